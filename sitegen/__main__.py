@@ -1,0 +1,4 @@
+"""Allow `python -m sitegen`."""
+from sitegen.cli import main
+
+raise SystemExit(main())

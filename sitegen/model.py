@@ -1,0 +1,102 @@
+"""Frozen dataclasses of the archive: Article, Image, Taxonomy, Term, Site. No I/O."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+Date = dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Image:
+    """The lead photo: caption and credit (the file itself is optional)."""
+
+    caption: str = ""
+    credit: str = ""
+    src: str = ""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """One kind of term (people, places, ...): its front-matter key, German names and URL folder."""
+
+    key: str
+    title: str
+    singular: str
+    path: str
+
+
+TAXONOMIES: tuple[Taxonomy, ...] = (
+    Taxonomy("people", "Personen", "Person", "personen"),
+    Taxonomy("places", "Orte", "Ort", "orte"),
+    Taxonomy("organisations", "Organisationen", "Organisation", "organisationen"),
+    Taxonomy("tags", "Themen", "Thema", "themen"),
+)
+TAXONOMY_KEYS = tuple(t.key for t in TAXONOMIES)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as its front matter and body describe it."""
+
+    title: str
+    slug: str
+    body: str
+    date: Date = None
+    source: str = ""
+    language: str = "de"
+    summary: str = ""
+    image: Image | None = None
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    path: str = ""
+
+    def terms(self, key: str) -> tuple[str, ...]:
+        """The article's names in taxonomy `key`."""
+        return {"tags": self.tags, "people": self.people, "places": self.places,
+                "organisations": self.organisations}[key]
+
+    @property
+    def sort_key(self) -> tuple:
+        """Oldest first when sorted ascending; unknown dates before every known one; slug breaks ties."""
+        return (self.date is not None, date_sort_value(self.date), self.slug)
+
+
+def date_sort_value(value: Date) -> str:
+    """A string that sorts dates and datetimes (aware or naive) in time order."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat()
+    return dt.datetime(value.year, value.month, value.day).isoformat()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entity or tag: its name, slug and the slugs of its articles, newest first."""
+
+    taxonomy: str
+    name: str
+    slug: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a render needs: articles newest first, and the terms of every taxonomy."""
+
+    articles: tuple[Article, ...]
+    by_slug: Mapping[str, Article]
+    terms: Mapping[str, tuple[Term, ...]]
+    term_index: Mapping[tuple[str, str], Term]
+
+    def term(self, taxonomy: str, name: str) -> Term:
+        """The term `name` of `taxonomy`."""
+        return self.term_index[(taxonomy, name)]

@@ -1,0 +1,43 @@
+"""German-aware URL slugs: Müller -> mueller, Straße -> strasse; safe as a folder name anywhere."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_LENGTH = 80
+
+
+def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
+    """A lowercase ASCII slug of `text`; never empty, never a reserved device name, never '..'."""
+    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_GERMAN))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
+    slug = _NON_WORD.sub("-", ascii_text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    if not slug:
+        return "t-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    if slug in _RESERVED:
+        return slug + "-1"
+    return slug
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """Map each name to a slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes in sorted order."""
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_slug.setdefault(slugify(name), []).append(name)
+    result: dict[str, str] = {}
+    taken = set(by_slug)
+    for slug, group in sorted(by_slug.items()):
+        result[group[0]] = slug
+        for n, name in enumerate(group[1:], start=2):
+            candidate = f"{slug}-{n}"
+            while candidate in taken:
+                candidate += "-x"
+            taken.add(candidate)
+            result[name] = candidate
+    return result
