@@ -1,0 +1,191 @@
+"""Publish the built site as the only content of a gh-pages branch.
+
+Git plumbing runs in a temporary bare repository with its own index, so the user's working tree, index
+and branches are never touched. The branch keeps its history: the new commit sits on top of the fetched
+tip, and nothing is committed or pushed when the tree is unchanged (after lektor's publish_ghpages).
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Mapping
+
+from sitegen.errors import SitegenError
+
+FALLBACK_NAME = "sitegen"
+FALLBACK_EMAIL = "sitegen@localhost"
+FAILED_MARKER = ".sitegen-build-failed"
+BLOB_MODE = "100644"
+# Inherited variables that would point our git calls at the user's repository or index.
+_REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+              "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
+
+
+def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None = None,
+           log: Callable[[str], object] = print) -> bool:
+    """Commit `site` as the whole tree of `branch` on `remote` and push it; False when nothing changed."""
+    site = Path(site)
+    check_site(site)
+    files = site_files(site)
+    url = resolve_remote(remote)
+    with tempfile.TemporaryDirectory(prefix="sitegen-deploy-") as tmp:
+        env = work_env(Path(tmp))
+        git(env, "init", "-q", "--bare", env["GIT_DIR"])
+        parent = fetch_branch(env, url, branch)
+        entries = hash_files(env, site, files)
+        entries.update(extra_files(env, cname))
+        tree = write_tree(env, entries)
+        if parent and git(env, "rev-parse", f"{parent}^{{tree}}") == tree:
+            log(f"{branch} on {remote}: nothing changed, nothing pushed")
+            return False
+        commit = commit_tree(env, tree, parent, commit_message(len(entries)))
+        push(env, url, commit, branch)
+    log(f"{branch} on {remote}: pushed {commit[:12]} ({len(entries)} files)")
+    return True
+
+
+def check_site(site: Path) -> None:
+    """Refuse a missing, empty or failed build, or one without index.html."""
+    fix = "run `sitegen build` first and deploy only after it succeeds"
+    if not site.is_dir():
+        raise SitegenError("the site folder does not exist", path=site, fix=fix)
+    if not any(site.iterdir()):
+        raise SitegenError("the site folder is empty", path=site, fix=fix)
+    marker = failure_marker(site)
+    if marker is not None:
+        raise SitegenError("the last build failed; refusing to publish", path=marker, fix=fix)
+    if not (site / "index.html").is_file():
+        raise SitegenError("the site folder has no index.html", path=site, fix=fix)
+
+
+def failure_marker(site: Path) -> Path | None:
+    """The marker a failed build left inside the site folder or beside it, if any."""
+    for marker in (site / FAILED_MARKER, site.parent / f"{site.name}.failed"):
+        if marker.exists():
+            return marker
+    return None
+
+
+def site_files(site: Path) -> list[str]:
+    """Every file below `site` as a sorted POSIX path relative to it, .git folders left out."""
+    found = []
+    for folder, dirs, names in os.walk(site):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        rel = Path(folder).relative_to(site)
+        found.extend((rel / name).as_posix() for name in names)
+    bad = [name for name in found if "\n" in name or "\r" in name]
+    if bad:
+        raise SitegenError(f"file name with a line break: {bad[0]!r}", path=site, fix="rename the file")
+    return sorted(found)
+
+
+def resolve_remote(remote: str) -> str:
+    """A URL git can use: the URL of a remote of the current repository, else `remote` as URL or path."""
+    named = _quiet(["git", "remote", "get-url", remote])
+    if named:
+        return _absolute_local(named)
+    if "://" in remote or re.match(r"^[^/:]+:", remote):
+        return remote
+    if Path(remote).exists():
+        return str(Path(remote).resolve())
+    raise SitegenError(f"unknown remote {remote!r}",
+                       fix="name a remote of this repository (see `git remote -v`), or give a URL or path")
+
+
+def _absolute_local(url: str) -> str:
+    """A relative local remote path resolved against the repository's top folder, as git does."""
+    if "://" in url or re.match(r"^[^/:]+:", url) or Path(url).is_absolute():
+        return url
+    top = _quiet(["git", "rev-parse", "--show-toplevel"]) or "."
+    return str((Path(top) / url).resolve())
+
+
+def _quiet(cmd: list[str]) -> str:
+    """The stripped output of a git query in the current folder; empty on failure."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("GIT_INDEX_FILE",)}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=clean)
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def work_env(tmp: Path) -> dict[str, str]:
+    """Environment for git calls on the temporary repository and index, with a commit identity."""
+    env = {k: v for k, v in os.environ.items() if k not in _REPO_VARS}
+    env.update(identity(os.environ))
+    env.update(GIT_DIR=str(tmp / "repo.git"), GIT_INDEX_FILE=str(tmp / "index"),
+               GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+    return env
+
+
+def identity(environ: Mapping[str, str]) -> dict[str, str]:
+    """Author and committer: set variables, else the configured user, else sitegen <sitegen@localhost>."""
+    name = _quiet(["git", "config", "user.name"]) or FALLBACK_NAME
+    email = _quiet(["git", "config", "user.email"]) or FALLBACK_EMAIL
+    found = {}
+    for role in ("AUTHOR", "COMMITTER"):
+        found[f"GIT_{role}_NAME"] = environ.get(f"GIT_{role}_NAME") or name
+        found[f"GIT_{role}_EMAIL"] = environ.get(f"GIT_{role}_EMAIL") or email
+    return found
+
+
+def git(env: Mapping[str, str], *args: str, stdin: bytes | None = None, cwd: Path | None = None) -> str:
+    """Run git on the temporary repository; its stripped output, or a SitegenError naming the failure."""
+    done = subprocess.run(["git", "-c", "core.autocrlf=false", *args], input=stdin, cwd=cwd,
+                          capture_output=True, env=dict(env))
+    if done.returncode != 0:
+        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
+        raise SitegenError(f"git {args[0]} failed: {detail}",
+                           fix="check the remote's URL and your access to it, then run deploy again")
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def fetch_branch(env: Mapping[str, str], url: str, branch: str) -> str | None:
+    """Fetch the tip of `branch` from `url`; its commit id, or None when the branch does not exist yet."""
+    ref = f"refs/heads/{branch}"
+    listing = git(env, "ls-remote", url, ref)
+    if not any(line.split("\t")[-1] == ref for line in listing.splitlines()):
+        return None
+    git(env, "fetch", "-q", "--no-tags", "--depth=1", url, f"+{ref}:refs/sitegen/parent")
+    return git(env, "rev-parse", "refs/sitegen/parent")
+
+
+def hash_files(env: Mapping[str, str], site: Path, files: list[str]) -> dict[str, str]:
+    """Store every file as a blob, byte for byte; a map from path to blob id."""
+    if not files:
+        return {}
+    out = git(env, "hash-object", "-w", "--no-filters", "--stdin-paths",
+              stdin=b"".join(os.fsencode(name) + b"\n" for name in files), cwd=site)
+    return dict(zip(files, out.splitlines()))
+
+
+def extra_files(env: Mapping[str, str], cname: str | None) -> dict[str, str]:
+    """Blob ids of .nojekyll (always) and CNAME (when a domain is given)."""
+    extras = {".nojekyll": ""}
+    if cname:
+        extras["CNAME"] = cname.strip() + "\n"
+    return {name: git(env, "hash-object", "-w", "--stdin", stdin=text.encode()) for name, text in extras.items()}
+
+
+def write_tree(env: Mapping[str, str], entries: Mapping[str, str]) -> str:
+    """Fill the temporary index with exactly `entries` and write it as a tree; the tree id."""
+    info = "".join(f"{BLOB_MODE} {sha}\t{name}\0" for name, sha in sorted(entries.items()))
+    git(env, "update-index", "-z", "--index-info", stdin=os.fsencode(info))
+    return git(env, "write-tree")
+
+
+def commit_message(count: int) -> str:
+    """The deterministic commit message for a tree of `count` files."""
+    return f"Site aktualisiert: {count} {'Datei' if count == 1 else 'Dateien'}"
+
+
+def commit_tree(env: Mapping[str, str], tree: str, parent: str | None, message: str) -> str:
+    """A commit of `tree` on top of `parent` (none for a new branch); the commit id."""
+    parents = ["-p", parent] if parent else []
+    return git(env, "commit-tree", tree, *parents, "-m", message)
+
+
+def push(env: Mapping[str, str], url: str, commit: str, branch: str) -> None:
+    """Fast-forward `branch` on `url` to `commit`; never forced, so a concurrent deploy is not lost."""
+    git(env, "push", "-q", url, f"{commit}:refs/heads/{branch}")

@@ -1,0 +1,191 @@
+"""deploy(): the built site as the only content of gh-pages on a local bare repository."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitegen.deploy import FAILED_MARKER, commit_message, deploy
+from sitegen.errors import SitegenError
+
+
+def run(*args: str, cwd: Path | None = None) -> str:
+    """Run a command; its stripped output."""
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def bare_git(repo: Path, *args: str) -> str:
+    """Run git on the bare repository `repo`."""
+    return run("git", "--git-dir", str(repo), *args)
+
+
+def tree_files(repo: Path, rev: str = "gh-pages") -> dict[str, bytes]:
+    """Every file of `rev` with its content."""
+    names = bare_git(repo, "ls-tree", "-r", "--name-only", "-z", rev).split("\0")
+    return {name: subprocess.run(["git", "--git-dir", str(repo), "show", f"{rev}:{name}"],
+                                 check=True, capture_output=True).stdout for name in names if name}
+
+
+def commits(repo: Path, rev: str = "gh-pages") -> list[str]:
+    """Commit ids of `rev`, newest first."""
+    return bare_git(repo, "rev-list", rev).split()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A small built site: an index, a nested page, a binary file and a German file name."""
+    out = tmp_path / "_site"
+    (out / "personen" / "angela-merkel").mkdir(parents=True)
+    (out / "index.html").write_text("<h1>Archiv</h1>", encoding="utf-8")
+    (out / "personen" / "angela-merkel" / "index.html").write_text("<h1>Merkel</h1>", encoding="utf-8")
+    (out / "bild.bin").write_bytes(bytes(range(256)))
+    (out / "straße.html").write_text("ß", encoding="utf-8")
+    return out
+
+
+@pytest.fixture
+def remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty bare repository; the tests run in tmp_path, outside any repository."""
+    monkeypatch.chdir(tmp_path)
+    repo = tmp_path / "remote.git"
+    run("git", "init", "-q", "--bare", str(repo))
+    return repo
+
+
+def site_contents(site: Path) -> dict[str, bytes]:
+    """Every file below `site` with its content, by POSIX path."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: Path) -> None:
+    logs: list[str] = []
+    assert deploy(site, str(remote), log=logs.append) is True
+    assert len(commits(remote)) == 1
+    assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
+    assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == commit_message(5)
+    assert logs and "pushed" in logs[-1]
+
+
+def test_cname_is_added_when_given(site: Path, remote: Path) -> None:
+    deploy(site, str(remote), cname="archiv.example.org", log=lambda _: None)
+    files = tree_files(remote)
+    assert files["CNAME"] == b"archiv.example.org\n"
+    assert set(files) == set(site_contents(site)) | {".nojekyll", "CNAME"}
+
+
+def test_second_deploy_of_same_site_changes_nothing(site: Path, remote: Path) -> None:
+    deploy(site, str(remote), log=lambda _: None)
+    before = bare_git(remote, "rev-parse", "gh-pages")
+    logs: list[str] = []
+    assert deploy(site, str(remote), log=logs.append) is False
+    assert bare_git(remote, "rev-parse", "gh-pages") == before
+    assert any("nothing changed" in line for line in logs)
+
+
+def test_changed_file_makes_one_commit_on_top(site: Path, remote: Path) -> None:
+    deploy(site, str(remote), log=lambda _: None)
+    first = bare_git(remote, "rev-parse", "gh-pages")
+    deploy(site, str(remote), log=lambda _: None)
+    (site / "index.html").write_text("<h1>Neu</h1>", encoding="utf-8")
+    (site / "bild.bin").unlink()
+    assert deploy(site, str(remote), log=lambda _: None) is True
+    assert commits(remote) == [bare_git(remote, "rev-parse", "gh-pages"), first]
+    assert bare_git(remote, "log", "-1", "--format=%P", "gh-pages") == first
+    assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
+
+
+def test_existing_branch_history_is_kept_and_its_files_replaced(site: Path, remote: Path,
+                                                              tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    run("git", "init", "-q", str(other))
+    (other / "alt.html").write_text("alt", encoding="utf-8")
+    run("git", "add", "alt.html", cwd=other)
+    run("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "alt", cwd=other)
+    run("git", "push", "-q", str(remote), "HEAD:refs/heads/gh-pages", cwd=other)
+    old = bare_git(remote, "rev-parse", "gh-pages")
+    assert deploy(site, str(remote), log=lambda _: None) is True
+    assert commits(remote)[1:] == [old]
+    assert "alt.html" not in tree_files(remote)
+
+
+def test_remote_name_leaves_the_user_repository_untouched(site: Path, remote: Path,
+                                                          tmp_path: Path, monkeypatch) -> None:
+    user = tmp_path / "project"
+    run("git", "init", "-q", "-b", "main", str(user))
+    (user / "README").write_text("x", encoding="utf-8")
+    run("git", "add", "README", cwd=user)
+    run("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init", cwd=user)
+    run("git", "remote", "add", "origin", str(remote), cwd=user)
+    (user / "README").write_text("edited, not staged", encoding="utf-8")
+    index = (user / ".git" / "index").read_bytes()
+    status, refs = run("git", "status", "--porcelain", cwd=user), run("git", "show-ref", cwd=user)
+    monkeypatch.chdir(user)
+    assert deploy(site, "origin", log=lambda _: None) is True
+    assert (user / ".git" / "index").read_bytes() == index
+    assert run("git", "status", "--porcelain", cwd=user) == status
+    assert run("git", "show-ref", cwd=user) == refs
+    assert "README" not in tree_files(remote)
+
+
+def test_identity_falls_back_to_sitegen(site: Path, remote: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        for part in ("NAME", "EMAIL"):
+            monkeypatch.delenv(f"GIT_{role}_{part}", raising=False)
+    deploy(site, str(remote), log=lambda _: None)
+    who = bare_git(remote, "log", "-1", "--format=%an <%ae>|%cn <%ce>", "gh-pages")
+    assert who == "sitegen <sitegen@localhost>|sitegen <sitegen@localhost>"
+
+
+def test_configured_identity_is_used(site: Path, remote: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Redaktion")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "redaktion@example.org")
+    deploy(site, str(remote), log=lambda _: None)
+    assert bare_git(remote, "log", "-1", "--format=%an <%ae>", "gh-pages") == \
+        "Redaktion <redaktion@example.org>"
+
+
+def assert_refused(site: Path, remote: Path, words: str) -> None:
+    """deploy raises a SitegenError mentioning `words` and pushes nothing."""
+    with pytest.raises(SitegenError) as info:
+        deploy(site, str(remote), log=lambda _: None)
+    assert words in str(info.value) and info.value.fix
+    assert bare_git(remote, "for-each-ref") == ""
+
+
+def test_refuses_missing_site(tmp_path: Path, remote: Path) -> None:
+    assert_refused(tmp_path / "nowhere", remote, "does not exist")
+
+
+def test_refuses_empty_site(tmp_path: Path, remote: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert_refused(tmp_path / "empty", remote, "empty")
+
+
+def test_refuses_site_without_index(site: Path, remote: Path) -> None:
+    (site / "index.html").unlink()
+    assert_refused(site, remote, "index.html")
+
+
+def test_refuses_failed_build_marker_inside(site: Path, remote: Path) -> None:
+    (site / FAILED_MARKER).write_text("render failed", encoding="utf-8")
+    assert_refused(site, remote, "build failed")
+
+
+def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
+    (site.parent / f"{site.name}.failed").write_text("render failed", encoding="utf-8")
+    assert_refused(site, remote, "build failed")
+
+
+def test_refuses_unknown_remote(site: Path, remote: Path) -> None:
+    with pytest.raises(SitegenError, match="unknown remote"):
+        deploy(site, "no-such-remote", log=lambda _: None)
+
+
+def test_unreachable_remote_is_a_sitegen_error(site: Path, tmp_path: Path, remote: Path) -> None:
+    (tmp_path / "not-a-repo").mkdir()
+    with pytest.raises(SitegenError, match="git ls-remote failed"):
+        deploy(site, str(tmp_path / "not-a-repo"), log=lambda _: None)
