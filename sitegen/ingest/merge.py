@@ -1,0 +1,52 @@
+"""Three-way care for editors' work: ingest updates only the fields it generated and an editor left alone."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sitegen.content import article_metadata
+from sitegen.model import Article
+
+RECORD_KEY = "ingest"
+PINNED = ("slug", "source", "language")
+
+
+def fingerprint(value: object) -> str:
+    """A short, stable hash of a front-matter value."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def fields_of(article: Article) -> dict[str, object]:
+    """The article's generated-or-edited fields as front matter holds them, body included."""
+    meta = article_metadata(article)
+    meta.pop(RECORD_KEY, None)
+    return {**meta, "body": article.body.strip("\n")}
+
+
+def proposal_meta(proposal: Article) -> tuple[dict, str]:
+    """Front matter and body for a new article, recording a fingerprint of every generated field."""
+    values = fields_of(proposal)
+    record = {k: fingerprint(v) for k, v in sorted(values.items()) if k not in PINNED}
+    body = str(values.pop("body"))
+    return {**values, RECORD_KEY: record}, body
+
+
+def merge(existing: Article, proposal: Article) -> tuple[dict, str, list[str]]:
+    """Front matter, body and the names of fields kept because an editor changed them."""
+    current, new = fields_of(existing), fields_of(proposal)
+    record = dict(existing.extra.get(RECORD_KEY) or {})
+    kept: list[str] = []
+    merged = dict(current)
+    for key, value in new.items():
+        if key in PINNED:
+            continue
+        untouched = key in current and record.get(key) == fingerprint(current[key])
+        never_written = key not in current and key not in record
+        if untouched or never_written:
+            merged[key] = value
+            record[key] = fingerprint(value)
+        elif current.get(key) != value:
+            kept.append(key)
+    body = str(merged.pop("body"))
+    return {**merged, RECORD_KEY: dict(sorted(record.items()))}, body, kept

@@ -1,0 +1,80 @@
+"""Write the rendered mapping to a fresh folder beside the target, then swap it in with one rename."""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Mapping
+
+from sitegen.errors import SitegenError
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None) -> int:
+    """Write every file into a new folder and swap it for `out`; returns the number of files written."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_non_site(out)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        files = {**pages, **(extra or {})}
+        for rel, data in files.items():
+            target = _inside(fresh, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (fresh / ".sitegen-build").write_text("ok\n", encoding="utf-8")
+        fresh.chmod(0o755)
+        swap_in(fresh, out)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return len(files)
+
+
+def swap_in(fresh: Path, out: Path) -> None:
+    """Make `fresh` the new `out` in one rename; the old site is removed afterwards."""
+    if not out.exists():
+        os.rename(fresh, out)
+        return
+    if _exchange(fresh, out):
+        shutil.rmtree(fresh, ignore_errors=True)
+        return
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(out, old)
+    os.rename(fresh, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def _inside(folder: Path, rel: str) -> Path:
+    """folder/rel, refusing any path that would land outside folder."""
+    target = (folder / rel).resolve()
+    if rel.startswith("/") or folder.resolve() not in target.parents:
+        raise SitegenError(f"refusing to write outside the output folder: {rel!r}", path=rel,
+                           fix="rename the entity or article whose name makes this path")
+    return target
+
+
+def _refuse_non_site(out: Path) -> None:
+    """Never replace a folder that sitegen did not write (e.g. --out pointing at the project)."""
+    if out.exists() and any(out.iterdir()) and not (out / ".sitegen-build").exists():
+        raise SitegenError("exists and was not written by sitegen", path=out,
+                           fix="choose an empty or new --out folder, or delete this one yourself")
