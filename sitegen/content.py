@@ -70,8 +70,9 @@ def _load_yaml(fm: str, shown: str) -> dict:
     try:
         meta = yaml.load(fm, Loader=YamlLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark else 1
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1  # the block starts with the newline after '---'
+
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SitegenError(f"front matter is not valid YAML: {problem}", path=shown, line=line,
                            fix="check quotes, colons and indentation; quote titles that contain ': '") from None
@@ -107,7 +108,7 @@ def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
 def _line_of(fm: str, key: str) -> int | None:
     """The file line where front-matter key `key` is set."""
     match = re.search(rf"^{re.escape(key)}\s*:", fm, flags=re.MULTILINE)
-    return fm.count("\n", 0, match.start()) + 2 if match else None
+    return fm.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _fix_for(key: str) -> str:

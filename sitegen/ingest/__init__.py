@@ -79,6 +79,10 @@ def _ingest_one(proposal: Article, out_dir: Path, existing: _Existing, summary: 
         if kept:
             summary.notes.append(f"{_relative(path, root)}: von Hand geändert, behalten: {', '.join(kept)}")
     else:
+        broken = out_dir / f"{proposal.slug}.md"
+        if broken in existing.unreadable:
+            raise SitegenError(f"its article file {_relative(broken, root)} cannot be read, so it is left alone",
+                               path=proposal.source, fix="correct that file, then run ingest again")
         path = _free_path(out_dir, proposal.slug, existing)
         meta, body = proposal_meta(replace(proposal, slug=path.stem))
     text = dump_text(meta, body)

@@ -10,9 +10,9 @@ _AGENCIES = {"REUTERS", "AFP", "AP", "DPA", "APA", "EPA", "KEYSTONE", "IMAGO", "
 _CREDIT_LEAD = re.compile(r"^(Foto|Fotos|Bild|Bildquelle|Quelle|©)\s*:?\s*", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(r"\s+(?:Foto|Bild|©)\s*:?\s*(\S.{0,80})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?«])\s+(?=[»„\"A-ZÄÖÜ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:z|u|d|bzw|ca|etc|vgl|Nr|Dr|Prof|St|Abs|Hr|Fr|Mio|Mrd|Jh|ggf|usw|sog|bzw)\.|\b\d{1,2}\.)$")
-_MD_INLINE = re.compile(r"([\\`*_<\[\]])")
-_MD_BLOCK_START = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s)")
+_ABBREVIATION = re.compile(r"(?:\b(?:[a-z]|bzw|ca|etc|vgl|Nr|Dr|Prof|St|Abs|Hr|Fr|Mio|Mrd|Jh|ggf|usw|sog|bzw)\.|\b\d{1,2}\.)$")
+_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+_MD_BLOCK_START = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)([.)])(?=\s))")
 
 
 def split_photo_line(line: str) -> tuple[str, str] | None:
@@ -95,9 +95,16 @@ def to_markdown(paragraphs: list[str]) -> str:
     """Paragraphs as markdown: characters markdown would read as markup are escaped; » « stay as they are."""
     blocks = []
     for paragraph in paragraphs:
-        escaped = _MD_INLINE.sub(r"\\\1", paragraph)
-        blocks.append(_MD_BLOCK_START.sub(r"\\\1", escaped))
+        escaped = _MD_INLINE.sub(r"\\\1", paragraph).replace("<", "&lt;")
+        blocks.append(_MD_BLOCK_START.sub(_escape_block_start, escaped))
     return "\n\n".join(blocks)
+
+
+def _escape_block_start(match: re.Match) -> str:
+    """'# x' -> '\\# x', '1. x' -> '1\\. x': block markup at a paragraph's start stays text."""
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def read_plain(text: str) -> tuple[list[str], Image | None]:
