@@ -1,0 +1,151 @@
+"""`sitegen build`: every page exists, German, escaped, links resolve; a failed build keeps the old site."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, config_for, write_article
+from sitegen.build import build
+from sitegen.cli import main
+from sitegen.errors import SitegenError
+
+
+class Links(HTMLParser):
+    """Collect href/src values and ids of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def broken_links(site: Path, base_path: str = "/") -> list[str]:
+    """Internal links of every page that do not lead to a file in the site."""
+    broken = []
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            if link.startswith("#"):
+                if link[1:] not in parser.ids:
+                    broken.append(f"{page.relative_to(site)} -> {link}")
+                continue
+            if re.match(r"^[a-z]+:", link) and not link.startswith("http://localhost"):
+                continue
+            path = link.split("#")[0]
+            assert path.startswith(base_path), f"{page}: {link} escapes {base_path}"
+            target = site / path[len(base_path):]
+            if path.endswith("/") or not path[len(base_path):]:
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    return broken
+
+
+def test_small_archive_builds_every_page(small_archive):
+    build(config_for(small_archive), log=lambda line: None)
+    site = small_archive / "_site"
+    expected = ["index.html", "404.html", "static/style.css", ".nojekyll", "artikel/gipfel-in-genf/index.html",
+                "artikel/mueller-ueber-strasse-eine-analyse/index.html", "artikel/ohne-datum/index.html",
+                "personen/index.html", "personen/wladimir-putin/index.html", "personen/thomas-mueller/index.html",
+                "orte/index.html", "orte/genf/index.html", "orte/wien/index.html", "organisationen/nato/index.html",
+                "themen/index.html", "themen/diplomatie/index.html"]
+    assert [name for name in expected if not (site / name).is_file()] == []
+    assert broken_links(site) == []
+
+
+def test_article_page_has_headline_german_date_figure_body_and_term_links(small_archive):
+    build(config_for(small_archive), log=lambda line: None)
+    html = (small_archive / "_site/artikel/gipfel-in-genf/index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in html and "<h1>Gipfel in Genf</h1>" in html
+    assert '<time datetime="2021-12-30">30. Dezember 2021</time>' in html
+    assert "<figcaption>Ein Bild" in html and "REUTERS/Kevin Lamarque" in html
+    assert "<strong>Genf</strong>" in html and "»Zitat«" in html
+    for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/", "/organisationen/nato/",
+                 "/themen/diplomatie/"):
+        assert f'href="{link}"' in html
+    assert 'name="viewport"' in html
+
+
+def test_term_page_lists_articles_newest_first_and_index_counts(small_archive):
+    build(config_for(small_archive), log=lambda line: None)
+    site = small_archive / "_site"
+    putin = (site / "personen/wladimir-putin/index.html").read_text(encoding="utf-8")
+    assert putin.index("Müller über Straße") < putin.index("Gipfel in Genf")
+    people = (site / "personen/index.html").read_text(encoding="utf-8")
+    assert re.search(r"Wladimir Putin</a> <span class=\"count\">2 Artikel", people)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.index("Müller über Straße") < home.index("Gipfel in Genf") < home.index("Ohne Datum")
+    assert "Datum unbekannt" in home
+
+
+def test_user_text_never_becomes_markup(small_archive):
+    write_article(small_archive, "x.md", 'title: "<script>alert(1)</script>"\npeople: ["<img src=x onerror=alert(1)>"]',
+                  "<script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>")
+    build(config_for(small_archive), log=lambda line: None)
+    pages = "".join(p.read_text(encoding="utf-8") for p in (small_archive / "_site").rglob("*.html"))
+    assert "<script>" not in pages and "javascript:" not in pages and "<img src=x" not in pages
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
+
+
+def test_failed_build_keeps_the_previous_site(small_archive):
+    config = config_for(small_archive)
+    build(config, log=lambda line: None)
+    before = {p: p.read_bytes() for p in (small_archive / "_site").rglob("*") if p.is_file()}
+    write_article(small_archive, "kaputt.md", "title: T\ndate: 2021-02-31")
+    with pytest.raises(SitegenError, match=r"kaputt.md:3: 'date' is not a real date"):
+        build(config, log=lambda line: None)
+    after = {p: p.read_bytes() for p in (small_archive / "_site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in small_archive.iterdir() if p.name.startswith("._site")]
+
+
+def test_duplicate_slugs_name_both_files(small_archive):
+    write_article(small_archive, "d.md", "title: Anders\nslug: gipfel-in-genf")
+    with pytest.raises(SitegenError, match=r"content/articles/d.md: has the same slug 'gipfel-in-genf' as "
+                                           r"content/articles/a.md"):
+        build(config_for(small_archive), log=lambda line: None)
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(small_archive):
+    (small_archive / "_site").mkdir()
+    (small_archive / "_site" / "notizen.txt").write_text("wichtig", encoding="utf-8")
+    with pytest.raises(SitegenError, match="was not written by sitegen"):
+        build(config_for(small_archive), log=lambda line: None)
+    assert (small_archive / "_site" / "notizen.txt").read_text(encoding="utf-8") == "wichtig"
+
+
+def test_base_url_prefix_reaches_every_link(small_archive):
+    build(config_for(small_archive, base_url="https://example.org/archiv/"), log=lambda line: None)
+    site = small_archive / "_site"
+    assert broken_links(site, "/archiv/") == []
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/archiv/">' in html
+
+
+def test_the_repository_archive_builds_with_the_command(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    assert main(["build", "--out", str(tmp_path / "site")]) == 0
+    assert "Dateien geschrieben" in capsys.readouterr().out
+    site = tmp_path / "site"
+    articles = list((site / "artikel").glob("*/index.html"))
+    assert len(articles) == len(list((REPO / "content" / "articles").glob("*.md"))) >= 1
+    assert broken_links(site) == []
+
+
+def test_template_error_names_the_template_and_line(small_archive, capsys, monkeypatch):
+    (small_archive / "templates" / "term.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n",
+                                                          encoding="utf-8")
+    monkeypatch.chdir(small_archive)
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err.startswith("sitegen: Fehler: ") 

@@ -1,0 +1,110 @@
+"""`sitegen serve`: live-reload script injected, edits show up, a failed rebuild keeps the last good site."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import write_article
+from sitegen.devserver import SiteApp
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float = 20.0, step: float = 0.1):
+    """Poll predicate until it returns a truthy value; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(step)
+    pytest.fail(f"gave up after {timeout} s")
+
+
+@pytest.fixture
+def server(small_archive: Path):
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log = open(small_archive / "serve.log", "w", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)], cwd=small_archive,
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/")[0] == 200)
+        yield base, small_archive
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+def test_page_carries_the_live_reload_script(server):
+    base, _ = server
+    status, html = fetch(base + "/artikel/gipfel-in-genf/")
+    assert status == 200 and "<h1>Gipfel in Genf</h1>" in html
+    assert "livereload.js" in html
+    status, css = fetch(base + "/static/style.css")
+    assert status == 200 and "livereload" not in css
+
+
+def test_an_edit_shows_up_and_a_broken_edit_keeps_the_last_good_site(server):
+    base, root = server
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Ein ganz neuer Satz.")
+    wait_for(lambda: "Ein ganz neuer Satz." in fetch(base + "/artikel/gipfel-in-genf/")[1])
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-02-31", "Kaputtes Datum.")
+    wait_for(lambda: "'date' is not a real date" in (root / "serve.log").read_text(encoding="utf-8"))
+    status, html = fetch(base + "/artikel/gipfel-in-genf/")
+    assert status == 200 and "Ein ganz neuer Satz." in html
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Wieder gut.")
+    wait_for(lambda: "Wieder gut." in fetch(base + "/artikel/gipfel-in-genf/")[1])
+
+
+def call(app: SiteApp, path: str) -> tuple[str, bytes]:
+    seen = {}
+    body = b"".join(app({"PATH_INFO": path}, lambda status, headers: seen.setdefault("status", status)))
+    return seen["status"], body
+
+
+@pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/archiv/../secret.txt",
+                                  "//etc/passwd", "/link/secret.txt", "/a\x00b"])
+def test_paths_outside_the_site_are_refused(tmp_path, path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><head></head><body>ok</body></html>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("geheim", encoding="utf-8")
+    (site / "link").symlink_to(tmp_path)
+    status, body = call(SiteApp(site), path)
+    assert status.startswith("404") and b"geheim" not in body
+
+
+def test_base_path_is_served_and_root_redirects(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("seite a", encoding="utf-8")
+    app = SiteApp(site, "/archiv/")
+    assert call(app, "/archiv/a/") == ("200 OK", b"seite a")
+    assert call(app, "/")[0] == "302 Found"
+    assert call(app, "/a/")[0].startswith("404")
