@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
-
 import jinja2
 import markdown
 import nh3
@@ -13,10 +11,9 @@ from babel.dates import format_date
 
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.model import TAXONOMIES, Article, Site, Term
+from sitegen.model import TAXONOMIES, Site
+from sitegen.pages import plan
 from sitegen.urls import Urls, article_path, output_file, taxonomy_path, term_path
-
-HOME_SIZE = 50
 _MD = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 
@@ -57,12 +54,15 @@ def render_site(site: Site, config: Config) -> dict[str, bytes]:
     env = make_environment(config)
     env.globals.update(site=site)
     pages: dict[str, bytes] = {}
-    for page, template, context in plan(site):
-        out = output_file(page)
+    for page in plan(site):
+        out = output_file(page.path)
         if out in pages:
-            raise SitegenError(f"two pages want the same file {out!r}", path=template,
+            raise SitegenError(f"two pages want the same file {out!r}", path=page.template,
                                fix="rename one of the entities or articles")
-        pages[out] = _render(env, template, page, context)
+        context = page.context
+        if page.markdown is not None:
+            context = {**context, "body_html": markdown_html(page.markdown)}
+        pages[out] = _render(env, page.template, page.path, context)
     pages.update(static_files(config.templates / "static"))
     return pages
 
@@ -77,31 +77,6 @@ def _render(env: jinja2.Environment, template: str, page: str, context: dict) ->
     except jinja2.UndefinedError as exc:
         raise SitegenError(f"template error while rendering {page or 'home'}: {exc.message}", path=template,
                            fix="use only names the template API offers (see README)") from None
-
-
-def plan(site: Site) -> Iterator[tuple[str, str, dict]]:
-    """(page path, template, context) for every page, in a fixed order."""
-    yield "", "home.html", {"articles": site.articles[:HOME_SIZE]}
-    for article in site.articles:
-        yield article_path(article.slug), "article.html", article_context(site, article)
-    for taxonomy in TAXONOMIES:
-        terms = site.terms[taxonomy.key]
-        yield taxonomy_path(taxonomy.key), "taxonomy.html", {"taxonomy": taxonomy, "terms": terms}
-        for term in terms:
-            yield term_path(taxonomy.key, term.slug), "term.html", term_context(site, taxonomy, term)
-    yield "404.html", "404.html", {}
-
-
-def article_context(site: Site, article: Article) -> dict:
-    """What article.html sees: the article, its HTML body and its terms grouped by taxonomy."""
-    groups = [(t, [site.term(t.key, name) for name in article.terms(t.key)]) for t in TAXONOMIES]
-    return {"article": article, "body_html": markdown_html(article.body),
-            "term_groups": [(t, terms) for t, terms in groups if terms]}
-
-
-def term_context(site: Site, taxonomy: object, term: Term) -> dict:
-    """What term.html sees: the term and its articles, newest first."""
-    return {"taxonomy": taxonomy, "term": term, "articles": [site.by_slug[s] for s in term.articles]}
 
 
 def static_files(folder: Path) -> dict[str, bytes]:
