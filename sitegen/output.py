@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from sitegen.errors import SitegenError
 
@@ -15,8 +15,11 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None) -> int:
-    """Write every file into a new folder and swap it for `out`; returns the number of files written."""
+def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None,
+               finalize: Callable[[Path], None] | None = None) -> int:
+    """Write every file into a new folder, let `finalize` add to it (e.g. a search index), and swap it for `out`.
+
+    The marker file `.sitegen-build` says the folder is a complete sitegen build; deploy leaves it out."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_site(out)
@@ -27,6 +30,8 @@ def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes]
             target = _inside(fresh, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        if finalize:
+            finalize(fresh)
         (fresh / ".sitegen-build").write_text("ok\n", encoding="utf-8")
         fresh.chmod(0o755)
         swap_in(fresh, out)
