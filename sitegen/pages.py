@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from sitegen.config import Config
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.urls import article_path, taxonomy_path, term_path
 
@@ -21,7 +22,7 @@ class Page:
     markdown: str | None = None
 
 
-def plan(site: Site) -> Iterator[Page]:
+def plan(site: Site, config: Config) -> Iterator[Page]:
     """Every page of the site, in a fixed order."""
     yield Page("", "home.html", {"articles": site.articles[:HOME_SIZE]})
     for article in site.articles:

@@ -54,7 +54,7 @@ def render_site(site: Site, config: Config) -> dict[str, bytes]:
     env = make_environment(config)
     env.globals.update(site=site)
     pages: dict[str, bytes] = {}
-    for page in plan(site):
+    for page in plan(site, config):
         out = output_file(page.path)
         if out in pages:
             raise SitegenError(f"two pages want the same file {out!r}", path=page.template,
