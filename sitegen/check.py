@@ -1,0 +1,243 @@
+"""Check a built site before publishing: internal links and anchors resolve, GitHub Pages limits hold.
+
+Every HTML page is parsed once (stdlib html.parser) for its ids and links; links are then resolved
+against the set of output files, so an anchor's target page is never parsed a second time.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from sitegen.errors import SitegenError
+from sitegen.model import Term
+
+MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
+MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
+WARN_RATIO = 0.8
+PLACEHOLDER_ORIGIN = "http://site.invalid"
+HTML_SUFFIXES = (".html", ".htm")
+PARALLEL_FROM = 500  # pages; below this a process pool costs more than it saves
+_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # has a scheme, or is protocol-relative
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What check_output found: errors block a deploy, warnings do not."""
+
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class Page:
+    """One parsed HTML page: its ids, its links as (line, url), and its <base href> if any."""
+
+    ids: frozenset[str]
+    links: tuple[tuple[int, str], ...]
+    base: str | None = None
+
+
+class _PageParser(HTMLParser):
+    """Collects ids (and <a name>), href/src/srcset values and the first <base href>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)  # text is ignored; attribute values are still unescaped
+        self.ids: set[str] = set()
+        self.links: list[tuple[int, str]] = []
+        self.base: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the ids and link targets of one start tag."""
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            elif tag == "base" and name == "href":
+                self.base = value.strip() if self.base is None else self.base
+            elif name in ("href", "src"):
+                self.links.append((self.getpos()[0], value.strip()))
+            elif name == "srcset":
+                line = self.getpos()[0]
+                self.links.extend((line, part.split()[0]) for part in value.split(",") if part.split())
+
+
+def parse_page(path: Path) -> Page:
+    """The ids and links of the HTML file at `path`."""
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return Page(frozenset(parser.ids), tuple(parser.links), parser.base)
+
+
+def parse_pages(site: Path, rels: list[str]) -> dict[str, Page]:
+    """Every page in `rels` parsed once; in worker processes when there are many."""
+    paths = [site / rel for rel in rels]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(rels) < PARALLEL_FROM or workers < 2:
+        return dict(zip(rels, map(parse_page, paths)))
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(zip(rels, pool.map(parse_page, paths, chunksize=128)))
+
+
+def file_sizes(site: Path) -> dict[str, int]:
+    """Every file below `site` (POSIX path relative to it) with its size in bytes."""
+    sizes: dict[str, int] = {}
+    stack = [(site, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    sizes[f"{prefix}{entry.name}"] = entry.stat().st_size
+    return sizes
+
+
+def split_base(base_path: str) -> tuple[str, str]:
+    """The origin ("" when none is given) and the path prefix, with slashes at both ends."""
+    parts = urlsplit(base_path)
+    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+    path = unquote(parts.path if origin else base_path) or "/"
+    return origin, "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+class Resolver:
+    """Maps links to output files under the prefix; the site's origin is `origin` when known."""
+
+    def __init__(self, files: set[str], pages: Mapping[str, Page], origin: str, prefix: str):
+        self.files, self.pages, self.prefix = files, pages, prefix
+        self.origin = origin or PLACEHOLDER_ORIGIN
+        self.netloc = urlsplit(self.origin).netloc
+        self.resolve = lru_cache(maxsize=200_000)(self._resolve)
+
+    def page_url(self, rel: str) -> str:
+        """The URL a page is served at (its own <base href> applied)."""
+        url = self.origin + quote(self.prefix + rel)
+        base = self.pages[rel].base
+        return urljoin(url, base) if base else url
+
+    def problems(self, rel: str) -> list[str]:
+        """One message per broken link, anchor or escape in page `rel`."""
+        url = self.page_url(rel)
+        found = []
+        folder = url.rsplit("/", 1)[0] + "/"
+        for line, link in self.pages[rel].links:
+            if link[:1] in ("", "#", "?"):
+                base = url  # the page itself
+            else:  # the cache key: a root-relative link means the same on every page
+                base = self.origin + "/" if link[:1] == "/" and link[:2] != "//" else folder
+            problem = self.resolve(base, link)
+            if problem:
+                found.append(f"{rel}:{line}: link {link!r} {problem}")
+        return found
+
+    def _resolve(self, base: str, link: str) -> str | None:
+        """What is wrong with `link` seen from the URL `base`; None when it is fine or external."""
+        path = base[len(self.origin):]
+        if _ABSOLUTE.match(link) or "//" in link or "//" in path or not path.startswith("/"):
+            parts = urlsplit(urljoin(base, link))
+            if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
+                return None  # external: another host, mailto:, tel:, javascript:, data:
+            path, fragment = parts.path, parts.fragment
+        else:
+            path, fragment = join_path(path, link)
+        path = unquote(path)
+        if not (path + "/").startswith(self.prefix):
+            return f"leaves the base path {self.prefix}"
+        target = self.target(path[len(self.prefix):])
+        if target is None:
+            return f"points to {path}, which is not in the output"
+        return self.anchor_problem(target, unquote(fragment))
+
+    def target(self, rel: str) -> str | None:
+        """The output file GitHub Pages serves for the path `rel` below the prefix, if any."""
+        rel = rel.lstrip("/")
+        if rel == "" or rel.endswith("/"):
+            candidates = (rel + "index.html",)
+        else:
+            candidates = (rel, rel + "/index.html", rel + ".html")
+        return next((c for c in candidates if c in self.files), None)
+
+    def anchor_problem(self, target: str, fragment: str) -> str | None:
+        """A message when `fragment` names no id in the HTML page `target`."""
+        if not fragment or fragment == "top" or target not in self.pages:
+            return None
+        if fragment in self.pages[target].ids:
+            return None
+        return f"names #{fragment}, but {target} has no such id"
+
+
+def join_path(base: str, link: str) -> tuple[str, str]:
+    """The path and fragment of the scheme-less `link` seen from the path `base` (urljoin, only faster)."""
+    rest, _, fragment = link.partition("#")
+    rest = rest.partition("?")[0]
+    if not rest:
+        return base.partition("?")[0], fragment
+    path = rest if rest.startswith("/") else base.rsplit("/", 1)[0] + "/" + rest
+    if "." in path:
+        folder = path.endswith(("/", "/.", "/.."))
+        path = posixpath.normpath(path).lstrip("/")
+        path = "/" + path + ("/" if folder and path not in ("", ".") else "")
+        path = "/" if path in ("/.", "/./") else path
+    return path, fragment
+
+
+def size_problems(sizes: Mapping[str, int], max_site_bytes: int, max_file_bytes: int,
+                  warn_ratio: float) -> tuple[list[str], list[str]]:
+    """Errors over GitHub's limits and warnings from `warn_ratio` of them: per file and for the site."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    checks = [(f"{rel}: file", size, max_file_bytes) for rel, size in sorted(sizes.items())]
+    checks.append(("site: total size", sum(sizes.values()), max_site_bytes))
+    for what, size, limit in checks:
+        if size > limit:
+            errors.append(f"{what} {_mb(size)} is over GitHub Pages' limit of {_mb(limit)}")
+        elif size >= warn_ratio * limit:
+            warnings.append(f"{what} {_mb(size)} is near GitHub Pages' limit of {_mb(limit)}")
+    return errors, warnings
+
+
+def _mb(size: int) -> str:
+    """A byte count in MB, readable in a message."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size} bytes"
+
+
+def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_SITE_BYTES,
+                 max_file_bytes: int = MAX_FILE_BYTES, warn_ratio: float = WARN_RATIO) -> CheckReport:
+    """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
+    site = Path(site)
+    if not site.is_dir():
+        raise SitegenError("the site folder does not exist", path=site, fix="run `sitegen build` first")
+    sizes = file_sizes(site)
+    pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
+    resolver = Resolver(set(sizes), pages, *split_base(base_path))
+    errors = [problem for rel in pages for problem in resolver.problems(rel)]
+    size_errors, warnings = size_problems(sizes, max_site_bytes, max_file_bytes, warn_ratio)
+    return CheckReport(tuple(errors + size_errors), tuple(warnings))
+
+
+def clutter(terms: Mapping[str, tuple[Term, ...]]) -> list[str]:
+    """Warnings for terms used by only one article: one line per taxonomy, naming them."""
+    lines = []
+    for taxonomy, entries in terms.items():
+        lonely = sorted({t.name for t in entries if len(set(t.articles)) <= 1},
+                        key=lambda name: (name.casefold(), name))
+        if lonely:
+            lines.append(f"{taxonomy}: {len(lonely)} of {len(entries)} terms are used by only one article: "
+                         + ", ".join(lonely))
+    return lines

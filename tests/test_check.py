@@ -1,0 +1,162 @@
+"""check_output() and clutter(): fixture sites written in tmp_path."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sitegen.check import CheckReport, check_output, clutter, join_path, split_base
+from sitegen.errors import SitegenError
+from sitegen.model import Term
+
+
+def write_site(root: Path, pages: dict[str, str]) -> Path:
+    """Write `pages` (path -> body HTML) below root/_site; the site folder."""
+    site = root / "_site"
+    for rel, body in pages.items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"<!doctype html><html><head></head><body>\n{body}\n</body></html>", encoding="utf-8")
+    return site
+
+
+GOOD = {
+    "index.html": '<link rel="stylesheet" href="/archiv/style.css"><a href="/archiv/personen/merkel/">M</a>'
+                  '<a href="personen/">P</a><a href="https://other.example/x">ext</a>'
+                  '<a href="mailto:redaktion@example.org">mail</a><a href="#oben" id="oben">top</a>',
+    "personen/index.html": '<a href="merkel/#leben">Leben</a><a href="../">home</a>'
+                           '<a href="../personen/merkel/index.html">direct</a>',
+    "personen/merkel/index.html": '<h2 id="leben">Leben</h2><img src="../../bild.jpg" srcset="../../bild.jpg 2x">'
+                                  '<a href="/archiv/">home</a><a href="/archiv">home</a><a href="?seite=2">q</a>',
+    "style.css": "",
+}
+
+
+def test_good_site_under_prefix_has_no_errors(tmp_path: Path) -> None:
+    site = write_site(tmp_path, GOOD)
+    (site / "bild.jpg").write_bytes(b"jpg")
+    report = check_output(site, "/archiv/")
+    assert report == CheckReport((), ()) and report.ok
+
+
+def test_broken_link_names_page_line_and_target(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<a href="/personen/niemand/">x</a>'})
+    (error,) = check_output(site, "/").errors
+    assert error.startswith("index.html:2: link '/personen/niemand/'")
+    assert "not in the output" in error
+
+
+def test_broken_anchor(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<a href="a/#fehlt">x</a><a href="#auch-nicht">y</a>',
+                                 "a/index.html": '<p id="da">da</p>'})
+    errors = check_output(site).errors
+    assert len(errors) == 2
+    assert "#fehlt" in errors[0] and "a/index.html has no such id" in errors[0]
+    assert "#auch-nicht" in errors[1]
+
+
+def test_anchor_by_a_name_and_percent_encoded_fragment(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<a name="alt"></a><p id="straße"></p>'
+                                               '<a href="#alt">a</a><a href="#stra%C3%9Fe">b</a>'})
+    assert check_output(site).errors == ()
+
+
+def test_link_escaping_the_prefix_is_an_error(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<a href="/personen/">P</a><a href="../../x/">up</a>'
+                                               '<a href="/archivx/">near</a>',
+                                 "personen/index.html": ""})
+    errors = check_output(site, "/archiv/").errors
+    assert len(errors) == 3
+    assert all("leaves the base path /archiv/" in e for e in errors)
+
+
+def test_relative_links_resolve_against_the_page_url(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": "",
+                                 "orte/berlin/index.html": '<a href="../koeln/">K</a><a href="../../">H</a>'
+                                                           '<a href="mitte.html">M</a>',
+                                 "orte/koeln/index.html": '<a href="../berlin/mitte.html">B</a>'})
+    errors = check_output(site, "/archiv/").errors
+    assert errors == ("orte/berlin/index.html:2: link 'mitte.html' points to /archiv/orte/berlin/mitte.html,"
+                      " which is not in the output",
+                      "orte/koeln/index.html:2: link '../berlin/mitte.html' points to "
+                      "/archiv/orte/berlin/mitte.html, which is not in the output")
+
+
+def test_github_pages_paths_without_slash_or_suffix(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<a href="personen">P</a><a href="impressum">I</a>',
+                                 "personen/index.html": "", "impressum.html": ""})
+    assert check_output(site).ok
+
+
+def test_full_base_url_makes_own_absolute_links_internal(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": '<link rel="canonical" href="https://example.org/archiv/">'
+                                               '<a href="https://example.org/archiv/fehlt/">x</a>'
+                                               '<a href="https://example.org/anderes/">other site</a>'})
+    errors = check_output(site, "https://example.org/archiv/").errors
+    assert len(errors) == 2
+    assert "not in the output" in errors[0] and "leaves the base path" in errors[1]
+
+
+def test_base_href_is_honoured(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": "", "a/b/index.html": '<base href="/archiv/"><a href="a/b/">x</a>'})
+    assert check_output(site, "/archiv/").ok
+
+
+def test_split_base() -> None:
+    assert split_base("/") == ("", "/")
+    assert split_base("archiv") == ("", "/archiv/")
+    assert split_base("https://Example.org/archiv") == ("https://example.org", "/archiv/")
+    assert split_base("https://example.org") == ("https://example.org", "/")
+
+
+def test_size_limits_warn_from_80_percent_and_fail_above(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": ""})
+    (site / "gross.bin").write_bytes(b"x" * 850)
+    (site / "klein.bin").write_bytes(b"x" * 100)
+    report = check_output(site, max_file_bytes=1000, max_site_bytes=100_000)
+    assert report.errors == ()
+    assert report.warnings == ("gross.bin: file 850 bytes is near GitHub Pages' limit of 1000 bytes",)
+    report = check_output(site, max_file_bytes=800, max_site_bytes=1000)
+    assert report.errors[0].startswith("gross.bin: file 850 bytes is over")
+    assert report.errors[1].startswith("site: total size")
+    assert len(report.errors) == 2
+
+
+def test_missing_site_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SitegenError, match="does not exist"):
+        check_output(tmp_path / "nowhere")
+
+
+def test_clutter_names_terms_of_one_article_per_taxonomy() -> None:
+    terms = {
+        "people": (Term("people", "Olaf Scholz", "olaf-scholz", ("a", "b")),
+                   Term("people", "Zoe Beispiel", "zoe-beispiel", ("a",)),
+                   Term("people", "Anna Muster", "anna-muster", ("b",))),
+        "places": (Term("places", "Berlin", "berlin", ("a", "b")),),
+    }
+    assert clutter(terms) == ["people: 2 of 3 terms are used by only one article: Anna Muster, Zoe Beispiel"]
+    assert clutter({}) == []
+
+
+@given(st.lists(st.sampled_from(["a", "b", ".", "..", "", "x.html", "%C3%9F"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from(["p", "q.html", ""]), max_size=4),
+       st.sampled_from(["", "/"]), st.sampled_from(["", "#f", "?q", "?q#f"]))
+def test_join_path_agrees_with_urljoin(segments: list[str], base_segments: list[str], lead: str,
+                                       tail: str) -> None:
+    link, base = lead + "/".join(segments) + tail, "/" + "/".join(base_segments)
+    assume("//" not in link and "//" not in base)
+    expected = urlsplit(urljoin("http://h" + base, link))
+    assert join_path(base, link) == (expected.path or "/", expected.fragment)
+
+
+def test_parallel_parse_gives_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {f"artikel/a{i}/index.html": f'<a href="../a{i + 1}/#kopf" id="kopf">n</a>' for i in range(6)}
+    site = write_site(tmp_path, {"index.html": "", **pages})
+    serial = check_output(site)
+    monkeypatch.setattr("sitegen.check.PARALLEL_FROM", 1)
+    assert check_output(site) == serial
+    assert serial.errors == ("artikel/a5/index.html:2: link '../a6/#kopf' points to /artikel/a6/, "
+                             "which is not in the output",)
