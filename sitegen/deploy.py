@@ -17,7 +17,9 @@ from sitegen.errors import SitegenError
 
 FALLBACK_NAME = "sitegen"
 FALLBACK_EMAIL = "sitegen@localhost"
+BUILD_MARKER = ".sitegen-build"  # written by output.write_site into a complete build: "ok"
 FAILED_MARKER = ".sitegen-build-failed"
+UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
 BLOB_MODE = "100644"
 # Inherited variables that would point our git calls at the user's repository or index.
 _REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
@@ -62,20 +64,23 @@ def check_site(site: Path) -> None:
 
 
 def failure_marker(site: Path) -> Path | None:
-    """The marker a failed build left inside the site folder or beside it, if any."""
+    """The marker that says the build failed: inside the site folder or beside it, if any."""
     for marker in (site / FAILED_MARKER, site.parent / f"{site.name}.failed"):
         if marker.exists():
             return marker
+    done = site / BUILD_MARKER
+    if done.is_file() and done.read_text(encoding="utf-8", errors="replace").strip() != "ok":
+        return done
     return None
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file below `site` as a sorted POSIX path relative to it, .git folders left out."""
+    """Every file below `site` as a sorted POSIX path relative to it; .git folders and markers left out."""
     found = []
     for folder, dirs, names in os.walk(site):
         dirs[:] = [d for d in dirs if d != ".git"]
         rel = Path(folder).relative_to(site)
-        found.extend((rel / name).as_posix() for name in names)
+        found.extend((rel / name).as_posix() for name in names if rel.parts or name not in UNPUBLISHED)
     bad = [name for name in found if "\n" in name or "\r" in name]
     if bad:
         raise SitegenError(f"file name with a line break: {bad[0]!r}", path=site, fix="rename the file")
@@ -165,7 +170,8 @@ def extra_files(env: Mapping[str, str], cname: str | None) -> dict[str, str]:
     extras = {".nojekyll": ""}
     if cname:
         extras["CNAME"] = cname.strip() + "\n"
-    return {name: git(env, "hash-object", "-w", "--stdin", stdin=text.encode()) for name, text in extras.items()}
+    return {name: git(env, "hash-object", "-w", "--stdin", stdin=text.encode())
+            for name, text in extras.items()}
 
 
 def write_tree(env: Mapping[str, str], entries: Mapping[str, str]) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.deploy import FAILED_MARKER, commit_message, deploy
+from sitegen.deploy import BUILD_MARKER, FAILED_MARKER, commit_message, deploy
 from sitegen.errors import SitegenError
 
 
@@ -65,6 +65,14 @@ def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: P
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
     assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == commit_message(5)
     assert logs and "pushed" in logs[-1]
+
+
+def test_build_marker_is_not_published(site: Path, remote: Path) -> None:
+    (site / BUILD_MARKER).write_text("ok\n", encoding="utf-8")
+    (site / ".nojekyll").write_bytes(b"")
+    deploy(site, str(remote), log=lambda _: None)
+    assert BUILD_MARKER not in tree_files(remote)
+    assert ".nojekyll" in tree_files(remote)
 
 
 def test_cname_is_added_when_given(site: Path, remote: Path) -> None:
@@ -177,6 +185,11 @@ def test_refuses_failed_build_marker_inside(site: Path, remote: Path) -> None:
 
 def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
     (site.parent / f"{site.name}.failed").write_text("render failed", encoding="utf-8")
+    assert_refused(site, remote, "build failed")
+
+
+def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
+    (site / BUILD_MARKER).write_text("failed: render\n", encoding="utf-8")
     assert_refused(site, remote, "build failed")
 
 
