@@ -52,8 +52,8 @@ def build(config: Config, log: Callable[[str], None] = print) -> BuildReport:
 
 
 def load_articles(config: Config) -> list[Article]:
-    """Every article under content/articles, sorted by file name."""
-    folder = config.articles_dir
+    """Every markdown file under the content folder (usually content/articles/), sorted by path."""
+    folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
     return [load_article(path, config.root) for path in sorted(folder.rglob("*.md"))]

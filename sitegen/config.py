@@ -10,6 +10,7 @@ import yaml
 from sitegen.errors import SitegenError
 
 CONFIG_FILE = "sitegen.yaml"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "default_templates"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def _resolve(config: Config) -> Config:
     root = Path(config.root).resolve()
     paths = {name: (root / Path(getattr(config, name))).resolve()
              for name in ("content", "templates", "out", "cache")}
+    if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
+        paths["templates"] = BUILTIN_TEMPLATES
     base_url = str(config.base_url)
     parts = urlsplit(base_url)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
