@@ -21,6 +21,9 @@ BUILD_MARKER = ".sitegen-build"  # written by output.write_site into a complete 
 FAILED_MARKER = ".sitegen-build-failed"
 UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
 BLOB_MODE = "100644"
+# No line-ending filters; no background gc or maintenance still writing while the temp dir is removed.
+_SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
+             "-c", "fetch.writeCommitGraph=false")
 # Inherited variables that would point our git calls at the user's repository or index.
 _REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
               "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
@@ -137,7 +140,7 @@ def identity(environ: Mapping[str, str]) -> dict[str, str]:
 
 def git(env: Mapping[str, str], *args: str, stdin: bytes | None = None, cwd: Path | None = None) -> str:
     """Run git on the temporary repository; its stripped output, or a SitegenError naming the failure."""
-    done = subprocess.run(["git", "-c", "core.autocrlf=false", *args], input=stdin, cwd=cwd,
+    done = subprocess.run(["git", *_SETTINGS, *args], input=stdin, cwd=cwd,
                           capture_output=True, env=dict(env))
     if done.returncode != 0:
         detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
@@ -147,12 +150,16 @@ def git(env: Mapping[str, str], *args: str, stdin: bytes | None = None, cwd: Pat
 
 
 def fetch_branch(env: Mapping[str, str], url: str, branch: str) -> str | None:
-    """Fetch the tip of `branch` from `url`; its commit id, or None when the branch does not exist yet."""
+    """Fetch the tip of `branch` from `url`; its commit id, or None when the branch does not exist yet.
+
+    Only the last commit and its trees are needed (blobs too where the server cannot filter them)."""
     ref = f"refs/heads/{branch}"
     listing = git(env, "ls-remote", url, ref)
     if not any(line.split("\t")[-1] == ref for line in listing.splitlines()):
         return None
-    git(env, "fetch", "-q", "--no-tags", "--depth=1", url, f"+{ref}:refs/sitegen/parent")
+    git(env, "remote", "add", "target", url)
+    git(env, "fetch", "-q", "--no-tags", "--depth=1", "--filter=blob:none", "target",
+        f"+{ref}:refs/sitegen/parent")
     return git(env, "rev-parse", "refs/sitegen/parent")
 
 

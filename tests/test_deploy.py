@@ -44,12 +44,13 @@ def site(tmp_path: Path) -> Path:
     return out
 
 
-@pytest.fixture
-def remote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty bare repository; the tests run in tmp_path, outside any repository."""
+@pytest.fixture(params=["filter", "no-filter"])
+def remote(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty bare repository that can (as GitHub) or cannot filter blobs; tests run in tmp_path."""
     monkeypatch.chdir(tmp_path)
     repo = tmp_path / "remote.git"
     run("git", "init", "-q", "--bare", str(repo))
+    bare_git(repo, "config", "uploadpack.allowFilter", str(request.param == "filter").lower())
     return repo
 
 
