@@ -36,7 +36,7 @@ def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None 
     check_site(site)
     files = site_files(site)
     url = resolve_remote(remote)
-    with tempfile.TemporaryDirectory(prefix="sitegen-deploy-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sitegen-deploy-", ignore_cleanup_errors=True) as tmp:
         env = work_env(Path(tmp))
         git(env, "init", "-q", "--bare", env["GIT_DIR"])
         parent = fetch_branch(env, url, branch)

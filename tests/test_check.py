@@ -160,3 +160,15 @@ def test_parallel_parse_gives_the_same_report(tmp_path: Path, monkeypatch: pytes
     assert check_output(site) == serial
     assert serial.errors == ("artikel/a5/index.html:2: link '../a6/#kopf' points to /artikel/a6/, "
                              "which is not in the output",)
+
+
+def test_cli_check_fails_on_a_broken_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from sitegen.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path, {"index.html": '<a href="/archiv/fehlt/">x</a>'})
+    assert main(["check", "--out", str(site), "--base-url", "https://example.org/archiv/"]) == 1
+    assert "index.html:2: link '/archiv/fehlt/'" in capsys.readouterr().out
+    (site / "fehlt").mkdir()
+    (site / "fehlt" / "index.html").write_text("", encoding="utf-8")
+    assert main(["check", "--out", str(site), "--base-url", "https://example.org/archiv/"]) == 0

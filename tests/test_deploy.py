@@ -203,3 +203,21 @@ def test_unreachable_remote_is_a_sitegen_error(site: Path, tmp_path: Path, remot
     (tmp_path / "not-a-repo").mkdir()
     with pytest.raises(SitegenError, match="git ls-remote failed"):
         deploy(site, str(tmp_path / "not-a-repo"), log=lambda _: None)
+
+
+def test_cli_deploy_publishes_then_reports_no_change(site: Path, remote: Path, capsys) -> None:
+    from sitegen.cli import main
+
+    args = ["deploy", "--remote", str(remote), "--out", str(site)]
+    assert main(args) == 0
+    assert len(commits(remote)) == 1
+    assert main(args) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    assert len(commits(remote)) == 1
+
+
+def test_cli_deploy_refusal_is_one_line(tmp_path: Path, remote: Path, capsys) -> None:
+    from sitegen.cli import main
+
+    assert main(["deploy", "--remote", str(remote), "--out", str(tmp_path / "nowhere")]) == 1
+    assert "does not exist" in capsys.readouterr().err
