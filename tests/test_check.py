@@ -29,8 +29,10 @@ GOOD = {
                   '<a href="mailto:redaktion@example.org">mail</a><a href="#oben" id="oben">top</a>',
     "personen/index.html": '<a href="merkel/#leben">Leben</a><a href="../">home</a>'
                            '<a href="../personen/merkel/index.html">direct</a>',
-    "personen/merkel/index.html": '<h2 id="leben">Leben</h2><img src="../../bild.jpg" srcset="../../bild.jpg 2x">'
-                                  '<a href="/archiv/">home</a><a href="/archiv">home</a><a href="?seite=2">q</a>',
+    "personen/merkel/index.html": '<h2 id="leben">Leben</h2>'
+                                  '<img src="../../bild.jpg" srcset="../../bild.jpg 2x">'
+                                  '<a href="/archiv/">home</a><a href="/archiv">home</a>'
+                                  '<a href="?seite=2">q</a>',
     "style.css": "",
 }
 
@@ -101,7 +103,8 @@ def test_full_base_url_makes_own_absolute_links_internal(tmp_path: Path) -> None
 
 
 def test_base_href_is_honoured(tmp_path: Path) -> None:
-    site = write_site(tmp_path, {"index.html": "", "a/b/index.html": '<base href="/archiv/"><a href="a/b/">x</a>'})
+    site = write_site(tmp_path, {"index.html": "",
+                                 "a/b/index.html": '<base href="/archiv/"><a href="a/b/">x</a>'})
     assert check_output(site, "/archiv/").ok
 
 
