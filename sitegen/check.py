@@ -24,6 +24,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
 WARN_RATIO = 0.8
 PLACEHOLDER_ORIGIN = "http://site.invalid"
 HTML_SUFFIXES = (".html", ".htm")
+NOT_FOUND_PAGE = "404.html"  # served by GitHub Pages for every missing URL, at that URL
 PARALLEL_FROM = 500  # pages; below this a process pool costs more than it saves
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # has a scheme, or is protocol-relative
 
@@ -137,6 +138,10 @@ class Resolver:
         found = []
         folder = url.rsplit("/", 1)[0] + "/"
         for line, link in self.pages[rel].links:
+            if rel == NOT_FOUND_PAGE and is_relative_path(link) and not self.pages[rel].base:
+                found.append(f"{rel}:{line}: link {link!r} is relative, but GitHub Pages serves {rel} "
+                             "at every missing URL (make the link root-relative)")
+                continue
             if link[:1] in ("", "#", "?"):
                 base = url  # the page itself
             else:  # the cache key: a root-relative link means the same on every page
@@ -180,6 +185,11 @@ class Resolver:
         if fragment in self.pages[target].ids:
             return None
         return f"names #{fragment}, but {target} has no such id"
+
+
+def is_relative_path(link: str) -> bool:
+    """True for a link like 'a/b' or '../x' that depends on the folder of the page it is on."""
+    return bool(link) and link[0] not in "#?/" and not _ABSOLUTE.match(link)
 
 
 def join_path(base: str, link: str) -> tuple[str, str]:

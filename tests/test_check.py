@@ -87,6 +87,13 @@ def test_relative_links_resolve_against_the_page_url(tmp_path: Path) -> None:
                       "/archiv/orte/berlin/mitte.html, which is not in the output")
 
 
+def test_relative_link_on_404_page_is_an_error(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"index.html": "", "static/s.css": "",
+                                 "404.html": '<link href="static/s.css"><a href="/archiv/">ok</a>'})
+    (error,) = check_output(site, "/archiv/").errors
+    assert error.startswith("404.html:2: link 'static/s.css' is relative")
+
+
 def test_github_pages_paths_without_slash_or_suffix(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="personen">P</a><a href="impressum">I</a>',
                                  "personen/index.html": "", "impressum.html": ""})
