@@ -154,9 +154,12 @@ def fetch_branch(env: Mapping[str, str], url: str, branch: str) -> str | None:
 
     Only the last commit and its trees are needed (blobs too where the server cannot filter them)."""
     ref = f"refs/heads/{branch}"
-    listing = git(env, "ls-remote", url, ref)
-    if not any(line.split("\t")[-1] == ref for line in listing.splitlines()):
+    listing = git(env, "ls-remote", "--symref", url, "HEAD", ref).splitlines()
+    if not any(line.split("\t")[-1] == ref for line in listing):
         return None
+    if f"ref: {ref}\tHEAD" in listing:
+        raise SitegenError(f"{branch!r} is the default branch of {url}; publishing would replace its files",
+                           fix="deploy to a branch of its own, e.g. --branch gh-pages")
     git(env, "remote", "add", "target", url)
     git(env, "fetch", "-q", "--no-tags", "--depth=1", "--filter=blob:none", "target",
         f"+{ref}:refs/sitegen/parent")

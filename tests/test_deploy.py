@@ -194,6 +194,21 @@ def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
     assert_refused(site, remote, "build failed")
 
 
+def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    run("git", "init", "-q", "-b", "main", str(source))
+    (source / "README").write_text("Quelltext", encoding="utf-8")
+    run("git", "add", "README", cwd=source)
+    run("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init", cwd=source)
+    run("git", "push", "-q", str(remote), "main", cwd=source)
+    bare_git(remote, "symbolic-ref", "HEAD", "refs/heads/main")
+    before = bare_git(remote, "rev-parse", "main")
+    with pytest.raises(SitegenError, match="default branch"):
+        deploy(site, str(remote), branch="main", log=lambda _: None)
+    assert bare_git(remote, "rev-parse", "main") == before
+    assert deploy(site, str(remote), log=lambda _: None) is True
+
+
 def test_refuses_unknown_remote(site: Path, remote: Path) -> None:
     with pytest.raises(SitegenError, match="unknown remote"):
         deploy(site, "no-such-remote", log=lambda _: None)
