@@ -1,0 +1,81 @@
+"""Build data/clusters.tsv: word clusters from unlabelled text (10kGNAD articles + GermEval training text).
+
+Distributional vectors (left/right neighbour counts, PPMI, SVD) grouped by k-means at two granularities.
+Run: python -m sitegen.entities.build_clusters [--gnad ../shared/data/10kgnad/articles.csv]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from . import germeval
+from .tokenize import sentences
+
+OUT = Path(__file__).parent / "data" / "clusters.tsv"
+GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
+
+
+def corpus(gnad: Path) -> list[list[str]]:
+    """Token lists of every unlabelled sentence."""
+    with open(gnad, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    out = [[t.text for t in s] for row in rows for s in sentences(row[1])]
+    train, _ = germeval.splits()
+    return out + [list(s.tokens) for s in train]
+
+
+def vectors(sents, min_count=3, n_ctx=1500, dims=80):
+    counts = Counter(w for s in sents for w in s)
+    vocab = [w for w, c in counts.items() if c >= min_count]
+    index = {w: i for i, w in enumerate(vocab)}
+    ctx = {w: i for i, (w, _) in enumerate(Counter(w.lower() for s in sents for w in s).most_common(n_ctx))}
+    mat = np.zeros((len(vocab), 2 * n_ctx), dtype=np.float32)
+    for s in sents:
+        low = ["<s>"] + [w.lower() for w in s] + ["</s>"]
+        for i, w in enumerate(s):
+            row = index.get(w)
+            if row is None:
+                continue
+            for j, off in ((low[i], 0), (low[i + 2], n_ctx)):
+                if j in ctx:
+                    mat[row, ctx[j] + off] += 1
+    total = mat.sum()
+    pmi = np.log((mat * total + 1e-9) / (mat.sum(1, keepdims=True) * mat.sum(0, keepdims=True) + 1e-9))
+    pmi = np.maximum(pmi, 0) * (mat > 0)
+    u, s, _ = np.linalg.svd(pmi, full_matrices=False)
+    vec = u[:, :dims] * s[:dims]
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    return vocab, vec
+
+
+def kmeans(vec, k, iters=25, seed=0):
+    rng = np.random.default_rng(seed)
+    cent = vec[rng.choice(len(vec), k, replace=False)]
+    for _ in range(iters):
+        lab = np.argmax(vec @ cent.T, axis=1)
+        for c in range(k):
+            members = vec[lab == c]
+            if len(members):
+                cent[c] = members.mean(0)
+        cent /= np.linalg.norm(cent, axis=1, keepdims=True) + 1e-9
+    return lab
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gnad", default=str(GNAD))
+    args = ap.parse_args(argv)
+    vocab, vec = vectors(corpus(Path(args.gnad)))
+    coarse, fine = kmeans(vec, 64), kmeans(vec, 320, seed=1)
+    lines = [f"{w}\t{a}\t{b}" for w, a, b in sorted(zip(vocab, coarse, fine))]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {len(vocab)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Word lists the features consult: places, countries, given names, role cues; HanTa's tag per word type."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def _words(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _lines(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Single tokens of GeoNames place names (one-word names only, to keep membership exact)."""
+    return frozenset(n for n in _lines("places.txt") if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """German country and region names from Babel's CLDR data, plus a few common short forms."""
+    from babel import Locale  # noqa: PLC0415 - lazy: Babel import costs a little
+
+    names = {n for n in Locale("de").territories.values() if " " not in n}
+    return frozenset(names | {"USA", "US", "UK", "GB", "EU", "Europa", "Afrika", "Asien", "Amerika", "Nahost"})
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return _words("firstnames.txt")
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Shipped multi-word names: token tuple -> (canonical, class); match them by normalize.key."""
+    out = {}
+    for line in _lines("phrases.txt"):
+        name, cls = line.split("\t")
+        if " " in name:
+            out[tuple(name.split())] = (name, cls)
+    return out
+
+
+@lru_cache(maxsize=1)
+def orgs() -> frozenset[str]:
+    return _words("orgs.txt")
+
+
+ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium", "gericht", "kommission",
+                "agentur", "stiftung", "kammer", "gewerkschaft", "zeitung", "verlag", "institut", "amt")
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return _words("orgwords.txt")
+
+
+@lru_cache(maxsize=1)
+def cues() -> frozenset[str]:
+    return _words("cues.txt")
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, str]]:
+    """Word -> (coarse, fine) distributional cluster ids built by build_clusters."""
+    out = {}
+    for line in (DATA / "clusters.tsv").read_text(encoding="utf-8").splitlines():
+        word, coarse, fine = line.split("\t")
+        out[word] = (coarse, fine)
+    return out
+
+
+_KNOWN: dict[str, dict[str, str]] = {}
+
+
+def set_known(table: dict[str, str] | None) -> None:
+    """Swap the name table (training uses one built from the other folds); None restores the shipped one."""
+    _KNOWN.clear()
+    if table is not None:
+        _KNOWN["table"] = table
+
+
+def known() -> dict[str, str]:
+    """Token -> classes it had inside annotated names ("LOC", "ORG|PER", ...), from data/known.tsv."""
+    if "table" not in _KNOWN:
+        lines = (DATA / "known.tsv").read_text(encoding="utf-8").splitlines()
+        _KNOWN["table"] = dict(line.split("\t") for line in lines if not line.startswith("#"))
+    return _KNOWN["table"]
+
+
+@lru_cache(maxsize=1)
+def _hanta():
+    from HanTa import HanoverTagger as ht  # noqa: PLC0415 - loaded once, on first use
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str) -> str:
+    """HanTa's lemma for the word out of context."""
+    try:
+        return str(_hanta().analyze(word)[0])
+    except Exception:  # noqa: BLE001 - HanTa fails on odd characters
+        return word
+
+
+@lru_cache(maxsize=200_000)
+def pos(word: str) -> tuple[str, bool]:
+    """HanTa's best tag for the word out of context, and whether its lexicon knows it."""
+    if not any(c.isalpha() for c in word):
+        return "PUNCT" if not any(c.isdigit() for c in word) else "CARD", True
+    try:
+        cands = _hanta().tag_word(word)
+    except Exception:  # noqa: BLE001 - HanTa fails on odd characters
+        return "UNK", False
+    if not cands:
+        return "UNK", False
+    tag, score = cands[0]
+    return str(tag), float(score) > -20

@@ -1,0 +1,104 @@
+"""From article text to typed mentions: metadata blanked out, sentences tagged, spans collected."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon, tagger
+from .normalize import key
+from .registry import Registry
+from .tokenize import sentences
+
+AGENCIES = r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD|bau|ars|dape)"
+AGENCY_TAG = re.compile(
+    rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*,\s*[\d.\s/–-]*)?\s*\)")
+DATELINE = re.compile(
+    r"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:[A-ZÄÖÜ][\w.'-]*)(?:[ /][A-ZÄÖÜ][\w.'-]*){0,3})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+QUOTES = frozenset("»«„“”\"‚‘’'")
+CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    tokens: tuple[str, ...]
+    cls: str  # PER, LOC or ORG
+    confidence: float  # lowest marginal probability of the span's tags
+    start: int  # character offset in the text
+    name: str = ""  # canonical name when a known phrase matched
+
+
+def blank_metadata(text: str) -> str:
+    """Agency tags ("(APA, 23.8.)") and datelines ("Wien – ") replaced by spaces, offsets kept."""
+    text = AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
+    return DATELINE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _unquote(sent):
+    """Drop quote marks that wrap a single capitalised word, so »Sicherheitskonferenz« joins its name."""
+    keep = []
+    for i, tok in enumerate(sent):
+        if tok.text in QUOTES:
+            inner = sent[i + 1] if tok.text in "»„\"" and i + 1 < len(sent) else sent[i - 1] if i else None
+            if inner is not None and inner.text[:1].isupper() and len(sent) > 2:
+                nxt = sent[i + 2] if tok.text in "»„\"" and i + 2 < len(sent) else None
+                if tok.text not in "»„\"" or (nxt is not None and nxt.text in QUOTES):
+                    continue
+        keep.append(tok)
+    return keep
+
+
+def _spans(tags):
+    start, cls = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == cls):
+            yield start, i, cls
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, cls = i, tag[2:]
+
+
+def phrase_table(registry: Registry) -> dict[str, tuple[str, str, int]]:
+    """key -> (canonical, class, length) for shipped phrases and the registry's multi-word names."""
+    table = {key(t): (n, c, len(t)) for t, (n, c) in lexicon.phrases().items()}
+    for e in registry.entries:
+        if e.cls != "TAG":
+            for form in (e.name,) + e.aliases:
+                if " " in form:
+                    table[key(form.split())] = (e.name, e.cls, len(form.split()))
+    return table
+
+
+def _phrases(words, taken, table):
+    """Known multi-word names in untagged stretches of a sentence: (start, end, name, class)."""
+    lengths = sorted({n for _, _, n in table.values()}, reverse=True)
+    i = 0
+    while i < len(words):
+        for n in lengths:
+            hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
+            if hit and not taken[i:i + n].count(True):
+                yield i, i + n, hit[0], hit[1]
+                i += n - 1
+                break
+        i += 1
+
+
+def _caption_places(text: str) -> list[Mention]:
+    """'(Sotschi, 7.12.2021)': the place of a photo caption."""
+    return [Mention((m.group(1),), "LOC", 0.9, m.start(1)) for m in CAPTION_PLACE.finditer(text)]
+
+
+def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
+    """Every PER, LOC and ORG mention in the text, in order."""
+    table = phrase_table(registry or Registry())
+    text = blank_metadata(text)
+    out = _caption_places(text)
+    for sent in sentences(text):
+        sent = _unquote(sent)
+        words = [t.text for t in sent]
+        tags, probs = tagger.tag_marginals(words)
+        for a, b, cls in _spans(tags):
+            out.append(Mention(tuple(words[a:b]), cls, min(probs[a:b]), sent[a].start))
+        taken = [t != "O" for t in tags]
+        for a, b, name, cls in _phrases(words, taken, table):
+            out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,82 @@
+"""Surface forms to canonical names: genitive and inflection stripped, nominative rebuilt, keys for matching."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
+       "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
+       "post", "bahn", "front", "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
+       "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
+NEUT = ("haus", "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
+        "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
+        "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+
+
+def _gender(noun: str) -> str:
+    low = noun.lower()
+    if low.endswith(NEUT):
+        return "n"
+    if low.endswith(FEM) or low.endswith("in") and len(low) > 5 and low[:-2].endswith(("er", "ent", "ist")):
+        return "f"
+    return "m"
+
+
+def adjective_stem(word: str) -> str | None:
+    """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
+    tag, _ = lexicon.pos(word)
+    is_adj = tag.startswith("ADJ") or tag == "NNA" or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
+    if not is_adj or not word[:1].isupper():
+        return None
+    for end in ADJ_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return None
+
+
+def noun_base(word: str) -> str:
+    """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form)."""
+    for end in ("es", "s"):
+        if word.endswith(end) and len(word) > len(end) + 2 and not word.endswith("ss"):
+            base = word[: -len(end)]
+            if _known_base(base, word):
+                return base
+    return word
+
+
+def _known_base(base: str, word: str) -> bool:
+    if base in lexicon.countries() or base in lexicon.places() or base in lexicon.known():
+        return word not in lexicon.countries() and word not in lexicon.places()
+    tag, known = lexicon.pos(base)
+    return known and tag in ("NN", "NE") and not lexicon.pos(word)[1]
+
+
+def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus', 'Süddeutschen Zeitung' -> 'Süddeutsche Zeitung'."""
+    toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
+    head = noun_base(toks[-1])
+    stems = [adjective_stem(t) for t in toks[:-1]]
+    if not any(stems):
+        return tuple(toks[:-1]) + (head,)
+    ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
+    out = [(s + ending if s else t) for s, t in zip(stems, toks[:-1])]
+    return tuple(out) + (head,)
+
+
+def key(tokens) -> str:
+    """A case- and inflection-blind key: 'Weißen Hauses' and 'Weißes Haus' share one."""
+    out = []
+    for tok in tokens:
+        low = tok.lower()
+        stripped = True
+        while stripped:
+            stripped = False
+            for end in ("es", "en", "em", "er", "e", "s", "n"):
+                if low.endswith(end) and len(low) - len(end) >= 3:
+                    low, stripped = low[: -len(end)], True
+                    break
+        out.append(low)
+    return " ".join(out)

@@ -1,0 +1,96 @@
+"""One article's mentions to its distinct canonical entities: genitives, surnames, registry, confidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .mentions import Mention
+from .normalize import ARTICLES, nominative
+from .registry import Registry
+
+MIN_SINGLE = 0.75  # a single-token name seen once needs at least this confidence
+MIN_MULTI = 0.5
+
+
+@dataclass(frozen=True)
+class Found:
+    name: str
+    cls: str
+    first: int  # character offset of the first mention
+
+
+def _surface(m: Mention) -> tuple[str, ...]:
+    if m.name:
+        return tuple(m.name.split())
+    toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
+    toks = [t for t in toks if t and t.lower() not in ARTICLES]
+    if not toks:
+        return ()
+    if m.cls == "PER":
+        return tuple(toks)
+    return nominative(tuple(toks))
+
+
+def _strip_genitive(toks: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
+    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article (or a known name)."""
+    last = toks[-1]
+    for end in ("’s", "'s", "s", "'", "’"):
+        base = last[: -len(end)]
+        if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
+            if base in seen or (end != "s" and base[:1].isupper()):
+                return toks[:-1] + (base,)
+    return toks
+
+
+def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Single surnames to the full name used elsewhere ('Biden' -> 'Joseph Biden'), when unambiguous."""
+    full: dict[str, set[tuple[str, ...]]] = {}
+    for n in names:
+        if len(n) > 1:
+            full.setdefault(n[-1], set()).add(n)
+    return {n: next(iter(full[n[0]])) for n in names if len(n) == 1 and len(full.get(n[0], ())) == 1}
+
+
+def _canon(toks, cls, registry: Registry) -> tuple[str, str]:
+    name = " ".join(toks)
+    entry = registry.lookup(name)
+    if entry is not None and entry.cls != "TAG":
+        return entry.name, entry.cls
+    return name, cls
+
+
+def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
+    """Distinct entities of one article, ordered by first mention."""
+    surfaces = [(m, _surface(m)) for m in mentions]
+    surfaces = [(m, s) for m, s in surfaces if s]
+    seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
+    surfaces = [(m, _strip_genitive(s, seen)) for m, s in surfaces]
+    links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
+    groups: dict[str, dict] = {}
+    for m, s in surfaces:
+        known = registry.lookup(" ".join(s)) is not None
+        toks = links.get(s, s) if m.cls == "PER" and not known else s
+        name, cls = _canon(toks, m.cls, registry)
+        g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
+        g["conf"] = max(g["conf"], m.confidence)
+        g["votes"][cls] = g["votes"].get(cls, 0.0) + m.confidence
+        g["n"] += 1
+        g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
+        g["reg"] = g.get("reg") or registry.lookup(name) is not None
+    out = []
+    for name, g in groups.items():
+        if registry.ignored(name) or not _plausible(name):
+            continue
+        if not g["reg"] and not _confident(g):
+            continue
+        out.append(Found(name, max(g["votes"], key=g["votes"].get), g["first"]))
+    return sorted(out, key=lambda f: (f.first, f.name))
+
+
+def _plausible(name: str) -> bool:
+    return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def _confident(g: dict) -> bool:
+    if g["multi"]:
+        return g["conf"] >= MIN_MULTI
+    return g["conf"] >= MIN_SINGLE or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)

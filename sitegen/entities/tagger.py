@@ -1,0 +1,34 @@
+"""The shipped CRF model: loaded lazily, once per process, and applied to token sequences."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .features import sentence_features
+
+MODEL_PATH = Path(__file__).parent / "data" / "ner.crfsuite"
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import pycrfsuite  # noqa: PLC0415
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def tag(tokens) -> list[str]:
+    """BIO tags (B-PER, I-LOC, O, ...) for one sentence of tokens."""
+    if not tokens:
+        return []
+    return list(_tagger().tag(sentence_features(list(tokens))))
+
+
+def tag_marginals(tokens) -> tuple[list[str], list[float]]:
+    """Tags plus each tag's marginal probability, a confidence for filtering mentions."""
+    if not tokens:
+        return [], []
+    tagger = _tagger()
+    tags = list(tagger.tag(sentence_features(list(tokens))))
+    return tags, [tagger.marginal(t, i) for i, t in enumerate(tags)]

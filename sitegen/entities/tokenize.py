@@ -1,0 +1,87 @@
+"""German tokeniser and sentence splitter with character offsets, close to GermEval's conventions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREV = frozenset("""Dr Prof St Nr ca Mio Mrd vgl bzw usw etc Abs Jh Str Hr Fr Mag Ing Dipl Bd ggf inkl
+evtl Tel Jan Feb Apr Jun Jul Aug Sep Sept Okt Nov Dez Mr Mrs Ms sog ehem geb gest Co Inc Ltd Corp jun sen""".split())
+TOKEN = re.compile(
+    r"https?://\S+[\w/]|www\.\S+\w"          # URLs
+    r"|(?:[A-Za-zÄÖÜäöü]\.){2,}"              # z.B., u.a., U.S.
+    r"|\d+(?:[.,:/]\d+)*(?:\.(?=\s+[a-zäöüA-ZÄÖÜ]))?"  # numbers, dates, ordinals
+    r"|[^\W\d_](?:[\w&]|[-'’.](?=\w))*-?"     # words, hyphenated compounds, Nord-
+    r"|\w+"
+    r"|\.{3}|\S"
+)
+MONTHS = frozenset("Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """All tokens; an abbreviation or an initial keeps its full stop."""
+    out: list[Token] = []
+    pos = 0
+    while (m := TOKEN.search(text, pos)) is not None:
+        word, start, end = m.group(), m.start(), m.end()
+        if end < len(text) and text[end] == "." and (word in ABBREV or (len(word) == 1 and word.isupper())):
+            word, end = word + ".", end + 1
+        out.append(Token(word, start, end))
+        pos = end
+    return _split_inner_dots(out)
+
+
+def _split_inner_dots(toks: list[Token]) -> list[Token]:
+    """'Ende.Der' (missing space) becomes three tokens; 'allinrechner.at' stays one."""
+    out = []
+    for t in toks:
+        m = re.fullmatch(r"([^\W\d_]{2,})\.([A-ZÄÖÜ][a-zäöüß]{2,})", t.text)
+        if m:
+            a = t.start + len(m.group(1))
+            out += [Token(m.group(1), t.start, a), Token(".", a, a + 1), Token(m.group(2), a + 1, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+def _ends(toks: list[Token], i: int) -> bool:
+    """Whether a sentence ends after token i."""
+    t = toks[i]
+    if t.text not in {".", "!", "?", "...", "…"} and not (t.text[-1] == "." and t.text[:-1].isdigit()):
+        return False
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1].text
+    if t.text[-1] == "." and t.text[:-1].isdigit() and (nxt in MONTHS or not nxt[0].isupper()):
+        return False
+    return nxt[0].isupper() or nxt[0] in "»«\"„“'(" or nxt[0].isdigit()
+
+
+CLOSING = frozenset({"«", "“", '"', ")", "'"})
+
+
+def _closing_next(toks: list[Token], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i + 1].text in CLOSING and toks[i].text in {".", "!", "?", "«", "“"}
+
+
+def sentences(text: str) -> list[list[Token]]:
+    """Sentences of a text; a blank line always ends one."""
+    out: list[list[Token]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        toks = [Token(t.text, t.start + para.start(), t.end + para.start()) for t in tokens(para.group())]
+        cur: list[Token] = []
+        for i, t in enumerate(toks):
+            cur.append(t)
+            after_stop = t.text in CLOSING and len(cur) > 1 and cur[-2].text in {".", "!", "?"}
+            if (after_stop or _ends(toks, i)) and not _closing_next(toks, i):
+                out.append(cur)
+                cur = []
+        if cur:
+            out.append(cur)
+    return out
