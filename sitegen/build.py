@@ -1,31 +1,40 @@
-"""build(config): load -> build_site -> render -> write, each step timed."""
+"""build(config): load -> build_site -> plan -> render -> write, each step timed; the old site stays until the swap."""
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Iterator
 
+from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import load_article
+from sitegen.content import decode, parse_article, shown_path
 from sitegen.errors import SitegenError
 from sitegen.model import Article, Site
-from sitegen.output import write_site
-from sitegen.render import render_site
+from sitegen.output import staged, write_files
+from sitegen.pages import Page, plan
+from sitegen.search import add_search_index
+from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
+from sitegen.urls import output_file
+from sitegen.workers import Previous, render_all
 
 
 @dataclass
 class BuildReport:
-    """How long each step took and how many files were written."""
+    """How long each step took and how many pages were rendered or reused."""
 
     steps: list[tuple[str, float]] = field(default_factory=list)
     files: int = 0
+    rendered: int = 0
+    reused: int = 0
 
     def line(self) -> str:
         """One line for the terminal."""
         steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.steps)
-        return f"{self.files} Dateien geschrieben ({steps})"
+        return f"{self.files} Dateien ({self.rendered} gerendert, {self.reused} unverändert) – {steps}"
 
 
 @contextmanager
@@ -36,27 +45,66 @@ def timed(report: BuildReport, name: str) -> Iterator[None]:
     report.steps.append((name, time.perf_counter() - start))
 
 
-def build(config: Config, log: Callable[[str], None] = print) -> BuildReport:
-    """Build the whole site into config.out; on any error the previous output stays as it was."""
+def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
+    """Build the whole site into config.out; on any error the previous output stays exactly as it was."""
     report = BuildReport()
     with timed(report, "laden"):
         articles = load_articles(config)
     with timed(report, "modell"):
-        site: Site = build_site(articles)
-    with timed(report, "rendern"):
-        pages = render_site(site, config)
-    with timed(report, "schreiben"):
-        report.files = write_site(pages, config.out, extra=publishing_files(config))
+        site = build_site(articles)
+        pages = planned_pages(site, config)
+    renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"))
+    previous = Previous(config.out if config.out.is_dir() else None, load_pickle(_manifest_path(config)))
+    with staged(config.out) as fresh:
+        with timed(report, "rendern"):
+            result = render_all(pages, renderer, fresh, previous, jobs or _jobs(), progress=len(pages) > 20000)
+        with timed(report, "schreiben"):
+            extra = {**static_files(config.templates / "static"), **publishing_files(config)}
+            write_files(fresh, extra)
+            finalize_site(fresh, site, config)
+    renderer.html_cache.put_many(result.new_html)
+    save_pickle(_manifest_path(config), result.manifest)
+    report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
 
 
+def finalize_site(fresh: Path, site: Site, config: Config) -> None:
+    """Work on the complete new folder before it goes live (the search index is made here)."""
+    add_search_index(fresh, config.cache / "pagefind")
+
+
+def planned_pages(site: Site, config: Config) -> list[Page]:
+    """Every page of the site; two pages claiming one file is an error."""
+    pages = list(plan(site, config))
+    seen: dict[str, Page] = {}
+    for page in pages:
+        other = seen.setdefault(output_file(page.path), page)
+        if other is not page:
+            raise SitegenError(f"two pages want the same file {output_file(page.path)!r}", path=page.template,
+                               fix="rename one of the entities or articles whose names make this path")
+    return pages
+
+
 def load_articles(config: Config) -> list[Article]:
-    """Every markdown file under the content folder (usually content/articles/), sorted by path."""
+    """Every markdown file under the content folder, sorted by path; parsing is cached by the file's bytes."""
     folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    return [load_article(path, config.root) for path in sorted(folder.rglob("*.md"))]
+    cache_file = config.cache / "articles.pickle"
+    cached = load_pickle(cache_file)
+    fresh: dict[str, Article] = {}
+    articles = []
+    for path in sorted(folder.rglob("*.md")):
+        shown = shown_path(path, config.root)
+        data = path.read_bytes()
+        key = digest(shown, data)
+        article = cached.get(key) or replace(parse_article(decode(data, shown), shown), digest=key)
+        fresh[key] = article
+        articles.append(article)
+    if fresh.keys() != cached.keys():
+        save_pickle(cache_file, fresh)
+    return articles
 
 
 def publishing_files(config: Config) -> dict[str, bytes]:
@@ -65,3 +113,14 @@ def publishing_files(config: Config) -> dict[str, bytes]:
     if config.cname:
         files["CNAME"] = f"{config.cname}\n".encode("ascii")
     return files
+
+
+def _manifest_path(config: Config) -> Path:
+    """Where the last build's page manifest is kept (one per output folder)."""
+    return config.cache / f"pages-{digest(str(config.out))[:12]}.pickle"
+
+
+def _jobs() -> int:
+    """Worker processes: SITEGEN_JOBS, else one per CPU core."""
+    value = os.environ.get("SITEGEN_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)

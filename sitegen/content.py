@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -31,7 +32,11 @@ YamlLoader.yaml_implicit_resolvers = {
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error."""
-    data = path.read_bytes()
+    return decode(path.read_bytes(), path)
+
+
+def decode(data: bytes, path: object) -> str:
+    """Bytes of a text file as str; binary and non-UTF-8 data are errors naming `path`."""
     if b"\x00" in data[:8192]:
         raise SitegenError("is a binary file, not an article", path=path, fix="move it out of the content folder")
     try:
@@ -45,8 +50,8 @@ def read_text(path: Path) -> str:
 
 def load_article(path: Path, root: Path | None = None) -> Article:
     """Read one article file; every problem is a SitegenError naming the file and line."""
-    shown = _shown_path(path, root)
-    return parse_article(read_text(path), shown)
+    shown = shown_path(path, root)
+    return parse_article(decode(path.read_bytes(), shown), shown)
 
 
 def parse_article(text: str, shown: str) -> Article:
@@ -122,12 +127,12 @@ def _fix_for(key: str) -> str:
     return f"write '{key}: \"...\"'"
 
 
-def _shown_path(path: Path, root: Path | None) -> str:
-    """Path relative to root when possible, for messages and the article's `path`."""
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
+def shown_path(path: Path, root: Path | None) -> str:
+    """Path relative to root when below it, for messages and the article's `path`."""
+    if root is None:
         return str(path)
+    rel = os.path.relpath(path, root)
+    return str(path) if rel.startswith("..") else rel
 
 
 def article_metadata(article: Article) -> dict:

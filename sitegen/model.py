@@ -1,12 +1,20 @@
 """Frozen dataclasses of the archive: Article, Image, Taxonomy, Term, Site. No I/O."""
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
 Date = dt.date | dt.datetime | None
+# Read-only mappings (Article.extra) pickle as their contents, so models can be cached and sent to workers.
+def read_only(mapping: dict) -> Mapping:
+    """A read-only view of a dict (picklable, unlike a bare MappingProxyType)."""
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class Article:
     organisations: tuple[str, ...] = ()
     extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     path: str = ""
+    digest: str = field(default="", compare=False)
 
     def terms(self, key: str) -> tuple[str, ...]:
         """The article's names in taxonomy `key`."""

@@ -7,17 +7,19 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Mapping
+from contextlib import contextmanager
+from typing import Callable, Iterator, Mapping
 
 from sitegen.errors import SitegenError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+MARKER = ".sitegen-build"
 
 
-def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None,
-               finalize: Callable[[Path], None] | None = None) -> int:
-    """Write every file into a new folder, let `finalize` add to it (e.g. a search index), and swap it for `out`.
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A fresh folder beside `out`; swapped in with one rename when the block succeeds, removed when it fails.
 
     The marker file `.sitegen-build` says the folder is a complete sitegen build; deploy leaves it out."""
     out = out.resolve()
@@ -25,20 +27,31 @@ def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes]
     _refuse_non_site(out)
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        files = {**pages, **(extra or {})}
-        for rel, data in files.items():
-            target = _inside(fresh, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        if finalize:
-            finalize(fresh)
-        (fresh / ".sitegen-build").write_text("ok\n", encoding="utf-8")
+        yield fresh
+        (fresh / MARKER).write_text("ok\n", encoding="utf-8")
         fresh.chmod(0o755)
         swap_in(fresh, out)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return len(files)
+
+
+def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Write each relative path's bytes below folder, refusing paths that would leave it."""
+    for rel, data in files.items():
+        target = _inside(folder, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None,
+               finalize: Callable[[Path], None] | None = None) -> int:
+    """Write a whole mapping as the new site in one swap; returns the number of files."""
+    with staged(out) as fresh:
+        write_files(fresh, {**pages, **(extra or {})})
+        if finalize:
+            finalize(fresh)
+    return len(pages) + len(extra or {})
 
 
 def swap_in(fresh: Path, out: Path) -> None:
@@ -70,16 +83,16 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _inside(folder: Path, rel: str) -> Path:
-    """folder/rel, refusing any path that would land outside folder."""
-    target = (folder / rel).resolve()
-    if rel.startswith("/") or folder.resolve() not in target.parents:
+    """folder/rel, refusing any path that could land outside folder (absolute, '..', odd characters)."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel or ".." in parts or "" in parts[:-1]:
         raise SitegenError(f"refusing to write outside the output folder: {rel!r}", path=rel,
                            fix="rename the entity or article whose name makes this path")
-    return target
+    return folder / rel
 
 
 def _refuse_non_site(out: Path) -> None:
     """Never replace a folder that sitegen did not write (e.g. --out pointing at the project)."""
-    if out.exists() and any(out.iterdir()) and not (out / ".sitegen-build").exists():
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise SitegenError("exists and was not written by sitegen", path=out,
                            fix="choose an empty or new --out folder, or delete this one yourself")

@@ -1,23 +1,45 @@
-"""Site -> {output path: bytes}. The only module that imports Jinja and Markdown."""
+"""Pages -> bytes, and the digest of everything a page depends on. The only module that imports Jinja and Markdown.
+
+Templates see their page's context plus the globals set in make_environment: config, taxonomies, `archive`
+(a small summary of the site) and the URL helpers. There is deliberately no global `site`: a page's output must
+depend only on what its digest covers, so that unchanged pages can be reused from the last build."""
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
+import io
+import pickle
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
 import jinja2
 import markdown
 import nh3
 from babel.dates import format_date
 
+from sitegen import __version__
+from sitegen.cache import TextCache, digest
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.model import TAXONOMIES, Site
-from sitegen.pages import plan
-from sitegen.urls import Urls, article_path, output_file, taxonomy_path, term_path
-_MD = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+from sitegen.model import TAXONOMIES, Article
+from sitegen.pages import Page
+from sitegen.template_api import template_filters, template_globals
+from sitegen.urls import Urls, article_path, taxonomy_path, term_path
+
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+_MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+MARKDOWN_VERSION = digest(markdown.__version__, nh3.__name__, repr(MARKDOWN_EXTENSIONS), __version__)
 
 
-@lru_cache(maxsize=None)
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """What every page may show about the whole archive (part of every page's digest)."""
+
+    article_count: int
+
+
+@lru_cache(maxsize=4096)
 def markdown_html(text: str) -> str:
     """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
     html = _MD.reset().convert(text)
@@ -46,25 +68,59 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters.update(german_date=german_date, iso_date=iso_date)
     env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
                        article_path=article_path, term_path=term_path, taxonomy_path=taxonomy_path)
+    env.filters.update(template_filters())
+    env.globals.update(template_globals())
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
 
 
-def render_site(site: Site, config: Config) -> dict[str, bytes]:
-    """Every page and asset of the site, by output path; a path claimed twice is an error."""
-    env = make_environment(config)
-    env.globals.update(site=site)
-    pages: dict[str, bytes] = {}
-    for page in plan(site, config):
-        out = output_file(page.path)
-        if out in pages:
-            raise SitegenError(f"two pages want the same file {out!r}", path=page.template,
-                               fix="rename one of the entities or articles")
+class Renderer:
+    """Renders pages with one Jinja environment; markdown HTML comes from the cache when it can."""
+
+    def __init__(self, config: Config, archive: ArchiveInfo, html_cache: TextCache | None = None):
+        self.env = make_environment(config)
+        self.env.globals["archive"] = archive
+        self.html_cache = html_cache or TextCache(None)
+        self.new_html: list[tuple[str, str]] = []
+        self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), repr(archive),
+                                  *template_sources(config.templates))
+
+    def body_html(self, text: str) -> str:
+        """Sanitised HTML of a markdown body, from the cache or converted now (and remembered)."""
+        key = digest(MARKDOWN_VERSION, text)
+        html = self.html_cache.get(key)
+        if html is None:
+            html = markdown_html(text)
+            self.new_html.append((key, html))
+        return html
+
+    def render(self, page: Page) -> bytes:
+        """The page's bytes."""
         context = page.context
         if page.markdown is not None:
-            context = {**context, "body_html": markdown_html(page.markdown)}
-        pages[out] = _render(env, page.template, page.path, context)
-    pages.update(static_files(config.templates / "static"))
-    return pages
+            context = {**context, "body_html": self.body_html(page.markdown)}
+        return _render(self.env, page.template, page.path, context)
+
+    def page_digest(self, page: Page) -> str | None:
+        """A hash of everything the page depends on, or None when its context cannot be hashed."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _DIGEST_TABLE
+        try:
+            pickler.dump((page.path, page.template, page.context))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        return digest(self.base_digest, buffer.getvalue(), page.markdown or "")
+
+
+_DIGEST_TABLE = copyreg.dispatch_table.copy()
+_DIGEST_TABLE[Article] = lambda article: (str, (article.digest or repr(article),))
+
+
+def template_sources(folder: Path) -> list[bytes]:
+    """Every file under the template folder, name and bytes, in a fixed order."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return [p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files]
 
 
 def _render(env: jinja2.Environment, template: str, page: str, context: dict) -> bytes:

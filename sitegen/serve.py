@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from livereload import Server
@@ -13,14 +14,20 @@ from sitegen.errors import SitegenError
 
 
 def make_rebuilder(config: Config, log: Callable[[str], None] = print) -> Callable[[], bool]:
-    """A rebuild that reports errors and keeps the last good site; returns whether it succeeded."""
+    """A rebuild that reports errors and keeps the last good site; returns whether it succeeded.
+
+    The build runs in a thread of its own, away from the server's event loop (the search indexer has its own)."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitegen-build")
+
     def rebuild() -> bool:
         try:
-            build(config, log=log)
+            pool.submit(build, config, log).result()
             return True
         except SitegenError as exc:
             log(f"sitegen: Fehler: {exc} – die zuletzt gebaute Seite bleibt online")
-            return False
+        except Exception as exc:  # noqa: BLE001 - the server must outlive any failed rebuild
+            log(f"sitegen: interner Fehler beim Bauen: {exc!r} – die zuletzt gebaute Seite bleibt online")
+        return False
     return rebuild
 
 

@@ -136,7 +136,7 @@ def test_base_url_prefix_reaches_every_link(small_archive):
 def test_the_repository_archive_builds_with_the_command(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(REPO)
     assert main(["build", "--out", str(tmp_path / "site")]) == 0
-    assert "Dateien geschrieben" in capsys.readouterr().out
+    assert " gerendert, " in capsys.readouterr().out
     site = tmp_path / "site"
     articles = list((site / "artikel").glob("*/index.html"))
     assert len(articles) == len(list((REPO / "content" / "articles").glob("*.md"))) >= 1

@@ -1,0 +1,126 @@
+"""Render every page into the fresh site folder, in parallel worker processes.
+
+A page whose digest (template, context, globals) matches the last build's is hard-linked from the last
+output instead of rendered again: the same inputs give the same bytes, so this is correct by construction."""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.pages import Page
+from sitegen.render import Renderer
+from sitegen.urls import output_file
+
+CHUNK = 200
+PARALLEL_FROM = 400  # pages; below this one process is faster than starting workers
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The last build's output folder and its manifest {file: (digest, size, mtime_ns)}."""
+
+    folder: Path | None = None
+    manifest: dict = field(default_factory=dict)
+
+
+@dataclass
+class RenderResult:
+    """What a render pass produced: the new manifest, new markdown HTML, and how many pages were reused."""
+
+    manifest: dict = field(default_factory=dict)
+    new_html: list = field(default_factory=list)
+    rendered: int = 0
+    reused: int = 0
+
+    def add(self, other: "RenderResult") -> None:
+        """Merge a worker's result into this one."""
+        self.manifest.update(other.manifest)
+        self.new_html.extend(other.new_html)
+        self.rendered += other.rendered
+        self.reused += other.reused
+
+
+_JOB: tuple | None = None  # (pages, renderer, fresh, previous): set before forking, read by the workers
+
+
+def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
+               progress: bool = False) -> RenderResult:
+    """Render or reuse every page into `fresh`; returns the new manifest and what the markdown cache lacks."""
+    global _JOB
+    chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
+    if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _merge((_render_chunk(pages, renderer, fresh, previous, a, b) for a, b in chunks), len(chunks), progress)
+    _JOB = (pages, renderer, fresh, previous)
+    renderer.html_cache.close()
+    gc.collect()
+    gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in the children
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return _merge(pool.imap_unordered(_work, chunks), len(chunks), progress)
+    finally:
+        gc.unfreeze()
+        _JOB = None
+
+
+def _work(bounds: tuple[int, int]) -> RenderResult:
+    """Worker entry: render one chunk of the job set up before the fork."""
+    pages, renderer, fresh, previous = _JOB  # type: ignore[misc]
+    return _render_chunk(pages, renderer, fresh, previous, *bounds)
+
+
+def _merge(results, total: int, progress: bool) -> RenderResult:
+    """Combine chunk results, drawing a progress bar on stderr when asked."""
+    merged = RenderResult()
+    for done, result in enumerate(results, start=1):
+        merged.add(result)
+        if progress:
+            bar = "#" * (30 * done // total)
+            sys.stderr.write(f"\rrendern [{bar:<30}] {done}/{total}")
+    if progress:
+        sys.stderr.write("\n")
+    return merged
+
+
+def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous,
+                  start: int, end: int) -> RenderResult:
+    """Render or reuse pages[start:end]."""
+    result = RenderResult()
+    made: set[Path] = set()
+    renderer.new_html = []
+    for page in pages[start:end]:
+        rel = output_file(page.path)
+        target = fresh / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        page_digest = renderer.page_digest(page)
+        if page_digest and _reuse(previous, rel, page_digest, target):
+            result.reused += 1
+        else:
+            target.write_bytes(renderer.render(page))
+            result.rendered += 1
+        if page_digest:
+            stat = target.stat()
+            result.manifest[rel] = (page_digest, stat.st_size, stat.st_mtime_ns)
+    result.new_html = renderer.new_html
+    return result
+
+
+def _reuse(previous: Previous, rel: str, page_digest: str, target: Path) -> bool:
+    """Hard-link the last build's file when its digest matches and it is untouched since; False otherwise."""
+    entry = previous.manifest.get(rel)
+    if previous.folder is None or not entry or entry[0] != page_digest:
+        return False
+    old = previous.folder / rel
+    try:
+        stat = old.stat()
+        if (stat.st_size, stat.st_mtime_ns) != tuple(entry[1:]):
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True
