@@ -11,7 +11,7 @@ from .tokenize import sentences
 
 AGENCIES = r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD|bau|ars|dape)"
 AGENCY_TAG = re.compile(
-    rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*,\s*[\d.\s/–-]*)?\s*\)")
+    rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*[,;]\s*[\d.\s/–-]*)?\s*\)")
 DATELINE = re.compile(
     r"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:[A-ZÄÖÜ][\w.'-]*)(?:[ /][A-ZÄÖÜ][\w.'-]*){0,3})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
 QUOTES = frozenset("»«„“”\"‚‘’'")
@@ -25,6 +25,7 @@ class Mention:
     confidence: float  # lowest marginal probability of the span's tags
     start: int  # character offset in the text
     name: str = ""  # canonical name when a known phrase matched
+    initial: bool = False  # the mention opens its sentence
 
 
 def blank_metadata(text: str) -> str:
@@ -82,6 +83,35 @@ def _phrases(words, taken, table):
         i += 1
 
 
+def _common_noun(word: str, guessed: bool = False) -> bool:
+    """A word HanTa knows (or, with guessed, takes) as a common noun, and no known name or given name."""
+    if word in lexicon.known() or word in lexicon.first_names() or word in lexicon.places():
+        return False
+    if "-" in word.strip("-"):
+        return _common_noun(word.rsplit("-", 1)[1], guessed)
+    tag, known = lexicon.pos(word)
+    return tag == "NN" and (known or guessed)
+
+
+def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Cut role nouns and descriptors off a span: 'Bildungsministerin Sonja X', 'Irak Senfgas', 'Tom Hanks Regie-Debüt'."""
+    while b - a > 1 and _common_noun(words[a]) and words[a].lower() not in lexicon.org_words() \
+            and not words[a].lower().endswith(lexicon.ORG_SUFFIXES) and words[a + 1][:1].isupper():
+        a += 1
+        if words[a] in lexicon.first_names():
+            cls = "PER"
+    limit = {"PER": 2, "LOC": 1}.get(cls)
+    if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
+        for i in range(a + limit, b):
+            if _common_noun(words[i], guessed=cls == "LOC"):
+                return a, i, cls
+    if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
+        cls = "ORG"
+    if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
+        b += 1
+    return a, b, cls
+
+
 def _caption_places(text: str) -> list[Mention]:
     """'(Sotschi, 7.12.2021)': the place of a photo caption."""
     return [Mention((m.group(1),), "LOC", 0.9, m.start(1)) for m in CAPTION_PLACE.finditer(text)]
@@ -97,7 +127,10 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         words = [t.text for t in sent]
         tags, probs = tagger.tag_marginals(words)
         for a, b, cls in _spans(tags):
-            out.append(Mention(tuple(words[a:b]), cls, min(probs[a:b]), sent[a].start))
+            conf = min(probs[a:b])
+            a, b, cls = trim(words, a, b, cls)
+            if a < b:
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))

@@ -47,6 +47,13 @@ def noun_base(word: str) -> str:
     return word
 
 
+def _noun_lemma(word: str) -> str:
+    """A name's head noun without its genitive ending, only when HanTa knows the noun: 'Hauses' -> 'Haus'."""
+    tag, known = lexicon.pos(word)
+    lem = lexicon.lemma(word) if known and tag == "NN" else word
+    return lem if word in (lem + "s", lem + "es") else word
+
+
 def _known_base(base: str, word: str) -> bool:
     if base in lexicon.countries() or base in lexicon.places() or base in lexicon.known():
         return word not in lexicon.countries() and word not in lexicon.places()
@@ -57,10 +64,12 @@ def _known_base(base: str, word: str) -> bool:
 def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus', 'Süddeutschen Zeitung' -> 'Süddeutsche Zeitung'."""
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
-    head = noun_base(toks[-1])
+    if len(toks) == 1:
+        return (noun_base(toks[0]),)
     stems = [adjective_stem(t) for t in toks[:-1]]
     if not any(stems):
-        return tuple(toks[:-1]) + (head,)
+        return tuple(toks)
+    head = _noun_lemma(toks[-1])
     ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
     out = [(s + ending if s else t) for s, t in zip(stems, toks[:-1])]
     return tuple(out) + (head,)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import lexicon
 from .mentions import Mention
 from .normalize import ARTICLES, nominative
 from .registry import Registry
 
-MIN_SINGLE = 0.75  # a single-token name seen once needs at least this confidence
+MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.5
 
 
@@ -42,12 +43,14 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
 
 
 def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Single surnames to the full name used elsewhere ('Biden' -> 'Joseph Biden'), when unambiguous."""
-    full: dict[str, set[tuple[str, ...]]] = {}
-    for n in names:
-        if len(n) > 1:
-            full.setdefault(n[-1], set()).add(n)
-    return {n: next(iter(full[n[0]])) for n in names if len(n) == 1 and len(full.get(n[0], ())) == 1}
+    """Part of a name to the full name used elsewhere ('Biden' -> 'Joseph Biden'), when unambiguous."""
+    longer = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+    links = {}
+    for n in set(names):
+        full = {f for f in longer if len(f) > len(n) and (f[-len(n):] == n or (len(n) == 1 and f[0] == n[0]))}
+        if len(full) == 1:
+            links[n] = full.pop()
+    return links
 
 
 def _canon(toks, cls, registry: Registry) -> tuple[str, str]:
@@ -75,6 +78,9 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["votes"][cls] = g["votes"].get(cls, 0.0) + m.confidence
         g["n"] += 1
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
+        g["initial"] = g.get("initial", True) and m.initial
+        g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
+        g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
     out = []
     for name, g in groups.items():
@@ -90,7 +96,23 @@ def _plausible(name: str) -> bool:
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
 
 
+def _common_noun(name: str) -> bool:
+    tag, known = lexicon.pos(name)
+    return " " not in name and known and tag == "NN" and name not in lexicon.known()
+
+
+def _in_gazetteer(name: str, cls: str) -> bool:
+    if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()):
+        return True
+    return cls in lexicon.known().get(name, "").split("|")
+
+
 def _confident(g: dict) -> bool:
+    """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer."""
     if g["multi"]:
         return g["conf"] >= MIN_MULTI
+    if g["gaz"]:
+        return g["conf"] >= MIN_MULTI
+    if (g["initial"] and g["n"] == 1) or g["common"]:
+        return False
     return g["conf"] >= MIN_SINGLE or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)

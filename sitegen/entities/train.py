@@ -1,6 +1,7 @@
 """Train the CRF tagger on GermEval 2014 dev + the Wikipedia half of test.
 
-Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--out sitegen/entities/data/ner.crfsuite]
+Labelled: NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv; unlabelled (self-training): 10kGNAD articles.
+Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--unlabelled ../shared/data/10kgnad/articles.csv]
 """
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pathlib import Path
 
 from . import germeval, lexicon
 from .features import sentence_features, word_features
+from .build_clusters import GNAD
+from .evaluate_docs import read_articles
 from .tagger import MODEL_PATH
+from .tokenize import sentences
 
 KNOWN_PATH = lexicon.DATA / "known.tsv"
 
@@ -49,26 +53,54 @@ def write_known(sents, path: Path = KNOWN_PATH) -> None:
     path.write_text(head + "".join(f"{t}\t{c}\n" for t, c in rows), encoding="utf-8")
 
 
-def train(data: Path, out: Path, params: dict | None = None) -> None:
-    """Fit the CRF and write the model file (and the name table beside it)."""
+def _fit(pairs, out: Path, params: dict | None):
     import pycrfsuite  # noqa: PLC0415
 
-    sents, _ = germeval.splits(data)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s, feats in zip(sents, featurise(sents)):
-        trainer.append(feats, list(s.tags))
-    write_known(sents, out.parent / "known.tsv")
+    for feats, tags in pairs:
+        trainer.append(feats, tags)
     trainer.set_params({**PARAMS, **(params or {})})
     trainer.train(str(out))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out))
+    return tagger
+
+
+def silver(tagger, texts, threshold: float = 0.8) -> list[tuple[list, list[str]]]:
+    """Self-training data: unlabelled sentences the first model tags with a name and confidently throughout."""
+    out = []
+    for text in texts:
+        for sent in sentences(text):
+            words = [t.text for t in sent]
+            if len(words) < 4:
+                continue
+            feats = sentence_features(words)
+            tags = tagger.tag(feats)
+            if any(t != "O" for t in tags) and min(tagger.marginal(t, i) for i, t in enumerate(tags)) >= threshold:
+                out.append((feats, tags))
+    return out
+
+
+def train(data: Path, out: Path, unlabelled: Path | None = None, params: dict | None = None) -> None:
+    """Fit the CRF (then refit with self-training sentences, if unlabelled text is given) and write it."""
+    sents, _ = germeval.splits(data)
+    gold = [(feats, list(s.tags)) for s, feats in zip(sents, featurise(sents))]
+    write_known(sents, out.parent / "known.tsv")
+    tagger = _fit(gold, out, params)
+    if unlabelled is not None and unlabelled.exists():
+        extra = silver(tagger, read_articles(unlabelled))
+        print(f"self-training: {len(extra)} confidently tagged sentences", file=sys.stderr)
+        _fit(gold + extra, out, params)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
+    ap.add_argument("--unlabelled", default=str(GNAD), help="CSV of unlabelled articles ('' for none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    train(Path(args.data), Path(args.out))
+    train(Path(args.data), Path(args.out), Path(args.unlabelled) if args.unlabelled else None)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0

@@ -1,0 +1,73 @@
+"""Document-level P/R/F1 of extract() against hand-annotated 10kGNAD articles; --all times the whole file.
+
+Run: python -m sitegen.entities.evaluate_docs [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from pathlib import Path
+
+import yaml
+
+from . import extract, load_registry
+
+GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
+GOLD = Path(__file__).parent / "gold" / "10kgnad.yaml"
+REGISTRY = Path(__file__).resolve().parents[2] / "content" / "entities.yaml"
+FIELDS = {"people": "PER", "places": "LOC", "organisations": "ORG"}
+
+
+def read_articles(path: Path | str = GNAD) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'")]
+
+
+def score_doc(gold: dict, ents) -> tuple[int, int, int, list[str]]:
+    """(true positives, predicted, gold) for one article, plus a note per error."""
+    wanted = [(set(alt.split("|")), FIELDS[f]) for f in FIELDS for alt in gold.get(f) or []]
+    optional = set(gold.get("optional") or [])
+    got = [(n, FIELDS[f]) for f in FIELDS for n in getattr(ents, f)]
+    tp, notes, matched = 0, [], set()
+    for name, cls in got:
+        hit = next((i for i, (alts, c) in enumerate(wanted) if name in alts and c == cls and i not in matched), None)
+        if hit is not None:
+            matched.add(hit)
+            tp += 1
+        elif name in optional:
+            continue
+        else:
+            notes.append(f"FP {cls} {name}")
+    notes += [f"FN {c} {'|'.join(sorted(a))}" for i, (a, c) in enumerate(wanted) if i not in matched]
+    npred = len([g for g in got if g[0] not in optional or any(g[0] in a for a, _ in wanted)])
+    return tp, npred, len(wanted), notes
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--csv", default=str(GNAD))
+    ap.add_argument("--all", action="store_true", help="also time extract() over every article")
+    ap.add_argument("-v", action="store_true", help="print each error")
+    args = ap.parse_args(argv)
+    texts, gold = read_articles(args.csv), yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    registry = load_registry(REGISTRY)
+    tp = npred = ngold = 0
+    for row, g in sorted(gold.items()):
+        a, b, c, notes = score_doc(g or {}, extract(texts[row], registry))
+        tp, npred, ngold = tp + a, npred + b, ngold + c
+        if args.v and notes:
+            print(row, "; ".join(notes))
+    p, r = tp / max(npred, 1), tp / max(ngold, 1)
+    print(f"{len(gold)} articles: P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f} "
+          f"(tp={tp} predicted={npred} gold={ngold})")
+    if args.all:
+        start = time.perf_counter()
+        for text in texts:
+            extract(text, registry)
+        print(f"extracted {len(texts)} articles in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

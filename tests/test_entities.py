@@ -1,0 +1,184 @@
+"""sitegen.entities: normalisation rules, registry, tag_file, the seed article, and measured quality."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from sitegen.entities import Entities, extract, load_registry, tag_file
+from sitegen.entities.normalize import nominative
+from sitegen.errors import SitegenError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_3dff9611483f80b0.txt"
+SHARED = ROOT / ".." / "shared" / "data"
+CREDIT = "Mikhail Metzel/Sputnik/Pool via REUTERS "
+
+
+def registry(tmp_path, text: str):
+    path = tmp_path / "entities.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_registry(path)
+
+
+# --- normalisation -------------------------------------------------------------------------------
+
+def test_genitive_of_a_person_is_stripped_and_linked():
+    ents = extract("Die USA haben nach Aussage ihres Präsidenten Joseph Biden nicht die Absicht. "
+                   "Bidens Äußerung fiel am Donnerstag.")
+    assert ents.people == ("Joseph Biden",)
+
+
+def test_genitive_of_a_place_is_stripped():
+    ents = extract("Russlands Präsident Wladimir Putin sprach lange. Die Lage in Russland bleibt angespannt.")
+    assert ents.places == ("Russland",)
+    assert "Russlands" not in ents.places
+
+
+def test_inflected_name_gets_its_nominative():
+    ents = extract("Die Sprecherin des Weißen Hauses, Jennifer Psaki, sagte, beide hätten sich geeinigt.")
+    assert "Weißes Haus" in ents.organisations
+    assert nominative(("Süddeutschen", "Zeitung")) == ("Süddeutsche", "Zeitung")
+    assert nominative(("Europäischen", "Union")) == ("Europäische", "Union")
+
+
+def test_surname_is_linked_to_the_full_name_and_listed_once():
+    ents = extract("Die Sprecherin Jennifer Psaki sagte am Montag nichts. Später erklärte Psaki, "
+                   "man werde reden. Psaki blieb dabei.")
+    assert ents.people == ("Jennifer Psaki",)
+
+
+def test_dateline_and_agency_tag_are_not_mentions():
+    ents = extract("Wien – Die Regierung hat am Montag ein neues Gesetz beschlossen. "
+                   "Es tritt im Sommer in Kraft (APA, 23.8.).")
+    assert "Wien" not in ents.places
+    assert "APA" not in ents.organisations
+
+
+def test_empty_text_gives_empty_entities():
+    assert extract("") == Entities((), (), (), ())
+
+
+# --- registry ------------------------------------------------------------------------------------
+
+PUTIN = """entities:
+  - name: Wladimir Putin
+    type: person
+    aliases: [Putin, Wladimir Wladimirowitsch Putin]
+    wikidata: Q7747
+  - name: Ukraine-Konflikt
+    type: tag
+    aliases: [Ukraine-Krise]
+ignore: [Gott]
+"""
+
+
+def test_registry_aliases_merge_into_one_entity(tmp_path):
+    reg = registry(tmp_path, PUTIN)
+    text = ("Wladimir Wladimirowitsch Putin traf am Montag Joseph Biden. Putin sagte danach wenig. "
+            "Der Kreml-Chef Wladimir Putin wirkte müde.")
+    assert extract(text, reg).people.count("Wladimir Putin") == 1
+    assert "Putin" not in extract(text, reg).people
+
+
+def test_registry_ignore_list(tmp_path):
+    reg = registry(tmp_path, PUTIN)
+    text = "Gott sei Dank, sagte Angela Merkel in Berlin. Gott habe geholfen."
+    ents = extract(text, reg)
+    assert "Gott" not in ents.people + ents.places + ents.organisations
+
+
+def test_registry_tag_aliases_merge_synonyms(tmp_path):
+    reg = registry(tmp_path, PUTIN)
+    text = ("Die Ukraine-Krise dauert an. Die Ukraine-Krise belastet die Wirtschaft. "
+            "Wegen der Ukraine-Krise steigen die Preise. Die Preise steigen weiter.")
+    assert "Ukraine-Konflikt" in extract(text, reg).tags
+
+
+def test_missing_registry_is_empty(tmp_path):
+    assert load_registry(tmp_path / "none.yaml").entries == ()
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "malformed YAML"),
+    ("entities:\n  - name: A\n    type: human\n", 2, "type"),
+    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4, "both"),
+    ("entities:\n  - name: A\n    type: person\n    colour: red\n", 2, "unknown key"),
+    ("- just a list\n", 1, "mapping"),
+])
+def test_malformed_registry_names_file_line_and_fix(tmp_path, text, line, words):
+    with pytest.raises(SitegenError) as err:
+        registry(tmp_path, text)
+    assert err.value.line == line and words in err.value.message and err.value.fix
+    assert str(err.value).startswith(f"{tmp_path / 'entities.yaml'}:{line}: ")
+
+
+def test_project_registry_loads():
+    reg = load_registry(ROOT / "content" / "entities.yaml")
+    assert reg.lookup("Europäische Union").name == "EU"
+
+
+# --- tag_file ------------------------------------------------------------------------------------
+
+def test_tag_file_prints_token_tab_bio_tag(tmp_path):
+    path = tmp_path / "tokens.txt"
+    path.write_text("Angela\nMerkel\nbesuchte\nParis\n.\n\nDie\nNATO\ntagt\n.\n", encoding="utf-8")
+    out = io.StringIO()
+    assert tag_file(str(path), out) == 0
+    lines = out.getvalue().split("\n")
+    assert lines[:6] == ["Angela\tB-PER", "Merkel\tI-PER", "besuchte\tO", "Paris\tB-LOC", ".\tO", ""]
+    assert lines[6:11] == ["Die\tO", "NATO\tB-ORG", "tagt\tO", ".\tO", ""]
+
+
+def test_tag_file_missing_file_is_exit_1(tmp_path, capsys):
+    assert tag_file(str(tmp_path / "nope.txt"), io.StringIO()) == 1
+    assert "nope.txt" in capsys.readouterr().err
+
+
+# --- the seed article ----------------------------------------------------------------------------
+
+def test_seed_entities():
+    text = SEED.read_text(encoding="utf-8")
+    assert text.startswith(CREDIT)
+    ents = extract(text[len(CREDIT):], load_registry(ROOT / "content" / "entities.yaml"))
+    assert set(ents.people) == {"Joseph Biden", "Wladimir Putin", "Jennifer Psaki", "Juri Uschakow",
+                                "Wolfgang Ischinger"}
+    assert {"USA", "Ukraine", "Russland", "Sotschi", "Kiew", "Genf", "Kaliningrad", "Berlin",
+            "Polen"} <= set(ents.places)
+    assert {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
+            "Münchener Sicherheitskonferenz"} <= set(ents.organisations)
+    assert 3 <= len(ents.tags) <= 5
+
+
+def test_seed_without_registry_still_finds_the_names():
+    text = SEED.read_text(encoding="utf-8")[len(CREDIT):]
+    ents = extract(text)
+    assert len(ents.people) == 5 and "Europäische Union" in ents.organisations
+
+
+# --- measured quality (skipped without ../shared/data) ---------------------------------------------
+
+@pytest.mark.skipif(not (SHARED / "germeval2014" / "NER-de-test.tsv").exists(), reason="GermEval data absent")
+def test_germeval_news_half_strict_f1():
+    from sitegen.entities import evaluate, germeval, tagger
+
+    _, news = germeval.splits(SHARED / "germeval2014")
+    result = evaluate.score(news, [tagger.tag(s.tokens) for s in news])
+    assert result["ALL"][2] >= 0.75
+
+
+@pytest.mark.skipif(not (SHARED / "10kgnad" / "articles.csv").exists(), reason="10kGNAD data absent")
+def test_document_level_on_annotated_articles():
+    import yaml
+
+    from sitegen.entities import evaluate_docs as ed
+
+    texts, gold = ed.read_articles(SHARED / "10kgnad" / "articles.csv"), yaml.safe_load(ed.GOLD.read_text("utf-8"))
+    reg = load_registry(ROOT / "content" / "entities.yaml")
+    tp = npred = ngold = 0
+    for row, g in gold.items():
+        a, b, c, _ = ed.score_doc(g or {}, extract(texts[row], reg))
+        tp, npred, ngold = tp + a, npred + b, ngold + c
+    precision, recall = tp / npred, tp / ngold
+    assert precision >= 0.80 and 2 * precision * recall / (precision + recall) >= 0.75
