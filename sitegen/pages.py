@@ -1,12 +1,28 @@
-"""The site's pages as data: (page path, template, context) for every page, planned from the Site model."""
+"""The site's pages as data: (page path, template, context) for every page, planned from the Site model.
+
+Derived data (relations, the date archive, registry facts) is computed once per build in `Derived`; each
+page's context holds only what that page shows, as small picklable values (no global Site)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
+from sitegen.archive import Archive
+from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
+from sitegen.entity_info import EntityIndex
+from sitegen.feeds import FEED_SIZE, entries, feed_updated, site_updated
+from sitegen.i18n import reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.urls import article_path, taxonomy_path, term_path
+from sitegen.paging import paginate
+from sitegen.relations import Relations
+from sitegen.seo import chunks, lastmod, news_article
+from sitegen.snippets import name_forms, sentence_with, teaser, word_count
+from sitegen.timeline import timeline
+from sitegen.urls import (TAXONOMY_BY_KEY, Urls, archive_path, article_path, feed_path, letter_path, month_path,
+                          search_path, taxonomy_path, term_path, undated_path, year_path)
+from sitegen.views import Item, TermRef
 
 HOME_SIZE = 50
 
@@ -22,25 +38,154 @@ class Page:
     markdown: str | None = None
 
 
+@dataclass(frozen=True)
+class Derived:
+    """What several pages share, computed once per build from the Site."""
+
+    site: Site
+    config: Config
+    relations: Relations
+    archive: Archive
+    entities: EntityIndex
+    updated: dt.datetime
+    refs: dict
+    teasers: dict
+
+    @classmethod
+    def of(cls, site: Site, config: Config) -> "Derived":
+        """Index the site and read the registry."""
+        refs = {(t.taxonomy, t.name): TermRef.of(t) for terms in site.terms.values() for t in terms}
+        return cls(site, config, Relations.of(site), Archive.of(site), EntityIndex.load(config.registry_file),
+                   site_updated(site), refs, {})
+
+    def teaser(self, article: Article) -> str:
+        """The article's summary, or the opening of its text (computed once per article)."""
+        text = self.teasers.get(article.slug)
+        if text is None:
+            text = self.teasers[article.slug] = article.summary or teaser(article.body)
+        return text
+
+
 def plan(site: Site, config: Config) -> Iterator[Page]:
-    """Every page of the site, in a fixed order."""
-    yield Page("", "home.html", {"articles": site.articles[:HOME_SIZE]})
-    for article in site.articles:
-        yield Page(article_path(article.slug), "article.html", article_context(site, article), article.body)
-    for taxonomy in TAXONOMIES:
-        terms = site.terms[taxonomy.key]
-        yield Page(taxonomy_path(taxonomy.key), "taxonomy.html", {"taxonomy": taxonomy, "terms": terms})
-        for term in terms:
-            yield Page(term_path(taxonomy.key, term.slug), "term.html", term_context(site, taxonomy, term))
+    """Every page of the site, in a fixed order; the sitemap lists every HTML page before it."""
+    derived = Derived.of(site, config)
+    listed: list[tuple[str, str]] = []
+    for page in _pages(derived):
+        if page.path == "" or page.path.endswith("/"):
+            article = page.context.get("article")
+            listed.append((page.path, lastmod(article.date) if article is not None else ""))
+        yield page
+    yield from sitemap_pages(listed)
+    yield Page("robots.txt", "robots.txt", {})
     yield Page("404.html", "404.html", {})
 
 
-def article_context(site: Site, article: Article) -> dict:
-    """What article.html sees: the article and its terms grouped by taxonomy."""
-    groups = [(t, [site.term(t.key, name) for name in article.terms(t.key)]) for t in TAXONOMIES]
-    return {"article": article, "term_groups": [(t, terms) for t, terms in groups if terms]}
+def _pages(d: Derived) -> Iterator[Page]:
+    """The HTML pages and feeds."""
+    yield from home_pages(d)
+    for article in d.site.articles:
+        yield Page(article_path(article.slug), "article.html", article_context(d, article), article.body)
+    for taxonomy in TAXONOMIES:
+        yield from taxonomy_pages(d.site, taxonomy)
+        for term in d.site.terms[taxonomy.key]:
+            yield from term_pages(d, taxonomy, term)
+    yield from archive_pages(d.archive)
+    yield Page(search_path(), "search.html", {})
+    yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 
-def term_context(site: Site, taxonomy: Taxonomy, term: Term) -> dict:
-    """What term.html sees: the term and its articles, newest first."""
-    return {"taxonomy": taxonomy, "term": term, "articles": [site.by_slug[s] for s in term.articles]}
+def home_pages(d: Derived) -> Iterator[Page]:
+    """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
+    recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
+    for pager in paginate("", d.site.articles, HOME_SIZE):
+        items = tuple(Item(a, d.teaser(a)) for a in pager.items)
+        yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
+                                             "recent": recent if pager.number == 1 else []})
+
+
+def article_context(d: Derived, article: Article) -> dict:
+    """What article.html sees: the article, its terms by taxonomy, related and neighbouring articles."""
+    groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES]
+    older, newer = d.relations.neighbours(article)
+    urls = Urls(d.config.base_url, d.config.base_path)
+    image = article.image.src if article.image and article.image.src else ""
+    jsonld = news_article(article, urls.absolute(article_path(article.slug)), d.config.title, urls.absolute(""),
+                          urls.absolute(image) if image and "://" not in image else image, d.entities)
+    return {"article": article, "term_groups": [(t, terms) for t, terms in groups if terms],
+            "related": d.relations.related(article), "older": older, "newer": newer, "jsonld": jsonld,
+            "minutes": reading_minutes(word_count(article.body)),
+            "description": d.teaser(article)}
+
+
+def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
+    """The taxonomy's overview (letter bar, most-mentioned terms) and one page per letter, two orders each."""
+    terms = site.terms[taxonomy.key]
+    groups = letters(terms)
+    bar = [(g.letter, g.label, len(g.terms)) for g in groups]
+    top = [TermRef.of(t) for t in most_mentioned(terms)]
+    yield Page(taxonomy_path(taxonomy.key), "taxonomy.html",
+               {"taxonomy": taxonomy, "letters": bar, "top": top, "total": len(terms)})
+    for group in groups:
+        if group.terms:
+            for by_count, ordered in ((False, group.terms), (True, group.by_count)):
+                yield Page(letter_path(taxonomy.key, group.letter, by_count), "letter.html",
+                           {"taxonomy": taxonomy, "letters": bar, "letter": group.letter, "label": group.label,
+                            "by_count": by_count, "terms": [TermRef.of(t) for t in ordered]})
+
+
+def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
+    """A term's articles newest first, paginated, each with the sentence naming it; page 1 adds the
+    registry's facts, the monthly timeline and the co-mentioned entities; and the term's feed."""
+    base = term_path(taxonomy.key, term.slug)
+    info = d.entities.info(taxonomy.key, term.name)
+    forms = name_forms(taxonomy.key, term.name, info.aliases)
+    ref = d.refs[(taxonomy.key, term.name)]
+    for pager in paginate(base, term.articles):
+        items = tuple(Item(a, sentence_with(a.body, forms)) for a in (d.site.by_slug[s] for s in pager.items))
+        first = pager.number == 1
+        yield Page(pager.path, "term.html", {
+            "taxonomy": taxonomy, "term": ref, "pager": pager, "items": items, "feed": feed_path(base),
+            "info": info if first else None, "timeline": timeline(d.site, term) if first else None,
+            "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []})
+    yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles)
+
+
+def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...]) -> Page:
+    """The Atom feed beside page `base`: its newest entries."""
+    items = entries(d.site, slugs, d.teaser)
+    return Page(feed_path(base), "feed.xml", {"title": title, "home": base, "entries": items,
+                                              "updated": feed_updated(items, d.updated)})
+
+
+def archive_pages(archive: Archive) -> Iterator[Page]:
+    """The archive overview, a page per year and per month (paginated), and the undated articles."""
+    yield Page(archive_path(), "archive.html", {"years": archive.years, "undated": len(archive.undated)})
+    years = archive.years
+    for i, year in enumerate(years):
+        yield Page(year_path(year.year), "year.html", {
+            "year": year, "earlier": years[i + 1].year if i + 1 < len(years) else None,
+            "later": years[i - 1].year if i else None})
+    months = archive.months
+    for i, month in enumerate(months):
+        earlier = months[i - 1] if i else None
+        later = months[i + 1] if i + 1 < len(months) else None
+        for pager in paginate(month_path(month.year, month.month), month.articles):
+            yield Page(pager.path, "month.html", {
+                "month": (month.year, month.month), "pager": pager,
+                "earlier": (earlier.year, earlier.month) if earlier else None,
+                "later": (later.year, later.month) if later else None})
+    if archive.undated:
+        for pager in paginate(undated_path(), archive.undated):
+            yield Page(pager.path, "month.html", {"month": None, "pager": pager, "earlier": None, "later": None})
+
+
+def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:
+    """sitemap.xml, or a sitemap index over sitemap-1.xml, ... when there are more than 50,000 pages."""
+    parts = chunks(listed)
+    if len(parts) == 1:
+        yield Page("sitemap.xml", "sitemap.xml", {"entries": parts[0]})
+        return
+    names = [f"sitemap-{i}.xml" for i in range(1, len(parts) + 1)]
+    for name, part in zip(names, parts):
+        yield Page(name, "sitemap.xml", {"entries": part})
+    yield Page("sitemap.xml", "sitemap-index.xml", {"sitemaps": names})

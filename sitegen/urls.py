@@ -44,3 +44,44 @@ class Urls:
         if "://" in self.base_url:
             return self.base_url + page.lstrip("/")
         return self.url(page)
+
+
+def page_path(path: str, number: int) -> str:
+    """Page `number` of a paginated listing: page 1 is the listing itself, then '.../seite/2/'."""
+    return path if number <= 1 else f"{path}seite/{number}/"
+
+
+def archive_path() -> str:
+    """Page path of the date archive's overview."""
+    return "archiv/"
+
+
+def year_path(year: int) -> str:
+    """Page path of one year's archive."""
+    return f"archiv/{year:04d}/"
+
+
+def month_path(year: int, month: int) -> str:
+    """Page path of one month's archive."""
+    return f"archiv/{year:04d}/{month:02d}/"
+
+
+def undated_path() -> str:
+    """Page path of the articles whose date is unknown."""
+    return "archiv/ohne-datum/"
+
+
+def letter_path(key: str, letter: str, by_count: bool = False) -> str:
+    """Page path of the terms of a taxonomy under one letter ('a'..'z', or '0-9' for the rest)."""
+    path = f"{TAXONOMY_BY_KEY[key].path}/buchstabe/{letter}/"
+    return f"{path}nach-haeufigkeit/" if by_count else path
+
+
+def feed_path(page: str = "") -> str:
+    """The Atom feed beside a page: 'feed.xml' for the archive, 'personen/x/feed.xml' for a term."""
+    return f"{page}feed.xml"
+
+
+def search_path() -> str:
+    """Page path of the search page."""
+    return "suche/"

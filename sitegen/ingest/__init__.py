@@ -3,63 +3,89 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from sitegen.content import dump_text, load_article
 from sitegen.errors import SitegenError
+from sitegen.ingest.duplicates import Seen
+from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.readers import expand_sources, reader_for
+from sitegen.ingest.summary import Progress, Summary
 from sitegen.model import Article
 
 Extractor = Callable[[str], object]
+__all__ = ["ingest", "Summary", "with_entities", "write_atomic"]
 
 
-@dataclass
-class Summary:
-    """What one ingest run did, file by file."""
-
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        """One line for the end of the run."""
-        return (f"ingest: {len(self.created)} neu, {len(self.updated)} aktualisiert, "
-                f"{len(self.unchanged)} unverändert, {len(self.skipped)} übersprungen")
+class Duplicate(SitegenError):
+    """The article is already in the archive under another source."""
 
 
 @dataclass
 class _Existing:
-    """The articles already in the output folder, by source."""
+    """The articles already in the output folder, by source, URL and text."""
 
     by_source: dict[str, tuple[Path, Article]] = field(default_factory=dict)
     unreadable: dict[Path, str] = field(default_factory=dict)
+    seen: Seen = field(default_factory=Seen)
 
 
 def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None = None,
            registry: Path | None = None, extractor: Extractor | None = None,
-           log: Callable[[str], None] = print) -> Summary:
-    """Read every source, add entities, and write or update one article file per source article."""
+           log: Callable[[str], None] = print, progress: bool = True) -> Summary:
+    """Read every source, add entities to German articles, and write or update one file per source article."""
     files = expand_sources(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = _scan(out_dir, root)
-    extract = extractor or _default_extractor(registry)
+    extract = _Lazy(extractor, registry)
     summary = Summary()
-    for n, path in enumerate(files, start=1):
+    proposals = _read_all(files, root, date, summary, log)
+    bar = Progress(len(proposals) if progress else 0)
+    for n, proposal in enumerate(proposals, start=1):
+        try:
+            _ingest_one(proposal, extract, out_dir, existing, summary, root)
+        except SitegenError as exc:
+            summary.skip(proposal.source, "Duplikat" if isinstance(exc, Duplicate) else "Fehler", str(exc))
+            log(f"übersprungen: {exc}")
+        bar.update(n)
+    return summary
+
+
+def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summary,
+              log: Callable[[str], None]) -> list[Article]:
+    """The proposed articles of every file; a file or row that cannot be read is skipped with its reason."""
+    proposals: list[Article] = []
+    for path in files:
         shown = _relative(path, root)
         try:
-            for proposal in reader_for(path)(path, shown, date):  # type: ignore[misc]
-                _ingest_one(with_entities(proposal, extract), out_dir, existing, summary, root)
+            articles = reader_for(path)(path, shown, date)  # type: ignore[misc]
         except SitegenError as exc:
-            summary.skipped.append(shown)
-            log(f"übersprungen: {exc}")
-        _progress(n, len(files))
-    return summary
+            articles, problems = [], [(shown, exc)]
+        except Exception as exc:  # a reader library's failure on a broken file: skip it, named, no traceback
+            articles, problems = [], [(shown, SitegenError(f"cannot be read: {type(exc).__name__}: {exc}",
+                                                           path=shown, fix="check or re-save the file"))]
+        else:
+            problems = list(getattr(articles, "skipped", ()))
+        for source, problem in problems:
+            summary.skip(source, "Fehler", str(problem))
+            log(f"übersprungen: {problem}")
+        proposals.extend(articles)
+    return proposals
+
+
+class _Lazy:
+    """The entity extractor, made on first use (English-only batches never load it)."""
+
+    def __init__(self, extractor: Extractor | None, registry: Path | None) -> None:
+        self.extractor, self.registry = extractor, registry
+
+    def __call__(self, text: str) -> object:
+        if self.extractor is None:
+            self.extractor = _default_extractor(self.registry)
+        return self.extractor(text)
 
 
 def with_entities(article: Article, extract: Extractor) -> Article:
@@ -70,19 +96,29 @@ def with_entities(article: Article, extract: Extractor) -> Article:
                    organisations=tuple(found.organisations), tags=tuple(found.tags))  # type: ignore[attr-defined]
 
 
-def _ingest_one(proposal: Article, out_dir: Path, existing: _Existing, summary: Summary, root: Path) -> None:
-    """Create, update or leave the content file of one proposed article."""
+def _enrich(proposal: Article, extract: Extractor, summary: Summary) -> Article:
+    """The proposal with its detected language, and entities when it is German (the extractor knows only German)."""
+    language = detect_language(f"{proposal.title}\n\n{proposal.body}", default=proposal.language)
+    if language != "de":
+        summary.not_german.append(proposal.source)
+        summary.notes.append(f"{proposal.source}: Sprache '{language}': Entitäten übersprungen (nur für Deutsch)")
+        return replace(proposal, language=language)
+    return with_entities(replace(proposal, language=language), extract)
+
+
+def _ingest_one(proposal: Article, extract: Extractor, out_dir: Path, existing: _Existing, summary: Summary,
+                root: Path) -> None:
+    """Create, update or leave the content file of one proposed article; a duplicate is refused."""
     found = existing.by_source.get(proposal.source)
+    if not found:
+        _check_new(proposal, out_dir, existing, root)
+    proposal = _enrich(proposal, extract, summary)
     if found:
         path, current = found
         meta, body, kept = merge(current, proposal)
         if kept:
             summary.notes.append(f"{_relative(path, root)}: von Hand geändert, behalten: {', '.join(kept)}")
     else:
-        broken = out_dir / f"{proposal.slug}.md"
-        if broken in existing.unreadable:
-            raise SitegenError(f"its article file {_relative(broken, root)} cannot be read, so it is left alone",
-                               path=proposal.source, fix="correct that file, then run ingest again")
         path = _free_path(out_dir, proposal.slug, existing)
         meta, body = proposal_meta(replace(proposal, slug=path.stem))
     text = dump_text(meta, body)
@@ -93,6 +129,19 @@ def _ingest_one(proposal: Article, out_dir: Path, existing: _Existing, summary: 
     (summary.updated if found else summary.created).append(shown)
     write_atomic(path, text)
     existing.by_source[proposal.source] = (path, load_article(path, root))
+    existing.seen.add(proposal, shown)
+
+
+def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path) -> None:
+    """Refuse a new source whose article file is unreadable, or whose article the archive already has."""
+    broken = out_dir / f"{proposal.slug}.md"
+    if broken in existing.unreadable:
+        raise SitegenError(f"its article file {_relative(broken, root)} cannot be read, so it is left alone",
+                           path=proposal.source, fix="correct that file, then run ingest again")
+    twin = existing.seen.duplicate_of(proposal)
+    if twin:
+        raise Duplicate(f"is the same article as {twin}", path=proposal.source,
+                        fix="ingest each article from one source only; remove or rename one of them")
 
 
 def _free_path(out_dir: Path, slug: str, existing: _Existing) -> Path:
@@ -105,7 +154,7 @@ def _free_path(out_dir: Path, slug: str, existing: _Existing) -> Path:
 
 
 def _scan(out_dir: Path, root: Path) -> _Existing:
-    """Index the existing articles by source; files that do not parse are remembered and never touched."""
+    """Index the existing articles by source, URL and text; files that do not parse are never touched."""
     existing = _Existing()
     for path in sorted(out_dir.glob("*.md")):
         try:
@@ -115,6 +164,7 @@ def _scan(out_dir: Path, root: Path) -> _Existing:
             continue
         if article.source:
             existing.by_source[article.source] = (path, article)
+        existing.seen.add(article, _relative(path, root))
     return existing
 
 
@@ -139,14 +189,3 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _progress(n: int, total: int) -> None:
-    """A progress bar on stderr for batches."""
-    if total < 20 or not sys.stderr.isatty() and n != total:
-        return
-    width = 30
-    done = width * n // total
-    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total}")
-    if n == total:
-        sys.stderr.write("\n")

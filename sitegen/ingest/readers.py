@@ -1,19 +1,19 @@
-"""Raw source files -> proposed Articles (without entities): one reader per format."""
+"""Raw source files -> proposed Articles (without entities): one reader per format, chosen by suffix."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import MappingProxyType
-from typing import Callable
 
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
+from sitegen.ingest.base import Batch, Reader, apply_meta
+from sitegen.ingest.html import read_html_source
+from sitegen.ingest.manifest import is_manifest, listed_files, read_manifest
 from sitegen.ingest.sidecar import read_sidecar
+from sitegen.ingest.table import read_table
 from sitegen.ingest.text import headline_from, read_plain, summary_from, to_markdown
 from sitegen.model import Article
 from sitegen.slug import slugify
-
-Reader = Callable[[Path, str, "dt.date | None"], list[Article]]
 
 
 def read_text_source(path: Path, shown: str, date: dt.date | None) -> list[Article]:
@@ -21,19 +21,24 @@ def read_text_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
     paragraphs, image = read_plain(read_text(path))
     if not paragraphs:
         raise SitegenError("has no text", path=shown, fix="remove the empty file from the sources")
-    meta = read_sidecar(path)
-    title = str(meta.pop("title", "") or headline_from(paragraphs[0]))
-    extra = {k: meta.pop(k) for k in ("author", "url", "section") if meta.get(k)}
-    article = Article(
-        title=title, slug=slugify(title), body=to_markdown(paragraphs),
-        date=meta.get("date") or date, source=shown, language="de",
-        summary=str(meta.get("summary") or summary_from(paragraphs)), image=image,
-        extra=MappingProxyType(extra),
-    )
-    return [article]
+    title = headline_from(paragraphs[0])
+    article = Article(title=title, slug=slugify(title), body=to_markdown(paragraphs), date=date, source=shown,
+                      language="de", summary=summary_from(paragraphs), image=image)
+    return [apply_meta(article, read_sidecar(path))]
 
 
-READERS: dict[str, Reader] = {".txt": read_text_source}
+def read_csv_source(path: Path, shown: str, date: dt.date | None) -> Batch:
+    """A manifest (a 'file' column) of text or HTML files, or else a bulk dump of one article a row."""
+    if is_manifest(path):
+        return read_manifest(path, shown, date, reader_for)
+    return read_table(path, shown, date)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_source,
+    ".html": read_html_source, ".htm": read_html_source,
+    ".csv": read_csv_source, ".tsv": read_table, ".jsonl": read_table, ".ndjson": read_table,
+}
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -42,7 +47,7 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def expand_sources(sources: list[Path]) -> list[Path]:
-    """Files named and files under folders named, sorted; sidecars and unknown types left out."""
+    """Files named and files under folders named, sorted; sidecars, unknown types and files a manifest lists left out."""
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
@@ -51,4 +56,11 @@ def expand_sources(sources: list[Path]) -> list[Path]:
             found.add(source)
         else:
             raise SitegenError("does not exist", path=source, fix="give a file or folder of raw articles")
-    return sorted(found)
+    listed: set[Path] = set()
+    for path in found:
+        if is_manifest(path):
+            try:
+                listed.update(listed_files(path))
+            except SitegenError:
+                pass  # the manifest's own reading names the problem
+    return sorted(p for p in found if p.resolve() not in listed)

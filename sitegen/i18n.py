@@ -1,0 +1,69 @@
+"""German dates, numbers and interface words from the project's own tables: never the system locale."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
+UNKNOWN_DATE = "Datum unbekannt"
+WORDS_PER_MINUTE = 200
+
+# Interface words used by more than one template (the rest sit in the template that uses them).
+TEXT = {
+    "articles": "Artikel",
+    "page": "Seite",
+    "newer": "Neuere",
+    "older": "Ältere",
+    "previous_page": "Vorherige Seite",
+    "next_page": "Nächste Seite",
+    "pagination": "Seiten",
+    "feed": "Atom-Feed",
+    "search": "Suche",
+    "archive": "Archiv",
+    "undated": "Ohne Datum",
+    "letters": "Nach Anfangsbuchstabe",
+    "by_name": "nach Name",
+    "by_count": "nach Häufigkeit",
+}
+
+
+def german_date(value: dt.date | None) -> str:
+    """'31. Dezember 2021', or 'Datum unbekannt'."""
+    if value is None:
+        return UNKNOWN_DATE
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def german_month(year: int, month: int) -> str:
+    """'Dezember 2021'."""
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def iso_date(value: dt.date | None) -> str:
+    """The machine-readable date for <time datetime> and feeds ('2021-12-31' or a full timestamp)."""
+    return "" if value is None else value.isoformat()
+
+
+def number(value: int) -> str:
+    """German thousands separator: 10000 -> '10.000'."""
+    return f"{value:,}".replace(",", ".")
+
+
+def count_label(value: int, singular: str, plural: str) -> str:
+    """'1 Artikel', '2.345 Erwähnungen'."""
+    return f"{number(value)} {singular if value == 1 else plural}"
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read `words` words, at least one."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def build_time() -> dt.datetime | None:
+    """The build's time from SOURCE_DATE_EPOCH when set (reproducible builds), else None."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)

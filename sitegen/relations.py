@@ -1,0 +1,70 @@
+"""Related articles and co-mentioned entities, from the terms' article lists (an inverted index), capped.
+
+Nothing here compares every article with every other: related articles look only at the WINDOW nearest
+articles (by date) of each entity the article names; co-mentions scan at most SCAN articles per term."""
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from sitegen.model import Article, Site, Term
+
+ENTITY_KEYS = ("people", "places", "organisations")
+WINDOW = 12
+RELATED = 5
+SCAN = 200
+CO_MENTIONS = 10
+
+
+@dataclass(frozen=True)
+class Relations:
+    """Relations between articles and terms of one Site; `rank` is an article's place, newest first."""
+
+    site: Site
+    rank: Mapping[str, int]
+
+    @classmethod
+    def of(cls, site: Site) -> "Relations":
+        """Index the site once."""
+        return cls(site, {a.slug: i for i, a in enumerate(site.articles)})
+
+    def related(self, article: Article, limit: int = RELATED) -> list[Article]:
+        """Articles sharing the most entities with `article`; a tie goes to the one found first (the
+        nearest in time in the article's first shared entity)."""
+        me = self.rank[article.slug]
+        shared: Counter[str] = Counter()
+        for key in ENTITY_KEYS:
+            for name in article.terms(key):
+                slugs = self.site.term(key, name).articles
+                if len(slugs) > 1:
+                    pos = bisect_left(slugs, me, key=self.rank.__getitem__)
+                    shared.update(slugs[max(0, pos - WINDOW):pos][::-1])
+                    shared.update(slugs[pos + 1:pos + 1 + WINDOW])
+        return [self.site.by_slug[slug] for slug, _ in shared.most_common(limit)]
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """(older, newer) article by date; undated articles have none."""
+        if article.date is None:
+            return None, None
+        i = self.rank[article.slug]
+        articles = self.site.articles
+        older = articles[i + 1] if i + 1 < len(articles) and articles[i + 1].date is not None else None
+        newer = articles[i - 1] if i > 0 else None
+        return older, newer
+
+    def co_mentions(self, term: Term, limit: int = CO_MENTIONS) -> list[tuple[Term, int]]:
+        """The entities named together with `term` in most of its (newest SCAN) articles, with the count."""
+        counts = {key: Counter() for key in ENTITY_KEYS}
+        for slug in term.articles[:SCAN]:
+            article = self.site.by_slug[slug]
+            for key in ENTITY_KEYS:
+                counts[key].update(article.terms(key))
+        counts.get(term.taxonomy, Counter()).pop(term.name, None)
+        candidates = []
+        for key in ENTITY_KEYS:
+            top = heapq.nlargest(limit, counts[key].values())
+            candidates += [(-n, name, key) for name, n in counts[key].items() if top and n >= top[-1]]
+        return [(self.site.term(key, name), -n) for n, name, key in sorted(candidates)[:limit]]

@@ -1,0 +1,58 @@
+"""A term's mentions by month as the data of a small inline SVG bar chart (no JavaScript)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sitegen.i18n import german_month, number
+from sitegen.model import Site, Term
+
+HEIGHT = 40
+MIN_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Bars in a viewBox of `months` x HEIGHT (one unit per month), and the words that describe them."""
+
+    months: int
+    path: str
+    first_year: int
+    last_year: int
+    label: str
+
+    @property
+    def height(self) -> int:
+        """The viewBox height."""
+        return HEIGHT
+
+
+def timeline(site: Site, term: Term) -> Timeline | None:
+    """The chart of `term`'s dated mentions, or None when it has none."""
+    counts = Counter((d.year, d.month) for d in (site.by_slug[s].date for s in term.articles) if d is not None)
+    if not counts:
+        return None
+    first, last = min(counts), max(counts)
+    span = _index(last) - _index(first) + 1
+    if span < MIN_MONTHS:
+        first = _month(_index(last) - MIN_MONTHS + 1)
+        span = MIN_MONTHS
+    peak = max(counts.values())
+    bars = []
+    for month in sorted(counts):
+        height = max(1, round(counts[month] / peak * HEIGHT))
+        bars.append(f"M{_index(month) - _index(first)} {HEIGHT}v-{height}h1v{height}z")
+    top = min((m for m in counts if counts[m] == peak))
+    label = (f"Erwähnungen pro Monat, {german_month(*first)} bis {german_month(*last)}; "
+             f"höchstens {number(peak)} ({german_month(*top)})")
+    return Timeline(span, "".join(bars), first[0], last[0], label)
+
+
+def _index(month: tuple[int, int]) -> int:
+    """Months since year 0."""
+    return month[0] * 12 + month[1] - 1
+
+
+def _month(index: int) -> tuple[int, int]:
+    """The (year, month) of a month index."""
+    return index // 12, index % 12 + 1
