@@ -41,27 +41,22 @@ class Registry:
         return name.casefold() in self.ignore
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that remembers the line of every mapping (1-based) in `lines`."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        self.lines[id(mapping)] = node.start_mark.line + 1
-        return mapping
-
-
-def _parse(path: Path) -> tuple[object, dict]:
-    loader = _Loader(path.read_text(encoding="utf-8"))
-    loader.lines = {}
+def _parse(path: Path) -> tuple[object, list[int]]:
+    """The YAML data and the 1-based line of each item under `entities:`."""
+    text = path.read_text(encoding="utf-8")
     try:
-        return loader.get_single_data(), loader.lines
+        data, root = yaml.safe_load(text), yaml.compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise SitegenError(f"malformed YAML: {exc.problem}", path=path, line=line,
                            fix="check indentation and quoting on that line") from None
-    finally:
-        loader.dispose()
+    lines: list[int] = []
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if k.value == "entities" and isinstance(v, yaml.SequenceNode):
+                lines = [item.start_mark.line + 1 for item in v.value]
+    return data, lines
 
 
 def _strings(value, what: str, path: Path, line: int | None) -> tuple[str, ...]:
@@ -99,6 +94,7 @@ def load_registry(path) -> Registry:
     if not path.exists():
         return Registry()
     data, lines = _parse(path)
+    line_of = dict(enumerate(lines))
     if data is None:
         return Registry()
     if not isinstance(data, dict) or set(data) - {"entities", "ignore"}:
@@ -106,14 +102,14 @@ def load_registry(path) -> Registry:
                            line=1, fix=FIX)
     raw = data.get("entities") or []
     if not isinstance(raw, list):
-        raise SitegenError("entities must be a list", path=path, line=lines.get(id(data)), fix=FIX)
-    entries = tuple(_entry(r, path, lines.get(id(r))) for r in raw)
+        raise SitegenError("entities must be a list", path=path, fix=FIX)
+    entries = tuple(_entry(r, path, line_of.get(i)) for i, r in enumerate(raw))
     index: dict[str, Entry] = {}
-    for e, r in zip(entries, raw):
+    for i, e in enumerate(entries):
         for form in (e.name,) + e.aliases:
             other = index.setdefault(form.casefold(), e)
             if other is not e:
                 raise SitegenError(f"{form!r} is listed for both {other.name!r} and {e.name!r}", path=path,
-                                   line=lines.get(id(r)), fix="keep the name under one entity only")
-    ignore = _strings(data.get("ignore"), "ignore", path, lines.get(id(data)))
+                                   line=line_of.get(i), fix="keep the name under one entity only")
+    ignore = _strings(data.get("ignore"), "ignore", path, None)
     return Registry(entries, frozenset(n.casefold() for n in ignore), index)
