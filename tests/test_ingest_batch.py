@@ -1,0 +1,190 @@
+"""Batches: manifests, CSV and JSON-lines dumps, duplicates, language, the summary and the progress bar."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import SEED
+from sitegen.content import load_article
+from sitegen.ingest import ingest
+from sitegen.ingest.summary import Progress, Summary
+from sitegen.ingest.table import sniff, split_teaser
+
+BATCH = Path(__file__).parent / "fixtures" / "batch"
+
+
+def no_entities(text: str) -> SimpleNamespace:
+    return SimpleNamespace(people=[], places=[], organisations=[], tags=["Test"])
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    shutil.copytree(BATCH, tmp_path / "batch")
+    return tmp_path / "batch"
+
+
+def run(sources: list[Path], root: Path, lines: list[str] | None = None, **kwargs) -> Summary:
+    return ingest(sources, root / "content", root=root, extractor=no_entities,
+                  log=(lines if lines is not None else []).append, **kwargs)
+
+
+def articles(root: Path) -> dict[str, object]:
+    return {a.source: a for a in (load_article(p, root) for p in sorted((root / "content").glob("*.md")))}
+
+
+def test_manifest_gives_each_listed_file_its_metadata_and_names_a_missing_one(batch):
+    summary = run([batch / "manifest.csv"], batch.parent)
+    found = articles(batch.parent)
+    bahn, museum = found["batch/meldung_bahn.txt"], found["batch/meldung_museum.txt"]
+    assert bahn.title == "Bahnstreik legt Fernverkehr lahm" and bahn.date == dt.date(2023, 3, 27)
+    assert dict(bahn.extra) == {"author": "Petra Lang", "url": "https://zeitung.example/wirtschaft/bahnstreik",
+                                "section": "Wirtschaft", "ingest": bahn.extra["ingest"]}
+    assert bahn.image.credit == "dpa/Sven Hoppe" and bahn.body.startswith("Ein ganztägiger Warnstreik")
+    assert museum.date == dt.date(2023, 3, 28) and museum.extra["section"] == "Kultur"
+    assert "author" not in museum.extra
+    assert summary.skipped == ["batch/fehlt.txt"]
+    assert summary.reasons["batch/fehlt.txt"].startswith("batch/manifest.csv:4: lists 'fehlt.txt', which does not")
+
+
+def test_a_folder_with_a_manifest_reads_its_files_once_through_the_manifest(batch):
+    summary = run([batch], batch.parent)
+    found = articles(batch.parent)
+    assert found["batch/meldung_bahn.txt"].title == "Bahnstreik legt Fernverkehr lahm"
+    assert len([s for s in found if s.startswith("batch/meldung")]) == 2
+    assert summary.kinds == {"Fehler": 4, "Duplikat": 2}  # the dumps' and the manifest's bad rows
+
+
+def test_seed_with_a_sidecar_keeps_author_url_and_section(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds)
+    run([seeds], tmp_path)
+    assert "author" not in articles(tmp_path)["seeds/000_3dff9611483f80b0.txt"].extra
+    sidecar = seeds / "000_3dff9611483f80b0.yaml"
+    sidecar.write_text("author: Redaktion\nurl: https://zeitung.example/biden\nsection: Ausland\n",
+                            encoding="utf-8")
+    summary = run([seeds], tmp_path)
+    article = articles(tmp_path)["seeds/000_3dff9611483f80b0.txt"]
+    assert len(summary.updated) == 1 and article.extra["section"] == "Ausland"
+    assert (article.extra["author"], article.extra["url"]) == ("Redaktion", "https://zeitung.example/biden")
+
+
+def test_csv_dump_rows_become_articles_with_stable_sources(batch):
+    lines: list[str] = []
+    summary = run([batch / "dump.csv"], batch.parent, lines)
+    found = articles(batch.parent)
+    assert sorted(found) == ["batch/dump.csv#id=a-101", "batch/dump.csv#id=a-102", "batch/dump.csv#id=a-105"]
+    radweg = found["batch/dump.csv#id=a-101"]
+    assert radweg.title == "Stadtrat beschließt neuen Radweg" and radweg.date == dt.date(2022, 5, 3)
+    assert radweg.extra["section"] == "Lokales" and radweg.body.endswith("trägt zum größten Teil das Land.")
+    assert found["batch/dump.csv#id=a-102"].title.startswith("Der Aufsteiger hat sein Heimspiel")
+    assert found["batch/dump.csv#id=a-105"].language == "en" and found["batch/dump.csv#id=a-105"].tags == ()
+    assert found["batch/dump.csv#id=a-101"].tags == ("Test",)
+    assert summary.reasons["batch/dump.csv#id=a-103"].startswith("batch/dump.csv:6: 'date' is not a real date")
+    assert summary.reasons["batch/dump.csv#id=a-104"] == (
+        "batch/dump.csv:7: row id=a-104 has no text (give every row a text, or remove the row)")
+    assert "(gleicher Text)" in summary.reasons["batch/dump.csv#id=a-106"]  # same text, other white space
+    assert summary.line() == ("ingest: 3 neu, 0 aktualisiert, 0 unverändert, 3 übersprungen (1 Duplikat, 2 Fehler);"
+                              " Entitäten übersprungen für 1 nicht deutsche Artikel")
+    assert len(lines) == 3 and all(line.startswith("übersprungen: batch/dump.csv") for line in lines)
+
+
+def test_rerunning_a_dump_is_idempotent_and_keeps_an_editors_change(batch):
+    run([batch / "dump.csv"], batch.parent)
+    files = sorted((batch.parent / "content").glob("*.md"))
+    before = {p: p.read_bytes() for p in files}
+    summary = run([batch / "dump.csv"], batch.parent)
+    assert len(summary.unchanged) == 3 and not summary.created and not summary.updated
+    assert {p: p.read_bytes() for p in files} == before
+    path = batch.parent / "content" / "stadtrat-beschliesst-neuen-radweg.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("section: Lokales", "section: Stadt"), encoding="utf-8")
+    dump = batch / "dump.csv"
+    dump.write_text(dump.read_text(encoding="utf-8").replace("1,2 Millionen", "1,3 Millionen"), encoding="utf-8")
+    summary = run([dump], batch.parent)
+    article = load_article(path, batch.parent)
+    assert article.extra["section"] == "Stadt" and "1,3 Millionen" in article.body
+    assert summary.updated == ["content/stadtrat-beschliesst-neuen-radweg.md"]
+    assert any("section" in note for note in summary.notes)
+
+
+def test_json_lines_dump_and_a_duplicate_url_with_tracking_parameters(batch):
+    summary = run([batch / "dump.jsonl"], batch.parent)
+    found = articles(batch.parent)
+    assert list(found) == ["batch/dump.jsonl#id=7"]
+    bridge = found["batch/dump.jsonl#id=7"]
+    assert bridge.title == "Neue Brücke über den Inn eröffnet" and bridge.extra["section"] == "Regionales"
+    assert "(gleiche URL)" in summary.reasons["batch/dump.jsonl#id=8"]
+    assert summary.reasons["batch/dump.jsonl#row=3"].startswith("batch/dump.jsonl:3: line 3 is not JSON")
+
+
+def test_an_article_already_in_the_archive_from_another_source_is_not_doubled(batch):
+    run([batch / "dump.csv"], batch.parent)
+    copy = batch / "nachgeliefert.csv"
+    copy.write_text("text\n\"Der Stadtrat hat am Dienstagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang"
+                    " der Uferstraße beschlossen; die Arbeiten sollen im Sommer beginnen.\n\n\nDie Kosten von rund"
+                    " 1,2 Millionen Euro trägt zum größten Teil das Land.\"\n", encoding="utf-8")
+    summary = run([copy], batch.parent)
+    assert summary.skipped == ["batch/nachgeliefert.csv#row=1"] and not summary.created
+    assert "content/stadtrat-beschliesst-neuen-radweg.md (gleicher Text)" in summary.reasons[summary.skipped[0]]
+
+
+def test_headerless_dump_with_section_and_single_quotes(tmp_path):
+    dump = tmp_path / "dump.csv"
+    dump.write_text("Inland;'Die Regierung plant eine Reform der Pflege. Wien – Die Koalition hat sich am Montag"
+                    " auf Eckpunkte geeinigt; Details sollen bis Herbst folgen. Das kostet ''viel'' Geld.'\n"
+                    "Sport;'Kurzer Text ohne Ortsmarke, aber mit genug Worten für einen ganzen Artikel hier.'\n",
+                    encoding="utf-8")
+    summary = run([dump], tmp_path, date=dt.date(2016, 5, 1))
+    found = articles(tmp_path)
+    reform = found["dump.csv#row=1"]
+    assert len(summary.created) == 2 and reform.extra["section"] == "Inland"
+    assert reform.title == "Die Regierung plant eine Reform der Pflege" and reform.date == dt.date(2016, 5, 1)
+    assert reform.summary == "Die Regierung plant eine Reform der Pflege."
+    assert reform.body.split("\n\n")[1].startswith("Wien – Die Koalition") and "'viel'" in reform.body
+    assert found["dump.csv#row=2"].extra["section"] == "Sport"
+
+
+def test_a_dump_with_unnamed_columns_is_one_clear_error(tmp_path):
+    dump = tmp_path / "dump.csv"
+    dump.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    summary = run([dump], tmp_path)
+    assert summary.skipped == ["dump.csv"]
+    assert summary.reasons["dump.csv"] == ("dump.csv:1: has 3 columns but no header row naming them (add a first"
+                                           " line naming the columns, e.g. id;title;date;section;text)")
+
+
+@pytest.mark.parametrize("sample, expected", [
+    ("Wirtschaft;'Die Gewerkschaft, sagt \"x\", ist...'\n", (";", "'")),
+    ("file,title,date\na.txt,\"Titel, mit Komma\",2021-01-01\n", (",", '"')),
+    ('"id";"text"\n"1";"Hallo"\n', (";", '"')),
+    ("id\ttext\n1\tHallo\n", ("\t", '"')),
+])
+def test_sniff_finds_delimiter_and_quote(sample, expected):
+    assert sniff(sample) == expected
+
+
+@pytest.mark.parametrize("text, teaser", [
+    ("Ein Teaser mit Inhalt. Wien – Der Text", "Ein Teaser mit Inhalt."),
+    ("Ein Teaser mit Inhalt. Saalfelden / Zell am See – Ein Text", "Ein Teaser mit Inhalt."),
+    ("Ein Teaser mit Inhalt. Los Angeles - Die Schauspielerin", "Ein Teaser mit Inhalt."),
+    ("Ein Satz ohne Ortsmarke. Der Text geht weiter – und weiter.", ""),
+    ("Wien – Die Ortsmarke steht ganz vorn.", ""),
+])
+def test_teaser_ends_where_the_dateline_starts(text, teaser):
+    assert split_teaser(text)[0] == teaser
+
+
+def test_progress_bar_off_a_terminal_is_drawn_once_at_the_end():
+    stream = io.StringIO()
+    bar = Progress(25, stream=stream)
+    for n in range(1, 26):
+        bar.update(n)
+    assert stream.getvalue() == f"\r[{'#' * 30}] 25/25 Artikel\n"
+    small = io.StringIO()
+    Progress(3, stream=small).update(3)
+    assert small.getvalue() == ""
