@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
@@ -56,7 +57,8 @@ def run_pagefind(folder: Path) -> None:
         async with PagefindIndex(config) as pagefind:
             await pagefind.add_directory(str(folder))
 
-    asyncio.run(index())
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a loop of its own, even when called from one (serve)
+        pool.submit(lambda: asyncio.run(index())).result()
     if not (folder / BUNDLE / "pagefind.js").is_file():
         raise SitegenError("Pagefind wrote no search bundle", path=folder / BUNDLE,
                            fix="check that article pages carry data-pagefind-body")
