@@ -188,3 +188,27 @@ def test_progress_bar_off_a_terminal_is_drawn_once_at_the_end():
     small = io.StringIO()
     Progress(3, stream=small).update(3)
     assert small.getvalue() == ""
+
+
+def test_a_row_id_given_twice_is_reported_once(tmp_path):
+    dump = tmp_path / "dump.csv"
+    dump.write_text("id,text\n1,Ein erster Text über die Gemeinderatssitzung vom Montag mit vielen Beschlüssen.\n"
+                    "1,Ein zweiter Text über das Fußballspiel vom Sonntag mit drei Toren und einem Platzverweis.\n",
+                    encoding="utf-8")
+    summary = run([dump], tmp_path)
+    assert len(summary.created) == 1 and summary.skipped == ["dump.csv#id=1"]
+    assert "appears twice in the sources" in summary.reasons["dump.csv#id=1"]
+
+
+def test_worker_processes_write_the_same_bytes_as_one_process(batch, monkeypatch):
+    import sitegen.ingest.parallel as parallel
+
+    def names(text: str) -> SimpleNamespace:
+        words = sorted({w for w in text.split() if w[:1].isupper()})[:3]
+        return SimpleNamespace(people=words, places=[], organisations=[], tags=[])
+
+    ingest([batch / "dump.csv"], batch.parent / "one", root=batch.parent, extractor=names, log=lambda _: None, jobs=1)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    ingest([batch / "dump.csv"], batch.parent / "two", root=batch.parent, extractor=names, log=lambda _: None, jobs=2)
+    one = {p.name: p.read_bytes() for p in (batch.parent / "one").glob("*.md")}
+    assert one and one == {p.name: p.read_bytes() for p in (batch.parent / "two").glob("*.md")}

@@ -127,7 +127,7 @@ def test_the_same_page_saved_twice_is_reported_not_doubled(pages):
     summary = run(pages, [], lines)
     assert len(summary.created) == 3 and summary.skipped == ["pages/kopie_gipfel.html"]
     assert summary.kinds["Duplikat"] == 1 and "(1 Duplikat)" in summary.line()
-    assert "is the same article as content/gipfel-in-genf" in lines[0] and "(gleiche URL)" in lines[0]
+    assert "is the same article as pages/de_gipfel_genf.html" in lines[0] and "(gleiche URL)" in lines[0]
 
 
 def test_a_page_without_article_text_is_skipped_with_its_reason(pages):

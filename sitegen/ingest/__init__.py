@@ -12,6 +12,7 @@ from sitegen.errors import SitegenError
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
+from sitegen.ingest.parallel import as_tuples, extract_all
 from sitegen.ingest.readers import expand_sources, reader_for
 from sitegen.ingest.summary import Progress, Summary
 from sitegen.model import Article
@@ -35,22 +36,26 @@ class _Existing:
 
 def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None = None,
            registry: Path | None = None, extractor: Extractor | None = None,
-           log: Callable[[str], None] = print, progress: bool = True) -> Summary:
+           log: Callable[[str], None] = print, progress: bool = True, jobs: int | None = None) -> Summary:
     """Read every source, add entities to German articles, and write or update one file per source article."""
     files = expand_sources(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = _scan(out_dir, root)
-    extract = _Lazy(extractor, registry)
     summary = Summary()
-    proposals = _read_all(files, root, date, summary, log)
-    bar = Progress(len(proposals) if progress else 0)
-    for n, proposal in enumerate(proposals, start=1):
+    proposals = _accept(_read_all(files, root, date, summary, log), out_dir, existing, summary, root, log)
+    german = [i for i, p in enumerate(proposals) if p.language == "de"]
+    if german:
+        extract = extractor or _default_extractor(registry)
+        bar = Progress(len(german) if progress else 0)
+        found = extract_all([entity_text(proposals[i]) for i in german], extract, jobs, bar.update)
+        for i, (people, places, organisations, tags) in zip(german, found):
+            proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
+    for proposal in proposals:
         try:
-            _ingest_one(proposal, extract, out_dir, existing, summary, root)
+            _write(proposal, out_dir, existing, summary, root)
         except SitegenError as exc:
-            summary.skip(proposal.source, "Duplikat" if isinstance(exc, Duplicate) else "Fehler", str(exc))
+            summary.skip(proposal.source, "Fehler", str(exc))
             log(f"übersprungen: {exc}")
-        bar.update(n)
     return summary
 
 
@@ -76,43 +81,52 @@ def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summ
     return proposals
 
 
-class _Lazy:
-    """The entity extractor, made on first use (English-only batches never load it)."""
-
-    def __init__(self, extractor: Extractor | None, registry: Path | None) -> None:
-        self.extractor, self.registry = extractor, registry
-
-    def __call__(self, text: str) -> object:
-        if self.extractor is None:
-            self.extractor = _default_extractor(self.registry)
-        return self.extractor(text)
+def entity_text(article: Article) -> str:
+    """What the entity extractor reads of an article: the caption, then the body."""
+    caption = article.image.caption if article.image else ""
+    return f"{caption}\n\n{article.body}" if caption else article.body
 
 
 def with_entities(article: Article, extract: Extractor) -> Article:
     """The article with people, places, organisations and tags from the extractor."""
-    caption = article.image.caption if article.image else ""
-    found = extract(f"{caption}\n\n{article.body}" if caption else article.body)
-    return replace(article, people=tuple(found.people), places=tuple(found.places),  # type: ignore[attr-defined]
-                   organisations=tuple(found.organisations), tags=tuple(found.tags))  # type: ignore[attr-defined]
+    people, places, organisations, tags = as_tuples(extract(entity_text(article)))
+    return replace(article, people=people, places=places, organisations=organisations, tags=tags)
 
 
-def _enrich(proposal: Article, extract: Extractor, summary: Summary) -> Article:
-    """The proposal with its detected language, and entities when it is German (the extractor knows only German)."""
+def _accept(proposals: list[Article], out_dir: Path, existing: _Existing, summary: Summary, root: Path,
+            log: Callable[[str], None]) -> list[Article]:
+    """The proposals to write, each with its detected language; duplicates and blocked ones are skipped."""
+    accepted: list[Article] = []
+    sources: set[str] = set()
+    for proposal in proposals:
+        try:
+            if proposal.source in sources:
+                raise Duplicate("appears twice in the sources", path=proposal.source,
+                                fix="give every row its own id, or remove the second row")
+            if proposal.source not in existing.by_source:
+                _check_new(proposal, out_dir, existing, root)
+        except SitegenError as exc:
+            summary.skip(proposal.source, "Duplikat" if isinstance(exc, Duplicate) else "Fehler", str(exc))
+            log(f"übersprungen: {exc}")
+            continue
+        sources.add(proposal.source)
+        existing.seen.add(proposal, proposal.source)
+        accepted.append(_with_language(proposal, summary))
+    return accepted
+
+
+def _with_language(proposal: Article, summary: Summary) -> Article:
+    """The proposal with its detected language; a note says that entities are skipped when it is not German."""
     language = detect_language(f"{proposal.title}\n\n{proposal.body}", default=proposal.language)
     if language != "de":
         summary.not_german.append(proposal.source)
         summary.notes.append(f"{proposal.source}: Sprache '{language}': Entitäten übersprungen (nur für Deutsch)")
-        return replace(proposal, language=language)
-    return with_entities(replace(proposal, language=language), extract)
+    return replace(proposal, language=language)
 
 
-def _ingest_one(proposal: Article, extract: Extractor, out_dir: Path, existing: _Existing, summary: Summary,
-                root: Path) -> None:
-    """Create, update or leave the content file of one proposed article; a duplicate is refused."""
+def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summary, root: Path) -> None:
+    """Create, update or leave the content file of one proposed article."""
     found = existing.by_source.get(proposal.source)
-    if not found:
-        _check_new(proposal, out_dir, existing, root)
-    proposal = _enrich(proposal, extract, summary)
     if found:
         path, current = found
         meta, body, kept = merge(current, proposal)
@@ -129,7 +143,6 @@ def _ingest_one(proposal: Article, extract: Extractor, out_dir: Path, existing: 
     (summary.updated if found else summary.created).append(shown)
     write_atomic(path, text)
     existing.by_source[proposal.source] = (path, load_article(path, root))
-    existing.seen.add(proposal, shown)
 
 
 def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path) -> None:
