@@ -63,8 +63,6 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own += [f"hdg={g}" for g in _gaz(head)]
     own += [f"g={g}" for g in gaz]
     ctx = [f"w={low}", f"ss={short_shape(word)}", f"pos={tag}"] + [f"g={g}" for g in gaz]
-    if word[:1].isupper() and low in lexicon.clusters():
-        own.append("lcseen")
     cl = lexicon.clusters().get(word)
     if cl:
         own += [f"c1={cl[0]}", f"c2={cl[1]}"]
@@ -72,34 +70,13 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(ctx)
 
 
-OPEN, CLOSE = {"»": "«", "„": "“", "\"": "\"", "“": "”"}, None
-
-
-def _in_quotes(tokens) -> list[bool]:
-    """Whether each token stands between an opening and its closing quote mark."""
-    out, closer = [], None
-    for tok in tokens:
-        if closer is not None and tok == closer:
-            closer = None
-            out.append(False)
-        elif closer is None and tok in OPEN:
-            closer = OPEN[tok]
-            out.append(False)
-        else:
-            out.append(closer is not None)
-    return out
-
-
 def sentence_features(tokens) -> list[list[str]]:
     """Features for every token of one sentence."""
     per = [word_features(t) for t in tokens]
     n = len(tokens)
     out = []
-    quoted = _in_quotes(tokens)
     for i in range(n):
         feats = ["bias"] + list(per[i][0])
-        if quoted[i]:
-            feats.append("inq")
         if i == 0:
             feats.append("BOS")
         for off in (-2, -1, 1, 2):

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon, tagger
-from .normalize import key
+from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import sentences
 
@@ -71,15 +71,17 @@ def phrase_table(registry: Registry) -> dict[str, tuple[str, str, int]]:
 
 def _phrases(words, taken, table):
     """Known multi-word names in untagged stretches of a sentence: (start, end, name, class)."""
+    firsts = {k.split(" ", 1)[0] for k in table}
     lengths = sorted({n for _, _, n in table.values()}, reverse=True)
     i = 0
     while i < len(words):
-        for n in lengths:
-            hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
-            if hit and not taken[i:i + n].count(True):
-                yield i, i + n, hit[0], hit[1]
-                i += n - 1
-                break
+        if words[i][:1].isupper() and not taken[i] and word_key(words[i]) in firsts:
+            for n in lengths:
+                hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
+                if hit and True not in taken[i:i + n]:
+                    yield i, i + n, hit[0], hit[1]
+                    i += n - 1
+                    break
         i += 1
 
 

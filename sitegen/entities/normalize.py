@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 
@@ -77,15 +78,17 @@ def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def key(tokens) -> str:
     """A case- and inflection-blind key: 'Weißen Hauses' and 'Weißes Haus' share one."""
-    out = []
-    for tok in tokens:
-        low = tok.lower()
-        stripped = True
-        while stripped:
-            stripped = False
-            for end in ("es", "en", "em", "er", "e", "s", "n"):
-                if low.endswith(end) and len(low) - len(end) >= 3:
-                    low, stripped = low[: -len(end)], True
-                    break
-        out.append(low)
-    return " ".join(out)
+    return " ".join(map(word_key, tokens))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(tok: str) -> str:
+    low = tok.lower()
+    stripped = True
+    while stripped:
+        stripped = False
+        for end in ("es", "en", "em", "er", "e", "s", "n"):
+            if low.endswith(end) and len(low) - len(end) >= 3:
+                low, stripped = low[: -len(end)], True
+                break
+    return low
