@@ -212,3 +212,30 @@ def test_worker_processes_write_the_same_bytes_as_one_process(batch, monkeypatch
     ingest([batch / "dump.csv"], batch.parent / "two", root=batch.parent, extractor=names, log=lambda _: None, jobs=2)
     one = {p.name: p.read_bytes() for p in (batch.parent / "one").glob("*.md")}
     assert one and one == {p.name: p.read_bytes() for p in (batch.parent / "two").glob("*.md")}
+
+
+def test_default_extractor_results_are_cached_by_text_and_registry(batch, monkeypatch):
+    import sitegen.ingest as pipeline
+
+    calls: list[str] = []
+
+    def fake_default(registry):
+        def extract(text: str) -> SimpleNamespace:
+            calls.append(text)
+            return SimpleNamespace(people=["Anna Beispiel"], places=[], organisations=[], tags=[])
+        return extract
+
+    monkeypatch.setattr(pipeline, "_default_extractor", fake_default)
+    registry = batch.parent / "registry.yaml"
+    registry.write_text("{}\n", encoding="utf-8")
+
+    def again() -> Summary:
+        return ingest([batch / "dump.csv"], batch.parent / "content", root=batch.parent, registry=registry,
+                      log=lambda _: None)
+
+    assert len(again().created) == 3 and len(calls) == 2  # the English row is not extracted
+    assert (batch.parent / ".cache" / "entities.sqlite").is_file()
+    assert len(again().unchanged) == 3 and len(calls) == 2
+    registry.write_text("Anna Beispiel: {type: person}\n", encoding="utf-8")
+    assert len(again().unchanged) == 3 and len(calls) == 4  # a changed registry means extracting again
+    assert articles(batch.parent)["batch/dump.csv#id=a-101"].people == ("Anna Beispiel",)

@@ -12,7 +12,8 @@ from sitegen.errors import SitegenError
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
-from sitegen.ingest.parallel import as_tuples, extract_all
+from sitegen.ingest.entitycache import EntityCache
+from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import expand_sources, reader_for
 from sitegen.ingest.summary import Progress, Summary
 from sitegen.model import Article
@@ -36,20 +37,25 @@ class _Existing:
 
 def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None = None,
            registry: Path | None = None, extractor: Extractor | None = None,
-           log: Callable[[str], None] = print, progress: bool = True, jobs: int | None = None) -> Summary:
-    """Read every source, add entities to German articles, and write or update one file per source article."""
+           log: Callable[[str], None] = print, progress: bool = True, jobs: int | None = None,
+           cache: Path | None = None) -> Summary:
+    """Read every source, add entities to German articles, and write or update one file per source article.
+
+    The default extractor's results are cached by content hash in `cache` (default ROOT/.cache/entities.sqlite)."""
     files = expand_sources(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = _scan(out_dir, root)
     summary = Summary()
     proposals = _accept(_read_all(files, root, date, summary, log), out_dir, existing, summary, root, log)
     german = [i for i, p in enumerate(proposals) if p.language == "de"]
-    if german:
-        extract = extractor or _default_extractor(registry)
-        bar = Progress(len(german) if progress else 0)
-        found = extract_all([entity_text(proposals[i]) for i in german], extract, jobs, bar.update)
-        for i, (people, places, organisations, tags) in zip(german, found):
-            proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
+    texts = [entity_text(proposals[i]) for i in german]
+    bar = Progress(len(texts) if progress else 0)
+    if extractor is not None:
+        found = extract_all(texts, extractor, jobs, bar.update)
+    else:
+        found = _cached_entities(texts, registry, cache or root / ".cache" / "entities.sqlite", jobs, bar)
+    for i, (people, places, organisations, tags) in zip(german, found):
+        proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
     for proposal in proposals:
         try:
             _write(proposal, out_dir, existing, summary, root)
@@ -57,6 +63,28 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
             summary.skip(proposal.source, "Fehler", str(exc))
             log(f"übersprungen: {exc}")
     return summary
+
+
+def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, jobs: int | None,
+                     bar: Progress) -> list[Entities]:
+    """The default extractor's entities of every text, from the cache where it has them."""
+    if not texts:
+        return []
+    cache = EntityCache(cache_file, registry)
+    found = cache.get_many(texts)
+    missing = [i for i, entities in enumerate(found) if entities is None]
+    if missing:
+        cache.close()
+        offset = len(texts) - len(missing)
+        fresh = extract_all([texts[i] for i in missing], _default_extractor(registry), jobs,
+                            lambda n: bar.update(offset + n))
+        for i, entities in zip(missing, fresh):
+            found[i] = entities
+        cache.put_many([(texts[i], entities) for i, entities in zip(missing, fresh)])
+    else:
+        bar.update(len(texts))
+    cache.close()
+    return found  # type: ignore[return-value]
 
 
 def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summary,
