@@ -12,8 +12,10 @@ from .tokenize import sentences
 AGENCIES = r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD|bau|ars|dape)"
 AGENCY_TAG = re.compile(
     rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*[,;]\s*[\d.\s/–-]*)?\s*\)")
+_WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
+_PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
-    r"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:[A-ZÄÖÜ][\w.'-]*)(?:[ /][A-ZÄÖÜ][\w.'-]*){0,3})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+    rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -29,9 +31,13 @@ class Mention:
 
 
 def blank_metadata(text: str) -> str:
-    """Agency tags ("(APA, 23.8.)") and datelines ("Wien – ") replaced by spaces, offsets kept."""
+    """Agency tags ("(APA, 23.8.)") and the dateline ("Wien – ", the first one near the top or at a
+    paragraph start) replaced by spaces, offsets kept."""
     text = AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
-    return DATELINE.sub(lambda m: " " * len(m.group()), text)
+    for m in DATELINE.finditer(text):
+        if m.start() < 500 or text[m.start() - 1] == "\n":
+            return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _unquote(sent):
