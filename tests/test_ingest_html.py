@@ -139,3 +139,11 @@ def test_a_page_without_article_text_is_skipped_with_its_reason(pages):
     assert "pages/leer.html: has no article text" in summary.reasons["pages/leer.html"]
     assert "is a binary file" in summary.reasons["pages/bild.html"]
     assert not list((pages.parent / "content").glob(".*.tmp"))
+
+
+def test_a_sidecar_beside_a_page_wins_over_the_page(pages):
+    (pages / "de_hochwasser_og.yaml").write_text("title: Donau-Hochwasser in Krems\ndate: 2024-09-15\n",
+                                                 encoding="utf-8")
+    run(pages, [])
+    article = load_article(pages.parent / "content" / "donau-hochwasser-in-krems.md")
+    assert article.date == dt.date(2024, 9, 15) and article.extra["author"] == "Markus Huber"

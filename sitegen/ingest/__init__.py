@@ -54,7 +54,7 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
         found = extract_all(texts, extractor, jobs, bar.update)
     else:
         found = _cached_entities(texts, registry, cache or root / ".cache" / "entities.sqlite", jobs, bar)
-    for i, (people, places, organisations, tags) in zip(german, found):
+    for i, (people, places, organisations, tags) in zip(german, found, strict=True):
         proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
     for proposal in proposals:
         try:
@@ -78,9 +78,9 @@ def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, 
         offset = len(texts) - len(missing)
         fresh = extract_all([texts[i] for i in missing], _default_extractor(registry), jobs,
                             lambda n: bar.update(offset + n))
-        for i, entities in zip(missing, fresh):
+        for i, entities in zip(missing, fresh, strict=True):
             found[i] = entities
-        cache.put_many([(texts[i], entities) for i, entities in zip(missing, fresh)])
+        cache.put_many([(texts[i], entities) for i, entities in zip(missing, fresh, strict=True)])
     else:
         bar.update(len(texts))
     cache.close()

@@ -28,7 +28,8 @@ class Batch(list):
 def coerce_meta(raw: Mapping[str, object], shown: str, line: int | None = None) -> dict[str, object]:
     """Metadata values as Article fields need them; a bad value is an error naming the place and the fix."""
     try:
-        return {k: (coerce_date(v) if k == "date" else coerce_text(v, k)) for k, v in raw.items() if v not in (None, "")}
+        return {k: (coerce_date(v) if k == "date" else coerce_text(v, k))
+                for k, v in raw.items() if v not in (None, "")}
     except FieldError as exc:
         raise SitegenError(str(exc), path=shown, line=line,
                            fix="write dates as 2021-12-31 or 31.12.2021, other values as text") from None

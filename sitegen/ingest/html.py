@@ -14,6 +14,7 @@ from trafilatura.xml import xmltotxt
 from sitegen.errors import SitegenError
 from sitegen.ingest.base import apply_meta
 from sitegen.ingest.leadimage import json_ld_article, lead_image
+from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.text import headline_from, paragraphs_of, summary_from
 from sitegen.model import Article
 from sitegen.slug import slugify
@@ -22,7 +23,9 @@ _LANG = re.compile(r"^([a-z]{2,3})\b", re.I)
 
 
 def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Article]:
-    """One article from a saved news page: headline, date, author, lead, markdown body, lead image."""
+    """One article from a saved news page: headline, date, author, lead, markdown body, lead image.
+
+    A NAME.yaml sidecar beside the page wins over what the page says of itself."""
     raw = path.read_bytes()
     if b"\x00" in raw[:8192]:
         raise SitegenError("is a binary file, not a web page", path=shown, fix="move it out of the sources")
@@ -42,7 +45,8 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
                       language=page_language(tree, ld), image=image,
                       summary=" ".join((doc.description or summary_from(paragraphs)).split()))
     meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0], "image_url": image_url}
-    return [apply_meta(article, {k: " ".join(v.split()) for k, v in meta.items() if v})]
+    article = apply_meta(article, {k: " ".join(v.split()) for k, v in meta.items() if v})
+    return [apply_meta(article, read_sidecar(path))]
 
 
 def body_markdown(body: _Element | None) -> str:

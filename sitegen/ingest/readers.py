@@ -47,7 +47,9 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def expand_sources(sources: list[Path]) -> list[Path]:
-    """Files named and files under folders named, sorted; sidecars, unknown types and files a manifest lists left out."""
+    """Files named and files under folders named, sorted; sidecars, unknown types and listed files left out.
+
+    A file that a manifest among them lists is read through the manifest only."""
     found: set[Path] = set()
     for source in sources:
         if source.is_dir():
