@@ -59,7 +59,9 @@ def _known_base(base: str, word: str) -> bool:
     if base in lexicon.countries() or base in lexicon.places() or base in lexicon.known():
         return word not in lexicon.countries() and word not in lexicon.places()
     tag, known = lexicon.pos(base)
-    return known and tag in ("NN", "NE") and not lexicon.pos(word)[1]
+    if known and tag in ("NN", "NE") and not lexicon.pos(word)[1]:
+        return True
+    return lexicon.pos(word)[0] == "NN" and lexicon.lemma(word) == base
 
 
 def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:

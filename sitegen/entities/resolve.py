@@ -45,11 +45,16 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
 def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Part of a name to the full name used elsewhere ('Biden' -> 'Joseph Biden'), when unambiguous."""
     longer = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+    given = [f for f in longer if f[0] in lexicon.first_names()]
     links = {}
     for n in set(names):
-        full = {f for f in longer if len(f) > len(n) and (f[-len(n):] == n or (len(n) == 1 and f[0] == n[0]))}
-        if len(full) == 1:
-            links[n] = full.pop()
+        full = [f for f in longer if len(f) > len(n) and (f[-len(n):] == n or (len(n) == 1 and f[0] == n[0]))]
+        if n[0] not in lexicon.first_names():
+            full = full or [f for f in given if f[-1] == n[-1] and f != n]
+        if len(full) > 1 and any(f[0] in lexicon.first_names() for f in full):
+            full = [f for f in full if f[0] in lexicon.first_names()]
+        if full and all(f == full[0][-len(f):] for f in full):
+            links[n] = full[0]
     return links
 
 

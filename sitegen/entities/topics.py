@@ -14,7 +14,11 @@ Art Weise Ziel Zahl Leute Mensch Uhr Stunde Minute Sekunde Prozentpunkt Punkt Ro
 Problem Thema Möglichkeit Ergebnis Stelle Platz Runde Folge Lage Mitte Hälfte Woche Abend Morgen Nacht Weg Art
 Herr Frau Dr Prof Seite Aussage Sprecher Sprecherin Präsident Präsidentin Chef Chefin Kenntnis Schluss Anspruch
 Januar Februar März April Mai Juni Juli August September Oktober November Dezember Jänner Kilometer Meter
-Grad Tonne Zentimeter Information Ansicht Meinung Bericht Medium Medien Interview Zuge Vergleich Mehrheit""".split())
+Grad Tonne Zentimeter Land Länder Stadt Staat Welt Leben Menschen Million Information Ansicht Meinung Bericht Medium Medien Interview Zuge Vergleich Mehrheit""".split())
+
+
+ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
+         "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin", "direktor", "direktorin")
 
 
 @lru_cache(maxsize=100_000)
@@ -38,6 +42,8 @@ def tags(text: str, exclude: set[str], registry: Registry, limit: int = 5) -> tu
     for i, tok in enumerate(tokens(text)):
         lem = lemma(tok.text)
         if lem is None or lem in STOP or tok.text in exclude or lem in exclude or registry.ignored(lem):
+            continue
+        if lem.lower().endswith(ROLES) or lem in lexicon.places() or lem in lexicon.countries():
             continue
         entry = registry.lookup(lem) or registry.lookup(tok.text)
         if entry is not None and entry.type != "tag":
