@@ -239,3 +239,10 @@ def test_default_extractor_results_are_cached_by_text_and_registry(batch, monkey
     registry.write_text("Anna Beispiel: {type: person}\n", encoding="utf-8")
     assert len(again().unchanged) == 3 and len(calls) == 4  # a changed registry means extracting again
     assert articles(batch.parent)["batch/dump.csv#id=a-101"].people == ("Anna Beispiel",)
+
+
+def test_a_named_file_of_an_unknown_format_is_skipped_with_the_formats_ingest_reads(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    summary = run([tmp_path / "scan.pdf"], tmp_path)
+    assert summary.skipped == ["scan.pdf"]
+    assert summary.reasons["scan.pdf"].startswith("scan.pdf: is not a format ingest reads (.pdf) (give .csv, .htm,")

@@ -14,7 +14,7 @@ from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
-from sitegen.ingest.readers import expand_sources, reader_for
+from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Progress, Summary
 from sitegen.model import Article
 
@@ -46,7 +46,7 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = _scan(out_dir, root)
     summary = Summary()
-    proposals = _accept(_read_all(files, root, date, summary, log), out_dir, existing, summary, root, log)
+    proposals = _accept(_read_all(files, root, date, summary, log, progress), out_dir, existing, summary, root, log)
     german = [i for i, p in enumerate(proposals) if p.language == "de"]
     texts = [entity_text(proposals[i]) for i in german]
     bar = Progress(len(texts) if progress else 0)
@@ -88,25 +88,35 @@ def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, 
 
 
 def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summary,
-              log: Callable[[str], None]) -> list[Article]:
+              log: Callable[[str], None], progress: bool = True) -> list[Article]:
     """The proposed articles of every file; a file or row that cannot be read is skipped with its reason."""
     proposals: list[Article] = []
-    for path in files:
+    bar = Progress(len(files) if progress else 0, "Dateien")
+    for n, path in enumerate(files, start=1):
         shown = _relative(path, root)
-        try:
-            articles = reader_for(path)(path, shown, date)  # type: ignore[misc]
-        except SitegenError as exc:
-            articles, problems = [], [(shown, exc)]
-        except Exception as exc:  # a reader library's failure on a broken file: skip it, named, no traceback
-            articles, problems = [], [(shown, SitegenError(f"cannot be read: {type(exc).__name__}: {exc}",
-                                                           path=shown, fix="check or re-save the file"))]
-        else:
-            problems = list(getattr(articles, "skipped", ()))
+        articles, problems = _read_one(path, shown, date)
         for source, problem in problems:
             summary.skip(source, "Fehler", str(problem))
             log(f"übersprungen: {problem}")
         proposals.extend(articles)
+        bar.update(n)
     return proposals
+
+
+def _read_one(path: Path, shown: str, date: dt.date | None) -> tuple[list[Article], list[tuple[str, SitegenError]]]:
+    """The articles of one file and the (source, problem) pairs of what could not be read."""
+    reader = reader_for(path)
+    try:
+        if reader is None:
+            raise SitegenError(f"is not a format ingest reads ({path.suffix or 'no suffix'})", path=shown,
+                               fix=f"give {', '.join(sorted(READERS))} files")
+        articles = reader(path, shown, date)
+    except SitegenError as exc:
+        return [], [(shown, exc)]
+    except Exception as exc:  # noqa: BLE001 - a reader library failing on a broken file: skip it, named
+        return [], [(shown, SitegenError(f"cannot be read: {type(exc).__name__}: {exc}", path=shown,
+                                         fix="check the file, or save it again from its source"))]
+    return list(articles), list(getattr(articles, "skipped", ()))
 
 
 def entity_text(article: Article) -> str:
