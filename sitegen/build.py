@@ -46,7 +46,20 @@ def timed(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
-    """Build the whole site into config.out; on any error the previous output stays exactly as it was."""
+    """Build the whole site into config.out; on any error the previous output stays exactly as it was,
+    and a file `<out>.failed` beside it says why (deploy refuses to publish while it exists)."""
+    failed = config.out.with_name(f"{config.out.name}.failed")
+    try:
+        report = _build(config, log, jobs)
+    except SitegenError as exc:
+        failed.write_text(f"{exc}\n", encoding="utf-8")
+        raise
+    failed.unlink(missing_ok=True)
+    return report
+
+
+def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> BuildReport:
+    """The steps of one build."""
     report = BuildReport()
     with timed(report, "laden"):
         articles = load_articles(config)
@@ -62,6 +75,9 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
             extra = {**static_files(config.templates / "static"), **publishing_files(config)}
             write_files(fresh, extra)
             finalize_site(fresh, site, config)
+        if config.strict:
+            with timed(report, "prüfen"):
+                strict_check(fresh, site, config, log)
     renderer.html_cache.put_many(result.new_html)
     save_pickle(_manifest_path(config), result.manifest)
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
@@ -71,7 +87,20 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
 
 def finalize_site(fresh: Path, site: Site, config: Config) -> None:
     """Work on the complete new folder before it goes live (the search index is made here)."""
-    add_search_index(fresh, config.cache / "pagefind")
+    add_search_index(fresh, site, config.cache / "pagefind")
+
+
+def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
+    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not published."""
+    from sitegen.check import check_output, clutter
+
+    report = check_output(folder, config.base_path)
+    problems = [*report.errors, *report.warnings, *clutter(site.terms)]
+    for line in problems:
+        log(f"--strict: {line}")
+    if problems:
+        raise SitegenError(f"{len(problems)} problem(s) found by --strict (listed above)", path=config.content,
+                           fix="fix them, or build without --strict")
 
 
 def planned_pages(site: Site, config: Config) -> list[Page]:

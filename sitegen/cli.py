@@ -64,10 +64,14 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """sitegen check: links, anchors and GitHub Pages limits of the built site."""
-    from sitegen.check import check_output
+    from sitegen.build import load_articles
+    from sitegen.check import check_output, clutter
+    from sitegen.site import build_site
 
     config = _config(args)
     report = check_output(config.out, config.base_path)
+    for line in clutter(build_site(load_articles(config)).terms):
+        print(f"Warnung: {line}")
     for line in report.warnings:
         print(f"Warnung: {line}")
     for line in report.errors:

@@ -149,3 +149,15 @@ def test_template_error_names_the_template_and_line(small_archive, capsys, monke
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 1
     assert capsys.readouterr().err.startswith("sitegen: Fehler: ") 
+
+
+def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, monkeypatch, capsys):
+    monkeypatch.chdir(small_archive)
+    assert main(["build"]) == 0
+    before = (small_archive / "_site" / "index.html").read_bytes()
+    assert main(["build", "--strict"]) == 1  # Wien, Moskau, NATO ... are used by one article only
+    captured = capsys.readouterr()
+    assert "--strict: places:" in captured.out and "problem(s) found by --strict" in captured.err
+    assert (small_archive / "_site" / "index.html").read_bytes() == before
+    assert "problem(s) found by --strict" in (small_archive / "_site.failed").read_text(encoding="utf-8")
+    assert main(["build"]) == 0 and not (small_archive / "_site.failed").exists()
