@@ -246,3 +246,22 @@ def test_a_named_file_of_an_unknown_format_is_skipped_with_the_formats_ingest_re
     summary = run([tmp_path / "scan.pdf"], tmp_path)
     assert summary.skipped == ["scan.pdf"]
     assert summary.reasons["scan.pdf"].startswith("scan.pdf: is not a format ingest reads (.pdf) (give .csv, .htm,")
+
+
+def test_an_article_file_that_cannot_be_written_is_skipped_and_leaves_no_temporary_file(batch, monkeypatch):
+    import os
+
+    real = os.replace
+
+    def full_disk(src, dst):
+        if "radweg" in str(dst):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    summary = run([batch / "dump.csv"], batch.parent)
+    assert "batch/dump.csv#id=a-101" in summary.skipped and len(summary.created) == 2
+    assert "could not be written: No space left on device" in summary.reasons["batch/dump.csv#id=a-101"]
+    assert sorted(p.name for p in (batch.parent / "content").iterdir()) == [
+        "city-council-approves-bike-lane.md", "der-aufsteiger-hat-sein-heimspiel-gegen-den-tabellenfuehrer-"
+        "ueberraschend-mit-2.md"]

@@ -59,9 +59,12 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     for proposal in proposals:
         try:
             _write(proposal, out_dir, existing, summary, root)
-        except SitegenError as exc:
-            summary.skip(proposal.source, "Fehler", str(exc))
-            log(f"übersprungen: {exc}")
+        except (OSError, SitegenError) as exc:
+            error = exc if isinstance(exc, SitegenError) else SitegenError(
+                f"its article file could not be written: {exc.strerror or exc}", path=proposal.source,
+                fix="check the output folder's space and permissions")
+            summary.skip(proposal.source, "Fehler", str(error))
+            log(f"übersprungen: {error}")
     return summary
 
 
@@ -178,8 +181,8 @@ def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summa
     if path.exists() and path.read_text(encoding="utf-8") == text:
         summary.unchanged.append(shown)
         return
-    (summary.updated if found else summary.created).append(shown)
     write_atomic(path, text)
+    (summary.updated if found else summary.created).append(shown)
     existing.by_source[proposal.source] = (path, load_article(path, root))
 
 
@@ -222,8 +225,11 @@ def _scan(out_dir: Path, root: Path) -> _Existing:
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path through a temporary file and one rename."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _default_extractor(registry_file: Path | None) -> Extractor:
