@@ -22,6 +22,9 @@ from sitegen.urls import output_file
 from sitegen.workers import Previous, render_all
 
 
+MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
+
+
 @dataclass
 class BuildReport:
     """How long each step took and how many pages were rendered or reused."""
@@ -65,6 +68,8 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         articles = load_articles(config)
     with timed(report, "modell"):
         site = build_site(articles)
+        for warning in site.warnings:
+            log(f"Warnung: {warning}")
         pages = planned_pages(site, config)
     renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"))
     previous = Previous(config.out if config.out.is_dir() else None, load_pickle(_manifest_path(config)))
@@ -95,7 +100,7 @@ def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], 
     from sitegen.check import check_output, clutter
 
     report = check_output(folder, config.base_path)
-    problems = [*report.errors, *report.warnings, *clutter(site.terms)]
+    problems = [*site.warnings, *report.errors, *report.warnings, *clutter(site.terms)]
     for line in problems:
         log(f"--strict: {line}")
     if problems:
@@ -127,6 +132,10 @@ def load_articles(config: Config) -> list[Article]:
     for path in sorted(folder.rglob("*.md")):
         shown = shown_path(path, config.root)
         data = path.read_bytes()
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
+                               f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
+                               fix="split it into its articles, or move it out of the content folder")
         key = digest(shown, data)
         article = cached.get(key) or replace(parse_article(decode(data, shown), shown), digest=key)
         fresh[key] = article

@@ -105,6 +105,7 @@ class Site:
     by_slug: Mapping[str, Article]
     terms: Mapping[str, tuple[Term, ...]]
     term_index: Mapping[tuple[str, str], Term]
+    warnings: tuple[str, ...] = ()
 
     def term(self, taxonomy: str, name: str) -> Term:
         """The term `name` of `taxonomy`."""

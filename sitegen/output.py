@@ -25,7 +25,8 @@ def staged(out: Path) -> Iterator[Path]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_site(out)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    remove_abandoned(out)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
     try:
         yield fresh
         (fresh / MARKER).write_text("ok\n", encoding="utf-8")
@@ -34,6 +35,25 @@ def staged(out: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+def remove_abandoned(out: Path) -> None:
+    """Delete half-written folders of builds that were killed (their process is gone)."""
+    for folder in out.parent.glob(f".{out.name}.new-*"):
+        pid = folder.name[len(f".{out.name}.new-"):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_files(folder: Path, files: Mapping[str, bytes]) -> None:

@@ -5,7 +5,7 @@ from types import MappingProxyType
 
 from sitegen.errors import SitegenError
 from sitegen.model import TAXONOMIES, Article, Site, Term
-from sitegen.slug import unique_slugs
+from sitegen.slug import slugify, unique_slugs
 
 
 def build_site(articles: list[Article]) -> Site:
@@ -19,11 +19,13 @@ def build_site(articles: list[Article]) -> Site:
                                fix="give one of them another 'slug:' in its front matter")
     terms: dict[str, tuple[Term, ...]] = {}
     index: dict[tuple[str, str], Term] = {}
+    warnings: list[str] = []
     for taxonomy in TAXONOMIES:
         terms[taxonomy.key] = _terms_of(taxonomy.key, ordered)
         index.update(((taxonomy.key, t.name), t) for t in terms[taxonomy.key])
-    return Site(articles=ordered, by_slug=MappingProxyType(by_slug),
-                terms=MappingProxyType(terms), term_index=MappingProxyType(index))
+        warnings.extend(slug_collisions(taxonomy.key, terms[taxonomy.key]))
+    return Site(articles=ordered, by_slug=MappingProxyType(by_slug), terms=MappingProxyType(terms),
+                term_index=MappingProxyType(index), warnings=tuple(warnings))
 
 
 def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:
@@ -35,6 +37,16 @@ def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:
     slugs = unique_slugs(list(members))
     return tuple(Term(taxonomy=key, name=name, slug=slugs[name], articles=tuple(members[name]))
                  for name in sorted(members, key=sort_name))
+
+
+def slug_collisions(key: str, terms: tuple[Term, ...]) -> list[str]:
+    """Warnings for names that only differ in case, umlauts or punctuation ('Müller', 'Mueller', 'müller')."""
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        groups.setdefault(slugify(term.name), []).append(term.name)
+    return [f"{key}: {' / '.join(names)} would share one page; each gets its own, numbered "
+            f"(merge them in content/entities.yaml or correct the articles)"
+            for names in groups.values() if len(names) > 1]
 
 
 def sort_name(name: str) -> tuple[str, str]:

@@ -108,3 +108,18 @@ def test_base_path_is_served_and_root_redirects(tmp_path):
     assert call(app, "/archiv/a/") == ("200 OK", b"seite a")
     assert call(app, "/")[0] == "302 Found"
     assert call(app, "/a/")[0].startswith("404")
+
+
+def test_a_burst_of_100_saves_gives_one_or_two_rebuilds(server):
+    base, root = server
+    log = root / "serve.log"
+    builds_before = log.read_text(encoding="utf-8").count(" gerendert, ")
+    path = root / "content" / "articles" / "a.md"
+    start = time.monotonic()
+    for n in range(100):
+        path.write_text(f"---\ntitle: Gipfel in Genf\ndate: 2021-12-30\n---\n\nFassung {n}.\n", encoding="utf-8")
+        time.sleep(max(0.0, start + (n + 1) / 100 - time.monotonic()))
+    wait_for(lambda: "Fassung 99." in fetch(base + "/artikel/gipfel-in-genf/")[1])
+    time.sleep(2.0)  # would-be extra rebuilds have time to show up
+    rebuilds = log.read_text(encoding="utf-8").count(" gerendert, ") - builds_before
+    assert 1 <= rebuilds <= 2
