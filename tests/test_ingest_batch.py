@@ -144,7 +144,8 @@ def test_headerless_dump_with_section_and_single_quotes(tmp_path):
     reform = found["dump.csv#row=1"]
     assert len(summary.created) == 2 and reform.extra["section"] == "Inland"
     assert reform.title == "Die Regierung plant eine Reform der Pflege" and reform.date == dt.date(2016, 5, 1)
-    assert reform.summary == "Die Regierung plant eine Reform der Pflege."
+    assert reform.summary == ("Wien – Die Koalition hat sich am Montag auf Eckpunkte geeinigt; Details sollen bis"
+                              " Herbst folgen. Das kostet 'viel' Geld.")  # the headline says all the teaser says
     assert reform.body.split("\n\n")[1].startswith("Wien – Die Koalition") and "'viel'" in reform.body
     assert found["dump.csv#row=2"].extra["section"] == "Sport"
 

@@ -50,7 +50,8 @@ def read_table(path: Path, shown: str, date: dt.date | None) -> Batch:
 
 
 def article_from_row(values: dict[str, str], source: str, date: dt.date | None, shown: str, line: int) -> Article:
-    """One row as an article: a leading teaser before a dateline ('Wien – ') becomes the summary."""
+    """One row as an article; a teaser before a dateline ('Wien – ') gives the headline and, unless the headline
+    already says all of it, the summary."""
     paragraphs = paragraphs_of(values.get("text", ""))
     if not paragraphs:
         raise SitegenError(f"row {source.rsplit('#', 1)[1]} has no text", path=shown, line=line,
@@ -60,9 +61,12 @@ def article_from_row(values: dict[str, str], source: str, date: dt.date | None, 
     if teaser:
         paragraphs = [teaser, rest, *paragraphs[1:]]
     title = headline_from(paragraphs[0])
+    summary = summary_from(paragraphs)
+    if teaser:
+        summary = teaser if meta.get("title") or title != teaser.rstrip(".") else summary_from(paragraphs[1:])
     language = (values.get("language") or "de").strip().lower()[:2] or "de"
     article = Article(title=title, slug=slugify(title), body=to_markdown(paragraphs), date=date, source=source,
-                      language=language, summary=teaser or summary_from(paragraphs))
+                      language=language, summary=summary)
     return apply_meta(article, meta)
 
 
