@@ -70,8 +70,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     report = check_output(config.out, config.base_path)
-    for line in clutter(build_site(load_articles(config)).terms):
-        print(f"Warnung: {line}")
+    if config.content.is_dir():  # clutter needs the content; a bare site folder is checked on its own
+        for line in clutter(build_site(load_articles(config)).terms):
+            print(f"Warnung: {line}")
     for line in report.warnings:
         print(f"Warnung: {line}")
     for line in report.errors:
