@@ -17,6 +17,7 @@ from sitegen.i18n import reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
 from sitegen.relations import Relations
+from sitegen.search import shards
 from sitegen.seo import chunks, lastmod, news_article
 from sitegen.snippets import name_forms, sentence_with, teaser, word_count
 from sitegen.timeline import timeline
@@ -90,7 +91,7 @@ def _pages(d: Derived) -> Iterator[Page]:
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", {})
+    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site)]})
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 

@@ -1,71 +1,144 @@
-"""Full-text search: index the fresh output folder with Pagefind (Python API, no Node) before it is swapped in.
+"""Full-text search: Pagefind (Python API, no Node) indexes the fresh output folder before it is swapped in.
 
-Pagefind's bundle file names differ from run to run when filters are used, so the bundle is cached by a hash
-of what it indexes: an unchanged archive gets the byte-identical bundle back (and the indexing time saved)."""
+The articles are split into shards of consecutive years (at most SHARD_SIZE articles each, grouped from the
+oldest year, so new articles only change the newest shard); each shard is one Pagefind bundle under
+pagefind/<name>/, and the search page merges them. Shards keep Pagefind's memory bounded, index in parallel
+(one Pagefind process per core), and are cached by a hash of their pages: Pagefind's file names differ from
+run to run, so an unchanged shard is copied back byte-identical instead of being indexed again."""
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable
 
 from sitegen.errors import SitegenError
+from sitegen.model import Site
+from sitegen.urls import article_path, output_file
 
 BUNDLE = "pagefind"
-MARK = b"data-pagefind-body"
-KEEP_CACHED = 2
+SHARD_SIZE = 4000
+KEEP_CACHED = 16
 
 
-def finalizer(cache: Path) -> Callable[[Path], None]:
-    """The `finalize` step for write_site: add the search bundle to the fresh folder."""
-    return lambda folder: add_search_index(folder, cache / BUNDLE)
+@dataclass(frozen=True)
+class Shard:
+    """One search bundle: its folder name under pagefind/ and the output files of its articles."""
+
+    name: str
+    files: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        """Page path of the bundle folder."""
+        return f"{BUNDLE}/{self.name}/"
 
 
-def add_search_index(folder: Path, cache: Path) -> None:
-    """Write folder/pagefind/, from the cache when the indexed pages are unchanged."""
-    key = inputs_key(folder)
-    cached = cache / key
-    if not cached.is_dir():
-        run_pagefind(folder)
-        _store(folder / BUNDLE, cache, key)
-    else:
-        shutil.copytree(cached, folder / BUNDLE)
+def shards(site: Site, size: int = SHARD_SIZE) -> list[Shard]:
+    """Consecutive years, oldest first (undated articles before them), grouped up to `size` articles."""
+    by_year: dict[int, list[str]] = {}
+    for article in reversed(site.articles):
+        year = article.date.year if article.date is not None else 0
+        by_year.setdefault(year, []).append(output_file(article_path(article.slug)))
+    groups: list[tuple[list[int], list[str]]] = []
+    for year in sorted(by_year):
+        if not groups or len(groups[-1][1]) >= size:
+            groups.append(([], []))
+        groups[-1][0].append(year)
+        groups[-1][1].extend(by_year[year])
+    return [Shard(_name(years), tuple(files)) for years, files in reversed(groups)]
 
 
-def inputs_key(folder: Path) -> str:
-    """A hash of every page Pagefind reads (those marked data-pagefind-body) and of its version."""
-    digest = hashlib.sha256(_pagefind_version().encode())
-    for path in sorted(folder.rglob("*.html")):
-        data = path.read_bytes()
-        if MARK in data:
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + data + b"\0")
+def _name(years: list[int]) -> str:
+    """'2019-2024', '2024', or 'ohne-datum-2003'."""
+    first, last = (str(y) if y else "ohne-datum" for y in (years[0], years[-1]))
+    return first if first == last else f"{first}-{last}"
+
+
+def add_search_index(fresh: Path, site: Site, cache: Path) -> None:
+    """Write every shard's bundle into fresh/pagefind/, from the cache where its pages are unchanged."""
+    keys = {shard: shard_key(fresh, shard) for shard in shards(site)}
+    todo = [shard for shard, key in keys.items() if not _restore(cache / key, fresh / shard.path)]
+    if todo:
+        with tempfile.TemporaryDirectory(dir=fresh.parent, prefix=".pagefind-") as work:
+            run_pagefind(fresh, todo, Path(work))
+            for shard in todo:
+                bundle = Path(work) / shard.name / BUNDLE
+                _store(bundle, cache, keys[shard])
+                shutil.copytree(bundle, fresh / shard.path, copy_function=_link)
+    _prune(cache, KEEP_CACHED + len(keys))
+
+
+def _restore(cached: Path, target: Path) -> bool:
+    """Copy a cached bundle to `target`; False when it is not (or no longer) in the cache."""
+    try:
+        shutil.copytree(cached, target, copy_function=_link)
+        os.utime(cached)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
+
+
+def shard_key(fresh: Path, shard: Shard) -> str:
+    """A hash of the shard's name, its pages' bytes and Pagefind's version."""
+    digest = hashlib.sha256(f"{_pagefind_version()}\0{shard.name}\0".encode())
+    for rel in shard.files:
+        digest.update(rel.encode() + b"\0" + (fresh / rel).read_bytes() + b"\0")
     return digest.hexdigest()[:24]
 
 
-def run_pagefind(folder: Path) -> None:
-    """Index `folder` as German and write the bundle to folder/pagefind/."""
+def run_pagefind(fresh: Path, todo: list[Shard], work: Path) -> None:
+    """Index each shard (its pages hard-linked into work/<name>/) as German, one Pagefind process per core."""
     try:
         from pagefind.index import IndexConfig, PagefindIndex
     except ImportError:
-        raise SitegenError("cannot import pagefind", path=folder, fix="pip install 'pagefind[bin]'") from None
+        raise SitegenError("cannot import pagefind", path=fresh, fix="pip install 'pagefind[bin]'") from None
+    for shard in todo:
+        for rel in shard.files:
+            target = work / shard.name / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link(fresh / rel, target)
+    limit = asyncio.Semaphore(max(1, os.cpu_count() or 1))
 
-    async def index() -> None:
-        config = IndexConfig(force_language="de", output_path=str(folder / BUNDLE))
-        async with PagefindIndex(config) as pagefind:
-            await pagefind.add_directory(str(folder))
+    async def index(shard: Shard) -> None:
+        async with limit:
+            root = work / shard.name
+            async with PagefindIndex(IndexConfig(force_language="de", output_path=str(root / BUNDLE))) as pf:
+                await pf.add_directory(str(root))
 
-    with ThreadPoolExecutor(max_workers=1) as pool:  # a loop of its own, even when called from one (serve)
-        pool.submit(lambda: asyncio.run(index())).result()
-    if not (folder / BUNDLE / "pagefind.js").is_file():
-        raise SitegenError("Pagefind wrote no search bundle", path=folder / BUNDLE,
-                           fix="check that article pages carry data-pagefind-body")
+    async def index_all() -> None:
+        await asyncio.gather(*(index(shard) for shard in todo))
+
+    _run_in_thread(index_all)
+    for shard in todo:
+        if not (work / shard.name / BUNDLE / "pagefind.js").is_file():
+            raise SitegenError("Pagefind wrote no search bundle", path=shard.path,
+                               fix="check that article pages carry data-pagefind-body")
+
+
+def _run_in_thread(coroutine_function) -> None:
+    """asyncio.run in a thread of its own, so a build called from an event loop (serve) can index too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coroutine_function())).result()
+
+
+def _link(source, target) -> None:
+    """Hard-link a file, or copy it where links are not possible (the cache and output never change a file)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _store(bundle: Path, cache: Path, key: str) -> None:
-    """Keep a copy of the bundle under cache/key; drop all but the newest KEEP_CACHED copies."""
+    """Move a fresh bundle into the cache under its key."""
     cache.mkdir(parents=True, exist_ok=True)
     staging = cache / f".{key}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
@@ -74,9 +147,15 @@ def _store(bundle: Path, cache: Path, key: str) -> None:
         staging.rename(cache / key)
     except OSError:  # another build stored the same bundle first
         shutil.rmtree(staging, ignore_errors=True)
-    older = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                   key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in older[KEEP_CACHED:]:
+
+
+def _prune(cache: Path, keep: int) -> None:
+    """Keep the `keep` most recently used cached bundles (other builds may share the cache), drop the rest."""
+    if not cache.is_dir():
+        return
+    entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    for stale in entries[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
