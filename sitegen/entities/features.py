@@ -37,6 +37,8 @@ def _gaz(word: str) -> list[str]:
         out.append("country")
     if word in lexicon.first_names():
         out.append("first")
+    if word in lexicon.people() or base in lexicon.people():
+        out.append("person")
     out += [f"kn{c}" for c in lexicon.known().get(word, "").split("|") if c]
     low = word.lower()
     if low in lexicon.cues():

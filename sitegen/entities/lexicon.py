@@ -20,7 +20,7 @@ def _lines(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Single tokens of GeoNames place names (one-word names only, to keep membership exact)."""
-    return frozenset(n for n in _lines("places.txt") if " " not in n)
+    return frozenset(n for n in _lines("places.txt") if " " not in n) | _words("places_extra.txt")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +60,11 @@ ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium",
 @lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return _words("orgwords.txt")
+
+
+@lru_cache(maxsize=1)
+def people() -> frozenset[str]:
+    return _words("people.txt")
 
 
 @lru_cache(maxsize=1)
