@@ -108,6 +108,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
+    while b - a > 1 and not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit():
+        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
         for i in range(a + limit, b):
