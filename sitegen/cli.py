@@ -24,7 +24,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     config = _config(argparse.Namespace())
     out = Path(args.out) if args.out else config.articles_dir
     sources = [Path(s) for s in (args.sources or ["seeds"])]
-    summary = ingest(sources, out, root=config.root, date=args.date, registry=config.registry_file)
+    summary = ingest(sources, out, root=config.root, date=args.date, registry=config.registry_file,
+                     cache=config.cache / "entities.sqlite")
     for note in summary.notes:
         print(note)
     print(summary.line())
