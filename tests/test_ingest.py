@@ -118,3 +118,12 @@ def test_cli_reports_a_missing_source_in_one_line(tmp_path, monkeypatch, capsys)
     assert main(["ingest", "fehlt"]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "sitegen: Fehler: fehlt: does not exist (give a file or folder of raw articles)"
+
+
+def test_an_editors_own_formatting_is_left_alone(seeds):
+    run(seeds)
+    path, _ = only_article(seeds)
+    text = path.read_text(encoding="utf-8").replace("language: de", "language: 'de'  # Sprache")
+    path.write_text(text, encoding="utf-8")
+    summary = run(seeds)
+    assert path.read_text(encoding="utf-8") == text and len(summary.unchanged) == 1

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.content import dump_text, load_article
+from sitegen.content import article_metadata, dump_text, load_article
 from sitegen.errors import SitegenError
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
@@ -176,14 +176,22 @@ def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summa
     else:
         path = _free_path(out_dir, proposal.slug, existing)
         meta, body = proposal_meta(replace(proposal, slug=path.stem))
-    text = dump_text(meta, body)
     shown = _relative(path, root)
+    if found and same_content(found[1], meta, body):  # an editor's own formatting stays as it is
+        summary.unchanged.append(shown)
+        return
+    text = dump_text(meta, body)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         summary.unchanged.append(shown)
         return
     write_atomic(path, text)
     (summary.updated if found else summary.created).append(shown)
     existing.by_source[proposal.source] = (path, load_article(path, root))
+
+
+def same_content(current: Article, meta: dict, body: str) -> bool:
+    """Whether merged front matter and body say exactly what the current file says."""
+    return article_metadata(current) == meta and current.body.strip("\n") == body.strip("\n")
 
 
 def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path) -> None:
