@@ -1,6 +1,6 @@
 """Document-level P/R/F1 of extract() against hand-annotated 10kGNAD articles; --all times the whole file.
 
-Run: python -m sitegen.entities.evaluate_docs [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
+Run: python -m sitegen.entities.evaluate_docs [--gold FILE] [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from . import extract, load_registry
 
 GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
 GOLD = Path(__file__).parent / "gold" / "10kgnad.yaml"
+HOLDOUT = Path(__file__).parent / "gold" / "10kgnad_holdout.yaml"
 REGISTRY = Path(__file__).resolve().parents[2] / "content" / "entities.yaml"
 FIELDS = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 
@@ -47,10 +48,11 @@ def score_doc(gold: dict, ents) -> tuple[int, int, int, list[str]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", default=str(GNAD))
+    ap.add_argument("--gold", default=str(GOLD), help=f"annotations (also: {HOLDOUT.name})")
     ap.add_argument("--all", action="store_true", help="also time extract() over every article")
     ap.add_argument("-v", action="store_true", help="print each error")
     args = ap.parse_args(argv)
-    texts, gold = read_articles(args.csv), yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    texts, gold = read_articles(args.csv), yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
     registry = load_registry(REGISTRY)
     tp = npred = ngold = 0
     for row, g in sorted(gold.items()):

@@ -91,7 +91,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for name, g in groups.items():
         if registry.ignored(name) or not _plausible(name):
             continue
-        if not g["reg"] and not _confident(g):
+        if not g["reg"] and not _confident(g, name):
             continue
         out.append(Found(name, max(g["votes"], key=g["votes"].get), g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
@@ -102,8 +102,9 @@ def _plausible(name: str) -> bool:
 
 
 def _common_noun(name: str) -> bool:
+    """A single word HanTa knows as a common noun ('Mann')."""
     tag, known = lexicon.pos(name)
-    return " " not in name and known and tag == "NN" and name not in lexicon.known()
+    return " " not in name and known and tag == "NN"
 
 
 def _in_gazetteer(name: str, cls: str) -> bool:
@@ -112,12 +113,14 @@ def _in_gazetteer(name: str, cls: str) -> bool:
     return cls in lexicon.known().get(name, "").split("|")
 
 
-def _confident(g: dict) -> bool:
+def _confident(g: dict, name: str) -> bool:
     """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer."""
     if g["multi"]:
         return g["conf"] >= MIN_MULTI
+    if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
+        return False
     if g["gaz"]:
         return g["conf"] >= MIN_MULTI
-    if (g["initial"] and g["n"] == 1) or g["common"]:
-        return False
+    if g["common"]:
+        return name in lexicon.known() and g["conf"] >= MIN_SINGLE
     return g["conf"] >= MIN_SINGLE or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)
