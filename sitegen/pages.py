@@ -99,7 +99,7 @@ def home_pages(d: Derived) -> Iterator[Page]:
     """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     for pager in paginate("", d.site.articles, HOME_SIZE):
-        items = tuple(Item(a, d.teaser(a)) for a in pager.items)
+        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "") for a in pager.items)
         yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
                                              "recent": recent if pager.number == 1 else []})
 

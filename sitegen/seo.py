@@ -14,7 +14,7 @@ def news_article(article: Article, url: str, site_name: str, site_url: str, imag
                  entities: EntityIndex) -> dict:
     """The NewsArticle object: entities named in the headline are `about`, every other one `mentions`."""
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
-                  "url": url, "mainEntityOfPage": url, "inLanguage": article.language or "de",
+                  "mainEntityOfPage": url, "inLanguage": article.language or "de",
                   "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
     if article.date is not None:
         data["datePublished"] = article.date.isoformat()

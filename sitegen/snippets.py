@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-SNIPPET_CHARS = 180
-TEASER_CHARS = 200
+SNIPPET_CHARS = 150
+TEASER_CHARS = 160
 _ENDS = (". ", "! ", "? ", "\n")
 _MARKUP = [  # (a character that must occur for the pattern to matter, pattern, replacement)
     ("\n", re.compile(r"^\s*(#{1,6}|[-+*]|\d+\.|>)\s+", re.M), ""),  # headings, list items, quotes
@@ -43,7 +43,7 @@ def _around(body: str, pos: int, length: int) -> str:
         found = body.rfind(end, start, pos)
         if found >= 0:
             start = found + len(end)
-    stop = min((i + 1 for i in (body.find(e, pos + length) for e in ".!?\n") if i >= 0), default=len(body))
+    stop = min((i + 1 for i in (body.find(e, pos + length) for e in _ENDS) if i >= 0), default=len(body))
     text = body[start:stop]
     cut = pos - start
     if len(text) > SNIPPET_CHARS:

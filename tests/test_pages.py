@@ -1,0 +1,228 @@
+"""The browsable archive (issue 4): paginated entity pages, A-Z indexes, date archives, article pages,
+feeds, sitemap, JSON-LD, search bundle, reproducible output."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from pages_archive import COUNT, build_archive, make_archive
+from sitegen.browse import initial, letters
+from sitegen.check import check_output
+from sitegen.i18n import german_date, number
+from sitegen.model import Term
+from sitegen.paging import paginate
+from sitegen.snippets import name_forms, sentence_with, teaser
+from sitegen.urls import letter_path, month_path, page_path
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The test archive built for https://example.org/archiv/."""
+    return build_archive(tmp_path_factory.mktemp("archive"))
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def article_titles(html: str) -> list[str]:
+    return re.findall(r'<h[23]><a href="[^"]*">([^<]*)</a></h[23]>', html)
+
+
+# --- the derived data, without a build ---------------------------------------------------------------------
+
+def test_pagination_has_stable_paths_and_gaps():
+    pages = paginate("personen/x/", list(range(260)), 50)
+    assert [p.path for p in pages] == ["personen/x/"] + [f"personen/x/seite/{n}/" for n in range(2, 7)]
+    assert pages[0].prev_path is None and pages[0].next_path == "personen/x/seite/2/"
+    assert pages[1].prev_path == "personen/x/" and pages[-1].next_path is None
+    assert len(pages[-1].items) == 10 and pages[-1].total == 260
+    assert [n for n, _ in pages[3].links(1)] == [1, None, 3, 4, 5, 6]
+    assert page_path("", 1) == "" and paginate("", []) [0].count == 1
+
+
+def test_letters_fold_umlauts_and_file_digits_apart():
+    assert initial("Ökonom Özdemir") == "o" and initial("ärger") == "a" and initial("1. FC Köln") == "0-9"
+    terms = tuple(Term("people", name, name.lower(), ("a",) * n) for n, name in
+                  [(1, "Zander"), (5, "Adler"), (9, "Ärmel"), (2, "1. Sprecher")])
+    groups = {g.letter: g for g in letters(terms)}
+    assert len(groups) == 27 and [t.name for t in groups["a"].terms] == ["Adler", "Ärmel"]
+    assert [t.name for t in groups["a"].by_count] == ["Ärmel", "Adler"] and groups["0-9"].label == "#"
+    assert letter_path("people", "a", True) == "personen/buchstabe/a/nach-haeufigkeit/"
+
+
+def test_snippet_is_the_sentence_naming_the_entity():
+    body = "Erster Satz. Am Morgen traf **Merkel** in [Paris](https://x.de) ein! Danach nichts."
+    assert sentence_with(body, name_forms("people", "Angela Merkel")) == "Am Morgen traf Merkel in Paris ein!"
+    assert sentence_with(body, name_forms("places", "Wien")) == ""
+    long = "Wort " * 100 + "Merkel sprach. Ende."
+    assert len(sentence_with(long, ("Merkel",))) < 170 and "Merkel" in sentence_with(long, ("Merkel",))
+    assert teaser("## Titel\n\nErster *Absatz*.") == "Erster Absatz."
+
+
+def test_german_dates_and_numbers_need_no_locale():
+    import datetime as dt
+    assert german_date(dt.date(2021, 12, 31)) == "31. Dezember 2021" and german_date(None) == "Datum unbekannt"
+    assert german_date(dt.datetime(2022, 3, 1, 10, 30)) == "1. März 2022" and number(10000) == "10.000"
+
+
+# --- the built archive ---------------------------------------------------------------------------------------
+
+def test_entity_pages_are_paginated_newest_first(site):
+    first = read(site, "personen/angela-merkel/index.html")
+    second = read(site, "personen/angela-merkel/seite/2/index.html")
+    third = read(site, "personen/angela-merkel/seite/3/index.html")
+    titles = article_titles(first) + article_titles(second) + article_titles(third)
+    assert len(article_titles(first)) == 50 and len(titles) == 120
+    assert titles[0].startswith("Bericht 000") and titles[-3].startswith("Bericht 119")
+    assert {t[:11] for t in titles[-2:]} == {"Bericht 064", "Bericht 065"}  # undated: after the dated ones
+    assert 'href="/archiv/personen/angela-merkel/seite/2/"' in first and 'rel="prev"' in second
+    assert "Seite 2 von 3" in second and '<link rel="canonical" href="https://example.org/archiv/personen/' \
+                                          'angela-merkel/seite/2/">' in second
+
+
+def test_entity_page_has_registry_facts_timeline_co_mentions_and_snippets(site):
+    html = read(site, "personen/angela-merkel/index.html")
+    assert "Bundeskanzlerin von 2005 bis 2021." in html
+    assert 'href="https://www.wikidata.org/wiki/Q567"' in html and 'href="https://d-nb.info/gnd/119545388"' in html
+    assert re.search(r'<svg viewBox="0 0 \d+ 40"[^>]*role="img" aria-label="Erwähnungen pro Monat, ', html)
+    assert "<script" not in html.split("<body>")[1]
+    together = html.split('id="zusammen"')[1].split("</section>")[0]
+    assert 'href="/archiv/orte/berlin/"' in together and "angela-merkel" not in together
+    assert "<p>Am Morgen traf Merkel in Paris ein.</p>" in html
+    later = read(site, "personen/angela-merkel/seite/2/index.html")
+    assert "zeitverlauf" not in later and "Bundeskanzlerin" not in later
+
+
+def test_pages_work_without_a_registry(tmp_path):
+    make_archive(tmp_path)
+    (tmp_path / "content" / "entities.yaml").unlink()
+    out = build_archive(tmp_path, base_url="/")
+    html = read(out, "personen/angela-merkel/index.html")
+    assert "wikidata" not in html and "<h1>Angela Merkel</h1>" in html
+    assert "Am Morgen traf Angela Merkel in Berlin ein." in html
+
+
+def test_taxonomy_index_has_letter_bar_counts_and_both_orders(site):
+    index = read(site, "personen/index.html")
+    assert 'href="/archiv/personen/buchstabe/a/"' in index and '<span class="empty">B</span>' in index
+    assert re.search(r"Angela Merkel</a> <span class=\"count\">120 Artikel", index)
+    assert index.index("Angela Merkel") < index.index("Olaf Scholz</a>")
+    by_name = read(site, "personen/buchstabe/o/index.html")
+    assert by_name.index("Ökonom Özdemir") < by_name.index("Olaf Scholz")
+    assert (site / "personen/buchstabe/0-9/index.html").is_file()
+    by_count = read(site, "personen/buchstabe/e/nach-haeufigkeit/index.html")
+    assert 'aria-current="page">nach Häufigkeit' in by_count
+
+
+def test_date_archive_years_months_and_undated_articles(site):
+    overview = read(site, "archiv/index.html")
+    assert 'href="/archiv/archiv/2022/"' in overview and 'href="/archiv/archiv/ohne-datum/"' in overview
+    month = read(site, "archiv/2022/12/index.html")
+    assert "<h1>Dezember 2022</h1>" in month and "Bericht 000" in month
+    assert 'href="/archiv/archiv/2022/11/"' in month and 'rel="prev"' in month
+    year = read(site, "archiv/2021/index.html")
+    assert 'href="/archiv/archiv/2020/"' in year and 'href="/archiv/archiv/2022/"' in year
+    undated = read(site, "archiv/ohne-datum/index.html")
+    assert "Bericht 064" in undated and "Bericht 065" in undated and "2 Artikel" in undated
+    listed = sum(len(re.findall(r'<li><a href="/archiv/artikel/', read(site, str(p.relative_to(site)))))
+                 for p in (site / "archiv").rglob("index.html") if p.parent.name != "archiv")
+    assert listed == COUNT
+    assert month_path(2022, 1) == "archiv/2022/01/"
+
+
+def test_article_page_has_figure_reading_time_groups_related_and_neighbours(site):
+    html = read(site, "artikel/bericht-001-emmanuel-macron-in-paris/index.html")
+    assert '<time datetime="2022-12-20">20. Dezember 2022</time>' in html and "Min. Lesezeit" in html
+    assert "<figcaption>Die Kanzlerin im Bundestag" in html and "Foto: REUTERS/Fabrizio Bensch" in html
+    groups = re.findall(r"<h2>(Personen|Orte|Organisationen|Themen)</h2>", html)
+    assert groups == ["Personen", "Orte", "Organisationen", "Themen"]
+    related = html.split('id="verwandt"')[1].split("</section>")[0]
+    assert 1 <= related.count("<li>") <= 5 and "bericht-001" not in related
+    assert 'rel="prev" href="/archiv/artikel/bericht-002' in html
+    assert 'rel="next" href="/archiv/artikel/bericht-000' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="article:published_time" content="2022-12-20">' in html
+    assert '<meta property="article:tag" content="Haushalt">' in html
+
+
+def test_article_json_ld_is_a_news_article_with_entities_and_same_as(site):
+    html = read(site, "artikel/bericht-000-olaf-scholz-in-berlin/index.html")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "NewsArticle" and data["headline"] == "Bericht 000: Olaf Scholz in Berlin"
+    assert data["datePublished"] == "2022-12-28" and data["publisher"]["name"] == "Nachrichtenarchiv"
+    things = {t["name"]: t for t in data.get("about", []) + data["mentions"]}
+    assert things["Angela Merkel"]["sameAs"] == ["https://www.wikidata.org/wiki/Q567",
+                                                 "https://d-nb.info/gnd/119545388"]
+    assert things["Berlin"]["@type"] == "Place" and things["Berlin"]["sameAs"] == "https://www.wikidata.org/wiki/Q64"
+    assert things["Bundestag"]["@type"] == "Organization" and "sameAs" not in things["Bundestag"]
+    assert [t["name"] for t in data["about"]] == ["Olaf Scholz", "Berlin"]
+
+
+def test_home_is_paginated_and_shows_recent_entities(site):
+    home = read(site, "index.html")
+    assert "In den letzten Monaten häufig genannt" in home and 'href="/archiv/personen/angela-merkel/"' in home
+    assert len(article_titles(home)) == 50 and (site / "seite/3/index.html").is_file()
+    assert 'type="application/atom+xml"' in home and 'href="/archiv/feed.xml"' in home
+
+
+def test_feeds_hold_the_newest_twenty_with_summaries(site):
+    for rel in ("feed.xml", "personen/angela-merkel/feed.xml", "themen/klima/feed.xml"):
+        feed = ET.parse(site / rel).getroot()
+        entries = feed.findall(f"{ATOM}entry")
+        assert 1 <= len(entries) <= 20 and feed.find(f"{ATOM}id").text.startswith("https://example.org/archiv/")
+        updated = [e.find(f"{ATOM}updated").text for e in entries]
+        assert updated == sorted(updated, reverse=True)
+        assert all(len(e.find(f"{ATOM}summary").text) <= 170 for e in entries)
+    assert len(ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry")) == 20
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(site):
+    urls = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "pagefind" not in p.parts)
+    assert {"https://example.org/archiv/" + ("" if rel == "." else rel + "/") for rel in rels} == urls
+    assert "Sitemap: https://example.org/archiv/sitemap.xml" in read(site, "robots.txt")
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    report = check_output(site, "/archiv/")
+    assert report.errors == ()
+
+
+def test_search_bundle_and_page(site):
+    bundles = sorted(p.parent.name for p in site.glob("pagefind/*/pagefind.js"))
+    assert bundles == ["ohne-datum-2022"]
+    search = read(site, "suche/index.html")
+    assert f'data-bundles="/archiv/pagefind/{bundles[0]}/"' in search and 'data-base="/archiv/"' in search
+    article = read(site, "artikel/bericht-000-olaf-scholz-in-berlin/index.html")
+    assert "data-pagefind-body" in article and 'data-pagefind-filter="Jahr:2022"' in article
+    assert 'data-pagefind-filter="Person">Angela Merkel<' in article
+
+
+def test_shards_group_years_from_the_oldest(site):
+    from sitegen.search import shards
+    from sitegen.site import build_site
+    from sitegen.model import Article
+    import datetime as dt
+    articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2000 + i % 5, 1, 1 + i // 5))
+                for i in range(50)] + [Article(title="U", slug="u", body="")]
+    groups = shards(build_site(articles), size=20)
+    assert [g.name for g in groups] == ["2004", "2002-2003", "ohne-datum-2001"]
+    assert sum(len(g.files) for g in groups) == 51
+
+
+def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    make_archive(tmp_path)
+    first = build_archive(tmp_path, out="one")
+    second = build_archive(tmp_path, out="two")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
