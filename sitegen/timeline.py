@@ -41,7 +41,7 @@ def timeline(site: Site, term: Term) -> Timeline | None:
     bars = []
     for month in sorted(counts):
         height = max(1, round(counts[month] / peak * HEIGHT))
-        bars.append(f"M{_index(month) - _index(first)} {HEIGHT}v-{height}h1v{height}z")
+        bars.append(f"M{_index(month) - _index(first)} {HEIGHT}v-{height}h.8v{height}z")
     top = min((m for m in counts if counts[m] == peak))
     label = (f"Erwähnungen pro Monat, {german_month(*first)} bis {german_month(*last)}; "
              f"höchstens {number(peak)} ({german_month(*top)})")
