@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-SNIPPET_CHARS = 150
-TEASER_CHARS = 160
+SNIPPET_CHARS = 120
+TEASER_CHARS = 140
 _ENDS = (". ", "! ", "? ", "\n")
 _MARKUP = [  # (a character that must occur for the pattern to matter, pattern, replacement)
     ("\n", re.compile(r"^\s*(#{1,6}|[-+*]|\d+\.|>)\s+", re.M), ""),  # headings, list items, quotes

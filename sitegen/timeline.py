@@ -13,7 +13,8 @@ MIN_MONTHS = 12
 
 @dataclass(frozen=True)
 class Timeline:
-    """Bars in a viewBox of `months` x HEIGHT (one unit per month), and the words that describe them."""
+    """Bars as strokes in a viewBox of `months` x HEIGHT (one unit per month, centred on whole numbers),
+    and the words that describe them."""
 
     months: int
     path: str
@@ -41,7 +42,7 @@ def timeline(site: Site, term: Term) -> Timeline | None:
     bars = []
     for month in sorted(counts):
         height = max(1, round(counts[month] / peak * HEIGHT))
-        bars.append(f"M{_index(month) - _index(first)} {HEIGHT}v-{height}h.8v{height}z")
+        bars.append(f"M{_index(month) - _index(first)} {HEIGHT}V{HEIGHT - height}")
     top = min((m for m in counts if counts[m] == peak))
     label = (f"Erwähnungen pro Monat, {german_month(*first)} bis {german_month(*last)}; "
              f"höchstens {number(peak)} ({german_month(*top)})")

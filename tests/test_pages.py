@@ -91,7 +91,7 @@ def test_entity_page_has_registry_facts_timeline_co_mentions_and_snippets(site):
     html = read(site, "personen/angela-merkel/index.html")
     assert "Bundeskanzlerin von 2005 bis 2021." in html
     assert 'href="https://www.wikidata.org/wiki/Q567"' in html and 'href="https://d-nb.info/gnd/119545388"' in html
-    assert re.search(r'<svg viewBox="0 0 \d+ 40"[^>]*role="img" aria-label="Erwähnungen pro Monat, ', html)
+    assert re.search(r'<svg viewBox="-0.5 0 \d+ 40"[^>]*role="img" aria-label="Erwähnungen pro Monat, ', html)
     assert "<script" not in html.split("<body>")[1]
     together = html.split('id="zusammen"')[1].split("</section>")[0]
     assert 'href="/archiv/orte/berlin/"' in together and "angela-merkel" not in together
