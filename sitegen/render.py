@@ -70,7 +70,7 @@ def make_environment(config: Config) -> jinja2.Environment:
                        article_path=article_path, term_path=term_path, taxonomy_path=taxonomy_path)
     env.filters.update(template_filters())
     env.globals.update(template_globals())
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
 
