@@ -19,7 +19,7 @@ from sitegen.paging import paginate
 from sitegen.relations import Relations
 from sitegen.search import shards
 from sitegen.seo import chunks, lastmod, news_article
-from sitegen.snippets import name_forms, sentence_with, teaser, word_count
+from sitegen.snippets import name_forms, teaser, word_count
 from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, Urls, archive_path, article_path, feed_path, letter_path, month_path,
                           search_path, taxonomy_path, term_path, undated_path, year_path)
@@ -135,17 +135,19 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
-    """A term's articles newest first, paginated, each with the sentence naming it; page 1 adds the
-    registry's facts, the monthly timeline and the co-mentioned entities; and the term's feed."""
+    """A term's articles newest first, paginated, each with the sentence naming it (found while rendering,
+    in parallel, from `forms`); page 1 adds the registry's facts, the monthly timeline and the co-mentioned
+    entities; and the term's feed."""
     base = term_path(taxonomy.key, term.slug)
     info = d.entities.info(taxonomy.key, term.name)
     forms = name_forms(taxonomy.key, term.name, info.aliases)
     ref = d.refs[(taxonomy.key, term.name)]
     for pager in paginate(base, term.articles):
-        items = tuple(Item(a, sentence_with(a.body, forms)) for a in (d.site.by_slug[s] for s in pager.items))
+        items = tuple(Item(d.site.by_slug[slug]) for slug in pager.items)
         first = pager.number == 1
         yield Page(pager.path, "term.html", {
-            "taxonomy": taxonomy, "term": ref, "pager": pager, "items": items, "feed": feed_path(base),
+            "taxonomy": taxonomy, "term": ref, "pager": pager, "items": items, "forms": forms,
+            "feed": feed_path(base),
             "info": info if first else None, "timeline": timeline(d.site, term) if first else None,
             "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []})
     yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles)

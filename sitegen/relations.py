@@ -61,7 +61,7 @@ class Relations:
         for slug in term.articles[:SCAN]:
             article = self.site.by_slug[slug]
             for key in ENTITY_KEYS:
-                counts[key].update(article.terms(key))
+                counts[key].update(getattr(article, key))
         counts.get(term.taxonomy, Counter()).pop(term.name, None)
         candidates = []
         for key in ENTITY_KEYS:
