@@ -69,7 +69,11 @@ class Derived:
 
 def plan(site: Site, config: Config) -> Iterator[Page]:
     """Every page of the site, in a fixed order; the sitemap lists every HTML page before it."""
-    derived = Derived.of(site, config)
+    return plan_derived(Derived.of(site, config))
+
+
+def plan_derived(derived: Derived) -> Iterator[Page]:
+    """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
     listed: list[tuple[str, str]] = []
     for page in _pages(derived):
         if page.path == "" or page.path.endswith("/"):
