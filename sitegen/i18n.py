@@ -12,20 +12,25 @@ WORDS_PER_MINUTE = 200
 
 # Interface words used by more than one template (the rest sit in the template that uses them).
 TEXT = {
+    "skip": "Zum Inhalt springen",
+    "main_nav": "Hauptnavigation",
+    "newest": "Neueste",
+    "archive": "Archiv",
+    "search": "Suche",
+    "search_button": "Suchen",
+    "search_hint": "Name, Ort, Thema …",
     "articles": "Artikel",
+    "feed": "Atom-Feed",
+    "unknown_date": UNKNOWN_DATE,
+    "pages": "Seiten",
     "page": "Seite",
+    "of": "von",
     "newer": "Neuere",
     "older": "Ältere",
-    "previous_page": "Vorherige Seite",
-    "next_page": "Nächste Seite",
-    "pagination": "Seiten",
-    "feed": "Atom-Feed",
-    "search": "Suche",
-    "archive": "Archiv",
-    "undated": "Ohne Datum",
-    "letters": "Nach Anfangsbuchstabe",
-    "by_name": "nach Name",
-    "by_count": "nach Häufigkeit",
+    "earlier": "Früher",
+    "later": "Später",
+    "path": "Pfad",
+    "empty": "Das Archiv enthält noch keine Artikel.",
 }
 
 
