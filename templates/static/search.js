@@ -13,7 +13,7 @@ window.addEventListener("DOMContentLoaded", function () {
     showImages: false,
     showSubResults: false,
     resetStyles: false,
-    openFilters: ["Jahr"],
+    openFilters: window.matchMedia("(min-width: 40rem)").matches ? ["Jahr"] : [],
     translations: { placeholder: "Archiv durchsuchen" }
   });
   var query = new URLSearchParams(window.location.search).get("q");
