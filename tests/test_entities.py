@@ -182,3 +182,26 @@ def test_document_level_on_annotated_articles():
         tp, npred, ngold = tp + a, npred + b, ngold + c
     precision, recall = tp / npred, tp / ngold
     assert precision >= 0.80 and 2 * precision * recall / (precision + recall) >= 0.75
+
+
+# --- tokeniser and topic tags ------------------------------------------------------------------------
+
+def test_tokeniser_keeps_abbreviations_and_compounds():
+    from sitegen.entities.tokenize import sentences
+
+    sents = sentences("Dr. Müller traf z.B. den US-Präsidenten am 10. Januar. Er sagte: »Nein.« Dann ging er.")
+    words = [[t.text for t in s] for s in sents]
+    assert words[0][:6] == ["Dr.", "Müller", "traf", "z.B.", "den", "US-Präsidenten"]
+    assert "10." in words[0] and len(words) == 3
+
+
+def test_tags_are_content_nouns_not_names():
+    ents = extract("Die Regierung plant eine Reform der Pensionen. Die Reform soll die Pensionen sichern. "
+                   "Kritiker der Reform warnen vor höheren Kosten bei den Pensionen. Angela Merkel schwieg.")
+    assert ents.tags[:2] == ("Reform", "Pension")
+    assert "Merkel" not in ents.tags and 1 <= len(ents.tags) <= 5
+
+
+def test_extract_is_deterministic():
+    text = SEED.read_text(encoding="utf-8")[len(CREDIT):]
+    assert extract(text) == extract(text)

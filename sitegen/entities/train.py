@@ -53,13 +53,13 @@ def write_known(sents, path: Path = KNOWN_PATH) -> None:
     path.write_text(head + "".join(f"{t}\t{c}\n" for t, c in rows), encoding="utf-8")
 
 
-def _fit(pairs, out: Path, params: dict | None):
+def _fit(pairs, out: Path):
     import pycrfsuite  # noqa: PLC0415
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, tags in pairs:
         trainer.append(feats, tags)
-    trainer.set_params({**PARAMS, **(params or {})})
+    trainer.set_params(PARAMS)
     trainer.train(str(out))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(out))
@@ -81,26 +81,28 @@ def silver(tagger, texts, threshold: float = 0.8) -> list[tuple[list, list[str]]
     return out
 
 
-def train(data: Path, out: Path, unlabelled: Path | None = None, params: dict | None = None) -> None:
-    """Fit the CRF (then refit with self-training sentences, if unlabelled text is given) and write it."""
+def train(data: Path, out: Path, unlabelled: Path | None = None, rounds: int = 2) -> None:
+    """Fit the CRF, then refit with self-training sentences (rounds times, if unlabelled text is given)."""
     sents, _ = germeval.splits(data)
     gold = [(feats, list(s.tags)) for s, feats in zip(sents, featurise(sents))]
     write_known(sents, out.parent / "known.tsv")
-    tagger = _fit(gold, out, params)
-    if unlabelled is not None and unlabelled.exists():
-        extra = silver(tagger, read_articles(unlabelled))
+    tagger = _fit(gold, out)
+    texts = read_articles(unlabelled) if unlabelled is not None and unlabelled.exists() else []
+    for _ in range(rounds if texts else 0):
+        extra = silver(tagger, texts)
         print(f"self-training: {len(extra)} confidently tagged sentences", file=sys.stderr)
-        _fit(gold + extra, out, params)
+        tagger = _fit(gold + extra, out)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     ap.add_argument("--unlabelled", default=str(GNAD), help="CSV of unlabelled articles ('' for none)")
+    ap.add_argument("--rounds", type=int, default=2, help="self-training rounds (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    train(Path(args.data), Path(args.out), Path(args.unlabelled) if args.unlabelled else None)
+    train(Path(args.data), Path(args.out), Path(args.unlabelled) if args.unlabelled else None, args.rounds)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0
