@@ -6,7 +6,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
@@ -110,7 +110,12 @@ def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], 
 
 def planned_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site; two pages claiming one file is an error."""
-    pages = list(plan(site, config))
+    return unique_pages(plan(site, config))
+
+
+def unique_pages(planned: Iterable[Page]) -> list[Page]:
+    """The planned pages as a list; two pages claiming one file is an error."""
+    pages = list(planned)
     seen: dict[str, Page] = {}
     for page in pages:
         other = seen.setdefault(output_file(page.path), page)

@@ -110,10 +110,10 @@ def test_base_path_is_served_and_root_redirects(tmp_path):
     assert call(app, "/a/")[0].startswith("404")
 
 
-def test_a_burst_of_100_saves_gives_one_or_two_rebuilds(server):
+def test_a_burst_of_100_saves_gives_one_or_two_model_refreshes(server):
     base, root = server
     log = root / "serve.log"
-    builds_before = log.read_text(encoding="utf-8").count(" gerendert, ")
+    builds_before = log.read_text(encoding="utf-8").count("Vorschau aktualisiert")
     path = root / "content" / "articles" / "a.md"
     start = time.monotonic()
     for n in range(100):
@@ -121,5 +121,32 @@ def test_a_burst_of_100_saves_gives_one_or_two_rebuilds(server):
         time.sleep(max(0.0, start + (n + 1) / 100 - time.monotonic()))
     wait_for(lambda: "Fassung 99." in fetch(base + "/artikel/gipfel-in-genf/")[1])
     time.sleep(2.0)  # would-be extra rebuilds have time to show up
-    rebuilds = log.read_text(encoding="utf-8").count(" gerendert, ") - builds_before
+    rebuilds = log.read_text(encoding="utf-8").count("Vorschau aktualisiert") - builds_before
     assert 1 <= rebuilds <= 2
+
+
+def test_an_edit_is_in_the_very_next_request_and_other_pages_follow(server):
+    base, root = server
+    write_article(root, "a.md", """
+        title: Gipfel in Genf
+        date: 2021-12-30
+        summary: Ein neuer Vorspann.
+        people: [Joseph Biden, Wladimir Putin]
+        places: [Genf]
+        organisations: [NATO]
+        tags: [Diplomatie]
+    """, "Sofort sichtbar.")
+    status, html = fetch(base + "/artikel/gipfel-in-genf/")  # no waiting: the request itself sees the edit
+    assert status == 200 and "Sofort sichtbar." in html
+    wait_for(lambda: "Ein neuer Vorspann." in fetch(base + "/")[1])  # the home page, after the full refresh
+
+
+def test_a_new_article_and_a_template_change_show_up(server):
+    base, root = server
+    write_article(root, "neu.md", "title: Ganz neu\ndate: 2022-02-02\nplaces: [Genf]")
+    assert "Ganz neu" in fetch(base + "/artikel/ganz-neu/")[1]
+    assert "Ganz neu" in fetch(base + "/orte/genf/")[1]
+    base_html = root / "templates" / "base.html"
+    base_html.write_text(base_html.read_text(encoding="utf-8").replace("</footer>", "<p>Vorlage neu</p></footer>"),
+                         encoding="utf-8")
+    assert "Vorlage neu" in fetch(base + "/")[1]
