@@ -1,8 +1,10 @@
 """Topic tags: the article's most frequent content nouns (lemmas, compounds favoured), registry-mapped."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from . import lexicon
 from .registry import Registry
@@ -14,7 +16,25 @@ Art Weise Ziel Zahl Leute Mensch Uhr Stunde Minute Sekunde Prozentpunkt Punkt Ro
 Problem Thema Möglichkeit Ergebnis Stelle Platz Runde Folge Lage Mitte Hälfte Woche Abend Morgen Nacht Weg Art
 Herr Frau Dr Prof Seite Aussage Sprecher Sprecherin Präsident Präsidentin Chef Chefin Kenntnis Schluss Anspruch
 Januar Februar März April Mai Juni Juli August September Oktober November Dezember Jänner Kilometer Meter
-Grad Tonne Zentimeter Land Länder Stadt Staat Welt Leben Menschen Million Information Ansicht Meinung Bericht Medium Medien Interview Zuge Vergleich Mehrheit""".split())
+Grad Tonne Zentimeter Gramm Millisekunde Kilogramm Liter Hektar Quadratmeter Land Länder Stadt Staat Welt Leben Menschen Million Information Ansicht Meinung Bericht Medium Medien Interview Zuge Vergleich Mehrheit""".split())
+
+
+DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
+DF_DOCS = 1028
+
+
+@lru_cache(maxsize=1)
+def _df() -> dict[str, int]:
+    """Document frequency of noun lemmas in the 10kGNAD articles (rare lemmas are absent: df 1)."""
+    if not DF_PATH.exists():
+        return {}
+    lines = DF_PATH.read_text(encoding="utf-8").splitlines()
+    return {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
+
+
+def _weight(name: str, count: int) -> float:
+    """tf-idf, compounds a little favoured."""
+    return count * math.log(DF_DOCS / _df().get(name, 1)) * (1.0 + 0.02 * min(len(name), 20))
 
 
 ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
@@ -32,7 +52,9 @@ def lemma(word: str) -> str | None:
         tail_lemma = lemma(tail) if tail[:1].isupper() else None
         return f"{head}-{tail_lemma}" if tail_lemma else None
     lem = lexicon.lemma(word)
-    return lem[:1].upper() + lem[1:]
+    lem = lem[:1].upper() + lem[1:]
+    sure = lexicon.pos(word)[1] or len(word) >= 8
+    return lem if sure and len(lem) >= 4 and lem[:3] == word[:3] else None
 
 
 def tags(text: str, exclude: set[str], registry: Registry, limit: int = 5) -> tuple[str, ...]:
@@ -51,6 +73,6 @@ def tags(text: str, exclude: set[str], registry: Registry, limit: int = 5) -> tu
         name = entry.name if entry is not None else lem
         counts[name] += 1
         first.setdefault(name, i)
-    scored = {n: c * (1.0 + 0.05 * min(len(n), 20)) for n, c in counts.items() if c >= 2}
+    scored = {n: _weight(n, c) for n, c in counts.items() if c >= 2}
     best = sorted(scored, key=lambda n: (-scored[n], first[n]))[:limit]
     return tuple(sorted(best, key=first.get))
