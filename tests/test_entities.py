@@ -205,3 +205,9 @@ def test_tags_are_content_nouns_not_names():
 def test_extract_is_deterministic():
     text = SEED.read_text(encoding="utf-8")[len(CREDIT):]
     assert extract(text) == extract(text)
+
+
+def test_registry_name_in_the_genitive_is_found(tmp_path):
+    reg = registry(tmp_path, PUTIN)
+    ents = extract("Die Regierung Putins wies die Vorwürfe am Montag in Moskau zurück.", reg)
+    assert ents.people == ("Wladimir Putin",)

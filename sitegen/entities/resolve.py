@@ -31,14 +31,17 @@ def _surface(m: Mention) -> tuple[str, ...]:
     return nominative(tuple(toks))
 
 
-def _strip_genitive(toks: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
-    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article (or a known name)."""
+def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -> tuple[str, ...]:
+    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry."""
     last = toks[-1]
+    if registry.lookup(" ".join(toks)) is not None:
+        return toks
     for end in ("’s", "'s", "s", "'", "’"):
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
-            if base in seen or (end != "s" and base[:1].isupper()):
-                return toks[:-1] + (base,)
+            stripped = toks[:-1] + (base,)
+            if base in seen or registry.lookup(" ".join(stripped)) is not None or end != "s" and base[:1].isupper():
+                return stripped
     return toks
 
 
@@ -71,7 +74,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, _surface(m)) for m in mentions]
     surfaces = [(m, s) for m, s in surfaces if s]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
-    surfaces = [(m, _strip_genitive(s, seen)) for m, s in surfaces]
+    surfaces = [(m, _strip_genitive(s, seen, registry)) for m, s in surfaces]
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     groups: dict[str, dict] = {}
     for m, s in surfaces:
