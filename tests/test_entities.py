@@ -106,12 +106,20 @@ def test_missing_registry_is_empty(tmp_path):
     ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4, "both"),
     ("entities:\n  - name: A\n    type: person\n    colour: red\n", 2, "unknown key"),
     ("- just a list\n", 1, "mapping"),
+    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: place\n    wikidata: 7747\n", 4, "wikidata"),
 ])
 def test_malformed_registry_names_file_line_and_fix(tmp_path, text, line, words):
     with pytest.raises(SitegenError) as err:
         registry(tmp_path, text)
     assert err.value.line == line and words in err.value.message and err.value.fix
     assert str(err.value).startswith(f"{tmp_path / 'entities.yaml'}:{line}: ")
+
+
+def test_registry_that_is_not_utf8(tmp_path):
+    path = tmp_path / "entities.yaml"
+    path.write_bytes("entities:\n  - name: Müller\n".encode("latin-1"))
+    with pytest.raises(SitegenError, match="UTF-8"):
+        load_registry(path)
 
 
 def test_project_registry_loads():

@@ -1,6 +1,7 @@
 """The editors' entity registry (content/entities.yaml): canonical names, types, aliases, ignore list."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,10 @@ class Registry:
 
 def _parse(path: Path) -> tuple[object, list[int]]:
     """The YAML data and the 1-based line of each item under `entities:`."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SitegenError(f"not UTF-8 text (byte {exc.start})", path=path, fix="save the file as UTF-8") from None
     try:
         data, root = yaml.safe_load(text), yaml.compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -83,7 +87,11 @@ def _entry(raw, path: Path, line: int | None) -> Entry:
     if typ not in TYPES:
         raise SitegenError(f"entity {name!r} has type {typ!r}", path=path, line=line,
                            fix="use type: person, place, organisation or tag")
-    extra = {k: "" if raw.get(k) is None else str(raw[k]) for k in ("description", "wikidata", "gnd")}
+    extra = {k: "" if raw.get(k) is None else str(raw[k]).strip() for k in ("description", "wikidata", "gnd")}
+    for k, pattern, example in (("wikidata", r"Q[1-9]\d*", "Q7747"), ("gnd", r"[0-9][0-9X-]{5,12}", '"12318209X"')):
+        if extra[k] and not re.fullmatch(pattern, extra[k]):
+            raise SitegenError(f"entity {name!r} has {k} {extra[k]!r}", path=path, line=line,
+                               fix=f"write {k}: {example} (or leave it out)")
     typ = "organisation" if typ == "organization" else typ
     return Entry(name.strip(), typ, _strings(raw.get("aliases"), "aliases", path, line), **extra)
 
