@@ -122,6 +122,8 @@ def _confident(g: dict, name: str) -> bool:
         return g["conf"] >= MIN_MULTI
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
+    if name in lexicon.first_names() and "PER" in g["votes"]:
+        return False  # a bare given name that matched no full name
     if g["gaz"]:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
