@@ -9,6 +9,7 @@ import copyreg
 import datetime as dt
 import io
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,8 +43,41 @@ class ArchiveInfo:
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> str:
     """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
-    html = _MD.reset().convert(text)
-    return nh3.clean(html, link_rel="noopener noreferrer")
+    return nh3.clean(convert_markdown(text), link_rel="noopener noreferrer")
+
+
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>#&|{}~]")
+_MARKUP_LINE = re.compile(r"^(?:\s|[-+*>:=]|\d+[.)])|\s$", re.MULTILINE)
+_WHOLE_DOCUMENT = re.compile(r"\]:|\[\^|<|```|~~~")
+
+
+def convert_markdown(text: str) -> str:
+    """Python-Markdown's HTML for `text`, byte for byte; paragraphs without any markup skip the parser.
+
+    A news body is mostly plain paragraphs, and Python-Markdown turns each into '<p>text</p>'. Runs of blocks
+    that contain markup, and documents with features that reach across blocks (references, raw HTML, fences),
+    go through Python-Markdown as before. tests/test_markup.py checks the equality on generated documents."""
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")) if b.strip()]
+    if not blocks or _WHOLE_DOCUMENT.search(text):
+        return _MD.reset().convert(text)
+    parts: list[str] = []
+    pending: list[str] = []
+    for block in blocks:
+        if _is_plain(block):
+            if pending:
+                parts.append(_MD.reset().convert("\n\n".join(pending)))
+                pending = []
+            parts.append(f"<p>{block}</p>")
+        else:
+            pending.append(block)
+    if pending:
+        parts.append(_MD.reset().convert("\n\n".join(pending)))
+    return "\n".join(parts)
+
+
+def _is_plain(block: str) -> bool:
+    """Whether Python-Markdown would make exactly '<p>block</p>' of this block."""
+    return not _MARKUP_CHARS.search(block) and not _MARKUP_LINE.search(block)
 
 
 def german_date(value: dt.date | None) -> str:

@@ -1,0 +1,39 @@
+"""The markdown fast path gives Python-Markdown's output byte for byte."""
+from __future__ import annotations
+
+import markdown
+from hypothesis import given, settings, strategies as st
+
+from sitegen.render import MARKDOWN_EXTENSIONS, convert_markdown
+
+WORDS = st.sampled_from(["Die", "Regierung", "in", "Wien", "»Zitat«", "sagte:", "2021.", "Müller", "„so“", "–",
+                         "(APA)", "100", "Prozent", "'", '"', "...", "!", "?", "ist", "USA", "e-mail", "ca.",
+                         "*betont*", "**fett**", "_x_", "[Link](https://example.org)", "<b>", "&", "&amp;", "#1",
+                         "`code`", "a|b", "{x}", "~", "\\\\", "1.", "-", ">", ":", "=", "  "])
+LINES = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
+BLOCK = st.one_of(
+    st.lists(LINES, min_size=1, max_size=3).map("\n".join),
+    LINES.map(lambda s: "- " + s), LINES.map(lambda s: "1. " + s), LINES.map(lambda s: "> " + s),
+    LINES.map(lambda s: "## " + s), LINES.map(lambda s: s + "\n====="), LINES.map(lambda s: "    " + s),
+    st.just("---"), st.just("[x]: https://example.org"), st.just("```\ncode\n\nmehr\n```"),
+    st.just("<div>\n\nroh\n\n</div>"), LINES.map(lambda s: s + "  \nzweite Zeile"), LINES.map(lambda s: "Begriff\n: " + s),
+)
+DOCUMENTS = st.lists(BLOCK, min_size=1, max_size=8).map("\n\n".join)
+
+
+def reference(text: str) -> str:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html").convert(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(DOCUMENTS)
+def test_fast_path_equals_python_markdown(text):
+    assert convert_markdown(text) == reference(text)
+
+
+def test_the_seed_body_is_plain_and_identical():
+    from conftest import SEED
+    from sitegen.ingest.text import read_plain, to_markdown
+
+    body = to_markdown(read_plain(SEED.read_text(encoding="utf-8"))[0])
+    assert convert_markdown(body) == reference(body)
