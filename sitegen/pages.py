@@ -18,10 +18,10 @@ from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
 from sitegen.relations import Relations
 from sitegen.search import shards
-from sitegen.seo import chunks, lastmod, news_article
+from sitegen.seo import chunks, lastmod, same_as
 from sitegen.snippets import name_forms, teaser, word_count
 from sitegen.timeline import timeline
-from sitegen.urls import (TAXONOMY_BY_KEY, Urls, archive_path, article_path, feed_path, letter_path, month_path,
+from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           search_path, taxonomy_path, term_path, undated_path, year_path)
 from sitegen.views import Item, TermRef
 
@@ -112,12 +112,10 @@ def article_context(d: Derived, article: Article) -> dict:
     """What article.html sees: the article, its terms by taxonomy, related and neighbouring articles."""
     groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES]
     older, newer = d.relations.neighbours(article)
-    urls = Urls(d.config.base_url, d.config.base_path)
     image = article.image.src if article.image and article.image.src else ""
-    jsonld = news_article(article, urls.absolute(article_path(article.slug)), d.config.title, urls.absolute(""),
-                          urls.absolute(image) if image and "://" not in image else image, d.entities)
     return {"article": article, "term_groups": [(t, terms) for t, terms in groups if terms],
-            "related": d.relations.related(article), "older": older, "newer": newer, "jsonld": jsonld,
+            "related": d.relations.related(article), "older": older, "newer": newer,
+            "image_url": image, "same_as": same_as(article, d.entities),
             "minutes": reading_minutes(word_count(article.body)),
             "description": d.teaser(article)}
 

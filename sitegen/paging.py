@@ -9,7 +9,7 @@ from sitegen.urls import page_path
 PAGE_SIZE = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pager:
     """One page of a listing: its items, its number, and the paths of the listing's pages."""
 

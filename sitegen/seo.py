@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Mapping
+
 from sitegen.entity_info import EntityIndex
 from sitegen.model import Article
 
@@ -10,9 +12,22 @@ SCHEMA_TYPES = {"people": "Person", "places": "Place", "organisations": "Organiz
 SITEMAP_LIMIT = 50_000
 
 
+def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
+    """The Wikidata/GND URLs of the article's people, places and organisations that the registry knows."""
+    out = {}
+    for key in SCHEMA_TYPES:
+        for name in article.terms(key):
+            info = entities.info(key, name)
+            urls = [u for u in (info.wikidata_url, info.gnd_url) if u]
+            if urls:
+                out[name] = urls
+    return out
+
+
 def news_article(article: Article, url: str, site_name: str, site_url: str, image_url: str,
-                 entities: EntityIndex) -> dict:
-    """The NewsArticle object: entities named in the headline are `about`, every other one `mentions`."""
+                 same: Mapping[str, list[str]]) -> dict:
+    """The NewsArticle object (built while rendering): entities named in the headline are `about`, the
+    others `mentions`, each with `sameAs` from `same` (see same_as)."""
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
                   "mainEntityOfPage": url, "inLanguage": article.language or "de",
                   "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
@@ -26,10 +41,8 @@ def news_article(article: Article, url: str, site_name: str, site_url: str, imag
     for key, schema_type in SCHEMA_TYPES.items():
         for name in article.terms(key):
             thing = {"@type": schema_type, "name": name}
-            info = entities.info(key, name)
-            same = [u for u in (info.wikidata_url, info.gnd_url) if u]
-            if same:
-                thing["sameAs"] = same if len(same) > 1 else same[0]
+            if name in same:
+                thing["sameAs"] = same[name] if len(same[name]) > 1 else same[name][0]
             (about if name in article.title else mentions).append(thing)
     if about:
         data["about"] = about

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sitegen import i18n, urls
 from sitegen.feeds import atom_date
+from sitegen.seo import news_article
 from sitegen.snippets import sentence_with
 
 
@@ -17,4 +18,5 @@ def template_globals() -> dict:
     names = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path",
              "month_path", "undated_path", "letter_path", "feed_path", "search_path")
     return {**{name: getattr(urls, name) for name in names}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
-            "count_label": i18n.count_label, "snippet": sentence_with}
+            "count_label": i18n.count_label, "snippet": sentence_with,
+            "news_article": news_article}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sitegen.model import Article, Term
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermRef:
     """A link to a term: taxonomy key, name, slug, and how many articles it has (or shares)."""
 
@@ -21,7 +21,7 @@ class TermRef:
         return cls(term.taxonomy, term.name, term.slug, len(term.articles) if count is None else count)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """An article in a list, with the sentence that names the list's term (or a teaser)."""
 
