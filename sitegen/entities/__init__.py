@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from .mentions import mentions
+from .mentions import bio, mentions
 from .registry import Registry, load_registry
 from .resolve import resolve
 from .topics import tags as topic_tags
@@ -34,8 +34,6 @@ def extract(text: str, registry: Registry | None = None) -> Entities:
 
 def tag_file(path: str, out=sys.stdout) -> int:
     """Print 'token<TAB>BIO tag' for a file of one token a line (blank line between sentences); exit status."""
-    from .tagger import tag  # noqa: PLC0415
-
     try:
         with open(path, encoding="utf-8") as fh:
             lines = fh.read().splitlines()
@@ -50,7 +48,7 @@ def tag_file(path: str, out=sys.stdout) -> int:
             sent.append(token)
             continue
         if sent:
-            for tok, label in zip(sent, tag(sent)):
+            for tok, label in zip(sent, bio(sent)):
                 out.write(f"{tok}\t{label}\n")
             out.write("\n")
         sent = []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon, tagger
 from .normalize import key, word_key
@@ -64,9 +65,16 @@ def _spans(tags):
             start, cls = i, tag[2:]
 
 
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, tuple[str, str, int]]:
+    return phrase_table(Registry())
+
+
 def phrase_table(registry: Registry) -> dict[str, tuple[str, str, int]]:
     """key -> (canonical, class, length) for shipped phrases and the registry's multi-word names."""
     table = {key(t): (n, c, len(t)) for t, (n, c) in lexicon.phrases().items()}
+    if not registry.entries:
+        return table
     for e in registry.entries:
         if e.cls != "TAG":
             for form in (e.name,) + e.aliases:
@@ -120,6 +128,14 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
         b += 1
     return a, b, cls
+
+
+def bio(words: list[str]) -> list[str]:
+    """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed."""
+    tags = tagger.tag(words)
+    for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
+        tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
+    return tags
 
 
 def _caption_places(text: str) -> list[Mention]:
