@@ -139,6 +139,14 @@ def test_tag_file_prints_token_tab_bio_tag(tmp_path):
     assert lines[6:11] == ["Die\tO", "NATO\tB-ORG", "tagt\tO", ".\tO", ""]
 
 
+def test_tag_file_knows_inflected_multiword_names(tmp_path):
+    path = tmp_path / "tokens.txt"
+    path.write_text("Die\nSprecherin\ndes\nWeißen\nHauses\nschwieg\n.\n", encoding="utf-8")
+    out = io.StringIO()
+    tag_file(str(path), out)
+    assert "Weißen\tB-ORG\nHauses\tI-ORG\n" in out.getvalue()
+
+
 def test_tag_file_missing_file_is_exit_1(tmp_path, capsys):
     assert tag_file(str(tmp_path / "nope.txt"), io.StringIO()) == 1
     assert "nope.txt" in capsys.readouterr().err
