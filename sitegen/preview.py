@@ -6,6 +6,7 @@ immediately) and the whole model is refreshed in the background; anything else r
 A refresh that fails keeps the last good model and says why."""
 from __future__ import annotations
 
+import html
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,7 +44,6 @@ class Preview:
         self.lock = threading.Lock()
         self.stamp: Stamp = {}
         self.state: State | None = None
-        self.refreshes = 0
         self.refresh()
 
     def page(self, rel: str) -> bytes | None:
@@ -51,7 +51,13 @@ class Preview:
         self.refresh()
         state = self.state
         page = state.pages.get(rel) if state else None
-        return state.renderer.render(page) if page else None
+        if page is None:
+            return None
+        try:
+            return state.renderer.render(page)
+        except SitegenError as exc:
+            self.log(f"sitegen: Fehler: {exc}")
+            return error_page(str(exc))
 
     def refresh(self) -> None:
         """Bring the model up to date with the files, as cheaply as the change allows."""
@@ -78,7 +84,6 @@ class Preview:
     def _take(self, state: State) -> None:
         """Make `state` the current model."""
         self.state = state
-        self.refreshes += 1
         self.log(f"Vorschau aktualisiert: {len(state.pages)} Seiten")
 
     def _try_load(self) -> State | None:
@@ -107,7 +112,7 @@ class Preview:
         for path in changed:
             old = state.articles.get(path)
             try:
-                new = replace(load_article(path, self.config.root), digest="")
+                new = load_article(path, self.config.root)
             except SitegenError:
                 return False
             if old is None or _outline(old) != _outline(new):
@@ -127,6 +132,13 @@ class Preview:
                     info = path.stat()
                     stamp[path] = (info.st_size, info.st_mtime_ns)
         return stamp
+
+
+def error_page(message: str) -> bytes:
+    """A page that shows a render error in the browser (it reloads by itself once the error is fixed)."""
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
+            f"<body><h1>Diese Seite lässt sich nicht rendern</h1><pre>{html.escape(message)}</pre></body></html>"
+            ).encode("utf-8")
 
 
 def _outline(article: Article) -> tuple:

@@ -150,3 +150,14 @@ def test_a_new_article_and_a_template_change_show_up(server):
     base_html.write_text(base_html.read_text(encoding="utf-8").replace("</footer>", "<p>Vorlage neu</p></footer>"),
                          encoding="utf-8")
     assert "Vorlage neu" in fetch(base + "/")[1]
+
+
+def test_a_template_error_shows_in_the_browser_and_the_server_lives_on(server):
+    base, root = server
+    template = root / "templates" / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{% block main %}", "{% block main %}{{ nicht_da.feld }}", 1), encoding="utf-8")
+    status, html = fetch(base + "/artikel/gipfel-in-genf/")
+    assert status == 200 and "Diese Seite lässt sich nicht rendern" in html and "nicht_da" in html
+    template.write_text(good, encoding="utf-8")
+    assert "<h1>Gipfel in Genf</h1>" in fetch(base + "/artikel/gipfel-in-genf/")[1]
