@@ -1,34 +1,30 @@
-"""Build data/clusters.tsv: word clusters from unlabelled text (10kGNAD articles + GermEval training text).
+"""Build data/clusters.tsv: word clusters from the GermEval training text (NER-de-dev.tsv + Wikipedia half of test).
 
-Distributional vectors (left/right neighbour counts, PPMI, SVD) grouped by k-means at two granularities.
-Run: python -m sitegen.entities.build_clusters [--gnad ../shared/data/10kgnad/articles.csv]
+Only the text of the training sentences is used (labels ignored); the news half of NER-de-test.tsv and any other
+corpus (10kGNAD in particular) are never read. Distributional vectors (left/right neighbour counts, PPMI, SVD)
+grouped by k-means at two granularities.
+Run: python -m sitegen.entities.build_clusters [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
 
 import argparse
-import csv
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 from . import germeval
-from .tokenize import sentences
 
 OUT = Path(__file__).parent / "data" / "clusters.tsv"
-GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
 
 
-def corpus(gnad: Path) -> list[list[str]]:
-    """Token lists of every unlabelled sentence."""
-    with open(gnad, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
-    out = [[t.text for t in s] for row in rows for s in sentences(row[1])]
-    train, _ = germeval.splits()
-    return out + [list(s.tokens) for s in train]
+def corpus(data: Path = germeval.DEFAULT_DIR) -> list[list[str]]:
+    """Token lists of the training sentences (dev + Wikipedia half of test); the news half is not read."""
+    train, _ = germeval.splits(data)
+    return [list(s.tokens) for s in train]
 
 
-def vectors(sents, min_count=3, n_ctx=1500, dims=80):
+def vectors(sents, min_count=2, n_ctx=1500, dims=80):
     counts = Counter(w for s in sents for w in s)
     vocab = [w for w, c in counts.items() if c >= min_count]
     index = {w: i for i, w in enumerate(vocab)}
@@ -67,9 +63,9 @@ def kmeans(vec, k, iters=25, seed=0):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gnad", default=str(GNAD))
+    ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     args = ap.parse_args(argv)
-    vocab, vec = vectors(corpus(Path(args.gnad)))
+    vocab, vec = vectors(corpus(Path(args.data)))
     coarse, fine = kmeans(vec, 64), kmeans(vec, 320, seed=1)
     lines = [f"{w}\t{a}\t{b}" for w, a, b in sorted(zip(vocab, coarse, fine))]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

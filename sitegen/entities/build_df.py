@@ -1,31 +1,35 @@
-"""Build data/noun_df.tsv: in how many of the 10kGNAD articles each noun lemma occurs (for tag ranking).
+"""Build data/noun_df.tsv: in how many GermEval training documents each noun lemma occurs (for tag ranking).
 
-Run: python -m sitegen.entities.build_df [--gnad ../shared/data/10kgnad/articles.csv]
+Documents: the sentences of NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv grouped by their source URL
+(text only, labels unused; the news half of test and any other corpus are never read).
+Run: python -m sitegen.entities.build_df [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from .build_clusters import GNAD
-from .evaluate_docs import read_articles
-from .tokenize import tokens
+from . import germeval
 from .topics import DF_PATH, lemma
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gnad", default=str(GNAD))
+    ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     args = ap.parse_args(argv)
-    texts = read_articles(Path(args.gnad))
+    train, _ = germeval.splits(Path(args.data))
+    docs: dict[str, set[str]] = defaultdict(set)
+    for s in train:
+        docs[s.source].update(lem for t in s.tokens if (lem := lemma(t)))
     df: Counter[str] = Counter()
-    for text in texts:
-        df.update({lem for t in tokens(text) if (lem := lemma(t.text))})
-    rows = sorted((n, c) for n, c in df.items() if c >= 3)
-    head = f"# noun lemma <TAB> number of the {len(texts)} 10kGNAD articles it occurs in (counts only)\n"
+    for lemmas in docs.values():
+        df.update(lemmas)
+    rows = sorted((n, c) for n, c in df.items() if c >= 2)
+    head = (f"# noun lemma <TAB> number of the {len(docs)} documents (GermEval 2014 dev + Wikipedia half of test,"
+            f" sentences grouped by source URL) it occurs in (counts only)\n")
     DF_PATH.write_text(head + "".join(f"{n}\t{c}\n" for n, c in rows), encoding="utf-8")
-    print(f"wrote {DF_PATH}: {len(rows)} lemmas")
+    print(f"wrote {DF_PATH}: {len(rows)} lemmas from {len(docs)} documents")
     return 0
 
 

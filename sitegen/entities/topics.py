@@ -20,21 +20,23 @@ Grad Tonne Zentimeter Gramm Millisekunde Kilogramm Liter Hektar Quadratmeter Lan
 
 
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
-DF_DOCS = 1028
 
 
 @lru_cache(maxsize=1)
-def _df() -> dict[str, int]:
-    """Document frequency of noun lemmas in the 10kGNAD articles (rare lemmas are absent: df 1)."""
+def _df() -> tuple[int, dict[str, int]]:
+    """(number of documents, document frequency of noun lemmas) from build_df (rare lemmas are absent: df 1)."""
     if not DF_PATH.exists():
-        return {}
+        return 1, {}
     lines = DF_PATH.read_text(encoding="utf-8").splitlines()
-    return {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
+    head = lines[0].split() if lines and lines[0].startswith("#") else []
+    docs = next((int(w) for w in head if w.isdigit()), 1)
+    return docs, {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
 def _weight(name: str, count: int) -> float:
     """tf-idf, compounds a little favoured."""
-    return count * math.log(DF_DOCS / _df().get(name, 1)) * (1.0 + 0.02 * min(len(name), 20))
+    docs, df = _df()
+    return count * math.log((docs + 1) / df.get(name, 1)) * (1.0 + 0.02 * min(len(name), 20))
 
 
 ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",

@@ -1,7 +1,8 @@
 """Train the CRF tagger on GermEval 2014 dev + the Wikipedia half of test.
 
-Labelled: NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv; unlabelled (self-training): 10kGNAD articles.
-Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--unlabelled ../shared/data/10kgnad/articles.csv]
+Only NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv are read for training (no self-training, no other
+corpus; the news half is the evaluation set).
+Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--out FILE]
 """
 from __future__ import annotations
 
@@ -12,10 +13,7 @@ from pathlib import Path
 
 from . import germeval, lexicon
 from .features import sentence_features, word_features
-from .build_clusters import GNAD
-from .evaluate_docs import read_articles
 from .tagger import MODEL_PATH
-from .tokenize import sentences
 
 KNOWN_PATH = lexicon.DATA / "known.tsv"
 
@@ -66,43 +64,21 @@ def _fit(pairs, out: Path):
     return tagger
 
 
-def silver(tagger, texts, threshold: float = 0.8) -> list[tuple[list, list[str]]]:
-    """Self-training data: unlabelled sentences the first model tags with a name and confidently throughout."""
-    out = []
-    for text in texts:
-        for sent in sentences(text):
-            words = [t.text for t in sent]
-            if len(words) < 4:
-                continue
-            feats = sentence_features(words)
-            tags = tagger.tag(feats)
-            if any(t != "O" for t in tags) and min(tagger.marginal(t, i) for i, t in enumerate(tags)) >= threshold:
-                out.append((feats, tags))
-    return out
-
-
-def train(data: Path, out: Path, unlabelled: Path | None = None, rounds: int = 2) -> None:
-    """Fit the CRF, then refit with self-training sentences (rounds times, if unlabelled text is given)."""
+def train(data: Path, out: Path) -> None:
+    """Fit the CRF on the gold training sentences (name-table feature jackknifed) and write known.tsv beside it."""
     sents, _ = germeval.splits(data)
     gold = [(feats, list(s.tags)) for s, feats in zip(sents, featurise(sents))]
     write_known(sents, out.parent / "known.tsv")
-    tagger = _fit(gold, out)
-    texts = read_articles(unlabelled) if unlabelled is not None and unlabelled.exists() else []
-    for _ in range(rounds if texts else 0):
-        extra = silver(tagger, texts)
-        print(f"self-training: {len(extra)} confidently tagged sentences", file=sys.stderr)
-        tagger = _fit(gold + extra, out)
+    _fit(gold, out)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
-    ap.add_argument("--unlabelled", default=str(GNAD), help="CSV of unlabelled articles ('' for none)")
-    ap.add_argument("--rounds", type=int, default=2, help="self-training rounds (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    train(Path(args.data), Path(args.out), Path(args.unlabelled) if args.unlabelled else None, args.rounds)
+    train(Path(args.data), Path(args.out))
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0
