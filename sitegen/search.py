@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +24,7 @@ from sitegen.urls import article_path, output_file
 BUNDLE = "pagefind"
 SHARD_SIZE = 4000
 KEEP_CACHED = 16
+STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def add_search_index(fresh: Path, site: Site, cache: Path) -> None:
     keys = {shard: shard_key(fresh, shard) for shard in shards(site)}
     todo = [shard for shard, key in keys.items() if not _restore(cache / key, fresh / shard.path)]
     if todo:
-        with tempfile.TemporaryDirectory(dir=fresh.parent, prefix=".pagefind-") as work:
+        # inside fresh: a killed build's leftovers go with it
+        with tempfile.TemporaryDirectory(dir=fresh, prefix=".pagefind-") as work:
             run_pagefind(fresh, todo, Path(work))
             for shard in todo:
                 bundle = Path(work) / shard.name / BUNDLE
@@ -155,7 +158,8 @@ def _prune(cache: Path, keep: int) -> None:
         return
     entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-    for stale in entries[keep:]:
+    abandoned = [p for p in cache.glob(".*.tmp") if time.time() - p.stat().st_mtime > STALE_SECONDS]
+    for stale in entries[keep:] + abandoned:
         shutil.rmtree(stale, ignore_errors=True)
 
 
