@@ -53,7 +53,8 @@ def most_mentioned(terms: tuple[Term, ...], limit: int = TOP_TERMS) -> list[Term
     return heapq.nsmallest(limit, terms, key=lambda t: (-len(t.articles), sort_name(t.name)))
 
 
-def recent_top(site: Site, days: int = RECENT_DAYS, limit: int = RECENT_TOP) -> list[tuple[str, list[tuple[Term, int]]]]:
+def recent_top(site: Site, days: int = RECENT_DAYS,
+               limit: int = RECENT_TOP) -> list[tuple[str, list[tuple[Term, int]]]]:
     """Per entity taxonomy, the most-mentioned terms of the `days` before the newest dated article."""
     if not site.articles or site.articles[0].date is None:
         return []

@@ -28,7 +28,8 @@ def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str
 
 
 def site_updated(site: Site) -> dt.datetime:
-    """When the archive last changed: SOURCE_DATE_EPOCH if set, else the newest article's date (never the clock)."""
+    """When the archive last changed: SOURCE_DATE_EPOCH if set, else the newest article's date (never
+    the clock)."""
     fixed = build_time()
     if fixed is not None:
         return fixed
