@@ -6,7 +6,6 @@ depend only on what its digest covers, so that unchanged pages can be reused fro
 from __future__ import annotations
 
 import copyreg
-import datetime as dt
 import io
 import pickle
 import re
@@ -17,7 +16,6 @@ from pathlib import Path
 import jinja2
 import markdown
 import nh3
-from babel.dates import format_date
 
 from sitegen import __version__
 from sitegen.cache import TextCache, digest
@@ -26,7 +24,7 @@ from sitegen.errors import SitegenError
 from sitegen.model import TAXONOMIES, Article
 from sitegen.pages import Page
 from sitegen.template_api import template_filters, template_globals
-from sitegen.urls import Urls, article_path, taxonomy_path, term_path
+from sitegen.urls import Urls
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 _MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
@@ -80,18 +78,6 @@ def _is_plain(block: str) -> bool:
     return not _MARKUP_CHARS.search(block) and not _MARKUP_LINE.search(block)
 
 
-def german_date(value: dt.date | None) -> str:
-    """'31. Dezember 2021', or 'Datum unbekannt'."""
-    if value is None:
-        return "Datum unbekannt"
-    return format_date(value, format="long", locale="de_DE")
-
-
-def iso_date(value: dt.date | None) -> str:
-    """The machine-readable date for <time datetime>."""
-    return "" if value is None else value.isoformat()
-
-
 def make_environment(config: Config) -> jinja2.Environment:
     """A Jinja environment over the project's templates, autoescaping on, undefined names an error."""
     if not (config.templates / "base.html").is_file():
@@ -99,9 +85,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(config.templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     urls = Urls(config.base_url, config.base_path)
-    env.filters.update(german_date=german_date, iso_date=iso_date)
-    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
-                       article_path=article_path, term_path=term_path, taxonomy_path=taxonomy_path)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES)
     env.filters.update(template_filters())
     env.globals.update(template_globals())
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
