@@ -5,6 +5,8 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
@@ -38,11 +40,12 @@ def staged(out: Path) -> Iterator[Path]:
 
 
 def remove_abandoned(out: Path) -> None:
-    """Delete half-written folders of builds that were killed (their process is gone)."""
-    for folder in out.parent.glob(f".{out.name}.new-*"):
-        pid = folder.name[len(f".{out.name}.new-"):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
+    """Delete half-written folders of killed builds, and replaced sites nobody is deleting (their process is gone)."""
+    for kind in ("new", "old"):
+        for folder in out.parent.glob(f".{out.name}.{kind}-*"):
+            pid = folder.name[len(f".{out.name}.{kind}-"):].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
@@ -79,14 +82,24 @@ def swap_in(fresh: Path, out: Path) -> None:
     if not out.exists():
         os.rename(fresh, out)
         return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}-{fresh.name.rsplit('-', 1)[-1]}")
     if _exchange(fresh, out):
-        shutil.rmtree(fresh, ignore_errors=True)
-        return
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.rename(out, old)
-    os.rename(fresh, out)
-    shutil.rmtree(old, ignore_errors=True)
+        os.rename(fresh, old)
+    else:
+        os.rename(out, old)
+        os.rename(fresh, out)
+    discard(old)
+
+
+def discard(folder: Path) -> None:
+    """Delete a replaced site in a detached process, so the build need not wait for tens of thousands of
+    unlinks; should that process die, the next build removes the folder (remove_abandoned)."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(folder)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:

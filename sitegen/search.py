@@ -22,7 +22,7 @@ from sitegen.model import Site
 from sitegen.urls import article_path, output_file
 
 BUNDLE = "pagefind"
-SHARD_SIZE = 4000
+SHARD_SIZE = 1000
 KEEP_CACHED = 16
 STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
 
