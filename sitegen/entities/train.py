@@ -17,7 +17,7 @@ from .tagger import MODEL_PATH
 
 KNOWN_PATH = lexicon.DATA / "known.tsv"
 
-PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True,
+PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True,
           "feature.minfreq": 1}
 
 
