@@ -5,8 +5,6 @@ import ctypes
 import ctypes.util
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
@@ -88,18 +86,7 @@ def swap_in(fresh: Path, out: Path) -> None:
     else:
         os.rename(out, old)
         os.rename(fresh, out)
-    discard(old)
-
-
-def discard(folder: Path) -> None:
-    """Delete a replaced site in a detached process, so the build need not wait for tens of thousands of
-    unlinks; should that process die, the next build removes the folder (remove_abandoned)."""
-    try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(folder)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)  # killed meanwhile? the next build removes it (remove_abandoned)
 
 
 def _exchange(a: Path, b: Path) -> bool:
