@@ -1,0 +1,69 @@
+"""Caches cost speed, never correctness: a cached rebuild equals a cold build, byte for byte."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import config_for, write_article
+from sitegen.build import build
+
+QUIET = {"log": lambda line: None}
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's bundle, whose file names Pagefind varies from run to run."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+
+
+@pytest.fixture
+def archive(small_archive: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for n in range(30):
+        write_article(small_archive, f"n{n}.md", f"title: Nachricht {n}\ndate: 2020-03-{n % 28 + 1:02d}\n"
+                      f"people: [Wladimir Putin]\nplaces: [Genf]\ntags: [Thema {n % 3}]", f"Putin in Genf, Teil {n}.")
+    return small_archive
+
+
+def cold_build(root: Path, tmp: Path) -> dict[str, bytes]:
+    """Build a copy of the archive with no cache and no previous output."""
+    copy = tmp / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "_site", "._site*"))
+    build(config_for(copy), **QUIET)
+    return site_files(copy / "_site")
+
+
+def test_cached_rebuild_after_edits_equals_a_cold_build(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    write_article(archive, "n3.md", "title: Nachricht 3\ndate: 2020-03-04\npeople: [Joseph Biden]", "Neu.")
+    report = build(config, **QUIET)
+    assert report.reused > 0 and report.rendered < report.files  # the cache was used ...
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)  # ... and changed nothing
+    (archive / "content" / "articles" / "n4.md").unlink()
+    build(config, **QUIET)
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_damaged_caches_are_ignored(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    for path in (archive / ".cache").glob("*"):
+        if path.is_file():
+            path.write_bytes(b"kaputt" * 100)
+    write_article(archive, "n5.md", "title: Nachricht 5\ndate: 2020-03-06\nplaces: [Wien]", "Anders.")
+    build(config, **QUIET)
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_a_page_edited_by_hand_in_the_output_is_not_reused(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    page = archive / "_site" / "artikel" / "nachricht-7" / "index.html"
+    page.write_text("von Hand verändert", encoding="utf-8")
+    build(config, **QUIET)
+    assert "von Hand verändert" not in page.read_text(encoding="utf-8")
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
