@@ -24,6 +24,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """The hand-made list of regions, states and landscapes (places_extra.txt)."""
+    return _words("places_extra.txt")
+
+
+@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """German country and region names from Babel's CLDR data, plus a few common short forms."""
     from babel import Locale  # noqa: PLC0415 - lazy: Babel import costs a little
