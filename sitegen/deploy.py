@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sitegen.errors import SitegenError
+from sitegen.output import MARKER
 
 FALLBACK_NAME = "sitegen"
 FALLBACK_EMAIL = "sitegen@localhost"
-BUILD_MARKER = ".sitegen-build"  # written by output.write_site into a complete build: "ok"
+BUILD_MARKER = MARKER  # written by output.staged into every complete build: "ok"
 FAILED_MARKER = ".sitegen-build-failed"
 UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
 BLOB_MODE = "100644"

@@ -6,9 +6,9 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Iterator, Mapping
 
 from sitegen.errors import SitegenError
 
@@ -63,16 +63,6 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
         target = _inside(folder, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-
-
-def write_site(pages: Mapping[str, bytes], out: Path, extra: Mapping[str, bytes] | None = None,
-               finalize: Callable[[Path], None] | None = None) -> int:
-    """Write a whole mapping as the new site in one swap; returns the number of files."""
-    with staged(out) as fresh:
-        write_files(fresh, {**pages, **(extra or {})})
-        if finalize:
-            finalize(fresh)
-    return len(pages) + len(extra or {})
 
 
 def swap_in(fresh: Path, out: Path) -> None:

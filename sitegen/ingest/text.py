@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from sitegen.model import Image
 
@@ -117,10 +116,3 @@ def read_plain(text: str) -> tuple[list[str], Image | None]:
             image = Image(caption=photo[0], credit=photo[1])
             paragraphs = paragraphs[1:]
     return paragraphs, image
-
-
-def plain_source(path: Path) -> str:
-    """The raw text of a plain-text source (UTF-8, BOM and CRLF tolerated)."""
-    from sitegen.content import read_text
-
-    return read_text(path)
