@@ -71,14 +71,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     report = check_output(config.out, config.base_path)
-    if config.content.is_dir():  # clutter needs the content; a bare site folder is checked on its own
-        for line in clutter(build_site(load_articles(config)).terms):
-            print(f"Warnung: {line}")
-    for line in report.warnings:
+    warnings = list(report.warnings)
+    if config.content.is_dir():  # clutter and colliding names need the content; a bare site is checked alone
+        site = build_site(load_articles(config))
+        warnings += [*site.warnings, *clutter(site.terms)]
+    for line in warnings:
         print(f"Warnung: {line}")
     for line in report.errors:
         print(f"Fehler: {line}")
-    print(f"check: {len(report.errors)} Fehler, {len(report.warnings)} Warnungen")
+    print(f"check: {len(report.errors)} Fehler, {len(warnings)} Warnungen")
     return 1 if report.errors else 0
 
 
