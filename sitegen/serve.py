@@ -2,10 +2,11 @@
 
 The only module that imports livereload. The browser reloads when content or templates change; the page it
 then asks for is rendered from the model as it is at that moment (see preview.py). Search uses the bundle
-of the last `sitegen build` (built once at start when there is none)."""
+of the last `sitegen build` (made in the background at start when there is none)."""
 from __future__ import annotations
 
 import sys
+import threading
 
 from livereload import Server
 
@@ -36,17 +37,22 @@ def serve(config: Config, port: int = 8000, host: str = "127.0.0.1") -> int:
     """Prepare the preview, then serve until interrupted."""
     if host not in LOCAL_HOSTS:
         print(f"sitegen: Warnung: der Server ist unter {host} auch von anderen Rechnern erreichbar", file=sys.stderr)
-    if not (config.out / "index.html").is_file():
-        try:
-            build(config)  # once, for the search bundle and assets
-        except SitegenError as exc:
-            print(f"sitegen: Fehler: {exc}", file=sys.stderr)
     preview = Preview(config)
+    if not (config.out / "index.html").is_file():  # the search bundle comes from a build: make one meanwhile
+        threading.Thread(target=_build_quietly, args=(config,), daemon=True).start()
     if preview.state is None:
         return 1
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)
     make_server(config, preview).serve(port=port, host=host, debug=False, restart_delay=0)
     return 0
+
+
+def _build_quietly(config: Config) -> None:
+    """A build for the search bundle, in the background; a failure is reported, the preview goes on."""
+    try:
+        build(config, log=lambda line: print(f"Suche bereit: {line}"))
+    except SitegenError as exc:
+        print(f"sitegen: Fehler beim Bauen (die Vorschau läuft weiter): {exc}", file=sys.stderr)
 
 
 def _ignored(path: str) -> bool:
