@@ -83,7 +83,6 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         if config.strict:
             with timed(report, "prüfen"):
                 strict_check(fresh, site, config, log)
-    renderer.html_cache.put_many(result.new_html)
     save_pickle(_manifest_path(config), result.manifest)
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())

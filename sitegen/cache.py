@@ -55,6 +55,7 @@ class TextCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, timeout=30)
+                self._db.execute("PRAGMA journal_mode=WAL")  # worker processes write side by side
                 self._db.execute("CREATE TABLE IF NOT EXISTS text (key TEXT PRIMARY KEY, value TEXT)")
             except sqlite3.Error:
                 self.path = None

@@ -29,17 +29,15 @@ class Previous:
 
 @dataclass
 class RenderResult:
-    """What a render pass produced: the new manifest, new markdown HTML, and how many pages were reused."""
+    """What a render pass produced: the new manifest, and how many pages were rendered or reused."""
 
     manifest: dict = field(default_factory=dict)
-    new_html: list = field(default_factory=list)
     rendered: int = 0
     reused: int = 0
 
     def add(self, other: "RenderResult") -> None:
         """Merge a worker's result into this one."""
         self.manifest.update(other.manifest)
-        self.new_html.extend(other.new_html)
         self.rendered += other.rendered
         self.reused += other.reused
 
@@ -49,7 +47,7 @@ _JOB: tuple | None = None  # (pages, renderer, fresh, previous): set before fork
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
                progress: bool = False) -> RenderResult:
-    """Render or reuse every page into `fresh`; returns the new manifest and what the markdown cache lacks."""
+    """Render or reuse every page into `fresh`; returns the new manifest (the workers fill the markdown cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
     if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
@@ -106,7 +104,8 @@ def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: 
         if page_digest:
             stat = target.stat()
             result.manifest[rel] = (page_digest, stat.st_size, stat.st_mtime_ns)
-    result.new_html = renderer.new_html
+    renderer.html_cache.put_many(renderer.new_html)  # stored by the worker: no HTML travels to the parent
+    renderer.new_html = []
     return result
 
 
