@@ -1,12 +1,14 @@
 """The shipped CRF model: loaded lazily, once per process, and applied to token sequences."""
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from pathlib import Path
 
 from .features import sentence_features
 
-MODEL_PATH = Path(__file__).parent / "data" / "ner.crfsuite"
+MODEL_PATH = Path(__file__).parent / "data" / "ner.crfsuite.gz"  # gzip keeps the shipped file small
+_MODEL_BYTES: list[bytes] = []  # the unpacked model, alive as long as the tagger that uses it
 
 
 @lru_cache(maxsize=1)
@@ -14,7 +16,8 @@ def _tagger():
     import pycrfsuite  # noqa: PLC0415
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_PATH))
+    _MODEL_BYTES.append(gzip.decompress(MODEL_PATH.read_bytes()))  # crfsuite reads this memory, never copies it
+    tagger.open_inmemory(_MODEL_BYTES[-1])
     return tagger
 
 

@@ -8,6 +8,7 @@ Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--co
 from __future__ import annotations
 
 import argparse
+import gzip
 import random
 import sys
 import time
@@ -119,7 +120,10 @@ def train(data: Path, out: Path, copies: int = 2) -> None:
     gold = [(f, list(s.tags)) for s, f in zip(sents, feats)] + [(f, list(s.tags)) for s, f in extra]
     print(f"{len(sents)} sentences + {len(extra)} augmented copies", file=sys.stderr)
     write_known(sents, out.parent / "known.tsv")
-    _fit(gold, out)
+    raw = out.with_name(out.name + ".tmp")
+    _fit(gold, raw)
+    out.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+    raw.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:
