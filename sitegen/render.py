@@ -1,4 +1,4 @@
-"""Pages -> bytes, and the digest of everything a page depends on. The only module that imports Jinja and Markdown.
+"""Pages -> bytes, and the digest of everything a page depends on. The only module that imports Jinja.
 
 Templates see their page's context plus the globals set in make_environment: config, taxonomies, `archive`
 (a small summary of the site) and the URL helpers. There is deliberately no global `site`: a page's output must
@@ -8,74 +8,26 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-import markdown
-import nh3
 
 from sitegen import __version__
 from sitegen.cache import TextCache, digest
 from sitegen.config import Config
 from sitegen.errors import SitegenError
+from sitegen.markup import MARKDOWN_VERSION, markdown_html
 from sitegen.model import TAXONOMIES, Article
 from sitegen.pages import Page
 from sitegen.template_api import template_filters, template_globals
 from sitegen.urls import Urls
-
-MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
-_MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
-MARKDOWN_VERSION = digest(markdown.__version__, nh3.__name__, repr(MARKDOWN_EXTENSIONS), __version__)
-
 
 @dataclass(frozen=True)
 class ArchiveInfo:
     """What every page may show about the whole archive (part of every page's digest)."""
 
     article_count: int
-
-
-@lru_cache(maxsize=4096)
-def markdown_html(text: str) -> str:
-    """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
-    return nh3.clean(convert_markdown(text), link_rel="noopener noreferrer")
-
-
-_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>#&|{}~]")
-_MARKUP_LINE = re.compile(r"^(?:\s|[-+*>:=]|\d+[.)])|\s$", re.MULTILINE)
-_WHOLE_DOCUMENT = re.compile(r"\]:|\[\^|<|```|~~~")
-
-
-def convert_markdown(text: str) -> str:
-    """Python-Markdown's HTML for `text`, byte for byte; paragraphs without any markup skip the parser.
-
-    A news body is mostly plain paragraphs, and Python-Markdown turns each into '<p>text</p>'. Runs of blocks
-    that contain markup, and documents with features that reach across blocks (references, raw HTML, fences),
-    go through Python-Markdown as before. tests/test_markup.py checks the equality on generated documents."""
-    blocks = [b for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")) if b.strip()]
-    if not blocks or _WHOLE_DOCUMENT.search(text):
-        return _MD.reset().convert(text)
-    parts: list[str] = []
-    pending: list[str] = []
-    for block in blocks:
-        if _is_plain(block):
-            if pending:
-                parts.append(_MD.reset().convert("\n\n".join(pending)))
-                pending = []
-            parts.append(f"<p>{block}</p>")
-        else:
-            pending.append(block)
-    if pending:
-        parts.append(_MD.reset().convert("\n\n".join(pending)))
-    return "\n".join(parts)
-
-
-def _is_plain(block: str) -> bool:
-    """Whether Python-Markdown would make exactly '<p>block</p>' of this block."""
-    return not _MARKUP_CHARS.search(block) and not _MARKUP_LINE.search(block)
 
 
 def make_environment(config: Config) -> jinja2.Environment:

@@ -4,16 +4,23 @@ from __future__ import annotations
 import markdown
 from hypothesis import given, settings, strategies as st
 
-from sitegen.render import MARKDOWN_EXTENSIONS, convert_markdown
+from sitegen.markup import MARKDOWN_EXTENSIONS, convert_markdown
 
 WORDS = st.sampled_from(["Die", "Regierung", "in", "Wien", "»Zitat«", "sagte:", "2021.", "Müller", "„so“", "–",
                          "(APA)", "100", "Prozent", "'", '"', "...", "!", "?", "ist", "USA", "e-mail", "ca.",
                          "*betont*", "**fett**", "_x_", "[Link](https://example.org)", "<b>", "&", "&amp;", "#1",
-                         "`code`", "a|b", "{x}", "~", "\\\\", "1.", "-", ">", ":", "=", "  "])
+                         "`code`", "a|b", "{x}", "~", "\\\\", "1.", "-", ">", ":", "=", "  ", "*", "**", "***",
+                         "*zwei Wörter*", "**a *b* c**", "*a", "b*", "[x]", "(y)", "](", "[x](a b)", "!", "![x](y)",
+                         "[*x*](https://example.org/a)", "[x](https://example.org/a?b=1%20)", "*[x](y)*", "[^1]",
+                         "#", "##", "wort*innen", "»*Zitat*«", "* ", "**x **", "** x**"])
 LINES = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
 BLOCK = st.one_of(
     st.lists(LINES, min_size=1, max_size=3).map("\n".join),
     LINES.map(lambda s: "- " + s), LINES.map(lambda s: "1. " + s), LINES.map(lambda s: "> " + s),
+    st.lists(LINES, min_size=1, max_size=3).map(lambda ls: "\n".join("- " + s for s in ls)),
+    st.lists(LINES, min_size=1, max_size=3).map(lambda ls: "\n".join("* " + s for s in ls)),
+    st.lists(LINES, min_size=1, max_size=3).map(lambda ls: "\n>\n".join("> " + s for s in ls)),
+    LINES.map(lambda s: "# " + s), LINES.map(lambda s: "### " + s + " ###"), LINES.map(lambda s: "#" + s),
     LINES.map(lambda s: "## " + s), LINES.map(lambda s: s + "\n====="), LINES.map(lambda s: "    " + s),
     st.just("---"), st.just("[x]: https://example.org"), st.just("```\ncode\n\nmehr\n```"),
     st.just("<div>\n\nroh\n\n</div>"), LINES.map(lambda s: s + "  \nzweite Zeile"), LINES.map(lambda s: "Begriff\n: " + s),
@@ -25,7 +32,7 @@ def reference(text: str) -> str:
     return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html").convert(text)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(DOCUMENTS)
 def test_fast_path_equals_python_markdown(text):
     assert convert_markdown(text) == reference(text)
@@ -37,3 +44,24 @@ def test_the_seed_body_is_plain_and_identical():
 
     body = to_markdown(read_plain(SEED.read_text(encoding="utf-8"))[0])
     assert convert_markdown(body) == reference(body)
+
+
+
+def test_generated_and_real_articles_are_identical():
+    """The benchmark generator's bodies, and 10kGNAD's articles (where the shared data is present)."""
+    import csv
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from gen_archive import body
+
+    rng = random.Random(7)
+    bodies = [body(rng, ["Anna Müller", "*Wien*", "[EU](https://europa.eu/)"]) for _ in range(300)]
+    gnad = Path(__file__).resolve().parents[2] / "shared" / "data" / "10kgnad" / "articles.csv"
+    if gnad.exists():
+        with gnad.open(encoding="utf-8") as handle:
+            rows = list(csv.reader(handle, delimiter=";", quotechar="'"))
+        bodies += [row[1].replace(". ", ".\n\n", 3) for row in rows]
+    assert sum(convert_markdown(b) == reference(b) for b in bodies) == len(bodies)
