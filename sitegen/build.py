@@ -5,6 +5,7 @@ import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,7 +16,8 @@ from sitegen.errors import SitegenError
 from sitegen.model import Article, Site
 from sitegen.output import staged, write_files
 from sitegen.pages import Page, plan
-from sitegen.search import add_search_index
+from sitegen.search import install, keyed, missing, shards
+from sitegen.search_index import index_shard
 from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
 from sitegen.urls import output_file
@@ -73,13 +75,17 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         pages = planned_pages(site, config)
     renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"))
     previous = Previous(config.out if config.out.is_dir() else None, load_pickle(_manifest_path(config)))
+    search = keyed(shards(site))
     with staged(config.out) as fresh:
         with timed(report, "rendern"):
-            result = render_all(pages, renderer, fresh, previous, jobs or _jobs(), progress=len(pages) > 20000)
+            index = tuple(partial(index_shard, s, _search_cache(config), fresh)
+                          for s in missing(search, _search_cache(config)))
+            result = render_all(pages, renderer, fresh, previous, jobs or _jobs(), progress=len(pages) > 20000,
+                                side=index)
         with timed(report, "schreiben"):
             extra = {**static_files(config.templates / "static"), **publishing_files(config)}
             write_files(fresh, extra)
-            finalize_site(fresh, site, config)
+            install(search, _search_cache(config), fresh)
         if config.strict:
             with timed(report, "prüfen"):
                 strict_check(fresh, site, config, log)
@@ -87,11 +93,6 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
-
-
-def finalize_site(fresh: Path, site: Site, config: Config) -> None:
-    """Work on the complete new folder before it goes live (the search index is made here)."""
-    add_search_index(fresh, site, config.cache / "pagefind")
 
 
 def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
@@ -155,6 +156,11 @@ def publishing_files(config: Config) -> dict[str, bytes]:
     if config.cname:
         files["CNAME"] = f"{config.cname}\n".encode("ascii")
     return files
+
+
+def _search_cache(config: Config) -> Path:
+    """Where search bundles are kept by their key."""
+    return config.cache / "pagefind"
 
 
 def _manifest_path(config: Config) -> Path:

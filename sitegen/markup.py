@@ -42,7 +42,7 @@ def convert_markdown(text: str) -> str:
     Runs of blocks the fast path does not cover, and documents with features that reach across blocks
     (references, raw HTML, fences), go through Python-Markdown."""
     blocks = _blocks(text)
-    if not blocks or _WHOLE_DOCUMENT.search(text):
+    if not blocks or _WHOLE_DOCUMENT.search(text):  # also a text with nothing but blank lines
         return _MD.reset().convert(text)
     parts: list[str] = []
     pending: list[str] = []
@@ -68,6 +68,8 @@ def _blocks(text: str) -> list[str]:
             blocks[-1] += "\n\n" + block
         elif block.strip():
             blocks.append(block)
+        elif block:  # a line of only spaces can be an (empty) code block: leave such a text to Python-Markdown
+            return []
     return blocks
 
 
@@ -86,7 +88,9 @@ def fast_block(block: str, before: str, after: str) -> str | None:
 
 
 def _merges(before: str, after: str, markers: str) -> bool:
-    """Whether a neighbouring block continues a quote or list (Python-Markdown joins them)."""
+    """Whether a neighbouring block may continue a quote or list (Python-Markdown joins them)."""
+    if before and simple_paragraph(before) is None and _heading(before) is None:
+        return True  # the block before may end in a list or quote, lazily continued
     return any(n[:1] and (n[0] in markers or n[0].isdigit() or n[0].isspace()) for n in (before, after))
 
 

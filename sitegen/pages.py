@@ -5,8 +5,9 @@ page's context holds only what that page shows, as small picklable values (no gl
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Callable, Iterator
 
 from sitegen.archive import Archive
 from sitegen.browse import letters, most_mentioned, recent_top
@@ -31,12 +32,18 @@ HOME_SIZE = 50
 @dataclass(frozen=True)
 class Page:
     """One output page: its path ('a/b/' or 'feed.xml'), its template, what the template sees, and the
-    markdown the renderer turns into `body_html` for it (pure and cached, so it stays out of the plan)."""
+    markdown the renderer turns into `body_html` for it (pure and cached, so it stays out of the plan).
+    A context that costs work to gather (related articles, timelines) is a function, called by the worker
+    that renders the page: planning stays cheap and that work runs in parallel."""
 
     path: str
     template: str
-    context: dict
+    context: dict | Callable[[], dict]
     markdown: str | None = None
+
+    def resolved(self) -> "Page":
+        """The page with its context gathered."""
+        return self if isinstance(self.context, dict) else replace(self, context=self.context())
 
 
 @dataclass(frozen=True)
@@ -75,10 +82,10 @@ def plan(site: Site, config: Config) -> Iterator[Page]:
 def plan_derived(derived: Derived) -> Iterator[Page]:
     """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
     listed: list[tuple[str, str]] = []
+    dates = {article_path(a.slug): a.date for a in derived.site.articles}
     for page in _pages(derived):
         if page.path == "" or page.path.endswith("/"):
-            article = page.context.get("article")
-            listed.append((page.path, lastmod(article.date) if article is not None else ""))
+            listed.append((page.path, lastmod(dates[page.path]) if page.path in dates else ""))
         yield page
     yield from sitemap_pages(listed)
     yield Page("robots.txt", "robots.txt", {})
@@ -89,7 +96,7 @@ def _pages(d: Derived) -> Iterator[Page]:
     """The HTML pages and feeds."""
     yield from home_pages(d)
     for article in d.site.articles:
-        yield Page(article_path(article.slug), "article.html", article_context(d, article), article.body)
+        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article), article.body)
     for taxonomy in TAXONOMIES:
         yield from taxonomy_pages(d.site, taxonomy)
         for term in d.site.terms[taxonomy.key]:
@@ -145,21 +152,30 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     forms = name_forms(taxonomy.key, term.name, info.aliases)
     ref = d.refs[(taxonomy.key, term.name)]
     for pager in paginate(base, term.articles):
-        items = tuple(Item(d.site.by_slug[slug]) for slug in pager.items)
-        first = pager.number == 1
-        yield Page(pager.path, "term.html", {
-            "taxonomy": taxonomy, "term": ref, "pager": pager, "items": items, "forms": forms,
-            "feed": feed_path(base),
-            "info": info if first else None, "timeline": timeline(d.site, term) if first else None,
-            "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []})
-    yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles)
+        yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager, {
+            "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed_path(base),
+            "info": info if pager.number == 1 else None}))
+    yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles, teasers=False)
 
 
-def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...]) -> Page:
-    """The Atom feed beside page `base`: its newest entries."""
-    items = entries(d.site, slugs, d.teaser)
-    return Page(feed_path(base), "feed.xml", {"title": title, "home": base, "entries": items,
-                                              "updated": feed_updated(items, d.updated)})
+def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> dict:
+    """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
+    first = pager.number == 1
+    return {**known, "items": tuple(Item(d.site.by_slug[slug]) for slug in pager.items),
+            "timeline": timeline(d.site, term) if first else None,
+            "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []}
+
+
+def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:
+    """The Atom feed beside page `base`: its newest entries; a term's feed (thousands of them) without teasers,
+    which would make a tenth of the archive's bytes."""
+    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, teasers))
+
+
+def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> dict:
+    """What feed.xml sees: the feed's entries and when it was last updated."""
+    items = entries(d.site, slugs, d.teaser if teasers else lambda article: "")
+    return {"title": title, "home": base, "entries": items, "updated": feed_updated(items, d.updated)}
 
 
 def archive_pages(archive: Archive) -> Iterator[Page]:

@@ -17,6 +17,7 @@ WINDOW = 12
 RELATED = 5
 SCAN = 200
 CO_MENTIONS = 10
+MIN_SHARED = 2  # named together once is a coincidence of one article, not 'often'
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class Relations:
         return older, newer
 
     def co_mentions(self, term: Term, limit: int = CO_MENTIONS) -> list[tuple[Term, int]]:
-        """The entities named together with `term` in most of its (newest SCAN) articles, with the count."""
+        """The entities named together with `term` in most of its (newest SCAN) articles, at least MIN_SHARED
+        times, with the count."""
         counts = {key: Counter() for key in ENTITY_KEYS}
         for slug in term.articles[:SCAN]:
             article = self.site.by_slug[slug]
@@ -66,5 +68,5 @@ class Relations:
         candidates = []
         for key in ENTITY_KEYS:
             top = heapq.nlargest(limit, counts[key].values())
-            candidates += [(-n, name, key) for name, n in counts[key].items() if top and n >= top[-1]]
+            candidates += [(-n, name, key) for name, n in counts[key].items() if top and n >= max(top[-1], MIN_SHARED)]
         return [(self.site.term(key, name), -n) for n, name, key in sorted(candidates)[:limit]]

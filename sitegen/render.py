@@ -66,13 +66,14 @@ class Renderer:
 
     def render(self, page: Page) -> bytes:
         """The page's bytes."""
-        context = page.context
+        context = page.resolved().context
         if page.markdown is not None:
             context = {**context, "body_html": self.body_html(page.markdown)}
         return _render(self.env, page.template, page.path, context)
 
     def page_digest(self, page: Page) -> str | None:
         """A hash of everything the page depends on, or None when its context cannot be hashed."""
+        page = page.resolved()
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dispatch_table = _DIGEST_TABLE

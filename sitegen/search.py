@@ -1,38 +1,40 @@
-"""Full-text search: Pagefind (Python API, no Node) indexes the fresh output folder before it is swapped in.
+"""Full-text search: the plan of search bundles (shards), their cache keys, and installing them in the output.
 
 The articles are split into shards of consecutive years (at most SHARD_SIZE articles each, grouped from the
 oldest year, so new articles only change the newest shard); each shard is one Pagefind bundle under
-pagefind/<name>/, and the search page merges them. Shards keep Pagefind's memory bounded, index in parallel
-(one Pagefind process per core), and are cached by a hash of their pages: Pagefind's file names differ from
-run to run, so an unchanged shard is copied back byte-identical instead of being indexed again."""
+pagefind/<name>/, and the search page merges them. A shard's key is a hash of what its search documents are
+made of (search_index.py), so it is known before anything is rendered: an unchanged shard comes from the cache
+(Pagefind's file names differ from run to run; the cached bundle keeps the output byte-identical), a changed
+one is indexed by a render worker while the others render pages."""
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from sitegen.errors import SitegenError
-from sitegen.model import Site
-from sitegen.urls import article_path, output_file
+from sitegen.cache import digest
+from sitegen.model import TAXONOMIES, Article, Site
 
 BUNDLE = "pagefind"
 SHARD_SIZE = 1000
 KEEP_CACHED = 16
 STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
+SEARCH_FORMAT = "search-documents-1"  # change when search_index.search_document changes
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # installed once, in pagefind/, for every bundle
+UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
+                    "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind", *UI_FILES})
 
 
 @dataclass(frozen=True)
 class Shard:
-    """One search bundle: its folder name under pagefind/ and the output files of its articles."""
+    """One search bundle: its folder name under pagefind/, its articles and its cache key."""
 
     name: str
-    files: tuple[str, ...]
+    articles: tuple[Article, ...]
+    key: str = ""
 
     @property
     def path(self) -> str:
@@ -41,18 +43,23 @@ class Shard:
 
 
 def shards(site: Site, size: int = SHARD_SIZE) -> list[Shard]:
-    """Consecutive years, oldest first (undated articles before them), grouped up to `size` articles."""
-    by_year: dict[int, list[str]] = {}
+    """Consecutive years, oldest first (undated articles before them), grouped up to `size` articles; newest
+    shard first, without keys (keyed() adds them)."""
+    by_year: dict[int, list[Article]] = {}
     for article in reversed(site.articles):
-        year = article.date.year if article.date is not None else 0
-        by_year.setdefault(year, []).append(output_file(article_path(article.slug)))
-    groups: list[tuple[list[int], list[str]]] = []
+        by_year.setdefault(article.date.year if article.date is not None else 0, []).append(article)
+    groups: list[tuple[list[int], list[Article]]] = []
     for year in sorted(by_year):
         if not groups or len(groups[-1][1]) >= size:
             groups.append(([], []))
         groups[-1][0].append(year)
         groups[-1][1].extend(by_year[year])
-    return [Shard(_name(years), tuple(files)) for years, files in reversed(groups)]
+    return [Shard(_name(years), tuple(articles)) for years, articles in reversed(groups)]
+
+
+def keyed(shard_list: list[Shard]) -> list[Shard]:
+    """The shards with their cache keys."""
+    return [Shard(s.name, s.articles, shard_key(s)) for s in shard_list]
 
 
 def _name(years: list[int]) -> str:
@@ -61,78 +68,44 @@ def _name(years: list[int]) -> str:
     return first if first == last else f"{first}-{last}"
 
 
-def add_search_index(fresh: Path, site: Site, cache: Path) -> None:
-    """Write every shard's bundle into fresh/pagefind/, from the cache where its pages are unchanged."""
-    keys = {shard: shard_key(fresh, shard) for shard in shards(site)}
-    todo = [shard for shard, key in keys.items() if not _restore(cache / key, fresh / shard.path)]
-    if todo:
-        # inside fresh: a killed build's leftovers go with it
-        with tempfile.TemporaryDirectory(dir=fresh, prefix=".pagefind-") as work:
-            run_pagefind(fresh, todo, Path(work))
-            for shard in todo:
-                bundle = Path(work) / shard.name / BUNDLE
-                _store(bundle, cache, keys[shard])
-                shutil.copytree(bundle, fresh / shard.path, copy_function=_link)
-    _prune(cache, KEEP_CACHED + len(keys))
+def search_filters(article: Article) -> list[tuple[str, str]]:
+    """The article's search filters as (filter, value): its year, then its terms by taxonomy."""
+    year = str(article.date.year) if article.date is not None else "unbekannt"
+    return [("Jahr", year)] + [(t.singular, name) for t in TAXONOMIES for name in article.terms(t.key)]
 
 
-def _restore(cached: Path, target: Path) -> bool:
-    """Copy a cached bundle to `target`; False when it is not (or no longer) in the cache."""
-    try:
-        shutil.copytree(cached, target, copy_function=_link)
+def shard_key(shard: Shard) -> str:
+    """A hash of everything the shard's search documents are made of, and of Pagefind's version."""
+    from sitegen.markup import MARKDOWN_VERSION
+
+    parts = [SEARCH_FORMAT, MARKDOWN_VERSION, _pagefind_version(), shard.name]
+    for article in shard.articles:
+        parts.append(article.digest or repr(article))  # the source file: covers the body
+        parts.append(repr((article.slug, article.title, article.date, article.image)))
+        parts.append(repr(search_filters(article)))
+    return digest(*parts)[:24]
+
+
+def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
+    """The shards whose bundle is not in the cache."""
+    return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
+
+
+def install(shard_list: list[Shard], cache: Path, fresh: Path) -> None:
+    """Link every shard's cached bundle into fresh/pagefind/<name>/ (without the files no page loads), and
+    Pagefind's UI once into fresh/pagefind/; then trim the cache."""
+    for shard in shard_list:
+        cached = cache / shard.key
+        shutil.copytree(cached, fresh / shard.path, copy_function=link,
+                        ignore=lambda folder, names: [n for n in names if n in UNUSED])
         os.utime(cached)
-    except OSError:
-        shutil.rmtree(target, ignore_errors=True)
-        return False
-    return True
+    if shard_list:
+        for name in UI_FILES:
+            link(cache / shard_list[0].key / name, fresh / BUNDLE / name)
+    prune(cache, KEEP_CACHED + len(shard_list))
 
 
-def shard_key(fresh: Path, shard: Shard) -> str:
-    """A hash of the shard's name, its pages' bytes and Pagefind's version."""
-    digest = hashlib.sha256(f"{_pagefind_version()}\0{shard.name}\0".encode())
-    for rel in shard.files:
-        digest.update(rel.encode() + b"\0" + (fresh / rel).read_bytes() + b"\0")
-    return digest.hexdigest()[:24]
-
-
-def run_pagefind(fresh: Path, todo: list[Shard], work: Path) -> None:
-    """Index each shard (its pages hard-linked into work/<name>/) as German, one Pagefind process per core."""
-    try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError:
-        raise SitegenError("cannot import pagefind", path=fresh, fix="pip install 'pagefind[bin]'") from None
-    for shard in todo:
-        for rel in shard.files:
-            target = work / shard.name / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link(fresh / rel, target)
-    limit = asyncio.Semaphore(max(1, os.cpu_count() or 1))
-
-    async def index(shard: Shard) -> None:
-        async with limit:
-            root = work / shard.name
-            async with PagefindIndex(IndexConfig(force_language="de", output_path=str(root / BUNDLE))) as pf:
-                await pf.add_directory(str(root))
-
-    async def index_all() -> None:
-        await asyncio.gather(*(index(shard) for shard in todo))
-
-    _run_in_thread(index_all)
-    for shard in todo:
-        if not (work / shard.name / BUNDLE / "pagefind.js").is_file():
-            raise SitegenError("Pagefind wrote no search bundle", path=shard.path,
-                               fix="check that article pages carry data-pagefind-body")
-
-
-def _run_in_thread(coroutine_function) -> None:
-    """asyncio.run in a thread of its own, so a build called from an event loop (serve) can index too."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(lambda: asyncio.run(coroutine_function())).result()
-
-
-def _link(source, target) -> None:
+def link(source, target) -> None:
     """Hard-link a file, or copy it where links are not possible (the cache and output never change a file)."""
     try:
         os.link(source, target)
@@ -140,19 +113,19 @@ def _link(source, target) -> None:
         shutil.copyfile(source, target)
 
 
-def _store(bundle: Path, cache: Path, key: str) -> None:
+def store(bundle: Path, cache: Path, key: str) -> None:
     """Move a fresh bundle into the cache under its key."""
     cache.mkdir(parents=True, exist_ok=True)
     staging = cache / f".{key}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(bundle, staging)
+    shutil.move(str(bundle), staging)
     try:
         staging.rename(cache / key)
     except OSError:  # another build stored the same bundle first
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _prune(cache: Path, keep: int) -> None:
+def prune(cache: Path, keep: int) -> None:
     """Keep the `keep` most recently used cached bundles (other builds may share the cache), drop the rest."""
     if not cache.is_dir():
         return

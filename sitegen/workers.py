@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sitegen.pages import Page
 from sitegen.render import Renderer
@@ -42,32 +43,49 @@ class RenderResult:
         self.reused += other.reused
 
 
-_JOB: tuple | None = None  # (pages, renderer, fresh, previous): set before forking, read by the workers
+_JOB: tuple | None = None  # (pages, renderer, fresh, previous, side): set before forking, read by the workers
 
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
-               progress: bool = False) -> RenderResult:
-    """Render or reuse every page into `fresh`; returns the new manifest (the workers fill the markdown cache)."""
+               progress: bool = False, side: tuple[Callable[[], None], ...] = ()) -> RenderResult:
+    """Render or reuse every page into `fresh`, and run the `side` tasks (search shards) among the chunks;
+    returns the new manifest (the workers fill the markdown cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
-    if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return _merge((_render_chunk(pages, renderer, fresh, previous, a, b) for a, b in chunks), len(chunks), progress)
-    _JOB = (pages, renderer, fresh, previous)
-    renderer.html_cache.close()
-    gc.collect()
-    gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in the children
+    tasks = _interleave([(-1, i) for i in range(len(side))], chunks)
+    _JOB = (pages, renderer, fresh, previous, side)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return _merge(pool.imap_unordered(_work, chunks), len(chunks), progress)
+        if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return _merge(map(_work, tasks), len(tasks), progress)
+        renderer.html_cache.close()
+        gc.collect()
+        gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in the children
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                return _merge(pool.imap_unordered(_work, tasks), len(tasks), progress)
+        finally:
+            gc.unfreeze()
     finally:
-        gc.unfreeze()
         _JOB = None
 
 
-def _work(bounds: tuple[int, int]) -> RenderResult:
-    """Worker entry: render one chunk of the job set up before the fork."""
-    pages, renderer, fresh, previous = _JOB  # type: ignore[misc]
-    return _render_chunk(pages, renderer, fresh, previous, *bounds)
+def _interleave(side: list, chunks: list) -> list:
+    """Side tasks spread evenly among the chunks, the first one first: one core indexes, the other renders."""
+    step = max(1, len(chunks) // max(1, len(side)))
+    tasks: list = []
+    for i, task in enumerate(side):
+        tasks.append(task)
+        tasks.extend(chunks[i * step:(i + 1) * step])
+    return tasks + chunks[len(side) * step:]
+
+
+def _work(task: tuple[int, int]) -> RenderResult:
+    """Worker entry: render one chunk of the job set up before the fork, or run one side task."""
+    pages, renderer, fresh, previous, side = _JOB  # type: ignore[misc]
+    if task[0] < 0:
+        side[task[1]]()
+        return RenderResult()
+    return _render_chunk(pages, renderer, fresh, previous, *task)
 
 
 def _merge(results, total: int, progress: bool) -> RenderResult:
@@ -90,6 +108,7 @@ def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: 
     made: set[Path] = set()
     renderer.new_html = []
     for page in pages[start:end]:
+        page = page.resolved()
         rel = output_file(page.path)
         target = fresh / rel
         if target.parent not in made:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import markdown
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from sitegen.markup import MARKDOWN_EXTENSIONS, convert_markdown
 
@@ -34,6 +34,11 @@ def reference(text: str) -> str:
 
 @settings(max_examples=1500, deadline=None)
 @given(DOCUMENTS)
+@example("#1\n* \n\n- Die")  # a list at the end of a block that is not the fast path's
+@example("Die\n\n* Die\nDie\n\n- Die")  # a lazily continued list item
+@example("      \n\nDie")  # a line of spaces is an empty code block
+@example("Die\n\n: Die")  # a definition list takes the paragraph before it
+@example("> a\n\n> b")  # consecutive quotes are one
 def test_fast_path_equals_python_markdown(text):
     assert convert_markdown(text) == reference(text)
 

@@ -172,14 +172,18 @@ def test_home_is_paginated_and_shows_recent_entities(site):
     assert 'type="application/atom+xml"' in home and 'href="/archiv/feed.xml"' in home
 
 
-def test_feeds_hold_the_newest_twenty_with_summaries(site):
+def test_feeds_hold_the_newest_twenty_the_archive_feed_with_summaries(site):
     for rel in ("feed.xml", "personen/angela-merkel/feed.xml", "themen/klima/feed.xml"):
         feed = ET.parse(site / rel).getroot()
         entries = feed.findall(f"{ATOM}entry")
         assert 1 <= len(entries) <= 20 and feed.find(f"{ATOM}id").text.startswith("https://example.org/archiv/")
         updated = [e.find(f"{ATOM}updated").text for e in entries]
         assert updated == sorted(updated, reverse=True)
-        assert all(len(e.find(f"{ATOM}summary").text) <= 170 for e in entries)
+        summaries = [e.find(f"{ATOM}summary") for e in entries]
+        if rel == "feed.xml":
+            assert all(0 < len(s.text) <= 170 for s in summaries)
+        else:  # thousands of term feeds: title, link and date only
+            assert summaries == [None] * len(entries)
     assert len(ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry")) == 20
 
 
@@ -201,9 +205,25 @@ def test_search_bundle_and_page(site):
     assert bundles == ["ohne-datum-2022"]
     search = read(site, "suche/index.html")
     assert f'data-bundles="/archiv/pagefind/{bundles[0]}/"' in search and 'data-base="/archiv/"' in search
+    assert "/archiv/pagefind/pagefind-ui.js" in search and (site / "pagefind/pagefind-ui.css").is_file()
+    assert not list(site.glob("pagefind/*/pagefind-ui.js")) and not list(site.glob("pagefind/*/wasm.unknown*"))
     article = read(site, "artikel/bericht-000-olaf-scholz-in-berlin/index.html")
-    assert "data-pagefind-body" in article and 'data-pagefind-filter="Jahr:2022"' in article
-    assert 'data-pagefind-filter="Person">Angela Merkel<' in article
+    assert "data-pagefind" not in article  # the search documents are separate from the pages
+
+
+def test_search_document_holds_text_and_filters():
+    import datetime as dt
+    from sitegen.model import Article, Image
+    from sitegen.search_index import search_document
+
+    article = Article(title="Scholz & Macron", slug="s", body="Ein *Treffen* in Paris.", date=dt.date(2022, 5, 1),
+                      people=("Olaf Scholz", "Emmanuel Macron"), places=("Paris",),
+                      image=Image(src="", caption="Die beiden in Paris", credit="AFP"))
+    doc = search_document(article)
+    assert "<h1>Scholz &amp; Macron</h1>" in doc and "<p>Die beiden in Paris</p>" in doc and "AFP" not in doc
+    assert "<p>Ein <em>Treffen</em> in Paris.</p>" in doc
+    for name, value in [("Jahr", "2022"), ("Person", "Olaf Scholz"), ("Person", "Emmanuel Macron"), ("Ort", "Paris")]:
+        assert f'<span data-pagefind-filter="{name}">{value}</span>' in doc
 
 
 def test_shards_group_years_from_the_oldest(site):
@@ -215,7 +235,7 @@ def test_shards_group_years_from_the_oldest(site):
                 for i in range(50)] + [Article(title="U", slug="u", body="")]
     groups = shards(build_site(articles), size=20)
     assert [g.name for g in groups] == ["2004", "2002-2003", "ohne-datum-2001"]
-    assert sum(len(g.files) for g in groups) == 51
+    assert sum(len(g.articles) for g in groups) == 51
 
 
 def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
@@ -226,3 +246,17 @@ def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def test_often_together_means_at_least_twice():
+    import datetime as dt
+    from sitegen.model import Article
+    from sitegen.relations import Relations
+    from sitegen.site import build_site
+
+    articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1, 1 + i),
+                        people=("Anna Berg",) + (("Bernd Lutz",) if i < 2 else ("Carla Mohr",) if i == 2 else ()))
+                for i in range(4)]
+    site = build_site(articles)
+    together = Relations.of(site).co_mentions(site.term("people", "Anna Berg"))
+    assert [(t.name, n) for t, n in together] == [("Bernd Lutz", 2)]

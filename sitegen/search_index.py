@@ -1,0 +1,66 @@
+"""Index one search shard: a small search document per article, Pagefind over them, the bundle into the cache.
+
+The documents hold what a reader searches (title, caption, body) and the filters (year, people, places,
+organisations, tags), and nothing of the page around them, so templates need no Pagefind markup. They are
+files, not Pagefind custom records: the Python API answers one record per 0.1 s, a folder is one request."""
+from __future__ import annotations
+
+import asyncio
+import html
+import tempfile
+from pathlib import Path
+
+from sitegen.errors import SitegenError
+from sitegen.markup import markdown_html
+from sitegen.model import Article
+from sitegen.search import BUNDLE, Shard, search_filters, store
+from sitegen.urls import article_path, output_file
+
+
+def index_shard(shard: Shard, cache: Path, scratch: Path) -> None:
+    """Write the shard's search documents under `scratch`, index them, and store the bundle in `cache`."""
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=".search-") as work:
+        root = Path(work) / "documents"
+        for article in shard.articles:
+            target = root / output_file(article_path(article.slug))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search_document(article), encoding="utf-8")
+        bundle = Path(work) / BUNDLE
+        run_pagefind(root, bundle)
+        if not (bundle / "pagefind.js").is_file():
+            raise SitegenError("Pagefind wrote no search bundle", path=shard.path, fix="reinstall 'pagefind[bin]'")
+        store(bundle, cache, shard.key)
+
+
+def search_document(article: Article) -> str:
+    """The HTML Pagefind indexes for one article: title, caption, body, and its filters."""
+    esc = html.escape
+    caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
+    filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
+                      for name, value in search_filters(article))
+    return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'
+            f"</head>\n<body>\n<main data-pagefind-body>\n<h1>{esc(article.title)}</h1>\n{caption}"
+            f"{markdown_html(article.body)}\n<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
+
+
+def run_pagefind(root: Path, bundle: Path) -> None:
+    """Pagefind (its Python API, no Node) over the documents under `root`, German, into `bundle`."""
+    try:
+        from pagefind.index import IndexConfig, PagefindIndex
+    except ImportError:
+        raise SitegenError("cannot import pagefind", path=root, fix="pip install 'pagefind[bin]'") from None
+
+    async def index() -> None:
+        config = IndexConfig(force_language="de", output_path=str(bundle))
+        async with PagefindIndex(config) as pagefind:
+            await pagefind.add_directory(str(root))
+
+    _run_in_thread(index)
+
+
+def _run_in_thread(coroutine_function) -> None:
+    """asyncio.run in a thread of its own, so a build called from an event loop (serve) can index too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(coroutine_function())).result()
