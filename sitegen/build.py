@@ -73,7 +73,8 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         for warning in site.warnings:
             log(f"Warnung: {warning}")
         pages = planned_pages(site, config)
-    renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"))
+    renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"),
+                        site.articles, outline_digest(site, config))
     previous = Previous(config.out if config.out.is_dir() else None, load_pickle(_manifest_path(config)))
     search = keyed(shards(site))
     with staged(config.out) as fresh:
@@ -93,6 +94,14 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
+
+
+def outline_digest(site: Site, config: Config) -> str:
+    """A hash of the site but its bodies: every article's other fields in order, the entity registry and the
+    fixed build time; with the digests of the articles a page holds, it determines the page's context."""
+    registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
+    return digest(os.environ.get("SOURCE_DATE_EPOCH", ""), registry,
+                  *(repr(replace(article, body="", digest="")) for article in site.articles))
 
 
 def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:

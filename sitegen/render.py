@@ -8,6 +8,7 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,15 +46,25 @@ def make_environment(config: Config) -> jinja2.Environment:
 
 
 class Renderer:
-    """Renders pages with one Jinja environment; markdown HTML comes from the cache when it can."""
+    """Renders pages with one Jinja environment; markdown HTML comes from the cache when it can.
 
-    def __init__(self, config: Config, archive: ArchiveInfo, html_cache: TextCache | None = None):
+    Every page gets two keys. The full digest hashes the page's gathered context (an Article counts by the
+    digest of its file). The quick key hashes the site's outline (everything but the bodies, see
+    site.outline_digest) with the digests of the articles that context held: while the outline stays, the
+    same page holds the same articles, so an equal quick key means an equal context, without gathering it."""
+
+    def __init__(self, config: Config, archive: ArchiveInfo, html_cache: TextCache | None = None,
+                 articles: tuple[Article, ...] = (), outline: str = ""):
         self.env = make_environment(config)
         self.env.globals["archive"] = archive
         self.html_cache = html_cache or TextCache(None)
         self.new_html: list[tuple[str, str]] = []
         self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), repr(archive),
                                   *template_sources(config.templates))
+        self.slots = {article.slug: i for i, article in enumerate(articles)}
+        self.digests = [article.digest for article in articles]
+        complete = outline and all(self.digests) and len(self.slots) == len(articles)
+        self.quick_base = digest(self.base_digest, outline) if complete else ""
 
     def body_html(self, text: str) -> str:
         """Sanitised HTML of a markdown body, from the cache or converted now (and remembered)."""
@@ -71,21 +82,43 @@ class Renderer:
             context = {**context, "body_html": self.body_html(page.markdown)}
         return _render(self.env, page.template, page.path, context)
 
-    def page_digest(self, page: Page) -> str | None:
-        """A hash of everything the page depends on, or None when its context cannot be hashed."""
+    def page_digest(self, page: Page) -> tuple[str | None, bytes | None]:
+        """A hash of everything the page depends on (None when its context cannot be hashed), and the slots
+        of the articles its context holds (for quick_key; None when one of them is not the site's)."""
         page = page.resolved()
+        shown: list[int] = []
+        table = _DIGEST_TABLE.copy()
+        table[Article] = lambda article: _article_reduce(article, self.slots, shown)
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _DIGEST_TABLE
+        pickler.dispatch_table = table
         try:
             pickler.dump((page.path, page.template, page.context))
         except (pickle.PicklingError, TypeError, AttributeError):
-            return None
-        return digest(self.base_digest, buffer.getvalue(), page.markdown or "")
+            return None, None
+        full = digest(self.base_digest, buffer.getvalue(), page.markdown or "")
+        return full, array("I", sorted(set(shown))).tobytes() if -1 not in shown else None
+
+    def quick_key(self, path: str, slots: bytes | None) -> str:
+        """The quick key of page `path` whose context held the articles in `slots`; '' when there is none."""
+        if not self.quick_base or slots is None:
+            return ""
+        indexes = array("I")
+        indexes.frombytes(slots)
+        digests = self.digests
+        if indexes and indexes[-1] >= len(digests):
+            return ""
+        return digest(self.quick_base, path, *(digests[i] for i in indexes))
+
+
+def _article_reduce(article: Article, slots: dict[str, int], shown: list[int]) -> tuple:
+    """Pickle an Article as the digest of its file, noting its slot (-1: not one of the site's articles)."""
+    slot = slots.get(article.slug, -1)
+    shown.append(slot if article.digest and slot >= 0 else -1)
+    return (str, (article.digest or repr(article),))
 
 
 _DIGEST_TABLE = copyreg.dispatch_table.copy()
-_DIGEST_TABLE[Article] = lambda article: (str, (article.digest or repr(article),))
 
 
 def template_sources(folder: Path) -> list[bytes]:

@@ -22,7 +22,7 @@ PARALLEL_FROM = 400  # pages; below this one process is faster than starting wor
 
 @dataclass(frozen=True)
 class Previous:
-    """The last build's output folder and its manifest {file: (digest, size, mtime_ns)}."""
+    """The last build's output folder and its manifest {file: (digest, size, mtime_ns, quick key, slots)}."""
 
     folder: Path | None = None
     manifest: dict = field(default_factory=dict)
@@ -103,40 +103,46 @@ def _merge(results, total: int, progress: bool) -> RenderResult:
 
 def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous,
                   start: int, end: int) -> RenderResult:
-    """Render or reuse pages[start:end]."""
+    """Render or reuse pages[start:end]: reused on an equal quick key without gathering the context, else on
+    an equal full digest, else rendered."""
     result = RenderResult()
     made: set[Path] = set()
     renderer.new_html = []
     for page in pages[start:end]:
-        page = page.resolved()
         rel = output_file(page.path)
         target = fresh / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        page_digest = renderer.page_digest(page)
-        if page_digest and _reuse(previous, rel, page_digest, target):
+        entry = previous.manifest.get(rel)
+        if entry and len(entry) == 5 and entry[3] and renderer.quick_key(page.path, entry[4]) == entry[3] \
+                and _reuse(previous, rel, entry, target):
+            result.reused += 1
+            result.manifest[rel] = entry  # the same file (a hard link): same size and time
+            continue
+        page = page.resolved()
+        full, slots = renderer.page_digest(page)
+        if full and entry and entry[0] == full and _reuse(previous, rel, entry, target):
             result.reused += 1
         else:
             target.write_bytes(renderer.render(page))
             result.rendered += 1
-        if page_digest:
+        if full:
             stat = target.stat()
-            result.manifest[rel] = (page_digest, stat.st_size, stat.st_mtime_ns)
+            result.manifest[rel] = (full, stat.st_size, stat.st_mtime_ns, renderer.quick_key(page.path, slots), slots)
     renderer.html_cache.put_many(renderer.new_html)  # stored by the worker: no HTML travels to the parent
     renderer.new_html = []
     return result
 
 
-def _reuse(previous: Previous, rel: str, page_digest: str, target: Path) -> bool:
-    """Hard-link the last build's file when its digest matches and it is untouched since; False otherwise."""
-    entry = previous.manifest.get(rel)
-    if previous.folder is None or not entry or entry[0] != page_digest:
+def _reuse(previous: Previous, rel: str, entry: tuple, target: Path) -> bool:
+    """Hard-link the last build's file when it is untouched since (size and time as recorded); False otherwise."""
+    if previous.folder is None:
         return False
     old = previous.folder / rel
     try:
         stat = old.stat()
-        if (stat.st_size, stat.st_mtime_ns) != tuple(entry[1:]):
+        if (stat.st_size, stat.st_mtime_ns) != tuple(entry[1:3]):
             return False
         os.link(old, target)
     except OSError:

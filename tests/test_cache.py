@@ -67,3 +67,29 @@ def test_a_page_edited_by_hand_in_the_output_is_not_reused(archive, tmp_path):
     build(config, **QUIET)
     assert "von Hand verändert" not in page.read_text(encoding="utf-8")
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_quick_reuse_after_a_body_edit_and_full_digests_after_registry_and_template_edits(archive, tmp_path):
+    """A body edit keeps the outline: pages are reused by their quick key, and still equal a cold build; an
+    edit to the registry or a template changes pages that hold no edited article."""
+    config = config_for(archive)
+    first = build(config, **QUIET)
+    write_article(archive, "n3.md", "title: Nachricht 3\ndate: 2020-03-04\npeople: [Wladimir Putin]\n"
+                  "places: [Genf]\ntags: [Thema 0]", "Putin sprach in Genf mit niemandem.")
+    report = build(config, **QUIET)
+    assert 0 < report.rendered < first.rendered // 4
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+    registry = archive / "content" / "entities.yaml"
+    registry.write_text("entities:\n  - name: Wladimir Putin\n    type: person\n    description: Präsident Russlands.\n",
+                        encoding="utf-8")
+    build(config, **QUIET)
+    assert "Präsident Russlands." in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+    templates = archive / "templates"
+    if not templates.is_dir():
+        shutil.copytree(config.templates, templates)
+    (templates / "_macros.html").write_text((templates / "_macros.html").read_text("utf-8")
+                                            .replace('<ol class="article-list">', '<ol class="article-list x">'))
+    build(config_for(archive), **QUIET)
+    assert 'class="article-list x"' in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
