@@ -14,9 +14,9 @@ from sitegen.config import Config
 from sitegen.content import decode, parse_article, shown_path
 from sitegen.errors import SitegenError
 from sitegen.model import Article, Site
-from sitegen.output import staged, write_files
+from sitegen.output import remove_others, staged, write_files
 from sitegen.pages import Page, plan
-from sitegen.search import install, keyed, missing, shards
+from sitegen.search import BUNDLE, install, keyed, missing, shards
 from sitegen.search_index import index_shard
 from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
@@ -24,6 +24,7 @@ from sitegen.urls import output_file
 from sitegen.workers import Previous, render_all
 
 
+KEEP_MANIFESTS = 8  # two per output folder (the site and its spare)
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 
 
@@ -75,9 +76,12 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         pages = planned_pages(site, config)
     renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"),
                         site.articles, outline_digest(site, config))
-    previous = Previous(config.out if config.out.is_dir() else None, load_pickle(_manifest_path(config)))
+    previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
     search = keyed(shards(site))
-    with staged(config.out) as fresh:
+    with staged(config.out) as stage:
+        fresh = stage.folder
+        if stage.recycled:
+            previous = replace(previous, here=load_manifest(config, fresh))
         with timed(report, "rendern"):
             index = tuple(partial(index_shard, s, _search_cache(config), fresh)
                           for s in missing(search, _search_cache(config)))
@@ -87,10 +91,12 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
             extra = {**static_files(config.templates / "static"), **publishing_files(config)}
             write_files(fresh, extra)
             install(search, _search_cache(config), fresh)
+            if stage.recycled:
+                remove_others(fresh, [*(output_file(p.path) for p in pages), *extra], skip=(BUNDLE,))
         if config.strict:
             with timed(report, "prüfen"):
                 strict_check(fresh, site, config, log)
-    save_pickle(_manifest_path(config), result.manifest)
+        save_manifest(config, fresh, result.manifest)
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
@@ -172,9 +178,20 @@ def _search_cache(config: Config) -> Path:
     return config.cache / "pagefind"
 
 
-def _manifest_path(config: Config) -> Path:
-    """Where the last build's page manifest is kept (one per output folder)."""
-    return config.cache / f"pages-{digest(str(config.out))[:12]}.pickle"
+def load_manifest(config: Config, folder: Path) -> dict:
+    """The manifest of the build in `folder` (known by the folder's inode, which renames keep)."""
+    try:
+        return load_pickle(config.cache / f"pages-{folder.stat().st_ino}.pickle")
+    except OSError:
+        return {}
+
+
+def save_manifest(config: Config, folder: Path, manifest: dict) -> None:
+    """Keep the manifest of the build in `folder`; the manifests of long-gone folders go."""
+    save_pickle(config.cache / f"pages-{folder.stat().st_ino}.pickle", manifest)
+    kept = sorted(config.cache.glob("pages-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[KEEP_MANIFESTS:]:
+        old.unlink(missing_ok=True)
 
 
 def _jobs() -> int:

@@ -1,4 +1,9 @@
-"""Write the rendered mapping to a fresh folder beside the target, then swap it in with one rename."""
+"""Write the site into a folder beside the target, then swap it in with one rename.
+
+The replaced site is kept beside the target as the spare (`.<out>.spare`); the next build takes it as its
+folder and only changes what differs, instead of making 20,000 files and folders anew. Files are never changed
+in place (they may be hard links shared with the live site or the cache): a new version replaces the old
+one by rename."""
 from __future__ import annotations
 
 import ctypes
@@ -7,8 +12,9 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from sitegen.errors import SitegenError
 
@@ -17,24 +23,50 @@ _AT_FDCWD = -100
 MARKER = ".sitegen-build"
 
 
-@contextmanager
-def staged(out: Path) -> Iterator[Path]:
-    """A fresh folder beside `out`; swapped in with one rename when the block succeeds, removed when it fails.
+@dataclass(frozen=True)
+class Stage:
+    """The folder a build writes into; `recycled` when it holds an earlier build (the spare) to update."""
 
-    The marker file `.sitegen-build` says the folder is a complete sitegen build; deploy leaves it out."""
+    folder: Path
+    recycled: bool
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Stage]:
+    """The spare or a fresh folder beside `out`; swapped in with one rename when the block succeeds, removed
+    when it fails. The marker file `.sitegen-build` says the folder is a complete sitegen build; deploy
+    leaves it out."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_site(out)
     remove_abandoned(out)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
+    recycled = _take_spare(out, work)
     try:
-        yield fresh
-        (fresh / MARKER).write_text("ok\n", encoding="utf-8")
-        fresh.chmod(0o755)
-        swap_in(fresh, out)
+        yield Stage(work, recycled)
+        replace_file(work / MARKER, b"ok\n")
+        work.chmod(0o755)
+        swap_in(work, out)
     except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise
+
+
+def spare_path(out: Path) -> Path:
+    """Where the replaced site waits to be the next build's folder."""
+    return out.with_name(f".{out.name}.spare")
+
+
+def _take_spare(out: Path, work: Path) -> bool:
+    """Move the spare (a complete earlier build) onto the empty folder `work`; False when there is none."""
+    spare = spare_path(out)
+    if not (spare / MARKER).is_file():
+        return False
+    try:
+        os.rename(spare, work)  # atomic: of two builds at once, one gets the spare
+    except OSError:
+        return False
+    return True
 
 
 def remove_abandoned(out: Path) -> None:
@@ -62,11 +94,44 @@ def write_files(folder: Path, files: Mapping[str, bytes]) -> None:
     for rel, data in files.items():
         target = _inside(folder, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        replace_file(target, data)
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Give `target` these bytes as a new file (a rename over the old one, which may be a shared hard link)."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def replace_with_link(source: Path, target: Path) -> None:
+    """Make `target` a hard link to `source`, replacing what was there."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        os.link(source, temporary)
+        os.replace(temporary, target)
+
+
+def remove_others(folder: Path, keep: Iterable[str], skip: tuple[str, ...] = ()) -> None:
+    """Delete every file below `folder` that is not in `keep` (relative paths) and the folders left empty;
+    the top-level folders in `skip` are left alone."""
+    wanted = set(keep) | {MARKER}
+    for root, dirs, names in os.walk(folder, topdown=False):
+        rel = os.path.relpath(root, folder)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        if prefix.split("/", 1)[0] in skip:
+            continue
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(root, name))
+        if prefix and not os.listdir(root):
+            os.rmdir(root)
 
 
 def swap_in(fresh: Path, out: Path) -> None:
-    """Make `fresh` the new `out` in one rename; the old site is removed afterwards."""
+    """Make `fresh` the new `out` in one rename; the old site becomes the spare (or is removed)."""
     if not out.exists():
         os.rename(fresh, out)
         return
@@ -76,7 +141,10 @@ def swap_in(fresh: Path, out: Path) -> None:
     else:
         os.rename(out, old)
         os.rename(fresh, out)
-    shutil.rmtree(old, ignore_errors=True)  # killed meanwhile? the next build removes it (remove_abandoned)
+    try:
+        os.rename(old, spare_path(out))  # fails when another build left a spare meanwhile
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)  # killed meanwhile? the next build removes it (remove_abandoned)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -91,18 +91,37 @@ def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
     return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
 
 
-def install(shard_list: list[Shard], cache: Path, fresh: Path) -> None:
-    """Link every shard's cached bundle into fresh/pagefind/<name>/ (without the files no page loads), and
-    Pagefind's UI once into fresh/pagefind/; then trim the cache."""
+def install(shard_list: list[Shard], cache: Path, folder: Path) -> None:
+    """Link every shard's cached bundle into folder/pagefind/<name>/ (without the files no page loads), and
+    Pagefind's UI once into folder/pagefind/; a bundle already there from the same cache entry stays, others
+    go. Then trim the cache."""
+    from sitegen.output import replace_with_link
+
+    root = folder / BUNDLE
+    wanted = {shard.name for shard in shard_list} | set(UI_FILES)
+    if root.is_dir():
+        for stale in (p for p in root.iterdir() if p.name not in wanted):
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for shard in shard_list:
-        cached = cache / shard.key
-        shutil.copytree(cached, fresh / shard.path, copy_function=link,
-                        ignore=lambda folder, names: [n for n in names if n in UNUSED])
+        cached, target = cache / shard.key, folder / shard.path
         os.utime(cached)
-    if shard_list:
-        for name in UI_FILES:
-            link(cache / shard_list[0].key / name, fresh / BUNDLE / name)
+        if target.is_dir():
+            if _same_file(target / "pagefind.js", cached / "pagefind.js"):
+                continue
+            shutil.rmtree(target)
+        shutil.copytree(cached, target, copy_function=link,
+                        ignore=lambda folder, names: [n for n in names if n in UNUSED])
+    for name in UI_FILES if shard_list else ():
+        replace_with_link(cache / shard_list[0].key / name, root / name)
     prune(cache, KEEP_CACHED + len(shard_list))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file (a hard link from the cache)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def link(source, target) -> None:

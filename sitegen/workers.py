@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from sitegen.output import replace_file, replace_with_link
 from sitegen.pages import Page
 from sitegen.render import Renderer
 from sitegen.urls import output_file
@@ -22,10 +23,12 @@ PARALLEL_FROM = 400  # pages; below this one process is faster than starting wor
 
 @dataclass(frozen=True)
 class Previous:
-    """The last build's output folder and its manifest {file: (digest, size, mtime_ns, quick key, slots)}."""
+    """The last build's output folder and its manifest {file: (digest, size, mtime_ns, quick key, slots)}, and
+    the manifest of the folder being written when it holds an earlier build (the spare) that is updated."""
 
     folder: Path | None = None
     manifest: dict = field(default_factory=dict)
+    here: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -103,29 +106,27 @@ def _merge(results, total: int, progress: bool) -> RenderResult:
 
 def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous,
                   start: int, end: int) -> RenderResult:
-    """Render or reuse pages[start:end]: reused on an equal quick key without gathering the context, else on
-    an equal full digest, else rendered."""
+    """Render or reuse pages[start:end]. A file is kept (already in the folder) or linked from the last build
+    on an equal quick key without gathering the context, else on an equal full digest, else rendered."""
     result = RenderResult()
-    made: set[Path] = set()
     renderer.new_html = []
     for page in pages[start:end]:
         rel = output_file(page.path)
         target = fresh / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        entry = previous.manifest.get(rel)
-        if entry and len(entry) == 5 and entry[3] and renderer.quick_key(page.path, entry[4]) == entry[3] \
-                and _reuse(previous, rel, entry, target):
+        here, last = previous.here.get(rel), previous.manifest.get(rel)
+        kept = _quick(renderer, page.path, here) and _untouched(target, here) \
+            or _quick(renderer, page.path, last) and _reuse(previous, rel, last, target)
+        if kept:
             result.reused += 1
-            result.manifest[rel] = entry  # the same file (a hard link): same size and time
+            result.manifest[rel] = kept
             continue
         page = page.resolved()
         full, slots = renderer.page_digest(page)
-        if full and entry and entry[0] == full and _reuse(previous, rel, entry, target):
+        if full and here and here[0] == full and _untouched(target, here) \
+                or full and last and last[0] == full and _reuse(previous, rel, last, target):
             result.reused += 1
         else:
-            target.write_bytes(renderer.render(page))
+            _write(target, renderer.render(page), rel in previous.here)
             result.rendered += 1
         if full:
             stat = target.stat()
@@ -135,16 +136,49 @@ def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: 
     return result
 
 
-def _reuse(previous: Previous, rel: str, entry: tuple, target: Path) -> bool:
-    """Hard-link the last build's file when it is untouched since (size and time as recorded); False otherwise."""
+def _quick(renderer: Renderer, path: str, entry: tuple | None) -> tuple | None:
+    """The manifest entry when its quick key still holds, else None."""
+    if entry and len(entry) == 5 and entry[3] and renderer.quick_key(path, entry[4]) == entry[3]:
+        return entry
+    return None
+
+
+def _untouched(target: Path, entry: tuple | None) -> tuple | None:
+    """The entry when the folder's file is still the one it describes (size and time), else None."""
+    try:
+        stat = target.stat()
+    except OSError:
+        return None
+    return entry if entry and (stat.st_size, stat.st_mtime_ns) == tuple(entry[1:3]) else None
+
+
+def _write(target: Path, data: bytes, existed: bool) -> None:
+    """Write a new file; one that may exist is replaced by rename, never changed in place."""
+    if existed or target.exists():
+        replace_file(target, data)
+        return
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _reuse(previous: Previous, rel: str, entry: tuple, target: Path) -> tuple | None:
+    """Hard-link the last build's file when it is untouched since (size and time as recorded); the entry,
+    else None."""
     if previous.folder is None:
-        return False
+        return None
     old = previous.folder / rel
     try:
         stat = old.stat()
         if (stat.st_size, stat.st_mtime_ns) != tuple(entry[1:3]):
-            return False
-        os.link(old, target)
+            return None
+        try:
+            replace_with_link(old, target)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            replace_with_link(old, target)
     except OSError:
-        return False
-    return True
+        return None
+    return entry

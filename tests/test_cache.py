@@ -93,3 +93,20 @@ def test_quick_reuse_after_a_body_edit_and_full_digests_after_registry_and_templ
     build(config_for(archive), **QUIET)
     assert 'class="article-list x"' in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_the_replaced_site_is_the_next_builds_folder_and_ends_up_like_a_cold_build(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    first = (archive / "_site").stat().st_ino
+    (archive / "_site" / "von-hand.html").write_text("nicht von sitegen", encoding="utf-8")
+    write_article(archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09\npeople: [Wladimir Putin]", "Kurz.")
+    build(config, **QUIET)
+    assert (archive / "._site.spare").stat().st_ino == first  # the replaced site waits as the spare ...
+    (archive / "content" / "articles" / "n9.md").unlink()
+    build(config, **QUIET)
+    assert (archive / "_site").stat().st_ino == first  # ... and is the third build's folder
+    assert not (archive / "_site" / "von-hand.html").exists()
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+    bundles = sorted(p.name for p in (archive / "_site" / "pagefind").iterdir())
+    assert bundles == sorted(p.name for p in (tmp_path / "cold" / "_site" / "pagefind").iterdir())
