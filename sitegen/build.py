@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import decode, parse_article, shown_path
+from sitegen.content import body_of, decode, parse_article, shown_path
 from sitegen.errors import SitegenError
 from sitegen.model import Article, Site
 from sitegen.output import remove_others, staged, write_files
@@ -145,7 +145,7 @@ def load_articles(config: Config) -> list[Article]:
     folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    cache_file = config.cache / "articles.pickle"
+    cache_file = config.cache / "front-matter.pickle"
     cached = load_pickle(cache_file)
     fresh: dict[str, Article] = {}
     articles = []
@@ -157,8 +157,13 @@ def load_articles(config: Config) -> list[Article]:
                                f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
                                fix="split it into its articles, or move it out of the content folder")
         key = digest(shown, data)
-        article = cached.get(key) or replace(parse_article(decode(data, shown), shown), digest=key)
-        fresh[key] = article
+        known = cached.get(key)  # kept without its body: the cache stays small, the body is cut out again
+        if known is not None:
+            article = replace(known, body=body_of(decode(data, shown)))
+        else:
+            article = replace(parse_article(decode(data, shown), shown), digest=key)
+            known = replace(article, body="")
+        fresh[key] = known
         articles.append(article)
     if fresh.keys() != cached.keys():
         save_pickle(cache_file, fresh)

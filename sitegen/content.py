@@ -70,6 +70,11 @@ def parse_article(text: str, shown: str) -> Article:
     return _article_from(meta, body.strip("\n"), fm, shown)
 
 
+def body_of(text: str) -> str:
+    """The markdown body of an article's text that parse_article accepted."""
+    return _HANDLER.split(text)[1].strip("\n")
+
+
 def _load_yaml(fm: str, shown: str) -> dict:
     """The front matter as a mapping; YAML errors carry the file's line number."""
     try:

@@ -1,7 +1,8 @@
 """Full-text search: the plan of search bundles (shards), their cache keys, and installing them in the output.
 
-The articles are split into shards of consecutive years (at most SHARD_SIZE articles each, grouped from the
-oldest year, so new articles only change the newest shard); each shard is one Pagefind bundle under
+The articles are split into shards of whole consecutive years (grouped from the oldest year until a shard
+holds about a twentieth of the archive, see SHARD_SIZE, so new articles only change the newest shard and an
+edit re-indexes a twentieth); each shard is one Pagefind bundle under
 pagefind/<name>/, and the search page merges them. A shard's key is a hash of what its search documents are
 made of (search_index.py), so it is known before anything is rendered: an unchanged shard comes from the cache
 (Pagefind's file names differ from run to run; the cached bundle keeps the output byte-identical), a changed
@@ -19,7 +20,7 @@ from sitegen.cache import digest
 from sitegen.model import TAXONOMIES, Article, Site
 
 BUNDLE = "pagefind"
-SHARD_SIZE = 1000
+SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
 KEEP_CACHED = 16
 STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
 SEARCH_FORMAT = "search-documents-1"  # change when search_index.search_document changes
@@ -42,9 +43,11 @@ class Shard:
         return f"{BUNDLE}/{self.name}/"
 
 
-def shards(site: Site, size: int = SHARD_SIZE) -> list[Shard]:
+def shards(site: Site, size: int | None = None) -> list[Shard]:
     """Consecutive years, oldest first (undated articles before them), grouped up to `size` articles; newest
     shard first, without keys (keyed() adds them)."""
+    least, most, parts = SHARD_SIZE
+    size = size or min(most, max(least, len(site.articles) // parts))
     by_year: dict[int, list[Article]] = {}
     for article in reversed(site.articles):
         by_year.setdefault(article.date.year if article.date is not None else 0, []).append(article)
