@@ -11,10 +11,10 @@ from typing import Callable, Iterable, Iterator
 
 from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, decode, parse_article, shown_path
 from sitegen.errors import SitegenError
-from sitegen.model import Article, Site
-from sitegen.output import remove_others, staged, write_files
+from sitegen.loading import load_articles
+from sitegen.model import Site
+from sitegen.output import remove_others, staged, survey, write_files
 from sitegen.pages import Page, plan
 from sitegen.search import BUNDLE, install, keyed, missing, shards
 from sitegen.search_index import index_shard
@@ -25,7 +25,6 @@ from sitegen.workers import Previous, render_all
 
 
 KEEP_MANIFESTS = 8  # two per output folder (the site and its spare)
-MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 
 
 @dataclass
@@ -83,16 +82,17 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         if stage.recycled:
             previous = replace(previous, here=load_manifest(config, fresh))
         with timed(report, "rendern"):
-            index = tuple(partial(index_shard, s, _search_cache(config), fresh)
-                          for s in missing(search, _search_cache(config)))
+            side = tuple(partial(index_shard, s, _search_cache(config), fresh)
+                         for s in missing(search, _search_cache(config)))
+            if stage.recycled:  # what else is in the folder, looked up while the pages render
+                side += (partial(survey, fresh, skip=(BUNDLE,)),)
             result = render_all(pages, renderer, fresh, previous, jobs or _jobs(), progress=len(pages) > 20000,
-                                side=index)
+                                side=side)
         with timed(report, "schreiben"):
             extra = {**static_files(config.templates / "static"), **publishing_files(config)}
             write_files(fresh, extra)
             install(search, _search_cache(config), fresh)
-            if stage.recycled:
-                remove_others(fresh, [*(output_file(p.path) for p in pages), *extra], skip=(BUNDLE,))
+            remove_others(fresh, result.found, {*(output_file(p.path) for p in pages), *extra})
         if config.strict:
             with timed(report, "prüfen"):
                 strict_check(fresh, site, config, log)
@@ -106,8 +106,8 @@ def outline_digest(site: Site, config: Config) -> str:
     """A hash of the site but its bodies: every article's other fields in order, the entity registry and the
     fixed build time; with the digests of the articles a page holds, it determines the page's context."""
     registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
-    return digest(os.environ.get("SOURCE_DATE_EPOCH", ""), registry,
-                  *(repr(replace(article, body="", digest="")) for article in site.articles))
+    fields = (repr([v for k, v in vars(a).items() if k not in ("body", "digest")]) for a in site.articles)
+    return digest(os.environ.get("SOURCE_DATE_EPOCH", ""), registry, *fields)
 
 
 def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
@@ -138,36 +138,6 @@ def unique_pages(planned: Iterable[Page]) -> list[Page]:
             raise SitegenError(f"two pages want the same file {output_file(page.path)!r}", path=page.template,
                                fix="rename one of the entities or articles whose names make this path")
     return pages
-
-
-def load_articles(config: Config) -> list[Article]:
-    """Every markdown file under the content folder, sorted by path; parsing is cached by the file's bytes."""
-    folder = config.content
-    if not folder.is_dir():
-        raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    cache_file = config.cache / "front-matter.pickle"
-    cached = load_pickle(cache_file)
-    fresh: dict[str, Article] = {}
-    articles = []
-    for path in sorted(folder.rglob("*.md")):
-        shown = shown_path(path, config.root)
-        data = path.read_bytes()
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
-                               f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
-                               fix="split it into its articles, or move it out of the content folder")
-        key = digest(shown, data)
-        known = cached.get(key)  # kept without its body: the cache stays small, the body is cut out again
-        if known is not None:
-            article = replace(known, body=body_of(decode(data, shown)))
-        else:
-            article = replace(parse_article(decode(data, shown), shown), digest=key)
-            known = replace(article, body="")
-        fresh[key] = known
-        articles.append(article)
-    if fresh.keys() != cached.keys():
-        save_pickle(cache_file, fresh)
-    return articles
 
 
 def publishing_files(config: Config) -> dict[str, bytes]:

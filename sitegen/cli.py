@@ -65,7 +65,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """sitegen check: links, anchors and GitHub Pages limits of the built site."""
-    from sitegen.build import load_articles
+    from sitegen.loading import load_articles
     from sitegen.check import check_output, clutter
     from sitegen.site import build_site
 

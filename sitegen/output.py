@@ -114,20 +114,29 @@ def replace_with_link(source: Path, target: Path) -> None:
         os.replace(temporary, target)
 
 
-def remove_others(folder: Path, keep: Iterable[str], skip: tuple[str, ...] = ()) -> None:
-    """Delete every file below `folder` that is not in `keep` (relative paths) and the folders left empty;
-    the top-level folders in `skip` are left alone."""
-    wanted = set(keep) | {MARKER}
-    for root, dirs, names in os.walk(folder, topdown=False):
+def survey(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every file below `folder` as a relative path, but in the top-level folders `skip` and in temporary ones
+    (names starting with a dot); sitegen's own temporary files are left out."""
+    found = []
+    for root, dirs, names in os.walk(folder):
         rel = os.path.relpath(root, folder)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        if prefix.split("/", 1)[0] in skip:
-            continue
-        for name in names:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(root, name))
-        if prefix and not os.listdir(root):
-            os.rmdir(root)
+        if not prefix:
+            dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".")]
+        found.extend(prefix + name for name in names if not (name.startswith(".") and name.endswith(".tmp")))
+    return found
+
+
+def remove_others(folder: Path, found: Iterable[str], keep: set[str]) -> None:
+    """Delete the `found` files that are not to be kept (nor the build marker), and the folders left empty."""
+    for rel in found:
+        if rel not in keep and rel != MARKER:
+            path = folder / rel
+            path.unlink(missing_ok=True)
+            for parent in path.parents:
+                if parent == folder or any(parent.iterdir()):
+                    break
+                parent.rmdir()
 
 
 def swap_in(fresh: Path, out: Path) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.build import load_articles, unique_pages
+from sitegen.build import unique_pages
+from sitegen.loading import load_articles
 from sitegen.cache import TextCache
 from sitegen.config import Config
 from sitegen.content import load_article

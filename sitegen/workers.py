@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +37,12 @@ class RenderResult:
     manifest: dict = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
+    found: list = field(default_factory=list)
 
     def add(self, other: "RenderResult") -> None:
         """Merge a worker's result into this one."""
         self.manifest.update(other.manifest)
+        self.found.extend(other.found)
         self.rendered += other.rendered
         self.reused += other.reused
 
@@ -50,9 +51,10 @@ _JOB: tuple | None = None  # (pages, renderer, fresh, previous, side): set befor
 
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
-               progress: bool = False, side: tuple[Callable[[], None], ...] = ()) -> RenderResult:
-    """Render or reuse every page into `fresh`, and run the `side` tasks (search shards) among the chunks;
-    returns the new manifest (the workers fill the markdown cache)."""
+               progress: bool = False, side: tuple[Callable[[], list | None], ...] = ()) -> RenderResult:
+    """Render or reuse every page into `fresh`, and run the `side` tasks (search shards, a survey of the
+    folder) among the chunks; returns the new manifest and the files the side tasks found (the workers fill
+    the markdown cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
     tasks = _interleave([(-1, i) for i in range(len(side))], chunks)
@@ -86,8 +88,7 @@ def _work(task: tuple[int, int]) -> RenderResult:
     """Worker entry: render one chunk of the job set up before the fork, or run one side task."""
     pages, renderer, fresh, previous, side = _JOB  # type: ignore[misc]
     if task[0] < 0:
-        side[task[1]]()
-        return RenderResult()
+        return RenderResult(found=side[task[1]]() or [])
     return _render_chunk(pages, renderer, fresh, previous, *task)
 
 
