@@ -14,14 +14,14 @@ from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import remove_others, staged, survey, write_files
+from sitegen.output import Stage, remove_others, staged, survey, write_files
 from sitegen.pages import Page, plan
 from sitegen.search import BUNDLE, install, keyed, missing, shards
-from sitegen.search_index import index_shard
+from sitegen.search_index import Indexing
 from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
 from sitegen.urls import output_file
-from sitegen.workers import Previous, render_all
+from sitegen.workers import Previous, RenderResult, render_all
 
 
 KEEP_MANIFESTS = 8  # two per output folder (the site and its spare)
@@ -64,42 +64,46 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
 
 
 def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> BuildReport:
-    """The steps of one build."""
+    """The steps of one build; the search bundles are made meanwhile in a process of their own."""
     report = BuildReport()
     with timed(report, "laden"):
-        articles = load_articles(config)
-    with timed(report, "modell"):
-        site = build_site(articles)
-        for warning in site.warnings:
-            log(f"Warnung: {warning}")
-        pages = planned_pages(site, config)
-    renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), TextCache(config.cache / "html.sqlite"),
-                        site.articles, outline_digest(site, config))
-    previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
-    search = keyed(shards(site))
-    with staged(config.out) as stage:
-        fresh = stage.folder
-        if stage.recycled:
-            previous = replace(previous, here=load_manifest(config, fresh))
-        with timed(report, "rendern"):
-            side = tuple(partial(index_shard, s, _search_cache(config), fresh)
-                         for s in missing(search, _search_cache(config)))
-            if stage.recycled:  # what else is in the folder, looked up while the pages render
-                side += (partial(survey, fresh, skip=(BUNDLE,)),)
-            result = render_all(pages, renderer, fresh, previous, jobs or _jobs(), progress=len(pages) > 20000,
-                                side=side)
-        with timed(report, "schreiben"):
-            extra = {**static_files(config.templates / "static"), **publishing_files(config)}
-            write_files(fresh, extra)
-            install(search, _search_cache(config), fresh)
-            remove_others(fresh, result.found, {*(output_file(p.path) for p in pages), *extra})
-        if config.strict:
-            with timed(report, "prüfen"):
-                strict_check(fresh, site, config, log)
-        save_manifest(config, fresh, result.manifest)
+        site = build_site(load_articles(config))
+        search = keyed(shards(site))
+    with Indexing(missing(search, _search_cache(config)), _search_cache(config)) as indexing:
+        with timed(report, "modell"):
+            for warning in site.warnings:
+                log(f"Warnung: {warning}")
+            pages = planned_pages(site, config)
+            renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)),
+                                TextCache(config.cache / "html.sqlite"), site.articles, outline_digest(site, config))
+        with staged(config.out) as stage:
+            result = _render(config, report, pages, renderer, stage, jobs)
+            with timed(report, "schreiben"):
+                extra = {**static_files(config.templates / "static"), **publishing_files(config)}
+                write_files(stage.folder, extra)
+                indexing.wait()
+                install(search, _search_cache(config), stage.folder)
+                remove_others(stage.folder, result.found, {*(output_file(p.path) for p in pages), *extra})
+            if config.strict:
+                with timed(report, "prüfen"):
+                    strict_check(stage.folder, site, config, log)
+            save_manifest(config, stage.folder, result.manifest)
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
+
+
+def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Renderer, stage: Stage,
+            jobs: int | None) -> RenderResult:
+    """Render or reuse every page into the stage's folder (surveying what else a recycled folder holds)."""
+    previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
+    side: tuple = ()
+    if stage.recycled:  # the files the folder holds besides the pages, looked up while the pages render
+        previous = replace(previous, here=load_manifest(config, stage.folder))
+        side = (partial(survey, stage.folder, skip=(BUNDLE,)),)
+    with timed(report, "rendern"):
+        return render_all(pages, renderer, stage.folder, previous, jobs or _jobs(), progress=len(pages) > 20000,
+                          side=side)
 
 
 def outline_digest(site: Site, config: Config) -> str:

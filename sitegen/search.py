@@ -153,7 +153,8 @@ def prune(cache: Path, keep: int) -> None:
         return
     entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-    abandoned = [p for p in cache.glob(".*.tmp") if time.time() - p.stat().st_mtime > STALE_SECONDS]
+    leftovers = [*cache.glob(".*.tmp"), *cache.glob(".search-*")]  # of killed builds, once they are old
+    abandoned = [p for p in leftovers if time.time() - p.stat().st_mtime > STALE_SECONDS]
     for stale in entries[keep:] + abandoned:
         shutil.rmtree(stale, ignore_errors=True)
 

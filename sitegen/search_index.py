@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import multiprocessing
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,51 @@ from sitegen.markup import markdown_html
 from sitegen.model import Article
 from sitegen.search import BUNDLE, Shard, search_filters, store
 from sitegen.urls import article_path, output_file
+
+
+_TODO: tuple = ()  # (shards, cache): set before the indexing process is forked, read by it
+
+
+class Indexing:
+    """Index the shards missing from the cache in a process of its own, started at once: it runs while the
+    pages are planned and rendered. Use as a context manager; wait() for the bundles."""
+
+    def __init__(self, todo: list[Shard], cache: Path):
+        global _TODO
+        self.results: list = []
+        self.pool = None
+        if not todo:
+            return
+        if "fork" not in multiprocessing.get_all_start_methods():
+            cache.mkdir(parents=True, exist_ok=True)
+            for shard in todo:
+                index_shard(shard, cache, cache)
+            return
+        cache.mkdir(parents=True, exist_ok=True)
+        _TODO = (todo, cache)
+        self.pool = multiprocessing.get_context("fork").Pool(1)
+        self.results = [self.pool.apply_async(_index_one, (i,)) for i in range(len(todo))]
+
+    def wait(self) -> None:
+        """Block until every bundle is in the cache; an indexing error is raised here."""
+        for result in self.results:
+            result.get()
+
+    def __enter__(self) -> "Indexing":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _TODO
+        _TODO = ()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+def _index_one(i: int) -> None:
+    """Indexing process: index shard number i of those set before the fork."""
+    todo, cache = _TODO
+    index_shard(todo[i], cache, cache)
 
 
 def index_shard(shard: Shard, cache: Path, scratch: Path) -> None:
