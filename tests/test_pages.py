@@ -260,3 +260,16 @@ def test_often_together_means_at_least_twice():
     site = build_site(articles)
     together = Relations.of(site).co_mentions(site.term("people", "Anna Berg"))
     assert [(t.name, n) for t, n in together] == [("Bernd Lutz", 2)]
+
+
+def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
+    import pagefind.service
+    from sitegen.errors import SitegenError
+    from sitegen.search_index import run_pagefind
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: kaputt' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: fake)
+    with pytest.raises(SitegenError, match="Pagefind failed: Error: kaputt"):
+        run_pagefind(tmp_path, tmp_path / "bundle")
