@@ -67,10 +67,11 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     """The steps of one build; the search bundles are made meanwhile in a process of their own."""
     report = BuildReport()
     with timed(report, "laden"):
-        site = build_site(load_articles(config))
-        search = keyed(shards(site))
+        articles = load_articles(config)
+        search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
     with Indexing(missing(search, _search_cache(config)), _search_cache(config)) as indexing:
         with timed(report, "modell"):
+            site = build_site(articles)
             for warning in site.warnings:
                 log(f"Warnung: {warning}")
             pages = planned_pages(site, config)

@@ -102,7 +102,7 @@ def _pages(d: Derived) -> Iterator[Page]:
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site)]})
+    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site.articles)]})
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 

@@ -15,9 +15,10 @@ import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Sequence
 
 from sitegen.cache import digest
-from sitegen.model import TAXONOMIES, Article, Site
+from sitegen.model import TAXONOMIES, Article
 
 BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
@@ -43,13 +44,13 @@ class Shard:
         return f"{BUNDLE}/{self.name}/"
 
 
-def shards(site: Site, size: int | None = None) -> list[Shard]:
-    """Consecutive years, oldest first (undated articles before them), grouped up to `size` articles; newest
-    shard first, without keys (keyed() adds them)."""
+def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
+    """The articles (newest first, as the site orders them) in consecutive years, oldest first (undated ones
+    before them), grouped up to about `size` articles; newest shard first, without keys (keyed() adds them)."""
     least, most, parts = SHARD_SIZE
-    size = size or min(most, max(least, len(site.articles) // parts))
+    size = size or min(most, max(least, len(articles) // parts))
     by_year: dict[int, list[Article]] = {}
-    for article in reversed(site.articles):
+    for article in reversed(articles):
         by_year.setdefault(article.date.year if article.date is not None else 0, []).append(article)
     groups: list[tuple[list[int], list[Article]]] = []
     for year in sorted(by_year):

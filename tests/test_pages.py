@@ -233,7 +233,7 @@ def test_shards_group_years_from_the_oldest(site):
     import datetime as dt
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2000 + i % 5, 1, 1 + i // 5))
                 for i in range(50)] + [Article(title="U", slug="u", body="")]
-    groups = shards(build_site(articles), size=20)
+    groups = shards(build_site(articles).articles, size=20)
     assert [g.name for g in groups] == ["2004", "2002-2003", "ohne-datum-2001"]
     assert sum(len(g.articles) for g in groups) == 51
 
