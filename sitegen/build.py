@@ -69,7 +69,8 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     with timed(report, "laden"):
         articles = load_articles(config)
         search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-    with Indexing(missing(search, _search_cache(config)), _search_cache(config)) as indexing:
+    jobs = jobs or _jobs()
+    with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs) as indexing:
         with timed(report, "modell"):
             site = build_site(articles)
             for warning in site.warnings:
@@ -95,7 +96,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
 
 
 def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Renderer, stage: Stage,
-            jobs: int | None) -> RenderResult:
+            jobs: int) -> RenderResult:
     """Render or reuse every page into the stage's folder (surveying what else a recycled folder holds)."""
     previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
     side: tuple = ()
@@ -103,7 +104,7 @@ def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Re
         previous = replace(previous, here=load_manifest(config, stage.folder))
         side = (partial(survey, stage.folder, skip=(BUNDLE,)),)
     with timed(report, "rendern"):
-        return render_all(pages, renderer, stage.folder, previous, jobs or _jobs(), progress=len(pages) > 20000,
+        return render_all(pages, renderer, stage.folder, previous, jobs, progress=len(pages) > 20000,
                           side=side)
 
 

@@ -22,10 +22,10 @@ _TODO: tuple = ()  # (shards, cache): set before the indexing process is forked,
 
 
 class Indexing:
-    """Index the shards missing from the cache in a process of its own, started at once: it runs while the
-    pages are planned and rendered. Use as a context manager; wait() for the bundles."""
+    """Index the shards missing from the cache in processes of their own (up to `jobs`), started at once: they
+    run while the pages are planned and rendered. Use as a context manager; wait() for the bundles."""
 
-    def __init__(self, todo: list[Shard], cache: Path):
+    def __init__(self, todo: list[Shard], cache: Path, jobs: int = 1):
         global _TODO
         self.results: list = []
         self.pool = None
@@ -38,7 +38,7 @@ class Indexing:
             return
         cache.mkdir(parents=True, exist_ok=True)
         _TODO = (todo, cache)
-        self.pool = multiprocessing.get_context("fork").Pool(1)
+        self.pool = multiprocessing.get_context("fork").Pool(max(1, min(jobs, len(todo))))
         self.results = [self.pool.apply_async(_index_one, (i,)) for i in range(len(todo))]
 
     def wait(self) -> None:
