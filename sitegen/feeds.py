@@ -9,7 +9,8 @@ from sitegen.i18n import build_time
 from sitegen.model import Article, Site
 from sitegen.snippets import teaser
 
-FEED_SIZE = 20
+FEED_SIZE = 20  # the whole archive's feed
+TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -21,10 +22,11 @@ class Entry:
     summary: str
 
 
-def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str] | None = None) -> list[Entry]:
-    """The feed entries of the first FEED_SIZE article slugs (newest first), with `summary`'s teasers."""
+def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str] | None = None,
+            size: int = FEED_SIZE) -> list[Entry]:
+    """The feed entries of the first `size` article slugs (newest first), with `summary`'s teasers."""
     summary = summary or (lambda a: a.summary or teaser(a.body))
-    return [Entry(a, summary(a)) for a in (site.by_slug[s] for s in slugs[:FEED_SIZE])]
+    return [Entry(a, summary(a)) for a in (site.by_slug[s] for s in slugs[:size])]
 
 
 def site_updated(site: Site) -> dt.datetime:

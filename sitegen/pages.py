@@ -13,7 +13,7 @@ from sitegen.archive import Archive
 from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
 from sitegen.entity_info import EntityIndex
-from sitegen.feeds import FEED_SIZE, entries, feed_updated, site_updated
+from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
 from sitegen.i18n import reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
@@ -112,7 +112,8 @@ def home_pages(d: Derived) -> Iterator[Page]:
     for pager in paginate("", d.site.articles, HOME_SIZE):
         items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "") for a in pager.items)
         yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
-                                             "recent": recent if pager.number == 1 else []})
+                                             "recent": recent if pager.number == 1 else [],
+                                             "article_count": len(d.site.articles)})
 
 
 def article_context(d: Derived, article: Article) -> dict:
@@ -167,14 +168,14 @@ def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict)
 
 
 def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:
-    """The Atom feed beside page `base`: its newest entries; a term's feed (thousands of them) without teasers,
-    which would make a tenth of the archive's bytes."""
+    """The Atom feed beside page `base`: its newest entries; a term's feed (there are thousands) has fewer,
+    without teasers."""
     return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, teasers))
 
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> dict:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    items = entries(d.site, slugs, d.teaser if teasers else lambda article: "")
+    items = entries(d.site, slugs, d.teaser) if teasers else entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
     return {"title": title, "home": base, "entries": items, "updated": feed_updated(items, d.updated)}
 
 

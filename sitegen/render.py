@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
 from sitegen import __version__
 from sitegen.cache import TextCache, digest
@@ -56,11 +57,12 @@ class Renderer:
     def __init__(self, config: Config, archive: ArchiveInfo, html_cache: TextCache | None = None,
                  articles: tuple[Article, ...] = (), outline: str = ""):
         self.env = make_environment(config)
-        self.env.globals["archive"] = archive
+        used = repr(archive) if "archive" in template_names(self.env) else ""  # else adding an article would
+        self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), used,  # change every page
+                                  *template_sources(config.templates))
+        self.env.globals["archive"] = archive  # after template_names: Jinja does not report globals
         self.html_cache = html_cache or TextCache(None)
         self.new_html: list[tuple[str, str]] = []
-        self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), repr(archive),
-                                  *template_sources(config.templates))
         self.slots = {article.slug: i for i, article in enumerate(articles)}
         self.digests = [article.digest for article in articles]
         complete = outline and all(self.digests) and len(self.slots) == len(articles)
@@ -119,6 +121,17 @@ def _article_reduce(article: Article, slots: dict[str, int], shown: list[int]) -
 
 
 _DIGEST_TABLE = copyreg.dispatch_table.copy()
+
+
+def template_names(env: jinja2.Environment) -> set[str]:
+    """Every name the templates read from outside themselves but the environment's globals."""
+    names: set[str] = set()
+    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".txt"))):
+        try:
+            names |= meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
+        except jinja2.TemplateSyntaxError:
+            names.add("archive")  # rendering will report the error; until then assume the worst
+    return names
 
 
 def template_sources(folder: Path) -> list[bytes]:

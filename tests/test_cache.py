@@ -110,3 +110,25 @@ def test_the_replaced_site_is_the_next_builds_folder_and_ends_up_like_a_cold_bui
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
     bundles = sorted(p.name for p in (archive / "_site" / "pagefind").iterdir())
     assert bundles == sorted(p.name for p in (tmp_path / "cold" / "_site" / "pagefind").iterdir())
+
+
+def test_a_new_article_changes_only_what_shows_it_unless_a_template_counts_the_archive(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    write_article(archive, "neu.md", "title: Ganz neu\ndate: 2019-01-01\nplaces: [Oslo]", "Nichts weiter.")
+    report = build(config, **QUIET)
+    assert report.rendered < report.files // 3  # the footer does not count the articles: most pages stay
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+    templates = archive / "templates"
+    if not templates.is_dir():
+        shutil.copytree(config.templates, templates)
+    base = templates / "base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", "{{ archive.article_count }} Artikel</footer>"))
+    build(config_for(archive), **QUIET)
+    write_article(archive, "neu2.md", "title: Noch neuer\ndate: 2019-01-02\nplaces: [Oslo]", "Nichts.")
+    build(config_for(archive), **QUIET)
+    home = (archive / "_site/index.html").read_text("utf-8")
+    count = home.split('<p class="meta">')[1].split(" ")[0]
+    assert f"{count} Artikel</footer>" in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
+    assert f"{count} Artikel</footer>" in home
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
