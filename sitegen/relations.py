@@ -14,7 +14,7 @@ from sitegen.model import Article, Site, Term
 
 ENTITY_KEYS = ("people", "places", "organisations")
 WINDOW = 12
-RELATED = 4
+RELATED = 3
 SCAN = 200
 CO_MENTIONS = 10
 MIN_SHARED = 2  # named together once is a coincidence of one article, not 'often'

@@ -29,7 +29,7 @@ def news_article(article: Article, url: str, site_name: str, site_url: str, imag
     """The NewsArticle object (built while rendering): entities named in the headline are `about`, the
     others `mentions`, each with `sameAs` from `same` (see same_as)."""
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
-                  "mainEntityOfPage": url, "inLanguage": article.language or "de",
+                  "url": url, "inLanguage": article.language or "de",
                   "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
     if article.date is not None:
         data["datePublished"] = article.date.isoformat()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-SNIPPET_CHARS = 64
+SNIPPET_CHARS = 56
 TEASER_CHARS = 140
 _ENDS = (". ", "! ", "? ", "\n")
 _MARKUP = [  # (a character that must occur for the pattern to matter, pattern, replacement)

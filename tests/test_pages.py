@@ -32,7 +32,9 @@ def read(site: Path, rel: str) -> str:
 
 
 def article_titles(html: str) -> list[str]:
-    return re.findall(r'<h[23]><a href="[^"]*">([^<]*)</a></h[23]>', html)
+    """The titles in an article list (headings on the home page, links on entity pages)."""
+    items = html.split('<ol class="article-list">')[1].split("</ol>")[0] if "article-list" in html else ""
+    return re.findall(r'<li>(?:<h[23]>)?<a href="[^"]*">([^<]*)</a>', items)
 
 
 # --- the derived data, without a build ---------------------------------------------------------------------
