@@ -8,6 +8,7 @@ from sitegen.i18n import german_month, number
 from sitegen.model import Site, Term
 
 HEIGHT = 40
+MIN_MENTIONS = 3
 MIN_MONTHS = 12
 
 
@@ -29,9 +30,9 @@ class Timeline:
 
 
 def timeline(site: Site, term: Term) -> Timeline | None:
-    """The chart of `term`'s dated mentions, or None when it has none."""
+    """The chart of `term`'s dated mentions, or None when it has fewer than MIN_MENTIONS (the list says it all)."""
     counts = Counter((d.year, d.month) for d in (site.by_slug[s].date for s in term.articles) if d is not None)
-    if not counts:
+    if sum(counts.values()) < MIN_MENTIONS:
         return None
     first, last = min(counts), max(counts)
     span = _index(last) - _index(first) + 1

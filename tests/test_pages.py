@@ -275,3 +275,16 @@ def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: fake)
     with pytest.raises(SitegenError, match="Pagefind failed: Error: kaputt"):
         run_pagefind(tmp_path, tmp_path / "bundle")
+
+
+def test_no_timeline_for_fewer_than_three_mentions():
+    import datetime as dt
+    from sitegen.model import Article
+    from sitegen.site import build_site
+    from sitegen.timeline import timeline
+
+    articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1 + i, 1),
+                        people=("Anna Berg",) + (("Carla Mohr",) if i < 2 else ())) for i in range(3)]
+    site = build_site(articles)
+    assert timeline(site, site.term("people", "Carla Mohr")) is None
+    assert timeline(site, site.term("people", "Anna Berg")) is not None
