@@ -14,13 +14,13 @@ from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
 from sitegen.entity_info import EntityIndex
 from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
-from sitegen.i18n import reading_minutes
+from sitegen.i18n import german_date, reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
 from sitegen.relations import Relations
 from sitegen.search import shards
 from sitegen.seo import chunks, lastmod, same_as
-from sitegen.snippets import name_forms, teaser, word_count
+from sitegen.snippets import name_forms, sentence_with, teaser, word_count
 from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           search_path, taxonomy_path, term_path, undated_path, year_path)
@@ -110,7 +110,7 @@ def home_pages(d: Derived) -> Iterator[Page]:
     """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     for pager in paginate("", d.site.articles, HOME_SIZE):
-        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "") for a in pager.items)
+        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date)) for a in pager.items)
         yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
                                              "recent": recent if pager.number == 1 else [],
                                              "article_count": len(d.site.articles)})
@@ -162,7 +162,9 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> dict:
     """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
     first = pager.number == 1
-    return {**known, "items": tuple(Item(d.site.by_slug[slug]) for slug in pager.items),
+    articles = [d.site.by_slug[slug] for slug in pager.items]
+    items = tuple(Item(a, sentence_with(a.body, known["forms"]), german_date(a.date)) for a in articles)
+    return {**known, "items": items,
             "timeline": timeline(d.site, term) if first else None,
             "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []}
 

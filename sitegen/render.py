@@ -39,11 +39,22 @@ def make_environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(config.templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     urls = Urls(config.base_url, config.base_path)
-    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
+                       main_nav=main_nav(urls))
     env.filters.update(template_filters())
     env.globals.update(template_globals())
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
+
+
+def main_nav(urls: Urls) -> tuple[tuple[str, str, str], ...]:
+    """The navigation on every page as (page path, link, label): worked out once, not on 20,000 pages."""
+    from sitegen.i18n import TEXT
+    from sitegen.urls import archive_path, search_path, taxonomy_path
+
+    paths = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),
+             (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
+    return tuple((path, urls.url(path), label) for path, label in paths)
 
 
 class Renderer:

@@ -23,7 +23,9 @@ class TermRef:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An article in a list, with the sentence that names the list's term (or a teaser)."""
+    """An article in a list, with the sentence that names the list's term (or a teaser), and its date as shown
+    (lists are most of what entity pages are: these are worked out once, in Python, not per template call)."""
 
     article: Article
     snippet: str = ""
+    date: str = ""
