@@ -74,6 +74,7 @@ class Renderer:
         self.env.globals["archive"] = archive  # after template_names: Jinja does not report globals
         self.html_cache = html_cache or TextCache(None)
         self.new_html: list[tuple[str, str]] = []
+        self._digest_table = _digest_table()
         self.slots = {article.slug: i for i, article in enumerate(articles)}
         self.digests = [article.digest for article in articles]
         complete = outline and all(self.digests) and len(self.slots) == len(articles)
@@ -100,7 +101,7 @@ class Renderer:
         of the articles its context holds (for quick_key; None when one of them is not the site's)."""
         page = page.resolved()
         shown: list[int] = []
-        table = _DIGEST_TABLE.copy()
+        table = self._digest_table
         table[Article] = lambda article: _article_reduce(article, self.slots, shown)
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -131,7 +132,19 @@ def _article_reduce(article: Article, slots: dict[str, int], shown: list[int]) -
     return (str, (article.digest or repr(article),))
 
 
-_DIGEST_TABLE = copyreg.dispatch_table.copy()
+def _digest_table() -> dict:
+    """How page contexts are pickled for their digest: the small view dataclasses as their fields (quicker
+    than the generic dataclass path), an Article as the digest of its file (set per page, see page_digest)."""
+    from dataclasses import fields
+
+    from sitegen.paging import Pager
+    from sitegen.views import Item, TermRef
+
+    table = copyreg.dispatch_table.copy()
+    for kind in (Item, TermRef, Pager):
+        names = tuple(f.name for f in fields(kind))
+        table[kind] = lambda obj, kind=kind, names=names: (kind, tuple(getattr(obj, n) for n in names))
+    return table
 
 
 def template_names(env: jinja2.Environment) -> set[str]:
