@@ -83,6 +83,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
             with timed(report, "schreiben"):
                 extra = {**static_files(config.templates / "static"), **publishing_files(config)}
                 write_files(stage.folder, extra)
+                install(search, _search_cache(config), stage.folder, ready_only=True)  # while the rest is indexed
                 indexing.wait()
                 install(search, _search_cache(config), stage.folder)
                 remove_others(stage.folder, result.found, {*(output_file(p.path) for p in pages), *extra})
