@@ -46,19 +46,24 @@ class Shard:
 
 def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
     """The articles (newest first, as the site orders them) in consecutive years, oldest first (undated ones
-    before them), grouped up to about `size` articles; newest shard first, without keys (keyed() adds them)."""
+    before them), grouped up to about `size` articles; a year with more is cut into parts of `size`, oldest
+    first (new articles change only the last). Newest shard first, without keys (keyed() adds them)."""
     least, most, parts = SHARD_SIZE
     size = size or min(most, max(least, len(articles) // parts))
     by_year: dict[int, list[Article]] = {}
     for article in reversed(articles):
         by_year.setdefault(article.date.year if article.date is not None else 0, []).append(article)
-    groups: list[tuple[list[int], list[Article]]] = []
-    for year in sorted(by_year):
-        if not groups or len(groups[-1][1]) >= size:
-            groups.append(([], []))
-        groups[-1][0].append(year)
-        groups[-1][1].extend(by_year[year])
-    return [Shard(_name(years), tuple(articles)) for years, articles in reversed(groups)]
+    groups: list[tuple[str, list[int], list[Article]]] = []  # (name of a part, or "", years, articles)
+    for year, items in sorted(by_year.items()):
+        if len(items) > size:
+            groups += [(f"{_name([year])}-teil-{k // size + 1}", [year], items[k:k + size])
+                       for k in range(0, len(items), size)]
+            continue
+        if not groups or groups[-1][0] or len(groups[-1][2]) >= size:
+            groups.append(("", [], []))
+        groups[-1][1].append(year)
+        groups[-1][2].extend(items)
+    return [Shard(part or _name(years), tuple(items)) for part, years, items in reversed(groups)]
 
 
 def keyed(shard_list: list[Shard]) -> list[Shard]:

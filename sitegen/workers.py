@@ -1,7 +1,8 @@
-"""Render every page into the fresh site folder, in parallel worker processes.
+"""Render every page into the build's folder, in parallel worker processes.
 
-A page whose digest (template, context, globals) matches the last build's is hard-linked from the last
-output instead of rendered again: the same inputs give the same bytes, so this is correct by construction."""
+A page whose quick key or digest (see render.Renderer) matches is kept (when the folder is the recycled spare
+and already holds it) or hard-linked from the last output instead of rendered again: the same inputs give
+the same bytes, so this is correct by construction."""
 from __future__ import annotations
 
 import gc
@@ -52,9 +53,9 @@ _JOB: tuple | None = None  # (pages, renderer, fresh, previous, side): set befor
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
                progress: bool = False, side: tuple[Callable[[], list | None], ...] = ()) -> RenderResult:
-    """Render or reuse every page into `fresh`, and run the `side` tasks (search shards, a survey of the
-    folder) among the chunks; returns the new manifest and the files the side tasks found (the workers fill
-    the markdown cache)."""
+    """Render or reuse every page into `fresh`, and run the `side` tasks (a survey of the folder) among the
+    chunks; returns the new manifest and the files the side tasks found (the workers fill the markdown
+    cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
     tasks = _interleave([(-1, i) for i in range(len(side))], chunks)
@@ -75,7 +76,7 @@ def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Pre
 
 
 def _interleave(side: list, chunks: list) -> list:
-    """Side tasks spread evenly among the chunks, the first one first: one core indexes, the other renders."""
+    """Side tasks spread evenly among the chunks, the first one first."""
     step = max(1, len(chunks) // max(1, len(side)))
     tasks: list = []
     for i, task in enumerate(side):

@@ -238,6 +238,10 @@ def test_shards_group_years_from_the_oldest(site):
     groups = shards(build_site(articles).articles, size=20)
     assert [g.name for g in groups] == ["2004", "2002-2003", "ohne-datum-2001"]
     assert sum(len(g.articles) for g in groups) == 51
+    big = shards(build_site(articles).articles, size=4)  # a year of ten articles: parts, oldest first
+    assert [g.name for g in big][:3] == ["2004-teil-3", "2004-teil-2", "2004-teil-1"]
+    assert [len(g.articles) for g in big][:3] == [2, 4, 4]
+    assert big[2].articles[-1].date < big[0].articles[0].date
 
 
 def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
