@@ -1,4 +1,4 @@
-"""Index one search shard: a small search document per article, Pagefind over them, the bundle into the cache.
+"""Index search shards: a small search document per article, Pagefind over them, the bundle into the cache.
 
 The documents hold what a reader searches (title, caption, body) and the filters (year, people, places,
 organisations, tags), and nothing of the page around them, so templates need no Pagefind markup. They are
@@ -31,12 +31,11 @@ class Indexing:
         self.pool = None
         if not todo:
             return
+        cache.mkdir(parents=True, exist_ok=True)
         if "fork" not in multiprocessing.get_all_start_methods():
-            cache.mkdir(parents=True, exist_ok=True)
             for shard in todo:
                 index_shard(shard, cache, cache)
             return
-        cache.mkdir(parents=True, exist_ok=True)
         _TODO = (todo, cache)
         self.pool = multiprocessing.get_context("fork").Pool(max(1, min(jobs, len(todo))))
         self.results = [self.pool.apply_async(_index_one, (i,)) for i in range(len(todo))]
