@@ -64,22 +64,24 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
 
 
 def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> BuildReport:
-    """The steps of one build; the search bundles are made meanwhile in a process of their own."""
+    """The steps of one build; the search bundles are made meanwhile in processes of their own, and the
+    folder to write into is made ready (see output.staged) while the articles load."""
     report = BuildReport()
-    with timed(report, "laden"):
-        articles = load_articles(config)
-        search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-    jobs = jobs or _jobs()
-    with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs) as indexing:
-        with timed(report, "modell"):
-            site = build_site(articles)
-            for warning in site.warnings:
-                log(f"Warnung: {warning}")
-            pages = planned_pages(site, config)
-            renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)),
-                                TextCache(config.cache / "html.sqlite"), site.articles, outline_digest(site, config))
-        with staged(config.out) as stage:
-            result = _render(config, report, pages, renderer, stage, jobs)
+    with staged(config.out) as stage:
+        with timed(report, "laden"):
+            articles = load_articles(config)
+            search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
+        jobs = jobs or _jobs()
+        with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs) as indexing:
+            with timed(report, "modell"):
+                site = build_site(articles)
+                for warning in site.warnings:
+                    log(f"Warnung: {warning}")
+                pages = planned_pages(site, config)
+                renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)),
+                                    TextCache(config.cache / "html.sqlite"), site.articles,
+                                    outline_digest(site, config))
+            result = _render(config, report, pages, renderer, stage.ready(), jobs)
             with timed(report, "schreiben"):
                 extra = {**static_files(config.templates / "static"), **publishing_files(config)}
                 write_files(stage.folder, extra)
@@ -102,7 +104,7 @@ def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Re
     previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
     side: tuple = ()
     if stage.recycled:  # the files the folder holds besides the pages, looked up while the pages render
-        previous = replace(previous, here=load_manifest(config, stage.folder))
+        previous = replace(previous, here=load_manifest(config, stage.built_as))
         side = (partial(survey, stage.folder, skip=(BUNDLE,)),)
     with timed(report, "rendern"):
         return render_all(pages, renderer, stage.folder, previous, jobs, progress=len(pages) > 20000,

@@ -10,9 +10,10 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -23,33 +24,69 @@ _AT_FDCWD = -100
 MARKER = ".sitegen-build"
 
 
-@dataclass(frozen=True)
 class Stage:
-    """The folder a build writes into; `recycled` when it holds an earlier build (the spare) to update."""
+    """The folder a build writes into. `recycled` when it holds an earlier build to update: the spare, or a
+    hard-linked copy of the live site that `cp -al` makes while the articles load (when there is no spare);
+    `built_as` is the folder whose manifest describes it. Call ready() before writing into it."""
 
-    folder: Path
-    recycled: bool
+    def __init__(self, folder: Path, recycled: bool, built_as: Path, copying: subprocess.Popen | None = None):
+        self.folder, self.recycled, self.built_as, self.copying = folder, recycled, built_as, copying
+
+    def ready(self) -> "Stage":
+        """Wait for the copy of the live site; if it failed, start from an empty folder."""
+        if self.copying is not None and self.copying.wait() != 0:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir()
+            self.recycled, self.built_as = False, self.folder
+        self.copying = None
+        return self
 
 
 @contextmanager
 def staged(out: Path) -> Iterator[Stage]:
-    """The spare or a fresh folder beside `out`; swapped in with one rename when the block succeeds, removed
-    when it fails. The marker file `.sitegen-build` says the folder is a complete sitegen build; deploy
-    leaves it out."""
+    """The spare, a copy of the live site, or a fresh folder beside `out`; swapped in with one rename when the
+    block succeeds. When it fails, a taken spare goes back (it is checked file by file when it is used),
+    anything else is removed. The marker file `.sitegen-build` says the folder is a complete sitegen build;
+    deploy leaves it out."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_site(out)
     remove_abandoned(out)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
-    recycled = _take_spare(out, work)
+    stage = Stage(work, True, work) if _take_spare(out, work) else Stage(work, False, work, _copy_live(out, work))
+    if stage.copying is not None:
+        stage.recycled, stage.built_as = True, out
     try:
-        yield Stage(work, recycled)
+        yield stage
         replace_file(work / MARKER, b"ok\n")
         work.chmod(0o755)
         swap_in(work, out)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        if stage.copying is not None:
+            stage.copying.kill()
+            stage.copying.wait()
+        if not (stage.recycled and stage.built_as == work and _give_back(work, out)):
+            shutil.rmtree(work, ignore_errors=True)
         raise
+
+
+def _copy_live(out: Path, work: Path) -> subprocess.Popen | None:
+    """Start `cp -al` of the live site into `work` (hard links: no file is copied), where GNU cp exists."""
+    cp = shutil.which("cp")
+    if not cp or not sys.platform.startswith("linux") or not (out / MARKER).is_file():
+        return None
+    work.rmdir()  # cp makes it
+    return subprocess.Popen([cp, "-al", "--", str(out), str(work)], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _give_back(work: Path, out: Path) -> bool:
+    """Return a taken spare after a failed build; False when another spare is there meanwhile."""
+    try:
+        os.rename(work, spare_path(out))
+    except OSError:
+        return False
+    return True
 
 
 def spare_path(out: Path) -> Path:

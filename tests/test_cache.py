@@ -132,3 +132,20 @@ def test_a_new_article_changes_only_what_shows_it_unless_a_template_counts_the_a
     assert f"{count} Artikel</footer>" in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
     assert f"{count} Artikel</footer>" in home
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_a_failed_build_keeps_the_site_and_gives_the_spare_back(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    build(config, **QUIET)  # a copy of the live site was the folder; the replaced site is now the spare
+    spare = (archive / "._site.spare").stat().st_ino
+    before = site_files(archive / "_site")
+    bad = write_article(archive, "kaputt.md", "title: Kaputt\ndate: 2021-02-31", "Text.")
+    with pytest.raises(Exception):
+        build(config, **QUIET)
+    assert (archive / "._site.spare").stat().st_ino == spare and site_files(archive / "_site") == before
+    assert not list(archive.glob("._site.new-*"))
+    bad.unlink()
+    write_article(archive, "n2.md", "title: Nachricht 2\ndate: 2020-03-03\npeople: [Wladimir Putin]", "Neu.")
+    build(config, **QUIET)
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
