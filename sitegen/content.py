@@ -133,11 +133,12 @@ def _fix_for(key: str) -> str:
 
 
 def shown_path(path: Path, root: Path | None) -> str:
-    """Path relative to root when below it, for messages and the article's `path`."""
+    """Path relative to root when below it, for messages and the article's `path` (a string prefix, not
+    os.path.relpath: it is asked for every article of every build)."""
     if root is None:
         return str(path)
-    rel = os.path.relpath(path, root)
-    return str(path) if rel.startswith("..") else rel
+    base, absolute = os.path.abspath(root), os.path.abspath(path)
+    return absolute[len(base) + 1:] if absolute.startswith(base + os.sep) else str(path)
 
 
 def article_metadata(article: Article) -> dict:

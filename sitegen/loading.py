@@ -4,12 +4,11 @@ The cache keeps each article's front matter (its fields but the body) by a hash 
 on a hit the body is cut out of the file again, which is cheaper than storing 10,000 bodies twice."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, decode, parse_article
+from sitegen.content import body_of, decode, parse_article, shown_path
 from sitegen.errors import SitegenError
 from sitegen.model import Article
 
@@ -47,16 +46,7 @@ def load_articles(config: Config) -> list[Article]:
 
 def markdown_files(folder: Path, root: Path | None) -> list[tuple[Path, str]]:
     """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`)."""
-    found = sorted(folder.rglob("*.md"), key=lambda p: p.parts)
-    base = os.path.abspath(root) if root is not None else None
-    shown = []
-    for path in found:
-        absolute = os.path.abspath(path)
-        if base is not None and absolute.startswith(base + os.sep):
-            shown.append(absolute[len(base) + 1:])
-        else:
-            shown.append(str(path))
-    return list(zip(found, shown))
+    return [(path, shown_path(path, root)) for path in sorted(folder.rglob("*.md"), key=lambda p: p.parts)]
 
 
 def _with_body(state: dict, body: str | None) -> Article:

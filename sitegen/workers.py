@@ -53,12 +53,12 @@ _JOB: tuple | None = None  # (pages, renderer, fresh, previous, side): set befor
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
                progress: bool = False, side: tuple[Callable[[], list | None], ...] = ()) -> RenderResult:
-    """Render or reuse every page into `fresh`, and run the `side` tasks (a survey of the folder) among the
+    """Render or reuse every page into `fresh`, and run the `side` tasks (a survey of the folder) before the
     chunks; returns the new manifest and the files the side tasks found (the workers fill the markdown
     cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
-    tasks = _interleave([(-1, i) for i in range(len(side))], chunks)
+    tasks = [(-1, i) for i in range(len(side))] + chunks
     _JOB = (pages, renderer, fresh, previous, side)
     try:
         if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
@@ -73,16 +73,6 @@ def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Pre
             gc.unfreeze()
     finally:
         _JOB = None
-
-
-def _interleave(side: list, chunks: list) -> list:
-    """Side tasks spread evenly among the chunks, the first one first."""
-    step = max(1, len(chunks) // max(1, len(side)))
-    tasks: list = []
-    for i, task in enumerate(side):
-        tasks.append(task)
-        tasks.extend(chunks[i * step:(i + 1) * step])
-    return tasks + chunks[len(side) * step:]
 
 
 def _work(task: tuple[int, int]) -> RenderResult:
