@@ -67,11 +67,11 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     """The steps of one build; the search bundles are made meanwhile in processes of their own, and the
     folder to write into is made ready (see output.staged) while the articles load."""
     report = BuildReport()
+    jobs = jobs or _jobs()
     with staged(config.out) as stage:
         with timed(report, "laden"):
-            articles = load_articles(config)
+            articles = load_articles(config, jobs)
             search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-        jobs = jobs or _jobs()
         with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs) as indexing:
             with timed(report, "modell"):
                 site = build_site(articles)

@@ -4,6 +4,7 @@ The cache keeps each article's front matter (its fields but the body) by a hash 
 on a hit the body is cut out of the file again, which is cheaper than storing 10,000 bodies twice."""
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
@@ -14,34 +15,73 @@ from sitegen.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 CACHE_NAME = "front-matter.pickle"
+PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
+_TODO: list[tuple[bytes, str]] = []  # the files to parse: set before the workers are forked, read by them
 
 
-def load_articles(config: Config) -> list[Article]:
-    """Every markdown file under the content folder, sorted by path; parsing is cached by the file's bytes."""
+def load_articles(config: Config, jobs: int = 1) -> list[Article]:
+    """Every markdown file under the content folder, sorted by path; parsing is cached by the file's bytes,
+    and the files the cache misses are parsed in `jobs` processes when there are many."""
     folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
     cached = load_pickle(config.cache / CACHE_NAME)
+    files = [(_read(path, shown), shown) for path, shown in markdown_files(folder, config.root)]
+    keys = [digest(shown, data) for data, shown in files]
+    misses = [i for i, key in enumerate(keys) if not isinstance(cached.get(key), dict)]
+    parsed = dict(zip(misses, parse_all([files[i] for i in misses], jobs)))
     fresh: dict[str, dict] = {}
     articles = []
-    for path, shown in markdown_files(folder, config.root):
-        data = path.read_bytes()
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
-                               f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
-                               fix="split it into its articles, or move it out of the content folder")
-        key = digest(shown, data)
-        state = cached.get(key)
-        if isinstance(state, dict):
-            article = _with_body(state, body_of(decode(data, shown)))
-        else:
-            article = _with_body({**vars(parse_article(decode(data, shown), shown)), "digest": key}, None)
-            state = {name: value for name, value in vars(article).items() if name != "body"}
+    for i, ((data, shown), key) in enumerate(zip(files, keys)):
+        state = {**parsed[i], "digest": key} if i in parsed else cached[key]
         fresh[key] = state
-        articles.append(article)
+        articles.append(_with_body(state, body_of(decode(data, shown))))
     if fresh.keys() != cached.keys():
         save_pickle(config.cache / CACHE_NAME, fresh)
     return articles
+
+
+def _read(path: Path, shown: str) -> bytes:
+    """The file's bytes; a file too big to be one article is an error."""
+    data = path.read_bytes()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
+                           f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
+                           fix="split it into its articles, or move it out of the content folder")
+    return data
+
+
+def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:
+    """The front matter of (bytes, shown path) pairs as Article fields but the body, in order; parsed in `jobs`
+    forked processes when there are many. The first bad file, in file order, raises its error."""
+    global _TODO
+    if jobs <= 1 or len(files) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_fields(parse_article(decode(data, shown), shown)) for data, shown in files]
+    size = -(-len(files) // (jobs * 4))
+    _TODO = files
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_parse_part, [(k, k + size) for k in range(0, len(files), size)], chunksize=1)
+    finally:
+        _TODO = []
+    results = [item for part in parts for item in part]
+    for item in results:
+        if isinstance(item, tuple):
+            raise SitegenError(item[0], path=item[1], line=item[2], fix=item[3])
+    return results
+
+
+def _parse_part(span: tuple[int, int]) -> list:
+    """Worker: parse the files in `span` of the list set before the fork; an error comes back as
+    (message, path, line, fix) and ends the part."""
+    out: list = []
+    for data, shown in _TODO[span[0]:span[1]]:
+        try:
+            out.append(_fields(parse_article(decode(data, shown), shown)))
+        except SitegenError as exc:
+            out.append((exc.message, exc.path, exc.line, exc.fix))
+            break
+    return out
 
 
 def markdown_files(folder: Path, root: Path | None) -> list[tuple[Path, str]]:
@@ -49,10 +89,14 @@ def markdown_files(folder: Path, root: Path | None) -> list[tuple[Path, str]]:
     return [(path, shown_path(path, root)) for path in sorted(folder.rglob("*.md"), key=lambda p: p.parts)]
 
 
-def _with_body(state: dict, body: str | None) -> Article:
-    """An Article from its cached fields and its body (None: the body is in `state`), without re-validating."""
+def _fields(article: Article) -> dict:
+    """An article's fields but its body (which is cut out of the file again, see body_of)."""
+    return {name: value for name, value in vars(article).items() if name != "body"}
+
+
+def _with_body(state: dict, body: str) -> Article:
+    """An Article from its cached fields and its body, without re-validating."""
     article = object.__new__(Article)
     vars(article).update(state)
-    if body is not None:
-        vars(article)["body"] = body
+    vars(article)["body"] = body
     return article

@@ -37,7 +37,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     if not (config.templates / "base.html").is_file():
         raise SitegenError("has no base.html", path=config.templates, fix="run sitegen from the archive's folder")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(config.templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # a changed template makes a new Renderer (see preview.py)
     urls = Urls(config.base_url, config.base_path)
     env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
                        main_nav=main_nav(urls))
