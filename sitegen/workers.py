@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from sitegen.output import replace_file, replace_with_link
 from sitegen.pages import Page
+from sitegen.progress import Progress
 from sitegen.render import Renderer
 from sitegen.urls import output_file
 
@@ -62,13 +62,13 @@ def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Pre
     _JOB = (pages, renderer, fresh, previous, side)
     try:
         if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-            return _merge(map(_work, tasks), len(tasks), progress)
+            return _merge(map(_work, tasks), len(pages), progress)
         renderer.html_cache.close()
         gc.collect()
         gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in the children
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return _merge(pool.imap_unordered(_work, tasks), len(tasks), progress)
+                return _merge(pool.imap_unordered(_work, tasks), len(pages), progress)
         finally:
             gc.unfreeze()
     finally:
@@ -84,15 +84,12 @@ def _work(task: tuple[int, int]) -> RenderResult:
 
 
 def _merge(results, total: int, progress: bool) -> RenderResult:
-    """Combine chunk results, drawing a progress bar on stderr when asked."""
+    """Combine chunk results, drawing a progress bar of the `total` pages on stderr when asked."""
     merged = RenderResult()
-    for done, result in enumerate(results, start=1):
+    bar = Progress(total if progress else 0, "Seiten")
+    for result in results:
         merged.add(result)
-        if progress:
-            bar = "#" * (30 * done // total)
-            sys.stderr.write(f"\rrendern [{bar:<30}] {done}/{total}")
-    if progress:
-        sys.stderr.write("\n")
+        bar.update(merged.rendered + merged.reused)
     return merged
 
 

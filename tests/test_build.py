@@ -161,3 +161,12 @@ def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, mo
     assert (small_archive / "_site" / "index.html").read_bytes() == before
     assert "problem(s) found by --strict" in (small_archive / "_site.failed").read_text(encoding="utf-8")
     assert main(["build"]) == 0 and not (small_archive / "_site.failed").exists()
+
+
+def test_the_render_progress_bar_off_a_terminal_is_one_line_counting_pages(capsys):
+    from sitegen.workers import RenderResult, _merge
+
+    chunks = [RenderResult(rendered=150, reused=50), RenderResult(rendered=10), RenderResult(reused=40)]
+    merged = _merge(iter(chunks), 250, progress=True)
+    assert (merged.rendered, merged.reused) == (160, 90)
+    assert capsys.readouterr().err == f"\r[{'#' * 30}] 250/250 Seiten\n"

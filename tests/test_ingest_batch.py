@@ -12,7 +12,8 @@ import pytest
 from conftest import SEED
 from sitegen.content import load_article
 from sitegen.ingest import ingest
-from sitegen.ingest.summary import Progress, Summary
+from sitegen.ingest.summary import Summary
+from sitegen.progress import Progress
 from sitegen.ingest.table import sniff, split_teaser
 
 BATCH = Path(__file__).parent / "fixtures" / "batch"

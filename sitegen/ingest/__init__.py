@@ -15,7 +15,8 @@ from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
-from sitegen.ingest.summary import Progress, Summary
+from sitegen.ingest.summary import Summary
+from sitegen.progress import Progress
 from sitegen.model import Article
 
 Extractor = Callable[[str], object]

@@ -1,10 +1,8 @@
-"""What one ingest run did (the end-of-run line) and the progress bar for batches."""
+"""What one ingest run did: the end-of-run line."""
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
 
 
 @dataclass
@@ -35,22 +33,3 @@ class Summary:
         if self.not_german:
             text += f"; Entitäten übersprungen für {len(self.not_german)} nicht deutsche Artikel"
         return text
-
-
-class Progress:
-    """A bar on stderr for batches of 20 or more: live on a terminal, else drawn once at the end."""
-
-    def __init__(self, total: int, label: str = "Artikel", stream: TextIO | None = None) -> None:
-        self.total, self.label, self.stream = total, label, stream or sys.stderr
-        self.live = self.stream.isatty()
-
-    def update(self, n: int) -> None:
-        """Show that n of total are done."""
-        if self.total < 20 or not self.live and n != self.total:
-            return
-        width = 30
-        done = width * n // self.total
-        self.stream.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{self.total} {self.label}")
-        if n == self.total:
-            self.stream.write("\n")
-        self.stream.flush()
