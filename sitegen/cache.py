@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import threading
 from pathlib import Path
 
 from sitegen import __version__
@@ -36,7 +37,7 @@ def load_pickle(path: Path) -> dict:
 def save_pickle(path: Path, data: dict) -> None:
     """Save a dict atomically (temporary file, then one rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     with open(tmp, "wb") as handle:
         pickle.dump((FORMAT, data), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)

@@ -5,6 +5,7 @@ on a hit the body is cut out of the file again, which is cheaper than storing 10
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
@@ -36,9 +37,17 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
         state = {**parsed[i], "digest": key} if i in parsed else cached[key]
         fresh[key] = state
         articles.append(_with_body(state, body_of(decode(data, shown))))
-    if fresh.keys() != cached.keys():
-        save_pickle(config.cache / CACHE_NAME, fresh)
+    if fresh.keys() != cached.keys():  # saved beside the rest of the build (a rename makes it whole)
+        threading.Thread(target=_save, args=(config.cache / CACHE_NAME, fresh)).start()
     return articles
+
+
+def _save(path: Path, fresh: dict) -> None:
+    """Keep the parsed front matter for the next run; a cache that cannot be written costs only speed."""
+    try:
+        save_pickle(path, fresh)
+    except OSError:
+        pass
 
 
 def _read(path: Path, shown: str) -> bytes:

@@ -16,7 +16,7 @@ import jinja2
 from jinja2 import meta
 
 from sitegen import __version__
-from sitegen.cache import TextCache, digest
+from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.markup import MARKDOWN_VERSION, markdown_html
@@ -69,9 +69,9 @@ class Renderer:
     def __init__(self, config: Config, archive: ArchiveInfo, html_cache: TextCache | None = None,
                  articles: tuple[Article, ...] = (), outline: str = ""):
         self.env = make_environment(config)
-        used = repr(archive) if "archive" in template_names(self.env) else ""  # else adding an article would
-        self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), used,  # change every page
-                                  *template_sources(config.templates))
+        sources = template_sources(config.templates)
+        used = repr(archive) if reads_archive(self.env, config.cache, sources) else ""  # else adding an article
+        self.base_digest = digest(__version__, MARKDOWN_VERSION, repr(config), used, *sources)  # changes all
         self.env.globals["archive"] = archive  # after template_names: Jinja does not report globals
         self.html_cache = html_cache or TextCache(None)
         self.new_html: list[tuple[str, str]] = []
@@ -146,6 +146,18 @@ def _digest_table() -> dict:
         names = tuple(f.name for f in fields(kind))
         table[kind] = lambda obj, kind=kind, names=names: (kind, tuple(getattr(obj, n) for n in names))
     return table
+
+
+def reads_archive(env: jinja2.Environment, cache: Path, sources: list[bytes]) -> bool:
+    """Whether a template reads `archive`; remembered in the cache by the templates' bytes, as parsing every
+    template costs a fifth of a second."""
+    key, path = digest(__version__, *sources), cache / "template-names.pickle"
+    known = load_pickle(path).get(key)
+    if isinstance(known, bool):
+        return known
+    answer = "archive" in template_names(env)
+    save_pickle(path, {key: answer})
+    return answer
 
 
 def template_names(env: jinja2.Environment) -> set[str]:

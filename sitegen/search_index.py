@@ -59,10 +59,12 @@ class Indexing:
 
 
 def _index_one(i: int) -> None:
-    """Indexing process: index shard number i of those set before the fork, on this process's own core."""
+    """Indexing process: index shard number i of those set before the fork; on this process's own core when
+    several shards are indexed at once (a single one, as after an edit, may use every core)."""
     todo, cache = _TODO
     identity = multiprocessing.current_process()._identity  # (n,) for the n-th process of the pool
-    index_shard(todo[i], cache, scratch_folder(cache), core=(identity[0] - 1) if identity else None)
+    core = identity[0] - 1 if identity and len(todo) > 1 else None
+    index_shard(todo[i], cache, scratch_folder(cache), core)
 
 
 def index_shard(shard: Shard, cache: Path, scratch: Path, core: int | None = None) -> None:

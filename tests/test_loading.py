@@ -1,11 +1,20 @@
 """Loading the content folder: parsed in worker processes or in one, the articles are the same."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 import sitegen.loading as loading
 from conftest import config_for, write_article
 from sitegen.errors import SitegenError
+
+
+def saved() -> None:
+    """Wait for the front-matter cache that loading saves in the background."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
 
 
 @pytest.fixture
@@ -21,11 +30,13 @@ def many(small_archive, monkeypatch):
 def test_parallel_parsing_gives_the_same_articles_as_one_process(many):
     config = config_for(many)
     serial = loading.load_articles(config, jobs=1)
+    saved()
     (config.cache / loading.CACHE_NAME).unlink()
     parallel = loading.load_articles(config, jobs=2)
     assert len(parallel) == 43
     assert [vars(a) for a in parallel] == [vars(a) for a in serial]
     assert dict(parallel[-1].extra) == {"category": "Politik", "quelle": 39}
+    saved()
     assert loading.load_articles(config, jobs=2) == parallel  # from the cache now
 
 
