@@ -27,19 +27,27 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
     cached = load_pickle(config.cache / CACHE_NAME)
-    files = [(_read(path, shown), shown) for path, shown in markdown_files(folder, config.root)]
-    keys = [digest(shown, data) for data, shown in files]
-    misses = [i for i, key in enumerate(keys) if not isinstance(cached.get(key), dict)]
-    parsed = dict(zip(misses, parse_all([files[i] for i in misses], jobs)))
     fresh: dict[str, dict] = {}
-    articles = []
-    for i, ((data, shown), key) in enumerate(zip(files, keys)):
-        state = {**parsed[i], "digest": key} if i in parsed else cached[key]
-        fresh[key] = state
-        articles.append(_with_body(state, body_of(decode(data, shown))))
+    articles: list[Article | None] = []
+    misses: list[tuple[int, str, bytes, str]] = []  # (place, key, bytes, shown) of the files to parse
+    for path, shown in markdown_files(folder, config.root):
+        data = _read(path, shown)
+        key = digest(shown, data)
+        state = cached.get(key)
+        if isinstance(state, dict):  # only the files to parse stay in memory as bytes
+            fresh[key] = state
+            articles.append(_with_body(state, body_of(decode(data, shown))))
+        else:
+            misses.append((len(articles), key, data, shown))
+            articles.append(None)
+    parsed = parse_all([(data, shown) for _, _, data, shown in misses], jobs)
+    for n, (place, key, data, shown) in enumerate(misses):
+        misses[n] = None  # type: ignore[call-overload]  # its bytes go as its body is made
+        fresh[key] = {**parsed[n], "digest": key}
+        articles[place] = _with_body(fresh[key], body_of(decode(data, shown)))
     if fresh.keys() != cached.keys():  # saved beside the rest of the build (a rename makes it whole)
         threading.Thread(target=_save, args=(config.cache / CACHE_NAME, fresh)).start()
-    return articles
+    return articles  # type: ignore[return-value]  # every place is filled
 
 
 def _save(path: Path, fresh: dict) -> None:

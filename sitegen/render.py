@@ -156,7 +156,10 @@ def reads_archive(env: jinja2.Environment, cache: Path, sources: list[bytes]) ->
     if isinstance(known, bool):
         return known
     answer = "archive" in template_names(env)
-    save_pickle(path, {key: answer})
+    try:
+        save_pickle(path, {key: answer})
+    except OSError:  # a cache that cannot be written costs only speed
+        pass
     return answer
 
 

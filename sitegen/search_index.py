@@ -5,21 +5,25 @@ organisations, tags), and nothing of the page around them, so templates need no 
 files, not Pagefind custom records: the Python API answers one record per 0.1 s, a folder is one run."""
 from __future__ import annotations
 
+import contextlib
 import html
 import multiprocessing
 import os
+import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
 from sitegen.markup import markdown_html
 from sitegen.model import Article
-from sitegen.search import BUNDLE, Shard, search_filters, store
+from sitegen.search import BUNDLE, STALE_SECONDS, Shard, search_filters, store
 from sitegen.urls import article_path, output_file
 
 
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
+SCRATCH_PREFIX = ".sitegen-search-"
 _TODO: tuple = ()  # (shards, cache): set before the indexing process is forked, read by it
 
 
@@ -70,7 +74,7 @@ def _index_one(i: int) -> None:
 def index_shard(shard: Shard, cache: Path, scratch: Path, core: int | None = None) -> None:
     """Write the shard's search documents under `scratch`, index them into the cache's folder (on one `core`
     when given), and store the bundle in `cache` under its key."""
-    with tempfile.TemporaryDirectory(dir=scratch, prefix=".search-") as work, \
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=SCRATCH_PREFIX) as work, \
             tempfile.TemporaryDirectory(dir=cache, prefix=".search-") as made:
         root = Path(work) / "documents"
         for article in shard.articles:
@@ -92,8 +96,13 @@ def scratch_folder(cache: Path) -> Path:
         room = os.statvfs(shm)
     except OSError:
         return cache
-    roomy = room.f_bavail * room.f_frsize >= SCRATCH_ROOM
-    return shm if roomy and os.access(shm, os.W_OK | os.X_OK) else cache
+    if room.f_bavail * room.f_frsize < SCRATCH_ROOM or not os.access(shm, os.W_OK | os.X_OK):
+        return cache
+    for stale in shm.glob(f"{SCRATCH_PREFIX}*"):  # left by a killed build: memory is not freed by itself
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(stale)
+    return shm
 
 
 def search_document(article: Article) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -170,3 +171,23 @@ def test_the_render_progress_bar_off_a_terminal_is_one_line_counting_pages(capsy
     merged = _merge(iter(chunks), 250, progress=True)
     assert (merged.rendered, merged.reused) == (160, 90)
     assert capsys.readouterr().err == f"\r[{'#' * 30}] 250/250 Seiten\n"
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm here")
+def test_search_documents_go_to_memory_with_room_and_a_killed_builds_leftovers_are_removed(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from sitegen import search_index
+
+    old = Path(tempfile.mkdtemp(dir="/dev/shm", prefix=search_index.SCRATCH_PREFIX))
+    new = Path(tempfile.mkdtemp(dir="/dev/shm", prefix=search_index.SCRATCH_PREFIX))
+    os.utime(old, (1, 1))
+    try:
+        assert search_index.scratch_folder(tmp_path) == Path("/dev/shm")
+        assert not old.exists() and new.exists()
+        monkeypatch.setattr(search_index, "SCRATCH_ROOM", 2**62)  # /dev/shm too small: the cache folder
+        assert search_index.scratch_folder(tmp_path) == tmp_path
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(new, ignore_errors=True)
