@@ -24,7 +24,7 @@ from sitegen.urls import article_path, output_file
 
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
 SCRATCH_PREFIX = ".sitegen-search-"
-_TODO: tuple = ()  # (shards, cache): set before the indexing process is forked, read by it
+_TODO: tuple = ()  # (shards, cache, scratch folder): set before the indexing process is forked, read by it
 
 
 class Indexing:
@@ -35,6 +35,7 @@ class Indexing:
         global _TODO
         self.results: list = []
         self.pool = None
+        self.scratch: Path | None = None
         if not todo:
             return
         cache.mkdir(parents=True, exist_ok=True)
@@ -42,7 +43,8 @@ class Indexing:
             for shard in todo:
                 index_shard(shard, cache, cache)
             return
-        _TODO = (todo, cache)
+        self.scratch = Path(tempfile.mkdtemp(dir=scratch_folder(cache), prefix=SCRATCH_PREFIX))
+        _TODO = (todo, cache, self.scratch)
         self.pool = multiprocessing.get_context("fork").Pool(max(1, min(jobs, len(todo))))
         self.results = [self.pool.apply_async(_index_one, (i,)) for i in range(len(todo))]
 
@@ -60,21 +62,23 @@ class Indexing:
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+        if self.scratch is not None:  # what stopped processes left (the documents of a failed build)
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _index_one(i: int) -> None:
     """Indexing process: index shard number i of those set before the fork; on this process's own core when
     several shards are indexed at once (a single one, as after an edit, may use every core)."""
-    todo, cache = _TODO
+    todo, cache, scratch = _TODO
     identity = multiprocessing.current_process()._identity  # (n,) for the n-th process of the pool
     core = identity[0] - 1 if identity and len(todo) > 1 else None
-    index_shard(todo[i], cache, scratch_folder(cache), core)
+    index_shard(todo[i], cache, scratch, core)
 
 
 def index_shard(shard: Shard, cache: Path, scratch: Path, core: int | None = None) -> None:
     """Write the shard's search documents under `scratch`, index them into the cache's folder (on one `core`
     when given), and store the bundle in `cache` under its key."""
-    with tempfile.TemporaryDirectory(dir=scratch, prefix=SCRATCH_PREFIX) as work, \
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=".search-") as work, \
             tempfile.TemporaryDirectory(dir=cache, prefix=".search-") as made:
         root = Path(work) / "documents"
         for article in shard.articles:
