@@ -41,9 +41,9 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
             misses.append((len(articles), key, data, shown))
             articles.append(None)
     parsed = parse_all([(data, shown) for _, _, data, shown in misses], jobs)
-    for n, (place, key, data, shown) in enumerate(misses):
-        misses[n] = None  # type: ignore[call-overload]  # its bytes go as its body is made
-        fresh[key] = {**parsed[n], "digest": key}
+    while misses:  # from the last: each file's bytes go as its body is made
+        place, key, data, shown = misses.pop()
+        fresh[key] = {**parsed.pop(), "digest": key}
         articles[place] = _with_body(fresh[key], body_of(decode(data, shown)))
     if fresh.keys() != cached.keys():  # saved beside the rest of the build (a rename makes it whole)
         threading.Thread(target=_save, args=(config.cache / CACHE_NAME, fresh)).start()
