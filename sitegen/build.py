@@ -14,7 +14,7 @@ from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import Stage, remove_others, staged, survey, write_files
+from sitegen.output import Stage, staged, survey
 from sitegen.pages import Page, plan
 from sitegen.search import BUNDLE, install, keyed, missing, shards
 from sitegen.search_index import Indexing
@@ -68,7 +68,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
     folder to write into is made ready (see output.staged) while the articles load."""
     report = BuildReport()
     jobs = jobs or _jobs()
-    with staged(config.out) as stage:
+    with staged(config.out, patchable=not config.strict) as stage:
         with timed(report, "laden"):
             articles = load_articles(config, jobs)
             search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
@@ -84,15 +84,15 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
             result = _render(config, report, pages, renderer, stage.ready(), jobs)
             with timed(report, "schreiben"):
                 extra = {**static_files(config.templates / "static"), **publishing_files(config)}
-                write_files(stage.folder, extra)
-                install(search, _search_cache(config), stage.folder, ready_only=True)  # while the rest is indexed
+                stage.write(extra)
+                install(search, _search_cache(config), stage, ready_only=True)  # while the rest is indexed
                 indexing.wait()
-                install(search, _search_cache(config), stage.folder)
-                remove_others(stage.folder, result.found, {*(output_file(p.path) for p in pages), *extra})
+                install(search, _search_cache(config), stage)
+                stage.drop_others(result.found, {*(output_file(p.path) for p in pages), *extra})
             if config.strict:
                 with timed(report, "prüfen"):
                     strict_check(stage.folder, site, config, log)
-            save_manifest(config, stage.folder, result.manifest)
+            stage.keep = partial(save_manifest, config, manifest=result.manifest)
     report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
     log(report.line())
     return report
@@ -101,14 +101,15 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
 def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Renderer, stage: Stage,
             jobs: int) -> RenderResult:
     """Render or reuse every page into the stage's folder (surveying what else a recycled folder holds)."""
-    previous = Previous(config.out if config.out.is_dir() else None, load_manifest(config, config.out))
+    last = config.out if config.out.is_dir() and stage.patch is None else None  # a patch keeps what is there
+    previous = Previous(last, load_manifest(config, config.out))
     side: tuple = ()
     if stage.recycled:  # the files the folder holds besides the pages, looked up while the pages render
         previous = replace(previous, here=load_manifest(config, stage.built_as))
         side = (partial(survey, stage.folder, skip=(BUNDLE,)),)
     with timed(report, "rendern"):
         return render_all(pages, renderer, stage.folder, previous, jobs, progress=len(pages) > 20000,
-                          side=side)
+                          side=side, into=stage.writes)
 
 
 def outline_digest(site: Site, config: Config) -> str:

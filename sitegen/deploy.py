@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sitegen.errors import SitegenError
-from sitegen.output import MARKER
+from sitegen.output import MARKER, finish_patches
 
 FALLBACK_NAME = "sitegen"
 FALLBACK_EMAIL = "sitegen@localhost"
@@ -60,6 +60,9 @@ def check_site(site: Path) -> None:
         raise SitegenError("the site folder does not exist", path=site, fix=fix)
     if not any(site.iterdir()):
         raise SitegenError("the site folder is empty", path=site, fix=fix)
+    if not finish_patches(site):
+        raise SitegenError("a build is applying its changes to the site folder", path=site,
+                           fix="wait until `sitegen build` has finished, then deploy")
     marker = failure_marker(site)
     if marker is not None:
         raise SitegenError("the last build failed; refusing to publish", path=marker, fix=fix)

@@ -1,9 +1,11 @@
-"""Write the site into a folder beside the target, then swap it in with one rename.
+"""Write the site into a folder beside the target and swap it in with one rename, or patch the live site.
 
 The replaced site is kept beside the target as the spare (`.<out>.spare`); the next build takes it as its
-folder and only changes what differs, instead of making 20,000 files and folders anew. Files are never changed
-in place (they may be hard links shared with the live site or the cache): a new version replaces the old
-one by rename."""
+folder and only changes what differs, instead of making 20,000 files and folders anew. With no spare, a build
+stages what it changes as a patch (see patching.py), applied once the build has succeeded; a patch of more
+than LARGE_PATCH files is applied to a hard-linked copy of the site instead, which is swapped in. Files are
+never changed in place (they may be hard links shared with the live site or the cache): a new version
+replaces the old one by rename."""
 from __future__ import annotations
 
 import ctypes
@@ -15,22 +17,29 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from sitegen.errors import SitegenError
+from sitegen.patching import Patch, pending, recover, remove
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 MARKER = ".sitegen-build"
+LARGE_PATCH = 2000  # files; a bigger patch is applied to a copy of the site that is swapped in at once
 
 
 class Stage:
-    """The folder a build writes into. `recycled` when it holds an earlier build to update: the spare, or a
-    hard-linked copy of the live site that `cp -al` makes while the articles load (when there is no spare);
-    `built_as` is the folder whose manifest describes it. Call ready() before writing into it."""
+    """The folder a build updates, and `writes`, where its new files go (the same folder, or a patch's files).
+    `recycled` when the folder holds an earlier build: the spare, a hard-linked copy of the live site that
+    `cp -al` makes while the articles load, or the live site under a patch; `built_as` is the folder whose
+    manifest describes it. Call ready() before writing."""
 
-    def __init__(self, folder: Path, recycled: bool, built_as: Path, copying: subprocess.Popen | None = None):
+    def __init__(self, folder: Path, recycled: bool, built_as: Path, copying: subprocess.Popen | None = None,
+                 patch: Patch | None = None):
         self.folder, self.recycled, self.built_as, self.copying = folder, recycled, built_as, copying
+        self.patch = patch
+        self.writes = patch.files if patch else folder
+        self.keep: Callable[[Path], None] = lambda folder: None  # called with the folder that becomes the site
 
     def ready(self) -> "Stage":
         """Wait for the copy of the live site; if it failed, start from an empty folder."""
@@ -41,33 +50,97 @@ class Stage:
         self.copying = None
         return self
 
+    def write(self, files: Mapping[str, bytes]) -> None:
+        """Give each relative path these bytes (unless it has them already)."""
+        changed = {rel: data for rel, data in files.items() if not _holds(_inside(self.folder, rel), data)}
+        write_files(self.writes, changed)
+
+    def new_folder(self, rel: str) -> Path:
+        """An empty folder to fill, which replaces the folder `rel` as a whole."""
+        if self.patch is None:
+            shutil.rmtree(self.folder / rel, ignore_errors=True)
+        else:
+            self.patch.folders.append(rel)
+        return self.writes / rel
+
+    def drop(self, rel: str) -> None:
+        """Remove a file or folder (from the site, when a patch is applied)."""
+        if self.patch is None:
+            remove(self.folder, rel)
+        else:
+            self.patch.removed.append(rel)
+
+    def drop_others(self, found: Iterable[str], keep: set[str]) -> None:
+        """Remove the `found` files that are not to be kept (nor the build marker)."""
+        for rel in found:
+            if rel not in keep and rel != MARKER:
+                self.drop(rel)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` has exactly these bytes."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
 
 @contextmanager
-def staged(out: Path) -> Iterator[Stage]:
-    """The spare, a copy of the live site, or a fresh folder beside `out`; swapped in with one rename when the
-    block succeeds. When it fails, a taken spare goes back (it is checked file by file when it is used),
-    anything else is removed. The marker file `.sitegen-build` says the folder is a complete sitegen build;
-    deploy leaves it out."""
+def staged(out: Path, patchable: bool = True) -> Iterator[Stage]:
+    """The spare, a patch of the live site (when `patchable`), a copy of the live site, or a fresh folder;
+    made the site when the block succeeds. When it fails, a taken spare goes back (it is checked file by file
+    when it is used), a patch is dropped, anything else is removed. The marker file `.sitegen-build` says the
+    folder is a complete sitegen build; deploy leaves it out."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _refuse_non_site(out)
     remove_abandoned(out)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
-    stage = Stage(work, True, work) if _take_spare(out, work) else Stage(work, False, work, _copy_live(out, work))
-    if stage.copying is not None:
-        stage.recycled, stage.built_as = True, out
+    if _take_spare(out, work):
+        stage = Stage(work, True, work)
+    elif patchable and (out / MARKER).is_file():
+        work.rmdir()
+        stage = Stage(out, True, out, patch=Patch(out))
+    else:
+        stage = Stage(work, False, work, _copy_live(out, work))
+        if stage.copying is not None:
+            stage.recycled, stage.built_as = True, out
     try:
         yield stage
-        replace_file(work / MARKER, b"ok\n")
-        work.chmod(0o755)
-        swap_in(work, out)
+        if stage.patch is None:
+            _publish(stage, work, out)
+        elif stage.patch.staged_files() > LARGE_PATCH and _copied(out, work):
+            stage.patch.apply_to(work)
+            _publish(stage, work, out)
+        else:
+            stage.keep(out)
+            stage.patch.commit()
     except BaseException:
         if stage.copying is not None:
             stage.copying.kill()
             stage.copying.wait()
+        if stage.patch is not None:
+            stage.patch.discard()
         if not (stage.recycled and stage.built_as == work and _give_back(work, out)):
             shutil.rmtree(work, ignore_errors=True)
         raise
+
+
+def _publish(stage: Stage, work: Path, out: Path) -> None:
+    """Mark `work` as a complete build and swap it in."""
+    stage.keep(work)
+    replace_file(work / MARKER, b"ok\n")
+    work.chmod(0o755)
+    swap_in(work, out)
+
+
+def _copied(out: Path, work: Path) -> bool:
+    """Copy the live site into `work` with hard links, and wait; False (and no `work`) when that failed."""
+    copying = _copy_live(out, work)
+    if copying is not None and copying.wait() == 0:
+        return True
+    shutil.rmtree(work, ignore_errors=True)
+    return False
 
 
 def _copy_live(out: Path, work: Path) -> subprocess.Popen | None:
@@ -75,7 +148,7 @@ def _copy_live(out: Path, work: Path) -> subprocess.Popen | None:
     cp = shutil.which("cp")
     if not cp or not sys.platform.startswith("linux") or not (out / MARKER).is_file():
         return None
-    work.rmdir()  # cp makes it
+    shutil.rmtree(work, ignore_errors=True)  # cp makes it
     return subprocess.Popen([cp, "-al", "--", str(out), str(work)], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -106,8 +179,17 @@ def _take_spare(out: Path, work: Path) -> bool:
     return True
 
 
+def finish_patches(out: Path) -> bool:
+    """Finish the patches that killed builds left half-applied; False while a running build applies one."""
+    out = out.resolve()
+    recover(out, _alive)
+    return not pending(out)
+
+
 def remove_abandoned(out: Path) -> None:
-    """Delete half-written folders of killed builds, and replaced sites nobody is deleting (their process is gone)."""
+    """Finish or drop the patches of killed builds; delete their half-written folders, and replaced sites nobody
+    is deleting (their process is gone)."""
+    recover(out, _alive)
     for kind in ("new", "old"):
         for folder in out.parent.glob(f".{out.name}.{kind}-*"):
             pid = folder.name[len(f".{out.name}.{kind}-"):].split("-", 1)[0]
@@ -162,18 +244,6 @@ def survey(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
             dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".")]
         found.extend(prefix + name for name in names if not (name.startswith(".") and name.endswith(".tmp")))
     return found
-
-
-def remove_others(folder: Path, found: Iterable[str], keep: set[str]) -> None:
-    """Delete the `found` files that are not to be kept (nor the build marker), and the folders left empty."""
-    for rel in found:
-        if rel not in keep and rel != MARKER:
-            path = folder / rel
-            path.unlink(missing_ok=True)
-            for parent in path.parents:
-                if parent == folder or any(parent.iterdir()):
-                    break
-                parent.rmdir()
 
 
 def swap_in(fresh: Path, out: Path) -> None:

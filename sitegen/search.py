@@ -100,33 +100,33 @@ def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
     return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
 
 
-def install(shard_list: list[Shard], cache: Path, folder: Path, ready_only: bool = False) -> None:
-    """Link every shard's cached bundle into folder/pagefind/<name>/ (without the files no page loads), and
-    Pagefind's UI once into folder/pagefind/; a bundle already there from the same cache entry stays, others
-    go. Then trim the cache. With `ready_only`, link just the bundles already in the cache (while the others
-    are indexed), and remove or trim nothing."""
+def install(shard_list: list[Shard], cache: Path, stage, ready_only: bool = False) -> None:
+    """Link every shard's cached bundle into the stage's pagefind/<name>/ (without the files no page loads),
+    and Pagefind's UI once into pagefind/; a bundle already there from the same cache entry stays, others go.
+    Then trim the cache. With `ready_only`, link just the bundles already in the cache (while the others are
+    indexed), and remove or trim nothing. `stage` is an output.Stage."""
     from sitegen.output import replace_with_link
 
-    root = folder / BUNDLE
+    root = stage.folder / BUNDLE
     wanted = {shard.name for shard in shard_list} | set(UI_FILES)
     if root.is_dir() and not ready_only:
         for stale in (p for p in root.iterdir() if p.name not in wanted):
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+            stage.drop(f"{BUNDLE}/{stale.name}")
     for shard in shard_list:
-        cached, target = cache / shard.key, folder / shard.path
+        cached = cache / shard.key
         if ready_only and not (cached / "pagefind.js").is_file():
             continue
         os.utime(cached)
-        if target.is_dir():
-            if _same_file(target / "pagefind.js", cached / "pagefind.js"):
-                continue
-            shutil.rmtree(target)
-        shutil.copytree(cached, target, copy_function=link,
+        if any(_same_file(at / shard.path / "pagefind.js", cached / "pagefind.js") for at in (stage.folder, stage.writes)):
+            continue  # there already, or installed by the ready_only pass
+        shutil.copytree(cached, stage.new_folder(shard.path.rstrip("/")), copy_function=link,
                         ignore=lambda folder, names: [n for n in names if n in UNUSED])
     if ready_only:
         return
     for name in UI_FILES if shard_list else ():
-        replace_with_link(cache / shard_list[0].key / name, root / name)
+        if not _same_file(root / name, cache / shard_list[0].key / name):
+            (stage.writes / BUNDLE).mkdir(parents=True, exist_ok=True)
+            replace_with_link(cache / shard_list[0].key / name, stage.writes / BUNDLE / name)
     prune(cache, KEEP_CACHED + len(shard_list))
 
 

@@ -52,14 +52,15 @@ _JOB: tuple | None = None  # (pages, renderer, fresh, previous, side): set befor
 
 
 def render_all(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous, jobs: int,
-               progress: bool = False, side: tuple[Callable[[], list | None], ...] = ()) -> RenderResult:
-    """Render or reuse every page into `fresh`, and run the `side` tasks (a survey of the folder) before the
-    chunks; returns the new manifest and the files the side tasks found (the workers fill the markdown
-    cache)."""
+               progress: bool = False, side: tuple[Callable[[], list | None], ...] = (),
+               into: Path | None = None) -> RenderResult:
+    """Render or reuse every page of the folder `fresh` (new files go `into` another folder when given), and
+    run the `side` tasks (a survey of the folder) before the chunks; returns the new manifest and the files
+    the side tasks found (the workers fill the markdown cache)."""
     global _JOB
     chunks = [(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)]
     tasks = [(-1, i) for i in range(len(side))] + chunks
-    _JOB = (pages, renderer, fresh, previous, side)
+    _JOB = (pages, renderer, (fresh, into or fresh), previous, side)
     try:
         if jobs <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
             return _merge(map(_work, tasks), len(pages), progress)
@@ -93,30 +94,33 @@ def _merge(results, total: int, progress: bool) -> RenderResult:
     return merged
 
 
-def _render_chunk(pages: list[Page], renderer: Renderer, fresh: Path, previous: Previous,
+def _render_chunk(pages: list[Page], renderer: Renderer, folders: tuple[Path, Path], previous: Previous,
                   start: int, end: int) -> RenderResult:
-    """Render or reuse pages[start:end]. A file is kept (already in the folder) or linked from the last build
-    on an equal quick key without gathering the context, else on an equal full digest, else rendered."""
+    """Render or reuse pages[start:end] of `folders` (the folder, and where its new files go). A file is kept
+    (already in the folder) or linked from the last build on an equal quick key without gathering the context,
+    else on an equal full digest, else rendered."""
     result = RenderResult()
     renderer.new_html = []
+    fresh, into = folders
     for page in pages[start:end]:
         rel = output_file(page.path)
-        target = fresh / rel
+        target, new = fresh / rel, into / rel
         here, last = previous.here.get(rel), previous.manifest.get(rel)
         kept = _quick(renderer, page.path, here) and _untouched(target, here) \
-            or _quick(renderer, page.path, last) and _reuse(previous, rel, last, target)
+            or _quick(renderer, page.path, last) and _reuse(previous, rel, last, new)
         if kept:
             result.reused += 1
             result.manifest[rel] = kept
             continue
         page = page.resolved()
         full, slots = renderer.page_digest(page)
-        if full and here and here[0] == full and _untouched(target, here) \
-                or full and last and last[0] == full and _reuse(previous, rel, last, target):
+        if full and here and here[0] == full and _untouched(target, here):
             result.reused += 1
+        elif full and last and last[0] == full and _reuse(previous, rel, last, new):
+            result.reused, target = result.reused + 1, new
         else:
-            _write(target, renderer.render(page), rel in previous.here)
-            result.rendered += 1
+            _write(new, renderer.render(page), rel in previous.here and into == fresh)
+            result.rendered, target = result.rendered + 1, new
         if full:
             stat = target.stat()
             result.manifest[rel] = (full, stat.st_size, stat.st_mtime_ns, renderer.quick_key(page.path, slots), slots)

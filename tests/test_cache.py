@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import config_for, write_article
+from sitegen import output, patching
 from sitegen.build import build
 
 QUIET = {"log": lambda line: None}
@@ -95,7 +96,24 @@ def test_quick_reuse_after_a_body_edit_and_full_digests_after_registry_and_templ
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
 
 
-def test_the_replaced_site_is_the_next_builds_folder_and_ends_up_like_a_cold_build(archive, tmp_path):
+def test_a_small_rebuild_patches_the_live_site_and_ends_up_like_a_cold_build(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    site = archive / "_site"
+    folder, robots = site.stat().st_ino, (site / "robots.txt").stat().st_ino
+    (site / "von-hand.html").write_text("nicht von sitegen", encoding="utf-8")
+    write_article(archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09\npeople: [Wladimir Putin]", "Kurz.")
+    report = build(config, **QUIET)
+    assert 0 < report.rendered < report.files
+    assert site.stat().st_ino == folder and (site / "robots.txt").stat().st_ino == robots  # patched in place
+    assert not (site / "von-hand.html").exists() and not list(archive.glob("._site.*"))
+    assert site_files(site) == cold_build(archive, tmp_path)
+    assert build(config, **QUIET).rendered == 0
+
+
+def test_a_large_patch_is_swapped_in_and_the_replaced_site_is_the_next_builds_folder(archive, tmp_path,
+                                                                                      monkeypatch):
+    monkeypatch.setattr(output, "LARGE_PATCH", -1)  # every patch goes to a copy
     config = config_for(archive)
     build(config, **QUIET)
     first = (archive / "_site").stat().st_ino
@@ -103,6 +121,7 @@ def test_the_replaced_site_is_the_next_builds_folder_and_ends_up_like_a_cold_bui
     write_article(archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09\npeople: [Wladimir Putin]", "Kurz.")
     build(config, **QUIET)
     assert (archive / "._site.spare").stat().st_ino == first  # the replaced site waits as the spare ...
+    assert not list(archive.glob("._site.patch-*"))
     (archive / "content" / "articles" / "n9.md").unlink()
     build(config, **QUIET)
     assert (archive / "_site").stat().st_ino == first  # ... and is the third build's folder
@@ -110,6 +129,28 @@ def test_the_replaced_site_is_the_next_builds_folder_and_ends_up_like_a_cold_bui
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
     bundles = sorted(p.name for p in (archive / "_site" / "pagefind").iterdir())
     assert bundles == sorted(p.name for p in (tmp_path / "cold" / "_site" / "pagefind").iterdir())
+    assert build(config, **QUIET).rendered == 0
+
+
+def test_a_patch_stopped_after_its_journal_is_finished_by_the_next_build(archive, tmp_path, monkeypatch):
+    config = config_for(archive)
+    build(config, **QUIET)
+    before = site_files(archive / "_site")
+    write_article(archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09\npeople: [Joseph Biden]", "Kurz.")
+
+    def killed(root, out):
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(patching, "apply", killed)
+    with pytest.raises(SystemExit):
+        build(config, **QUIET)
+    assert site_files(archive / "_site") == before  # nothing applied yet, the journaled patch waits
+    assert len(list(archive.glob("._site.patch-*/journal.json"))) == 1
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build(config, **QUIET).rendered == 0  # the patch was finished before the build began
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+    assert not list(archive.glob("._site.patch-*"))
 
 
 def test_a_new_article_changes_only_what_shows_it_unless_a_template_counts_the_archive(archive, tmp_path):
@@ -134,10 +175,11 @@ def test_a_new_article_changes_only_what_shows_it_unless_a_template_counts_the_a
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
 
 
-def test_a_failed_build_keeps_the_site_and_gives_the_spare_back(archive, tmp_path):
+def test_a_failed_build_keeps_the_site_and_gives_the_spare_back(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "LARGE_PATCH", -1)  # every patch goes to a copy
     config = config_for(archive)
     build(config, **QUIET)
-    build(config, **QUIET)  # a copy of the live site was the folder; the replaced site is now the spare
+    build(config, **QUIET)  # a copy of the live site took the patch; the replaced site is now the spare
     spare = (archive / "._site.spare").stat().st_ino
     before = site_files(archive / "_site")
     bad = write_article(archive, "kaputt.md", "title: Kaputt\ndate: 2021-02-31", "Text.")
@@ -149,3 +191,17 @@ def test_a_failed_build_keeps_the_site_and_gives_the_spare_back(archive, tmp_pat
     write_article(archive, "n2.md", "title: Nachricht 2\ndate: 2020-03-03\npeople: [Wladimir Putin]", "Neu.")
     build(config, **QUIET)
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_a_build_failing_while_it_renders_leaves_the_site_and_no_patch(archive, tmp_path):
+    config = config_for(archive)
+    build(config, **QUIET)
+    before = site_files(archive / "_site")
+    write_article(archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09\npeople: [Joseph Biden]", "Kurz.")
+    templates = archive / "templates"
+    if not templates.is_dir():
+        shutil.copytree(config.templates, templates)
+    (templates / "article.html").write_text("{{ nicht_da.feld }}", encoding="utf-8")
+    with pytest.raises(Exception):
+        build(config_for(archive), **QUIET)
+    assert site_files(archive / "_site") == before and not list(archive.glob("._site.*"))

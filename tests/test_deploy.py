@@ -1,6 +1,7 @@
 """deploy(): the built site as the only content of gh-pages on a local bare repository."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -192,6 +193,29 @@ def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
 def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
     (site / BUILD_MARKER).write_text("failed: render\n", encoding="utf-8")
     assert_refused(site, remote, "build failed")
+
+
+def journaled_patch(site: Path, pid: int) -> None:
+    """What a build killed while applying its patch leaves: a new index.html and the journal."""
+    root = site.parent / f".{site.name}.patch-{pid}-x"
+    (root / "files").mkdir(parents=True)
+    (root / "files" / "index.html").write_text("<h1>Neu</h1>", encoding="utf-8")
+    (root / "journal.json").write_text('{"folders": [], "removed": ["bild.bin"]}', encoding="utf-8")
+
+
+def test_a_patch_left_by_a_killed_build_is_finished_before_publishing(site: Path, remote: Path) -> None:
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    journaled_patch(site, gone.pid)
+    deploy(site, str(remote), log=lambda line: None)
+    published = tree_files(remote)
+    assert published["index.html"] == b"<h1>Neu</h1>" and "bild.bin" not in published
+    assert not list(site.parent.glob(f".{site.name}.patch-*"))
+
+
+def test_refuses_while_a_running_build_applies_its_patch(site: Path, remote: Path) -> None:
+    journaled_patch(site, os.getppid())
+    assert_refused(site, remote, "applying its changes")
 
 
 def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: Path) -> None:
