@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from sitegen.loading import load_articles
 from sitegen.model import Site
 from sitegen.output import Stage, staged, survey
 from sitegen.pages import Page, plan
-from sitegen.search import BUNDLE, install, keyed, missing, shards
+from sitegen.search import BUNDLE, KEEP_CACHED, install, keyed, missing, prune, shards
 from sitegen.search_index import Indexing
 from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
@@ -72,22 +73,18 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         with timed(report, "laden"):
             articles = load_articles(config, jobs)
             search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-        with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs) as indexing:
+        html = TextCache(config.cache / "html.sqlite")
+        with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs, html) as indexing:
             with timed(report, "modell"):
                 site = build_site(articles)
                 for warning in site.warnings:
                     log(f"Warnung: {warning}")
                 pages = planned_pages(site, config)
-                renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)),
-                                    TextCache(config.cache / "html.sqlite"), site.articles,
+                renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), html, site.articles,
                                     outline_digest(site, config))
             result = _render(config, report, pages, renderer, stage.ready(), jobs)
             with timed(report, "schreiben"):
-                extra = {**static_files(config.templates / "static"), **publishing_files(config)}
-                stage.write(extra)
-                install(search, _search_cache(config), stage, ready_only=True)  # while the rest is indexed
-                indexing.wait()
-                install(search, _search_cache(config), stage)
+                extra = _finish(config, stage, search, indexing)
                 stage.drop_others(result.found, {*(output_file(p.path) for p in pages), *extra})
             if config.strict:
                 with timed(report, "prüfen"):
@@ -110,6 +107,21 @@ def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Re
     with timed(report, "rendern"):
         return render_all(pages, renderer, stage.folder, previous, jobs, progress=len(pages) > 20000,
                           side=side, into=stage.writes)
+
+
+def _finish(config: Config, stage: Stage, search: list, indexing: Indexing) -> dict[str, bytes]:
+    """Write the static and publishing files, install the search bundles as they are ready, and drop old
+    bundles from the cache meanwhile (in a thread started after every fork); the files written."""
+    cache = _search_cache(config)
+    pruning = threading.Thread(target=prune, args=(cache, KEEP_CACHED, frozenset(s.key for s in search)))
+    pruning.start()
+    extra = {**static_files(config.templates / "static"), **publishing_files(config)}
+    stage.write(extra)
+    install(search, cache, stage, ready_only=True)  # while the rest is indexed
+    indexing.wait()
+    install(search, cache, stage)
+    pruning.join()
+    return extra
 
 
 def outline_digest(site: Site, config: Config) -> str:

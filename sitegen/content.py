@@ -45,7 +45,7 @@ def decode(data: bytes, path: object) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise SitegenError(f"is not UTF-8 (byte {exc.start})", path=path, line=line,
                            fix="save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def load_article(path: Path, root: Path | None = None) -> Article:

@@ -5,17 +5,20 @@ on a hit the body is cut out of the file again, which is cheaper than storing 10
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, decode, parse_article, shown_path
+from sitegen.content import body_of, decode, parse_article
 from sitegen.errors import SitegenError
 from sitegen.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 CACHE_NAME = "front-matter.pickle"
+DELTA_NAME = "front-matter-new.pickle"  # the entries since the last full save, which is rewritten less often
+DELTA_FLOOR = 50  # entries the delta may hold at least (else a twentieth of the archive)
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
 _TODO: list[tuple[bytes, str]] = []  # the files to parse: set before the workers are forked, read by them
 
@@ -26,7 +29,8 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
     folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    cached = load_pickle(config.cache / CACHE_NAME)
+    base = load_pickle(config.cache / CACHE_NAME)
+    cached = {**base, **load_pickle(config.cache / DELTA_NAME)}
     fresh: dict[str, dict] = {}
     articles: list[Article | None] = []
     misses: list[tuple[int, str, bytes, str]] = []  # (place, key, bytes, shown) of the files to parse
@@ -45,9 +49,22 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
         place, key, data, shown = misses.pop()
         fresh[key] = {**parsed.pop(), "digest": key}
         articles[place] = _with_body(fresh[key], body_of(decode(data, shown)))
-    if fresh.keys() != cached.keys():  # saved beside the rest of the build (a rename makes it whole)
-        threading.Thread(target=_save, args=(config.cache / CACHE_NAME, fresh)).start()
+    if fresh.keys() != cached.keys():
+        save_front_matter(config.cache, base, fresh)
     return articles  # type: ignore[return-value]  # every place is filled
+
+
+def save_front_matter(cache: Path, base: dict, fresh: dict) -> None:
+    """Keep the parsed front matter: a few new entries go to the small delta file at once; otherwise everything
+    is saved afresh beside the rest of the build, in a thread (each save is one rename, and any entry is valid
+    for its key: a damaged or old pair of files costs only parsing)."""
+    new = {key: state for key, state in fresh.items() if key not in base}
+    unused = len(base) - (len(fresh) - len(new))
+    if len(new) <= max(DELTA_FLOOR, len(fresh) // 20) and unused <= max(DELTA_FLOOR, len(fresh) // 5):
+        _save(cache / DELTA_NAME, new)
+        return
+    (cache / DELTA_NAME).unlink(missing_ok=True)
+    threading.Thread(target=_save, args=(cache / CACHE_NAME, fresh)).start()
 
 
 def _save(path: Path, fresh: dict) -> None:
@@ -58,9 +75,10 @@ def _save(path: Path, fresh: dict) -> None:
         pass
 
 
-def _read(path: Path, shown: str) -> bytes:
+def _read(path: str, shown: str) -> bytes:
     """The file's bytes; a file too big to be one article is an error."""
-    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        data = handle.read()
     if len(data) > MAX_ARTICLE_BYTES:
         raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
                            f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
@@ -101,9 +119,24 @@ def _parse_part(span: tuple[int, int]) -> list:
     return out
 
 
-def markdown_files(folder: Path, root: Path | None) -> list[tuple[Path, str]]:
-    """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`)."""
-    return [(path, shown_path(path, root)) for path in sorted(folder.rglob("*.md"), key=lambda p: p.parts)]
+def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
+    """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
+    content.shown_path gives it)."""
+    found: list[tuple[list[str], str]] = []
+    pending: list[tuple[str, list[str]]] = [(os.path.abspath(folder), [])]
+    while pending:  # os.scandir and strings: a third of what Path.rglob costs for 10,000 files
+        path, parts = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append((entry.path, [*parts, entry.name]))
+                elif entry.name.endswith(".md") and entry.is_file():
+                    found.append(([*parts, entry.name], entry.path))
+    found.sort(key=lambda item: item[0])
+    if root is None:
+        return [(path, path) for _, path in found]
+    base = os.path.abspath(root) + os.sep
+    return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
 
 
 def _fields(article: Article) -> dict:

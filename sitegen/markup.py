@@ -31,6 +31,11 @@ _LEFTOVER = re.compile(r"[*\[\]]|\]\(")
 
 
 @lru_cache(maxsize=4096)
+def body_key(text: str) -> str:
+    """The key of a body's HTML in the markdown cache."""
+    return digest(MARKDOWN_VERSION, text)
+
+
 def markdown_html(text: str) -> str:
     """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
     return nh3.clean(convert_markdown(text), link_rel="noopener noreferrer")

@@ -223,12 +223,13 @@ def replace_file(target: Path, data: bytes) -> None:
     os.replace(temporary, target)
 
 
-def replace_with_link(source: Path, target: Path) -> None:
+def replace_with_link(source: Path | str, target: Path | str) -> None:
     """Make `target` a hard link to `source`, replacing what was there."""
     try:
         os.link(source, target)
     except FileExistsError:
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        folder, name = os.path.split(target)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
         os.link(source, temporary)
         os.replace(temporary, target)
 
@@ -236,13 +237,18 @@ def replace_with_link(source: Path, target: Path) -> None:
 def survey(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
     """Every file below `folder` as a relative path, but in the top-level folders `skip` and in temporary ones
     (names starting with a dot); sitegen's own temporary files are left out."""
-    found = []
-    for root, dirs, names in os.walk(folder):
-        rel = os.path.relpath(root, folder)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        if not prefix:
-            dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".")]
-        found.extend(prefix + name for name in names if not (name.startswith(".") and name.endswith(".tmp")))
+    found: list[str] = []
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if prefix or name not in skip and not name.startswith("."):
+                        pending.append((entry.path, f"{prefix}{name}/"))
+                elif not (name.startswith(".") and name.endswith(".tmp")):
+                    found.append(prefix + name)
     return found
 
 

@@ -19,7 +19,7 @@ from sitegen import __version__
 from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.markup import MARKDOWN_VERSION, markdown_html
+from sitegen.markup import MARKDOWN_VERSION, body_key, markdown_html
 from sitegen.model import TAXONOMIES, Article
 from sitegen.pages import Page
 from sitegen.template_api import template_filters, template_globals
@@ -77,13 +77,13 @@ class Renderer:
         self.new_html: list[tuple[str, str]] = []
         self._digest_table = _digest_table()
         self.slots = {article.slug: i for i, article in enumerate(articles)}
-        self.digests = [article.digest for article in articles]
+        self.digests = [article.digest.encode("ascii") for article in articles]  # 32 hex digits each
         complete = outline and all(self.digests) and len(self.slots) == len(articles)
         self.quick_base = digest(self.base_digest, outline) if complete else ""
 
     def body_html(self, text: str) -> str:
         """Sanitised HTML of a markdown body, from the cache or converted now (and remembered)."""
-        key = digest(MARKDOWN_VERSION, text)
+        key = body_key(text)
         html = self.html_cache.get(key)
         if html is None:
             html = markdown_html(text)
@@ -123,7 +123,7 @@ class Renderer:
         digests = self.digests
         if indexes and indexes[-1] >= len(digests):
             return ""
-        return digest(self.quick_base, path, *(digests[i] for i in indexes))
+        return digest(self.quick_base, path, b"".join(map(digests.__getitem__, indexes)))  # fixed widths
 
 
 def _article_reduce(article: Article, slots: dict[str, int], shown: list[int]) -> tuple:

@@ -84,14 +84,14 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
 
 
 def shard_key(shard: Shard) -> str:
-    """A hash of everything the shard's search documents are made of, and of Pagefind's version."""
+    """A hash of everything the shard's search documents are made of, and of Pagefind's version. An article
+    read from a file counts by its digest (of the file's path and bytes, which its fields are parsed from)."""
+    from sitegen import __version__
     from sitegen.markup import MARKDOWN_VERSION
 
-    parts = [SEARCH_FORMAT, MARKDOWN_VERSION, _pagefind_version(), shard.name]
+    parts = [SEARCH_FORMAT, __version__, MARKDOWN_VERSION, _pagefind_version(), shard.name]
     for article in shard.articles:
-        parts.append(article.digest or repr(article))  # the source file: covers the body
-        parts.append(repr((article.slug, article.title, article.date, article.image)))
-        parts.append(repr(search_filters(article)))
+        parts.append(article.digest or repr((article, search_filters(article))))
     return digest(*parts)[:24]
 
 
@@ -103,8 +103,8 @@ def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
 def install(shard_list: list[Shard], cache: Path, stage, ready_only: bool = False) -> None:
     """Link every shard's cached bundle into the stage's pagefind/<name>/ (without the files no page loads),
     and Pagefind's UI once into pagefind/; a bundle already there from the same cache entry stays, others go.
-    Then trim the cache. With `ready_only`, link just the bundles already in the cache (while the others are
-    indexed), and remove or trim nothing. `stage` is an output.Stage."""
+    With `ready_only`, link just the bundles already in the cache (while the others are indexed), and remove
+    nothing. `stage` is an output.Stage."""
     from sitegen.output import replace_with_link
 
     root = stage.folder / BUNDLE
@@ -127,7 +127,6 @@ def install(shard_list: list[Shard], cache: Path, stage, ready_only: bool = Fals
         if not _same_file(root / name, cache / shard_list[0].key / name):
             (stage.writes / BUNDLE).mkdir(parents=True, exist_ok=True)
             replace_with_link(cache / shard_list[0].key / name, stage.writes / BUNDLE / name)
-    prune(cache, KEEP_CACHED + len(shard_list))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -158,12 +157,13 @@ def store(bundle: Path, cache: Path, key: str) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def prune(cache: Path, keep: int) -> None:
-    """Keep the `keep` most recently used cached bundles (other builds may share the cache), drop the rest."""
+def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
+    """Keep the `needed` bundles and the `keep` most recently used others (other builds may share the cache),
+    drop the rest."""
     if not cache.is_dir():
         return
-    entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                     key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")
+                      and p.name not in needed), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
     leftovers = [*cache.glob(".*.tmp"), *cache.glob(".search-*")]  # of killed builds, once they are old
     abandoned = [p for p in leftovers if time.time() - p.stat().st_mtime > STALE_SECONDS]
     for stale in entries[keep:] + abandoned:

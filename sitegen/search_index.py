@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
-from sitegen.markup import markdown_html
+from sitegen.cache import TextCache
+from sitegen.markup import body_key, markdown_html
 from sitegen.model import Article
 from sitegen.search import BUNDLE, STALE_SECONDS, Shard, search_filters, store
 from sitegen.urls import article_path, output_file
@@ -31,7 +32,7 @@ class Indexing:
     """Index the shards missing from the cache in processes of their own (up to `jobs`), started at once: they
     run while the pages are planned and rendered. Use as a context manager; wait() for the bundles."""
 
-    def __init__(self, todo: list[Shard], cache: Path, jobs: int = 1):
+    def __init__(self, todo: list[Shard], cache: Path, jobs: int = 1, html: TextCache | None = None):
         global _TODO
         self.results: list = []
         self.pool = None
@@ -41,10 +42,10 @@ class Indexing:
         cache.mkdir(parents=True, exist_ok=True)
         if "fork" not in multiprocessing.get_all_start_methods():
             for shard in todo:
-                index_shard(shard, cache, cache)
+                index_shard(shard, cache, cache, html=html)
             return
         self.scratch = Path(tempfile.mkdtemp(dir=scratch_folder(cache), prefix=SCRATCH_PREFIX))
-        _TODO = (todo, cache, self.scratch)
+        _TODO = (todo, cache, self.scratch, html.path if html else None)
         self.pool = multiprocessing.get_context("fork").Pool(max(1, min(jobs, len(todo))))
         self.results = [self.pool.apply_async(_index_one, (i,)) for i in range(len(todo))]
 
@@ -69,22 +70,23 @@ class Indexing:
 def _index_one(i: int) -> None:
     """Indexing process: index shard number i of those set before the fork; on this process's own core when
     several shards are indexed at once (a single one, as after an edit, may use every core)."""
-    todo, cache, scratch = _TODO
+    todo, cache, scratch, html = _TODO
     identity = multiprocessing.current_process()._identity  # (n,) for the n-th process of the pool
     core = identity[0] - 1 if identity and len(todo) > 1 else None
-    index_shard(todo[i], cache, scratch, core)
+    index_shard(todo[i], cache, scratch, core, TextCache(html))
 
 
-def index_shard(shard: Shard, cache: Path, scratch: Path, core: int | None = None) -> None:
-    """Write the shard's search documents under `scratch`, index them into the cache's folder (on one `core`
-    when given), and store the bundle in `cache` under its key."""
+def index_shard(shard: Shard, cache: Path, scratch: Path, core: int | None = None,
+                html: TextCache | None = None) -> None:
+    """Write the shard's search documents under `scratch` (bodies from the `html` cache where they are),
+    index them into the cache's folder (on one `core` when given), and store the bundle in `cache`."""
     with tempfile.TemporaryDirectory(dir=scratch, prefix=".search-") as work, \
             tempfile.TemporaryDirectory(dir=cache, prefix=".search-") as made:
         root = Path(work) / "documents"
-        for article in shard.articles:
+        for article, body in zip(shard.articles, bodies_html(shard.articles, html or TextCache(None))):
             target = root / output_file(article_path(article.slug))
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(search_document(article), encoding="utf-8")
+            target.write_text(search_document(article, body), encoding="utf-8")
         bundle = Path(made) / BUNDLE
         run_pagefind(root, bundle, core)
         if not (bundle / "pagefind.js").is_file():
@@ -109,15 +111,27 @@ def scratch_folder(cache: Path) -> Path:
     return shm
 
 
-def search_document(article: Article) -> str:
-    """The HTML Pagefind indexes for one article: title, caption, body, and its filters."""
+def bodies_html(articles: tuple[Article, ...], html: TextCache) -> list[str]:
+    """The articles' body HTML: from the cache the renderer fills (all but the edited ones after an edit),
+    the others converted now and stored for the renderer."""
+    keys = [body_key(article.body) for article in articles]
+    found = [html.get(key) for key in keys]
+    new = [(key, markdown_html(article.body)) for key, article, text in zip(keys, articles, found) if text is None]
+    html.put_many(new)
+    html.close()
+    converted = iter(value for _, value in new)
+    return [text if text is not None else next(converted) for text in found]
+
+
+def search_document(article: Article, body: str | None = None) -> str:
+    """The HTML Pagefind indexes for one article: title, caption, body (its HTML, when known), and filters."""
     esc = html.escape
     caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, value in search_filters(article))
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'
             f"</head>\n<body>\n<main data-pagefind-body>\n<h1>{esc(article.title)}</h1>\n{caption}"
-            f"{markdown_html(article.body)}\n<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
+            f"{markdown_html(article.body) if body is None else body}\n<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
 
 
 def _pin(core: int):

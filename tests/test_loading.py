@@ -31,7 +31,8 @@ def test_parallel_parsing_gives_the_same_articles_as_one_process(many, monkeypat
     config = config_for(many)
     serial = loading.load_articles(config, jobs=1)
     saved()
-    (config.cache / loading.CACHE_NAME).unlink()
+    for name in (loading.CACHE_NAME, loading.DELTA_NAME):
+        (config.cache / name).unlink(missing_ok=True)
     parallel = loading.load_articles(config, jobs=2)
     assert len(parallel) == 43
     assert [vars(a) for a in parallel] == [vars(a) for a in serial]
@@ -48,3 +49,27 @@ def test_the_first_bad_file_in_file_order_is_reported_with_its_line(many):
         loading.load_articles(config_for(many), jobs=2)
     assert str(caught.value).startswith("content/articles/m05.md:3: 'date' is not a real date")
     assert caught.value.line == 3 and caught.value.fix
+
+
+def test_an_edit_adds_to_the_small_delta_and_leaves_the_full_cache_as_it_was(many, monkeypatch):
+    monkeypatch.setattr(loading, "DELTA_FLOOR", 0)  # a twentieth of 43 files: two new entries go to the delta
+    config = config_for(many)
+    first = loading.load_articles(config, jobs=1)
+    saved()
+    full = (config.cache / loading.CACHE_NAME).read_bytes()
+    assert not (config.cache / loading.DELTA_NAME).exists()
+    write_article(many, "m07.md", "title: Meldung 7, neu\ndate: 2020-04-08\npeople: [Olaf Scholz]", "Neu.")
+    edited = loading.load_articles(config, jobs=1)
+    saved()
+    assert (config.cache / loading.CACHE_NAME).read_bytes() == full
+    assert len(loading.load_pickle(config.cache / loading.DELTA_NAME)) == 1
+    parse = loading.parse_article
+    monkeypatch.setattr(loading, "parse_article", None)  # the next load takes all from the two files
+    assert loading.load_articles(config, jobs=1) == edited != first
+    monkeypatch.setattr(loading, "parse_article", parse)
+    for n in range(8):  # more new entries than the delta may hold: everything is saved afresh
+        write_article(many, f"m{n:02d}.md", f"title: Meldung {n}, neuer\ndate: 2020-04-09", "Neuer.")
+    loading.load_articles(config, jobs=1)
+    saved()
+    assert not (config.cache / loading.DELTA_NAME).exists()
+    assert (config.cache / loading.CACHE_NAME).read_bytes() != full

@@ -228,6 +228,31 @@ def test_search_document_holds_text_and_filters():
         assert f'<span data-pagefind-filter="{name}">{value}</span>' in doc
 
 
+def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):
+    from sitegen.cache import TextCache
+    from sitegen.markup import body_key
+    from sitegen.model import Article
+    from sitegen.search_index import bodies_html
+
+    cache = TextCache(tmp_path / "html.sqlite")
+    cached, fresh = (Article(title=t, slug=t, body=f"Text von *{t}*.") for t in ("alt", "neu"))
+    cache.put_many([(body_key(cached.body), "<p>aus dem Cache</p>")])
+    assert bodies_html((cached, fresh), cache) == ["<p>aus dem Cache</p>", "<p>Text von <em>neu</em>.</p>"]
+    assert cache.get(body_key(fresh.body)) == "<p>Text von <em>neu</em>.</p>"  # stored for the renderer
+
+
+def test_pruning_keeps_the_bundles_in_use_and_the_newest_others(tmp_path):
+    import os
+    from sitegen.search import prune
+
+    for age, name in enumerate(["neu", "mittel", "alt", "benutzt"]):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pagefind.js").write_text("", encoding="utf-8")
+        os.utime(tmp_path / name, (1e9 - age * 100, 1e9 - age * 100))
+    prune(tmp_path, 1, frozenset({"benutzt"}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["benutzt", "neu"]
+
+
 def test_shards_group_years_from_the_oldest(site):
     from sitegen.search import shards
     from sitegen.site import build_site
