@@ -117,7 +117,8 @@ def install(shard_list: list[Shard], cache: Path, stage, ready_only: bool = Fals
         if ready_only and not (cached / "pagefind.js").is_file():
             continue
         os.utime(cached)
-        if any(_same_file(at / shard.path / "pagefind.js", cached / "pagefind.js") for at in (stage.folder, stage.writes)):
+        installed = (at / shard.path / "pagefind.js" for at in (stage.folder, stage.writes))
+        if any(_same_file(js, cached / "pagefind.js") for js in installed):
             continue  # there already, or installed by the ready_only pass
         shutil.copytree(cached, stage.new_folder(shard.path.rstrip("/")), copy_function=link,
                         ignore=lambda folder, names: [n for n in names if n in UNUSED])
