@@ -7,6 +7,7 @@ A refresh that fails keeps the last good model and says why."""
 from __future__ import annotations
 
 import html
+import os
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from sitegen.render import ArchiveInfo, Renderer
 from sitegen.site import build_site
 from sitegen.urls import article_path, output_file
 
-Stamp = dict[Path, tuple[int, int]]
+Stamp = dict[str, tuple[int, int]]  # by path
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Preview:
             stamp = self._scan()
             if stamp == self.stamp:
                 return
-            changed = [p for p in stamp if stamp[p] != self.stamp.get(p)]
+            changed = [Path(p) for p in stamp if stamp[p] != self.stamp.get(p)]
             same_files, self.stamp = stamp.keys() == self.stamp.keys(), stamp
             if self.state is not None and same_files and self._patch(changed):
                 threading.Thread(target=self._reload, args=(stamp,), daemon=True).start()
@@ -101,7 +102,7 @@ class Preview:
         site = build_site(articles)
         derived = Derived.of(site, self.config)
         pages = {output_file(p.path): p for p in unique_pages(plan_derived(derived))}
-        renderer = Renderer(self.config, ArchiveInfo(len(site.articles)), TextCache(None))
+        renderer = Renderer(self.config, ArchiveInfo(len(site.articles)), TextCache(None)).warm()
         by_file = {self.config.root / a.path: a for a in articles}
         return State(by_file, derived, pages, renderer)
 
@@ -125,13 +126,20 @@ class Preview:
         return True
 
     def _scan(self) -> Stamp:
-        """Size and mtime of every content and template file."""
+        """Size and mtime of every content and template file (os.scandir: it runs before every request)."""
         stamp: Stamp = {}
-        for folder in (self.config.content, self.config.templates):
-            for path in folder.rglob("*"):
-                if path.is_file() and not path.name.startswith("."):
-                    info = path.stat()
-                    stamp[path] = (info.st_size, info.st_mtime_ns)
+        pending = [str(self.config.content), str(self.config.templates)]
+        while pending:
+            try:
+                entries = list(os.scandir(pending.pop()))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append(entry.path)
+                elif entry.is_file() and not entry.name.startswith("."):
+                    info = entry.stat()
+                    stamp[entry.path] = (info.st_size, info.st_mtime_ns)
         return stamp
 
 

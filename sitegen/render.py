@@ -25,6 +25,9 @@ from sitegen.pages import Page
 from sitegen.template_api import template_filters, template_globals
 from sitegen.urls import Urls
 
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of the template folder that are templates
+
+
 @dataclass(frozen=True)
 class ArchiveInfo:
     """What every page may show about the whole archive (part of every page's digest)."""
@@ -80,6 +83,15 @@ class Renderer:
         self.digests = [article.digest.encode("ascii") for article in articles]  # 32 hex digits each
         complete = outline and all(self.digests) and len(self.slots) == len(articles)
         self.quick_base = digest(self.base_digest, outline) if complete else ""
+
+    def warm(self) -> "Renderer":
+        """Compile every template now (the dev server does it in the background, not on the first request)."""
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIXES)):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                pass  # rendering reports it, naming the page
+        return self
 
     def body_html(self, text: str) -> str:
         """Sanitised HTML of a markdown body, from the cache or converted now (and remembered)."""
@@ -166,7 +178,7 @@ def reads_archive(env: jinja2.Environment, cache: Path, sources: list[bytes]) ->
 def template_names(env: jinja2.Environment) -> set[str]:
     """Every name the templates read from outside themselves but the environment's globals."""
     names: set[str] = set()
-    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".txt"))):
+    for name in env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIXES)):
         try:
             names |= meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
         except jinja2.TemplateSyntaxError:

@@ -161,3 +161,18 @@ def test_a_template_error_shows_in_the_browser_and_the_server_lives_on(server):
     assert status == 200 and "Diese Seite lässt sich nicht rendern" in html and "nicht_da" in html
     template.write_text(good, encoding="utf-8")
     assert "<h1>Gipfel in Genf</h1>" in fetch(base + "/artikel/gipfel-in-genf/")[1]
+
+
+def test_a_fresh_model_has_its_templates_compiled_before_the_first_request(small_archive):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    preview = Preview(load_config(small_archive), log=lambda line: None)
+    loader = preview.state.renderer.env.loader
+
+    def not_again(*args):
+        raise AssertionError("a template was compiled on a request")
+
+    loader.get_source = not_again  # every template is in the environment's cache already
+    page = next(rel for rel in preview.state.pages if rel.startswith("artikel/"))
+    assert b"<article" in preview.page(page)
