@@ -61,8 +61,8 @@ def check_site(site: Path) -> None:
     if not any(site.iterdir()):
         raise SitegenError("the site folder is empty", path=site, fix=fix)
     if not finish_patches(site):
-        raise SitegenError("a build is applying its changes to the site folder", path=site,
-                           fix="wait until `sitegen build` has finished, then deploy")
+        raise SitegenError("a build is applying its changes to the site folder, or could not finish them",
+                           path=site, fix="wait until `sitegen build` has finished (or run it again), then deploy")
     marker = failure_marker(site)
     if marker is not None:
         raise SitegenError("the last build failed; refusing to publish", path=marker, fix=fix)

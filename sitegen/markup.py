@@ -30,12 +30,12 @@ _INLINE = re.compile(rf"\*\*({_SPAN})\*\*|\*({_SPAN})\*|\[({_SPAN})\]\(([^\s()<>
 _LEFTOVER = re.compile(r"[*\[\]]|\]\(")
 
 
-@lru_cache(maxsize=4096)
 def body_key(text: str) -> str:
     """The key of a body's HTML in the markdown cache."""
     return digest(MARKDOWN_VERSION, text)
 
 
+@lru_cache(maxsize=4096)
 def markdown_html(text: str) -> str:
     """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
     return nh3.clean(convert_markdown(text), link_rel="noopener noreferrer")

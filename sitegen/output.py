@@ -180,10 +180,10 @@ def _take_spare(out: Path, work: Path) -> bool:
 
 
 def finish_patches(out: Path) -> bool:
-    """Finish the patches that killed builds left half-applied; False while a running build applies one."""
+    """Finish the patches that killed builds left half-applied; False while a running build applies one, or
+    when one could not be applied (a build repairs the site then)."""
     out = out.resolve()
-    recover(out, _alive)
-    return not pending(out)
+    return recover(out, _alive) and not pending(out)
 
 
 def remove_abandoned(out: Path) -> None:

@@ -97,17 +97,24 @@ def remove(out: Path, rel: str) -> None:
         parent.rmdir()
 
 
-def recover(out: Path, alive: Callable[[int], bool]) -> None:
-    """Finish the journaled patches of builds that stopped while applying them; drop unfinished ones. A patch
-    of this process is from an earlier build that failed (builds in one process run one after another)."""
+def recover(out: Path, alive: Callable[[int], bool]) -> bool:
+    """Finish the journaled patches of builds that stopped while applying them, and drop unfinished ones. A
+    patch of this process is from an earlier build that failed (builds in one process run one after another).
+    A patch that cannot be applied is dropped too, and False returned: the site may then be part old, part new,
+    which the next build repairs (the manifest describes the new files, so every other file is made again)."""
+    whole = True
     for root in out.parent.glob(f".{out.name}.patch-*"):
         pid = root.name[len(f".{out.name}.patch-"):].split("-", 1)[0]
         if not pid.isdigit() or alive(int(pid)) and int(pid) != os.getpid():
             continue
         if (root / JOURNAL).is_file():
-            apply(root, out)
-        else:
-            shutil.rmtree(root, ignore_errors=True)
+            try:
+                apply(root, out)
+                continue
+            except (OSError, ValueError, KeyError, TypeError):
+                whole = False
+        shutil.rmtree(root, ignore_errors=True)
+    return whole
 
 
 def pending(out: Path) -> list[Path]:

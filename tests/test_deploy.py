@@ -218,6 +218,15 @@ def test_refuses_while_a_running_build_applies_its_patch(site: Path, remote: Pat
     assert_refused(site, remote, "applying its changes")
 
 
+def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Path) -> None:
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    journaled_patch(site, gone.pid)
+    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt", encoding="utf-8")
+    assert_refused(site, remote, "could not finish them")
+    assert not list(site.parent.glob(f".{site.name}.patch-*"))  # dropped: the next build repairs the site
+
+
 def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: Path) -> None:
     source = tmp_path / "source"
     run("git", "init", "-q", "-b", "main", str(source))
