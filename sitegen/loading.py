@@ -14,6 +14,7 @@ from sitegen.config import Config
 from sitegen.content import body_of, decode, parse_article
 from sitegen.errors import SitegenError
 from sitegen.model import Article
+from sitegen.walk import files_below
 
 MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 CACHE_NAME = "front-matter.pickle"
@@ -29,8 +30,8 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
     folder = config.content
     if not folder.is_dir():
         raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    base = load_pickle(config.cache / CACHE_NAME)
-    cached = {**base, **load_pickle(config.cache / DELTA_NAME)}
+    base, delta = load_pickle(config.cache / CACHE_NAME), load_pickle(config.cache / DELTA_NAME)
+    cached = {**base, **delta}
     fresh: dict[str, dict] = {}
     articles: list[Article | None] = []
     misses: list[tuple[int, str, bytes, str]] = []  # (place, key, bytes, shown) of the files to parse
@@ -50,18 +51,19 @@ def load_articles(config: Config, jobs: int = 1) -> list[Article]:
         fresh[key] = {**parsed.pop(), "digest": key}
         articles[place] = _with_body(fresh[key], body_of(decode(data, shown)))
     if fresh.keys() != cached.keys():
-        save_front_matter(config.cache, base, fresh)
+        save_front_matter(config.cache, base, delta, fresh)
     return articles  # type: ignore[return-value]  # every place is filled
 
 
-def save_front_matter(cache: Path, base: dict, fresh: dict) -> None:
-    """Keep the parsed front matter: a few new entries go to the small delta file at once; otherwise everything
-    is saved afresh beside the rest of the build, in a thread (each save is one rename, and any entry is valid
-    for its key: a damaged or old pair of files costs only parsing)."""
+def save_front_matter(cache: Path, base: dict, delta: dict, fresh: dict) -> None:
+    """Keep the parsed front matter: a few new entries go to the small delta file at once (unless it holds
+    just them already); otherwise everything is saved afresh beside the rest of the build, in a thread (each
+    save is one rename, and any entry is valid for its key: a damaged or old pair of files costs only parsing)."""
     new = {key: state for key, state in fresh.items() if key not in base}
     unused = len(base) - (len(fresh) - len(new))
     if len(new) <= max(DELTA_FLOOR, len(fresh) // 20) and unused <= max(DELTA_FLOOR, len(fresh) // 5):
-        _save(cache / DELTA_NAME, new)
+        if new.keys() != delta.keys():
+            _save(cache / DELTA_NAME, new)
         return
     (cache / DELTA_NAME).unlink(missing_ok=True)
     threading.Thread(target=_save, args=(cache / CACHE_NAME, fresh)).start()
@@ -91,7 +93,7 @@ def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:
     forked processes when there are many. The first bad file, in file order, raises its error."""
     global _TODO
     if jobs <= 1 or len(files) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_fields(parse_article(decode(data, shown), shown)) for data, shown in files]
+        return [_parsed(data, shown) for data, shown in files]
     size = -(-len(files) // (jobs * 4))
     _TODO = files
     try:
@@ -112,7 +114,7 @@ def _parse_part(span: tuple[int, int]) -> list:
     out: list = []
     for data, shown in _TODO[span[0]:span[1]]:
         try:
-            out.append(_fields(parse_article(decode(data, shown), shown)))
+            out.append(_parsed(data, shown))
         except SitegenError as exc:
             out.append((exc.message, exc.path, exc.line, exc.fix))
             break
@@ -122,26 +124,18 @@ def _parse_part(span: tuple[int, int]) -> list:
 def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
     """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
     content.shown_path gives it)."""
-    found: list[tuple[list[str], str]] = []
-    pending: list[tuple[str, list[str]]] = [(os.path.abspath(folder), [])]
-    while pending:  # os.scandir and strings: a third of what Path.rglob costs for 10,000 files
-        path, parts = pending.pop()
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    pending.append((entry.path, [*parts, entry.name]))
-                elif entry.name.endswith(".md") and entry.is_file():
-                    found.append(([*parts, entry.name], entry.path))
-    found.sort(key=lambda item: item[0])
+    found = sorted(((rel.split("/"), entry.path) for rel, entry in files_below(os.path.abspath(folder))
+                    if rel.endswith(".md") and entry.is_file()), key=lambda item: item[0])
     if root is None:
         return [(path, path) for _, path in found]
     base = os.path.abspath(root) + os.sep
     return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
 
 
-def _fields(article: Article) -> dict:
-    """An article's fields but its body (which is cut out of the file again, see body_of)."""
-    return {name: value for name, value in vars(article).items() if name != "body"}
+def _parsed(data: bytes, shown: str) -> dict:
+    """The fields of the article in a file's bytes but its body (which is cut out of the file again, see
+    body_of)."""
+    return {name: value for name, value in vars(parse_article(decode(data, shown), shown)).items() if name != "body"}
 
 
 def _with_body(state: dict, body: str) -> Article:

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from sitegen.errors import SitegenError
-from sitegen.patching import Patch, pending, recover, remove
+from sitegen.patching import Patch, owner, pending, recover, remove
+from sitegen.walk import files_below
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -192,8 +193,8 @@ def remove_abandoned(out: Path) -> None:
     recover(out, _alive)
     for kind in ("new", "old"):
         for folder in out.parent.glob(f".{out.name}.{kind}-*"):
-            pid = folder.name[len(f".{out.name}.{kind}-"):].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            pid = owner(folder, out, kind)
+            if pid is not None and not _alive(pid):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -237,19 +238,11 @@ def replace_with_link(source: Path | str, target: Path | str) -> None:
 def survey(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
     """Every file below `folder` as a relative path, but in the top-level folders `skip` and in temporary ones
     (names starting with a dot); sitegen's own temporary files are left out."""
-    found: list[str] = []
-    pending = [(str(folder), "")]
-    while pending:
-        path, prefix = pending.pop()
-        with os.scandir(path) as entries:
-            for entry in entries:
-                name = entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    if prefix or name not in skip and not name.startswith("."):
-                        pending.append((entry.path, f"{prefix}{name}/"))
-                elif not (name.startswith(".") and name.endswith(".tmp")):
-                    found.append(prefix + name)
-    return found
+    def enter(rel: str) -> bool:
+        return "/" in rel or rel not in skip and not rel.startswith(".")
+
+    return [rel for rel, entry in files_below(folder, enter)
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp"))]
 
 
 def swap_in(fresh: Path, out: Path) -> None:

@@ -104,8 +104,8 @@ def recover(out: Path, alive: Callable[[int], bool]) -> bool:
     which the next build repairs (the manifest describes the new files, so every other file is made again)."""
     whole = True
     for root in out.parent.glob(f".{out.name}.patch-*"):
-        pid = root.name[len(f".{out.name}.patch-"):].split("-", 1)[0]
-        if not pid.isdigit() or alive(int(pid)) and int(pid) != os.getpid():
+        pid = owner(root, out, "patch")
+        if pid is None or alive(pid) and pid != os.getpid():
             continue
         if (root / JOURNAL).is_file():
             try:
@@ -115,6 +115,12 @@ def recover(out: Path, alive: Callable[[int], bool]) -> bool:
                 whole = False
         shutil.rmtree(root, ignore_errors=True)
     return whole
+
+
+def owner(folder: Path, out: Path, kind: str) -> int | None:
+    """The process id in the name of a build's folder `.<out>.<kind>-<pid>-<random>`, or None."""
+    pid = folder.name[len(f".{out.name}.{kind}-"):].split("-", 1)[0]
+    return int(pid) if pid.isdigit() else None
 
 
 def pending(out: Path) -> list[Path]:

@@ -7,7 +7,6 @@ A refresh that fails keeps the last good model and says why."""
 from __future__ import annotations
 
 import html
-import os
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from sitegen.pages import Derived, Page, article_context, plan_derived
 from sitegen.render import ArchiveInfo, Renderer
 from sitegen.site import build_site
 from sitegen.urls import article_path, output_file
+from sitegen.walk import files_below
 
 Stamp = dict[str, tuple[int, int]]  # by path
 
@@ -126,18 +126,11 @@ class Preview:
         return True
 
     def _scan(self) -> Stamp:
-        """Size and mtime of every content and template file (os.scandir: it runs before every request)."""
+        """Size and mtime of every content and template file (it runs before every request)."""
         stamp: Stamp = {}
-        pending = [str(self.config.content), str(self.config.templates)]
-        while pending:
-            try:
-                entries = list(os.scandir(pending.pop()))
-            except OSError:
-                continue
-            for entry in entries:
-                if entry.is_dir():
-                    pending.append(entry.path)
-                elif entry.is_file() and not entry.name.startswith("."):
+        for folder in (self.config.content, self.config.templates):
+            for _, entry in files_below(folder):
+                if entry.is_file() and not entry.name.startswith("."):
                     info = entry.stat()
                     stamp[entry.path] = (info.st_size, info.st_mtime_ns)
         return stamp

@@ -64,8 +64,10 @@ def test_an_edit_adds_to_the_small_delta_and_leaves_the_full_cache_as_it_was(man
     assert (config.cache / loading.CACHE_NAME).read_bytes() == full
     assert len(loading.load_pickle(config.cache / loading.DELTA_NAME)) == 1
     parse = loading.parse_article
+    delta = (config.cache / loading.DELTA_NAME).stat().st_mtime_ns
     monkeypatch.setattr(loading, "parse_article", None)  # the next load takes all from the two files
     assert loading.load_articles(config, jobs=1) == edited != first
+    assert (config.cache / loading.DELTA_NAME).stat().st_mtime_ns == delta  # nothing new: not written again
     monkeypatch.setattr(loading, "parse_article", parse)
     for n in range(8):  # more new entries than the delta may hold: everything is saved afresh
         write_article(many, f"m{n:02d}.md", f"title: Meldung {n}, neuer\ndate: 2020-04-09", "Neuer.")
@@ -73,3 +75,12 @@ def test_an_edit_adds_to_the_small_delta_and_leaves_the_full_cache_as_it_was(man
     saved()
     assert not (config.cache / loading.DELTA_NAME).exists()
     assert (config.cache / loading.CACHE_NAME).read_bytes() != full
+
+
+def test_markdown_files_are_sorted_by_parts_and_links_to_folders_are_not_followed(tmp_path):
+    for rel in ("b.md", "a/z.md", "a-b.md", "a/notiz.txt"):
+        (tmp_path / "c" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "c" / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "c" / "a" / "schleife").symlink_to(tmp_path / "c")  # a loop: Path.rglob does not follow it either
+    shown = [rel for _, rel in loading.markdown_files(tmp_path / "c", tmp_path)]
+    assert shown == ["c/a/z.md", "c/a-b.md", "c/b.md"]
