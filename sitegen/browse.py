@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sitegen.model import Site, Term
 from sitegen.relations import ENTITY_KEYS
-from sitegen.site import sort_name
+from sitegen.site import person_sort_name, sort_name
 
 LETTERS = tuple("abcdefghijklmnopqrstuvwxyz") + ("0-9",)
 TOP_TERMS = 100
@@ -31,20 +31,26 @@ class Letter:
     @property
     def by_count(self) -> tuple[Term, ...]:
         """The letter's terms, most-mentioned first, then by name."""
-        return tuple(sorted(self.terms, key=lambda t: (-len(t.articles), sort_name(t.name))))
+        return tuple(sorted(self.terms, key=lambda t: (-len(t.articles), filing_name(t.taxonomy, t.name))))
 
 
-def initial(name: str) -> str:
-    """The letter a name files under ('Ökonomie' under 'o', '1. FC Köln' under '0-9')."""
-    first = sort_name(name)[0][:1]
+def filing_name(key: str, name: str) -> tuple[str, str]:
+    """The key a name is filed under in taxonomy `key`: people by surname, everything else as written."""
+    return person_sort_name(name) if key == "people" else sort_name(name)
+
+
+def initial(name: str, key: str = "") -> str:
+    """The letter a name files under ('Ökonomie' under 'o', '1. FC Köln' under '0-9', 'Angela Merkel' as a
+    person under 'm')."""
+    first = filing_name(key, name)[0][:1]
     return first if "a" <= first <= "z" else "0-9"
 
 
 def letters(terms: tuple[Term, ...]) -> tuple[Letter, ...]:
-    """Every letter of the bar, empty ones included, with its terms in name order."""
+    """Every letter of the bar, empty ones included, with its terms in filing order."""
     groups: dict[str, list[Term]] = {letter: [] for letter in LETTERS}
     for term in terms:
-        groups[initial(term.name)].append(term)
+        groups[initial(term.name, term.taxonomy)].append(term)
     return tuple(Letter(letter, tuple(groups[letter])) for letter in LETTERS)
 
 

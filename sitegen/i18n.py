@@ -29,6 +29,8 @@ TEXT = {
     "older": "Ältere",
     "earlier": "Früher",
     "later": "Später",
+    "back": "Zurück",
+    "forward": "Weiter",
     "path": "Pfad",
     "empty": "Das Archiv enthält noch keine Artikel.",
 }

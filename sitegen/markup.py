@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import escape
 
 import markdown
 import nh3
@@ -157,3 +158,33 @@ def _inline_html(match: re.Match) -> str:
     if em is not None:
         return f"<em>{em}</em>"
     return f'<a href="{href}">{text}</a>'
+
+
+def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/") -> str:
+    """`html` with the first mention of each entity linked to its page: `links` holds (name as written, page
+    path) pairs, several names per path (the first of them found links). Only text is matched, whole words,
+    never inside a link or heading; the text itself is not changed. One regular expression per body."""
+    if not links:
+        return html
+    paths = {}
+    for name, path in links:
+        paths.setdefault(escape(name, quote=False), path)
+    names = "|".join(re.escape(name) for name in sorted(paths, key=len, reverse=True))
+    pattern = re.compile(rf"<(/?)(a|h[1-6])\b[^>]*>|<[^>]*>|(?<![\w-])(?:{names})(?![\w-])")
+    done: set[str] = set()
+    inside = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal inside
+        text = match.group(0)
+        if text[0] == "<":
+            if match.group(2):
+                inside = max(0, inside + (-1 if match.group(1) else 1))
+            return text
+        path = paths[text]
+        if inside or path in done:
+            return text
+        done.add(path)
+        return f'<a class="entity" href="{escape(base + path)}">{text}</a>'
+
+    return pattern.sub(replace, html)

@@ -28,21 +28,26 @@ class Image:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """One kind of term (people, places, ...): its front-matter key, German names and URL folder."""
+    """One kind of term (people, places, ...): its key, German names and URL folder; `listed` when the front
+    matter holds its names as a list under `key`, browsed A-Z (a section is one text field, `section:` or
+    `category:`, and sections are few enough to show at once)."""
 
     key: str
     title: str
     singular: str
     path: str
+    listed: bool = True
 
 
 TAXONOMIES: tuple[Taxonomy, ...] = (
+    Taxonomy("sections", "Ressorts", "Ressort", "ressorts", listed=False),
     Taxonomy("people", "Personen", "Person", "personen"),
     Taxonomy("places", "Orte", "Ort", "orte"),
     Taxonomy("organisations", "Organisationen", "Organisation", "organisationen"),
     Taxonomy("tags", "Themen", "Thema", "themen"),
 )
-TAXONOMY_KEYS = tuple(t.key for t in TAXONOMIES)
+TAXONOMY_KEYS = tuple(t.key for t in TAXONOMIES if t.listed)  # list fields of the front matter
+SECTION_FIELDS = ("section", "category")  # one field under two names; the first wins
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,19 @@ class Article:
 
     def terms(self, key: str) -> tuple[str, ...]:
         """The article's names in taxonomy `key`."""
+        if key == "sections":
+            return (self.section,) if self.section else ()
         return {"tags": self.tags, "people": self.people, "places": self.places,
                 "organisations": self.organisations}[key]
+
+    @property
+    def section(self) -> str:
+        """The article's section (Ressort), from `section:` or `category:`; '' when it has none."""
+        for name in SECTION_FIELDS:
+            value = self.extra.get(name)
+            if isinstance(value, (str, int, float)) and str(value).strip():
+                return " ".join(str(value).split())
+        return ""
 
     @property
     def sort_key(self) -> tuple:

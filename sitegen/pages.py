@@ -15,15 +15,17 @@ from sitegen.config import Config
 from sitegen.entity_info import EntityIndex
 from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
 from sitegen.i18n import german_date, reading_minutes
+from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
-from sitegen.relations import Relations
+from sitegen.relations import ENTITY_KEYS, Relations
 from sitegen.search import shards
+from sitegen.search_names import names_index
 from sitegen.seo import chunks, lastmod, same_as
-from sitegen.snippets import name_forms, sentence_with, teaser, word_count
+from sitegen.snippets import beyond_title, name_forms, passage, teaser, word_count
 from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
-                          search_path, taxonomy_path, term_path, undated_path, year_path)
+                          search_names_path, search_path, taxonomy_path, term_path, undated_path, year_path)
 from sitegen.views import Item, TermRef
 
 HOME_SIZE = 50
@@ -102,30 +104,61 @@ def _pages(d: Derived) -> Iterator[Page]:
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site.articles)]})
+    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site.articles)],
+                                              "names": search_names_path()})
+    yield Page(search_names_path(), "names.json", partial(names_context, d))
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 
+def names_context(d: Derived) -> dict:
+    """What names.json sees: the search page's index of names."""
+    return {"names": names_index(d.site, d.entities)}
+
+
 def home_pages(d: Derived) -> Iterator[Page]:
-    """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
+    """The newest articles, paginated (the undated ones are listed apart, unless no article has a date: then
+    all, in source order); page 1 also shows the most-mentioned entities of recent months."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
-    for pager in paginate("", d.site.articles, HOME_SIZE):
-        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date)) for a in pager.items)
+    undated = len(d.archive.undated)
+    listed = d.site.articles[:len(d.site.articles) - undated] or d.site.articles
+    for pager in paginate("", listed, HOME_SIZE):
+        items = tuple(Item(a, beyond_title(a.title, d.teaser(a)) if pager.number == 1 else "", shown_date(a))
+                      for a in pager.items)
         yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
                                              "recent": recent if pager.number == 1 else [],
-                                             "article_count": len(d.site.articles)})
+                                             "article_count": len(d.site.articles), "undated": undated,
+                                             "in_source_order": undated == len(d.site.articles)})
+
+
+def shown_date(article: Article) -> str:
+    """The article's date as lists show it; '' when unknown (the list says so once, not on every item)."""
+    return german_date(article.date) if article.date is not None else ""
 
 
 def article_context(d: Derived, article: Article) -> dict:
     """What article.html sees: the article, its terms by taxonomy, related and neighbouring articles."""
-    groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES]
+    groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES if t.listed]
     older, newer = d.relations.neighbours(article)
     image = article.image.src if article.image and article.image.src else ""
     return {"article": article, "term_groups": [(t, terms) for t, terms in groups if terms],
+            "section": d.refs.get(("sections", article.section)),
             "related": d.relations.related(article), "older": older, "newer": newer,
             "image_url": image, "same_as": same_as(article, d.entities),
-            "minutes": reading_minutes(word_count(article.body)),
+            "minutes": reading_minutes(word_count(article.body)), "entity_links": entity_links(d, article),
             "description": d.teaser(article)}
+
+
+def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
+    """(name as written, page path) for the article's people, places and organisations: their names, registry
+    aliases, and a person's surname unless another person of the article shares it (markup.link_entities)."""
+    surnames = [name.rsplit(" ", 1)[-1] for name in article.people]
+    links = []
+    for key in ENTITY_KEYS:
+        for name in article.terms(key):
+            path = term_path(key, d.refs[(key, name)].slug)
+            forms = name_forms(key, name, d.entities.info(key, name).aliases)
+            links += [(form, path) for form in forms if len(form) > 1 and surnames.count(form) < 2]
+    return tuple(links)
 
 
 def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
@@ -136,7 +169,7 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
     top = [TermRef.of(t) for t in most_mentioned(terms)]
     yield Page(taxonomy_path(taxonomy.key), "taxonomy.html",
                {"taxonomy": taxonomy, "letters": bar, "top": top, "total": len(terms)})
-    for group in groups:
+    for group in groups if taxonomy.listed else ():  # sections are few: their overview shows them all
         if group.terms:
             for by_count, ordered in ((False, group.terms), (True, group.by_count)):
                 yield Page(letter_path(taxonomy.key, group.letter, by_count), "letter.html",
@@ -150,7 +183,7 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     entities; and the term's feed."""
     base = term_path(taxonomy.key, term.slug)
     info = d.entities.info(taxonomy.key, term.name)
-    forms = name_forms(taxonomy.key, term.name, info.aliases)
+    forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
     ref = d.refs[(taxonomy.key, term.name)]
     for pager in paginate(base, term.articles):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager, {
@@ -162,11 +195,18 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> dict:
     """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
     first = pager.number == 1
-    articles = [d.site.by_slug[slug] for slug in pager.items]
-    items = tuple(Item(a, sentence_with(a.body, known["forms"]), german_date(a.date)) for a in articles)
+    items = tuple(term_item(d, d.site.by_slug[slug], known["forms"]) for slug in pager.items)
     return {**known, "items": items,
+            "lead": entity_lead(d.site, term) if first and taxonomy.key in ENTITY_KEYS else None,
             "timeline": timeline(d.site, term) if first else None,
             "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []}
+
+
+def term_item(d: Derived, article: Article, forms: tuple[str, ...]) -> Item:
+    """An article on a term's page: the whole sentence naming the term, the name marked; else its teaser."""
+    text, start, end = passage(article.body, forms)
+    shown = text or beyond_title(article.title, d.teaser(article))
+    return Item(article, shown, shown_date(article), (start, end))
 
 
 def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:

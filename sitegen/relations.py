@@ -1,10 +1,11 @@
-"""Related articles and co-mentioned entities, from the terms' article lists (an inverted index), capped.
+"""Related articles and the entities specifically named with a term, from the terms' article lists (an inverted index), capped.
 
 Nothing here compares every article with every other: related articles look only at the WINDOW nearest
 articles (by date) of each entity the article names; co-mentions scan at most SCAN articles per term."""
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ RELATED = 3
 SCAN = 200
 CO_MENTIONS = 10
 MIN_SHARED = 2  # named together once is a coincidence of one article, not 'often'
+SHARE_OF = 25  # ... nor, for a term of many articles, named together in fewer than 1 in 25 of them
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,23 @@ class Relations:
         return older, newer
 
     def co_mentions(self, term: Term, limit: int = CO_MENTIONS) -> list[tuple[Term, int]]:
-        """The entities named together with `term` in most of its (newest SCAN) articles, at least MIN_SHARED
-        times, with the count."""
+        """The entities most specific to `term`'s (newest SCAN) articles, with the number of them they share:
+        ranked by pointwise mutual information, log(shared * all / (term's articles * theirs)), among those
+        named together often enough (MIN_SHARED, and one in SHARE_OF of the term's articles), so that names
+        found everywhere (Deutschland, EU) do not lead every page."""
         counts = {key: Counter() for key in ENTITY_KEYS}
-        for slug in term.articles[:SCAN]:
+        scanned = term.articles[:SCAN]
+        for slug in scanned:
             article = self.site.by_slug[slug]
             for key in ENTITY_KEYS:
-                counts[key].update(getattr(article, key))
+                counts[key].update(article.terms(key))
         counts.get(term.taxonomy, Counter()).pop(term.name, None)
-        candidates = []
+        least = max(MIN_SHARED, len(scanned) // SHARE_OF)
+        total, ranked = len(self.site.articles), []
         for key in ENTITY_KEYS:
-            top = heapq.nlargest(limit, counts[key].values())
-            candidates += [(-n, name, key) for name, n in counts[key].items() if top and n >= max(top[-1], MIN_SHARED)]
-        return [(self.site.term(key, name), -n) for n, name, key in sorted(candidates)[:limit]]
+            for name, n in counts[key].items():
+                if n >= least:
+                    other = self.site.term(key, name)
+                    score = math.log(n * total / (len(scanned) * len(other.articles)))
+                    ranked.append((-score, -n, name, other))
+        return [(other, -n) for _, n, _, other in heapq.nsmallest(limit, ranked, key=lambda r: r[:3])]

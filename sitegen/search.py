@@ -24,10 +24,11 @@ BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
 KEEP_CACHED = 16
 STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
-SEARCH_FORMAT = "search-documents-1"  # change when search_index.search_document changes
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # installed once, in pagefind/, for every bundle
+SEARCH_FORMAT = "search-documents-2"  # change when search_index.search_document changes
+UI_FILES: tuple[str, ...] = ()  # installed once, in pagefind/, for every bundle (the search page has its own UI)
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
-                    "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind", *UI_FILES})
+                    "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
+                    "pagefind-ui.js", "pagefind-ui.css", *UI_FILES})
 
 
 @dataclass(frozen=True)

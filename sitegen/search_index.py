@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
+from sitegen.i18n import german_date
 from sitegen.cache import TextCache
 from sitegen.markup import body_key, markdown_html
 from sitegen.model import Article
@@ -126,11 +127,14 @@ def bodies_html(articles: tuple[Article, ...], html: TextCache) -> list[str]:
 
 
 def search_document(article: Article, body: str | None = None) -> str:
-    """The HTML Pagefind indexes for one article: title, caption, body (its HTML, when known), and filters."""
+    """The HTML Pagefind indexes for one article: title, caption, body (its HTML, when known), filters, and
+    the date and section each result shows."""
     esc = html.escape
     caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, value in search_filters(article))
+    shown = {"date": german_date(article.date) if article.date is not None else "", "section": article.section}
+    filters += "".join(f'<span data-pagefind-meta="{key}">{esc(value)}</span>' for key, value in shown.items() if value)
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'
             f"</head>\n<body>\n<main data-pagefind-body>\n<h1>{esc(article.title)}</h1>\n{caption}"
             f"{markdown_html(article.body) if body is None else body}\n"

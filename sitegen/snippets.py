@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
-SNIPPET_CHARS = 56
+PASSAGE_CHARS = 320
 TEASER_CHARS = 140
-_ENDS = (". ", "! ", "? ", "\n")
+_SENTENCE_END = re.compile(r"[.!?…]([»«“”\"')]*)\s+(?=[„»\"'(A-ZÄÖÜ0-9])")
+_ABBREVIATIONS = frozenset({"dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd", "abs",
+                            "art", "hr", "fr", "jh", "str", "geb", "gest", "inkl", "evtl", "ggf", "sog", "mag",
+                            "ing", "dipl", "bzgl", "max", "min", "tel", "lt"})
 _MARKUP = [  # (a character that must occur for the pattern to matter, pattern, replacement)
     ("\n", re.compile(r"^\s*(#{1,6}|[-+*]|\d+\.|>)\s+", re.M), ""),  # headings, list items, quotes
     ("](", re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),        # links and images keep their text
@@ -29,29 +32,61 @@ def plain(text: str) -> str:
 
 def sentence_with(body: str, names: tuple[str, ...]) -> str:
     """The sentence of `body` where the first of `names` that occurs is mentioned, as plain text; '' if none."""
+    return passage(body, names)[0]
+
+
+def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
+    """(the whole sentence naming the first of `names` found, as plain text; where the name starts and ends in
+    it), shortened around the name with ellipses beyond PASSAGE_CHARS; ('', 0, 0) when no name occurs."""
     for name in names:
         pos = body.find(name) if name else -1
         if pos >= 0:
-            return _around(body, pos, len(name))
-    return ""
+            start, stop = _sentence(body, pos, len(name))
+            text = plain(body[start:stop])
+            at = text.find(name)
+            if at < 0:  # the name was split by markup: no mark
+                return text, 0, 0
+            return _shortened(text, at, at + len(name))
+    return "", 0, 0
 
 
-def _around(body: str, pos: int, length: int) -> str:
-    """The sentence around body[pos:pos+length], shortened to about SNIPPET_CHARS with ellipses."""
-    start = 0
-    for end in _ENDS:
-        found = body.rfind(end, start, pos)
-        if found >= 0:
-            start = found + len(end)
-    stop = min((i + 1 for i in (body.find(e, pos + length) for e in _ENDS) if i >= 0), default=len(body))
-    text = body[start:stop]
-    cut = pos - start
-    if len(text) > SNIPPET_CHARS:
-        left = max(0, min(cut - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
-        left = text.rfind(" ", 0, left) + 1 if left else 0
-        right = text.rfind(" ", 0, left + SNIPPET_CHARS)
-        text = ("… " if left else "") + text[left:right if right > cut else left + SNIPPET_CHARS] + " …"
-    return plain(text)
+def _sentence(body: str, pos: int, length: int) -> tuple[int, int]:
+    """Start and end of the sentence around body[pos:pos+length], within its paragraph."""
+    first = body.rfind("\n", 0, pos) + 1
+    last = body.find("\n", pos + length)
+    last = len(body) if last < 0 else last
+    start, stop = first, last
+    for match in _SENTENCE_END.finditer(body, first, last):
+        if not _abbreviation(body, match.start()):
+            if match.end() <= pos:
+                start = match.end()
+            elif match.start() >= pos + length:
+                stop = match.start() + 1 + len(match.group(1))
+                break
+    return start, stop
+
+
+def _abbreviation(body: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation or number ('Dr.', 'z.B.', '5. März'), not a sentence."""
+    if body[dot] != ".":
+        return False
+    word = body[max(0, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
+    token = word[0].lstrip("(„»\"'")
+    return len(token) <= 1 or token[-1].isdigit() or token.casefold() in _ABBREVIATIONS or "." in token
+
+
+def _shortened(text: str, at: int, end: int) -> tuple[str, int, int]:
+    """The text cut to about PASSAGE_CHARS around text[at:end] at word boundaries, and the mark's new place."""
+    if len(text) <= PASSAGE_CHARS:
+        return text, at, end
+    left = max(0, min(at - PASSAGE_CHARS // 3, len(text) - PASSAGE_CHARS))
+    left = text.rfind(" ", 0, left) + 1 if left > 0 else 0
+    right = text.find(" ", max(end, left + PASSAGE_CHARS))
+    right = len(text) if right < 0 else right
+    head = "… " if left else ""
+    tail = " …" if right < len(text) else ""
+    shift = len(head) - left
+    return head + text[left:right] + tail, at + shift, end + shift
 
 
 def name_forms(taxonomy: str, name: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -77,3 +112,13 @@ def teaser(body: str, limit: int = TEASER_CHARS) -> str:
 def word_count(body: str) -> int:
     """Words in the body (markdown marks count as nothing worth correcting for)."""
     return body.count(" ") + body.count("\n\n") + 1 if body.strip() else 0
+
+
+def beyond_title(title: str, text: str) -> str:
+    """`text` without the title it opens with (dumps whose headline is the teaser's first sentence): the rest,
+    after an ellipsis when the title was cut mid-sentence; '' when nothing else is left."""
+    head = title.removesuffix("…").rstrip(" .")
+    if not head or not text.startswith(head):
+        return text
+    rest = text[len(head):].lstrip(" .,;:–-")
+    return f"… {rest}" if rest and title.endswith("…") else rest

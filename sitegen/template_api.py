@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from sitegen import i18n, urls
 from sitegen.feeds import atom_date
+from sitegen.markup import link_entities
 from sitegen.seo import news_article
 from sitegen.snippets import sentence_with
 
 
 def template_filters() -> dict:
-    """Filters: german_date, german_month, iso_date, number, atom_date."""
+    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (body HTML, links, base)."""
     return {"german_date": i18n.german_date, "iso_date": i18n.iso_date, "number": i18n.number,
-            "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym)}
+            "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym),
+            "entity_links": link_entities}
 
 
 def template_globals() -> dict:

@@ -85,3 +85,8 @@ def feed_path(page: str = "") -> str:
 def search_path() -> str:
     """Page path of the search page."""
     return "suche/"
+
+
+def search_names_path() -> str:
+    """The names index the search page loads (see search_names.py)."""
+    return "suche/namen.json"

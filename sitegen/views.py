@@ -23,9 +23,11 @@ class TermRef:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An article in a list, with the sentence that names the list's term (or a teaser), and its date as shown
-    (lists are most of what entity pages are: these are worked out once, in Python, not per template call)."""
+    """An article in a list, with the sentence that names the list's term (or a teaser), where the name
+    is in it (`mark`: start and end, (0, 0) for none), and its date as shown ('' when unknown); lists are most
+    of what entity pages are: these are worked out once, in Python, not per template call."""
 
     article: Article
     snippet: str = ""
     date: str = ""
+    mark: tuple[int, int] = (0, 0)

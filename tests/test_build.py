@@ -70,8 +70,8 @@ def test_article_page_has_headline_german_date_figure_body_and_term_links(small_
     html = (small_archive / "_site/artikel/gipfel-in-genf/index.html").read_text(encoding="utf-8")
     assert '<html lang="de">' in html and "<h1>Gipfel in Genf</h1>" in html
     assert '<time datetime="2021-12-30">30. Dezember 2021</time>' in html
-    assert "<figcaption>Ein Bild" in html and "REUTERS/Kevin Lamarque" in html
-    assert "<strong>Genf</strong>" in html and "»Zitat«" in html
+    assert "<figcaption" not in html and "REUTERS/Kevin Lamarque" not in html  # no photo, no caption block
+    assert '<strong><a class="entity" href="/orte/genf/">Genf</a></strong>' in html and "»Zitat«" in html
     for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/", "/organisationen/nato/",
                  "/themen/diplomatie/"):
         assert f'href="{link}"' in html
@@ -82,12 +82,14 @@ def test_term_page_lists_articles_newest_first_and_index_counts(small_archive):
     build(config_for(small_archive), log=lambda line: None)
     site = small_archive / "_site"
     putin = (site / "personen/wladimir-putin/index.html").read_text(encoding="utf-8")
-    assert putin.index("Müller über Straße") < putin.index("Gipfel in Genf")
+    listed = putin.split('id="artikel"')[1]
+    assert listed.index("Müller über Straße") < listed.index("Gipfel in Genf")
     people = (site / "personen/index.html").read_text(encoding="utf-8")
     assert re.search(r"Wladimir Putin</a> <span class=\"count\">2 Artikel", people)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.index("Müller über Straße") < home.index("Gipfel in Genf") < home.index("Ohne Datum")
-    assert "Datum unbekannt" in home
+    assert home.index("Müller über Straße") < home.index("Gipfel in Genf")
+    assert "Datum unbekannt" not in home and ">Ohne Datum<" not in home  # listed apart, linked with its count
+    assert '<a href="/archiv/ohne-datum/">1 Artikel ohne Datum</a>' in home
 
 
 def test_user_text_never_becomes_markup(small_archive):

@@ -9,6 +9,7 @@ from typing import Callable
 
 from sitegen.content import article_metadata, dump_text, load_article
 from sitegen.errors import SitegenError
+from sitegen.fields import UNKNOWN_DATE
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
@@ -178,6 +179,8 @@ def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summa
         path = _free_path(out_dir, proposal.slug, existing)
         meta, body = proposal_meta(replace(proposal, slug=path.stem))
     shown = _relative(path, root)
+    if meta.get("date") == UNKNOWN_DATE:
+        summary.undated.append(shown)
     if found and same_content(found[1], meta, body):  # an editor's own formatting stays as it is
         summary.unchanged.append(shown)
         return

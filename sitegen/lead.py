@@ -1,0 +1,96 @@
+"""The lead of an entity page, read from the archive itself: the role most often written before a person's
+name ('Bundeskanzlerin Angela Merkel'), the party in parentheses after it ('(CDU)'), each with the number of
+articles that write it so, and the first and last article that names the entity."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sitegen.i18n import german_date
+from sitegen.model import Article, Site, Term
+from sitegen.views import Item
+
+SCAN = 200  # newest articles read per person
+MIN_ARTICLES = 2  # a role written once is an article's wording, not the archive's
+# Endings of the words that name a role or office when written just before a name (case ignored).
+ROLE_ENDINGS = tuple("""minister ministerin kanzler kanzlerin präsident präsidentin chef chefin sprecher
+sprecherin vorsitzende vorsitzender führer führerin trainer trainerin meister meisterin kandidat kandidatin
+abgeordnete abgeordneter politiker politikerin könig königin papst gouverneur gouverneurin direktor direktorin
+botschafter botschafterin sekretär sekretärin kommissar kommissarin premier obmann obfrau hauptmann
+hauptfrau leiter leiterin manager managerin anwalt anwältin richter richterin stürmer spieler spielerin
+autor autorin sänger sängerin regisseur regisseurin schauspieler schauspielerin künstler künstlerin chefs
+senator senatorin bischof bischöfin kardinal ökonom ökonomin gründer gründerin experte expertin diktator
+rebellenführer kapitän kapitänin tormann torhüter torhüterin""".split())
+_PARTY = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß/.&' -]{0,14}")
+_NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik", "Links", "Mitte", "Rechts",
+                        "Reuters", "APA", "AFP", "dpa"})
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What the archive says about an entity: role and party as most often written (with their number of
+    articles, of `read` read), and its first and last article."""
+
+    role: str = ""
+    role_count: int = 0
+    party: str = ""
+    party_count: int = 0
+    read: int = 0
+    first: Item | None = None
+    last: Item | None = None
+
+
+def entity_lead(site: Site, term: Term) -> Lead:
+    """The lead of `term`'s page; role and party only for people."""
+    first, last = _ends(site, term)
+    if term.taxonomy != "people" or " " not in term.name:
+        return Lead(first=first, last=last)
+    roles, parties = Counter(), Counter()
+    slugs = term.articles[:SCAN]
+    pattern = re.compile(rf"(?:(?<![\w-])([\w-]+)\s+)?{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
+    for slug in slugs:
+        said_roles, said_parties = set(), set()
+        for match in pattern.finditer(site.by_slug[slug].body):
+            word, party = match.groups()
+            if word and _is_role(word):
+                said_roles.add(word)
+            if party and _is_party(party):
+                said_parties.add(party.strip())
+        roles.update(said_roles)
+        parties.update(said_parties)
+    role, role_count = _most_common(roles)
+    party, party_count = _most_common(parties)
+    return Lead(role, role_count, party, party_count, len(slugs), first, last)
+
+
+def _is_role(word: str) -> bool:
+    """Whether a capitalised word names an office or role ('Innenministerin', 'ÖVP-Chef', 'US-Präsident')."""
+    return word[:1].isupper() and word.casefold().endswith(ROLE_ENDINGS) and len(word) > 3
+
+
+def _is_party(text: str) -> bool:
+    """Whether the words in parentheses after a name look like a party ('CDU', 'Grüne'), not an age or note."""
+    text = text.strip()
+    return bool(_PARTY.fullmatch(text)) and text not in _NOT_PARTY and not any(c.isdigit() for c in text)
+
+
+def _most_common(counts: Counter) -> tuple[str, int]:
+    """The most frequent value said in at least MIN_ARTICLES articles (ties: alphabetical), or ('', 0)."""
+    best = min(counts.items(), key=lambda item: (-item[1], item[0]), default=("", 0))
+    return best if best[1] >= MIN_ARTICLES else ("", 0)
+
+
+def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
+    """The oldest and newest dated article naming the term; without dates, the first and last in source
+    order (the term's articles are newest first, the undated ones after them in source order)."""
+    articles = [site.by_slug[slug] for slug in term.articles]
+    dated = [a for a in articles if a.date is not None]
+    if dated:
+        return _item(dated[-1]), _item(dated[0])
+    return (_item(articles[0]), _item(articles[-1])) if articles else (None, None)
+
+
+def _item(article: Article) -> Item:
+    """A list item of the article with its date as shown ('' when unknown)."""
+    return Item(article, "", german_date(article.date) if article.date is not None else "")

@@ -1,0 +1,54 @@
+"""The small index the search page loads to lead with an entity's or tag's page: normalised names -> page.
+
+A query is normalised the same way in static/search.js (keep the two in step): lower case, ß as ss, and per
+word one German plural or case ending dropped ('Flüchtlinge' and 'Flüchtling' both give 'flüchtling')."""
+from __future__ import annotations
+
+import re
+
+from sitegen.entity_info import EntityIndex
+from sitegen.model import TAXONOMIES, Site, Term
+from sitegen.site import surname_first
+from sitegen.urls import term_path
+
+ENDINGS = ("en", "er", "es", "e", "n", "s")  # tried in this order, one per word
+STEM_LEAST = 4  # an ending is dropped only when this many letters remain
+LIMIT = 5000  # terms in the index, most-mentioned first (the file stays small on big archives)
+MIN_ARTICLES = 2  # a name in one article leads nowhere a result list does not
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def normalise(text: str) -> str:
+    """'Flüchtlinge' -> 'flüchtling', 'Angela  Merkels' -> 'angela merkel'."""
+    words = _WORD.findall(text.lower().replace("ß", "ss"))
+    return " ".join(_stem(word) for word in words)
+
+
+def _stem(word: str) -> str:
+    """The word without one ending, if enough of it remains."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_LEAST:
+            return word[:-len(ending)]
+    return word
+
+
+def names_index(site: Site, entities: EntityIndex) -> dict[str, list]:
+    """{normalised name: [taxonomy's singular, name, page path, articles]} for the most-mentioned terms with
+    at least MIN_ARTICLES articles: their names, registry aliases, and a person's surname when no other
+    indexed person has it. Where two terms share a key, the one with more articles wins."""
+    terms = sorted((t for key in site.terms for t in site.terms[key] if len(t.articles) >= MIN_ARTICLES),
+                   key=lambda t: (-len(t.articles), t.taxonomy, t.name))[:LIMIT]
+    singular = {t.key: t.singular for t in TAXONOMIES}
+    index: dict[str, list] = {}
+    surnames: dict[str, list[Term]] = {}
+    for term in terms:
+        entry = [singular[term.taxonomy], term.name, term_path(term.taxonomy, term.slug), len(term.articles)]
+        for name in (term.name, *entities.info(term.taxonomy, term.name).aliases):
+            index.setdefault(normalise(name), entry)
+        if term.taxonomy == "people" and " " in term.name:
+            surnames.setdefault(normalise(surname_first(term.name).split(",")[0]), []).append(term)
+    for key, people in surnames.items():
+        if len(people) == 1 and key:
+            index.setdefault(key, index[normalise(people[0].name)])
+    index.pop("", None)
+    return index
