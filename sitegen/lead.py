@@ -23,6 +23,7 @@ autor autorin sänger sängerin regisseur regisseurin schauspieler schauspieleri
 senator senatorin bischof bischöfin kardinal ökonom ökonomin gründer gründerin experte expertin diktator
 rebellenführer kapitän kapitänin tormann torhüter torhüterin""".split())
 _PARTY = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß/.&' -]{0,14}")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)\s+$")
 _NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik", "Links", "Mitte", "Rechts",
                         "Reuters", "APA", "AFP", "dpa"})
 
@@ -48,13 +49,15 @@ def entity_lead(site: Site, term: Term) -> Lead:
         return Lead(first=first, last=last)
     roles, parties = Counter(), Counter()
     slugs = term.articles[:SCAN]
-    pattern = re.compile(rf"(?:(?<![\w-])([\w-]+)\s+)?{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
+    pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")  # a literal first: fast
     for slug in slugs:
         said_roles, said_parties = set(), set()
-        for match in pattern.finditer(site.by_slug[slug].body):
-            word, party = match.groups()
-            if word and _is_role(word):
-                said_roles.add(word)
+        body = site.by_slug[slug].body
+        for match in pattern.finditer(body):
+            word = _WORD_BEFORE.search(body, max(0, match.start() - 40), match.start())
+            if word and _is_role(word.group(1)):
+                said_roles.add(word.group(1))
+            party = match.group(1)
             if party and _is_party(party):
                 said_parties.add(party.strip())
         roles.update(said_roles)

@@ -7,6 +7,7 @@ tests/test_markup.py checks the equality on generated documents and on real arti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from html import escape
 
@@ -29,6 +30,7 @@ _WHOLE_DOCUMENT = re.compile(r"\]:|\[\^|<|```|~~~")
 _SPAN = r"[^*\[\]()\s](?:[^*\[\]()\n]*[^*\[\]()\s])?"  # no markers, brackets, line breaks; not space-padded
 _INLINE = re.compile(rf"\*\*({_SPAN})\*\*|\*({_SPAN})\*|\[({_SPAN})\]\(([^\s()<>\"'\[\]*]+)\)")
 _LEFTOVER = re.compile(r"[*\[\]]|\]\(")
+_LINK_OR_HEADING = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
 
 
 def body_key(text: str) -> str:
@@ -162,29 +164,38 @@ def _inline_html(match: re.Match) -> str:
 
 def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/") -> str:
     """`html` with the first mention of each entity linked to its page: `links` holds (name as written, page
-    path) pairs, several names per path (the first of them found links). Only text is matched, whole words,
-    never inside a link or heading; the text itself is not changed. One regular expression per body."""
+    path) pairs, several names per path (the earliest found links). Only text is matched, whole words, never
+    inside a link or heading; the text itself is not changed. Names are found with str.find (a regular
+    expression of an article's names costs 0.5 ms to compile, ten times the searching)."""
     if not links:
         return html
-    paths = {}
+    first: dict[str, tuple[int, int]] = {}  # path -> (start, end) of its earliest mention
+    closed = [span for match in _LINK_OR_HEADING.finditer(html) for span in match.span()]  # starts and ends
     for name, path in links:
-        paths.setdefault(escape(name, quote=False), path)
-    names = "|".join(re.escape(name) for name in sorted(paths, key=len, reverse=True))
-    pattern = re.compile(rf"<(/?)(a|h[1-6])\b[^>]*>|<[^>]*>|(?<![\w-])(?:{names})(?![\w-])")
-    done: set[str] = set()
-    inside = 0
+        text = escape(name, quote=False)
+        found = _first_mention(html, text, first[path][0] if path in first else len(html), closed)
+        if found >= 0:
+            first[path] = (found, found + len(text))
+    parts, last = [], 0
+    for (start, end), path in sorted((span, path) for path, span in first.items()):
+        if start >= last:  # a name inside another's link ('Wien' in 'Stadt Wien') stays as it is
+            parts += [html[last:start], f'<a class="entity" href="{escape(base + path)}">', html[start:end], "</a>"]
+            last = end
+    return "".join(parts) + html[last:]
 
-    def replace(match: re.Match) -> str:
-        nonlocal inside
-        text = match.group(0)
-        if text[0] == "<":
-            if match.group(2):
-                inside = max(0, inside + (-1 if match.group(1) else 1))
-            return text
-        path = paths[text]
-        if inside or path in done:
-            return text
-        done.add(path)
-        return f'<a class="entity" href="{escape(base + path)}">{text}</a>'
 
-    return pattern.sub(replace, html)
+def _first_mention(html: str, name: str, before: int, closed: list[int]) -> int:
+    """Where `name` first occurs in html[:before] as a whole word of text outside tags and the `closed` spans
+    (links and headings: their starts and ends, in order); -1 when it does not."""
+    pos = html.find(name, 0, before)
+    while pos >= 0 and (_in_word(html, pos, pos + len(name)) or html.rfind("<", 0, pos) > html.rfind(">", 0, pos)
+                        or bisect_right(closed, pos) % 2):
+        pos = html.find(name, pos + 1, before)
+    return pos
+
+
+def _in_word(html: str, start: int, end: int) -> bool:
+    """Whether html[start:end] is part of a longer word ('Merkels', 'EU-Kommission')."""
+    before = html[start - 1] if start else " "
+    after = html[end] if end < len(html) else " "
+    return before.isalnum() or before in "-_" or after.isalnum() or after in "-_"

@@ -17,7 +17,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
 SHOTS = REPO / "test-artifacts" / "screenshots"
-SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+SIZES = {"phone": (358, 800), "desktop": (1280, 900)}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -90,7 +90,7 @@ def test_search_for_a_name_and_open_a_result(page, base):
     page.fill("#kopf-suche", "Merkel")
     page.press("#kopf-suche", "Enter")
     page.wait_for_url(re.compile(r"/archiv/suche/\?q=Merkel"))
-    first = page.locator(".pagefind-ui__result-link").first
+    first = page.locator(".search-results h2 a").first
     first.wait_for(timeout=15000)
     assert first.get_attribute("href").startswith("/archiv/artikel/")
     first.click()
@@ -100,14 +100,14 @@ def test_search_for_a_name_and_open_a_result(page, base):
 
 def test_search_filtered_by_year(page, base):
     page.goto(base + "suche/?q=Bericht")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
-    page.locator('input[type="checkbox"][value="2020"]').check()
+    page.locator(".search-results h2 a").first.wait_for(timeout=15000)
+    page.locator('.search-filters input[type="checkbox"][value="2020"]').check()
     page.wait_for_function("""() => {
-        const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
+        const links = [...document.querySelectorAll('.search-results h2 a')];
         return links.length > 0 && links.every(a => /bericht-(09[1-9]|1[0-2]\\d)-/.test(a.getAttribute('href')));
     }""", timeout=15000)
-    message = page.locator(".pagefind-ui__message").inner_text()
-    assert re.search(r"\b\d+\b", message)
+    message = page.locator(".search-message").inner_text()
+    assert re.search(r"\b\d+ von \d+ Treffern", message)
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
