@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitegen.i18n import german_date
 from sitegen.model import Article, Site, Term
@@ -31,7 +31,8 @@ _NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik
 @dataclass(frozen=True)
 class Lead:
     """What the archive says about an entity: role and party as most often written (with their number of
-    articles, of `read` read), and its first and last article."""
+    articles, of `read` read), and its first and last article. `sources` holds the articles read: a page's
+    digest covers what its context holds, and the role and party come from their bodies."""
 
     role: str = ""
     role_count: int = 0
@@ -40,6 +41,7 @@ class Lead:
     read: int = 0
     first: Item | None = None
     last: Item | None = None
+    sources: tuple[Article, ...] = field(default=(), repr=False)
 
 
 def entity_lead(site: Site, term: Term) -> Lead:
@@ -48,11 +50,11 @@ def entity_lead(site: Site, term: Term) -> Lead:
     if term.taxonomy != "people" or " " not in term.name:
         return Lead(first=first, last=last)
     roles, parties = Counter(), Counter()
-    slugs = term.articles[:SCAN]
+    sources = tuple(site.by_slug[slug] for slug in term.articles[:SCAN])
     pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")  # a literal first: fast
-    for slug in slugs:
+    for source in sources:
         said_roles, said_parties = set(), set()
-        body = site.by_slug[slug].body
+        body = source.body
         for match in pattern.finditer(body):
             word = _WORD_BEFORE.search(body, max(0, match.start() - 40), match.start())
             if word and _is_role(word.group(1)):
@@ -64,7 +66,7 @@ def entity_lead(site: Site, term: Term) -> Lead:
         parties.update(said_parties)
     role, role_count = _most_common(roles)
     party, party_count = _most_common(parties)
-    return Lead(role, role_count, party, party_count, len(slugs), first, last)
+    return Lead(role, role_count, party, party_count, len(sources), first, last, sources)
 
 
 def _is_role(word: str) -> bool:

@@ -1,4 +1,5 @@
-"""Related articles and the entities specifically named with a term, from the terms' article lists (an inverted index), capped.
+"""Related articles, and the entities named specifically with a term, from the terms' article lists (an
+inverted index), capped.
 
 Nothing here compares every article with every other: related articles look only at the WINDOW nearest
 articles (by date) of each entity the article names; co-mentions scan at most SCAN articles per term."""

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
-from sitegen.i18n import german_date
 from sitegen.cache import TextCache
+from sitegen.i18n import german_date
 from sitegen.markup import body_key, markdown_html
 from sitegen.model import Article
 from sitegen.search import BUNDLE, STALE_SECONDS, Shard, search_filters, store
@@ -134,7 +134,8 @@ def search_document(article: Article, body: str | None = None) -> str:
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, value in search_filters(article))
     shown = {"date": german_date(article.date) if article.date is not None else "", "section": article.section}
-    filters += "".join(f'<span data-pagefind-meta="{key}">{esc(value)}</span>' for key, value in shown.items() if value)
+    filters += "".join(f'<span data-pagefind-meta="{key}">{esc(value)}</span>'
+                       for key, value in shown.items() if value)
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'
             f"</head>\n<body>\n<main data-pagefind-body>\n<h1>{esc(article.title)}</h1>\n{caption}"
             f"{markdown_html(article.body) if body is None else body}\n"

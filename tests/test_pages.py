@@ -220,17 +220,23 @@ def test_search_bundle_and_page(site):
 
 def test_search_document_holds_text_and_filters():
     import datetime as dt
+    from types import MappingProxyType
+
     from sitegen.model import Article, Image
     from sitegen.search_index import search_document
 
     article = Article(title="Scholz & Macron", slug="s", body="Ein *Treffen* in Paris.", date=dt.date(2022, 5, 1),
                       people=("Olaf Scholz", "Emmanuel Macron"), places=("Paris",),
-                      image=Image(src="", caption="Die beiden in Paris", credit="AFP"))
+                      image=Image(src="", caption="Die beiden in Paris", credit="AFP"),
+                      extra=MappingProxyType({"category": "Ausland"}))
     doc = search_document(article)
     assert "<h1>Scholz &amp; Macron</h1>" in doc and "<p>Die beiden in Paris</p>" in doc and "AFP" not in doc
     assert "<p>Ein <em>Treffen</em> in Paris.</p>" in doc
-    for name, value in [("Jahr", "2022"), ("Person", "Olaf Scholz"), ("Person", "Emmanuel Macron"), ("Ort", "Paris")]:
+    for name, value in [("Jahr", "2022"), ("Person", "Olaf Scholz"), ("Person", "Emmanuel Macron"), ("Ort", "Paris"),
+                        ("Ressort", "Ausland")]:
         assert f'<span data-pagefind-filter="{name}">{value}</span>' in doc
+    assert '<span data-pagefind-meta="date">1. Mai 2022</span>' in doc  # shown on each result, with the section
+    assert '<span data-pagefind-meta="section">Ausland</span>' in doc
 
 
 def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):

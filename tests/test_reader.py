@@ -137,3 +137,21 @@ def test_ingest_says_how_many_articles_got_no_date_and_how_to_give_them_one(tmp_
     dated = ingest([dump], out, root=tmp_path, date=dt.date(2016, 5, 1), extractor=lambda text: nothing,
                    log=lambda line: None)
     assert "ohne Datum" not in dated.line() and Summary().line().count("\n") == 0
+
+
+def test_an_edit_far_down_an_entity_list_reaches_its_lead_on_rebuild(tmp_path):
+    from pages_archive import build_archive
+
+    def lead() -> str:
+        html = (out / "personen/angela-merkel/index.html").read_text(encoding="utf-8")
+        return html.split('<dl class="lead">')[1].split("</dl>")[0]
+
+    out = build_archive(tmp_path, base_url="/")
+    assert "Zuerst genannt" in lead() and "Bundeskanzlerin" not in lead()
+    for n in (100, 101):  # on the entity's third page: not among the articles its first page shows
+        path = tmp_path / "content" / "articles" / f"bericht-{n:03d}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Am Morgen traf ", "Am Morgen traf Bundeskanzlerin Angela Merkel (CDU) und "),
+                        encoding="utf-8")
+    build_archive(tmp_path, base_url="/")
+    assert "Bundeskanzlerin <strong>Angela Merkel</strong> (CDU)" in lead()
