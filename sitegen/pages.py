@@ -5,6 +5,7 @@ page's context holds only what that page shows, as small picklable values (no gl
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Iterator
@@ -151,13 +152,13 @@ def article_context(d: Derived, article: Article) -> dict:
 def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
     """(name as written, page path) for the article's people, places and organisations: their names, registry
     aliases, and a person's surname unless another person of the article shares it (markup.link_entities)."""
-    surnames = [name.rsplit(" ", 1)[-1] for name in article.people]
+    shared = {s for s, n in Counter(name.rsplit(" ", 1)[-1] for name in article.people).items() if n > 1}
     links = []
     for key in ENTITY_KEYS:
         for name in article.terms(key):
             path = term_path(key, d.refs[(key, name)].slug)
             forms = name_forms(key, name, d.entities.info(key, name).aliases)
-            links += [(form, path) for form in forms if len(form) > 1 and surnames.count(form) < 2]
+            links += [(form, path) for form in forms if len(form) > 1 and form not in shared]
     return tuple(links)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 PASSAGE_CHARS = 320
+SENTENCE_REACH = 600
 TEASER_CHARS = 140
 _SENTENCE_END = re.compile(r"[.!?…]([»«“”\"')]*)\s+(?=[„»\"'(A-ZÄÖÜ0-9])")
 _ABBREVIATIONS = frozenset({"dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd", "abs",
@@ -51,10 +52,11 @@ def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
 
 
 def _sentence(body: str, pos: int, length: int) -> tuple[int, int]:
-    """Start and end of the sentence around body[pos:pos+length], within its paragraph."""
-    first = body.rfind("\n", 0, pos) + 1
-    last = body.find("\n", pos + length)
-    last = len(body) if last < 0 else last
+    """Start and end of the sentence around body[pos:pos+length], within its paragraph and SENTENCE_REACH
+    characters either side (a longer sentence is shortened anyway)."""
+    first = max(body.rfind("\n", 0, pos) + 1, pos - SENTENCE_REACH)
+    last = body.find("\n", pos + length, pos + length + SENTENCE_REACH)
+    last = min(len(body), pos + length + SENTENCE_REACH) if last < 0 else last
     start, stop = first, last
     for match in _SENTENCE_END.finditer(body, first, last):
         if not _abbreviation(body, match.start()):
