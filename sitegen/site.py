@@ -85,7 +85,8 @@ def sort_name(name: str) -> tuple[str, str]:
 # 'Assad, Baschar al-'. Written capitalised they are part of the surname: 'Van der Bellen, Alexander'.
 PARTICLES = frozenset({"von", "vom", "zu", "zur", "van", "de", "der", "den", "del", "della", "di", "da", "dos",
                        "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn"})
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+                       "xiii", "xiv", "xv", "xvi"})  # 'Felipe VI' files under F, as a name alone
 
 
 def surname_first(name: str) -> str:

@@ -45,6 +45,7 @@ def test_people_are_filed_by_surname_with_particles_as_german_wikipedia_does():
     assert surname_first("Baschar al-Assad") == "Assad, Baschar al-"
     assert surname_first("Thomas de Maizière") == "Maizière, Thomas de"
     assert surname_first("Martin Luther King Jr.") == "King, Martin Luther" and surname_first("Madonna") == "Madonna"
+    assert surname_first("Felipe VI") == "Felipe VI" and initial("Papst Benedikt XVI", "people") == "b"
     names = ["Angela Merkel", "Wladimir Putin", "Alexander Van der Bellen", "Ursula von der Leyen", "Werner Faymann"]
     assert sorted(names, key=person_sort_name) == ["Werner Faymann", "Ursula von der Leyen", "Angela Merkel",
                                                    "Wladimir Putin", "Alexander Van der Bellen"]
