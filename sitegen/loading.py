@@ -11,12 +11,11 @@ from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, decode, parse_article
+from sitegen.content import body_of, check_size, decode, parse_article
 from sitegen.errors import SitegenError
 from sitegen.model import Article
 from sitegen.walk import files_below
 
-MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 CACHE_NAME = "front-matter.pickle"
 DELTA_NAME = "front-matter-new.pickle"  # the entries since the last full save, which is rewritten less often
 DELTA_FLOOR = 50  # entries the delta may hold at least (else a twentieth of the archive)
@@ -78,14 +77,9 @@ def _save(path: Path, fresh: dict) -> None:
 
 
 def _read(path: str, shown: str) -> bytes:
-    """The file's bytes; a file too big to be one article is an error."""
+    """The file's bytes; a file too big to be one article is an error (limits.MAX_ARTICLE_BYTES)."""
     with open(path, "rb") as handle:
-        data = handle.read()
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
-                           f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
-                           fix="split it into its articles, or move it out of the content folder")
-    return data
+        return check_size(handle.read(), shown)
 
 
 def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:

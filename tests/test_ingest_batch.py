@@ -86,7 +86,7 @@ def test_csv_dump_rows_become_articles_with_stable_sources(batch):
     assert found["batch/dump.csv#id=a-102"].title.startswith("Der Aufsteiger hat sein Heimspiel")
     assert found["batch/dump.csv#id=a-105"].language == "en" and found["batch/dump.csv#id=a-105"].tags == ()
     assert found["batch/dump.csv#id=a-101"].tags == ("Test",)
-    assert summary.reasons["batch/dump.csv#id=a-103"].startswith("batch/dump.csv:6: 'date' is not a real date")
+    assert summary.reasons["batch/dump.csv#id=a-103"].startswith("batch/dump.csv:6: 'date' ist kein echtes Datum")
     assert summary.reasons["batch/dump.csv#id=a-104"] == (
         "batch/dump.csv:7: row id=a-104 has no text (give every row a text, or remove the row)")
     assert "(gleicher Text)" in summary.reasons["batch/dump.csv#id=a-106"]  # same text, other white space
