@@ -19,6 +19,7 @@ from sitegen.slug import slugify
 
 FIELD_ORDER = ("title", "date", "slug", "source", "language", "summary", "image", *TAXONOMY_KEYS)
 _HANDLER = frontmatter.YAMLHandler()
+_BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
 
 
 def read_text(path: Path) -> str:
@@ -42,16 +43,25 @@ def decode(data: bytes, path: object) -> str:
 def load_article(path: Path, root: Path | None = None) -> Article:
     """Read one article file; every problem is a SitegenError naming the file and line."""
     shown = shown_path(path, root)
-    return parse_article(decode(check_size(path.read_bytes(), shown), shown), shown)
+    return parse_article(decode(check_article_file(path.read_bytes(), shown), shown), shown)
 
 
-def check_size(data: bytes, shown: str) -> bytes:
-    """An article file's bytes; a file too big to be one article (limits.MAX_ARTICLE_BYTES) is an error."""
+def check_article_file(data: bytes, shown: str) -> bytes:
+    """An article file's bytes; a file too big to be one article, or named other than in UTF-8 text, is an error."""
+    check_name(shown)
     if len(data) > MAX_ARTICLE_BYTES:
         raise SitegenError(f"ist mit {size_text(len(data))} zu groß für einen Artikel (höchstens "
                            f"{size_text(MAX_ARTICLE_BYTES)})", path=shown,
                            fix="teile sie in ihre Artikel auf oder nimm sie aus dem Inhaltsordner")
     return data
+
+
+def check_name(shown: str) -> str:
+    """A file name as shown; one that is not UTF-8 or holds a control character (a line break) is an error."""
+    if _BAD_NAME.search(shown):
+        raise SitegenError("hat einen Namen, der nicht UTF-8 ist oder Steuerzeichen enthält", path=shown,
+                           fix="benenne die Datei um, nur mit Buchstaben, Ziffern und - _ .")
+    return shown
 
 
 def parse_article(text: str, shown: str) -> Article:

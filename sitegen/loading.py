@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, check_size, decode, parse_article
+from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
 from sitegen.model import Article
 from sitegen.walk import files_below
@@ -79,7 +79,7 @@ def _save(path: Path, fresh: dict) -> None:
 def _read(path: str, shown: str) -> bytes:
     """The file's bytes; a file too big to be one article is an error (limits.MAX_ARTICLE_BYTES)."""
     with open(path, "rb") as handle:
-        return check_size(handle.read(), shown)
+        return check_article_file(handle.read(), shown)
 
 
 def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:

@@ -40,7 +40,7 @@ def compose_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppel
         _check_tree(node, path)
         return loader.construct_document(node), node
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        mark = _error_mark(exc, text)
         problem = getattr(exc, "problem", None) or "ungültiges YAML"
         raise SitegenError(f"ist kein gültiges YAML: {problem}", path=path, line=mark.line + 1 if mark else None,
                            fix=fix) from None
@@ -51,6 +51,15 @@ def compose_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppel
                            fix="schreibe lange Ziffernfolgen in Anführungszeichen") from None
     finally:
         loader.dispose()
+
+
+def _error_mark(exc: yaml.YAMLError, text: str) -> yaml.Mark | None:
+    """Where a YAML error is: where the problem was found, or, when that is the end of the text (something
+    left open), where the open construct began."""
+    problem, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    if problem is None or (context is not None and problem.index >= len(text.rstrip())):
+        return context
+    return problem
 
 
 def _check_tree(root: yaml.Node, path: object) -> None:

@@ -13,6 +13,7 @@ from trafilatura.xml import xmltotxt
 
 from sitegen.errors import SitegenError
 from sitegen.ingest.base import apply_meta
+from sitegen.limits import MAX_PAGE_BYTES, size_text
 from sitegen.ingest.leadimage import json_ld_article, lead_image
 from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.text import headline_from, paragraphs_of, summary_from
@@ -26,20 +27,20 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
     """One article from a saved news page: headline, date, author, lead, markdown body, lead image.
 
     A NAME.yaml sidecar beside the page wins over what the page says of itself."""
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise SitegenError("is a binary file, not a web page", path=shown, fix="move it out of the sources")
+    raw = _page_bytes(path, shown)
     doc = trafilatura.bare_extraction(raw, with_metadata=True, include_formatting=True, include_tables=True,
                                       include_comments=False, include_images=False, deduplicate=False)
     body = body_markdown(doc.body) if doc is not None else ""
     if not body:
-        raise SitegenError("has no article text that could be found", path=shown,
-                           fix="save the article page itself (with its <article> text), not an index page")
+        raise SitegenError("hat keinen Artikeltext, der sich finden lässt", path=shown,
+                           fix="speichere die Artikelseite selbst (mit ihrem <article>-Text), keine Übersichtsseite")
     tree = lxml.html.document_fromstring(raw)
     ld = json_ld_article(tree)
     image, image_url = lead_image(tree, ld, doc.url or "")
-    paragraphs = paragraphs_of(body)
-    title = " ".join((doc.title or headline_from(paragraphs[0])).split())
+    blocks = paragraphs_of(body)
+    paragraphs = [p for p in blocks if not p.startswith("#")] or [p.lstrip("# ") for p in blocks]  # no headings
+    lead = blocks[0].lstrip("# ") if blocks[0].startswith("#") else headline_from(paragraphs[0])
+    title = " ".join((doc.title or lead).split())
     body = _without_headline(body, title)
     article = Article(title=title, slug=slugify(title), body=body, date=page_date(raw) or date, source=shown,
                       language=page_language(tree, ld), image=image,
@@ -47,6 +48,18 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
     meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0], "image_url": image_url}
     article = apply_meta(article, {k: " ".join(v.split()) for k, v in meta.items() if v})
     return [apply_meta(article, read_sidecar(path))]
+
+
+def _page_bytes(path: Path, shown: str) -> bytes:
+    """A saved page's bytes; a binary file or one larger than MAX_PAGE_BYTES is refused before it is parsed."""
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise SitegenError(f"ist mit {size_text(size)} zu groß für eine Artikelseite (höchstens "
+                           f"{size_text(MAX_PAGE_BYTES)})", path=shown, fix="speichere nur die Artikelseite selbst")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise SitegenError("ist eine Binärdatei, keine Webseite", path=shown, fix="nimm sie aus den Quellen")
+    return raw
 
 
 def body_markdown(body: _Element | None) -> str:
