@@ -66,7 +66,7 @@ def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: P
     assert len(commits(remote)) == 1
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
     assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == commit_message(5)
-    assert logs and "pushed" in logs[-1]
+    assert logs and "gepusht" in logs[-1]
 
 
 def test_build_marker_is_not_published(site: Path, remote: Path) -> None:
@@ -90,7 +90,7 @@ def test_second_deploy_of_same_site_changes_nothing(site: Path, remote: Path) ->
     logs: list[str] = []
     assert deploy(site, str(remote), log=logs.append) is False
     assert bare_git(remote, "rev-parse", "gh-pages") == before
-    assert any("nothing changed" in line for line in logs)
+    assert any("nichts geändert" in line for line in logs)
 
 
 def test_changed_file_makes_one_commit_on_top(site: Path, remote: Path) -> None:
@@ -167,12 +167,12 @@ def assert_refused(site: Path, remote: Path, words: str) -> None:
 
 
 def test_refuses_missing_site(tmp_path: Path, remote: Path) -> None:
-    assert_refused(tmp_path / "nowhere", remote, "does not exist")
+    assert_refused(tmp_path / "nowhere", remote, "gibt es nicht")
 
 
 def test_refuses_empty_site(tmp_path: Path, remote: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert_refused(tmp_path / "empty", remote, "empty")
+    assert_refused(tmp_path / "empty", remote, "leer")
 
 
 def test_refuses_site_without_index(site: Path, remote: Path) -> None:
@@ -182,17 +182,17 @@ def test_refuses_site_without_index(site: Path, remote: Path) -> None:
 
 def test_refuses_failed_build_marker_inside(site: Path, remote: Path) -> None:
     (site / FAILED_MARKER).write_text("render failed", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
     (site.parent / f"{site.name}.failed").write_text("render failed", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
     (site / BUILD_MARKER).write_text("failed: render\n", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def journaled_patch(site: Path, pid: int) -> None:
@@ -215,7 +215,7 @@ def test_a_patch_left_by_a_killed_build_is_finished_before_publishing(site: Path
 
 def test_refuses_while_a_running_build_applies_its_patch(site: Path, remote: Path) -> None:
     journaled_patch(site, os.getppid())
-    assert_refused(site, remote, "applying its changes")
+    assert_refused(site, remote, "überträgt gerade")
 
 
 def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Path) -> None:
@@ -223,7 +223,7 @@ def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Pa
     gone.wait()
     journaled_patch(site, gone.pid)
     (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt", encoding="utf-8")
-    assert_refused(site, remote, "could not finish them")
+    assert_refused(site, remote, "nicht abschließen")
     assert not list(site.parent.glob(f".{site.name}.patch-*"))  # dropped: the next build repairs the site
 
 
@@ -236,20 +236,20 @@ def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: P
     run("git", "push", "-q", str(remote), "main", cwd=source)
     bare_git(remote, "symbolic-ref", "HEAD", "refs/heads/main")
     before = bare_git(remote, "rev-parse", "main")
-    with pytest.raises(SitegenError, match="default branch"):
+    with pytest.raises(SitegenError, match="Standard-Branch"):
         deploy(site, str(remote), branch="main", log=lambda _: None)
     assert bare_git(remote, "rev-parse", "main") == before
     assert deploy(site, str(remote), log=lambda _: None) is True
 
 
 def test_refuses_unknown_remote(site: Path, remote: Path) -> None:
-    with pytest.raises(SitegenError, match="unknown remote"):
+    with pytest.raises(SitegenError, match="unbekanntes Remote"):
         deploy(site, "no-such-remote", log=lambda _: None)
 
 
 def test_unreachable_remote_is_a_sitegen_error(site: Path, tmp_path: Path, remote: Path) -> None:
     (tmp_path / "not-a-repo").mkdir()
-    with pytest.raises(SitegenError, match="git ls-remote failed"):
+    with pytest.raises(SitegenError, match="git ls-remote ist gescheitert"):
         deploy(site, str(tmp_path / "not-a-repo"), log=lambda _: None)
 
 
@@ -260,7 +260,7 @@ def test_cli_deploy_publishes_then_reports_no_change(site: Path, remote: Path, c
     assert main(args) == 0
     assert len(commits(remote)) == 1
     assert main(args) == 0
-    assert "nothing changed" in capsys.readouterr().out
+    assert "nichts geändert" in capsys.readouterr().out
     assert len(commits(remote)) == 1
 
 
@@ -268,4 +268,4 @@ def test_cli_deploy_refusal_is_one_line(tmp_path: Path, remote: Path, capsys) ->
     from sitegen.cli import main
 
     assert main(["deploy", "--remote", str(remote), "--out", str(tmp_path / "nowhere")]) == 1
-    assert "does not exist" in capsys.readouterr().err
+    assert "gibt es nicht" in capsys.readouterr().err
