@@ -22,9 +22,10 @@ _HANDLER = frontmatter.YAMLHandler()
 _BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error."""
-    return decode(path.read_bytes(), path)
+def read_text(path: Path, shown: object = None) -> str:
+    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error naming
+    `shown` (else `path`)."""
+    return decode(path.read_bytes(), path if shown is None else shown)
 
 
 def decode(data: bytes, path: object) -> str:

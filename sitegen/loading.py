@@ -119,11 +119,20 @@ def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
     """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
     content.shown_path gives it)."""
     found = sorted(((rel.split("/"), entry.path) for rel, entry in files_below(os.path.abspath(folder))
-                    if rel.endswith(".md") and entry.is_file()), key=lambda item: item[0])
+                    if rel.endswith(".md") and _is_file(entry)), key=lambda item: item[0])
     if root is None:
         return [(path, path) for _, path in found]
     base = os.path.abspath(root) + os.sep
     return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """Whether the entry is a file or a link to one; a link that leads nowhere readable (a loop) is an error."""
+    try:
+        return entry.is_file()
+    except OSError as exc:
+        raise SitegenError(f"kann nicht gelesen werden: {exc.strerror}", path=entry.path,
+                           fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 
 
 def _parsed(data: bytes, shown: str) -> dict:

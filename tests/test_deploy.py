@@ -269,3 +269,47 @@ def test_cli_deploy_refusal_is_one_line(tmp_path: Path, remote: Path, capsys) ->
 
     assert main(["deploy", "--remote", str(remote), "--out", str(tmp_path / "nowhere")]) == 1
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hostile", ["--upload-pack=touch pwned;false:x", "-oProxyCommand=touch pwned",
+                                     "ext::sh -c touch% pwned", "file::./x", "fd::3", "evil://x/y"])
+def test_a_remote_that_is_an_option_or_runs_a_command_is_refused(site: Path, tmp_path: Path, hostile: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SitegenError, match="wird nicht verwendet"):
+        deploy(site, hostile, log=lambda _: None)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_configured_remote_with_a_command_transport_is_refused(site: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("git", "init", "-q", str(tmp_path))
+    run("git", "remote", "add", "origin", "ext::sh -c touch% pwned", cwd=tmp_path)
+    with pytest.raises(SitegenError, match="wird nicht verwendet"):
+        deploy(site, "origin", log=lambda _: None)
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("branch", ["-f", "a..b", "x y", "main\n"])
+def test_a_branch_that_is_not_a_branch_name_is_refused(site: Path, remote: Path, branch: str) -> None:
+    with pytest.raises(SitegenError, match="kein gültiger Branch-Name"):
+        deploy(site, str(remote), branch=branch, log=lambda _: None)
+
+
+def test_credentials_in_a_remote_url_are_never_printed(site: Path, capsys) -> None:
+    from sitegen.cli import main
+
+    assert main(["deploy", "--remote", "https://anna:geheim-123@127.0.0.1:9/archiv.git", "--out", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "geheim-123" not in err and "anna" not in err and err.count("\n") == 1
+    assert "https://***@127.0.0.1:9/archiv.git" in str(SitegenError("x", path="https://a:b@127.0.0.1:9/archiv.git"))
+
+
+def test_refuses_the_unborn_default_branch_of_an_empty_remote(site: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.git"
+    run("git", "init", "-q", "--bare", "-b", "main", str(empty))
+    with pytest.raises(SitegenError, match="Standard-Branch"):
+        deploy(site, str(empty), branch="main", log=lambda _: None)
+    assert bare_git(empty, "for-each-ref") == ""
+    assert deploy(site, str(empty), branch="gh-pages", log=lambda _: None) is True

@@ -56,7 +56,7 @@ def listed_file(manifest: Path, name: str, shown: str, line: int) -> Path:
 
 def _rows(path: Path, shown: str) -> list[tuple[int, dict[str, str]]]:
     """(line, values by lower-cased column) of every manifest row; 'file' stands for any FILE_COLUMNS name."""
-    text = read_text(path)
+    text = read_text(path, shown)
     delimiter, quote = sniff(text)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter, quotechar=quote, strict=True)
     rows, line = [], 2

@@ -18,7 +18,7 @@ from sitegen.slug import slugify
 
 def read_text_source(path: Path, shown: str, date: dt.date | None) -> list[Article]:
     """A plain-text article (photo line, paragraphs) with its optional NAME.yaml sidecar."""
-    paragraphs, image = read_plain(read_text(path))
+    paragraphs, image = read_plain(read_text(path, shown))
     if not paragraphs:
         raise SitegenError("hat keinen Text", path=shown, fix="nimm die leere Datei aus den Quellen")
     title = headline_from(paragraphs[0])

@@ -36,7 +36,7 @@ Row = tuple[int, dict[str, str]]
 
 def read_table(path: Path, shown: str, date: dt.date | None) -> Batch:
     """The articles of a CSV or JSON-lines dump; a bad row is skipped with its reason, the others go on."""
-    text = read_text(path)
+    text = read_text(path, shown)
     rows = _json_rows(text, shown) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(text, shown)
     batch = Batch()
     for number, (line, values) in enumerate(rows, start=1):
