@@ -13,7 +13,7 @@ MAX_YAML_BYTES = 5_000_000  # sitegen.yaml, entities.yaml, a sidecar
 MAX_ROW_BYTES = MAX_ARTICLE_BYTES  # one CSV field or JSON-lines row: it becomes one article
 MAX_PAGE_BYTES = 10_000_000  # one saved web page read by ingest (markup, scripts and styles included)
 MIN_YEAR, MAX_YEAR = 1000, 9998  # article dates; the ends of the calendar overflow date arithmetic
-MAX_BRACKET_DEPTH = 8  # nested [ ] in markdown; deeper brackets are shown as text
+MAX_MARKUP_DEPTH = 8  # markdown: nested [ ], quotes and indented lists; deeper ones are flattened to text
 
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF)
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -42,9 +42,17 @@ _MARKUP = re.compile(r"\\.|\]\(|[\[\]()<>]", re.DOTALL)
 MAX_UNCLOSED = 16  # '[', '](' or '<' never closed; each makes Python-Markdown scan the rest of its paragraph
 
 
+_DEEP_QUOTE = re.compile(rf"^((?:[ \t]*>){{{MAX_MARKUP_DEPTH}}})(?:[ \t]*>)+", re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^((?:[ \t]*>)*)[ \t]{{{4 * MAX_MARKUP_DEPTH + 1},}}", re.MULTILINE)
+
+
 def defuse_markdown(markdown: str) -> str:
-    """Markdown with brackets nested deeper than MAX_BRACKET_DEPTH, and runs of more than MAX_UNCLOSED
-    unclosed '[', '](' or '<', escaped: they show as text, without costing Python-Markdown quadratic time."""
+    """Markdown with quotes and indented lists nested deeper than MAX_MARKUP_DEPTH flattened to that depth, and
+    brackets nested deeper or runs of more than MAX_UNCLOSED unclosed '[', '](' or '<' escaped (shown as text):
+    Python-Markdown takes quadratic time or exceeds its recursion limit on them."""
+    if ">" in markdown:
+        markdown = _DEEP_QUOTE.sub(r"\1", markdown)
+    markdown = _DEEP_INDENT.sub(r"\1" + " " * 4 * MAX_MARKUP_DEPTH, markdown)
     if markdown.count("[") <= MAX_UNCLOSED and markdown.count("<") <= MAX_UNCLOSED:
         return markdown
     brackets, parens, deep, angles = [], [], [], []  # open '[', open '(' (None: not a link's), escapes
@@ -54,7 +62,7 @@ def defuse_markdown(markdown: str) -> str:
             brackets.append(place)
         elif token[0] == "]" and brackets:
             start = brackets.pop()
-            if len(brackets) >= MAX_BRACKET_DEPTH:
+            if len(brackets) >= MAX_MARKUP_DEPTH:
                 deep += (start, place)
         if token in ("(", "]("):
             parens.append(place + len(token) - 1 if token == "](" else None)

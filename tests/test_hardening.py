@@ -168,6 +168,13 @@ def test_deeply_nested_and_unclosed_brackets_are_escaped_before_python_markdown(
     assert markup.markdown_html.__wrapped__("[a](b) [c] [[d]]") == '<p><a href="b" rel="noopener noreferrer">a</a> [c] [[d]]</p>'
 
 
+def test_quotes_and_lists_nested_deeper_than_the_limit_are_flattened_not_a_recursion_error():
+    lists = "\n".join("> " * 8 + "    " * level + "- x" for level in range(300))
+    quotes = "\n".join(">" * level + " x" for level in range(1, 300))
+    assert markup.markdown_html.__wrapped__(lists).count("<ul>") == 9
+    assert markup.markdown_html.__wrapped__(quotes).count("<blockquote>") == 8
+
+
 # 12. odd settings, dates, names and links: one line each
 @pytest.mark.parametrize("text, words", [
     ("title: " + "9" * 5000, "Zahl, die zu lang ist"), ('title: "\\ud800"', "kein gültiges YAML"),
