@@ -19,7 +19,7 @@ from sitegen.content import load_article
 from sitegen.entities.registry import load_registry
 from sitegen.errors import SitegenError
 from sitegen.ingest import ingest
-from sitegen.limits import MAX_FIELD_CHARS, MAX_PAGE_BYTES, MAX_ROW_BYTES
+from sitegen.limits import MAX_FIELD_CHARS, MAX_MARKUP_DEPTH, MAX_PAGE_BYTES, MAX_ROW_BYTES
 
 QUIET = {"log": lambda line: None}
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -164,15 +164,15 @@ def test_deeply_nested_and_unclosed_brackets_are_escaped_before_python_markdown(
     monkeypatch.setattr(markup._MD, "convert", lambda text: seen.append(text) or convert(text))
     html = markup.markdown_html.__wrapped__("[" * 16_000 + "x" + "]" * 16_000)
     assert html == "<p>" + "[" * 16_000 + "x" + "]" * 16_000 + "</p>"
-    assert seen[0].count("\\[") == 16_000 - 8
+    assert seen[0].count("\\[") == 16_000 - MAX_MARKUP_DEPTH
     assert markup.markdown_html.__wrapped__("[a](b) [c] [[d]]") == '<p><a href="b" rel="noopener noreferrer">a</a> [c] [[d]]</p>'
 
 
 def test_quotes_and_lists_nested_deeper_than_the_limit_are_flattened_not_a_recursion_error():
     lists = "\n".join("> " * 8 + "    " * level + "- x" for level in range(300))
     quotes = "\n".join(">" * level + " x" for level in range(1, 300))
-    assert markup.markdown_html.__wrapped__(lists).count("<ul>") == 9
-    assert markup.markdown_html.__wrapped__(quotes).count("<blockquote>") == 8
+    assert markup.markdown_html.__wrapped__(lists).count("<ul>") == MAX_MARKUP_DEPTH
+    assert markup.markdown_html.__wrapped__(quotes).count("<blockquote>") == MAX_MARKUP_DEPTH
 
 
 # 12. odd settings, dates, names and links: one line each
