@@ -88,12 +88,14 @@ def parse_page(path: Path) -> Page:
 
 
 def character_problems(site: Path, pages: Mapping[str, Page], rels: list[str]) -> list[str]:
-    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject it."""
+    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
+    it."""
     found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
     for rel in rels:
         if rel.endswith(".xml"):
             found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
-    return [f"{rel}:{where[0]}: enthält das Steuerzeichen {where[1]}, das XML verbietet (entferne es aus der Quelle "
+    return [f"{rel}:{where[0]}: enthält das Steuerzeichen {where[1]}, das XML verbietet (entferne es aus "
+            "der Quelle "
             "und baue neu)" for rel, where in sorted(found.items()) if where]
 
 

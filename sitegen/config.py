@@ -118,5 +118,6 @@ def domain_name(cname: str) -> str:
     labels = ascii_name.split(".")
     if len(labels) < 2 or len(ascii_name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
         raise SitegenError(f"cname {cname[:100]!r} ist kein Domainname", path=CONFIG_FILE,
-                           fix="schreibe nur den Namen ohne https:// und Pfad, z. B. 'cname: archiv.example.de'")
+                           fix="schreibe nur den Namen ohne https:// und Pfad, z. B. 'cname: "
+                               "archiv.example.de'")
     return ascii_name

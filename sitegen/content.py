@@ -29,7 +29,8 @@ def read_text(path: Path, shown: object = None) -> str:
 
 
 def decode(data: bytes, path: object) -> str:
-    """Bytes of a text file as str; binary (a NUL byte anywhere) and non-UTF-8 data are errors naming `path`."""
+    """Bytes of a text file as str; binary (a NUL byte anywhere) and non-UTF-8 data are errors naming
+    `path`."""
     if b"\x00" in data:
         raise SitegenError("ist eine Binärdatei, kein Text", path=path, fix="nimm sie aus dem Ordner")
     try:
@@ -37,7 +38,8 @@ def decode(data: bytes, path: object) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path=path, line=line,
-                           fix="speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t UTF-8") from None
+                           fix="speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t "
+                               "UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
@@ -48,7 +50,8 @@ def load_article(path: Path, root: Path | None = None) -> Article:
 
 
 def check_article_file(data: bytes, shown: str) -> bytes:
-    """An article file's bytes; a file too big to be one article, or named other than in UTF-8 text, is an error."""
+    """An article file's bytes; a file too big to be one article, or named other than in UTF-8 text, is an
+    error."""
     check_name(shown)
     if len(data) > MAX_ARTICLE_BYTES:
         raise SitegenError(f"ist mit {size_text(len(data))} zu groß für einen Artikel (höchstens "
@@ -68,7 +71,8 @@ def check_name(shown: str) -> str:
 def parse_article(text: str, shown: str) -> Article:
     """Parse front-matter markdown text; `shown` is the path used in messages."""
     if not text.strip():
-        raise SitegenError("ist leer", path=shown, fix="lösche sie oder schreibe Front Matter mit einem title")
+        raise SitegenError("ist leer", path=shown, fix="lösche sie oder schreibe Front Matter mit einem "
+                                                       "title")
     if not text.startswith("---"):
         raise SitegenError("hat kein Front Matter", path=shown, line=1,
                            fix="beginne die Datei mit einer Zeile '---', 'title: ...' und wieder '---'")
@@ -81,7 +85,8 @@ def parse_article(text: str, shown: str) -> Article:
     found = unsafe_char(body)
     if found:
         raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=shown,
-                           line=text.count("\n", 0, len(text) - len(body)) + found[0], fix="entferne es aus dem Text")
+                           line=text.count("\n", 0, len(text) - len(body)) + found[0], fix="entferne es aus "
+                                                                                           "dem Text")
     return _article_from(meta, body.strip("\n"), fm, shown)
 
 
@@ -93,7 +98,8 @@ def body_of(text: str) -> str:
 def _load_yaml(fm: str, shown: str) -> dict:
     """The front matter as a mapping (the block starts with the newline after '---', so YAML's lines are the
     file's); errors carry the file's line number."""
-    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit ': ' "
+    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
+                                    "': ' "
                                     "in Anführungszeichen")
     if meta is None:
         meta = {}

@@ -25,7 +25,8 @@ BLOB_MODE = "100644"
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
 # no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.
 _SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
-             "-c", "fetch.writeCommitGraph=false", "-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never")
+             "-c", "fetch.writeCommitGraph=false", "-c", "protocol.ext.allow=never",
+             "-c", "protocol.fd.allow=never")
 # What a remote may be: a URL of these schemes, scp-like [user@]host:path, or a local path (checked apart).
 _URL_SCHEMES = ("https", "http", "ssh", "git", "file")
 _SCP_LIKE = re.compile(r"^(?:[A-Za-z0-9._~+-]+@)?[A-Za-z0-9._-]+:(?!//)")
@@ -66,12 +67,15 @@ def check_site(site: Path) -> None:
     if not any(site.iterdir()):
         raise SitegenError("der Ordner der Website ist leer", path=site, fix=fix)
     if not finish_patches(site):
-        raise SitegenError("ein Build überträgt gerade seine Änderungen in den Ordner der Website oder konnte sie "
+        raise SitegenError("ein Build überträgt gerade seine Änderungen in den Ordner der Website oder "
+                           "konnte sie "
                            "nicht abschließen", path=site,
-                           fix="warte, bis `sitegen build` fertig ist (oder starte es neu), dann veröffentliche")
+                           fix="warte, bis `sitegen build` fertig ist (oder starte es neu), dann "
+                               "veröffentliche")
     marker = failure_marker(site)
     if marker is not None:
-        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=marker, fix=fix)
+        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=marker,
+                           fix=fix)
     if not (site / "index.html").is_file():
         raise SitegenError("der Ordner der Website hat keine index.html", path=site, fix=fix)
 
@@ -102,7 +106,8 @@ def site_files(site: Path) -> list[str]:
 
 def check_branch(branch: str) -> str:
     """The branch name when git accepts it as one and it cannot be read as an option."""
-    valid = subprocess.run(["git", "check-ref-format", f"refs/heads/{branch}"], capture_output=True).returncode == 0
+    valid = subprocess.run(["git", "check-ref-format", f"refs/heads/{branch}"],
+                           capture_output=True).returncode == 0
     if branch.startswith("-") or not valid:
         raise SitegenError(f"{branch!r} ist kein gültiger Branch-Name", fix="nimm z. B. --branch gh-pages")
     return branch
@@ -120,12 +125,15 @@ def resolve_remote(remote: str) -> str:
     if Path(remote).exists():
         return str(Path(remote).resolve())
     raise SitegenError(f"unbekanntes Remote {remote!r}",
-                       fix="nenne ein Remote dieses Repositorys (siehe `git remote -v`) oder gib eine URL oder einen Pfad an")
+                       fix="nenne ein Remote dieses Repositorys (siehe `git remote -v`) oder gib eine URL "
+                           "oder einen Pfad an")
 
 
 def check_remote(remote: str) -> str:
-    """The remote when it is a plain URL (https, http, ssh, git, file), scp-like host:path or a path; an option
-    in disguise (a leading '-'), a transport that runs commands ('ext::', 'file::', any 'name::'), or a control
+    """The remote when it is a plain URL (https, http, ssh, git, file), scp-like host:path or a path; an
+    option
+    in disguise (a leading '-'), a transport that runs commands ('ext::', 'file::',
+                                                                 any 'name::'), or a control
     character is an error."""
     scheme = remote.split("://", 1)[0].lower() if "://" in remote else ""
     if remote.startswith("-") or "::" in remote.split("/", 1)[0] or any(ord(c) < 32 for c in remote) or (
@@ -178,7 +186,8 @@ def git(env: Mapping[str, str], *args: str, stdin: bytes | None = None, cwd: Pat
     if done.returncode != 0:
         detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["keine Ausgabe"])[-1]
         raise SitegenError(f"git {args[0]} ist gescheitert: {detail}",
-                           fix="prüfe die URL des Remotes und deinen Zugang dazu, dann veröffentliche noch einmal")
+                           fix="prüfe die URL des Remotes und deinen Zugang dazu, dann veröffentliche noch "
+                               "einmal")
     return done.stdout.decode("utf-8", "replace").strip()
 
 
@@ -193,7 +202,8 @@ def fetch_branch(env: Mapping[str, str], url: str, branch: str, tmp: Path) -> st
     if head is None and not any(line.endswith("\tHEAD") for line in listing):
         head = unborn_head(env, url, tmp)
     if head == ref:
-        raise SitegenError(f"{branch!r} ist der Standard-Branch von {url}; Veröffentlichen würde seine Dateien "
+        raise SitegenError(f"{branch!r} ist der Standard-Branch von {url}; Veröffentlichen würde seine "
+                           "Dateien "
                            "ersetzen", fix="veröffentliche auf einen eigenen Branch, z. B. --branch gh-pages")
     if not any(line.split("\t")[-1] == ref for line in listing):
         return None

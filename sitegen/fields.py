@@ -77,10 +77,12 @@ def coerce_image(value: object, name: str = "image") -> Image | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise FieldError(f"'{name}' muss eine Zuordnung wie {{caption: ..., credit: ...}} sein, nicht {_kind(value)}")
+        raise FieldError(f"'{name}' muss eine Zuordnung wie {{caption: ..., credit: ...}} sein, nicht "
+                         f"{_kind(value)}")
     unknown = sorted(set(value) - {"caption", "credit", "src"})
     if unknown:
-        raise FieldError(f"'{name}' hat einen unbekannten Schlüssel {unknown[0]!r} (bekannt: caption, credit, src)")
+        raise FieldError(f"'{name}' hat einen unbekannten Schlüssel {unknown[0]!r} (bekannt: caption, "
+                         "credit, src)")
     image = Image(**{k: coerce_text(v, f"{name}.{k}") for k, v in value.items()})
     return image if (image.caption or image.credit or image.src) else None
 
@@ -93,7 +95,8 @@ def _kind(value: object) -> str:
         return "eine Liste"
     if isinstance(value, bool):
         return "true/false"
-    return {"int": "eine Zahl", "float": "eine Zahl", "NoneType": "leer"}.get(type(value).__name__, type(value).__name__)
+    return {"int": "eine Zahl", "float": "eine Zahl", "NoneType": "leer"}.get(type(value).__name__,
+                                                                              type(value).__name__)
 
 
 FIELD_COERCERS = {

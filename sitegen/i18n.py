@@ -77,7 +77,8 @@ def build_time() -> dt.datetime | None:
     try:
         return _in_range(dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc))
     except (ValueError, OverflowError, OSError):
-        raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis {MAX_YEAR}",
+        raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis "
+                           f"{MAX_YEAR}",
                            fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)") from None
 
 

@@ -127,7 +127,7 @@ def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
 
 
 def _is_file(entry: os.DirEntry) -> bool:
-    """Whether the entry is a file or a link to one; a link that leads nowhere readable (a loop) is an error."""
+    """Whether the entry is a file or a link to one; a link leading nowhere readable (a loop) is an error."""
     try:
         return entry.is_file()
     except OSError as exc:

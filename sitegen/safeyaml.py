@@ -6,7 +6,8 @@ from __future__ import annotations
 import yaml
 
 from sitegen.errors import SitegenError
-from sitegen.limits import MAX_FIELD_CHARS, MAX_NESTING, MAX_YAML_BYTES, MAX_YAML_NODES, UNSAFE_CHARS, size_text
+from sitegen.limits import (MAX_FIELD_CHARS, MAX_NESTING, MAX_YAML_BYTES, MAX_YAML_NODES, UNSAFE_CHARS,
+                            size_text)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -21,7 +22,8 @@ YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppelpunkte und Anführungszeichen") -> object:
+def load_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppelpunkte und "
+                                                  "Anführungszeichen") -> object:
     """The data of one YAML document; anything unsafe or malformed is a SitegenError naming path and line."""
     return compose_yaml(text, path, fix)[0]
 
@@ -42,7 +44,8 @@ def compose_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppel
     except yaml.YAMLError as exc:
         mark = _error_mark(exc, text)
         problem = getattr(exc, "problem", None) or "ungültiges YAML"
-        raise SitegenError(f"ist kein gültiges YAML: {problem}", path=path, line=mark.line + 1 if mark else None,
+        raise SitegenError(f"ist kein gültiges YAML: {problem}", path=path,
+                           line=mark.line + 1 if mark else None,
                            fix=fix) from None
     except RecursionError:
         raise _too_deep(path, None) from None
@@ -73,9 +76,11 @@ def _check_tree(root: yaml.Node, path: object) -> None:
         if done:
             expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
             if expanded[id(node)] > MAX_YAML_NODES:
-                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",", "."),
+                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",",
+                                                                                                        "."),
                                    path=path, line=node.start_mark.line + 1,
-                                   fix="verwende weniger Aliase (*name); so große Daten gehören nicht hierher")
+                                   fix="verwende weniger Aliase (*name); so große Daten gehören nicht "
+                                       "hierher")
             continue
         if id(node) in expanded:
             continue

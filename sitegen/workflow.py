@@ -83,7 +83,8 @@ def write_workflow(root: Path, force: bool = False) -> Path:
             return path
         if not force:
             raise SitegenError("gibt es schon, und sie weicht von sitegens Workflow ab", path=path,
-                               fix="vergleiche die beiden oder ersetze sie mit `sitegen init-workflow --force`")
+                               fix="vergleiche die beiden oder ersetze sie mit `sitegen init-workflow "
+                                   "--force`")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(WORKFLOW, encoding="utf-8", newline="\n")
     return path

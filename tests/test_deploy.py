@@ -222,7 +222,8 @@ def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Pa
     gone = subprocess.Popen(["true"])
     gone.wait()
     journaled_patch(site, gone.pid)
-    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt", encoding="utf-8")
+    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt",
+                                                                                   encoding="utf-8")
     assert_refused(site, remote, "nicht abschließen")
     assert not list(site.parent.glob(f".{site.name}.patch-*"))  # dropped: the next build repairs the site
 
@@ -300,10 +301,12 @@ def test_a_branch_that_is_not_a_branch_name_is_refused(site: Path, remote: Path,
 def test_credentials_in_a_remote_url_are_never_printed(site: Path, capsys) -> None:
     from sitegen.cli import main
 
-    assert main(["deploy", "--remote", "https://anna:geheim-123@127.0.0.1:9/archiv.git", "--out", str(site)]) == 1
+    assert main(["deploy", "--remote", "https://anna:geheim-123@127.0.0.1:9/archiv.git", "--out",
+                 str(site)]) == 1
     err = capsys.readouterr().err
     assert "geheim-123" not in err and "anna" not in err and err.count("\n") == 1
-    assert "https://***@127.0.0.1:9/archiv.git" in str(SitegenError("x", path="https://a:b@127.0.0.1:9/archiv.git"))
+    shown = str(SitegenError("x", path="https://a:b@127.0.0.1:9/archiv.git"))
+    assert "https://***@127.0.0.1:9/archiv.git" in shown
 
 
 def test_refuses_the_unborn_default_branch_of_an_empty_remote(site: Path, tmp_path: Path) -> None:

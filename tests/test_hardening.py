@@ -56,7 +56,8 @@ def test_an_alias_bomb_or_deep_nest_in_entities_yaml_is_one_line(tmp_path):
 
 # 6. control characters: removed at ingest, refused by the build, reported by check
 def test_control_characters_in_csv_cells_are_removed_and_feeds_stay_valid_xml(project):
-    (project / "dump.csv").write_text('id,title,text\n1,"Titel\x01 mit\x1b[31m Farbe\ufffe","Ein Text\x0c über '
+    (project / "dump.csv").write_text('id,title,text\n1,"Titel\x01 mit\x1b[31m Farbe\ufffe","Ein Text\x0c '
+                                      'über '
                                       'Genf.\x02 Zweiter Satz."\n', encoding="utf-8")
     summary = run_ingest(project, project / "dump.csv")
     assert len(summary.created) == 1
@@ -98,9 +99,10 @@ def test_an_unbalanced_quote_that_swallows_rows_is_one_line_naming_the_row(tmp_p
 
 # 8. JSON lines: each row on its own
 def test_a_bad_json_row_is_skipped_with_its_line_and_the_others_go_on(tmp_path):
-    rows = [json.dumps({"id": 1, "text": "Erster Artikel über Wien."}), '{"id": 2, "text": "Halb \\ud800 kaputt."}',
-            '{"id": 3, "text": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"id": 4, "text": ' + "[" * 30 + "]" * 30 + "}",
-            json.dumps({"id": 5, "text": "Letzter Artikel über Graz."})]
+    deep, nested = "[" * 100_000 + "]" * 100_000, "[" * 30 + "]" * 30
+    rows = [json.dumps({"id": 1, "text": "Erster Artikel über Wien."}),
+            '{"id": 2, "text": "Halb \\ud800 kaputt."}', f'{{"id": 3, "text": {deep}}}',
+            f'{{"id": 4, "text": {nested}}}', json.dumps({"id": 5, "text": "Ende."})]
     (tmp_path / "dump.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
     summary = run_ingest(tmp_path, tmp_path / "dump.jsonl")
     assert len(summary.created) == 3
@@ -117,8 +119,9 @@ def test_manifest_rows_outside_its_folder_are_refused(tmp_path):
     batch.mkdir(parents=True)
     (batch / "gut.txt").write_text("Ein öffentlicher Artikel über Linz.", encoding="utf-8")
     (batch / "link.txt").symlink_to(tmp_path / "private" / "notes.txt")
-    (batch / "manifest.csv").write_text(f"file,title\ngut.txt,Gut\n../../private/notes.txt,A\n"
-                                        f"{tmp_path / 'private' / 'notes.txt'},B\nlink.txt,C\n", encoding="utf-8")
+    outside = tmp_path / "private" / "notes.txt"
+    (batch / "manifest.csv").write_text(f"file,title\ngut.txt,Gut\n../../private/notes.txt,A\n{outside},B\n"
+                                        "link.txt,C\n", encoding="utf-8")
     summary = run_ingest(tmp_path, batch)
     assert len(summary.created) == 1 and len(summary.skipped) == 3
     assert all("außerhalb des Ordners des Manifests" in reason for reason in summary.reasons.values())
@@ -139,18 +142,20 @@ def test_a_link_leading_out_of_a_source_folder_is_not_followed(tmp_path):
 # 10. ingest never writes what the build rejects, and refuses huge input before costly steps
 def test_huge_fields_rows_and_pages_are_skipped_before_they_are_processed(tmp_path, monkeypatch):
     big = "Ein Satz über die Stadt. " * (MAX_ROW_BYTES // 24)
-    (tmp_path / "dump.csv").write_text(f"id,title,text\n1,Gross,\"{big}\"\n2,{'T' * (MAX_FIELD_CHARS + 1)},Text.\n"
+    long_title = "T" * (MAX_FIELD_CHARS + 1)
+    (tmp_path / "dump.csv").write_text(f"id,title,text\n1,Gross,\"{big}\"\n2,{long_title},Text.\n"
                                        "3,Klein,Ein kleiner Text.\n", encoding="utf-8")
     (tmp_path / "seite.html").write_bytes(b"<html><body><p>x</p>" + b" " * MAX_PAGE_BYTES + b"</body></html>")
     (tmp_path / "nul.txt").write_bytes("Ein Text über Bern. ".encode() * 500 + b"\x00 Rest")
     monkeypatch.setattr("trafilatura.bare_extraction", lambda *a, **k: pytest.fail("page parsed"))
     summary = run_ingest(tmp_path, tmp_path / "dump.csv", tmp_path / "seite.html", tmp_path / "nul.txt")
     assert summary.reasons["dump.csv"].startswith("dump.csv:2: ein Feld der Zeile ist größer als 1,0 MB")
-    (tmp_path / "dump.csv").write_text(f"id,title,text\n2,{'T' * (MAX_FIELD_CHARS + 1)},Text.\n3,Klein,Text.\n",
+    (tmp_path / "dump.csv").write_text(f"id,title,text\n2,{long_title},Text.\n3,Klein,Text.\n",
                                        encoding="utf-8")
     summary = run_ingest(tmp_path, tmp_path / "dump.csv", tmp_path / "seite.html", tmp_path / "nul.txt")
     assert "'title' hat 10.001 Zeichen (höchstens 10.000)" in summary.reasons["dump.csv#id=2"]
-    assert summary.reasons["seite.html"].startswith("seite.html: ist mit 10,0 MB zu groß für eine Artikelseite")
+    assert summary.reasons["seite.html"].startswith("seite.html: ist mit 10,0 MB zu groß für eine "
+                                                    "Artikelseite")
     assert summary.reasons["nul.txt"].startswith("nul.txt: ist eine Binärdatei")
     assert len(summary.created) == 1 and len(summary.skipped) == 3
     for path in written(tmp_path):
@@ -165,7 +170,8 @@ def test_deeply_nested_and_unclosed_brackets_are_escaped_before_python_markdown(
     html = markup.markdown_html.__wrapped__("[" * 16_000 + "x" + "]" * 16_000)
     assert html == "<p>" + "[" * 16_000 + "x" + "]" * 16_000 + "</p>"
     assert seen[0].count("\\[") == 16_000 - MAX_MARKUP_DEPTH
-    assert markup.markdown_html.__wrapped__("[a](b) [c] [[d]]") == '<p><a href="b" rel="noopener noreferrer">a</a> [c] [[d]]</p>'
+    expected = '<p><a href="b" rel="noopener noreferrer">a</a> [c] [[d]]</p>'
+    assert markup.markdown_html.__wrapped__("[a](b) [c] [[d]]") == expected
 
 
 def test_quotes_and_lists_nested_deeper_than_the_limit_are_flattened_not_a_recursion_error():
@@ -217,8 +223,10 @@ def test_a_file_name_that_is_not_utf8_or_a_link_loop_in_content(small_archive, c
     (articles / os.fsdecode(b"kaputt\xff.md")).write_text("---\ntitle: K\n---\n", encoding="utf-8")
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 1
-    assert capsys.readouterr().err == ("sitegen: Fehler: content/articles/kaputt\\udcff.md: hat einen Namen, der "
-                                       "nicht UTF-8 ist oder Steuerzeichen enthält (benenne die Datei um, nur mit "
+    assert capsys.readouterr().err == ("sitegen: Fehler: content/articles/kaputt\\udcff.md: hat einen "
+                                       "Namen, der "
+                                       "nicht UTF-8 ist oder Steuerzeichen enthält (benenne die Datei um, "
+                                       "nur mit "
                                        "Buchstaben, Ziffern und - _ .)\n")
 
 

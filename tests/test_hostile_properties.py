@@ -1,4 +1,5 @@
-"""Property-based: whatever the rows, manifests or registry hold, sitegen answers with articles the build reads or
+"""Property-based: whatever the rows, manifests or registry hold, sitegen answers with articles the build
+reads or
 one-line errors, never a traceback."""
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from sitegen.ingest import ingest
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HOSTILE_TEXT = st.text(st.characters() | st.sampled_from(
-    ["\x00", "\x01", "\x0c", "\x1b", "\ufffe", "\ud800", "\n", "\r", '"', "'", ";", ",", "\t", "[", "&", "*"]))
+    ["\x00", "\x01", "\x0c", "\x1b", "\ufffe", "\ud800", "\n", "\r", '"', "'", ";", ",", "\t", "[", "&",
+     "*"]))
 JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | HOSTILE_TEXT,
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE_TEXT, inner, max_size=3),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE_TEXT, inner,
+                                                                                       max_size=3),
                            max_leaves=20)
 
 
@@ -28,7 +31,8 @@ def no_entities(text: str) -> SimpleNamespace:
 
 
 def ingest_files(files: dict[str, bytes]) -> None:
-    """Ingest `files` (name -> bytes) in a fresh folder: every reason one line, every written file readable."""
+    """Ingest `files` (name -> bytes) in a fresh folder: every reason one line, every written file
+    readable."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "secret.txt").write_text("Geheime Notizen der Redaktion über alles.", encoding="utf-8")
@@ -44,7 +48,8 @@ def ingest_files(files: dict[str, bytes]) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.lists(HOSTILE_TEXT, min_size=1, max_size=4), max_size=6), st.sampled_from([",", ";", "\t"]))
+@given(st.lists(st.lists(HOSTILE_TEXT, min_size=1, max_size=4), max_size=6), st.sampled_from([",", ";",
+                                                                                              "\t"]))
 def test_any_csv_rows_give_articles_or_one_line_reasons(rows, delimiter):
     text = "\n".join(delimiter.join(cells) for cells in [["id", "title", "text"], *rows])
     ingest_files({"dump.csv": text.encode("utf-8", "surrogatepass")})
@@ -52,7 +57,8 @@ def test_any_csv_rows_give_articles_or_one_line_reasons(rows, delimiter):
 
 @SETTINGS
 @given(st.lists(st.one_of(HOSTILE_TEXT, JSON_VALUES.map(json.dumps),
-                          st.dictionaries(st.sampled_from(["id", "title", "text", "date", "url"]), JSON_VALUES)
+                          st.dictionaries(st.sampled_from(["id", "title", "text", "date", "url"]),
+                                          JSON_VALUES)
                           .map(json.dumps)), max_size=6))
 def test_any_json_lines_give_articles_or_one_line_reasons(lines):
     ingest_files({"dump.jsonl": "\n".join(lines).encode("utf-8", "surrogatepass")})
@@ -70,7 +76,8 @@ def test_any_manifest_reads_only_files_inside_its_folder(rows):
 
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(HOSTILE_TEXT, JSON_VALUES.map(lambda v: yaml.safe_dump({"entities": v, "ignore": v})),
-                 st.lists(st.fixed_dictionaries({"name": HOSTILE_TEXT, "type": st.sampled_from(["person", "x"])},
+                 st.lists(st.fixed_dictionaries({"name": HOSTILE_TEXT, "type": st.sampled_from(["person",
+                                                                                                "x"])},
                                                 optional={"aliases": JSON_VALUES}), max_size=4)
                  .map(lambda e: yaml.safe_dump({"entities": e}, allow_unicode=True))))
 def test_any_entities_yaml_gives_a_registry_or_a_one_line_error(text):

@@ -117,7 +117,8 @@ def test_cli_reports_a_missing_source_in_one_line(tmp_path, monkeypatch, capsys)
     monkeypatch.chdir(tmp_path)
     assert main(["ingest", "fehlt"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == "sitegen: Fehler: fehlt: gibt es nicht (gib eine Datei oder einen Ordner mit Rohartikeln an)"
+    assert err.strip() == ("sitegen: Fehler: fehlt: gibt es nicht (gib eine Datei oder einen Ordner mit "
+                           "Rohartikeln an)")
 
 
 def test_an_editors_own_formatting_is_left_alone(seeds):

@@ -27,7 +27,8 @@ class Batch(list):
 
 
 def inside(folder: Path, path: Path) -> bool:
-    """Whether `path`, with every link followed, lies inside `folder`: the one check of every path ingest reads
+    """Whether `path`, with every link followed, lies inside `folder`: the one check of every path ingest
+    reads
     from a folder or a manifest (a link loop is outside)."""
     try:
         return path.resolve().is_relative_to(folder.resolve())
@@ -42,7 +43,8 @@ def coerce_meta(raw: Mapping[str, object], shown: str, line: int | None = None) 
                 for k, v in raw.items() if v not in (None, "")}
     except FieldError as exc:
         raise SitegenError(str(exc), path=shown, line=line,
-                           fix="schreibe Daten als 2021-12-31 oder 31.12.2021, andere Werte als Text") from None
+                           fix="schreibe Daten als 2021-12-31 oder 31.12.2021, andere Werte als "
+                               "Text") from None
 
 
 def apply_meta(article: Article, meta: Mapping[str, object]) -> Article:

@@ -33,29 +33,33 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
     body = body_markdown(doc.body) if doc is not None else ""
     if not body:
         raise SitegenError("hat keinen Artikeltext, der sich finden lässt", path=shown,
-                           fix="speichere die Artikelseite selbst (mit ihrem <article>-Text), keine Übersichtsseite")
+                           fix="speichere die Artikelseite selbst (mit ihrem <article>-Text), keine "
+                               "Übersichtsseite")
     tree = lxml.html.document_fromstring(raw)
     ld = json_ld_article(tree)
     image, image_url = lead_image(tree, ld, doc.url or "")
     blocks = paragraphs_of(body)
-    paragraphs = [p for p in blocks if not p.startswith("#")] or [p.lstrip("# ") for p in blocks]  # no headings
+    paragraphs = [p for p in blocks if not p.startswith("#")] or [p.lstrip("# ") for p in blocks]
     lead = blocks[0].lstrip("# ") if blocks[0].startswith("#") else headline_from(paragraphs[0])
     title = " ".join((doc.title or lead).split())
     body = _without_headline(body, title)
     article = Article(title=title, slug=slugify(title), body=body, date=page_date(raw) or date, source=shown,
                       language=page_language(tree, ld), image=image,
                       summary=" ".join((doc.description or summary_from(paragraphs)).split()))
-    meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0], "image_url": image_url}
+    meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0],
+            "image_url": image_url}
     article = apply_meta(article, {k: " ".join(v.split()) for k, v in meta.items() if v})
     return [apply_meta(article, read_sidecar(path))]
 
 
 def _page_bytes(path: Path, shown: str) -> bytes:
-    """A saved page's bytes; a binary file or one larger than MAX_PAGE_BYTES is refused before it is parsed."""
+    """A saved page's bytes; a binary file or one larger than MAX_PAGE_BYTES is refused before it is
+    parsed."""
     size = path.stat().st_size
     if size > MAX_PAGE_BYTES:
         raise SitegenError(f"ist mit {size_text(size)} zu groß für eine Artikelseite (höchstens "
-                           f"{size_text(MAX_PAGE_BYTES)})", path=shown, fix="speichere nur die Artikelseite selbst")
+                           f"{size_text(MAX_PAGE_BYTES)})", path=shown, fix="speichere nur die Artikelseite "
+                                                                            "selbst")
     raw = path.read_bytes()
     if b"\x00" in raw:
         raise SitegenError("ist eine Binärdatei, keine Webseite", path=shown, fix="nimm sie aus den Quellen")
@@ -90,14 +94,16 @@ def page_date(raw: bytes) -> dt.date | dt.datetime | None:
     found = find_date(raw, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=False)
     if not found:
         return None
-    stamp = dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z" if found[-5:-4] in "+-" else "%Y-%m-%dT%H:%M:%S")
+    stamp = dt.datetime.strptime(found,
+                                 "%Y-%m-%dT%H:%M:%S%z" if found[-5:-4] in "+-" else "%Y-%m-%dT%H:%M:%S")
     if stamp.time() == dt.time(0, 0) and stamp.utcoffset() in (None, dt.timedelta(0)):
         return stamp.date()
     return stamp
 
 
 def page_language(tree: lxml.html.HtmlElement, ld: dict) -> str:
-    """The language the page declares (html lang, JSON-LD inLanguage, og:locale), 'de' when it declares none."""
+    """The language the page declares (html lang, JSON-LD inLanguage, og:locale), 'de' when it declares
+    none."""
     locale = tree.xpath('string(//meta[@property="og:locale"]/@content)')
     for value in (tree.get("lang"), ld.get("inLanguage"), locale):
         match = _LANG.match(str(value or ""))

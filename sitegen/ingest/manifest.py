@@ -1,4 +1,5 @@
-"""Manifests: a CSV with one row per source file (file,title,date,author,url,section) gives a batch its metadata."""
+"""Manifests: a CSV with one row per source file (file,title,date,author,url,section) gives a batch its
+metadata."""
 from __future__ import annotations
 
 import csv
@@ -46,11 +47,14 @@ def listed_files(path: Path) -> list[Path]:
 def listed_file(manifest: Path, name: str, shown: str, line: int) -> Path:
     """The file a manifest row names: relative, inside the manifest's folder even with every link followed."""
     if not name:
-        raise SitegenError("Zeile nennt keine Datei", path=shown, line=line, fix="fülle die Spalte 'file' aus")
+        raise SitegenError("Zeile nennt keine Datei", path=shown, line=line, fix="fülle die Spalte 'file' "
+                                                                                 "aus")
     file = manifest.parent / name
     if posixpath.isabs(name) or Path(name).is_absolute() or not inside(manifest.parent, file):
-        raise SitegenError(f"nennt {name!r}, die außerhalb des Ordners des Manifests liegt", path=shown, line=line,
-                           fix="lege die Datei in den Ordner des Manifests (oder darunter) und nenne sie relativ")
+        raise SitegenError(f"nennt {name!r}, die außerhalb des Ordners des Manifests liegt", path=shown,
+                           line=line,
+                           fix="lege die Datei in den Ordner des Manifests (oder darunter) und nenne sie "
+                               "relativ")
     return file
 
 
@@ -62,7 +66,8 @@ def _rows(path: Path, shown: str) -> list[tuple[int, dict[str, str]]]:
     rows, line = [], 2
     try:
         for raw in reader:
-            values = {str(k).strip().lower(): clean_text(v or "").strip() for k, v in raw.items() if k is not None}
+            values = {str(k).strip().lower(): clean_text(v or "").strip() for k,
+                      v in raw.items() if k is not None}
             values["file"] = next((values[c] for c in FILE_COLUMNS if values.get(c)), "")
             rows.append((line, values))
             line = reader.line_num + 1
@@ -71,7 +76,8 @@ def _rows(path: Path, shown: str) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def read_manifest(path: Path, shown: str, date: dt.date | None, reader_for: Callable[[Path], Reader | None]) -> Batch:
+def read_manifest(path: Path, shown: str, date: dt.date | None, reader_for: Callable[[Path],
+                                                                                     Reader | None]) -> Batch:
     """Every file a manifest lists, read by its own reader, with the row's metadata on top."""
     batch = Batch()
     for line, values in _rows(path, shown):

@@ -57,7 +57,8 @@ def expand_sources(sources: list[Path]) -> list[Path]:
         elif source.is_file():
             found.add(source)
         else:
-            raise SitegenError("gibt es nicht", path=source, fix="gib eine Datei oder einen Ordner mit Rohartikeln an")
+            raise SitegenError("gibt es nicht", path=source, fix="gib eine Datei oder einen Ordner mit "
+                                                                 "Rohartikeln an")
     listed: set[Path] = set()
     for path in found:
         if is_manifest(path):

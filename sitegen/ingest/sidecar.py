@@ -21,9 +21,11 @@ def read_sidecar(source: Path) -> dict[str, object]:
     path = sidecar_path(source)
     if not path.is_file():
         return {}
-    data = load_yaml(read_text(path), path, fix="schreibe Zeilen 'key: value', z. B. 'date: 2021-12-31'") or {}
+    data = load_yaml(read_text(path), path, fix="schreibe Zeilen 'key: value', z. B. 'date: "
+                                                "2021-12-31'") or {}
     if not isinstance(data, dict):
-        raise SitegenError("Sidecar muss aus Zeilen 'key: value' bestehen", path=path, fix="z. B. 'date: 2021-12-31'")
+        raise SitegenError("Sidecar muss aus Zeilen 'key: value' bestehen", path=path, fix="z. B. 'date: "
+                                                                                           "2021-12-31'")
     unknown = sorted(set(map(str, data)) - set(SIDECAR_KEYS))
     if unknown:
         raise SitegenError(f"Sidecar hat einen unbekannten Schlüssel {unknown[0]!r}", path=path,
@@ -31,4 +33,5 @@ def read_sidecar(source: Path) -> dict[str, object]:
     try:
         return {k: (coerce_date(v) if k == "date" else coerce_text(v, k)) for k, v in data.items()}
     except FieldError as exc:
-        raise SitegenError(str(exc), path=path, fix="schreibe Daten als 2021-12-31, andere Werte als Text") from None
+        raise SitegenError(str(exc), path=path, fix="schreibe Daten als 2021-12-31, andere Werte als "
+                                                    "Text") from None

@@ -1,4 +1,5 @@
-"""Reader for bulk dumps: CSV (any delimiter, ' or \" quotes, header optional) and JSON lines, one article a row."""
+"""Reader for bulk dumps: CSV (any delimiter, ' or \" quotes, header optional) and JSON lines, one article a
+row."""
 from __future__ import annotations
 
 import csv
@@ -43,15 +44,18 @@ def read_table(path: Path, shown: str, date: dt.date | None) -> Batch:
         key = f"id={values['id'].strip()}" if values.get("id", "").strip() else f"row={number}"
         try:
             if "__error__" in values:
-                raise SitegenError(values["__error__"], path=shown, line=line, fix="schreibe ein JSON-Objekt je Zeile")
+                raise SitegenError(values["__error__"], path=shown, line=line, fix="schreibe ein "
+                                                                                   "JSON-Objekt je Zeile")
             batch.append(article_from_row(values, f"{shown}#{key}", date, shown, line))
         except SitegenError as exc:
             batch.skipped.append((f"{shown}#{key}", exc))
     return batch
 
 
-def article_from_row(values: dict[str, str], source: str, date: dt.date | None, shown: str, line: int) -> Article:
-    """One row as an article; a teaser before a dateline ('Wien – ') gives the headline and, unless the headline
+def article_from_row(values: dict[str, str], source: str, date: dt.date | None, shown: str,
+                     line: int) -> Article:
+    """One row as an article; a teaser before a dateline ('Wien – ') gives the headline and, unless the
+    headline
     already says all of it, the summary."""
     paragraphs = paragraphs_of(values.get("text", ""))
     if not paragraphs:
@@ -66,13 +70,15 @@ def article_from_row(values: dict[str, str], source: str, date: dt.date | None, 
     if teaser:
         summary = teaser if meta.get("title") or title != teaser.rstrip(".") else summary_from(paragraphs[1:])
     language = (values.get("language") or "de").strip().lower()[:2] or "de"
-    article = Article(title=title, slug=slugify(title), body=to_markdown(paragraphs), date=date, source=source,
+    article = Article(title=title, slug=slugify(title), body=to_markdown(paragraphs), date=date,
+                      source=source,
                       language=language, summary=summary)
     return apply_meta(article, meta)
 
 
 def split_teaser(paragraph: str) -> tuple[str, str]:
-    """(teaser, text from the dateline on) when the paragraph opens with a teaser and a dateline, else ('', ...)."""
+    """(teaser, text from the dateline on) when the paragraph opens with a teaser and a dateline, else ('',
+    ...)."""
     match = _DATELINE.search(paragraph[:600])
     if not match or match.start() < 20:
         return "", paragraph
@@ -80,7 +86,8 @@ def split_teaser(paragraph: str) -> tuple[str, str]:
 
 
 def sniff(sample: str) -> tuple[str, str]:
-    """(delimiter, quote character) of a CSV text: the first delimiter of the first line, the quote after one."""
+    """(delimiter, quote character) of a CSV text: the first delimiter of the first line, the quote after
+    one."""
     first = sample.split("\n", 1)[0]
     match = re.match(r"""^(?:"[^"]*"|'[^']*'|[^;,\t'"]*)([;,\t])""", first)
     delimiter = match.group(1) if match else ","
@@ -92,7 +99,8 @@ def _csv_rows(text: str, shown: str) -> Iterator[Row]:
     """(first line, values by column) for every CSV row, with or without a header row."""
     delimiter, quote = sniff(text)
     csv.field_size_limit(MAX_ROW_BYTES)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=quote, doublequote=True, strict=True)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=quote, doublequote=True,
+                        strict=True)
     names: list[str] | None = None
     line = 1
     try:
@@ -113,18 +121,22 @@ def csv_error(exc: csv.Error, shown: str, line: int, last: int, quote: str) -> S
     """The one-line error for a CSV row that cannot be read: a field too large, or quotes that do not pair up
     (the row would swallow the rows after it)."""
     if "field larger" in str(exc):
-        return SitegenError(f"ein Feld der Zeile ist größer als {size_text(MAX_ROW_BYTES)}", path=shown, line=line,
+        return SitegenError(f"ein Feld der Zeile ist größer als {size_text(MAX_ROW_BYTES)}", path=shown,
+                            line=line,
                             fix="teile den Text in seine Artikel auf")
     swallowed = f"; sie verschluckt die Zeilen bis {last}" if last > line else ""
-    return SitegenError(f"ein Anführungszeichen {quote} wird nicht richtig geschlossen{swallowed}", path=shown,
-                        line=line, fix=f"schließe das Feld mit {quote} direkt vor dem Trennzeichen; ein {quote} im "
+    return SitegenError(f"ein Anführungszeichen {quote} wird nicht richtig geschlossen{swallowed}",
+                        path=shown,
+                        line=line, fix=f"schließe das Feld mit {quote} direkt vor dem Trennzeichen; ein "
+                                       f"{quote} im "
                                        f"Text wird verdoppelt ({quote}{quote})")
 
 
 def _columns(cells: list[str], shown: str, line: int) -> tuple[list[str], bool]:
-    """(column names, whether this row is the header): a header names a text column; unknown columns are left out.
+    """(column names, whether this row is the header): a header names a text column; unknown columns are left
+    out.
 
-    A file without a header may have the text alone, or the text and a section (as 10kGNAD: `category;'text'`).
+    A file without a header may have the text alone, or the text and a section (10kGNAD: `category;'text'`).
     """
     named = [_ALIASES.get(c.strip().lower(), "") for c in cells]
     if "text" in named:
@@ -133,8 +145,10 @@ def _columns(cells: list[str], shown: str, line: int) -> tuple[list[str], bool]:
         return ["text"], False
     if len(cells) == 2:
         return (["text", "section"] if len(cells[0]) > len(cells[1]) else ["section", "text"]), False
-    raise SitegenError(f"hat {len(cells)} Spalten, aber keine Kopfzeile, die sie benennt", path=shown, line=line,
-                       fix="setze eine erste Zeile mit den Spaltennamen davor, z. B. id;title;date;section;text")
+    raise SitegenError(f"hat {len(cells)} Spalten, aber keine Kopfzeile, die sie benennt", path=shown,
+                       line=line,
+                       fix="setze eine erste Zeile mit den Spaltennamen davor, z. B. "
+                           "id;title;date;section;text")
 
 
 def _json_rows(text: str, shown: str) -> Iterator[Row]:
