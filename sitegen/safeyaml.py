@@ -39,7 +39,7 @@ def compose_yaml(text: str, path: object, fix: str = "prüfe Einrückung, Doppel
         node = loader.get_single_node()
         if node is None:
             return None, None
-        _check_tree(node, path)
+        _check_tree(node, path, aliases="*" in text)
         return loader.construct_document(node), node
     except yaml.YAMLError as exc:
         mark = _error_mark(exc, text)
@@ -65,35 +65,45 @@ def _error_mark(exc: yaml.YAMLError, text: str) -> yaml.Mark | None:
     return problem
 
 
-def _check_tree(root: yaml.Node, path: object) -> None:
-    """Refuse a tree deeper than MAX_NESTING, larger than MAX_YAML_NODES with every alias expanded, or with
-    a character XML forbids in a scalar; iterative, each node visited once."""
-    expanded: dict[int, int] = {}  # id(node) -> values below it, aliases expanded
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
+    """Refuse a tree deeper than MAX_NESTING, with a scalar longer than MAX_FIELD_CHARS or holding a character
+    XML forbids, or (when the text has aliases) larger than MAX_YAML_NODES with every alias expanded."""
+    if aliases:
+        _check_expansion(root, path)  # first: the walk below expands aliases
+    stack = [(root, 1)]
     while stack:
-        node, depth, done = stack.pop()
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            _check_scalar(node, path)
+        elif depth >= MAX_NESTING and node.value:
+            raise _too_deep(path, node.start_mark.line + 1)
+        else:
+            stack.extend((child, depth + 1) for child in _children(node))
+
+
+def _check_expansion(root: yaml.Node, path: object) -> None:
+    """Refuse an alias to itself or an ancestor, and more than MAX_YAML_NODES values with every alias expanded;
+    iterative, each node visited once."""
+    expanded: dict[int, int] = {}  # id(node) -> values below it, aliases expanded; 0 while being walked
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
         children = _children(node)
         if done:
             expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
             if expanded[id(node)] > MAX_YAML_NODES:
-                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",",
-                                                                                                        "."),
+                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",", "."),
                                    path=path, line=node.start_mark.line + 1,
-                                   fix="verwende weniger Aliase (*name); so große Daten gehören nicht "
-                                       "hierher")
+                                   fix="verwende weniger Aliase (*name); so große Daten gehören nicht hierher")
             continue
         if id(node) in expanded:
             continue
-        if depth > MAX_NESTING:
-            raise _too_deep(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.ScalarNode):
-            _check_scalar(node, path)
-        expanded[id(node)] = 0  # seen: an alias to it is not walked again
-        if any(expanded.get(id(child)) == 0 for child in children):  # 0: itself or an ancestor being walked
+        expanded[id(node)] = 0
+        if any(expanded.get(id(child)) == 0 for child in children):
             raise SitegenError("enthält einen Alias, der auf sich selbst verweist", path=path,
                                line=node.start_mark.line + 1, fix="entferne den Alias (*name)")
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in expanded)
 
 
 def _check_scalar(node: yaml.ScalarNode, path: object) -> None:
