@@ -82,8 +82,8 @@ def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
 
 
 def _check_expansion(root: yaml.Node, path: object) -> None:
-    """Refuse an alias to itself or an ancestor, and more than MAX_YAML_NODES values with every alias expanded;
-    iterative, each node visited once."""
+    """Refuse an alias to itself or an ancestor, and more than MAX_YAML_NODES values with every alias
+    expanded; iterative, each node visited once."""
     expanded: dict[int, int] = {}  # id(node) -> values below it, aliases expanded; 0 while being walked
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -92,9 +92,9 @@ def _check_expansion(root: yaml.Node, path: object) -> None:
         if done:
             expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
             if expanded[id(node)] > MAX_YAML_NODES:
-                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",", "."),
-                                   path=path, line=node.start_mark.line + 1,
-                                   fix="verwende weniger Aliase (*name); so große Daten gehören nicht hierher")
+                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)"
+                                   .replace(",", "."), path=path, line=node.start_mark.line + 1,
+                                   fix="verwende weniger Aliase (*name); so viele Daten gehören nicht hierher")
             continue
         if id(node) in expanded:
             continue
