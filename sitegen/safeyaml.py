@@ -94,7 +94,7 @@ def _check_expansion(root: yaml.Node, path: object) -> None:
             if expanded[id(node)] > MAX_YAML_NODES:
                 raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)"
                                    .replace(",", "."), path=path, line=node.start_mark.line + 1,
-                                   fix="verwende weniger Aliase (*name); so viele Daten gehören nicht hierher")
+                                   fix="verwende weniger Aliase (*name)")
             continue
         if id(node) in expanded:
             continue
