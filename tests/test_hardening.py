@@ -147,17 +147,20 @@ def test_huge_fields_rows_and_pages_are_skipped_before_they_are_processed(tmp_pa
                                        "3,Klein,Ein kleiner Text.\n", encoding="utf-8")
     (tmp_path / "seite.html").write_bytes(b"<html><body><p>x</p>" + b" " * MAX_PAGE_BYTES + b"</body></html>")
     (tmp_path / "nul.txt").write_bytes("Ein Text über Bern. ".encode() * 500 + b"\x00 Rest")
+    (tmp_path / "gross.txt").write_bytes(b"Ein Satz. " * (MAX_ROW_BYTES // 9))
     monkeypatch.setattr("trafilatura.bare_extraction", lambda *a, **k: pytest.fail("page parsed"))
     summary = run_ingest(tmp_path, tmp_path / "dump.csv", tmp_path / "seite.html", tmp_path / "nul.txt")
     assert summary.reasons["dump.csv"].startswith("dump.csv:2: ein Feld der Zeile ist größer als 1,0 MB")
     (tmp_path / "dump.csv").write_text(f"id,title,text\n2,{long_title},Text.\n3,Klein,Text.\n",
                                        encoding="utf-8")
-    summary = run_ingest(tmp_path, tmp_path / "dump.csv", tmp_path / "seite.html", tmp_path / "nul.txt")
+    summary = run_ingest(tmp_path, tmp_path / "dump.csv", tmp_path / "seite.html", tmp_path / "nul.txt",
+                         tmp_path / "gross.txt")
+    assert summary.reasons["gross.txt"].startswith("gross.txt: ist mit 1,1 MB zu groß für einen Artikel")
     assert "'title' hat 10.001 Zeichen (höchstens 10.000)" in summary.reasons["dump.csv#id=2"]
     assert summary.reasons["seite.html"].startswith("seite.html: ist mit 10,0 MB zu groß für eine "
                                                     "Artikelseite")
     assert summary.reasons["nul.txt"].startswith("nul.txt: ist eine Binärdatei")
-    assert len(summary.created) == 1 and len(summary.skipped) == 3
+    assert len(summary.created) == 1 and len(summary.skipped) == 4
     for path in written(tmp_path):
         load_article(path, tmp_path)
 

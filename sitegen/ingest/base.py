@@ -36,6 +36,15 @@ def inside(folder: Path, path: Path) -> bool:
         return False
 
 
+def read_source(path: Path, shown: str, limit: int, what: str) -> bytes:
+    """A raw source's bytes; one larger than `limit` (limits.py) is refused before it is read."""
+    size = path.stat().st_size
+    if size > limit:
+        raise SitegenError(f"ist mit {size_text(size)} zu groß für {what} (höchstens {size_text(limit)})",
+                           path=shown, fix="teile sie auf oder nimm nur den Artikel selbst")
+    return path.read_bytes()
+
+
 def coerce_meta(raw: Mapping[str, object], shown: str, line: int | None = None) -> dict[str, object]:
     """Metadata values as Article fields need them; a bad value is an error naming the place and the fix."""
     try:

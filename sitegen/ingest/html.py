@@ -12,8 +12,8 @@ from lxml.etree import _Element
 from trafilatura.xml import xmltotxt
 
 from sitegen.errors import SitegenError
-from sitegen.ingest.base import apply_meta
-from sitegen.limits import MAX_PAGE_BYTES, size_text
+from sitegen.ingest.base import apply_meta, read_source
+from sitegen.limits import MAX_PAGE_BYTES
 from sitegen.ingest.leadimage import json_ld_article, lead_image
 from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.text import headline_from, paragraphs_of, summary_from
@@ -55,12 +55,7 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
 def _page_bytes(path: Path, shown: str) -> bytes:
     """A saved page's bytes; a binary file or one larger than MAX_PAGE_BYTES is refused before it is
     parsed."""
-    size = path.stat().st_size
-    if size > MAX_PAGE_BYTES:
-        raise SitegenError(f"ist mit {size_text(size)} zu groß für eine Artikelseite (höchstens "
-                           f"{size_text(MAX_PAGE_BYTES)})", path=shown, fix="speichere nur die Artikelseite "
-                                                                            "selbst")
-    raw = path.read_bytes()
+    raw = read_source(path, shown, MAX_PAGE_BYTES, "eine Artikelseite")
     if b"\x00" in raw:
         raise SitegenError("ist eine Binärdatei, keine Webseite", path=shown, fix="nimm sie aus den Quellen")
     return raw

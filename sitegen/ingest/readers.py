@@ -4,21 +4,23 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitegen.content import read_text
+from sitegen.content import decode
 from sitegen.errors import SitegenError
-from sitegen.ingest.base import Batch, Reader, apply_meta, inside
+from sitegen.ingest.base import Batch, Reader, apply_meta, inside, read_source
 from sitegen.ingest.html import read_html_source
 from sitegen.ingest.manifest import is_manifest, listed_files, read_manifest
 from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.table import read_table
 from sitegen.ingest.text import headline_from, read_plain, summary_from, to_markdown
+from sitegen.limits import MAX_ARTICLE_BYTES
 from sitegen.model import Article
 from sitegen.slug import slugify
 
 
 def read_text_source(path: Path, shown: str, date: dt.date | None) -> list[Article]:
     """A plain-text article (photo line, paragraphs) with its optional NAME.yaml sidecar."""
-    paragraphs, image = read_plain(read_text(path, shown))
+    raw = read_source(path, shown, MAX_ARTICLE_BYTES, "einen Artikel")
+    paragraphs, image = read_plain(decode(raw, shown))
     if not paragraphs:
         raise SitegenError("hat keinen Text", path=shown, fix="nimm die leere Datei aus den Quellen")
     title = headline_from(paragraphs[0])
