@@ -51,7 +51,8 @@ def entity_lead(site: Site, term: Term) -> Lead:
         return Lead(first=first, last=last)
     roles, parties = Counter(), Counter()
     sources = tuple(site.by_slug[slug] for slug in term.articles[:SCAN])
-    pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")  # a literal first: fast
+    # the name first: a literal prefix is searched fast; the word before it is looked at where it occurs
+    pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
     for source in sources:
         said_roles, said_parties = set(), set()
         body = source.body
@@ -75,7 +76,7 @@ def _is_role(word: str) -> bool:
 
 
 def _is_party(text: str) -> bool:
-    """Whether the words in parentheses after a name look like a party ('CDU', 'Grüne'), not an age or note."""
+    """Whether the words in parentheses after a name look like a party ('CDU', 'Grüne'), not age or note."""
     text = text.strip()
     return bool(_PARTY.fullmatch(text)) and text not in _NOT_PARTY and not any(c.isdigit() for c in text)
 

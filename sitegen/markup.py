@@ -180,7 +180,8 @@ def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/"
     parts, last = [], 0
     for (start, end), path in sorted((span, path) for path, span in first.items()):
         if start >= last:  # a name inside another's link ('Wien' in 'Stadt Wien') stays as it is
-            parts += [html[last:start], f'<a class="entity" href="{escape(base + path)}">', html[start:end], "</a>"]
+            link = f'<a class="entity" href="{escape(base + path)}">'
+            parts += [html[last:start], link, html[start:end], "</a>"]
             last = end
     return "".join(parts) + html[last:]
 
@@ -189,8 +190,8 @@ def _first_mention(html: str, name: str, before: int, closed: list[int]) -> int:
     """Where `name` first occurs in html[:before] as a whole word of text outside tags and the `closed` spans
     (links and headings: their starts and ends, in order); -1 when it does not."""
     pos = html.find(name, 0, before)
-    while pos >= 0 and (_in_word(html, pos, pos + len(name)) or html.rfind("<", 0, pos) > html.rfind(">", 0, pos)
-                        or bisect_right(closed, pos) % 2):
+    while pos >= 0 and (_in_word(html, pos, pos + len(name)) or bisect_right(closed, pos) % 2
+                        or html.rfind("<", 0, pos) > html.rfind(">", 0, pos)):
         pos = html.find(name, pos + 1, before)
     return pos
 

@@ -25,7 +25,7 @@ SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about
 KEEP_CACHED = 16
 STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
 SEARCH_FORMAT = "search-documents-2"  # change when search_index.search_document changes
-UI_FILES: tuple[str, ...] = ()  # installed once, in pagefind/, for every bundle (the search page has its own UI)
+UI_FILES: tuple[str, ...] = ()  # installed once, in pagefind/ (none: the search page has a UI of its own)
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
                     "pagefind-ui.js", "pagefind-ui.css", *UI_FILES})

@@ -133,7 +133,8 @@ def search_document(article: Article, body: str | None = None) -> str:
     caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, value in search_filters(article))
-    shown = {"date": german_date(article.date) if article.date is not None else "", "section": article.section}
+    shown = {"date": german_date(article.date) if article.date is not None else "",
+             "section": article.section}
     filters += "".join(f'<span data-pagefind-meta="{key}">{esc(value)}</span>'
                        for key, value in shown.items() if value)
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'

@@ -1,5 +1,5 @@
-"""list[Article] -> Site: newest first (undated ones last, in source order), unique slugs, one Term per name in
-every taxonomy, people in surname order."""
+"""list[Article] -> Site: newest first (undated ones last, in source order), unique slugs, one Term per name
+in every taxonomy, people in surname order."""
 from __future__ import annotations
 
 import re
@@ -83,14 +83,15 @@ def sort_name(name: str) -> tuple[str, str]:
 # Name particles that are not filed on, when written in lower case (as German Wikipedia's SORTIERUNG and the
 # libraries' rules do): 'Ursula von der Leyen' files as 'Leyen, Ursula von der', 'Baschar al-Assad' as
 # 'Assad, Baschar al-'. Written capitalised they are part of the surname: 'Van der Bellen, Alexander'.
-PARTICLES = frozenset({"von", "vom", "zu", "zur", "van", "de", "der", "den", "del", "della", "di", "da", "dos",
-                       "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn"})
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-                       "xiii", "xiv", "xv", "xvi"})  # 'Felipe VI' files under F, as a name alone
+PARTICLES = frozenset({"von", "vom", "zu", "zur", "van", "de", "der", "den", "del", "della", "di", "da",
+                       "dos", "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn"})
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
+                       "xii", "xiii", "xiv", "xv", "xvi"})  # 'Felipe VI' files under F, as a name alone
 
 
 def surname_first(name: str) -> str:
-    """'Leyen, Ursula von der' for 'Ursula von der Leyen'; 'Van der Bellen, Alexander'; 'Assad, Baschar al-'."""
+    """'Leyen, Ursula von der' for 'Ursula von der Leyen'; 'Van der Bellen, Alexander'; 'Assad, Baschar
+    al-'."""
     words = name.split()
     while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
         words.pop()

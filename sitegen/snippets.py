@@ -10,9 +10,9 @@ PASSAGE_CHARS = 320
 SENTENCE_REACH = 600
 TEASER_CHARS = 140
 _SENTENCE_END = re.compile(r"[.!?…]([»«“”\"')]*)\s+(?=[„»\"'(A-ZÄÖÜ0-9])")
-_ABBREVIATIONS = frozenset({"dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd", "abs",
-                            "art", "hr", "fr", "jh", "str", "geb", "gest", "inkl", "evtl", "ggf", "sog", "mag",
-                            "ing", "dipl", "bzgl", "max", "min", "tel", "lt"})
+_ABBREVIATIONS = frozenset({"dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd",
+                            "abs", "art", "hr", "fr", "jh", "str", "geb", "gest", "inkl", "evtl", "ggf",
+                            "sog", "mag", "ing", "dipl", "bzgl", "max", "min", "tel", "lt"})
 _MARKUP = [  # (a character that must occur for the pattern to matter, pattern, replacement)
     ("\n", re.compile(r"^\s*(#{1,6}|[-+*]|\d+\.|>)\s+", re.M), ""),  # headings, list items, quotes
     ("](", re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),        # links and images keep their text
@@ -69,7 +69,8 @@ def _sentence(body: str, pos: int, length: int) -> tuple[int, int]:
 
 
 def _abbreviation(body: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or number ('Dr.', 'z.B.', '5. März'), not a sentence."""
+    """Whether the full stop at `dot` ends an abbreviation or number ('Dr.', 'z.B.', '5. März'), not a
+    sentence."""
     if body[dot] != ".":
         return False
     word = body[max(0, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
@@ -78,7 +79,8 @@ def _abbreviation(body: str, dot: int) -> bool:
 
 
 def _shortened(text: str, at: int, end: int) -> tuple[str, int, int]:
-    """The text cut to about PASSAGE_CHARS around text[at:end] at word boundaries, and the mark's new place."""
+    """The text cut to about PASSAGE_CHARS around text[at:end] at word boundaries, and the mark's new
+    place."""
     if len(text) <= PASSAGE_CHARS:
         return text, at, end
     left = max(0, min(at - PASSAGE_CHARS // 3, len(text) - PASSAGE_CHARS))

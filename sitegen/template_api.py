@@ -9,7 +9,7 @@ from sitegen.snippets import sentence_with
 
 
 def template_filters() -> dict:
-    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (body HTML, links, base)."""
+    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (html, links, base)."""
     return {"german_date": i18n.german_date, "iso_date": i18n.iso_date, "number": i18n.number,
             "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym),
             "entity_links": link_entities}

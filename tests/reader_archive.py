@@ -1,6 +1,7 @@
-"""The archive a reader browses: the 1,028 real articles of 10kGNAD (undated, with sections) when the shared
-data is beside the checkout, plus a committed fixture of eight invented, dated German articles (sections, roles
-and parties written with names, particles in names, one undated); the fixture alone when the data is absent."""
+"""The archive a reader browses: the 1,028 real articles of 10kGNAD (undated, with sections) when the
+shared data is beside the checkout, plus a committed fixture of eight invented, dated German articles
+(sections, roles and parties written with names, particles in names, one undated); the fixture alone when
+the data is absent."""
 from __future__ import annotations
 
 import shutil

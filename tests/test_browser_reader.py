@@ -71,7 +71,8 @@ def test_section_page_from_the_navigation(page, base):
     assert page.locator(".meta").first.inner_text().startswith("Ressort · ")
     assert page.locator(".article-list .section").count() == 0  # the page's own section is not repeated
     feed = page.locator('link[type="application/atom+xml"]').get_attribute("href")
-    assert feed == "/archiv/ressorts/inland/feed.xml" and page.request.get(base + "ressorts/inland/feed.xml").ok
+    assert feed == "/archiv/ressorts/inland/feed.xml"
+    assert page.request.get(base + "ressorts/inland/feed.xml").ok
     if real_articles():  # over a hundred Inland articles: paginated
         page.get_by_role("link", name="Seite 2", exact=True).click()
         page.wait_for_url(base + "ressorts/inland/seite/2/")
@@ -99,7 +100,7 @@ def test_in_text_entity_link_leads_to_the_entity_page(page, base):
     assert body.locator('a[href^="https://"] a').count() == 0  # ... nor inside a link
     assert body.locator("a.entity", has_text="Alexander Van der Bellen").count() == 1
     assert body.locator("a.entity", has_text="Angela Merkel").count() == 1
-    assert "Bundeskanzlerin Angela Merkel (CDU) hat am Dienstag in Wien" in body.inner_text()  # text unchanged
+    assert "Bundeskanzlerin Angela Merkel (CDU) hat am Dienstag in Wien" in body.inner_text()  # unchanged
     body.locator("a.entity", has_text="Angela Merkel").click()
     page.wait_for_url(base + "personen/angela-merkel/")
     assert page.locator("h1").inner_text() == "Angela Merkel"

@@ -35,6 +35,7 @@ class Summary:
             text += f"; Entitäten übersprungen für {len(self.not_german)} nicht deutsche Artikel"
         if self.undated:
             text += (f"\n{len(self.undated)} Artikel ohne Datum (im Archiv in der Reihenfolge der Quelle); "
-                     "Datum angeben: 'date:' in einer Sidecar-Datei NAME.yaml neben der Quelle, eine Spalte "
-                     "'date' im Manifest oder in der Tabelle, oder für alle Quellen des Aufrufs --date JJJJ-MM-TT")
+                     "Datum angeben: 'date:' in einer Sidecar-Datei NAME.yaml neben der Quelle, eine "
+                     "Spalte 'date' im Manifest oder in der Tabelle, oder für alle Quellen des Aufrufs "
+                     "--date JJJJ-MM-TT")
         return text
