@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon, tagger
+from . import lexicon, rules, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import sentences
@@ -17,6 +17,8 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
+NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -29,16 +31,24 @@ class Mention:
     start: int  # character offset in the text
     name: str = ""  # canonical name when a known phrase matched
     initial: bool = False  # the mention opens its sentence
+    quoted: bool = False  # the whole mention stands in quotes: a title ('»Mad Men«'), no person or place
 
 
-def blank_metadata(text: str) -> str:
-    """Agency tags ("(APA, 23.8.)") and the dateline ("Wien – ", the first one near the top or at a
-    paragraph start) replaced by spaces, offsets kept."""
+def blank_metadata(text: str) -> tuple[str, list[Mention]]:
+    """Agency tags ("(APA, 23.8.)") and datelines ("Wien – ", "Ried/Wien – ": the first near the top, any at a
+    paragraph start) replaced by spaces, offsets kept; the datelines' places as mentions."""
     text = AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
+    places: list[Mention] = []
     for m in DATELINE.finditer(text):
-        if m.start() < 500 or text[m.start() - 1] == "\n":
-            return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    return text
+        if (m.start() < 500 and not places) or text[m.start() - 1] == "\n":
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+            offset = m.start(1)
+            for place in m.group(1).split("/"):
+                lead = len(place) - len(place.lstrip())
+                if place.strip():
+                    places.append(Mention(tuple(place.split()), "LOC", 0.95, offset + lead, place.strip()))
+                offset += len(place) + 1
+    return text, places
 
 
 def _unquote(sent):
@@ -109,20 +119,36 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
     return tag == "NN" and (known or guessed)
 
 
+def _surname_like(word: str) -> bool:
+    """A word after 'von'/'de' that continues a person's name rather than naming a place or body."""
+    if word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs():
+        return False
+    return word.casefold() not in lexicon.aliases() and not _common_noun(word)
+
+
 def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Cut role nouns and descriptors off a span: 'Bildungsministerin Sonja X', 'Irak Senfgas', 'Tom Hanks Regie-Debüt'."""
+    if words[a] == "SR" and b - a > 1:
+        a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
     while b - a > 1 and _common_noun(words[a]) and words[a].lower() not in lexicon.org_words() \
             and not words[a].lower().endswith(lexicon.ORG_SUFFIXES) and words[a + 1][:1].isupper():
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
-    while b - a > 1 and not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit():
-        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    j = b
+    while j < len(words) and words[j].lower() in PARTICLES:
+        j += 1
+    if j < len(words) and words[j][:1].isupper() and (b - a > 1 and words[b - 1].lower() in PARTICLES
+                                                     or j > b and cls == "PER" and words[b].lower() in NOBILIARY
+                                                     and _surname_like(words[j])):
+        b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
-        for i in range(a + limit, b):
-            if _common_noun(words[i], guessed=cls == "LOC"):
-                return a, i, cls
+        b = next((i for i in range(a + limit, b) if _common_noun(words[i], guessed=cls == "LOC")
+                  and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
+                         and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
@@ -146,18 +172,32 @@ def _caption_places(text: str) -> list[Mention]:
 def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     """Every PER, LOC and ORG mention in the text, in order."""
     table = phrase_table(registry or Registry())
-    text = blank_metadata(text)
-    out = _caption_places(text)
+    text, out = blank_metadata(text)
+    out += _caption_places(text) + [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
+    out += [Mention(tuple(name.split()), "PER", 0.95, i, name) for i, name in rules.sports_people(text)]
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
-        tags, probs = tagger.tag_marginals(words)
+        given, probs = tagger.tag_marginals(words)
+        tags = rules.institutions(words, list(given))
         for a, b, cls in _spans(tags):
-            conf = min(probs[a:b])
+            conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
             if a < b:
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0))
+                quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
+        out += _compound_parts(sent, tags)
     return sorted(out, key=lambda m: m.start)
+
+
+def _compound_parts(sent, tags) -> list[Mention]:
+    """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
+    out = []
+    for tok, tag in zip(sent, tags):
+        part = rules.compound_part(tok.text) if tag == "O" else None
+        if part:
+            out.append(Mention((part[0],), part[1], 0.9, tok.start))
+    return out

@@ -1,6 +1,6 @@
 """Document-level P/R/F1 of extract() against hand-annotated 10kGNAD articles; --all times the whole file.
 
-Run: python -m sitegen.entities.evaluate_docs [--gold FILE] [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
+Run: python -m tools.entities.evaluate_docs [--gold FILE] [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import extract, load_registry
+from sitegen.entities import extract, load_registry
 
 GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
 GOLD = Path(__file__).parent / "gold" / "10kgnad.yaml"
