@@ -19,7 +19,7 @@ GNAD = ROOT / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
 
 def texts() -> list[str]:
     if GNAD.exists():
-        from sitegen.entities.evaluate_docs import read_articles
+        from tools.entities.evaluate_docs import read_articles
 
         return read_articles(GNAD)
     return [(ROOT / "seeds" / "000_3dff9611483f80b0.txt").read_text(encoding="utf-8")] * 50

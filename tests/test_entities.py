@@ -61,6 +61,13 @@ def test_paper_naming_itself_is_an_organisation():
     assert ents.organisations == ("Der Standard",)
 
 
+def test_line_up_players_and_the_referee_are_people():
+    ents = extract("Ried – Rapid (Sonntag, 16.30 Uhr, SR Harkam). Ried: Gebauer – Streker, Reifeltshammer, "
+                   "Filipovic – Walch, Elsneg – Honsak")
+    assert {"Harkam", "Gebauer", "Streker", "Reifeltshammer", "Filipovic", "Walch", "Elsneg"} <= set(ents.people)
+    assert not [o for o in ents.organisations if o.startswith("SR ")]
+
+
 # --- spans and inflection ------------------------------------------------------------------------
 
 def test_span_does_not_end_on_a_name_particle():
@@ -201,10 +208,10 @@ def test_seed_entities():
     ents = extract(text[len(CREDIT):], load_registry(ROOT / "content" / "entities.yaml"))
     assert set(ents.people) == {"Joseph Biden", "Wladimir Putin", "Jennifer Psaki", "Juri Uschakow",
                                 "Wolfgang Ischinger"}
-    assert {"USA", "Ukraine", "Russland", "Sotschi", "Kiew", "Genf", "Kaliningrad", "Berlin",
-            "Polen"} <= set(ents.places)
-    assert {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
-            "Münchener Sicherheitskonferenz"} <= set(ents.organisations)
+    assert set(ents.places) == {"USA", "Ukraine", "Russland", "Sotschi", "Kiew", "Genf", "Kaliningrad", "Berlin",
+                                "Polen"}
+    assert set(ents.organisations) == {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
+                                       "Münchener Sicherheitskonferenz"}
     assert 3 <= len(ents.tags) <= 5
 
 
@@ -232,14 +239,14 @@ def test_document_level_on_annotated_articles():
 
     from tools.entities import evaluate_docs as ed
 
-    texts, gold = ed.read_articles(SHARED / "10kgnad" / "articles.csv"), yaml.safe_load(ed.GOLD.read_text("utf-8"))
+    texts, gold = ed.read_articles(SHARED / "10kgnad" / "articles.csv"), yaml.safe_load(ed.DEV.read_text("utf-8"))
     reg = load_registry(ROOT / "content" / "entities.yaml")
     tp = npred = ngold = 0
     for row, g in gold.items():
         a, b, c, _ = ed.score_doc(g or {}, extract(texts[row], reg))
         tp, npred, ngold = tp + a, npred + b, ngold + c
     precision, recall = tp / npred, tp / ngold
-    assert precision >= 0.80 and 2 * precision * recall / (precision + recall) >= 0.75
+    assert precision >= 0.85 and 2 * precision * recall / (precision + recall) >= 0.80
 
 
 # --- tokeniser and topic tags ------------------------------------------------------------------------

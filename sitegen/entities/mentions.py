@@ -149,6 +149,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
                          and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and words[b - 1].lower() not in lexicon.org_words() \
+            and not words[b - 1].lower().endswith(rules.INSTITUTION_HEADS):
+        b -= 1  # 'SV Ried Wiedergutmachung'
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
@@ -180,9 +183,11 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         words = [t.text for t in sent]
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, list(given))
+        sporty = rules.is_result(words)
         for a, b, cls in _spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
+            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted))

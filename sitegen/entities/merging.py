@@ -55,7 +55,7 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
     counts: Counter = Counter()
     for art in articles:
         for kind in KINDS:
-            counts.update((CLASS_OF[kind], n) for n in set(getattr(art, kind)))
+            counts.update((CLASS_OF[kind], n) for n in set(getattr(art, kind)) if not registry.ignored(n))
     target: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}
     for (cls, name) in sorted(counts):
         new = canonical(name, cls, registry)[::-1]
@@ -127,8 +127,8 @@ def _accents(live: Counter, registry: Registry) -> dict:
 
 
 def _surnames(live: Counter, registry: Registry) -> dict:
-    """A surname alone, or the end of a name ('Tayyip Erdoğan'), -> the archive's only longer name ending
-    in it (accents folded)."""
+    """A surname alone (also in the genitive), or the end of a name ('Tayyip Erdoğan'), -> the archive's only
+    longer name ending in it (accents folded)."""
     ends: dict[str, list] = {}
     for cls, name in live:
         words = folded(name).split()
@@ -137,6 +137,8 @@ def _surnames(live: Counter, registry: Registry) -> dict:
     out = {}
     for cls, name in live:
         found = ends.get(folded(name), []) if cls == "PER" else []
+        if not found and cls == "PER" and name.endswith(("s", "'")) and name[:-1] not in (n for _, n in live):
+            found = ends.get(folded(name[:-1]), [])  # 'Erdogans' with no 'Erdogan' alone
         longest = max(found, key=lambda n: len(n[1]), default=None)
         if longest and all(folded(longest[1]).endswith(folded(f[1])) for f in found):
             out[(cls, name)] = (longest, "surname")
@@ -172,6 +174,6 @@ def apply(names: ArticleNames, merges: list[Merge], registry: Registry | None = 
     for kind in KINDS:
         for name in getattr(names, kind):
             cls, new = move.get((CLASS_OF[kind], name), (CLASS_OF[kind], name))
-            if not registry.ignored(new) and new not in lists[kind_of[cls]]:
+            if not registry.ignored(name) and not registry.ignored(new) and new not in lists[kind_of[cls]]:
                 lists[kind_of[cls]].append(new)
     return ArticleNames(*(tuple(lists[k]) for k in KINDS), names.text)

@@ -67,6 +67,18 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
     return links
 
 
+def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
+    'LASK Linz', 'Ried' -> 'SV Ried')."""
+    longer = {n for n in names if len(n) > 1}
+    links = {}
+    for n in {n for n in names if len(n) == 1}:
+        full = [f for f in longer if n[0] in (f[0], f[-1])]
+        if len(full) == 1:
+            links[n] = full[0]
+    return links
+
+
 def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> tuple[str, str]:
     """The registry's name and type for a surface form, else (with shipped) the shipped alias list's name and
     type, else the form itself (with the alias list's type)."""
@@ -99,11 +111,12 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
+    links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
     groups: dict[str, dict] = {}
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
-        toks = links.get(s, s) if m.cls == "PER" and not known else s
+        toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         name, cls = canonical(" ".join(toks), m.cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)

@@ -37,6 +37,20 @@ def sports_people(text: str) -> list[tuple[int, str]]:
     return out
 
 
+SCORE = re.compile(r"\d{1,2}:\d{1,2}")
+
+
+def is_result(words: list[str]) -> bool:
+    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
+    return any(SCORE.fullmatch(w) and (i + 1 == len(words) or words[i + 1] != "Uhr") for i, w in enumerate(words))
+
+
+def club_town(words: list[str]) -> bool:
+    """A town that names its club in a result ('Ried – Rapid 1:0'), not a country (a national team is a place)."""
+    name = " ".join(words)
+    return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
+
+
 def compound_part(word: str) -> tuple[str, str] | None:
     """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None if there is none."""
     head, sep, tail = word.partition("-")

@@ -16,6 +16,8 @@ from sitegen.entities import extract, load_registry
 GNAD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "10kgnad" / "articles.csv"
 GOLD = Path(__file__).parent / "gold" / "10kgnad.yaml"
 HOLDOUT = Path(__file__).parent / "gold" / "10kgnad_holdout.yaml"
+DEV = Path(__file__).parent / "gold" / "10kgnad_dev.yaml"  # tuned on
+TEST = Path(__file__).parent / "gold" / "10kgnad_test.yaml"  # reported on, never tuned on
 REGISTRY = Path(__file__).resolve().parents[2] / "content" / "entities.yaml"
 FIELDS = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 
@@ -48,7 +50,7 @@ def score_doc(gold: dict, ents) -> tuple[int, int, int, list[str]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", default=str(GNAD))
-    ap.add_argument("--gold", default=str(GOLD), help=f"annotations (also: {HOLDOUT.name})")
+    ap.add_argument("--gold", default=str(GOLD), help=f"annotations (also: {HOLDOUT.name}, {DEV.name}, {TEST.name})")
     ap.add_argument("--all", action="store_true", help="also time extract() over every article")
     ap.add_argument("-v", action="store_true", help="print each error")
     args = ap.parse_args(argv)

@@ -88,12 +88,12 @@ def doc_sentences(doc: dict) -> tuple[list[Sentence], Counter]:
 
 def read(folder: Path | str = DEFAULT_DIR, needs: str = "ORG") -> list[Sentence]:
     """The news and RSS sentences of both SmartData files (train and test: none is our evaluation set) that
-    name at least one entity of class `needs` ('' for all): its annotators left many other names untagged."""
+    name at least one entity of class `needs` ('': of any class): its annotators left many other names untagged."""
     out = []
     for name in FILES:
         for doc in documents(Path(folder) / name):
             if _source(doc) != "tweet":
-                out += [s for s in doc_sentences(doc)[0] if not needs or f"B-{needs}" in s.tags]
+                out += [s for s in doc_sentences(doc)[0] if f"B-{needs}" in s.tags or not needs and set(s.tags) != {"O"}]
     return out
 
 

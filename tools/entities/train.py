@@ -114,11 +114,11 @@ def _fit(pairs, out: Path):
     return tagger
 
 
-def train(data: Path, out: Path, copies: int = 2, smart: Path | None = None) -> None:
+def train(data: Path, out: Path, copies: int = 2, smart: Path | None = None, needs: str = "ORG") -> None:
     """Fit the CRF on the gold training sentences plus augmented copies (name-table feature jackknifed) and
     write known.tsv (from the gold sentences only) beside it."""
     sents, _ = germeval.splits(data)
-    sents += smartdata.read(smart) if smart else []
+    sents += smartdata.read(smart, needs) if smart else []
     feats, extra = featurise(sents, copies=copies)
     gold = [(f, list(s.tags)) for s, f in zip(sents, feats)] + [(f, list(s.tags)) for s, f in extra]
     print(f"{len(sents)} sentences + {len(extra)} augmented copies", file=sys.stderr)
@@ -133,11 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': leave it out)")
+    ap.add_argument("--smartdata-needs", default="ORG", help="take SmartData sentences naming this class ('': all)")
     ap.add_argument("--copies", type=int, default=2, help="augmented copies of each sentence with names (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    train(Path(args.data), Path(args.out), args.copies, Path(args.smartdata) if args.smartdata else None)
+    smart = Path(args.smartdata) if args.smartdata else None
+    train(Path(args.data), Path(args.out), args.copies, smart, args.smartdata_needs)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0
