@@ -142,7 +142,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("tag", help="print BIO entity tags for a file of one token a line")
     s.add_argument("file")
     s.set_defaults(func=cmd_tag)
-    s = sub.add_parser("entities", help="Zusammenführungen von Entitätsnamen vorschlagen (zur Prüfung)")
+    s = sub.add_parser("entities", help="list the archive's entity merges for review")
     s.add_argument("--content", help="content folder (default: content/)")
     s.set_defaults(func=cmd_entities)
     s = sub.add_parser("init-workflow", help="write the GitHub Pages workflow file")

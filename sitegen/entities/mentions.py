@@ -46,7 +46,7 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
                 if place.strip():
-                    places.append(Mention(tuple(place.split()), "LOC", 0.95, offset + lead, place.strip()))
+                    places.append(Mention(tuple(place.split()), "LOC", 0.99, offset + lead, place.strip()))
                 offset += len(place) + 1
     return text, places
 
@@ -119,17 +119,35 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
     return tag == "NN" and (known or guessed)
 
 
+def _other_word(word: str, opening: bool) -> bool:
+    """A capitalised word that is, in lower case, a verb or adjective (known, or guessed when it opens the
+    sentence) and no name: 'Kuratiert'."""
+    tag, known = lexicon.pos(word.lower())
+    return (known or opening) and tag.startswith(("V", "ADJ")) and word not in lexicon.known() \
+        and word not in lexicon.places() and word not in lexicon.first_names()
+
+
 def _surname_like(word: str) -> bool:
     """A word after 'von'/'de' that continues a person's name rather than naming a place or body."""
     if word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs():
         return False
+    if lexicon.pos(word)[0].startswith("ADJ"):
+        return False  # 'von der Europäischen
     return word.casefold() not in lexicon.aliases() and not _common_noun(word)
 
 
 def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
-    """Cut role nouns and descriptors off a span: 'Bildungsministerin Sonja X', 'Irak Senfgas', 'Tom Hanks Regie-Debüt'."""
+    """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it on a
+    particle ('Alexander Van' + 'der Bellen')."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    while b - a > 1 and _other_word(words[a], opening=a == 0):
+        a += 1  # a capitalised verb or adjective opening the sentence: 'Kuratiert von ...'
+    if cls in ("PER", "ORG") and b - a > 1 and words[a].endswith("s") and words[a] not in lexicon.first_names() \
+            and _common_noun(words[a + 1]):
+        a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
+    while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
+        b -= 1  # 'Edomwonyi Gelbe (Karten)'
     while b - a > 1 and _common_noun(words[a]) and words[a].lower() not in lexicon.org_words() \
             and not words[a].lower().endswith(lexicon.ORG_SUFFIXES) and words[a + 1][:1].isupper():
         a += 1
@@ -138,9 +156,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     j = b
     while j < len(words) and words[j].lower() in PARTICLES:
         j += 1
-    if j < len(words) and words[j][:1].isupper() and (b - a > 1 and words[b - 1].lower() in PARTICLES
-                                                     or j > b and cls == "PER" and words[b].lower() in NOBILIARY
-                                                     and _surname_like(words[j])):
+    ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
+    nobiliary = j > b and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY
+    if j < len(words) and words[j][:1].isupper() and (ends_on_particle or nobiliary and _surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
@@ -149,8 +167,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
                          and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
-    if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and words[b - 1].lower() not in lexicon.org_words() \
-            and not words[b - 1].lower().endswith(rules.INSTITUTION_HEADS):
+    last = words[b - 1].lower()
+    if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and last not in lexicon.org_words() \
+            and not last.endswith(rules.INSTITUTION_HEADS):
         b -= 1  # 'SV Ried Wiedergutmachung'
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
@@ -176,8 +195,9 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     """Every PER, LOC and ORG mention in the text, in order."""
     table = phrase_table(registry or Registry())
     text, out = blank_metadata(text)
-    out += _caption_places(text) + [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
-    out += [Mention(tuple(name.split()), "PER", 0.95, i, name) for i, name in rules.sports_people(text)]
+    out += _caption_places(text)
+    out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
+    out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in rules.sports_people(text)]
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
@@ -190,7 +210,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted))
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
+                                   quoted=quoted))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))

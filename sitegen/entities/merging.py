@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
-from .normalize import key
+from .normalize import initials, key
 from .registry import Registry
 from .resolve import canonical
 
@@ -21,7 +21,8 @@ KINDS = ("people", "places", "organisations")
 CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
            "surname": "Nachname allein", "abbreviation": "Abkürzung"}
-ABBR_PAIR = re.compile(r"((?:[A-ZÄÖÜ][\w.'-]*\s(?:(?:der|des|für|und|von|of|the|for|de)\s)?){1,7})\(([A-ZÄÖÜ][\w-]{1,9})\)")
+_LINK = r"(?:(?:der|des|für|und|von|of|the|for|de)\s)?"
+ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Full Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
 
 
@@ -146,11 +147,17 @@ def _surnames(live: Counter, registry: Registry) -> dict:
 
 
 def _abbreviations(articles: list[ArticleNames]):
-    """A rule pairing 'Full Name (ABBR)' wherever an article writes both and lists both."""
+    """A rule pairing 'Full Name (ABBR)' wherever an article writes it, or lists both names of an organisation
+    whose initials the abbreviation is."""
     def rule(live: Counter, registry: Registry) -> dict:
         by_key = {(cls, key(n.split())): (cls, n) for cls, n in live}
         out = {}
         for art in articles:
+            for short in (n for n in art.organisations if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", n)):
+                full = [n for n in art.organisations if " " in n and initials(n.split()) == short]
+                if len(full) == 1 and ("ORG", short) in live and ("ORG", full[0]) in live:
+                    best = _best([("ORG", short), ("ORG", full[0])], live, registry)
+                    out.setdefault(("ORG", short) if best[1] == full[0] else ("ORG", full[0]), (best, "abbreviation"))
             for m in ABBR_PAIR.finditer(art.text):
                 words, abbr = m.group(1).split(), m.group(2)
                 for cls in ("ORG", "LOC"):

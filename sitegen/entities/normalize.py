@@ -9,7 +9,7 @@ from . import lexicon
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
-       "post", "bahn", "front", "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
+       "post", "bahn", "front", "schau", "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
 NEUT = ("haus", "kreuz", "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
@@ -81,13 +81,18 @@ def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
         return (noun_base(toks[0]),)
-    stems = [adjective_stem(t) for t in toks[:-1]]
-    head = _noun_lemma(toks[-1])
-    if not any(stems):
-        return tuple(toks[:-1]) + (head,)
+    stems: list[str] = []
+    while len(stems) < len(toks) - 1 and (stem := adjective_stem(toks[len(stems)])) is not None:
+        stems.append(stem)
+    k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
+    head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
     ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
-    out = [(s + ending if s else t) for s, t in zip(stems, toks[:-1])]
-    return tuple(out) + (head,)
+    return tuple(s + ending for s in stems) + (head,) + tuple(toks[k + 1:])
+
+
+def initials(tokens) -> str:
+    """'Corporative Commercial Bank' -> 'CCB': the capitals opening its capitalised words."""
+    return "".join(t[0] for t in tokens if t[:1].isupper())
 
 
 def key(tokens) -> str:

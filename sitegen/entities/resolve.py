@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from . import lexicon, rules
 from .rules import CLUB_WORDS
 from .mentions import PARTICLES, Mention
-from .normalize import ARTICLES, key, nominative, place_adjective
+from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
+MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
+MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,11 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
-    'LASK Linz', 'Ried' -> 'SV Ried')."""
+    'LASK Linz', 'Ried' -> 'SV Ried') or whose initials it is ('CCB' -> 'Corporative Commercial Bank')."""
     longer = {n for n in names if len(n) > 1}
     links = {}
     for n in {n for n in names if len(n) == 1}:
-        full = [f for f in longer if n[0] in (f[0], f[-1])]
+        full = [f for f in longer if n[0] in (f[0], f[-1]) or n[0] == initials(f)]
         if len(full) == 1:
             links[n] = full[0]
     return links
@@ -85,7 +87,8 @@ def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> 
     entry = registry.lookup(name)
     group = lexicon.aliases().get(name.casefold())
     if entry is None and group is not None:
-        entry = next((e for f in lexicon.alias_forms(group[0]) if (e := registry.lookup(f)) is not None), None)
+        entries = (registry.lookup(f) for f in lexicon.alias_forms(group[0]))
+        entry = next((e for e in entries if e is not None), None)
         name, cls = group if shipped else (name, group[1])
     if entry is not None and entry.cls != "TAG":
         return entry.name, entry.cls
@@ -99,7 +102,8 @@ def _longest_forms(forms: list[str]) -> dict[str, str]:
         group = lexicon.aliases().get(form.casefold())
         if group and key(form.split()) == key(group[0].split()):
             form = group[0]  # 'Vereinten Nationen': the nominative of the list
-        if group and out.get(group[0]) != group[0] and (form == group[0] or len(form) > len(out.get(group[0], ""))):
+        best = out.get(group[0], "") if group else ""
+        if group and best != group[0] and (form == group[0] or len(form) > len(best)):
             out[group[0]] = form
     return out
 
@@ -177,7 +181,7 @@ def _function_word(name: str) -> bool:
 
 
 def _ambiguous(name: str) -> bool:
-    """A capitalised word that is also a common noun or, in lower case, a function word ('Oder', 'Du', 'Zug')."""
+    """A capitalised word that is also a common noun or, in lower case, another word ('Zug', 'Essen')."""
     if " " in name:
         return False
     tag, known = lexicon.pos(name.lower())
@@ -201,4 +205,6 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
         return name in lexicon.known() and g["conf"] >= MIN_SINGLE
-    return g["conf"] >= MIN_SINGLE or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)
+    if cls in ("LOC", "ORG") and name.isupper() or cls == "LOC" and "PER" in lexicon.known().get(name, "PER"):
+        return g["conf"] >= MIN_UNKNOWN_PLACE or g["n"] >= 2 and g["conf"] >= MIN_MULTI
+    return g["conf"] >= MIN_UNKNOWN or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)

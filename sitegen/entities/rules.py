@@ -9,8 +9,9 @@ SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
-CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic Real Sporting
-Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira Sturm Wacker""".split())
+CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic Real
+Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira Sturm
+Wacker""".split())
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
@@ -20,13 +21,14 @@ def self_names(text: str) -> list[tuple[int, str]]:
 
 
 _PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
-LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:(?:\s?[,–/]\s?| bzw\. ){_PLAYER}){{2,}})")
-SCORERS = re.compile(rf"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?): ({_PLAYER}(?:(?:\s?[,–/]\s?| bzw\. ){_PLAYER})*)")
+_SEP = r"(?:\s?[,–/]\s?| bzw\. )"
+LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
+SCORERS = re.compile(rf"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?): ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
 REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
 
 
 def sports_people(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...') and referees."""
+    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
     out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
     for pattern in (LINEUP, SCORERS):
         for m in pattern.finditer(text):
@@ -42,19 +44,19 @@ SCORE = re.compile(r"\d{1,2}:\d{1,2}")
 
 def is_result(words: list[str]) -> bool:
     """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
-    return any(SCORE.fullmatch(w) and (i + 1 == len(words) or words[i + 1] != "Uhr") for i, w in enumerate(words))
+    return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
 
 
 def club_town(words: list[str]) -> bool:
-    """A town that names its club in a result ('Ried – Rapid 1:0'), not a country (a national team is a place)."""
+    """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
-    """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None if there is none."""
+    """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None without one."""
     head, sep, tail = word.partition("-")
-    if not sep or not tail[:1].isupper() or len(head) < 2 or not head[:1].isupper() or head in NOT_COMPOUND_PARTS:
+    if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 or head in NOT_COMPOUND_PARTS:
         return None
     shipped = lexicon.aliases().get(head.casefold())
     if shipped:
@@ -82,7 +84,7 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
             while start > 0 and tags[start].startswith("I-"):
                 start -= 1
             _set(tags, start, i + 1)
-        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and _adjective(words[i - 1]) and tags[i - 1] == "O":
+        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
     for i in range(1, len(words)):
         head = words[i - 1]
@@ -99,7 +101,7 @@ def _adjective(word: str) -> bool:
     """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener'."""
     if not word[:1].isupper():
         return False
-    return bool(re.search(r"(isch|ische|ischen|ischer|ches|che|chen|er)$", word)) and lexicon.pos(word)[0] != "NN"
+    return bool(re.search(r"(?:isch|che|chen|ches|er)$", word)) and lexicon.pos(word)[0] != "NN"
 
 
 def _set(tags: list[str], start: int, end: int) -> None:

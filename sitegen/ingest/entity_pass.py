@@ -54,10 +54,11 @@ def describe(merges: list[Merge], registry_file: str = "content/entities.yaml") 
         moved = "" if m.cls == m.target_cls else f", wechselt zu {TYPE_NAMES[m.target_cls][1]}"
         lines.append(f"  {m.source} -> {m.target} ({TYPE_NAMES[m.cls][1]}; {REASONS[m.reason]}; "
                      f"{m.articles} Artikel{moved})")
-    lines += ["", f"Als Einträge für {registry_file} (übernehmen, ändern oder trennen: das Register gilt immer):"]
+    lines += ["", f"Als Einträge für {registry_file} (übernehmen, ändern oder trennen; das Register gilt):"]
     targets: dict[tuple[str, str], list[str]] = {}
     for m in merges:
         targets.setdefault((m.target, m.target_cls), []).append(m.source)
     for (name, cls), sources in sorted(targets.items()):
-        lines += [f"  - name: {name}", f"    type: {TYPE_NAMES[cls][0]}", f"    aliases: [{', '.join(sorted(sources))}]"]
+        lines += [f"  - name: {name}", f"    type: {TYPE_NAMES[cls][0]}",
+                  f"    aliases: [{', '.join(sorted(sources))}]"]
     return lines
