@@ -119,11 +119,21 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
     return tag == "NN" and (known or guessed)
 
 
+def _role(word: str, nxt: str) -> bool:
+    """A role noun glued before a name: 'Landtagsklubobmann Walter', 'Jagdethiker Winkelmayer'."""
+    low = word.lower()
+    if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
+        return False
+    return any(low.endswith(cue) for cue in lexicon.cues() if len(cue) > 3) or nxt in lexicon.first_names() \
+        and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
+
+
 def _other_word(word: str, opening: bool) -> bool:
     """A capitalised word that is, in lower case, a verb or adjective (known, or guessed when it opens the
     sentence) and no name: 'Kuratiert'."""
     tag, known = lexicon.pos(word.lower())
-    return (known or opening) and tag.startswith(("V", "ADJ")) and word not in lexicon.known() \
+    closed = known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))  # 'Gegen', 'Oder'
+    return (known or opening) and (closed or tag.startswith(("V", "ADJ"))) and word not in lexicon.known() \
         and word not in lexicon.places() and word not in lexicon.first_names()
 
 
@@ -137,14 +147,14 @@ def _surname_like(word: str) -> bool:
 
 
 def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
-    """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it on a
-    particle ('Alexander Van' + 'der Bellen')."""
+    """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
+    on a particle ('Alexander Van' + 'der Bellen')."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
-    while b - a > 1 and _other_word(words[a], opening=a == 0):
-        a += 1  # a capitalised verb or adjective opening the sentence: 'Kuratiert von ...'
-    if cls in ("PER", "ORG") and b - a > 1 and words[a].endswith("s") and words[a] not in lexicon.first_names() \
-            and _common_noun(words[a + 1]):
+    while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])):
+        a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
+    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
@@ -158,7 +168,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         j += 1
     ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
     nobiliary = j > b and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY
-    if j < len(words) and words[j][:1].isupper() and (ends_on_particle or nobiliary and _surname_like(words[j])):
+    named = j < len(words) and words[j][:1].isupper()
+    if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
@@ -195,6 +206,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     """Every PER, LOC and ORG mention in the text, in order."""
     table = phrase_table(registry or Registry())
     text, out = blank_metadata(text)
+    towns: list[tuple[str, int]] = []
     out += _caption_places(text)
     out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
     out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in rules.sports_people(text)]
@@ -216,6 +228,9 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
         out += _compound_parts(sent, tags)
+        towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags) if tag == "O" and "-" in t.text]
+    named = {m.tokens[-1] for m in out}  # 'Wien-Besuch' counts when the article names Wien on its own
+    out += [Mention((town,), "LOC", 0.9, i) for town, i in towns if town in named and town in lexicon.places()]
     return sorted(out, key=lambda m: m.start)
 
 
@@ -227,3 +242,4 @@ def _compound_parts(sent, tags) -> list[Mention]:
         if part:
             out.append(Mention((part[0],), part[1], 0.9, tok.start))
     return out
+

@@ -22,7 +22,7 @@ CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
            "surname": "Nachname allein", "abbreviation": "Abkürzung"}
 _LINK = r"(?:(?:der|des|für|und|von|of|the|for|de)\s)?"
-ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Full Name (ABBR)'
+ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
 
 
@@ -157,7 +157,8 @@ def _abbreviations(articles: list[ArticleNames]):
                 full = [n for n in art.organisations if " " in n and initials(n.split()) == short]
                 if len(full) == 1 and ("ORG", short) in live and ("ORG", full[0]) in live:
                     best = _best([("ORG", short), ("ORG", full[0])], live, registry)
-                    out.setdefault(("ORG", short) if best[1] == full[0] else ("ORG", full[0]), (best, "abbreviation"))
+                    other = ("ORG", short) if best[1] == full[0] else ("ORG", full[0])
+                    out.setdefault(other, (best, "abbreviation"))
             for m in ABBR_PAIR.finditer(art.text):
                 words, abbr = m.group(1).split(), m.group(2)
                 for cls in ("ORG", "LOC"):

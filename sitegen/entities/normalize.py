@@ -9,9 +9,11 @@ from . import lexicon
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
-       "post", "bahn", "front", "schau", "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
+       "post", "bahn", "front", "schau",
+       "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
-NEUT = ("haus", "kreuz", "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
+NEUT = ("haus", "kreuz",
+        "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
         "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -81,13 +83,18 @@ def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
         return (noun_base(toks[0]),)
-    stems: list[str] = []
-    while len(stems) < len(toks) - 1 and (stem := adjective_stem(toks[len(stems)])) is not None:
+    stems: list[str | None] = []  # None: a place's adjective, kept ('Frankfurter Allgemeinen Zeitung')
+    while len(stems) < len(toks) - 1:
+        word = toks[len(stems)]
+        stem = None if place_adjective(word) else adjective_stem(word)
+        if stem is None and not place_adjective(word):
+            break
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
     head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
     ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
-    return tuple(s + ending for s in stems) + (head,) + tuple(toks[k + 1:])
+    adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
+    return adjectives + (head,) + tuple(toks[k + 1:])
 
 
 def initials(tokens) -> str:

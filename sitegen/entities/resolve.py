@@ -1,7 +1,7 @@
 """One article's mentions to its distinct canonical entities: genitives, surnames, registry, confidence."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon, rules
 from .rules import CLUB_WORDS
@@ -69,6 +69,15 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
     return links
 
 
+def _surnames_as_people(surfaces):
+    """A one-word place that is the surname of a person the article names ('Newton' after 'Cam Newton') is
+    that person, unless it is a country or region (a company named after its founder stays a company)."""
+    surnames = {s[-1] for m, s in surfaces if m.cls == "PER" and len(s) > 1}
+    known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
+    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames and s[0] not in known
+             and s[0].casefold() not in lexicon.aliases() else m, s) for m, s in surfaces]
+
+
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
     'LASK Linz', 'Ried' -> 'SV Ried') or whose initials it is ('CCB' -> 'Corporative Commercial Bank')."""
@@ -114,6 +123,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces if s]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])

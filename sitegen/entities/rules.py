@@ -9,9 +9,9 @@ SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
-CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic Real
-Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira Sturm
-Wacker""".split())
+CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
+Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
+Sturm Wacker""".split())
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
@@ -23,7 +23,8 @@ def self_names(text: str) -> list[tuple[int, str]]:
 _PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
 _SEP = r"(?:\s?[,–/]\s?| bzw\. )"
 LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
-SCORERS = re.compile(rf"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?): ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
+_CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
+SCORERS = re.compile(rf"{_CARDS}: ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
 REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
 
 
@@ -68,7 +69,7 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return None
     if head in lexicon.orgs():
         return head, "ORG"
-    if head in lexicon.places():
+    if head in lexicon.regions():
         return head, "LOC"
     return None
 
@@ -84,7 +85,8 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
             while start > 0 and tags[start].startswith("I-"):
                 start -= 1
             _set(tags, start, i + 1)
-        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" and _adjective(words[i - 1]):
+        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
+                and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
     for i in range(1, len(words)):
         head = words[i - 1]

@@ -71,7 +71,8 @@ def doc_sentences(doc: dict) -> tuple[list[Sentence], Counter]:
         for start, end, cls in inside:
             idx = [i for i, t in enumerate(sent) if t.start < end and t.end > start]
             exact = idx and sent[idx[0]].start == start and sent[idx[-1]].end == end
-            part = len(idx) == 1 and sent[idx[0]].start == start and sent[idx[0]].text[end - start:][:1] == "-"
+            first = sent[idx[0]] if idx else None
+            part = len(idx) == 1 and first.start == start and first.text[end - start:][:1] == "-"
             if part:
                 continue
             if not exact or _noise(text[start:end]):
@@ -88,12 +89,14 @@ def doc_sentences(doc: dict) -> tuple[list[Sentence], Counter]:
 
 def read(folder: Path | str = DEFAULT_DIR, needs: str = "ORG") -> list[Sentence]:
     """The news and RSS sentences of both SmartData files (train and test: none is our evaluation set) that
-    name at least one entity of class `needs` ('': of any class): its annotators left many other names untagged."""
+    name at least one entity of class `needs` ('': of any class): its annotators left many other names
+    untagged."""
     out = []
     for name in FILES:
         for doc in documents(Path(folder) / name):
             if _source(doc) != "tweet":
-                out += [s for s in doc_sentences(doc)[0] if f"B-{needs}" in s.tags or not needs and set(s.tags) != {"O"}]
+                out += [s for s in doc_sentences(doc)[0]
+                        if f"B-{needs}" in s.tags or not needs and set(s.tags) != {"O"}]
     return out
 
 

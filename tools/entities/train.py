@@ -1,7 +1,8 @@
 """Train the CRF tagger on GermEval 2014 dev + the Wikipedia half of test, and the SmartData corpus.
 
 Only NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv are read of GermEval (the news half is the
-evaluation set), plus the news and RSS sentences of SmartData (smartdata.py; no self-training). Augmentation: copies of the annotated sentences in which names
+evaluation set), plus news and RSS sentences of SmartData (smartdata.py; no self-training).
+Augmentation: copies of the annotated sentences in which names
 are swapped at random for entries of the hand-made word lists (people, organisations, regions, CLDR countries).
 Run: python -m tools.entities.train [--data ../shared/data/germeval2014] [--smartdata DIR|''] [--copies 2]
 """
@@ -132,8 +133,8 @@ def train(data: Path, out: Path, copies: int = 2, smart: Path | None = None, nee
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
-    ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': leave it out)")
-    ap.add_argument("--smartdata-needs", default="ORG", help="take SmartData sentences naming this class ('': all)")
+    ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': none)")
+    ap.add_argument("--smartdata-needs", default="ORG", help="SmartData sentences naming this class ('': any)")
     ap.add_argument("--copies", type=int, default=2, help="augmented copies of each sentence with names (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
