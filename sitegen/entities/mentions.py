@@ -45,7 +45,7 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             offset = m.start(1)
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
-                if place.strip():
+                if place.strip() and _place_like(place.split()):
                     places.append(Mention(tuple(place.split()), "LOC", 0.99, offset + lead, place.strip()))
                 offset += len(place) + 1
     return text, places
@@ -133,7 +133,8 @@ def _other_word(word: str, opening: bool) -> bool:
     sentence) and no name: 'Kuratiert'."""
     tag, known = lexicon.pos(word.lower())
     closed = known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))  # 'Gegen', 'Oder'
-    return (known or opening) and (closed or tag.startswith(("V", "ADJ"))) and word not in lexicon.known() \
+    guessed = opening and word.endswith(("iert", "t", "en", "te"))  # 'Kuratiert', not 'Juan'
+    return (known or guessed) and (closed or tag.startswith(("V", "ADJ"))) and word not in lexicon.known() \
         and word not in lexicon.places() and word not in lexicon.first_names()
 
 
@@ -175,13 +176,18 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
         b = next((i for i in range(a + limit, b) if _common_noun(words[i], guessed=cls == "LOC")
                   and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
-    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
-                         and not words[b - 1][:1].isdigit()):
-        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
     last = words[b - 1].lower()
     if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not last.endswith(rules.INSTITUTION_HEADS):
-        b -= 1  # 'SV Ried Wiedergutmachung'
+        b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
+                         and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
+                     and words[i] not in lexicon.first_names()), None)
+    b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner'
+    if cls == "ORG" and words[a] in lexicon.first_names() and b - a == 2 and words[a + 1] not in lexicon.orgs():
+        cls = "PER"  # 'Matt Jakubowski'
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
@@ -195,6 +201,12 @@ def bio(words: list[str]) -> list[str]:
     for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
+
+
+def _place_like(words: list[str]) -> bool:
+    """Whether a dateline's words can name a place: no common noun or function word ('Gegen Slowaken')."""
+    return not any(_common_noun(w) or lexicon.pos(w.lower())[0] in ("APPR", "ART", "KON", "PPER")
+                   for w in words if w not in lexicon.places() and w[:1].isupper())
 
 
 def _caption_places(text: str) -> list[Mention]:

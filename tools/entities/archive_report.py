@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import frontmatter
 
-from sitegen.entities.normalize import key
+from sitegen.entities.mentions import PARTICLES
+from sitegen.entities.merging import folded
+from sitegen.entities.normalize import initials, key
 
 FIELDS = ("people", "places", "organisations")
-PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten zu vom".split())
 SAMPLE = {"people": 100, "places": 60, "organisations": 60}
 
 
@@ -31,15 +31,6 @@ def names(folder: Path) -> dict[str, Counter]:
         for f in FIELDS:
             out[f].update(set(meta.get(f) or []))
     return out
-
-
-def folded(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def split_pairs(found: dict[str, Counter]) -> list[tuple[str, str, str]]:
@@ -70,7 +61,7 @@ def split_pairs(found: dict[str, Counter]) -> list[tuple[str, str, str]]:
     for n in orgs:
         if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", n):
             for full in orgs:
-                if " " in full and _initials(full) == n:
+                if " " in full and initials(full.split()) == n:
                     pairs.add(("Abkürzung", n, full))
     return sorted(pairs)
 
