@@ -119,6 +119,13 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
     return tag == "NN" and (known or guessed)
 
 
+def _long_compound(word: str) -> bool:
+    """A long compound ending in a common noun, glued before a place: 'Jihadistenhochburg Raqqa'."""
+    if len(word) < 12 or "-" in word or word in lexicon.places() or word in lexicon.regions():
+        return False
+    return any(lexicon.pos(word[-k:].capitalize()) == ("NN", True) for k in range(5, len(word) - 3))
+
+
 def _role(word: str, nxt: str) -> bool:
     """A role noun glued before a name: 'Landtagsklubobmann Walter', 'Jagdethiker Winkelmayer'."""
     low = word.lower()
@@ -152,7 +159,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     on a particle ('Alexander Van' + 'der Bellen')."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
-    while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])):
+    while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
+                         or cls == "LOC" and _long_compound(words[a])):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
@@ -184,7 +192,7 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
                          and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
     genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
-                     and words[i] not in lexicon.first_names()), None)
+                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
     b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner'
     if cls == "ORG" and words[a] in lexicon.first_names() and b - a == 2 and words[a + 1] not in lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski'
@@ -234,8 +242,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
-                                   quoted=quoted))
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
