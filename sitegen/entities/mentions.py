@@ -159,6 +159,13 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     on a particle ('Alexander Van' + 'der Bellen')."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
+    if cls != "PER" and given is not None and not words[given - 1].islower():
+        a, cls = given, "PER"  # 'Salzburger Mike Vogl'
+    inner = next((i for i in range(a + 1, b - 1) if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    b = b if inner is None else inner  # 'Oscar für Mark Rylance'
+    while b - a > 1 and words[b - 1] in ("St.", "Dr."):
+        b -= 1  # 'Paris St.'
     while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
                          or cls == "LOC" and _long_compound(words[a])):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'

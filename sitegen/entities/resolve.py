@@ -10,6 +10,8 @@ from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
+EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship Championships "
+                        "Masters Grand Prix Weltmeisterschaft Europameisterschaft Meisterschaft".split())
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -156,8 +158,10 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
 
 def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
-    if name in lexicon.not_names() or name.lower() in PARTICLES:
+    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-"):
         return False
+    if name.split()[-1] in EVENT_WORDS:
+        return False  # an event or a prize: 'Copa America', 'European Song Contest'
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:
@@ -211,9 +215,10 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return g["conf"] >= MIN_MULTI
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
-    if name in lexicon.first_names() and "PER" in g["votes"]:
+    if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
-    if g["gaz"] or cls == "ORG" and name.lower().endswith(rules.INSTITUTION_HEADS):
+    institution = name.lower().endswith(rules.INSTITUTION_HEADS) and name.lower() not in rules.INSTITUTION_HEADS
+    if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
         return name in lexicon.known() and g["conf"] >= MIN_SINGLE
