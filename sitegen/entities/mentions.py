@@ -121,9 +121,10 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
 
 def _long_compound(word: str) -> bool:
     """A long compound ending in a common noun, glued before a place: 'Jihadistenhochburg Raqqa'."""
-    if len(word) < 12 or "-" in word or word in lexicon.places() or word in lexicon.regions():
+    if len(word) < 10 or word in lexicon.places() or word in lexicon.regions():
         return False
-    return any(lexicon.pos(word[-k:].capitalize()) == ("NN", True) for k in range(5, len(word) - 3))
+    tail = word.rsplit("-", 1)[-1]
+    return any(lexicon.pos(tail[-k:].capitalize()) == ("NN", True) for k in range(5, len(tail) + 1))
 
 
 def _role(word: str, nxt: str) -> bool:
@@ -167,7 +168,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
     while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
-                         or cls == "LOC" and _long_compound(words[a])):
+                         or cls == "LOC" and _long_compound(words[a])
+                         or cls == "ORG" and b - a == 2 and _long_compound(words[a]) and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
@@ -183,7 +185,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while j < len(words) and words[j].lower() in PARTICLES:
         j += 1
     ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
-    nobiliary = j > b and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY
+    nobiliary = j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
+        and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
+
     named = j < len(words) and words[j][:1].isupper()
     if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
@@ -201,8 +205,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
                      and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
     b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner'
-    if cls == "ORG" and words[a] in lexicon.first_names() and b - a == 2 and words[a + 1] not in lexicon.orgs():
-        cls = "PER"  # 'Matt Jakubowski'
+    first = set(words[a].split("-")) & lexicon.first_names()
+    if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
+        cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
@@ -265,7 +270,8 @@ def _compound_parts(sent, tags) -> list[Mention]:
     out = []
     for tok, tag in zip(sent, tags):
         part = rules.compound_part(tok.text) if tag == "O" else None
-        if part:
-            out.append(Mention((part[0],), part[1], 0.9, tok.start))
+        if part:  # named as the alias list has it: 'US-Präsident' -> USA
+            name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
+            out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
     return out
 

@@ -11,7 +11,7 @@ from .registry import Registry
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship Championships "
-                        "Masters Grand Prix Weltmeisterschaft Europameisterschaft Meisterschaft".split())
+                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -160,7 +160,7 @@ def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-"):
         return False
-    if name.split()[-1] in EVENT_WORDS:
+    if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
@@ -187,7 +187,8 @@ def _adjective(name: str) -> bool:
     """An adjective or demonym taken for a name: 'Deutsche', 'Wiener', 'Berliner'."""
     if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
         return False
-    return lexicon.pos(name)[0].startswith("ADJ") or place_adjective(name)
+    demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
+    return lexicon.pos(name)[0].startswith("ADJ") or place_adjective(name) or demonym
 
 
 def _function_word(name: str) -> bool:
