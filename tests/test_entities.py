@@ -76,6 +76,7 @@ def test_span_does_not_end_on_a_name_particle():
                    "Die belgische Ministerin Maggie De Block sprach in Brüssel.")
     assert "Alexander Van der Bellen" in ents.people and "Maggie De Block" in ents.people
     assert not [p for p in ents.people if p.split()[-1].lower() in ("van", "de", "der", "von")]
+    assert extract("Das sagte der Autor Hans Müller von").people == ("Hans Müller",)
 
 
 @pytest.mark.parametrize("tokens, expected", [
@@ -103,8 +104,8 @@ def test_result_codes_and_short_names_are_no_entities():
 
 
 def test_name_inside_a_hyphen_compound_counts():
-    ents = extract("Der SPÖ-Chef traf am Montag den ÖVP-Obmann in Linz.")
-    assert {"SPÖ", "ÖVP"} <= set(ents.organisations)
+    ents = extract("Der SPÖ-Chef traf am Montag den ÖVP-Obmann und den US-Präsidenten in Linz.")
+    assert {"SPÖ", "ÖVP"} <= set(ents.organisations) and "USA" in ents.places
 
 
 def test_empty_text_gives_empty_entities():

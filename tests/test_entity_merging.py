@@ -1,4 +1,4 @@
-"""Archive-level entity resolution: the merge rules, the registry's precedence, ingest keeping editors' lists."""
+"""Archive-level entity resolution: merge rules, the registry's precedence, ingest keeping editors' lists."""
 from __future__ import annotations
 
 from pathlib import Path

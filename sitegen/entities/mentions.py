@@ -158,18 +158,27 @@ def _surname_like(word: str) -> bool:
 def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
     on a particle ('Alexander Van' + 'der Bellen')."""
+    a, b, cls = _trim_front(words, a, b, cls)
+    b = _particles(words, a, b, cls)
+    return _trim_back(words, a, b, cls)
+
+
+def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Referee marks, role nouns, opening verbs and descriptors before a name; a given name inside starts one."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
     given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"  # 'Salzburger Mike Vogl'
-    inner = next((i for i in range(a + 1, b - 1) if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    inner = next((i for i in range(a + 1, b - 1)
+                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
     b = b if inner is None else inner  # 'Oscar für Mark Rylance'
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
     while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
                          or cls == "LOC" and _long_compound(words[a])
-                         or cls == "ORG" and b - a == 2 and _long_compound(words[a]) and words[b - 1] in lexicon.orgs()):
+                         or cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                         and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
@@ -181,16 +190,25 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
+    return a, b, cls
+
+
+def _particles(words, a: int, b: int, cls: str) -> int:
+    """The span's end, carried over particles to the name they belong to."""
     j = b
     while j < len(words) and words[j].lower() in PARTICLES:
         j += 1
     ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
-    nobiliary = j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
-        and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
-
     named = j < len(words) and words[j][:1].isupper()
+    nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
+        and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
     if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
+    return b
+
+
+def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
         b = next((i for i in range(a + limit, b) if _common_noun(words[i], guessed=cls == "LOC")
@@ -254,14 +272,17 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted))
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
+                                   quoted=quoted))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
         out += _compound_parts(sent, tags)
-        towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags) if tag == "O" and "-" in t.text]
+        towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
+                  if tag == "O" and "-" in t.text]
     named = {m.tokens[-1] for m in out}  # 'Wien-Besuch' counts when the article names Wien on its own
-    out += [Mention((town,), "LOC", 0.9, i) for town, i in towns if town in named and town in lexicon.places()]
+    out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
+            if town in named and town in lexicon.places()]
     return sorted(out, key=lambda m: m.start)
 
 

@@ -12,7 +12,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from . import lexicon
 from .normalize import initials, key
 from .registry import Registry
 from .resolve import canonical

@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import lexicon, rules
-from .rules import CLUB_WORDS
 from .mentions import PARTICLES, Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
+from .rules import CLUB_WORDS
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
-EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship Championships "
+EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
+                        "Championships "
                         "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
@@ -76,7 +77,8 @@ def _surnames_as_people(surfaces):
     that person, unless it is a country or region (a company named after its founder stays a company)."""
     surnames = {s[-1] for m, s in surfaces if m.cls == "PER" and len(s) > 1}
     known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
-    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames and s[0] not in known
+    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames
+             and s[0] not in known
              and s[0].casefold() not in lexicon.aliases() else m, s) for m, s in surfaces]
 
 
@@ -218,7 +220,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
-    institution = name.lower().endswith(rules.INSTITUTION_HEADS) and name.lower() not in rules.INSTITUTION_HEADS
+    low = name.lower()
+    institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:

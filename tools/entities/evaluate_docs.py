@@ -1,6 +1,6 @@
 """Document-level P/R/F1 of extract() against hand-annotated 10kGNAD articles; --all times the whole file.
 
-Run: python -m tools.entities.evaluate_docs [--gold FILE] [--csv ../shared/data/10kgnad/articles.csv] [--all] [-v]
+Run: python -m tools.entities.evaluate_docs [--gold FILE] [--csv FILE] [--all] [-v]
 """
 from __future__ import annotations
 

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': none)")
-    ap.add_argument("--smartdata-needs", default="ORG", help="SmartData sentences naming this class ('': any)")
+    ap.add_argument("--smartdata-needs", default="ORG", help="its sentences naming this class ('': any)")
     ap.add_argument("--copies", type=int, default=2, help="augmented copies of each sentence with names (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
