@@ -16,6 +16,7 @@ from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
+from sitegen.ingest.tagpass import candidate_extractor, settle
 from sitegen.progress import Progress
 from sitegen.model import Article
 
@@ -57,6 +58,8 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
         found = _cached_entities(texts, registry, cache or root / ".cache" / "entities.sqlite", jobs, bar)
     for i, (people, places, organisations, tags) in zip(german, found, strict=True):
         proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
+    batch = {p.source for p in proposals}
+    proposals = settle(proposals, [a for source, (_, a) in existing.by_source.items() if source not in batch])
     for proposal in proposals:
         try:
             _write(proposal, out_dir, existing, summary, root)
@@ -242,11 +245,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _default_extractor(registry_file: Path | None) -> Extractor:
-    """The German entity extractor with the archive's registry."""
-    from sitegen.entities import extract, load_registry
-
-    registry = load_registry(registry_file) if registry_file else None
-    return lambda text: extract(text, registry)
+    """The German entity extractor with the archive's registry, handing on every tag candidate to `settle`."""
+    return candidate_extractor(registry_file)
 
 
 def _relative(path: Path, root: Path) -> str:
