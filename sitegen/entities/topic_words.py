@@ -6,8 +6,8 @@ from functools import lru_cache
 from . import lexicon
 
 # Plurals whose sense differs from HanTa's singular ("Daten" are not dates), and common short forms.
-AS_WRITTEN = frozenset({"Daten", "Medien", "Eltern", "Leute", "Kosten", "Ferien", "Finanzen", "Wahlen", "Spiele",
-                        "Olympische", "Grünen", "Neos"})
+AS_WRITTEN = frozenset({"Daten", "Medien", "Eltern", "Leute", "Kosten", "Ferien", "Finanzen", "Wahlen",
+                        "Spiele"})
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +41,9 @@ def _analysis(word: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=200_000)
 def noun_lemma(word: str) -> str | None:
-    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung'). HanTa's lemma counts only when it passes
-    the dictionary test; else the word stays as written ('Balkanroute', never 'Balkanrout'). None for anything but
-    a common noun."""
+    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung'). HanTa's lemma counts only when it
+    passes the dictionary test; else the word stays as written ('Balkanroute', never 'Balkanrout').
+    None for anything but a common noun."""
     if len(word) < 4 or not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
         return None
     if "-" in word:
@@ -73,7 +73,7 @@ def attested() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def dictionary_form(lemma: str) -> bool:
-    """The dictionary test: the lemma, or its last part (four letters or more after three or more), is a known noun
+    """The dictionary test: the lemma, or its last part (4+ letters after 3+), is a known noun
     ('Auffangzentrum', 'Balkanroute'; never 'Auffangzentr', 'Balkanrout', 'Smartphon')."""
     low, words = lemma.lower(), attested()
     return low in words or any(low[i:] in words for i in range(3, len(low) - 3))
@@ -83,7 +83,9 @@ def dictionary_form(lemma: str) -> bool:
 def never_a_tag(lemma: str) -> bool:
     """Time words, quantities, generic people and speech, nationalities, organisations, places."""
     low = lemma.lower()
-    if lemma in stop_words() or lemma in lexicon.orgs() or lemma in lexicon.places() or lemma in lexicon.countries():
+    if _singulars(lemma) & stop_words() or lemma in lexicon.orgs():
+        return True
+    if lemma in lexicon.places() or lemma in lexicon.countries():
         return True
     tail = low.rpartition("-")[2]
     if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
@@ -93,28 +95,24 @@ def never_a_tag(lemma: str) -> bool:
     return inhabitant(lemma)
 
 
+def _singulars(word: str) -> set[str]:
+    """The word and its possible singulars ('Gründe' -> 'Grund', 'Sätze' -> 'Satz'), for the stop list."""
+    stems = {word} | {word[: -len(end)] for end in ("e", "en", "n", "er", "s") if word.endswith(end)}
+    plain = str.maketrans("äöü", "aou")
+    return stems | {s.translate(plain) for s in stems}
+
+
 @lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
     """Lower-case country, region and place names for the inhabitant rule."""
     return frozenset(n.lower() for n in lexicon.places() | lexicon.countries())
 
 
-IRREGULAR_INHABITANTS = frozenset("""Deutsche Deutscher Russe Türke Pole Grieche Franzose Brite Ungar Kroate Serbe
-Schwede Däne Finne Chinese Afghane Tschetschene Kurde Slowake Slowene Bulgare Rumäne Tscheche Jude Araber Palästinenser
-Israeli Amerikaner Europäer Asiate Afrikaner Bosnier Albaner Kosovare Mazedonier Montenegriner Ukrainer Weißrusse Georgier
-Armenier Aserbaidschaner Iraker Iraner Syrer Libyer Ägypter Tunesier Marokkaner Algerier Nigerianer Somalier Eritreer
-Pakistaner Inder Japaner Koreaner Vietnamese Mexikaner Brasilianer Argentinier Kanadier Australier Schotte Ire Waliser
-Engländer Niederländer Holländer Belgier Luxemburger Schweizer Österreicher Italiener Spanier Portugiese Norweger Isländer
-Este Lette Litauer Moldauer Zypriot Malteser Sudanese Kongolese Äthiopier Kenianer Ghanaer Senegalese Kubaner Venezolaner
-Kolumbianer Peruaner Chilene Jemenit Saudi Katarer Libanese Jordanier Afghanin Flame Wallone Bayer Sachse Schwabe Tiroler
-Vorarlberger Kärntner Steirer Burgenländer Niederösterreicher Oberösterreicher Salzburger Wiener Grazer Linzer""".split())
 
 
 def inhabitant(lemma: str) -> bool:
-    """'Spanier', 'Burgenländer', 'Wienerin': a nationality or an inhabitant of a known place."""
+    """'Burgenländer', 'Wienerin': an inhabitant of a known place (irregular ones are in topic_stop.txt)."""
     word = lemma.removesuffix("innen").removesuffix("in") if lemma.endswith(("in", "innen")) else lemma
-    if {word, lemma, lemma.removesuffix("n"), lemma.removesuffix("en")} & IRREGULAR_INHABITANTS:
-        return True
     if not word.endswith("er") or len(word) < 5:
         return False
     base = word[:-2].lower()

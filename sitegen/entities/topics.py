@@ -15,15 +15,20 @@ from . import lexicon
 from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import dictionary_form, never_a_tag, noun_lemma, synonyms
+from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
 
+__all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
+           "singulars", "tags"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS = 20, 3, 6
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
-REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # the usual share of articles that mention a noun again, weighing 4 articles
-FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise", "politik")
-UNKNOWN = 0.5  # weight of a tag that fails the dictionary test
+REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
+FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
+OPENING = 40  # tokens: the headline and teaser, about
+RELATIVE = 0.4  # a tag's weight against the best one's, at least
+UNKNOWN = 0.1  # weight of a tag that fails the dictionary test (mostly a name the extractor missed)
 PARTICLES = frozenset({"van", "Van", "von", "de", "De", "di", "da", "del", "du", "ter", "zu"})
-RELATIONAL = ("isch", "lich", "ell", "al", "iv", "är")
+RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (mögliche, maximale) are not
 
 
 @dataclass(frozen=True)
@@ -35,25 +40,32 @@ class Candidate:
 
 @dataclass(frozen=True)
 class DocFreq:
-    """Document frequencies to rank against: the shipped counts, and the archive's (ingest) when known,
-    with `repeated`: in how many archive documents a tag is mentioned twice or more."""
+    """Document frequencies to rank against: the shipped counts, and the archive's (ingest) when known, with
+    `repeated`: in how many archive articles a tag is mentioned twice or more. The article being ranked is
+    left out of the archive's counts, so a small archive ranks as no archive does."""
 
     docs: int = 0
     counts: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     repeated: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
-    def idf(self, name: str) -> float:
-        """Inverse document frequency, the shipped counts a prior worth PRIOR_DOCS archive documents."""
-        shipped_docs, shipped = _shipped()
-        share = (shipped.get(name, 0) + 0.5) / (shipped_docs + 1)
-        seen = (self.counts.get(name, 0) + PRIOR_DOCS * share) / (self.docs + PRIOR_DOCS)
-        return -math.log(seen)
+    def _others(self, cand: Candidate) -> tuple[int, int, int]:
+        """(articles, articles with the tag, articles repeating it) in the archive but the ranked article."""
+        own = 1 if self.docs else 0
+        repeated = self.repeated.get(cand.name, 0) - (own if cand.count > 1 else 0)
+        return self.docs - own, self.counts.get(cand.name, 0) - own, repeated
 
-    def topicality(self, name: str) -> float:
+    def idf(self, cand: Candidate) -> float:
+        """Inverse document frequency, the shipped counts a prior worth PRIOR_DOCS archive articles."""
+        shipped_docs, shipped = _shipped()
+        docs, having, _ = self._others(cand)
+        share = (shipped.get(cand.name, 0) + 0.5) / (shipped_docs + 1)
+        return -math.log((having + PRIOR_DOCS * share) / (docs + PRIOR_DOCS))
+
+    def topicality(self, cand: Candidate) -> float:
         """How often an article that mentions the tag mentions it again, against the usual rate: a topic is
         taken up again, an everyday word is mentioned once (Church and Gale's adaptation)."""
-        again = (self.repeated.get(name, 0) + REPEAT_PRIOR * REPEAT_RATE) / (self.counts.get(name, 0) + REPEAT_PRIOR)
-        return again / REPEAT_RATE
+        _, having, repeated = self._others(cand)
+        return (repeated + REPEAT_PRIOR * REPEAT_RATE) / (having + REPEAT_PRIOR) / REPEAT_RATE
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +84,8 @@ def tags(text: str, exclude: set[str], registry: Registry, limit: int = MAX_TAGS
 
 @lru_cache(maxsize=8)
 def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[Candidate, ...]:
-    """Every possible tag of the article with its count; empty when the text is too short to say."""
+    """Every possible tag of the article with its count (a phrase only when repeated, or bilateral as
+    'Russisch-amerikanische Beziehungen'); empty when the text is too short to say."""
     toks = tokens(text)
     if sum(t.text[:1].isalpha() for t in toks) < MIN_WORDS:
         return ()
@@ -81,7 +94,7 @@ def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[
     for i, name in _mentions(toks, exclude, registry):
         counts[name] += 1
         first.setdefault(name, i)
-    found = tuple(Candidate(n, c, first[n]) for n, c in counts.items())
+    found = tuple(Candidate(n, c, first[n]) for n, c in counts.items() if c > 1 or " " not in n or "-" in n)
     return merged(found, singulars(set(counts)))
 
 
@@ -135,8 +148,8 @@ def _mapped(word: str, registry: Registry) -> str | None:
 
 
 def _phrase(before: str, word: str, lem: str) -> str | None:
-    """'russisch-amerikanischen Beziehungen' -> 'Russisch-amerikanische Beziehungen': a relational adjective and a
-    feminine noun (its gender known from its ending), in the nominative."""
+    """'russisch-amerikanischen Beziehungen' -> 'Russisch-amerikanische Beziehungen': a relational adjective
+    and a feminine noun (its gender known from its ending), in the nominative."""
     if not before[:1].islower() or "-" in lem or not lem.endswith(FEMININE) or len(before) < 6:
         return None
     stem = before.removesuffix("en") if before.endswith("en") else before.removesuffix("e")
@@ -151,18 +164,18 @@ def _phrase(before: str, word: str, lem: str) -> str | None:
 @lru_cache(maxsize=1)
 def _territories() -> tuple[str, ...]:
     """Lower-case German names of countries and regions (CLDR via Babel)."""
-    from babel import Locale  # noqa: PLC0415 - lazy: Babel import costs a little
+    from babel import Locale
 
     return tuple(n.lower() for n in Locale("de").territories.values())
 
 
-OTHER_NATIONAL = ("französisch", "chinesisch", "britisch", "europäisch", "arabisch", "afrikanisch", "asiatisch",
-                  "westlich", "östlich", "internationale", "international", "national", "ausländisch", "heimisch")
+OTHER_NATIONAL = ("französisch", "chinesisch", "britisch", "europäisch", "arabisch", "afrikanisch",
+                  "asiatisch", "westlich", "östlich", "international", "national", "ausländisch", "heimisch")
 
 
 @lru_cache(maxsize=10_000)
 def national(stem: str) -> bool:
-    """'russisch', 'amerikanisch', 'griechisch': an adjective of a country or region (CLDR names by their start)."""
+    """'russisch', 'amerikanisch': an adjective of a country or region (CLDR names by their start)."""
     if stem in OTHER_NATIONAL:
         return True
     root = stem.removesuffix("isch").removesuffix("an")
@@ -173,20 +186,37 @@ def weight(cand: Candidate, df: DocFreq) -> float:
     """tf-idf with a damped count, times topicality; compounds, phrases and a mention in the opening favoured,
     a word no dictionary knows (often a name the extractor missed) held back."""
     length = 1.0 + 0.03 * min(len(cand.name), 20) + (0.3 if " " in cand.name else 0.0)
-    opening = 1.3 if cand.first < 40 else 1.0
-    known = 1.0 if dictionary_form(cand.name.rpartition(" ")[2].rpartition("-")[2]) else UNKNOWN
-    return (1.0 + math.log(cand.count)) * df.idf(cand.name) * df.topicality(cand.name) * length * opening * known
+    opening = 1.3 if cand.first < OPENING else 1.0
+    known = 1.0 if _known(cand.name) else UNKNOWN
+    return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening * known
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Three to six tags: those mentioned twice or more come first, then single mentions fill up to three;
-    a tag far below the best is left out once there are three."""
-    scored = sorted(cands, key=lambda c: (-weight(c, df) * (1.0 if c.count > 1 else 0.6), c.first))
-    if not scored:
+    """Up to six tags, in order of mention: those mentioned twice or more (or bilateral phrases) that come near
+    the best one; the next repeated ones, then single mentions in the opening, fill up to three; the opening's
+    best known noun is always among them; an article with none of these gets its best known single mention."""
+    ranked = sorted(cands, key=lambda c: (not _strong(c), -weight(c, df), c.first))
+    if not ranked:
         return ()
-    best = weight(scored[0], df)
-    chosen = [c for n, c in enumerate(scored) if n < MIN_TAGS or weight(c, df) >= 0.45 * best][:limit]
+    best = weight(ranked[0], df)
+    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: limit - 1]
+    opening = [c for c in ranked if c not in chosen and c.first < OPENING and _known(c.name)]
+    spare = [c for c in ranked if c not in chosen and c.count > 1] + opening
+    chosen += spare[: max(MIN_TAGS - len(chosen), 0)]
+    if opening and all(c.first >= OPENING for c in chosen):
+        chosen.append(opening[0])
+    chosen = chosen or [c for c in ranked if _known(c.name)][:1]
     return tuple(c.name for c in sorted(chosen, key=lambda c: c.first))
+
+
+def _strong(cand: Candidate) -> bool:
+    """Mentioned twice or more, or a bilateral phrase ('Russisch-amerikanische Beziehungen')."""
+    return cand.count > 1 or "-" in cand.name.partition(" ")[0] and " " in cand.name
+
+
+def _known(name: str) -> bool:
+    """The dictionary test on a tag's last word."""
+    return dictionary_form(name.rpartition(" ")[2].rpartition("-")[2])
 
 
 def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ proposals' tags: whether a file takes them is the merge's decision, so an editor
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from sitegen.model import Article
 

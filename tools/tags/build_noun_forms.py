@@ -1,10 +1,11 @@
-"""Build sitegen/entities/data/noun_forms.txt: capitalised word forms attested in permissively licensed German text,
-the dictionary against which a topic tag's lemma is checked (a lemma must end in one of them: 'Auffangzentrum', never
-'Auffangzentr').
+"""Build sitegen/entities/data/noun_forms.txt: capitalised word forms of permissively licensed German text,
+the dictionary a topic tag's lemma is checked against (a lemma must end in one of them: 'Auffangzentrum',
+never 'Auffangzentr').
 
-Sources (both CC BY 4.0, see sitegen/entities/data/NOTICE.md): the GermEval 2014 sentences the project trains on
-(NER-de-dev.tsv and the Wikipedia half of NER-de-test.tsv) and the training half of the DFKI SmartData corpus;
-capitalised tokens outside annotated names and not first in their sentence: nouns. Only word forms are kept (no sentence, no count), each of at least four letters.
+Sources (both CC BY 4.0, see sitegen/entities/data/NOTICE.md): the GermEval 2014 sentences the project
+trains on (NER-de-dev.tsv and the Wikipedia half of NER-de-test.tsv) and the training half of the DFKI
+SmartData corpus; capitalised tokens outside annotated names and not first in their sentence: nouns.
+Only word forms are kept (no sentence, no count), each of at least four letters.
 Run: python tools/tags/build_noun_forms.py [--data ../shared/data]
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
 
 
 def germeval_words(folder: Path) -> set[str]:
-    """Capitalised tokens outside names and not first in their sentence, of NER-de-dev.tsv and of the Wikipedia
-    sentences of NER-de-test.tsv: the nouns."""
+    """Capitalised tokens outside names and not first in their sentence, of NER-de-dev.tsv and of the
+    Wikipedia sentences of NER-de-test.tsv: the nouns."""
     words: set[str] = set()
     for name, wiki_only in (("NER-de-dev.tsv", False), ("NER-de-test.tsv", True)):
         keep = not wiki_only
@@ -39,12 +40,14 @@ def germeval_words(folder: Path) -> set[str]:
 
 def smartdata_words(path: Path) -> set[str]:
     """Capitalised words of the SmartData training documents outside names and not first in a sentence."""
-    text, decoder, words, pos = gzip.open(path, "rt", encoding="utf-8").read(), json.JSONDecoder(), set(), 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    decoder, words, pos = json.JSONDecoder(), set(), 0
     while (pos := _skip_space(text, pos)) < len(text):
         doc, pos = decoder.raw_decode(text, pos)
         body = doc["text"]["string"]
-        names = [(m["span"]["start"], m["span"]["end"]) for m in doc.get("conceptMentions", {}).get("array", [])
-                 if m["type"].startswith(NAME_TYPES)]
+        mentions = doc.get("conceptMentions", {}).get("array", [])
+        names = [(m["span"]["start"], m["span"]["end"]) for m in mentions if m["type"].startswith(NAME_TYPES)]
         for match in WORD.finditer(body):
             before = body[: match.start()].rstrip()
             if before and before[-1] not in ".!?:\"'»«" and not any(a < match.end() and match.start() < b
@@ -65,8 +68,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     words = germeval_words(args.data / "germeval2014") | smartdata_words(args.data / "smartdata" /
                                                                           "smartdata-v1-train.json.gz")
-    head = ("# Capitalised word forms (4+ letters, not a name, not first in the sentence) of GermEval 2014 (dev +"
-            " Wikipedia half of test) and the SmartData training documents, both CC BY 4.0;"
+    head = ("# Capitalised word forms (4+ letters, not a name, not first in the sentence) of GermEval 2014"
+            " (dev + Wikipedia half of test) and the SmartData training documents, both CC BY 4.0;"
             " built by tools/tags/build_noun_forms.py\n")
     OUT.write_text(head + "\n".join(sorted(words)) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(words)} word forms")
