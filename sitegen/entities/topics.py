@@ -26,7 +26,6 @@ REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a nou
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
 OPENING = 40  # tokens: the headline and teaser, about
 RELATIVE = 0.4  # a tag's weight against the best one's, at least
-UNKNOWN = 0.1  # weight of a tag that fails the dictionary test (mostly a name the extractor missed)
 PARTICLES = frozenset({"van", "Van", "von", "de", "De", "di", "da", "del", "du", "ter", "zu"})
 RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (mögliche, maximale) are not
 
@@ -183,29 +182,30 @@ def national(stem: str) -> bool:
 
 
 def weight(cand: Candidate, df: DocFreq) -> float:
-    """tf-idf with a damped count, times topicality; compounds, phrases and a mention in the opening favoured,
-    a word no dictionary knows (often a name the extractor missed) held back."""
+    """tf-idf with a damped count, times topicality; compounds, phrases and a mention in the opening favoured."""
     length = 1.0 + 0.03 * min(len(cand.name), 20) + (0.3 if " " in cand.name else 0.0)
     opening = 1.3 if cand.first < OPENING else 1.0
-    known = 1.0 if _known(cand.name) else UNKNOWN
-    return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening * known
+    return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Up to six tags, in order of mention: those mentioned twice or more (or bilateral phrases) that come near
-    the best one; the next repeated ones, then single mentions in the opening, fill up to three; the opening's
-    best known noun is always among them; an article with none of these gets its best known single mention."""
-    ranked = sorted(cands, key=lambda c: (not _strong(c), -weight(c, df), c.first))
+    """Up to six tags that a dictionary knows (a word it does not is mostly a name the extractor missed), in
+    order of mention: those mentioned twice or more (or bilateral phrases) that come near the best one; the
+    next repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
+    among them; an article with none of these gets its best single mention."""
+    known = [c for c in cands if _known(c.name)]
+    ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
     if not ranked:
         return ()
     best = weight(ranked[0], df)
     chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: limit - 1]
-    opening = [c for c in ranked if c not in chosen and c.first < OPENING and _known(c.name)]
-    spare = [c for c in ranked if c not in chosen and c.count > 1] + opening
+    opening = [c for c in ranked if c not in chosen and c.first < OPENING]
+    spare = [c for c in ranked if c not in chosen and c.count > 1]
+    spare += [c for c in opening if c not in spare]
     chosen += spare[: max(MIN_TAGS - len(chosen), 0)]
     if opening and all(c.first >= OPENING for c in chosen):
         chosen.append(opening[0])
-    chosen = chosen or [c for c in ranked if _known(c.name)][:1]
+    chosen = chosen or ranked[:1]
     return tuple(c.name for c in sorted(chosen, key=lambda c: c.first))
 
 
