@@ -33,7 +33,7 @@ def export(rev: str, into: Path) -> Path:
 
 
 def timed(tree: Path, work: Path, name: str) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds of the process and its workers) of one ingest with the code in `tree`."""
+    """(wall-clock seconds, CPU seconds of it and its workers) of one ingest with the code in `tree`."""
     out = work / name
     args = [str(GNAD.resolve()), str(out / "articles"), str(out), str(out / "cache.sqlite"),
             str(tree / "content" / "entities.yaml")]
@@ -64,12 +64,13 @@ def main(argv=None) -> int:
             times["baseline"].append(timed(base, work, f"base{n}"))
             times["this tree"].append(timed(ROOT, work, f"tree{n}"))
             (bw, bc), (tw, tc) = times["baseline"][-1], times["this tree"][-1]
-            print(f"round {n + 1}: baseline {bw:.1f} s ({bc:.1f} s CPU), this tree {tw:.1f} s ({tc:.1f} s CPU)",
-                  flush=True)
+            print(f"round {n + 1}: baseline {bw:.1f} s ({bc:.1f} s CPU), "
+                  f"this tree {tw:.1f} s ({tc:.1f} s CPU)", flush=True)
     for what, index in (("wall clock", 0), ("CPU", 1)):
         best = {k: min(t[index] for t in v) for k, v in times.items()}
-        print(f"best of {args.rounds}, {what}: baseline ({args.baseline}) {best['baseline']:.1f} s, this tree "
-              f"{best['this tree']:.1f} s, ratio {best['this tree'] / best['baseline']:.3f}")
+        base, tree = best["baseline"], best["this tree"]
+        print(f"best of {args.rounds}, {what}: baseline ({args.baseline}) {base:.1f} s, "
+              f"this tree {tree:.1f} s, ratio {tree / base:.3f}")
     return 0
 
 

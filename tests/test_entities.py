@@ -92,8 +92,8 @@ def test_registry_ignore_list(tmp_path):
 def test_registry_tag_aliases_merge_synonyms(tmp_path):
     reg = registry(tmp_path, PUTIN)
     text = ("Die Ukraine-Krise dauert an. Die Ukraine-Krise belastet die Wirtschaft. "
-            "Wegen der Ukraine-Krise steigen die Preise. Die Preise steigen weiter. Händler und Kunden spüren "
-            "die Folgen der Ukraine-Krise jeden Tag.")
+            "Wegen der Ukraine-Krise steigen die Preise. Die Preise steigen weiter. "
+            "Händler und Kunden spüren die Folgen der Ukraine-Krise jeden Tag.")
     assert "Ukraine-Konflikt" in extract(text, reg).tags
     assert extract("Die Ukraine-Krise dauert an. Die Ukraine-Krise belastet die Wirtschaft.", reg).tags == ()
 
@@ -166,7 +166,8 @@ def test_seed_entities():
             "Polen"} <= set(ents.places)
     assert {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
             "Münchener Sicherheitskonferenz"} <= set(ents.organisations)
-    assert ents.tags == ("Angriffswaffe", "Russisch-amerikanische Beziehungen", "Osterweiterung", "Iskander-Rakete")
+    assert ents.tags == ("Angriffswaffe", "Russisch-amerikanische Beziehungen", "Osterweiterung",
+                         "Iskander-Rakete")
 
 
 def test_seed_without_registry_still_finds_the_names():

@@ -1,4 +1,4 @@
-"""Topic tags: dictionary-form lemmas, nouns that are never tags, ranking against the archive, editors' tags."""
+"""Topic tags: dictionary forms, nouns that are never tags, ranking against the archive, editors' tags."""
 from __future__ import annotations
 
 import shutil
@@ -30,9 +30,10 @@ def test_a_tag_is_the_dictionary_form_or_the_word_as_written(word, lemma):
     assert noun_lemma(word) == lemma
 
 
-@pytest.mark.parametrize("word", ["Samstagabend", "Vorjahr", "Partie", "Wort", "Begriff", "Name", "Richtung",
-                                  "Spanier", "Burgenländer", "Wienerin", "Briten", "Innenministerium",
-                                  "EU-Kommission", "Caritas", "Parteichef", "Million", "Sprecherin", "Jährige"])
+@pytest.mark.parametrize("word", [
+    "Samstagabend", "Vorjahr", "Partie", "Wort", "Begriff", "Name", "Richtung", "Spanier", "Burgenländer",
+    "Wienerin", "Briten", "Innenministerium", "EU-Kommission", "Caritas", "Parteichef", "Million", "Sprecherin",
+    "Jährige"])
 def test_time_words_quantities_generic_nouns_nationalities_and_organisations_are_never_tags(word):
     assert never_a_tag(word)
 

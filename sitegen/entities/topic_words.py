@@ -10,16 +10,22 @@ AS_WRITTEN = frozenset({"Daten", "Medien", "Eltern", "Leute", "Kosten", "Ferien"
                         "Spiele"})
 
 
+def _data_words(name: str) -> list[str]:
+    """The words of a shipped list (data/NAME), comment lines left out."""
+    lines = (lexicon.DATA / name).read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Nouns that are never a tag (data/topic_stop.txt)."""
-    return lexicon._words("topic_stop.txt")
+    return frozenset(_data_words("topic_stop.txt"))
 
 
 @lru_cache(maxsize=1)
 def stop_endings() -> tuple[str, ...]:
     """Endings of nouns that are never a tag (data/topic_endings.txt), longest first."""
-    return tuple(sorted(lexicon._words("topic_endings.txt"), key=len, reverse=True))
+    return tuple(sorted(set(_data_words("topic_endings.txt")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -27,16 +33,6 @@ def synonyms() -> dict[str, str]:
     """Variant -> the one tag (data/topic_synonyms.tsv)."""
     lines = (lexicon.DATA / "topic_synonyms.tsv").read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
-
-
-@lru_cache(maxsize=200_000)
-def _analysis(word: str) -> tuple[str, str]:
-    """HanTa's (lemma, tag) of the word out of context."""
-    try:
-        lem, tag = lexicon._hanta().analyze(word)
-    except Exception:  # noqa: BLE001 - HanTa fails on odd characters
-        return word, "UNK"
-    return str(lem), str(tag)
 
 
 @lru_cache(maxsize=200_000)
@@ -52,9 +48,7 @@ def noun_lemma(word: str) -> str | None:
         return f"{head}-{tail_lemma}" if tail_lemma else None
     if lexicon.pos(word)[0] != "NN":
         return None
-    lem, tag = _analysis(word)
-    if tag != "NN":
-        return None
+    lem = lexicon.lemma(word)
     lem = lem[:1].upper() + lem[1:]
     if word in AS_WRITTEN or lem == word or not word.startswith(lem[:3]):
         return word
@@ -65,10 +59,10 @@ def noun_lemma(word: str) -> str | None:
 def attested() -> frozenset[str]:
     """Nouns (lower case) known to occur in German text: the nouns of HanTa's lexicon of frequent words and
     data/noun_forms.txt (GermEval 2014, built by tools/tags/build_noun_forms.py)."""
-    hanta = lexicon._hanta()
+    hanta = lexicon._hanta()  # its preloaded table of frequent word forms and their tags is the lexicon
     noun = hanta.tag2int["NN"]
     frequent = (w for w, tags in hanta.cache.items() if w.isalpha() and tags and tags[0][0] == noun)
-    return frozenset(frequent) | frozenset(w.lower() for w in lexicon._lines("noun_forms.txt"))
+    return frozenset(frequent) | frozenset(w.lower() for w in _data_words("noun_forms.txt"))
 
 
 @lru_cache(maxsize=200_000)

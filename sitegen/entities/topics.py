@@ -182,16 +182,16 @@ def national(stem: str) -> bool:
 
 
 def weight(cand: Candidate, df: DocFreq) -> float:
-    """tf-idf with a damped count, times topicality; compounds, phrases and a mention in the opening favoured."""
+    """tf-idf with a damped count, times topicality; compounds, phrases and the opening favoured."""
     length = 1.0 + 0.03 * min(len(cand.name), 20) + (0.3 if " " in cand.name else 0.0)
     opening = 1.3 if cand.first < OPENING else 1.0
     return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Up to six tags that a dictionary knows (a word it does not is mostly a name the extractor missed), in
-    order of mention: those mentioned twice or more (or bilateral phrases) that come near the best one; the
-    next repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
+    """Up to six tags a dictionary knows (a word it does not is mostly a name the extractor missed), in order
+    of mention: those mentioned twice or more (or bilateral phrases) that come near the best one; the next
+    repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
     among them; an article with none of these gets its best single mention."""
     known = [c for c in cands if _known(c.name)]
     ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))

@@ -1,7 +1,7 @@
 """Check the topic tags of an article folder: how many are generic or malformed, articles without tags,
 the most used tags, and a fixed-seed sample of articles to judge by hand.
 
-Run: pip install wordfreq   (the dictionary of the broken-stem test; a check tool's dependency, not sitegen's)
+Run: pip install -e '.[check-tags]'   (wordfreq: the broken-stem test's dictionary; not sitegen's dependency)
      python tools/tags/check_tags.py content/articles [--sample 50 --seed 15] [-v]
 
 A tag is *malformed* when one of its words is no German word: absent from wordfreq's German list (news,
@@ -97,6 +97,9 @@ def known_word(word: str, zipf, depth: int = 3) -> bool:
     return False
 
 
+SUFFIXES = ("", "en", "ien", "land", "a", "e", "istan")  # inhabitant stem + suffix = territory
+
+
 def territory_stems() -> set[str]:
     from babel import Locale
 
@@ -111,7 +114,7 @@ def inhabitant(tag: str, stems: set[str]) -> bool:
         if word.endswith(end):
             base = word[: -len(end)]
             plain = base.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-            if any(b + s in stems for b in (base, plain) for s in ("", "en", "ien", "land", "a", "e", "istan")):
+            if any(b + s in stems for b in (base, plain) for s in SUFFIXES):
                 return True
     return False
 
