@@ -81,10 +81,10 @@ def never_a_tag(lemma: str) -> bool:
         return True
     if lemma in lexicon.places() or lemma in lexicon.countries():
         return True
-    tail = low.rpartition("-")[2]
     if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
         return True
-    if any(tail.endswith(end) and len(low) > len(end) for end in stop_endings()):
+    tails = {form.lower() for form in _singulars(low.rpartition("-")[2])}
+    if any(tail.endswith(end) and len(low) > len(end) for tail in tails for end in stop_endings()):
         return True
     return inhabitant(lemma)
 

@@ -124,8 +124,8 @@ def _mentions(toks: list[Token], exclude: frozenset[str], registry: Registry):
         if lem is None or tok.text in exclude or lem in exclude or registry.ignored(lem) or _in_name(toks, i):
             continue
         name = _mapped(lem, registry) or _mapped(tok.text, registry)
-        if name is None and not never_a_tag(lem):
-            name = synonyms().get(lem, lem)
+        if name is None:
+            name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
         if name:
             yield i, name
         phrase = _phrase(toks[i - 1].text if i else "", tok.text, lem)
