@@ -17,6 +17,7 @@ from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.entitycache import EntityCache
+from sitegen.ingest.entity_pass import resolve_archive
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
@@ -65,9 +66,11 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     for i, (people, places, organisations, tags) in zip(german, found, strict=True):
         proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations,
                                tags=tags)
+    archive = [article for _, article in existing.by_source.values()]
     batch = {p.source for p in proposals}
-    proposals = settle(proposals, [a for source, (_, a) in existing.by_source.items() if source not in batch])
-    for proposal in proposals:
+    proposals = settle(proposals, [a for a in archive if a.source not in batch])  # tags against the archive
+    proposals, changed = resolve_archive(proposals, archive, registry, entity_text)  # one name per entity
+    for proposal in proposals + changed:
         try:
             _write(proposal, out_dir, existing, summary, root)
         except (OSError, SitegenError) as exc:
