@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.entities import Entities, extract, load_registry, tag_file
+from sitegen.entities import Entities, cues, extract, load_registry, tag_file
+from sitegen.entities.mentions import Mention, mentions
+from sitegen.entities.resolve import person_form
 from sitegen.entities.normalize import nominative
 from sitegen.errors import SitegenError
 
@@ -281,3 +283,45 @@ def test_registry_name_in_the_genitive_is_found(tmp_path):
     reg = registry(tmp_path, PUTIN)
     ents = extract("Die Regierung Putins wies die Vorwürfe am Montag in Moskau zurück.", reg)
     assert ents.people == ("Wladimir Putin",)
+
+
+def test_person_genitive_before_a_noun_is_stripped():
+    assert extract("Ridley Scotts neuer Film kommt im Herbst in die Kinos.").people == ("Ridley Scott",)
+    assert extract("In der Nachspielzeit fiel Max Kruses Tor zum 2:1.").people == ("Max Kruse",)
+    assert "Serena Williams" in extract("Serena Williams Schwester gewann in Wien.").people
+
+
+def test_genitive_cue_needs_no_article_before_and_a_noun_after():
+    ridley = Mention(("Ridley", "Scotts"), "PER", 0.99, 0, before=("des",), after="Film")
+    assert cues.genitive_person(ridley, ridley.tokens) == ("Ridley", "Scotts")
+    verb = Mention(("Ridley", "Scotts"), "PER", 0.99, 0, after="sagte")
+    assert cues.genitive_person(verb, verb.tokens) == ("Ridley", "Scotts")
+
+
+def test_works_and_products_are_no_names():
+    assert cues.work_context(Mention(("Mario", "Maker"), "PER", 0.9, 0, before=("Spiel", "»")))
+    assert not cues.work_context(Mention(("Rapid",), "ORG", 0.9, 0, before=("Spiel", "gegen")))
+    assert [cues.product_form(n) for n in ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6",
+                                           "Schalke 04", "Hannover 96", "Bank Austria")] == [True] * 3 + [False] * 3
+    ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
+    assert "Mario Maker" not in ents.people + ents.organisations
+
+
+def test_fragment_glued_by_a_capitalised_preposition_is_no_name():
+    assert cues.glued("Google & Co. Im Silicon Valley")
+    assert not cues.glued("Alexander Van der Bellen") and not cues.glued("Johnson & Johnson")
+
+
+def test_word_describing_a_company_is_no_name():
+    assert cues.descriptor("Glücksspielkonzern") and cues.descriptor("Autohersteller")
+    assert not cues.descriptor("Siemens") and not cues.descriptor("Volkswagen")
+
+
+def test_given_name_and_surname_typed_as_organisation_is_a_person():
+    assert person_form("John Ford") and not person_form("Bank Austria")
+
+
+def test_noun_describing_a_medium_is_cut_off_its_name():
+    spans = [m.tokens for m in mentions("Das berichtet die italienische Zeitung Tuttosport am Montag.")]
+    assert ("Tuttosport",) in spans and ("Zeitung", "Tuttosport") not in spans
+    assert "Wiener Zeitung" in extract("Das schreibt die Wiener Zeitung am Montag in Wien.").organisations

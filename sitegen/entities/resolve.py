@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import lexicon, rules
+from . import cues, lexicon, rules
 from .mentions import PARTICLES, Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
@@ -127,6 +127,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces if s]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
@@ -145,6 +146,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
+        g["work"] = g.get("work") or cues.work_context(m)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
@@ -152,7 +154,9 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for name, g in groups.items():
         cls = max(g["votes"], key=g["votes"].get)
         cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
-        if registry.ignored(name) or not (g["reg"] or _plausible(name) and _confident(g, name, cls)):
+        cls = "PER" if cls == "ORG" and person_form(name) else cls  # 'John Ford'
+        work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
+        if registry.ignored(name) or not (g["reg"] or not work and _plausible(name) and _confident(g, name, cls)):
             continue
         out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
@@ -164,11 +168,21 @@ def _plausible(name: str) -> bool:
         return False
     if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name):
+        return False
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def person_form(name: str) -> bool:
+    """Given name and surname, no organisation word: a person typed as an organisation ('John Ford')."""
+    toks = name.split()
+    return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
+        and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
+
 
 
 def _common_noun(name: str) -> bool:

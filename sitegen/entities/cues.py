@@ -1,0 +1,59 @@
+"""Cues that a name is a work, a product or a glued fragment, and that a person's name is a genitive."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .mentions import PARTICLES, QUOTES, Mention
+
+DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
+DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
+                    "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+
+
+def work_context(m: Mention) -> bool:
+    """The mention follows a noun that introduces a work or product: 'das Spiel Mario Maker'."""
+    words = [w for w in m.before if w not in QUOTES]
+    return bool(words) and words[-1] in lexicon.work_cues()
+
+
+def product_form(name: str) -> bool:
+    """A multi-word name with a product word or a model code: 'Cardboard Camera', 'Tesla Model S'."""
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
+    return code or bool(lexicon.product_words() & set(toks))
+
+
+def glued(name: str) -> bool:
+    """A capitalised preposition, conjunction or article inside the name: 'Google & Co. Im Silicon Valley'."""
+    for tok in name.split()[1:]:
+        if tok[:1].isupper() and tok.lower() not in PARTICLES:
+            tag, known = lexicon.pos(tok.lower())
+            if known and tag.startswith(INNER_FUNCTION):
+                return True
+    return False
+
+
+def descriptor(name: str) -> bool:
+    """One word that describes a company instead of naming it: 'Glücksspielkonzern', 'Autohersteller'."""
+    low = name.lower()
+    return " " not in name and any(low.endswith(h) and len(low) >= len(h) + 3 for h in DESCRIPTOR_HEADS) \
+        and name not in lexicon.orgs() and low not in lexicon.aliases()
+
+
+def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
+    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words ending in -s, no article before,
+    a noun or an adjective after; other names unchanged."""
+    last = toks[-1]
+    if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
+            or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in DETERMINERS \
+            or last in lexicon.people() or "PER" in lexicon.known().get(last, ""):
+        return toks  # 'Serena Williams'
+
+    tag, _ = lexicon.pos(m.after)
+    noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
+    return toks[:-1] + (last[:-1],) if noun_after else toks
