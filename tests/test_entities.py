@@ -301,6 +301,8 @@ def test_genitive_cue_needs_no_article_before_and_a_noun_after():
 def test_works_and_products_are_no_names():
     assert cues.work_context(Mention(("Mario", "Maker"), "PER", 0.9, 0, before=("Spiel", "»")))
     assert not cues.work_context(Mention(("Rapid",), "ORG", 0.9, 0, before=("Spiel", "gegen")))
+    assert cues.work_context(Mention(("Mad", "Men"), "PER", 0.9, 0, before=("der", "TV-Serie")))
+    assert cues.org_context(Mention(("Canonical",), "PER", 0.9, 0, before=("des", "Herstellers")))
     assert [cues.product_form(n) for n in ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6",
                                            "Schalke 04", "Hannover 96", "Bank Austria")] == [True] * 3 + [False] * 3
     ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
@@ -309,12 +311,20 @@ def test_works_and_products_are_no_names():
 
 def test_fragment_glued_by_a_capitalised_preposition_is_no_name():
     assert cues.glued("Google & Co. Im Silicon Valley")
+    assert cues.glued("Via Livestream")
     assert not cues.glued("Alexander Van der Bellen") and not cues.glued("Johnson & Johnson")
+    assert not cues.glued("Die Presse")
 
 
 def test_word_describing_a_company_is_no_name():
     assert cues.descriptor("Glücksspielkonzern") and cues.descriptor("Autohersteller")
+    assert cues.descriptor("Salzburger Unternehmen")
     assert not cues.descriptor("Siemens") and not cues.descriptor("Volkswagen")
+
+
+def test_common_noun_no_list_knows_is_no_organisation():
+    ents = extract("Die Gruppe traf sich am Flughafen. Die Gruppe flog dann mit der AUA nach Wien.")
+    assert not {"Gruppe", "Flughafen"} & set(ents.organisations + ents.places)
 
 
 def test_given_name_and_surname_typed_as_organisation_is_a_person():

@@ -9,14 +9,26 @@ from .mentions import PARTICLES, QUOTES, Mention
 DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
+OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 
 
 def work_context(m: Mention) -> bool:
     """The mention follows a noun that introduces a work or product: 'das Spiel Mario Maker'."""
+    word = _word_before(m)
+    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues()  # 'TV-Serie'
+
+
+def org_context(m: Mention) -> bool:
+    """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
+    word = _word_before(m).lower().removesuffix("s")
+    return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def _word_before(m: Mention) -> str:
     words = [w for w in m.before if w not in QUOTES]
-    return bool(words) and words[-1] in lexicon.work_cues()
+    return words[-1] if words else ""
 
 
 def product_form(name: str) -> bool:
@@ -30,19 +42,22 @@ def product_form(name: str) -> bool:
 
 def glued(name: str) -> bool:
     """A capitalised preposition, conjunction or article inside the name: 'Google & Co. Im Silicon Valley'."""
-    for tok in name.split()[1:]:
-        if tok[:1].isupper() and tok.lower() not in PARTICLES:
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        if tok[:1].isupper() and tok.lower() not in PARTICLES and len(toks) > 1:
             tag, known = lexicon.pos(tok.lower())
-            if known and tag.startswith(INNER_FUNCTION):
-                return True
+            if known and tag.startswith(INNER_FUNCTION if i else OPENING_FUNCTION):
+                return True  # 'Via Livestream' too; 'Die Presse' is a name
     return False
 
 
 def descriptor(name: str) -> bool:
-    """One word that describes a company instead of naming it: 'Glücksspielkonzern', 'Autohersteller'."""
-    low = name.lower()
-    return " " not in name and any(low.endswith(h) and len(low) >= len(h) + 3 for h in DESCRIPTOR_HEADS) \
-        and name not in lexicon.orgs() and low not in lexicon.aliases()
+    """A word that describes a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
+    last = name.split()[-1].lower()
+    head = next((h for h in DESCRIPTOR_HEADS if last.endswith(h)), None)
+    if head is None or name in lexicon.orgs() or name.lower() in lexicon.aliases():
+        return False
+    return " " in name or len(last) >= len(head) + 3
 
 
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:

@@ -136,7 +136,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        name, cls = canonical(" ".join(toks), m.cls, registry, shipped=False)
+        cls = "ORG" if m.cls == "PER" and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
+        name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
@@ -191,6 +192,12 @@ def _common_noun(name: str) -> bool:
     return " " not in name and known and tag == "NN"
 
 
+def _listed(name: str) -> bool:
+    """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
+    return name in lexicon.orgs() or name in lexicon.places() or name in lexicon.countries() \
+        or name in lexicon.regions() or name.casefold() in lexicon.aliases()
+
+
 def _in_gazetteer(name: str, cls: str) -> bool:
     if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
         return True
@@ -236,6 +243,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False  # a bare given name that matched no full name
     low = name.lower()
     institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
+    if g["common"] and not institution and not _listed(name):
+        return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
