@@ -5,8 +5,8 @@ import re
 
 from . import lexicon
 from .mentions import PARTICLES, QUOTES, Mention
+from .normalize import ARTICLES
 
-DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
@@ -52,7 +52,7 @@ def glued(name: str) -> bool:
 
 
 def descriptor(name: str) -> bool:
-    """A word that describes a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
+    """A word describing a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
     last = name.split()[-1].lower()
     head = next((h for h in DESCRIPTOR_HEADS if last.endswith(h)), None)
     if head is None or name in lexicon.orgs() or name.lower() in lexicon.aliases():
@@ -65,7 +65,7 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     a noun or an adjective after; other names unchanged."""
     last = toks[-1]
     if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
-            or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in DETERMINERS \
+            or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
             or last in lexicon.people() or "PER" in lexicon.known().get(last, ""):
         return toks  # 'Serena Williams'
 

@@ -157,7 +157,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
         cls = "PER" if cls == "ORG" and person_form(name) else cls  # 'John Ford'
         work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
-        if registry.ignored(name) or not (g["reg"] or not work and _plausible(name) and _confident(g, name, cls)):
+        keep = g["reg"] or not work and _plausible(name) and _confident(g, name, cls)
+        if registry.ignored(name) or not keep:
             continue
         out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
