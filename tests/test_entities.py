@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.entities import Entities, cues, extract, load_registry, tag_file
 from sitegen.entities.mentions import Mention, mentions
-from sitegen.entities.resolve import person_form
+from sitegen.entities.resolve import person_form, retyped_person
 from sitegen.entities.normalize import nominative
 from sitegen.errors import SitegenError
 
@@ -336,3 +336,12 @@ def test_noun_describing_a_medium_is_cut_off_its_name():
     spans = [m.tokens for m in mentions("Das berichtet die italienische Zeitung Tuttosport am Montag.")]
     assert ("Tuttosport",) in spans and ("Zeitung", "Tuttosport") not in spans
     assert "Wiener Zeitung" in extract("Das schreibt die Wiener Zeitung am Montag in Wien.").organisations
+
+
+def test_cut_names_company_products_and_teams_typed_as_people():
+    assert cues.open_end("Neonazi-Partei Goldene") and not cues.open_end("Goldene Morgenröte")
+    assert cues.company_product("Google Docs") and cues.company_product("Acer Jade Primo")
+    others = ("Google Deutschland", "Sony Music", "Google", "ORF 2", "Spiegel Online", "Austria Klagenfurt")
+    assert not any(cues.company_product(n) for n in others)
+    assert retyped_person("Detroit Pistons", "PER") == "ORG"
+    assert retyped_person("Jordan Henderson", "PER") == "PER"

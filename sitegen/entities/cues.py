@@ -51,6 +51,28 @@ def glued(name: str) -> bool:
     return False
 
 
+def open_end(name: str) -> bool:
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene')."""
+    toks = name.split()
+    return len(toks) > 1 and lexicon.pos(toks[-1])[0] == "ADJ(A)" and name.casefold() not in lexicon.aliases()
+
+
+def company_product(name: str) -> bool:
+    """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
+    'Acer Jade Primo' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    toks = name.split()
+    if len(toks) < 2 or toks[0] not in lexicon.orgs() or name.casefold() in lexicon.aliases() \
+            or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
+        return False
+    return all(t.isalpha() and t[:1].isupper() and not _names_other(t) for t in toks[1:])
+
+
+def _names_other(word: str) -> bool:
+    """A word that names an organisation or place by itself or ends an organisation's name."""
+    return word.lower() in lexicon.org_words() or word in lexicon.orgs() or word in lexicon.places() \
+        or word in lexicon.countries() or word in lexicon.regions() or "LOC" in lexicon.known().get(word, "")
+
+
 def descriptor(name: str) -> bool:
     """A word describing a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
     last = name.split()[-1].lower()

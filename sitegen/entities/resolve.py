@@ -155,7 +155,9 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for name, g in groups.items():
         cls = max(g["votes"], key=g["votes"].get)
         cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
-        cls = "PER" if cls == "ORG" and person_form(name) else cls  # 'John Ford'
+        cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+        if cls != "PER" and cues.company_product(name) and not g["reg"]:
+            continue  # 'Google Docs'
         work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
         keep = g["reg"] or not work and _plausible(name) and _confident(g, name, cls)
         if registry.ignored(name) or not keep:
@@ -170,7 +172,7 @@ def _plausible(name: str) -> bool:
         return False
     if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
-    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name):
+    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
@@ -185,6 +187,15 @@ def person_form(name: str) -> bool:
     return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
         and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
 
+
+
+def retyped_person(name: str, cls: str) -> str:
+    """A 'person' named by a town and a plural is a team ('Detroit Pistons'); other names keep their type."""
+    toks = name.split()
+    if cls != "PER" or len(toks) < 2 or name in lexicon.people() or "PER" in lexicon.known().get(name, ""):
+        return cls
+    team = len(toks) == 2 and toks[0] in lexicon.places() and toks[1].endswith("s") and toks[1][-2] != "s"
+    return "ORG" if team and toks[0] not in lexicon.first_names() else cls
 
 
 def _common_noun(name: str) -> bool:
