@@ -348,3 +348,10 @@ def test_cut_names_company_products_and_teams_typed_as_people():
     assert not any(cues.company_product(n) for n in others)
     assert retyped_person("Detroit Pistons", "PER") == "ORG"
     assert retyped_person("Jordan Henderson", "PER") == "PER"
+
+
+def test_colour_word_is_no_name_but_a_colour_surname_is():
+    from sitegen.entities.resolve import _adjective
+
+    assert _adjective("Rot") and _adjective("Grün")
+    assert not _adjective("Braun") and not _adjective("Schwarz") and not _adjective("Grüne")

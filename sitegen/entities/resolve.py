@@ -219,11 +219,11 @@ def _in_gazetteer(name: str, cls: str) -> bool:
 
 
 def _adjective(name: str) -> bool:
-    """An adjective or demonym taken for a name: 'Deutsche', 'Wiener', 'Berliner'."""
+    """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner'."""
     if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
         return False
     demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
-    return lexicon.pos(name)[0].startswith("ADJ") or place_adjective(name) or demonym
+    return lexicon.pos(name)[0].startswith(("ADJ", "NNA")) or place_adjective(name) or demonym
 
 
 def _function_word(name: str) -> bool:
