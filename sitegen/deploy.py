@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sitegen.errors import SitegenError
-from sitegen.output import MARKER, finish_patches
+from sitegen.output import MARKER
+from sitegen.reuse import RECORDS
 
 FALLBACK_NAME = "sitegen"
 FALLBACK_EMAIL = "sitegen@localhost"
-BUILD_MARKER = MARKER  # written by output.staged into every complete build: "ok"
-FAILED_MARKER = ".sitegen-build-failed"
-UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
+BUILD_MARKER = MARKER  # written by output.writing into every complete build: "ok"
+UNPUBLISHED = frozenset({BUILD_MARKER, RECORDS})  # top-level files deploy leaves out
 BLOB_MODE = "100644"
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed.
 _SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
@@ -60,9 +60,6 @@ def check_site(site: Path) -> None:
         raise SitegenError("the site folder does not exist", path=site, fix=fix)
     if not any(site.iterdir()):
         raise SitegenError("the site folder is empty", path=site, fix=fix)
-    if not finish_patches(site):
-        raise SitegenError("a build is applying its changes to the site folder, or could not finish them",
-                           path=site, fix="wait until `sitegen build` has finished (or run it again), then deploy")
     marker = failure_marker(site)
     if marker is not None:
         raise SitegenError("the last build failed; refusing to publish", path=marker, fix=fix)
@@ -72,9 +69,9 @@ def check_site(site: Path) -> None:
 
 def failure_marker(site: Path) -> Path | None:
     """The marker that says the build failed: inside the site folder or beside it, if any."""
-    for marker in (site / FAILED_MARKER, site.parent / f"{site.name}.failed"):
-        if marker.exists():
-            return marker
+    marker = site.parent / f"{site.name}.failed"
+    if marker.exists():
+        return marker
     done = site / BUILD_MARKER
     if done.is_file() and done.read_text(encoding="utf-8", errors="replace").strip() != "ok":
         return done

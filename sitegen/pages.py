@@ -13,17 +13,17 @@ from sitegen.archive import Archive
 from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
 from sitegen.entity_info import EntityIndex
+from sitegen.errors import SitegenError
 from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
 from sitegen.i18n import german_date, reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
 from sitegen.relations import Relations
-from sitegen.search import shards
 from sitegen.seo import chunks, lastmod, same_as
 from sitegen.snippets import name_forms, sentence_with, teaser, word_count
 from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
-                          search_path, taxonomy_path, term_path, undated_path, year_path)
+                          output_file, search_path, taxonomy_path, term_path, undated_path, year_path)
 from sitegen.views import Item, TermRef
 
 HOME_SIZE = 50
@@ -58,13 +58,14 @@ class Derived:
     updated: dt.datetime
     refs: dict
     teasers: dict
+    bundles: tuple[str, ...]
 
     @classmethod
-    def of(cls, site: Site, config: Config) -> "Derived":
-        """Index the site and read the registry."""
+    def of(cls, site: Site, config: Config, bundles: tuple[str, ...] = ()) -> "Derived":
+        """Index the site and read the registry; `bundles` are the paths of the search bundles."""
         refs = {(t.taxonomy, t.name): TermRef.of(t) for terms in site.terms.values() for t in terms}
         return cls(site, config, Relations.of(site), Archive.of(site), EntityIndex.load(config.registry_file),
-                   site_updated(site), refs, {})
+                   site_updated(site), refs, {}, bundles)
 
     def teaser(self, article: Article) -> str:
         """The article's summary, or the opening of its text (computed once per article)."""
@@ -74,13 +75,25 @@ class Derived:
         return text
 
 
-def plan(site: Site, config: Config) -> Iterator[Page]:
-    """Every page of the site, in a fixed order; the sitemap lists every HTML page before it."""
-    return plan_derived(Derived.of(site, config))
+def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
+    """Every page of the site, in a fixed order; two pages claiming one file is an error."""
+    return plan_derived(Derived.of(site, config, bundles))
 
 
-def plan_derived(derived: Derived) -> Iterator[Page]:
+def plan_derived(derived: Derived) -> list[Page]:
     """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
+    pages = list(_all_pages(derived))
+    seen: dict[str, Page] = {}
+    for page in pages:
+        other = seen.setdefault(output_file(page.path), page)
+        if other is not page:
+            raise SitegenError(f"zwei Seiten wollen dieselbe Datei {output_file(page.path)!r}", path=page.template,
+                               fix="eine der Entitäten oder einen der Artikel umbenennen, deren Namen diesen Pfad ergeben")
+    return pages
+
+
+def _all_pages(derived: Derived) -> Iterator[Page]:
+    """The pages in order; the sitemap lists every HTML page before it."""
     listed: list[tuple[str, str]] = []
     dates = {article_path(a.slug): a.date for a in derived.site.articles}
     for page in _pages(derived):
@@ -102,7 +115,7 @@ def _pages(d: Derived) -> Iterator[Page]:
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site.articles)]})
+    yield Page(search_path(), "search.html", {"bundles": list(d.bundles)})
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 

@@ -22,6 +22,14 @@ def write_article(folder: Path, name: str, front: str, body: str = "Ein Absatz."
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's caches go below its own tmp_path (XDG_CACHE_HOME), never into the repository or home."""
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """An empty archive folder with the project's templates."""
