@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sitegen.cache import Cache
+from sitegen.cache import FILE_NAME, Cache
 from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
@@ -70,7 +70,7 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
 
 def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport:
     """The stages; the search bundles are indexed in processes of their own while the pages render."""
-    report, cache = BuildReport(), Cache(config.cache)
+    report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
     with writing(config.out) as site:
         with timed(report, "laden"):
             articles = load_articles(config, jobs, cache)

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent
 DEFAULT_TEMPLATES = PACKAGE / "default_templates"
 DEPENDENCIES = ("markdown", "nh3", "Jinja2", "Babel", "pagefind")  # their versions are part of every key
 FILE_NAME = "cache-1.sqlite"
-TABLES = ("front_matter", "body_html")
+TABLES = ("front_matter", "body_html", "entities")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -68,10 +68,11 @@ def user_cache_home() -> Path:
 
 
 class Cache:
-    """One archive's cache file: tables of JSON values by key, opened lazily (also in worker processes)."""
+    """One archive's cache file (FILE_NAME in its cache folder): tables of JSON values by key, opened lazily
+    (also in worker processes); with no path, a cache that holds nothing."""
 
-    def __init__(self, folder: Path | None):
-        self.path = folder / FILE_NAME if folder is not None else None
+    def __init__(self, path: Path | None):
+        self.path = path
         self._db: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
