@@ -48,9 +48,9 @@ def timed(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
-    """Build the whole site into config.out. When the build fails, for whatever reason, the previous site stays
-    exactly as it was and `<out>.failed` beside it says why (deploy refuses to publish while it exists); an
-    output folder that must not be replaced is refused before anything is written."""
+    """Build the whole site into config.out. When the build fails, for whatever reason, the previous site
+    stays exactly as it was and `<out>.failed` beside it says why (deploy refuses to publish while it
+    exists); an output folder that must not be replaced is refused before anything is written."""
     out = check_out(config.out)
     failed = out.with_name(f"{out.name}.failed")
     try:
@@ -117,7 +117,8 @@ def _bundle_folder(config: Config, site: NewSite) -> Path:
 
 
 def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
-    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not published."""
+    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not
+    published."""
     from sitegen.check import check_output, clutter
 
     report = check_output(folder, config.base_path)

@@ -41,8 +41,8 @@ def producer_key() -> str:
 
     code = sorted(path for path in (entry.path for _, entry in files_below(PACKAGE)) if path.endswith(".py"))
     templates = tree_bytes(DEFAULT_TEMPLATES)
-    return digest(__version__, *(_package_version(name) for name in DEPENDENCIES), *templates,
-                  *(os.path.relpath(path, PACKAGE).encode() + b"\0" + Path(path).read_bytes() for path in code))
+    modules = (os.path.relpath(path, PACKAGE).encode() + b"\0" + Path(path).read_bytes() for path in code)
+    return digest(__version__, *(_package_version(name) for name in DEPENDENCIES), *templates, *modules)
 
 
 def tree_bytes(folder: Path) -> list[bytes]:
@@ -84,6 +84,7 @@ class Cache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, timeout=30)
                 self._db.execute("PRAGMA journal_mode=WAL")  # worker processes write side by side
+                self._db.execute("PRAGMA synchronous=NORMAL")  # a cache need not survive a power cut
                 for table in TABLES:
                     self._db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT)")
             except (sqlite3.Error, OSError) as exc:

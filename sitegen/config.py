@@ -71,7 +71,8 @@ def _read_settings(path: Path) -> dict[str, object]:
         raise SitegenError("is not valid YAML", path=path, line=None if line is None else line + 1,
                            fix="check indentation and quotes") from None
     if not isinstance(data, dict):
-        raise SitegenError("must be a mapping of settings", path=path, fix="write lines like 'title: Mein Archiv'")
+        raise SitegenError("must be a mapping of settings", path=path,
+                           fix="write lines like 'title: Mein Archiv'")
     return data
 
 

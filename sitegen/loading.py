@@ -29,7 +29,8 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
     in `jobs` processes when there are many."""
     folder = config.content
     if not folder.is_dir():
-        raise SitegenError("existiert nicht", path=folder, fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
+        raise SitegenError("existiert nicht", path=folder,
+                           fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
     known = cache.get_many(TABLE)
     producer = producer_key()

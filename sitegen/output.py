@@ -30,16 +30,20 @@ class NewSite:
     def __init__(self, folder: Path, live: Path, scratch: Path):
         self.folder, self.live, self.scratch = folder, live, scratch  # scratch: room for work, deleted after
         self._new, self._old = f"{folder}/", f"{live}/"  # strings: pathlib costs 30 us a page
+        self._made = {str(folder)}  # folders known to exist (each process keeps its own)
+
+    def _target(self, rel: str) -> str:
+        """The new file's path, its folder made."""
+        target = self._new + _checked(rel)
+        folder = os.path.dirname(target)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        return target
 
     def write(self, rel: str, data: bytes) -> None:
         """A new file with these bytes."""
-        target = self._new + _checked(rel)
-        try:
-            handle = open(target, "xb")
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            handle = open(target, "xb")
-        with handle:
+        with open(self._target(rel), "xb") as handle:
             handle.write(data)
 
     def write_all(self, files: Mapping[str, bytes]) -> None:
@@ -53,14 +57,7 @@ class NewSite:
 
     def link(self, source: str | Path, rel: str) -> None:
         """The file `source` as `rel`: a hard link, or a copy where links are not possible."""
-        target = self._new + _checked(rel)
-        try:
-            link_or_copy(source, target)
-        except FileNotFoundError:
-            if not os.path.exists(source):
-                raise
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            link_or_copy(source, target)
+        link_or_copy(source, self._target(rel))
 
     def stat(self, rel: str) -> os.stat_result:
         """The new file's status (size and time go into the build's records)."""
@@ -78,7 +75,8 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 
 def check_out(out: Path) -> Path:
-    """The absolute output folder; a path sitegen must never replace is refused (before anything is written)."""
+    """The absolute output folder; a path sitegen must never replace is refused (before anything is
+    written)."""
     out = Path(out).resolve()
     fix = "ein leeres oder neues --out-Verzeichnis wählen"
     if out.parent == out or out == Path.home().resolve():
@@ -126,7 +124,8 @@ def swap_in(fresh: Path, out: Path) -> None:
 
 
 def remove_abandoned(out: Path) -> None:
-    """Delete the folders of killed builds and the replaced sites nobody is deleting (their process is gone)."""
+    """Delete the folders of killed builds and the replaced sites nobody is deleting (their process is
+    gone)."""
     found = []
     for kind in ("new", "old"):
         prefix = f".{out.name}.{kind}-"

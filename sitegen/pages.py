@@ -87,8 +87,9 @@ def plan_derived(derived: Derived) -> list[Page]:
     for page in pages:
         other = seen.setdefault(output_file(page.path), page)
         if other is not page:
-            raise SitegenError(f"zwei Seiten wollen dieselbe Datei {output_file(page.path)!r}", path=page.template,
-                               fix="eine der Entitäten oder einen der Artikel umbenennen, deren Namen diesen Pfad ergeben")
+            raise SitegenError(f"zwei Seiten wollen dieselbe Datei {output_file(page.path)!r}",
+                               path=page.template, fix="eine der Entitäten oder einen der Artikel "
+                               "umbenennen, deren Namen diesen Pfad ergeben")
     return pages
 
 
@@ -109,7 +110,8 @@ def _pages(d: Derived) -> Iterator[Page]:
     """The HTML pages and feeds."""
     yield from home_pages(d)
     for article in d.site.articles:
-        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article), article.body)
+        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article),
+                   article.body)
     for taxonomy in TAXONOMIES:
         yield from taxonomy_pages(d.site, taxonomy)
         for term in d.site.terms[taxonomy.key]:
@@ -123,7 +125,8 @@ def home_pages(d: Derived) -> Iterator[Page]:
     """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     for pager in paginate("", d.site.articles, HOME_SIZE):
-        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date)) for a in pager.items)
+        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date))
+                      for a in pager.items)
         yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
                                              "recent": recent if pager.number == 1 else [],
                                              "article_count": len(d.site.articles)})
@@ -153,7 +156,8 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
         if group.terms:
             for by_count, ordered in ((False, group.terms), (True, group.by_count)):
                 yield Page(letter_path(taxonomy.key, group.letter, by_count), "letter.html",
-                           {"taxonomy": taxonomy, "letters": bar, "letter": group.letter, "label": group.label,
+                           {"taxonomy": taxonomy, "letters": bar, "letter": group.letter,
+                            "label": group.label,
                             "by_count": by_count, "terms": [TermRef.of(t) for t in ordered]})
 
 
@@ -190,7 +194,10 @@ def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> dict:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    items = entries(d.site, slugs, d.teaser) if teasers else entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
+    if teasers:
+        items = entries(d.site, slugs, d.teaser)
+    else:
+        items = entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
     return {"title": title, "home": base, "entries": items, "updated": feed_updated(items, d.updated)}
 
 
@@ -213,7 +220,8 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
                 "later": (later.year, later.month) if later else None})
     if archive.undated:
         for pager in paginate(undated_path(), archive.undated):
-            yield Page(pager.path, "month.html", {"month": None, "pager": pager, "earlier": None, "later": None})
+            yield Page(pager.path, "month.html",
+                       {"month": None, "pager": pager, "earlier": None, "later": None})
 
 
 def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:

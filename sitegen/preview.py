@@ -108,7 +108,8 @@ class Preview:
         return State(by_file, derived, pages, renderer)
 
     def _patch(self, changed: list[Path]) -> bool:
-        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not possible."""
+        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not
+        possible."""
         state = self.state
         patched = dict(state.pages)
         articles = dict(state.articles)
@@ -140,5 +141,6 @@ class Preview:
 def error_page(message: str) -> bytes:
     """A page that shows a render error in the browser (it reloads by itself once the error is fixed)."""
     return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
-            f"<body><h1>Diese Seite lässt sich nicht rendern</h1><pre>{html.escape(message)}</pre></body></html>"
+            f"<body><h1>Diese Seite lässt sich nicht rendern</h1><pre>{html.escape(message)}</pre>"
+            "</body></html>"
             ).encode("utf-8")

@@ -5,6 +5,7 @@ global `site`: a page's bytes depend only on what its key covers (see reuse.py),
 are unchanged is taken from the live site instead of rendered again."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 import jinja2
@@ -13,13 +14,15 @@ from sitegen.cache import Cache
 from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.markup import body_key, markdown_html
-from sitegen.output import NewSite
 from sitegen.pages import Page
 from sitegen.progress import Progress
 from sitegen.reuse import PageRecord, Reuse
 from sitegen.theme import make_environment
 from sitegen.urls import output_file
 from sitegen.workers import fork_map
+
+if TYPE_CHECKING:  # the new site's folder is the write stage's: render only writes into it
+    from sitegen.output import NewSite
 
 CHUNK = 200  # pages a worker renders at a time
 PARALLEL_FROM = 400  # pages; below this one process is faster than starting workers
@@ -113,4 +116,5 @@ def _render(env: jinja2.Environment, template: str, page: str, context: dict) ->
                            fix="das Template korrigieren") from None
     except jinja2.UndefinedError as exc:
         raise SitegenError(f"Template-Fehler beim Rendern von {page or 'home'}: {exc.message}", path=template,
-                           fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)") from None
+                           fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
+                           ) from None

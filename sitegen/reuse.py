@@ -2,18 +2,18 @@
 
 A page's key hashes everything its bytes are made of: the build key (producer key, configuration, the
 project's templates, SOURCE_DATE_EPOCH), its path and template, its gathered context (in which an article
-counts by the hash of its file) and its markdown. The last build's keys sit inside its output folder (RECORDS),
-so they always describe the files beside them. A quicker test needs no context: while the build key and the
-site's outline (every article as other pages show it, and the entity registry) are the last build's, a page
-holds the same articles as last time, and it is unchanged when none of their files changed."""
+counts by the hash of its file) and its markdown. The last build's keys sit inside its output folder
+(RECORDS), so they always describe the files beside them. A quicker test needs no context: while the
+build key and the site's outline (every article as other pages show it, and the entity registry) are the
+last build's, a page holds the same articles as last time, and it is unchanged when none of their files
+changed."""
 from __future__ import annotations
 
-import copyreg
 import io
 import json
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -86,13 +86,16 @@ class Reuse:
         self.now = BuildRecord(build, outline, tuple(a.digest for a in articles))
         self.slots = {article.slug: i for i, article in enumerate(articles)}
         same = (last.build, last.outline, len(last.articles)) == (build, outline, len(articles))
-        self.changed = {i for i, (a, b) in enumerate(zip(last.articles, self.now.articles)) if a != b or not a} \
-            if same else None  # the articles whose files changed, while the outline stayed
+        self.changed = None  # the positions of the articles whose files changed, while the outline stayed
+        if same:
+            pairs = enumerate(zip(last.articles, self.now.articles))
+            self.changed = {i for i, (a, b) in pairs if a != b or not a}
 
     def unchanged(self, rel: str) -> PageRecord | None:
         """The record of file `rel` when, by the quick test, its page is unchanged and its file untouched."""
         record = self.last.pages.get(rel)
-        if record is None or record.shows is None or self.changed is None or self.changed.intersection(record.shows):
+        if record is None or record.shows is None or self.changed is None \
+                or self.changed.intersection(record.shows):
             return None
         return self._untouched(rel, record)
 
@@ -112,22 +115,34 @@ class Reuse:
     def key(self, page: Page) -> tuple[str | None, tuple[int, ...] | None]:
         """The key of a page whose context is gathered (None when its context cannot be hashed), and the
         positions of the articles it holds (None when one is not the site's)."""
-        shown: list[int] = []
-        table = copyreg.dispatch_table.copy()
-        table[Article] = lambda article: _as_digest(article, self.slots, shown)
         buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)  # hashed, never loaded
-        pickler.dispatch_table = table
+        hasher = _Hasher(buffer, self.slots)
         try:
-            pickler.dump((page.path, page.template, page.context))
+            hasher.dump((page.path, page.template, page.context))
         except (pickle.PicklingError, TypeError, AttributeError):
             return None, None
         key = digest(self.now.build, buffer.getvalue(), page.markdown or "")
-        return key, tuple(sorted(set(shown))) if -1 not in shown else None
+        return key, tuple(sorted(set(hasher.shown))) if -1 not in hasher.shown else None
 
 
-def _as_digest(article: Article, slots: dict[str, int], shown: list[int]) -> tuple:
-    """An Article as the hash of its file, noting its position in the site (-1: not one of the site's)."""
-    slot = slots.get(article.slug, -1)
-    shown.append(slot if article.digest else -1)
-    return (str, (article.digest or repr(article),))
+class _Hasher(pickle.Pickler):
+    """Pickles a context only to hash it (it is never loaded): an Article as the hash of its file, noting its
+    position in the site (-1: not one of the site's), any other dataclass as its type and fields."""
+
+    def __init__(self, buffer: io.BytesIO, slots: dict[str, int]):
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.slots, self.shown = slots, []
+
+    def reducer_override(self, obj: object) -> object:
+        if type(obj) is Article:
+            self.shown.append(self.slots.get(obj.slug, -1) if obj.digest else -1)
+            return (str, (obj.digest or repr(obj),))
+        names = _FIELDS.get(type(obj))
+        if names is None and is_dataclass(obj) and not isinstance(obj, type):
+            names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+        if names is None:
+            return NotImplemented
+        return (type(obj), tuple(getattr(obj, name) for name in names))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -13,12 +13,14 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from sitegen.cache import digest, producer_key
 from sitegen.model import TAXONOMIES, Article
-from sitegen.output import NewSite
 from sitegen.walk import files_below
+
+if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
+    from sitegen.output import NewSite
 
 BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between

@@ -30,7 +30,8 @@ WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles)
 class Indexing:
     """Index the shards missing from the bundle cache `bundles`, in processes of their own (up to `jobs`),
     started at once: they run while the pages are planned and rendered. A context manager; wait() for the
-    bundles. What a build leaves half-made (even when it is killed) is deleted, by the next build at the latest."""
+    bundles. What a build leaves half-made (even when it is killed) is deleted, by the next build at the
+    latest."""
 
     def __init__(self, todo: list[Shard], bundles: Path, jobs: int = 1, cache: Cache | None = None):
         remove_abandoned(bundles, Path("/dev/shm"))
@@ -42,7 +43,7 @@ class Indexing:
                      for i, shard in enumerate(reversed(todo))]
         # oldest shard first: the renderer starts with the newest articles, so each side finds the other's
         # body HTML in the cache for most articles instead of converting every body twice
-        self.forked = fork_map(_index, jobs_list, jobs, ordered=False)
+        self.forked = fork_map(_index, jobs_list, jobs, parallel_from=1, ordered=False)
 
     def wait(self) -> None:
         """Block until every bundle is in the cache; an indexing error is raised here."""
@@ -133,8 +134,9 @@ def search_document(article: Article, body: str | None = None) -> str:
     caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
                       for name, value in search_filters(article))
-    return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"><title>{esc(article.title)}</title>'
-            f"</head>\n<body>\n<main data-pagefind-body>\n<h1>{esc(article.title)}</h1>\n{caption}"
+    return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8">'
+            f"<title>{esc(article.title)}</title></head>\n<body>\n<main data-pagefind-body>\n"
+            f"<h1>{esc(article.title)}</h1>\n{caption}"
             f"{markdown_html(article.body) if body is None else body}\n"
             f"<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
 
@@ -158,13 +160,15 @@ def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     try:
         from pagefind.service import get_executable
     except ImportError:
-        raise SitegenError("Pagefind lässt sich nicht laden", path=root, fix="pip install 'pagefind[bin]'") from None
+        raise SitegenError("Pagefind lässt sich nicht laden", path=root,
+                           fix="pip install 'pagefind[bin]'") from None
     binary = get_executable()
     if binary is None:
         raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")
-    done = subprocess.run([str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language", "de",
-                           "--silent"], capture_output=True, text=True, errors="replace",
+    done = subprocess.run([str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language",
+                           "de", "--silent"], capture_output=True, text=True, errors="replace",
                           preexec_fn=_pin(core) if core is not None else None)
     if done.returncode != 0:
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
-        raise SitegenError(f"Pagefind ist gescheitert: {last[0]}", path=root, fix="'pagefind[bin]' neu installieren")
+        raise SitegenError(f"Pagefind ist gescheitert: {last[0]}", path=root,
+                           fix="'pagefind[bin]' neu installieren")

@@ -1,7 +1,8 @@
 """The site's look: the project's templates/ over sitegen's default templates, one Jinja environment.
 
 A project overrides single templates (and static files) by putting a file of the same name into its own
-templates/ folder; every other one comes from the defaults (as Hugo, Zola and MkDocs fall back to the theme)."""
+templates/ folder; every other one comes from the defaults (as Hugo, Zola and MkDocs fall back to the
+theme)."""
 from __future__ import annotations
 
 import jinja2
@@ -21,9 +22,10 @@ def make_environment(config: Config) -> jinja2.Environment:
     """A Jinja environment over the project's templates and the defaults; autoescaping on, undefined names
     an error."""
     folders = [str(config.templates)] if config.templates != DEFAULT_TEMPLATES else []
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in [*folders, str(DEFAULT_TEMPLATES)]])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, auto_reload=False)  # a changed template makes a new environment
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in [*folders, str(DEFAULT_TEMPLATES)]])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # a changed template makes a new environment
     urls = Urls(config.base_url, config.base_path)
     env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
                        main_nav=main_nav(urls))
@@ -50,7 +52,8 @@ def warm(env: jinja2.Environment) -> None:
 
 
 def static_files(config: Config) -> dict[str, bytes]:
-    """The static assets under static/: the defaults', each replaced by the project's file of the same name."""
+    """The static assets under static/: the defaults', each replaced by the project's file of the same
+    name."""
     files: dict[str, bytes] = {}
     for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static"):
         for rel, entry in sorted(files_below(folder)):

@@ -24,7 +24,7 @@ class Forked(Generic[Result]):
     def __init__(self, work: Callable[[Item], Result], items: Sequence[Item], jobs: int, ordered: bool):
         self.number, self.pool = next(_NUMBERS), None
         self.results: Iterator[Result] = map(work, items)
-        if jobs > 1 and len(items) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if jobs > 1 and items and "fork" in multiprocessing.get_all_start_methods():
             _JOBS[self.number] = (work, items)
             gc.collect()
             gc.freeze()  # keep the children's collector from touching (and so copying) the parent's objects
@@ -34,7 +34,7 @@ class Forked(Generic[Result]):
                 gc.unfreeze()
             tasks = [(self.number, i) for i in range(len(items))]
             run = self.pool.imap if ordered else self.pool.imap_unordered
-            self.results = run(_run, tasks)
+            self.results = run(_run, tasks, chunksize=max(1, len(items) // (jobs * 16)))
 
     def __iter__(self) -> Iterator[Result]:
         return self.results
@@ -57,7 +57,8 @@ class Forked(Generic[Result]):
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
              ordered: bool = True) -> Forked[Result]:
     """work(item) for every item, in up to `jobs` forked processes when there are at least `parallel_from`
-    items (else here, one after the other, as the results are asked for)."""
+    items (else here, one after the other, as the results are asked for). With `parallel_from` 1 even a
+    single item runs in a process of its own, beside what this process does meanwhile."""
     return Forked(work, items, jobs if len(items) >= parallel_from else 1, ordered)
 
 

@@ -1,4 +1,5 @@
-"""Entity extraction for a batch, in worker processes when it is large: the extractor is a pure function of the text."""
+"""Entity extraction for a batch, in worker processes when it is large: the extractor is a pure function of
+the text."""
 from __future__ import annotations
 
 import os
