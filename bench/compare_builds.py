@@ -47,7 +47,8 @@ def run(sitegen: str, content: Path, work: Path) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("baseline")
     parser.add_argument("--sitegen", default=shutil.which("sitegen") or "sitegen")
     parser.add_argument("--articles", type=int, default=10000)
@@ -62,8 +63,8 @@ def main() -> None:
         order = [("baseline", args.baseline), ("new", args.sitegen)]
         for name, cmd in order if i % 2 == 0 else reversed(order):
             rows[name].append(run(cmd, content, args.work))
-            print(f"run {i + 1} {name}: cold {rows[name][-1][0]:.2f} s, after one edit {rows[name][-1][1]:.2f} s",
-                  flush=True)
+            cold, edited = rows[name][-1]
+            print(f"run {i + 1} {name}: cold {cold:.2f} s, after one edit {edited:.2f} s", flush=True)
     for column, label in ((0, "cold build"), (1, "rebuild after one edit")):
         ratio = statistics.median(n[column] / b[column] for n, b in zip(rows["new"], rows["baseline"]))
         print(f"{label}: new/baseline median {ratio:.3f} (baseline median "

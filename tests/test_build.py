@@ -55,11 +55,13 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
 def test_small_archive_builds_every_page(small_archive):
     build(config_for(small_archive), log=lambda line: None)
     site = small_archive / "_site"
-    expected = ["index.html", "404.html", "static/style.css", ".nojekyll", "artikel/gipfel-in-genf/index.html",
-                "artikel/mueller-ueber-strasse-eine-analyse/index.html", "artikel/ohne-datum/index.html",
-                "personen/index.html", "personen/wladimir-putin/index.html", "personen/thomas-mueller/index.html",
-                "orte/index.html", "orte/genf/index.html", "orte/wien/index.html", "organisationen/nato/index.html",
-                "themen/index.html", "themen/diplomatie/index.html"]
+    expected = ["index.html", "404.html", "static/style.css", ".nojekyll",
+                "artikel/gipfel-in-genf/index.html", "artikel/mueller-ueber-strasse-eine-analyse/index.html",
+                "artikel/ohne-datum/index.html",
+                "personen/index.html", "personen/wladimir-putin/index.html",
+                "personen/thomas-mueller/index.html", "orte/index.html", "orte/genf/index.html",
+                "orte/wien/index.html", "organisationen/nato/index.html", "themen/index.html",
+                "themen/diplomatie/index.html"]
     assert [name for name in expected if not (site / name).is_file()] == []
     assert broken_links(site) == []
 
@@ -71,8 +73,8 @@ def test_article_page_has_headline_german_date_figure_body_and_term_links(small_
     assert '<time datetime="2021-12-30">30. Dezember 2021</time>' in html
     assert "<figcaption>Ein Bild" in html and "REUTERS/Kevin Lamarque" in html
     assert "<strong>Genf</strong>" in html and "»Zitat«" in html
-    for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/", "/organisationen/nato/",
-                 "/themen/diplomatie/"):
+    for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/",
+                 "/organisationen/nato/", "/themen/diplomatie/"):
         assert f'href="{link}"' in html
     assert 'name="viewport"' in html
 
@@ -90,7 +92,8 @@ def test_term_page_lists_articles_newest_first_and_index_counts(small_archive):
 
 
 def test_user_text_never_becomes_markup(small_archive):
-    write_article(small_archive, "x.md", 'title: "<script>alert(1)</script>"\npeople: ["<img src=x onerror=alert(1)>"]',
+    write_article(small_archive, "x.md",
+                  'title: "<script>alert(1)</script>"\npeople: ["<img src=x onerror=alert(1)>"]',
                   "<script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>")
     build(config_for(small_archive), log=lambda line: None)
     pages = "".join(p.read_text(encoding="utf-8") for p in (small_archive / "_site").rglob("*.html"))
@@ -144,8 +147,8 @@ def test_the_repository_archive_builds_with_the_command(tmp_path, monkeypatch, c
 
 
 def test_template_error_names_the_template_and_line(small_archive, capsys, monkeypatch):
-    (small_archive / "templates" / "term.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n",
-                                                          encoding="utf-8")
+    broken = "{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n"
+    (small_archive / "templates" / "term.html").write_text(broken, encoding="utf-8")
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 1
     err = capsys.readouterr().err

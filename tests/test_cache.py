@@ -30,7 +30,8 @@ def archive(small_archive: Path, monkeypatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     for n in range(30):
         write_article(small_archive, f"n{n}.md", f"title: Nachricht {n}\ndate: 2020-03-{n % 28 + 1:02d}\n"
-                      f"people: [Wladimir Putin]\nplaces: [Genf]\ntags: [Thema {n % 3}]", f"Putin in Genf, Teil {n}.")
+                      f"people: [Wladimir Putin]\nplaces: [Genf]\ntags: [Thema {n % 3}]",
+                      f"Putin in Genf, Teil {n}.")
     return small_archive
 
 
@@ -77,7 +78,8 @@ def test_a_planted_pickle_is_never_loaded(archive, tmp_path):
 
     for folder in (config.cache, archive / ".cache"):
         folder.mkdir(parents=True, exist_ok=True)
-        for name in ("front-matter.pickle", "front-matter-new.pickle", "template-names.pickle", "pages-1.pickle"):
+        for name in ("front-matter.pickle", "front-matter-new.pickle", "template-names.pickle",
+                     "pages-1.pickle"):
             (folder / name).write_bytes(pickle.dumps(Planted()))
     build(config, **QUIET)
     build(config, **QUIET)
@@ -173,15 +175,17 @@ def test_quick_reuse_after_a_body_edit_and_full_keys_after_registry_and_template
     assert 0 < report.rendered < first.rendered // 4
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
     registry = archive / "content" / "entities.yaml"
-    registry.write_text("entities:\n  - name: Wladimir Putin\n    type: person\n    description: Präsident Russlands.\n",
-                        encoding="utf-8")
+    registry.write_text("entities:\n  - name: Wladimir Putin\n    type: person\n"
+                        "    description: Präsident Russlands.\n", encoding="utf-8")
     build(config, **QUIET)
     assert "Präsident Russlands." in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
     macros = archive / "templates" / "_macros.html"
-    macros.write_text(macros.read_text("utf-8").replace('<ol class="article-list">', '<ol class="article-list x">'))
+    macros.write_text(macros.read_text("utf-8").replace('<ol class="article-list">',
+                                                        '<ol class="article-list x">'))
     build(config_for(archive), **QUIET)
-    assert 'class="article-list x"' in (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
+    putin = (archive / "_site/personen/wladimir-putin/index.html").read_text("utf-8")
+    assert 'class="article-list x"' in putin
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
 
 

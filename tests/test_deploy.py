@@ -1,7 +1,6 @@
 """deploy(): the built site as the only content of gh-pages on a local bare repository."""
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 

@@ -14,7 +14,8 @@ def many(small_archive, monkeypatch):
     """The small archive and 40 more articles, parsed in parallel from two files on."""
     for n in range(40):
         write_article(small_archive, f"m{n:02d}.md", f"title: Meldung {n}\ndate: 2020-04-{n % 28 + 1:02d}\n"
-                      f"people: [Olaf Scholz]\ncategory: Politik\nquelle: {n}", f"Text {n}.\n\nZweiter Absatz.")
+                      f"people: [Olaf Scholz]\ncategory: Politik\nquelle: {n}",
+                      f"Text {n}.\n\nZweiter Absatz.")
     monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
     return small_archive
 
@@ -36,11 +37,12 @@ def test_an_edit_parses_only_the_edited_file(many, monkeypatch):
     config = config_for(many)
     cache = Cache(config.cache / FILE_NAME)
     loading.load_articles(config, jobs=1, cache=cache)
-    write_article(many, "m07.md", "title: Meldung 7, neu\ndate: 2020-04-08T10:30:00+01:00\npeople: [Olaf Scholz]",
-                  "Neu.")
+    write_article(many, "m07.md",
+                  "title: Meldung 7, neu\ndate: 2020-04-08T10:30:00+01:00\npeople: [Olaf Scholz]", "Neu.")
     parsed: list[str] = []
     parse = loading.parse_article
-    monkeypatch.setattr(loading, "parse_article", lambda text, shown: parsed.append(shown) or parse(text, shown))
+    monkeypatch.setattr(loading, "parse_article",
+                        lambda text, shown: parsed.append(shown) or parse(text, shown))
     edited = loading.load_articles(config, jobs=1, cache=cache)
     assert parsed == ["content/articles/m07.md"]
     monkeypatch.setattr(loading, "parse_article", None)
@@ -61,6 +63,7 @@ def test_markdown_files_are_sorted_by_parts_and_links_to_folders_are_not_followe
     for rel in ("b.md", "a/z.md", "a-b.md", "a/notiz.txt"):
         (tmp_path / "c" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "c" / rel).write_text("x", encoding="utf-8")
-    (tmp_path / "c" / "a" / "schleife").symlink_to(tmp_path / "c")  # a loop: Path.rglob does not follow it either
+    # a loop: Path.rglob does not follow it either
+    (tmp_path / "c" / "a" / "schleife").symlink_to(tmp_path / "c")
     shown = [rel for _, rel in loading.markdown_files(tmp_path / "c", tmp_path)]
     assert shown == ["c/a/z.md", "c/a-b.md", "c/b.md"]

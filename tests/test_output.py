@@ -115,8 +115,8 @@ def test_what_killed_builds_left_is_removed_and_a_glob_in_the_out_name_matches_n
 
 
 @pytest.mark.parametrize("where", ["file", "root", "dev-null", "home", "not-a-site"])
-def test_an_out_that_must_not_be_replaced_is_refused_in_one_line_without_a_failed_file(small_archive, tmp_path,
-                                                                                       monkeypatch, capsys, where):
+def test_an_out_that_must_not_be_replaced_is_refused_in_one_line_without_a_failed_file(
+        small_archive, tmp_path, monkeypatch, capsys, where):
     from sitegen.cli import main
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
