@@ -43,7 +43,7 @@ class CheckReport:
 
 
 @dataclass(frozen=True)
-class Page:
+class ParsedPage:
     """One parsed HTML page: its ids, its links as (line, url), and its <base href> if any."""
 
     ids: frozenset[str]
@@ -76,15 +76,15 @@ class _PageParser(HTMLParser):
                 self.links.extend((line, part.split()[0]) for part in value.split(",") if part.split())
 
 
-def parse_page(path: Path) -> Page:
+def parse_page(path: Path) -> ParsedPage:
     """The ids and links of the HTML file at `path`."""
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))
     parser.close()
-    return Page(frozenset(parser.ids), tuple(parser.links), parser.base)
+    return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base)
 
 
-def parse_pages(site: Path, rels: list[str]) -> dict[str, Page]:
+def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
     """Every page in `rels` parsed once; in worker processes when there are many."""
     paths = [site / rel for rel in rels]
     workers = min(os.cpu_count() or 1, 8)
@@ -120,7 +120,7 @@ def split_base(base_path: str) -> tuple[str, str]:
 class Resolver:
     """Maps links to output files under the prefix; the site's origin is `origin` when known."""
 
-    def __init__(self, files: set[str], pages: Mapping[str, Page], origin: str, prefix: str):
+    def __init__(self, files: set[str], pages: Mapping[str, ParsedPage], origin: str, prefix: str):
         self.files, self.pages, self.prefix = files, pages, prefix
         self.origin = origin or PLACEHOLDER_ORIGIN
         self.netloc = urlsplit(self.origin).netloc
