@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
 from sitegen.model import Term
+from sitegen.workers import fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
@@ -87,11 +87,8 @@ def parse_page(path: Path) -> ParsedPage:
 def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
     """Every page in `rels` parsed once; in worker processes when there are many."""
     paths = [site / rel for rel in rels]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(rels) < PARALLEL_FROM or workers < 2:
-        return dict(zip(rels, map(parse_page, paths)))
-    with ProcessPoolExecutor(workers) as pool:
-        return dict(zip(rels, pool.map(parse_page, paths, chunksize=128)))
+    with fork_map(parse_page, paths, min(os.cpu_count() or 1, 8), PARALLEL_FROM) as parsed:
+        return dict(zip(rels, parsed))
 
 
 def file_sizes(site: Path) -> dict[str, int]:
