@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -175,3 +176,20 @@ def test_the_render_progress_bar_off_a_terminal_is_one_line_counting_pages(capsy
     for done in (150, 160, 250):
         bar.update(done)
     assert capsys.readouterr().err == f"\r[{'#' * 30}] 250/250 Seiten\n"
+
+
+def test_a_project_template_overrides_one_default_and_the_rest_come_from_the_package(small_archive):
+    templates = small_archive / "templates"
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    shutil.rmtree(templates)
+    (templates / "static").mkdir(parents=True)
+    (templates / "base.html").write_text(base.replace("</footer>", "<p>Eigene Fußzeile</p></footer>"),
+                                         encoding="utf-8")
+    (templates / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    build(config_for(small_archive), log=lambda line: None)
+    site = small_archive / "_site"
+    putin = (site / "personen" / "wladimir-putin" / "index.html").read_text(encoding="utf-8")
+    assert "Eigene Fußzeile" in putin
+    assert (site / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
+    assert (site / "static" / "search.js").is_file()  # from the defaults
+    assert broken_links(site) == []
