@@ -1,5 +1,5 @@
-"""Entities cached by content hash: the default extractor's result for a text, keyed by the text, the registry and
-the extractor's own code and data, so a second run over an unchanged batch does not extract again."""
+"""Entities cached by content hash: the default extractor's result for a text, keyed by the text, the registry
+and the extractor's own code and data, so a second run over an unchanged batch does not extract again."""
 from __future__ import annotations
 
 from pathlib import Path
