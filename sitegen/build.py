@@ -14,7 +14,7 @@ from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import NewSite, check_out, writing
+from sitegen.output import OutputFolder, check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
 from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
@@ -71,11 +71,11 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
 def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport:
     """The stages; the search bundles are indexed in processes of their own while the pages render."""
     report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
-    with writing(config.out) as site:
+    with writing(config.out) as output:
         with timed(report, "laden"):
             articles = load_articles(config, jobs, cache)
             search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-        bundles = _bundle_folder(config, site)
+        bundles = _bundle_folder(config, output)
         with Indexing(missing(search, bundles), bundles, jobs, cache) as indexing:
             with timed(report, "modell"):
                 model = build_site(articles)
@@ -83,27 +83,28 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                     log(f"Warnung: {warning}")
             with timed(report, "planen"):
                 pages = plan(model, config, tuple(shard.path for shard in search))
-                reuse = Reuse(BuildRecord.read(site.live), site.live, build_key(config),
+                reuse = Reuse(BuildRecord.read(output.live), output.live, build_key(config),
                               site_outline(model, config), model.articles)
             with timed(report, "rendern"):
-                rendered = render_pages(pages, Renderer(config, cache), reuse, site, jobs, len(pages) > 20000)
+                rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs,
+                                        progress=len(pages) > 20000)
             with timed(report, "suchindex"):
                 indexing.wait()
-                install(search, bundles, site)
+                install(search, bundles, output)
                 prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in search))
         with timed(report, "schreiben"):
             extra = {**static_files(config), **publishing_files(config)}
-            site.write_all(extra)
-            replace(reuse.now, pages=rendered.records).write(site.folder)
+            output.write_all(extra)
+            replace(reuse.now, pages=rendered.records).write(output.folder)
         if config.strict:
             with timed(report, "prüfen"):
-                strict_check(site.folder, model, config, log)
+                strict_check(output.folder, model, config, log)
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
     log(report.line())
     return report
 
 
-def _bundle_folder(config: Config, site: NewSite) -> Path:
+def _bundle_folder(config: Config, output: OutputFolder) -> Path:
     """Where search bundles are kept by their key: in the cache, or, when it cannot be written, in a folder
     that goes with this build."""
     folder = config.cache / "pagefind"
@@ -113,16 +114,16 @@ def _bundle_folder(config: Config, site: NewSite) -> Path:
             return folder
     except OSError:
         pass
-    return site.scratch
+    return output.scratch
 
 
-def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
+def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:
     """--strict: every link and anchor must resolve and nothing may warn, else the new site is not
     published."""
     from sitegen.check import check_output, clutter
 
     report = check_output(folder, config.base_path)
-    problems = [*site.warnings, *report.errors, *report.warnings, *clutter(site.terms)]
+    problems = [*model.warnings, *report.errors, *report.warnings, *clutter(model.terms)]
     for line in problems:
         log(f"--strict: {line}")
     if problems:

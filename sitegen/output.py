@@ -24,8 +24,8 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-class NewSite:
-    """The folder a build fills beside the live site `live`; paths are relative, with '/'."""
+class OutputFolder:
+    """The new output folder a build fills beside the live one, `live`; paths are relative, with '/'."""
 
     def __init__(self, folder: Path, live: Path, scratch: Path):
         self.folder, self.live, self.scratch = folder, live, scratch  # scratch: room for work, deleted after
@@ -90,15 +90,15 @@ def check_out(out: Path) -> Path:
 
 
 @contextmanager
-def writing(out: Path) -> Iterator[NewSite]:
-    """A NewSite beside `out`, swapped in when the block succeeds and deleted when it fails."""
+def writing(out: Path) -> Iterator[OutputFolder]:
+    """An OutputFolder beside `out`, swapped in when the block succeeds and deleted when it fails."""
     out = check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_abandoned(out)
     folder, scratch = (Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
                        for _ in range(2))
     try:
-        yield NewSite(folder, out, scratch)
+        yield OutputFolder(folder, out, scratch)
         (folder / MARKER).write_bytes(b"ok\n")
         folder.chmod(0o755)
         swap_in(folder, out)

@@ -22,7 +22,7 @@ from sitegen.urls import output_file
 from sitegen.workers import fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: render only writes into it
-    from sitegen.output import NewSite
+    from sitegen.output import OutputFolder
 
 CHUNK = 200  # pages a worker renders at a time
 PARALLEL_FROM = 400  # pages; below this one process is faster than starting workers
@@ -67,10 +67,10 @@ class Rendered:
     reused: int = 0
 
 
-def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, site: NewSite, jobs: int,
+def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: OutputFolder, jobs: int,
                  progress: bool = False) -> Rendered:
     """Render every page into the new site, or take it from the live site when reuse says it is unchanged."""
-    chunks = [(pages[start:start + CHUNK], renderer, reuse, site) for start in range(0, len(pages), CHUNK)]
+    chunks = [(pages[start:start + CHUNK], renderer, reuse, output) for start in range(0, len(pages), CHUNK)]
     renderer.cache.close()  # each worker opens its own connection
     total, bar = Rendered(), Progress(len(pages) if progress else 0, "Seiten")
     with fork_map(_render_chunk, chunks, jobs, PARALLEL_FROM // CHUNK, ordered=False) as results:
@@ -82,9 +82,9 @@ def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, site: NewS
     return total
 
 
-def _render_chunk(job: tuple[list[Page], Renderer, Reuse, NewSite]) -> Rendered:
+def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rendered:
     """Worker: render or reuse one chunk of pages; the body HTML it converted goes into the cache here."""
-    pages, renderer, reuse, site = job
+    pages, renderer, reuse, output = job
     done = Rendered()
     for page in pages:
         rel = output_file(page.path)
@@ -94,13 +94,13 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, NewSite]) -> Rendered:
             key, shows = reuse.key(page)
             record = reuse.same_key(rel, key)
             if record is None:
-                site.write(rel, renderer.render(page))
+                output.write(rel, renderer.render(page))
                 done.rendered += 1
                 if key:
-                    stat = site.stat(rel)
+                    stat = output.stat(rel)
                     done.records[rel] = PageRecord(key, stat.st_size, stat.st_mtime_ns, shows)
                 continue
-        site.keep(rel)
+        output.keep(rel)
         done.reused += 1
         done.records[rel] = record
     renderer.store_html()

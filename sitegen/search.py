@@ -20,7 +20,7 @@ from sitegen.model import TAXONOMIES, Article
 from sitegen.walk import files_below
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
-    from sitegen.output import NewSite
+    from sitegen.output import OutputFolder
 
 BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
@@ -97,7 +97,7 @@ def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
     return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
 
 
-def install(shard_list: list[Shard], cache: Path, site: NewSite) -> None:
+def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
     """Link every shard's cached bundle into the new site's pagefind/<name>/ (without the files no page
     loads), and Pagefind's UI once into pagefind/."""
     for shard in shard_list:
@@ -105,9 +105,9 @@ def install(shard_list: list[Shard], cache: Path, site: NewSite) -> None:
         os.utime(cached)  # recently used: kept by prune
         for rel, entry in files_below(cached):
             if rel not in UNUSED:
-                site.link(entry.path, shard.path + rel)
+                output.link(entry.path, shard.path + rel)
     for name in UI_FILES if shard_list else ():
-        site.link(cache / shard_list[0].key / name, f"{BUNDLE}/{name}")
+        output.link(cache / shard_list[0].key / name, f"{BUNDLE}/{name}")
 
 
 def store(bundle: Path, cache: Path, key: str) -> None:

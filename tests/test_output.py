@@ -74,7 +74,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_keeps_the_site(small_archiv
     def full(self, rel, data):
         raise OSError(errno.ENOSPC, "No space left on device", f"{self.folder}/{rel}")
 
-    monkeypatch.setattr(output.NewSite, "write", full)
+    monkeypatch.setattr(output.OutputFolder, "write", full)
     with pytest.raises(SitegenError, match=r"\.new-[^/]+/\S+: Dateifehler: No space left on device"):
         build(config, **QUIET)
     assert site_files(small_archive / "_site") == before
