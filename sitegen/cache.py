@@ -1,19 +1,18 @@
-"""What can change the output (the producer key), and one archive's cache of pure work: SQLite tables of JSON.
+"""What can change the output (the producer key), and one archive's cache of pure work: SQLite tables of text.
 
 Every cached value is keyed by the producer key (sitegen's version, its code and default templates, the
 versions of the libraries that shape the output) besides its input, so an upgrade never serves an old result.
-The cache holds data only (no pickle): a planted file cannot run code. A cache that is missing, damaged,
-read-only or in the way of a file costs speed, never a failed or wrong build."""
+The cache holds text only (HTML, JSON; no pickle): a planted file cannot run code. A cache that is missing,
+damaged, read-only or in the way of a file costs speed, never a failed or wrong build."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from sitegen import __version__
 
@@ -68,8 +67,8 @@ def user_cache_home() -> Path:
 
 
 class Cache:
-    """One archive's cache file (FILE_NAME in its cache folder): tables of JSON values by key, opened lazily
-    (also in worker processes); with no path, a cache that holds nothing."""
+    """One archive's cache file (FILE_NAME in its cache folder): tables of text by key, opened lazily (also in
+    worker processes); with no path, a cache that holds nothing."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -94,13 +93,12 @@ class Cache:
                     self.path = None
         return self._db
 
-    def get(self, table: str, key: str) -> Any:
-        """The stored value, or None."""
-        found = self.get_many(table, [key])
-        return found.get(key)
+    def get(self, table: str, key: str) -> str | None:
+        """The stored text, or None."""
+        return self.get_many(table, [key]).get(key)
 
-    def get_many(self, table: str, keys: Iterable[str] | None = None) -> dict[str, Any]:
-        """The stored values of `keys` (of every key when None); damaged entries are left out."""
+    def get_many(self, table: str, keys: Iterable[str] | None = None) -> dict[str, str]:
+        """The stored texts of `keys` (of every key when None); what is not text is left out."""
         db = self._connect()
         if db is None:
             return {}
@@ -112,15 +110,9 @@ class Cache:
                         for row in db.execute(f"SELECT key, value FROM {table} WHERE key = ?", (key,))]
         except sqlite3.Error:
             return {}
-        found = {}
-        for key, value in rows:
-            try:
-                found[key] = json.loads(value)
-            except (TypeError, ValueError):
-                continue
-        return found
+        return {key: value for key, value in rows if isinstance(value, str)}
 
-    def put_many(self, table: str, items: dict[str, Any], only: bool = False) -> None:
+    def put_many(self, table: str, items: dict[str, str], only: bool = False) -> None:
         """Store the items in one transaction (with `only`, drop every other entry of the table first)."""
         db = self._connect()
         if db is None or not (items or only):
@@ -129,8 +121,7 @@ class Cache:
             with db:
                 if only:
                     db.execute(f"DELETE FROM {table}")
-                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
-                               [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()])
+                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
         except sqlite3.Error:
             pass
 

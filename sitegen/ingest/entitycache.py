@@ -2,6 +2,7 @@
 and the extractor's own code and data, so a second run over an unchanged batch does not extract again."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sitegen.cache import Cache, digest, producer_key
@@ -34,20 +35,22 @@ class EntityCache:
         """The cached entities of each text, None where there are none."""
         keys = [digest(self.salt, text) for text in texts]
         found = self.store.get_many(self.TABLE, keys)
-        return [_decode(found[key]) if isinstance(found.get(key), list) else None for key in keys]
+        return [_decode(found[key]) if key in found else None for key in keys]
 
     def put_many(self, pairs: list[tuple[str, Entities]]) -> None:
         """Remember the entities of these texts."""
-        self.store.put_many(self.TABLE, {digest(self.salt, text): found for text, found in pairs})
+        self.store.put_many(self.TABLE, {digest(self.salt, text): json.dumps(found, ensure_ascii=False)
+                                         for text, found in pairs})
 
     def close(self) -> None:
         """Close the database (before worker processes start)."""
         self.store.close()
 
 
-def _decode(data: list) -> Entities | None:
+def _decode(value: str) -> Entities | None:
     """Four tuples of names from their JSON form, or None when the entry is damaged."""
     try:
+        data = json.loads(value)
         return tuple(tuple(str(n) for n in names) for names in data) if len(data) == 4 else None  # type: ignore[return-value]
     except (ValueError, TypeError):
         return None
