@@ -32,26 +32,26 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
         raise SitegenError("existiert nicht", path=folder,
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
-    known = cache.get_many(TABLE)
-    producer = producer_key()
-    found: list[tuple[str, str, bytes]] = []
+    known, producer = cache.get_many(TABLE), producer_key()
+    files = []  # (key, path, shown, the bytes of a file to parse, or the body of one the cache knows)
     for path, shown in markdown_files(folder, config.root):
         data = _read(path, shown)
-        found.append((digest(producer, shown, data), shown, data))
-    misses = [(data, shown) for key, shown, data in found if key not in known]
-    parsed = iter(parse_all(misses, jobs))
+        key = digest(producer, shown, data)
+        files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
+    parsed = iter(parse_all([(held, shown) for key, _, shown, held in files if key not in known], jobs))
     articles, new = [], {}
-    for key, shown, data in found:
+    for key, path, shown, held in files:
         state = known[key] if key in known else next(parsed)
         fields = decode_fields(state) if isinstance(state, str) else state
         if fields is None:  # a damaged entry: parse the file again
-            fields = parse_fields(data, shown)
+            fields = parse_fields(_read(path, shown), shown)
         elif key not in known and isinstance(state, str):
             new[key] = state
-        articles.append(_article(fields, body_of(decode(data, shown)), key))
-    stale = len(known) > 2 * len(found) + 100  # entries of files long gone: keep only the used ones
+        body = held if key in known else body_of(decode(held, shown))
+        articles.append(_article(fields, body, key))
+    stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
-        new.update((key, known[key]) for key, _, _ in found if key in known)
+        new.update((key, known[key]) for key, _, _, _ in files if key in known)
     cache.put_many(TABLE, new, only=stale)
     return articles
 

@@ -67,3 +67,13 @@ def test_markdown_files_are_sorted_by_parts_and_links_to_folders_are_not_followe
     (tmp_path / "c" / "a" / "schleife").symlink_to(tmp_path / "c")
     shown = [rel for _, rel in loading.markdown_files(tmp_path / "c", tmp_path)]
     assert shown == ["c/a/z.md", "c/a-b.md", "c/b.md"]
+
+
+def test_a_damaged_entry_in_the_cache_is_parsed_again(many):
+    config = config_for(many)
+    cache = Cache(config.cache / FILE_NAME)
+    first = loading.load_articles(config, jobs=1, cache=cache)
+    damaged = sorted(cache.get_many(loading.TABLE))[:5]
+    cache.put_many(loading.TABLE, {key: "" if i % 2 else "{kaputt" for i, key in enumerate(damaged)})
+    again = loading.load_articles(config, jobs=1, cache=cache)
+    assert [repr(vars(a)) for a in again] == [repr(vars(a)) for a in first]
