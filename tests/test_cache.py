@@ -196,3 +196,13 @@ def test_a_new_article_changes_only_the_pages_that_show_it(archive, tmp_path):
     report = build(config, **QUIET)
     assert report.rendered < report.files // 3  # the footer does not count the articles: most pages stay
     assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+@pytest.mark.parametrize("library", ["markdown", "nh3", "Jinja2", "Babel", "pagefind"])
+def test_the_producer_key_changes_with_each_librarys_version(library, monkeypatch):
+    from sitegen import cache
+
+    before = cache.producer_key.__wrapped__()
+    real = cache.version
+    monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == library else real(name))
+    assert cache.producer_key.__wrapped__() != before
