@@ -5,8 +5,8 @@ global `site`: a page's bytes depend only on what its key covers (see reuse.py),
 are unchanged is taken from the live site instead of rendered again."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import jinja2
 

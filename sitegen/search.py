@@ -6,7 +6,7 @@ edit re-indexes a twentieth); each shard is one Pagefind bundle under
 pagefind/<name>/, and the search page merges them. A shard's key is a hash of what its search documents are
 made of (search_index.py), so it is known before anything is rendered: an unchanged shard comes from the cache
 (Pagefind's file names differ from run to run; the cached bundle keeps the output byte-identical), a changed
-one is indexed by a render worker while the others render pages."""
+one is indexed in a process of its own while the pages render (search_index.Indexing)."""
 from __future__ import annotations
 
 import os
