@@ -16,6 +16,7 @@ from typing import Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
+from sitegen.limits import unsafe_char
 from sitegen.model import Term
 from sitegen.workers import fork_map
 
@@ -49,6 +50,7 @@ class ParsedPage:
     ids: frozenset[str]
     links: tuple[tuple[int, str], ...]
     base: str | None = None
+    bad_char: tuple[int, str] | None = None  # (line, U+XXXX) of the first character XML forbids
 
 
 class _PageParser(HTMLParser):
@@ -79,9 +81,22 @@ class _PageParser(HTMLParser):
 def parse_page(path: Path) -> ParsedPage:
     """The ids and links of the HTML file at `path`."""
     parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    text = path.read_text(encoding="utf-8", errors="replace")
+    parser.feed(text)
     parser.close()
-    return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base)
+    return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
+
+
+def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[str]:
+    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
+    it."""
+    found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
+    for rel in rels:
+        if rel.endswith(".xml"):
+            found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
+    return [f"{rel}:{where[0]}: enthält das Steuerzeichen {where[1]}, das XML verbietet (entferne es aus "
+            "der Quelle "
+            "und baue neu)" for rel, where in sorted(found.items()) if where]
 
 
 def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
@@ -234,6 +249,7 @@ def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_
     pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
+    errors += character_problems(site, pages, sorted(sizes))
     size_errors, warnings = size_problems(sizes, max_site_bytes, max_file_bytes, warn_ratio)
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 

@@ -6,9 +6,9 @@ import ast
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "cache", "walk", "workers", "model", "config", "i18n", "slug", "urls", "progress", "fields",
-     "markup", "entities", "ingest"},
-    {"content", "loading"},  # load
+    {"errors", "limits", "safeyaml", "cache", "walk", "workers", "model", "i18n", "slug", "urls", "progress",
+     "fields", "markup", "entities", "ingest"},
+    {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "archive", "relations", "browse", "entity_info", "timeline", "snippets", "feeds",
      "seo"},  # model
     {"views", "paging", "contexts", "template_api", "pages"},  # plan

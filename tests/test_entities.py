@@ -101,7 +101,7 @@ def test_missing_registry_is_empty(tmp_path):
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "malformed YAML"),
+    ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "kein gültiges YAML"),
     ("entities:\n  - name: A\n    type: human\n", 2, "type"),
     ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4, "both"),
     ("entities:\n  - name: A\n    type: person\n    colour: red\n", 2, "unknown key"),
