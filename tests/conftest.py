@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from sitegen.config import load_config
+
+# Hypothesis keeps nothing in the repository: no example database, its own caches in the temporary folder
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sitegen-test-hypothesis")
+settings.register_profile("sitegen", database=None)
+settings.load_profile("sitegen")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
