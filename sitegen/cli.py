@@ -54,6 +54,20 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return tag_file(args.file)
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    """sitegen entities: the archive's merge candidates, for an editor to review."""
+    from sitegen.entities import load_registry
+    from sitegen.ingest import entity_text
+    from sitegen.ingest.entity_pass import archive_merges, describe
+    from sitegen.loading import load_articles
+
+    config = _config(args)
+    articles = load_articles(config)
+    merges = archive_merges([(a, entity_text(a)) for a in articles], load_registry(config.registry_file))
+    print("\n".join(describe(merges)))
+    return 0
+
+
 def cmd_deploy(args: argparse.Namespace) -> int:
     """sitegen deploy: publish the built site to a gh-pages branch."""
     from sitegen.deploy import deploy
@@ -128,6 +142,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("tag", help="print BIO entity tags for a file of one token a line")
     s.add_argument("file")
     s.set_defaults(func=cmd_tag)
+    s = sub.add_parser("entities", help="list the archive's entity merges for review")
+    s.add_argument("--content", help="content folder (default: content/)")
+    s.set_defaults(func=cmd_entities)
     s = sub.add_parser("init-workflow", help="write the GitHub Pages workflow file")
     s.add_argument("--force", action="store_true")
     s.set_defaults(func=cmd_init_workflow)

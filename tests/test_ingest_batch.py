@@ -242,7 +242,7 @@ def test_default_extractor_results_are_cached_by_text_and_registry(batch, monkey
     assert len(again().created) == 3 and len(calls) == 2  # the English row is not extracted
     assert (batch.parent / ".cache" / "entities.sqlite").is_file()
     assert len(again().unchanged) == 3 and len(calls) == 2
-    registry.write_text("Anna Beispiel: {type: person}\n", encoding="utf-8")
+    registry.write_text("entities:\n  - {name: Anna Beispiel, type: person}\n", encoding="utf-8")
     assert len(again().unchanged) == 3 and len(calls) == 4  # a changed registry means extracting again
     assert articles(batch.parent)["batch/dump.csv#id=a-101"].people == ("Anna Beispiel",)
 
