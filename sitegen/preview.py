@@ -12,16 +12,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.build import unique_pages
-from sitegen.loading import load_articles
-from sitegen.cache import TextCache
 from sitegen.config import Config
 from sitegen.content import load_article
 from sitegen.errors import SitegenError
-from sitegen.model import Article
+from sitegen.loading import load_articles
+from sitegen.model import Article, outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
-from sitegen.render import ArchiveInfo, Renderer
+from sitegen.render import Renderer
+from sitegen.search import shards
 from sitegen.site import build_site
+from sitegen.theme import warm
 from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
@@ -100,14 +100,16 @@ class Preview:
         """A fresh State from the files."""
         articles = load_articles(self.config)
         site = build_site(articles)
-        derived = Derived.of(site, self.config)
-        pages = {output_file(p.path): p for p in unique_pages(plan_derived(derived))}
-        renderer = Renderer(self.config, ArchiveInfo(len(site.articles)), TextCache(None)).warm()
+        derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
+        pages = {output_file(p.path): p for p in plan_derived(derived)}
+        renderer = Renderer(self.config)
+        warm(renderer.env)
         by_file = {self.config.root / a.path: a for a in articles}
         return State(by_file, derived, pages, renderer)
 
     def _patch(self, changed: list[Path]) -> bool:
-        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not possible."""
+        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not
+        possible."""
         state = self.state
         patched = dict(state.pages)
         articles = dict(state.articles)
@@ -117,7 +119,7 @@ class Preview:
                 new = load_article(path, self.config.root)
             except SitegenError:
                 return False
-            if old is None or _outline(old) != _outline(new):
+            if old is None or outline(old) != outline(new):
                 return False
             patched[output_file(article_path(new.slug))] = Page(
                 article_path(new.slug), "article.html", article_context(state.derived, new), new.body)
@@ -139,11 +141,6 @@ class Preview:
 def error_page(message: str) -> bytes:
     """A page that shows a render error in the browser (it reloads by itself once the error is fixed)."""
     return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
-            f"<body><h1>Diese Seite lässt sich nicht rendern</h1><pre>{html.escape(message)}</pre></body></html>"
+            f"<body><h1>Diese Seite lässt sich nicht rendern</h1><pre>{html.escape(message)}</pre>"
+            "</body></html>"
             ).encode("utf-8")
-
-
-def _outline(article: Article) -> tuple:
-    """What other pages show of an article: if it is unchanged, only the article's own page changed."""
-    return (article.slug, article.title, article.date, article.people, article.places,
-            article.organisations, article.tags, article.path)

@@ -11,6 +11,7 @@ import threading
 from livereload import Server
 
 from sitegen.build import build
+from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.devserver import SiteApp
 from sitegen.errors import SitegenError
@@ -20,9 +21,10 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def make_app(config: Config, preview: Preview) -> SiteApp:
-    """Rendered pages first, then the templates' static files, then the last build (the search bundle)."""
-    return SiteApp([("static/", config.templates / "static"), ("", config.out)], config.base_path,
-                   render=preview.page)
+    """Rendered pages first, then the static files (the project's over the defaults), then the last build
+    (the search bundle)."""
+    static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
+    return SiteApp([*static, ("", config.out)], config.base_path, render=preview.page)
 
 
 def make_server(config: Config, preview: Preview) -> Server:

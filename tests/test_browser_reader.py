@@ -1,20 +1,21 @@
 """The archive a reader browses, on real articles (the 1,028 of 10kGNAD when the shared data is there, and a
 committed fixture of invented, dated ones), in headless Chromium under the project path /archiv/: sections,
 entity pages with their lead, in-text entity links, people A-Z by surname, search; screenshots at phone
-(358 px) and desktop width, for a human to look at, in test-artifacts/screenshots/reader/."""
+(358 px) and desktop width, for a human to look at: in $SITEGEN_SCREENSHOTS/reader/, else under tmp_path."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from reader_archive import build_reader_archive, real_articles
-from test_browser import ARGS, CHROMIUM, REPO, QuietHandler
+from test_browser import ARGS, CHROMIUM, SHOTS_VARIABLE, QuietHandler
 
-SHOTS = REPO / "test-artifacts" / "screenshots" / "reader"
 SIZES = {"phone": (358, 800), "desktop": (1280, 900)}
 PAGES = {"home": "", "section": "ressorts/inland/", "entity": "personen/angela-merkel/",
          "article": "artikel/kanzlerin-wirbt-in-wien-fuer-eine-gemeinsame-asylpolitik/",
@@ -169,8 +170,9 @@ def test_undated_articles_are_listed_apart_in_source_order(page, base):
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
-def test_screenshots(browser, base, size):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots(browser, base, size, tmp_path):
+    shots = Path(os.environ.get(SHOTS_VARIABLE) or tmp_path) / "reader"
+    shots.mkdir(parents=True, exist_ok=True)
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE")
     for name, path in PAGES.items():
@@ -178,7 +180,7 @@ def test_screenshots(browser, base, size):
         tab.goto(base + path)
         if name == "search":
             tab.locator(".search-results li").first.wait_for(timeout=15000)
-        tab.screenshot(path=str(SHOTS / f"{name}-{size}.png"), full_page=name != "search")
+        tab.screenshot(path=str(shots / f"{name}-{size}.png"), full_page=name != "search")
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways at {width} px"
         if name == "archive":
