@@ -124,7 +124,8 @@ def _pages(d: Derived) -> Iterator[Page]:
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", SearchContext(bundles=list(d.bundles), names=search_names_path()))
+    yield Page(search_path(), "search.html",
+               SearchContext(bundles=list(d.bundles), names=search_names_path()))
     yield Page(search_names_path(), "names.json", partial(names_context, d))
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 

@@ -11,7 +11,7 @@ STAGES = [  # in build order; the modules of a stage
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "archive", "relations", "browse", "entity_info", "timeline", "snippets", "feeds",
      "seo"},  # model
-    {"views", "paging", "contexts", "template_api", "pages"},  # plan
+    {"views", "paging", "lead", "search_names", "contexts", "template_api", "pages"},  # plan
     {"reuse", "theme", "render"},  # render
     {"search", "search_index"},  # index
     {"output"},  # write

@@ -104,7 +104,8 @@ def test_search_filtered_by_year(page, base):
     page.locator('.search-filters input[type="checkbox"][value="2020"]').check()
     page.wait_for_function("""() => {
         const links = [...document.querySelectorAll('.search-results h2 a')];
-        return links.length > 0 && links.every(a => /bericht-(09[1-9]|1[0-2]\\d)-/.test(a.getAttribute('href')));
+        return links.length > 0
+            && links.every(a => /bericht-(09[1-9]|1[0-2]\\d)-/.test(a.getAttribute('href')));
     }""", timeout=15000)
     message = page.locator(".search-message").inner_text()
     assert re.search(r"\b\d+ von \d+ Treffern", message)
