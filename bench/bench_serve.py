@@ -34,7 +34,7 @@ def main() -> None:
         subprocess.run([sys.executable, str(HERE / "gen_archive.py"), str(args.articles), str(root)], check=True)
     config = load_config(root)
     start = time.perf_counter()
-    preview = Preview(config, log=lambda line: None)
+    preview = Preview(config)
     full = time.perf_counter() - start
     files = sorted((root / "content" / "articles").glob("*.md"))
     latencies = []

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from sitegen.cache import TextCache, digest, load_pickle, save_pickle
 from sitegen.config import Config
+from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
@@ -76,7 +77,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> Buil
         html = TextCache(config.cache / "html.sqlite")
         with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs, html) as indexing:
             with timed(report, "modell"):
-                site = build_site(articles)
+                site = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in site.warnings:
                     log(f"Warnung: {warning}")
                 pages = planned_pages(site, config)

@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -83,9 +84,8 @@ def test_an_edit_shows_up_and_a_broken_edit_keeps_the_last_good_site(server):
 
 
 def call(app: SiteApp, path: str) -> tuple[str, bytes]:
-    seen = {}
-    body = b"".join(app({"PATH_INFO": path}, lambda status, headers: seen.setdefault("status", status)))
-    return seen["status"], body
+    response = app.respond(quote(path, safe="/%"))
+    return response.status, response.body
 
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/archiv/../secret.txt",
@@ -167,7 +167,7 @@ def test_a_fresh_model_has_its_templates_compiled_before_the_first_request(small
     from sitegen.config import load_config
     from sitegen.preview import Preview
 
-    preview = Preview(load_config(small_archive), log=lambda line: None)
+    preview = Preview(load_config(small_archive))
     loader = preview.state.renderer.env.loader
 
     def not_again(*args):
