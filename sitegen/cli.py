@@ -88,8 +88,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     config = _config(args, need_content=True)
     if not config.base_url.startswith(("http://", "https://")):
-        LOG.warning("ohne base_url (in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/) "
-                    "haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen")
+        LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
+                    "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
     build(config, log=_build_line)
     return 0
 
@@ -176,17 +176,23 @@ def _site_options(s: argparse.ArgumentParser, content: bool = True) -> None:
                    "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
 
 
+def _loudness(p: argparse.ArgumentParser, dest: str) -> None:
+    """-q and -v."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest=dest, action="store_const", const=-1, default=0,
+                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
+    group.add_argument("-v", "--verbose", dest=dest, action="store_const", const=1,
+                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.")
     p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
+    _loudness(p, "loudness")  # before the command or after it
     sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
-    chatter = argparse.ArgumentParser(add_help=False)  # -q and -v, for every subcommand
-    loudness = chatter.add_mutually_exclusive_group()
-    loudness.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=0,
-                          help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
-    loudness.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1,
-                          help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
+    chatter = argparse.ArgumentParser(add_help=False)
+    _loudness(chatter, "verbosity")
 
     def command(name: str, func, text: str) -> argparse.ArgumentParser:
         s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
@@ -236,7 +242,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; a user's mistake is one line on stderr and exit status 1, never a traceback."""
     args = parser().parse_args(argv)
-    setup(args.verbosity)
+    setup(args.verbosity or args.loudness)
     try:
         return args.func(args)
     except SitegenError as exc:

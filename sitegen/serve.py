@@ -30,6 +30,7 @@ from sitegen.preview import Preview
 
 DEFAULT_PORT = 8000
 PORT_TRIES = 20  # without --port: the next free one of these
+TICK = 0.05  # seconds between two checks whether the files are due for a look
 POLL = 0.2  # seconds between two looks at the files while a browser is open
 IDLE_POLL = 1.0  # the same with none open (errors are still said at once)
 SCAN_SHARE = 0.25  # at most this share of the time goes to looking at the files
@@ -183,13 +184,15 @@ async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
     time); once they changed and then stayed so for SETTLE seconds, bring the preview up to date (one model
     load for a burst of saves) and reload every open page that now reads otherwise (all of them after a
     change of a static file)."""
-    sent, assets, pause, looked = preview.generation, preview.assets, POLL, {}
+    sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
     while True:
-        await asyncio.sleep(pause)
+        await asyncio.sleep(TICK)
+        if time.monotonic() < last + max(POLL if LiveReloadHandler.waiters else IDLE_POLL, cost / SCAN_SHARE):
+            continue
         try:
-            started = time.monotonic()
+            last = time.monotonic()
             stamp = await asyncio.to_thread(preview.scan)
-            pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, (time.monotonic() - started) / SCAN_SHARE)
+            cost = time.monotonic() - last
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:

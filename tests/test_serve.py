@@ -1,12 +1,15 @@
 """`sitegen serve`: live-reload script injected, edits show up, a failed rebuild keeps the last good site."""
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -176,3 +179,99 @@ def test_a_fresh_model_has_its_templates_compiled_before_the_first_request(small
     loader.get_source = not_again  # every template is in the environment's cache already
     page = next(rel for rel in preview.state.pages if rel.startswith("artikel/"))
     assert b"<article" in preview.page(page)
+
+
+def request(base: str, path: str, method: str = "GET", host: str | None = None) -> tuple[int, dict, bytes]:
+    """One raw HTTP request (any Host header, any method): status, headers, body."""
+    parts = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest(method, path, skip_host=host is not None)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def test_head_is_answered_like_get_without_a_body(server):
+    base, _ = server
+    status, headers, body = request(base, "/artikel/gipfel-in-genf/")
+    head_status, head_headers, head_body = request(base, "/artikel/gipfel-in-genf/", "HEAD")
+    assert (status, head_status) == (200, 200) and head_body == b""
+    assert head_headers["Content-Length"] == str(len(body)) and head_headers["Content-Type"] == headers["Content-Type"]
+    assert request(base, "/fehlt/", "HEAD")[:1] == (404,)
+
+
+def test_an_over_long_path_segment_is_not_found(server):
+    base, _ = server
+    for path in ("/" + "a" * 300, "/artikel/" + "b" * 256 + "/", "/static/" + "c" * 400 + ".css"):
+        status, _, body = request(base, path)
+        assert status == 404 and b"Traceback" not in body
+
+
+def test_a_foreign_host_header_is_refused(server):
+    base, _ = server
+    port = urllib.parse.urlsplit(base).port
+    assert request(base, "/", host=f"angreifer.example:{port}")[0] == 403  # DNS rebinding
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        assert request(base, "/artikel/gipfel-in-genf/", host=host)[0] == 200
+
+
+async def _socket(base: str, origin: str):
+    """A websocket to the live-reload endpoint from a page at `origin`."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = base.replace("http://", "ws://") + "/livereload"
+    return await websocket_connect(HTTPRequest(url, headers={"Origin": origin}))
+
+
+def test_the_live_reload_socket_serves_only_pages_of_this_server(server):
+    import asyncio
+
+    from tornado.httpclient import HTTPClientError
+
+    base, _ = server
+    with pytest.raises(HTTPClientError, match="403"):
+        asyncio.run(_socket(base, "http://angreifer.example"))
+    with pytest.raises(HTTPClientError, match="403"):
+        asyncio.run(_socket(base, base.replace("127.0.0.1", "localhost")))  # another host:port is another origin
+
+    async def handshake():
+        socket_ = await _socket(base, base)
+        await socket_.write_message(json.dumps({"command": "hello"}))
+        reply = json.loads(await socket_.read_message())
+        socket_.close()
+        return reply
+
+    assert asyncio.run(handshake())["command"] == "hello"
+
+
+def test_a_symlink_loop_in_content_is_one_error_on_the_page(server):
+    base, root = server
+    articles = root / "content" / "articles"
+    (articles / "kreis.md").symlink_to("kreis.md")
+    for _ in range(3):
+        status, _, body = request(base, "/artikel/gipfel-in-genf/")
+        assert status == 200 and "symbolischer Link, der sich im Kreis dreht".encode() in body
+        assert b"content/articles/kreis.md" in body and b"Gipfel in Genf" in body
+    assert request(base, "/")[0] == 200
+    log = (root / "serve.log").read_text(encoding="utf-8")
+    assert log.count("kreis.md") == 1 and "Traceback" not in log
+    (articles / "kreis.md").unlink()
+    assert b"sitegen-fehler" not in request(base, "/artikel/gipfel-in-genf/")[2]
+
+
+def test_a_broken_save_is_said_once_and_shown_on_every_page_until_fixed(server):
+    base, root = server
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-02-31", "Kaputt.")
+    for path in ("/", "/artikel/gipfel-in-genf/", "/orte/genf/"):
+        body = request(base, path)[2].decode("utf-8")
+        assert 'id="sitegen-fehler"' in body and "content/articles/a.md, Zeile 3" in body
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-02-31", "Noch kaputt.")
+    assert 'id="sitegen-fehler"' in request(base, "/")[2].decode("utf-8")
+    assert (root / "serve.log").read_text(encoding="utf-8").count("2021-02-31") == 1
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Heil.")
+    assert 'id="sitegen-fehler"' not in request(base, "/artikel/gipfel-in-genf/")[2].decode("utf-8")
