@@ -4,6 +4,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -275,3 +276,28 @@ def test_a_broken_save_is_said_once_and_shown_on_every_page_until_fixed(server):
     assert (root / "serve.log").read_text(encoding="utf-8").count("2021-02-31") == 1
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Heil.")
     assert 'id="sitegen-fehler"' not in request(base, "/artikel/gipfel-in-genf/")[2].decode("utf-8")
+
+
+def test_the_web_servers_lines_go_through_sitegens_logging(small_archive):
+    port = free_port()
+    log = small_archive / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "-v", "--port", str(port)],
+                                cwd=small_archive, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(lambda: fetch(base + "/artikel/gipfel-in-genf/")[0] == 200)
+        request(base, "/", "POST")
+        wait_for(lambda: "POST / → 405" in log.read_text(encoding="utf-8"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    text = log.read_text(encoding="utf-8")
+    assert "GET /artikel/gipfel-in-genf/ → 200" in text
+    assert not re.search(r"^\[[IWE] \d{6}", text, re.M) and "Traceback" not in text  # tornado's own format
+
+
+def test_without_v_requests_are_not_logged(server):
+    base, root = server
+    fetch(base + "/artikel/gipfel-in-genf/")
+    assert "GET /" not in (root / "serve.log").read_text(encoding="utf-8")
