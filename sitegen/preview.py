@@ -10,6 +10,7 @@ import html
 import os
 import threading
 import time
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,7 +28,8 @@ from sitegen.site import build_site
 from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
-Stamp = dict[str, tuple[int, int]]  # by path
+Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
+RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
 QUIET = 0.1  # seconds without a save before the whole model is loaded again in the background
 
 
@@ -132,7 +134,7 @@ class Preview:
 
     def _load(self) -> State:
         """A fresh State from the files."""
-        broken = sorted(path for path, (size, _) in self.stamp.items() if size < 0)
+        broken = sorted(path for path, seen in self.stamp.items() if seen[0] < 0)
         if broken:
             raise SitegenError("ist ein symbolischer Link, der sich im Kreis dreht oder nicht lesbar ist",
                                path=os.path.relpath(broken[0], self.config.root),
@@ -166,9 +168,11 @@ class Preview:
         return True
 
     def scan(self) -> Stamp:
-        """Size and mtime of every content and template file (it runs before every request); a file that
-        cannot be looked at (a link loop) gets size -1."""
+        """Size and mtime of every content and template file (it runs before every request), and for a file
+        changed in the last RACY_NS a hash of its bytes too: two quick saves of the same length can fall in one
+        tick of the file system's clock. A file that cannot be looked at (a link loop) gets size -1."""
         stamp: Stamp = {}
+        known, recent = self.stamp, time.time_ns() - RACY_NS
         for folder in (self.config.content, self.config.templates):
             for _, entry in files_below(folder):
                 if entry.name.startswith("."):
@@ -176,7 +180,10 @@ class Preview:
                 try:
                     if entry.is_file():
                         info = entry.stat()
-                        stamp[entry.path] = (info.st_size, info.st_mtime_ns)
+                        seen = (info.st_size, info.st_mtime_ns)
+                        if info.st_mtime_ns >= recent:
+                            seen += (zlib.crc32(Path(entry.path).read_bytes()),)
+                        stamp[entry.path] = known[entry.path] if known.get(entry.path, ())[:2] == seen else seen
                 except OSError as exc:
                     stamp[entry.path] = (-1, exc.errno or 0)
         return stamp

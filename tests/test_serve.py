@@ -301,3 +301,13 @@ def test_without_v_requests_are_not_logged(server):
     base, root = server
     fetch(base + "/artikel/gipfel-in-genf/")
     assert "GET /" not in (root / "serve.log").read_text(encoding="utf-8")
+
+
+def test_two_saves_of_one_length_in_one_clock_tick_are_told_apart(server):
+    base, root = server
+    path = write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Fassung A.")
+    assert "Fassung A." in fetch(base + "/artikel/gipfel-in-genf/")[1]
+    first = path.stat().st_mtime_ns
+    write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Fassung B.")
+    os.utime(path, ns=(first, first))  # same size, same mtime: what a coarse file system clock gives
+    assert "Fassung B." in fetch(base + "/artikel/gipfel-in-genf/")[1]
