@@ -87,10 +87,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
 
     config = _config(args, need_content=True)
+    build(config, log=_build_line)
     if not config.base_url.startswith(("http://", "https://")):
         LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
-    build(config, log=_build_line)
     return 0
 
 
