@@ -161,3 +161,10 @@ def test_quiet_keeps_warnings_and_drops_notes(small_archive):
     done = run(["build", "-q"], small_archive)
     assert done.returncode == 0 and done.stdout == "" and "ohne base_url" in done.stderr
     assert "Dateien" in run(["build"], small_archive).stdout
+
+
+def test_an_unknown_host_is_one_line(small_archive):
+    done = run(["serve", "--host", "rechner.invalid", "--port", "8999"], small_archive)
+    assert done.returncode == 1 and done.stderr.strip().splitlines() == [
+        "sitegen: Fehler: rechner.invalid:8999 lässt sich nicht öffnen: unbekannter Rechnername (wähle mit --host "
+        "und --port eine andere Adresse)"]
