@@ -70,7 +70,7 @@ def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
             LOG.warning(f"Port {first} ist belegt – die Vorschau nimmt den nächsten freien, Port {candidate}")
         return sockets, candidate
     if port is not None:
-        raise SitegenError(f"Port {port} ist belegt (läuft dort schon eine Vorschau?)",
+        raise SitegenError(f"Port {port} ist belegt, vielleicht von einer anderen Vorschau",
                            fix="wähle mit --port einen anderen, oder lass --port weg: dann nimmt sitegen den "
                                "nächsten freien")
     raise SitegenError(f"die Ports {first} bis {first + PORT_TRIES - 1} sind alle belegt",

@@ -85,7 +85,7 @@ def test_a_busy_port_given_with_port_is_one_line(small_archive):
         done = run(["serve", "--port", str(port)], small_archive)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
-        f"sitegen: Fehler: Port {port} ist belegt (läuft dort schon eine Vorschau?) (wähle mit --port einen "
+        f"sitegen: Fehler: Port {port} ist belegt, vielleicht von einer anderen Vorschau (wähle mit --port einen "
         "anderen, oder lass --port weg: dann nimmt sitegen den nächsten freien)"]
 
 
