@@ -1,15 +1,15 @@
 """What sitegen says on the terminal: one logger, German prefixes, `-q` and `-v`.
 
 Notes go to stdout, warnings and errors to stderr as `sitegen: Warnung: …` / `sitegen: Fehler: …`. The web
-server's libraries (tornado, livereload) log through the same handler: only with `-v`, except their errors,
-which are shown as one line without a traceback."""
+server's libraries (tornado, livereload, asyncio) log through the same handler: only with `-v`, except their
+errors, which are shown as one line without a traceback."""
 from __future__ import annotations
 
 import logging
 import sys
 
 LOG = logging.getLogger("sitegen")
-LIBRARIES = ("tornado", "livereload")
+LIBRARIES = ("tornado", "livereload", "asyncio")
 PREFIXES = {logging.WARNING: "sitegen: Warnung: ", logging.ERROR: "sitegen: Fehler: "}
 
 
