@@ -20,7 +20,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "sitegen-bench-own")
     args = parser.parse_args()
@@ -31,7 +32,8 @@ def main() -> None:
 
     root = args.work / f"archive-{args.articles}"
     if not (root / "content").is_dir():
-        subprocess.run([sys.executable, str(HERE / "gen_archive.py"), str(args.articles), str(root)], check=True)
+        subprocess.run([sys.executable, str(HERE / "gen_archive.py"), str(args.articles), str(root)],
+                       check=True)
     config = load_config(root)
     start = time.perf_counter()
     preview = Preview(config)

@@ -178,7 +178,7 @@ class Resolver:
         return found
 
     def _resolve(self, base: str, link: str) -> tuple[str, str] | None:
-        """What is wrong with `link` seen from the URL `base` (kind, text); None when it is fine or external."""
+        """What is wrong with `link` seen from the URL `base`, as (kind, text); None when fine or external."""
         path = base[len(self.origin):]
         if _ABSOLUTE.match(link) or "//" in link or "//" in path or not path.startswith("/"):
             parts = urlsplit(urljoin(base, link))
@@ -245,8 +245,8 @@ def size_problems(sizes: Mapping[str, int], max_site_bytes: int, max_file_bytes:
             errors.append(Finding("über dem Limit von GitHub Pages",
                                   f"{what} {_mb(size)} liegt über dem Limit von GitHub Pages ({_mb(limit)})"))
         elif size >= warn_ratio * limit:
-            warnings.append(Finding("nahe am Limit von GitHub Pages",
-                                    f"{what} {_mb(size)} liegt nahe am Limit von GitHub Pages ({_mb(limit)})"))
+            warnings.append(Finding("nahe am Limit von GitHub Pages", f"{what} {_mb(size)} liegt nahe am "
+                                    f"Limit von GitHub Pages ({_mb(limit)})"))
     return errors, warnings
 
 
@@ -260,7 +260,8 @@ def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_
     """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
     site = Path(site)
     if not site.is_dir():
-        raise SitegenError("der Ordner der Website fehlt", path=site, fix="baue sie zuerst mit `sitegen build`")
+        raise SitegenError("der Ordner der Website fehlt", path=site,
+                           fix="baue sie zuerst mit `sitegen build`")
     sizes = file_sizes(site)
     pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
@@ -276,8 +277,8 @@ def clutter(terms: Mapping[str, tuple[Term, ...]]) -> list[Finding]:
         lonely = sorted({t.name for t in entries if len(set(t.articles)) <= 1},
                         key=lambda name: (name.casefold(), name))
         if lonely:
-            found.append(Finding("nur von einem Artikel genannt", f"{taxonomy}: {len(lonely)} von {len(entries)} "
-                                 "Namen nennt nur ein Artikel", tuple(lonely)))
+            text = f"{taxonomy}: {len(lonely)} von {len(entries)} Namen nennt nur ein Artikel"
+            found.append(Finding("nur von einem Artikel genannt", text, tuple(lonely)))
     return found
 
 

@@ -12,10 +12,12 @@ from sitegen.fields import FieldError, coerce_date
 from sitegen.log import LOG, setup
 
 # argparse's own messages, in German (it has no translation of its own)
-ARGPARSE_GERMAN = (("the following arguments are required", "es fehlt"), ("unrecognized arguments", "unbekannte Argumente"),
-                   ("argument ", "Argument "), ("invalid choice", "ungültige Wahl"), ("choose from", "möglich:"),
-                   ("expected one argument", "erwartet einen Wert"), ("ambiguous option", "mehrdeutige Option"),
-                   ("could match", "passt auf"), ("not allowed with argument", "nicht zusammen mit"),
+ARGPARSE_GERMAN = (("the following arguments are required", "es fehlt"),
+                   ("unrecognized arguments", "unbekannte Argumente"), ("argument ", "Argument "),
+                   ("invalid choice", "ungültige Wahl"), ("choose from", "möglich:"),
+                   ("expected one argument", "erwartet einen Wert"),
+                   ("ambiguous option", "mehrdeutige Option"), ("could match", "passt auf"),
+                   ("not allowed with argument", "nicht zusammen mit"),
                    ("ignored explicit argument", "erwartet keinen Wert, bekam"),
                    ("expected at most one argument", "erwartet höchstens einen Wert"),
                    ("expected at least one argument", "erwartet mindestens einen Wert"))
@@ -49,7 +51,8 @@ def _config(args: argparse.Namespace, need_content: bool = False) -> Config:
     """Config from sitegen.yaml in the current folder plus the command-line options; with `need_content`, a
     content folder that does not exist is refused before anything is written."""
     config = load_config(Path("."), content=getattr(args, "content", None), out=getattr(args, "out", None),
-                         base_url=getattr(args, "base_url", None), strict=getattr(args, "strict", None) or None)
+                         base_url=getattr(args, "base_url", None),
+                         strict=getattr(args, "strict", None) or None)
     if (need_content or getattr(args, "content", None)) and not config.content.is_dir():
         raise SitegenError("den Inhaltsordner gibt es nicht", path=config.content,
                            fix="prüfe --content, oder lege Artikel an mit `sitegen ingest`")
@@ -170,8 +173,8 @@ def _site_options(s: argparse.ArgumentParser, content: bool = True) -> None:
     if content:
         s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
                        "(Standard: content/, oder 'content' in sitegen.yaml)")
-    s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website (Standard: _site/, oder 'out' in "
-                   "sitegen.yaml)")
+    s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
+                   "(Standard: _site/, oder 'out' in sitegen.yaml)")
     s.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
                    "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
 
@@ -207,35 +210,37 @@ def parser() -> argparse.ArgumentParser:
     s = command("ingest", cmd_ingest, "Rohartikel in Front-Matter-Markdown verwandeln")
     s.add_argument("sources", nargs="*", metavar="QUELLE", help="Dateien oder Ordner (Standard: seeds/)")
     s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
-    s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, z. B. 2021-12-31 "
-                   "(Standard: keins, das Datum bleibt 'unbekannt')")
+    s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
+                   "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
     s = command("build", cmd_build, "die Website bauen")
     _site_options(s)
     s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
                    "behalten (Standard: aus)")
     s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt")
     _site_options(s)
-    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder der nächste "
-                   "freie danach; ein angegebener Port muss frei sein)")
+    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
+                   "der nächste freie danach; ein angegebener Port muss frei sein)")
     s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
                    "(Standard: %(default)s, nur dieser Rechner)")
     s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages")
     _site_options(s)
     shown = s.add_mutually_exclusive_group()
-    shown.add_argument("--all", action="store_true", help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
-    shown.add_argument("--json", action="store_true", help="alle Funde als JSON ausgeben (Standard: als Text)")
+    shown.add_argument("--all", action="store_true",
+                       help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
+    shown.add_argument("--json", action="store_true",
+                       help="alle Funde als JSON ausgeben (Standard: als Text)")
     s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen")
     _site_options(s)
     s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
                    "(Standard: %(default)s)")
-    s.add_argument("--branch", default="gh-pages", metavar="BRANCH", help="Branch, der nur die Website enthält "
-                   "(Standard: %(default)s)")
+    s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
+                   help="Branch, der nur die Website enthält (Standard: %(default)s)")
     s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
     s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
     s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
                 "schreiben")
-    s.add_argument("--force", action="store_true", help="eine vorhandene, andere Workflow-Datei überschreiben "
-                   "(Standard: nicht überschreiben)")
+    s.add_argument("--force", action="store_true",
+                   help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
     return p
 
 

@@ -36,8 +36,8 @@ class SiteApp:
     """Serve the site at `base_path`: rendered pages first, then files of `folders` in order; '/' redirects.
     HTML pages get `script` before their `</head>` (the live-reload client)."""
 
-    def __init__(self, folders: Path | list[tuple[str, Path]], base_path: str = "/", render: Render | None = None,
-                 script: bytes = b""):
+    def __init__(self, folders: Path | list[tuple[str, Path]], base_path: str = "/",
+                 render: Render | None = None, script: bytes = b""):
         self.folders = [("", folders.resolve())] if isinstance(folders, Path) else \
             [(prefix, folder.resolve()) for prefix, folder in folders]
         self.base_path, self.render, self.script = base_path, render, script

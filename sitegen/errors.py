@@ -19,7 +19,8 @@ class SitegenError(Exception):
         return f"{where}{self.message}{fix}"
 
 
-REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung", errno.ENOENT: "nicht gefunden",
+REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung",
+           errno.ENOENT: "nicht gefunden",
            errno.ENOSPC: "kein Platz mehr auf dem Datenträger", errno.EROFS: "nur lesbares Dateisystem",
            errno.ELOOP: "symbolischer Link im Kreis", errno.ENAMETOOLONG: "Name zu lang",
            errno.EISDIR: "ist ein Ordner", errno.ENOTDIR: "ist kein Ordner",

@@ -44,7 +44,8 @@ def setup(verbosity: int = 0) -> None:
     """-1 (`-q`): warnings and errors only; 0: notes too; 1 (`-v`): also the web server's own lines."""
     handler = _Split()
     handler.setFormatter(_Lines(verbosity > 0))
-    levels = {"sitegen": logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO}
+    own = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
+    levels = {"sitegen": own}
     levels.update({name: logging.DEBUG if verbosity > 0 else logging.ERROR for name in LIBRARIES})
     for name, level in levels.items():
         logger = logging.getLogger(name)

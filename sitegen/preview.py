@@ -86,7 +86,8 @@ class Preview:
                 return
             changed = [Path(p) for p in stamp if stamp[p] != self.stamp.get(p)]
             static = self.config.templates / "static"
-            if any(static in Path(p).parents for p in {*(stamp.keys() ^ self.stamp.keys()), *map(str, changed)}):
+            touched = {*(stamp.keys() ^ self.stamp.keys()), *map(str, changed)}
+            if any(static in Path(p).parents for p in touched):
                 self.assets += 1
             same_files, self.stamp = stamp.keys() == self.stamp.keys(), stamp
             if self.state is not None and self.error is None and same_files and self._patch(changed):
@@ -148,7 +149,8 @@ class Preview:
         return State(by_file, derived, pages, renderer)
 
     def _patch(self, changed: list[Path]) -> bool:
-        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not possible."""
+        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not
+        possible."""
         state = self.state
         patched = dict(state.pages)
         articles = dict(state.articles)
@@ -169,8 +171,8 @@ class Preview:
 
     def scan(self) -> Stamp:
         """Size and mtime of every content and template file (it runs before every request), and for a file
-        changed in the last RACY_NS a hash of its bytes too: two quick saves of the same length can fall in one
-        tick of the file system's clock. A file that cannot be looked at (a link loop) gets size -1."""
+        changed in the last RACY_NS a hash of its bytes too: two quick saves of the same length can fall in
+        one tick of the file system's clock. A file that cannot be looked at (a link loop) gets size -1."""
         stamp: Stamp = {}
         known, recent = self.stamp, time.time_ns() - RACY_NS
         for folder in (self.config.content, self.config.templates):
@@ -183,7 +185,8 @@ class Preview:
                         seen = (info.st_size, info.st_mtime_ns)
                         if info.st_mtime_ns >= recent:
                             seen += (zlib.crc32(Path(entry.path).read_bytes()),)
-                        stamp[entry.path] = known[entry.path] if known.get(entry.path, ())[:2] == seen else seen
+                        same = known.get(entry.path, ())[:2] == seen  # not recent: keep a hash taken before
+                        stamp[entry.path] = known[entry.path] if same else seen
                 except OSError as exc:
                     stamp[entry.path] = (-1, exc.errno or 0)
         return stamp
@@ -200,7 +203,8 @@ STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt de
 
 def overlay(error: SitegenError, lead: str = STALE) -> str:
     """The box that shows an error in the browser: what it means, then file, line, message and fix."""
-    where = html.escape(str(error.path)) + (f", Zeile {error.line}" if error.line else "") if error.path else ""
+    line = f", Zeile {error.line}" if error.line else ""
+    where = html.escape(str(error.path)) + line if error.path else ""
     rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
     cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">{text}</dd>"
                     for name, text in rows if text)

@@ -1,4 +1,4 @@
-"""`sitegen new DIR`: a new archive folder, ready for `sitegen ingest`, `serve` and publishing on GitHub Pages."""
+"""`sitegen new DIR`: a new archive folder, ready for `sitegen ingest`, `serve` and GitHub Pages."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -36,7 +36,8 @@ IDLE_POLL = 1.0  # the same with none open (errors are still said at once)
 SCAN_SHARE = 0.25  # at most this share of the time goes to looking at the files
 SETTLE = 0.1  # seconds without a further change before the browser reloads
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
-STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden", 405: "Methode nicht erlaubt"}
+STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
+               405: "Methode nicht erlaubt"}
 
 
 def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
@@ -103,7 +104,8 @@ class _HostCheck(web.RequestHandler):
         """A fault in sitegen itself: one line, the traceback with -v (an HTTP error status is no fault)."""
         if isinstance(value, web.HTTPError):
             return
-        LOG.error(f"interner Fehler bei {self.request.path}: {typ.__name__}: {value}", exc_info=(typ, value, tb))
+        LOG.error(f"interner Fehler bei {self.request.path}: {typ.__name__}: {value}",
+                  exc_info=(typ, value, tb))
 
 
 class PageHandler(_HostCheck):
@@ -162,14 +164,15 @@ def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Appl
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
     site = SiteApp([("static/", config.templates / "static"), ("", config.out)], config.base_path,
                    render=preview.page, script=script)
-    return web.Application([(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler),
-                            (r".*", PageHandler)], site=site, shown={}, hosts=(host,), log_function=_log_request)
+    routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
+    return web.Application(routes, site=site, shown={}, hosts=(host,), log_function=_log_request)
 
 
 def _log_request(handler: web.RequestHandler) -> None:
     """Each request, with -v."""
     request = handler.request
-    LOG.debug(f"{request.method} {request.uri} → {handler.get_status()} ({1000 * request.request_time():.0f} ms)")
+    took = 1000 * request.request_time()
+    LOG.debug(f"{request.method} {request.uri} → {handler.get_status()} ({took:.0f} ms)")
 
 
 async def _run(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
@@ -204,12 +207,14 @@ async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
                 sent, assets = preview.generation, preview.assets
                 reload_browsers(await asyncio.to_thread(_changed, pages, site, shown, everything))
         except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
-            LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}", exc_info=exc)
+            LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
+                      exc_info=exc)
 
 
 def _changed(pages: list, site: SiteApp, shown: dict[str, int], everything: bool) -> list:
     """The open pages whose page would now read otherwise than when it was loaded."""
-    return [page for page in pages if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
+    return [page for page in pages
+            if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
 
 
 def reload_browsers(pages: list) -> None:

@@ -53,8 +53,8 @@ def test_broken_link_names_page_line_and_target(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="/personen/niemand/">x</a>'})
     (error,) = check_output(site, "/").errors
     assert error.kind == "Link ins Leere"
-    assert str(error) == "index.html:2: Link '/personen/niemand/' zeigt auf /personen/niemand/, das es in der " \
-        "Ausgabe nicht gibt"
+    assert str(error) == ("index.html:2: Link '/personen/niemand/' zeigt auf /personen/niemand/, das es in "
+                          "der Ausgabe nicht gibt")
 
 
 def test_broken_anchor(tmp_path: Path) -> None:
@@ -154,7 +154,8 @@ def test_clutter_names_terms_of_one_article_per_taxonomy() -> None:
                    Term("people", "Anna Muster", "anna-muster", ("b",))),
         "places": (Term("places", "Berlin", "berlin", ("a", "b")),),
     }
-    assert lines(clutter(terms)) == ("people: 2 von 3 Namen nennt nur ein Artikel: Anna Muster, Zoe Beispiel",)
+    assert lines(clutter(terms)) == ("people: 2 von 3 Namen nennt nur ein Artikel: Anna Muster, "
+                                     "Zoe Beispiel",)
     assert clutter({}) == []
 
 

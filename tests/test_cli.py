@@ -34,7 +34,8 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
 
 def german_words(text: str) -> str:
     """The help text without option names, metavars, file names and URLs (the names that stay English)."""
-    text = re.sub(r"(--?[\w-]+|[\w.-]*/[\w./-]*|https?://\S+|'[^']*'|\b[A-Z_|]{2,}\b|\w+\.(ya?ml|md)\b)", " ", text)
+    names = r"(--?[\w-]+|[\w.-]*/[\w./-]*|https?://\S+|'[^']*'|\b[A-Z_|]{2,}\b|\w+\.(ya?ml|md)\b)"
+    text = re.sub(names, " ", text)
     return re.sub(r"\b(sitegen|new|ingest|build|serve|check|deploy|tag|init-workflow|gh-pages|origin|content|"
                   r"out|base_url|BIO|Token|Sidecar|Front-Matter|Markdown|Pages|GitHub|Remote|URL|Branch|JSON|"
                   r"Port|Host|Workflow|Pages-Workflow|GitHub-Pages-Workflow|Website)\b", " ", text)
@@ -85,8 +86,8 @@ def test_a_busy_port_given_with_port_is_one_line(small_archive):
         done = run(["serve", "--port", str(port)], small_archive)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
-        f"sitegen: Fehler: Port {port} ist belegt, vielleicht von einer anderen Vorschau (wähle mit --port einen "
-        "anderen, oder lass --port weg: dann nimmt sitegen den nächsten freien)"]
+        f"sitegen: Fehler: Port {port} ist belegt, vielleicht von einer anderen Vorschau (wähle mit --port "
+        "einen anderen, oder lass --port weg: dann nimmt sitegen den nächsten freien)"]
 
 
 def test_without_port_a_busy_default_port_moves_to_the_next_free_one(small_archive):
@@ -101,8 +102,8 @@ def test_without_port_a_busy_default_port_moves_to_the_next_free_one(small_archi
             proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve"], cwd=small_archive, stdout=out,
                                     stderr=subprocess.STDOUT)
         try:
-            line = wait_for(lambda: re.search(r"Port 8000 ist belegt – die Vorschau nimmt den nächsten freien, "
-                                              r"Port (\d+)", log.read_text(encoding="utf-8")))
+            moved = r"Port 8000 ist belegt – die Vorschau nimmt den nächsten freien, Port (\d+)"
+            line = wait_for(lambda: re.search(moved, log.read_text(encoding="utf-8")))
             wait_for(lambda: fetch(f"http://127.0.0.1:{line[1]}/artikel/gipfel-in-genf/")[0] == 200)
         finally:
             proc.terminate()
@@ -154,7 +155,8 @@ def test_a_mistyped_content_folder_is_refused_before_anything_is_written(small_a
     assert run(["build"], small_archive).returncode == 0
     done = run(["build", "--content", "contnet"], small_archive)
     assert done.returncode == 1 and "contnet: den Inhaltsordner gibt es nicht" in done.stderr
-    assert not (small_archive / "_site.failed").exists() and (small_archive / "_site" / "index.html").is_file()
+    assert not (small_archive / "_site.failed").exists()
+    assert (small_archive / "_site" / "index.html").is_file()
 
 
 def test_quiet_keeps_warnings_and_drops_notes(small_archive):
@@ -166,5 +168,5 @@ def test_quiet_keeps_warnings_and_drops_notes(small_archive):
 def test_an_unknown_host_is_one_line(small_archive):
     done = run(["serve", "--host", "rechner.invalid", "--port", "8999"], small_archive)
     assert done.returncode == 1 and done.stderr.strip().splitlines() == [
-        "sitegen: Fehler: rechner.invalid:8999 lässt sich nicht öffnen: unbekannter Rechnername (wähle mit --host "
-        "und --port eine andere Adresse)"]
+        "sitegen: Fehler: rechner.invalid:8999 lässt sich nicht öffnen: unbekannter Rechnername (wähle mit "
+        "--host und --port eine andere Adresse)"]

@@ -44,8 +44,9 @@ def preview(small_archive: Path):
     port = free_port()
     log_path = small_archive / "serve.log"
     with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)], cwd=small_archive,
-                                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
+                                cwd=small_archive, stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
         base = f"http://127.0.0.1:{port}/"
         try:
             wait_for(lambda: fetch(base)[0] == 200)

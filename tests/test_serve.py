@@ -54,7 +54,8 @@ def server(small_archive: Path):
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     log = open(small_archive / "serve.log", "w", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)], cwd=small_archive,
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
+                            cwd=small_archive,
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -121,7 +122,8 @@ def test_a_burst_of_100_saves_gives_one_or_two_model_refreshes(server):
     path = root / "content" / "articles" / "a.md"
     start = time.monotonic()
     for n in range(100):
-        path.write_text(f"---\ntitle: Gipfel in Genf\ndate: 2021-12-30\n---\n\nFassung {n}.\n", encoding="utf-8")
+        path.write_text(f"---\ntitle: Gipfel in Genf\ndate: 2021-12-30\n---\n\nFassung {n}.\n",
+                        encoding="utf-8")
         time.sleep(max(0.0, start + (n + 1) / 100 - time.monotonic()))
     wait_for(lambda: "Fassung 99." in fetch(base + "/artikel/gipfel-in-genf/")[1])
     time.sleep(2.0)  # would-be extra rebuilds have time to show up
@@ -151,7 +153,8 @@ def test_a_new_article_and_a_template_change_show_up(server):
     assert "Ganz neu" in fetch(base + "/artikel/ganz-neu/")[1]
     assert "Ganz neu" in fetch(base + "/orte/genf/")[1]
     base_html = root / "templates" / "base.html"
-    base_html.write_text(base_html.read_text(encoding="utf-8").replace("</footer>", "<p>Vorlage neu</p></footer>"),
+    base_html.write_text(base_html.read_text(encoding="utf-8").replace("</footer>",
+                                                                       "<p>Vorlage neu</p></footer>"),
                          encoding="utf-8")
     assert "Vorlage neu" in fetch(base + "/")[1]
 
@@ -160,7 +163,8 @@ def test_a_template_error_shows_in_the_browser_and_the_server_lives_on(server):
     base, root = server
     template = root / "templates" / "article.html"
     good = template.read_text(encoding="utf-8")
-    template.write_text(good.replace("{% block main %}", "{% block main %}{{ nicht_da.feld }}", 1), encoding="utf-8")
+    template.write_text(good.replace("{% block main %}", "{% block main %}{{ nicht_da.feld }}", 1),
+                        encoding="utf-8")
     status, html = fetch(base + "/artikel/gipfel-in-genf/")
     assert status == 200 and "Diese Seite lässt sich nicht rendern" in html and "nicht_da" in html
     template.write_text(good, encoding="utf-8")
@@ -201,7 +205,8 @@ def test_head_is_answered_like_get_without_a_body(server):
     status, headers, body = request(base, "/artikel/gipfel-in-genf/")
     head_status, head_headers, head_body = request(base, "/artikel/gipfel-in-genf/", "HEAD")
     assert (status, head_status) == (200, 200) and head_body == b""
-    assert head_headers["Content-Length"] == str(len(body)) and head_headers["Content-Type"] == headers["Content-Type"]
+    assert head_headers["Content-Length"] == str(len(body))
+    assert head_headers["Content-Type"] == headers["Content-Type"]
     assert request(base, "/fehlt/", "HEAD")[:1] == (404,)
 
 
@@ -238,7 +243,7 @@ def test_the_live_reload_socket_serves_only_pages_of_this_server(server):
     with pytest.raises(HTTPClientError, match="403"):
         asyncio.run(_socket(base, "http://angreifer.example"))
     with pytest.raises(HTTPClientError, match="403"):
-        asyncio.run(_socket(base, base.replace("127.0.0.1", "localhost")))  # another host:port is another origin
+        asyncio.run(_socket(base, base.replace("127.0.0.1", "localhost")))  # another host: another origin
 
     async def handshake():
         socket_ = await _socket(base, base)
