@@ -36,7 +36,7 @@ class _Split(logging.StreamHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write the record to the stream its level belongs on."""
-        self.setStream(sys.stderr if record.levelno >= logging.WARNING else sys.stdout)
+        self.stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout  # no flush of the last
         super().emit(record)
 
 
