@@ -48,7 +48,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     preview = Preview(config)
     if not (config.out / "index.html").is_file():  # the search bundle comes from a build: make one meanwhile
         threading.Thread(target=_build_quietly, args=(config,), daemon=True).start()
-    LOG.info(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)")
+    print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
     try:
         asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
