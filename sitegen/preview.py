@@ -116,8 +116,9 @@ class Preview:
         """Take a fresh model, or keep the last good one and show why the files do not make a site."""
         self.generation += 1
         if state is not None:
+            fixed = "Fehler behoben – " if self.error else ""
             self.state, self.error, self._said = state, None, set()
-            LOG.info(f"Vorschau aktualisiert: {len(state.pages)} Seiten")
+            LOG.info(f"{fixed}Vorschau aktualisiert: {len(state.pages)} Seiten")
             return
         if self.error is None or str(error) != str(self.error):  # said once, however often it is saved
             LOG.error(f"{error} – im Browser angezeigt, bis die Datei korrigiert ist")
