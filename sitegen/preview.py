@@ -29,6 +29,7 @@ from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
+SCRATCH = ("~", ".swp", ".tmp")  # editors' scratch files (and those starting with . or #) change nothing
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
 QUIET = 0.1  # seconds without a save before the whole model is loaded again in the background
 
@@ -178,7 +179,7 @@ class Preview:
         known, recent = self.stamp, time.time_ns() - RACY_NS
         for folder in (self.config.content, self.config.templates):
             for _, entry in files_below(folder):
-                if entry.name.startswith("."):
+                if entry.name.startswith((".", "#")) or entry.name.endswith(SCRATCH):
                     continue
                 try:
                     if entry.is_file():

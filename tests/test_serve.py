@@ -316,3 +316,15 @@ def test_two_saves_of_one_length_in_one_clock_tick_are_told_apart(server):
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Fassung B.")
     os.utime(path, ns=(first, first))  # same size, same mtime: what a coarse file system clock gives
     assert "Fassung B." in fetch(base + "/artikel/gipfel-in-genf/")[1]
+
+
+def test_editor_scratch_files_change_nothing(small_archive):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    preview = Preview(load_config(small_archive))
+    before = preview.generation
+    for name in ("a.md~", ".a.md.swp", "#a.md#", "a.md.tmp"):
+        (small_archive / "content" / "articles" / name).write_text("halb gespeichert", encoding="utf-8")
+    preview.refresh()
+    assert preview.generation == before and preview.error is None
