@@ -31,7 +31,8 @@ from sitegen.walk import files_below
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
 SCRATCH = ("~", ".swp", ".tmp")  # editors' scratch files (and those starting with . or #) change nothing
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
-QUIET = 0.1  # seconds without a save before the whole model is loaded again in the background
+QUIET = 1.0  # seconds without a save before the whole model is loaded again in the background (meanwhile
+# the browser reloads the edited page, patched at once, without competing with that load)
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,12 @@ class Preview:
         self._reloading = False  # a background reload waits or runs
         self.refresh()
 
-    def page(self, rel: str) -> bytes | None:
-        """The bytes of output file `rel` from the current model, or None when there is no such page; while
-        the files have an error, HTML pages carry it as an overlay (with no model yet, they are just it)."""
-        self.refresh()
+    def page(self, rel: str, look: bool = True) -> bytes | None:
+        """The bytes of output file `rel` from the current model (brought up to date first, unless not to
+        `look` at the files), or None when there is no such page; while the files have an error, HTML pages
+        carry it as an overlay (with no model yet, they are just it)."""
+        if look:
+            self.refresh()
         state, error = self.state, self.error
         html_page = rel.endswith(".html")
         if state is None:
@@ -79,10 +82,11 @@ class Preview:
             return error_page(exc, "Diese Seite lässt sich nicht rendern.")
         return with_overlay(body, error) if error and html_page else body
 
-    def refresh(self) -> None:
-        """Bring the model up to date with the files, as cheaply as the change allows."""
+    def refresh(self, stamp: Stamp | None = None) -> None:
+        """Bring the model up to date with the files (as `stamp` found them, if given), as cheaply as the
+        change allows."""
         with self.lock:
-            stamp = self.scan()
+            stamp = self.scan() if stamp is None else stamp
             if stamp == self.stamp:
                 return
             changed = [Path(p) for p in stamp if stamp[p] != self.stamp.get(p)]

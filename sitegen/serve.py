@@ -13,6 +13,7 @@ import json
 import socket
 import threading
 import time
+from functools import partial
 from urllib.parse import urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
@@ -32,8 +33,8 @@ DEFAULT_PORT = 8000
 PORT_TRIES = 20  # without --port: the next free one of these
 TICK = 0.05  # seconds between two checks whether the files are due for a look
 POLL = 0.2  # seconds between two looks at the files while a browser is open
-IDLE_POLL = 1.0  # the same with none open (errors are still said at once)
-SCAN_SHARE = 0.25  # at most this share of the time goes to looking at the files
+IDLE_POLL = 1.0  # the same with none open (errors are still said at once), and the longest pause
+SCAN_SHARE = 0.1  # at most this share of a core goes to looking at the files (up to IDLE_POLL apart)
 SETTLE = 0.1  # seconds without a further change before the browser reloads
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
@@ -162,10 +163,11 @@ class ReloadSocket(LiveReloadHandler, _HostCheck):
 def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
     """The dev server: the live-reload client and websocket, then the site."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
-    site = SiteApp([("static/", config.templates / "static"), ("", config.out)], config.base_path,
-                   render=preview.page, script=script)
+    folders = [("static/", config.templates / "static"), ("", config.out)]
+    site = SiteApp(folders, config.base_path, render=preview.page, script=script)
+    as_is = SiteApp(folders, config.base_path, render=partial(preview.page, look=False), script=script)
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
-    return web.Application(routes, site=site, shown={}, hosts=(host,), log_function=_log_request)
+    return web.Application(routes, site=site, as_is=as_is, shown={}, hosts=(host,), log_function=_log_request)
 
 
 def _log_request(handler: web.RequestHandler) -> None:
@@ -179,29 +181,29 @@ async def _run(app: web.Application, sockets: list[socket.socket], preview: Prev
     """Serve on the open sockets and reload the browsers after each change, until interrupted."""
     server = HTTPServer(app)
     server.add_sockets(sockets)
-    await watch(preview, app.settings["site"], app.settings["shown"])
+    await watch(preview, app.settings["as_is"], app.settings["shown"])
 
 
 async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
-    """Look at the files every POLL seconds (IDLE_POLL with no browser open; never more than SCAN_SHARE of the
-    time); once they changed and then stayed so for SETTLE seconds, bring the preview up to date (one model
-    load for a burst of saves) and reload every open page that now reads otherwise (all of them after a
-    change of a static file)."""
+    """Look at the files every POLL seconds (IDLE_POLL with no browser open; less often on a big archive, so
+    that looking takes at most SCAN_SHARE of a core); once they changed and then stayed so for SETTLE
+    seconds, bring the preview up to date (one model load for a burst of saves) and reload every open page
+    that now reads otherwise (all of them after a change of a static file)."""
     sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
     while True:
         await asyncio.sleep(TICK)
-        if time.monotonic() < last + max(POLL if LiveReloadHandler.waiters else IDLE_POLL, cost / SCAN_SHARE):
+        pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
+        if time.monotonic() < last + pause:
             continue
         try:
             last = time.monotonic()
-            stamp = await asyncio.to_thread(preview.scan)
-            cost = time.monotonic() - last
+            stamp, cost = await asyncio.to_thread(_timed_scan, preview)
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:
                 await asyncio.sleep(SETTLE)
                 looked, stamp = stamp, await asyncio.to_thread(preview.scan)
-            await asyncio.to_thread(preview.refresh)
+            await asyncio.to_thread(preview.refresh, stamp)
             if preview.generation != sent:
                 pages, everything = list(LiveReloadHandler.waiters), preview.assets != assets
                 sent, assets = preview.generation, preview.assets
@@ -211,8 +213,15 @@ async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
                       exc_info=exc)
 
 
+def _timed_scan(preview: Preview) -> tuple[dict, float]:
+    """The preview's scan of the files and the processor time it took (waiting for other threads left out)."""
+    start = time.thread_time()
+    return preview.scan(), time.thread_time() - start
+
+
 def _changed(pages: list, site: SiteApp, shown: dict[str, int], everything: bool) -> list:
-    """The open pages whose page would now read otherwise than when it was loaded."""
+    """The open pages whose page would now read otherwise than when it was loaded (`site` renders from the
+    model as it is, without looking at the files again)."""
     return [page for page in pages
             if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
 
