@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, reason
 from sitegen.fields import FieldError, coerce_date
 from sitegen.log import LOG, setup
 
@@ -252,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SitegenError as exc:
         LOG.error(str(exc))
+        return 1
+    except OSError as exc:  # a file the system refuses (a link loop, no rights, a full disk): one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        LOG.error(f"{where}{reason(exc)} (prüfe die Datei, ihre Rechte und den freien Platz)")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -85,9 +85,9 @@ def test_a_busy_port_given_with_port_is_one_line(small_archive):
         port = taken.getsockname()[1]
         done = run(["serve", "--port", str(port)], small_archive)
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.strip().splitlines() == [
-        f"sitegen: Fehler: Port {port} ist belegt, vielleicht von einer anderen Vorschau (wähle mit --port "
-        "einen anderen, oder lass --port weg: dann nimmt sitegen den nächsten freien)"]
+    expected = (f"sitegen: Fehler: Port {port} ist belegt, vielleicht von einer anderen Vorschau (wähle mit "
+                "--port einen anderen, oder lass --port weg: dann nimmt sitegen den nächsten freien)")
+    assert done.stderr.strip().splitlines() == [expected]
 
 
 def test_without_port_a_busy_default_port_moves_to_the_next_free_one(small_archive):
@@ -167,6 +167,15 @@ def test_quiet_keeps_warnings_and_drops_notes(small_archive):
 
 def test_an_unknown_host_is_one_line(small_archive):
     done = run(["serve", "--host", "rechner.invalid", "--port", "8999"], small_archive)
-    assert done.returncode == 1 and done.stderr.strip().splitlines() == [
-        "sitegen: Fehler: rechner.invalid:8999 lässt sich nicht öffnen: unbekannter Rechnername (wähle mit "
-        "--host und --port eine andere Adresse)"]
+    expected = ("sitegen: Fehler: rechner.invalid:8999 lässt sich nicht öffnen: unbekannter Rechnername "
+                "(wähle mit --host und --port eine andere Adresse)")
+    assert done.returncode == 1 and done.stderr.strip().splitlines() == [expected]
+
+
+def test_a_file_the_system_refuses_is_one_line(small_archive):
+    (small_archive / "content" / "articles" / "kreis.md").symlink_to("kreis.md")
+    done = run(["build"], small_archive)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    expected = (f"sitegen: Fehler: {small_archive}/content/articles/kreis.md: symbolischer Link im Kreis "
+                "(prüfe die Datei, ihre Rechte und den freien Platz)")
+    assert done.stderr.strip().splitlines() == [expected]
