@@ -10,7 +10,11 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from functools import partial
@@ -22,7 +26,6 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from sitegen.build import build
 from sitegen.config import Config
 from sitegen.devserver import LOCAL_NAMES, SiteApp, host_allowed, origin_allowed
 from sitegen.errors import SitegenError, reason
@@ -47,14 +50,22 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     if host not in LOCAL_NAMES:
         LOG.warning(f"der Server ist unter {host} auch von anderen Rechnern erreichbar")
     preview = Preview(config)
-    if not (config.out / "index.html").is_file():  # the search bundle comes from a build: make one meanwhile
-        threading.Thread(target=_build_quietly, args=(config,), daemon=True).start()
+    search = None if (config.out / "index.html").is_file() else _build_for_search(config)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
+    signal.signal(signal.SIGTERM, _interrupt)  # terminated, the preview ends as on Ctrl+C
     try:
         asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
         LOG.info("Vorschau beendet.")
+    finally:
+        if search is not None and search.poll() is None:
+            os.killpg(search.pid, signal.SIGTERM)  # the build and its workers, silently
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM as KeyboardInterrupt."""
+    raise KeyboardInterrupt
 
 
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
@@ -236,10 +247,22 @@ def reload_browsers(pages: list) -> None:
             LiveReloadHandler.waiters.discard(page)
 
 
-def _build_quietly(config: Config) -> None:
-    """A build for the search bundle, in the background; a failure is reported, the preview goes on."""
-    try:
-        build(config, log=lambda line: LOG.debug(f"Suche: {line}"))
+def _build_for_search(config: Config) -> subprocess.Popen:
+    """`sitegen build` for the search bundle, as a process of its own (in a session of its own, so Ctrl+C
+    and the end of the preview stop it without a word from its workers); its outcome is said when it ends."""
+    command = [sys.executable, "-m", "sitegen", "build", "-q", "--content", str(config.content), "--out",
+               str(config.out), "--base-url", config.base_url]
+    build = subprocess.Popen(command, cwd=config.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    threading.Thread(target=_say_search, args=(build,), daemon=True).start()
+    return build
+
+
+def _say_search(build: subprocess.Popen) -> None:
+    """Wait for the search build; say that search is ready, or why not (the preview goes on either way)."""
+    errors = [line for line in build.communicate()[1].splitlines() if line.startswith("sitegen: Fehler: ")]
+    if build.returncode == 0:
         LOG.info("Suche bereit.")
-    except SitegenError as exc:
-        LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): {exc}")
+    elif errors:
+        LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): "
+                    f"{errors[-1][len('sitegen: Fehler: '):]}")

@@ -328,3 +328,17 @@ def test_editor_scratch_files_change_nothing(small_archive):
         (small_archive / "content" / "articles" / name).write_text("halb gespeichert", encoding="utf-8")
     preview.refresh()
     assert preview.generation == before and preview.error is None
+
+
+def test_ending_the_preview_during_its_search_build_is_quiet(small_archive):
+    port = free_port()
+    log = small_archive / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
+                                cwd=small_archive, stdout=out, stderr=subprocess.STDOUT)
+    wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
+    proc.terminate()  # while the build for the search bundle runs
+    assert proc.wait(timeout=20) == 0
+    time.sleep(1.0)  # what the build's workers would still print
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "Vorschau beendet." in text
