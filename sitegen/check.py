@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
+from sitegen.limits import unsafe_char
 from sitegen.model import Term
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
@@ -74,6 +75,7 @@ class Page:
     ids: frozenset[str]
     links: tuple[tuple[int, str], ...]
     base: str | None = None
+    bad_char: tuple[int, str] | None = None  # (line, U+XXXX) of the first character XML forbids
 
 
 class _PageParser(HTMLParser):
@@ -104,9 +106,22 @@ class _PageParser(HTMLParser):
 def parse_page(path: Path) -> Page:
     """The ids and links of the HTML file at `path`."""
     parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    text = path.read_text(encoding="utf-8", errors="replace")
+    parser.feed(text)
     parser.close()
-    return Page(frozenset(parser.ids), tuple(parser.links), parser.base)
+    return Page(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
+
+
+def character_problems(site: Path, pages: Mapping[str, Page], rels: list[str]) -> list[Finding]:
+    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
+    it."""
+    found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
+    for rel in rels:
+        if rel.endswith(".xml"):
+            found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
+    return [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
+                    f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
+            for rel, where in sorted(found.items()) if where]
 
 
 def parse_pages(site: Path, rels: list[str]) -> dict[str, Page]:
@@ -266,6 +281,7 @@ def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_
     pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
+    errors += character_problems(site, pages, sorted(sizes))
     size_errors, warnings = size_problems(sizes, max_site_bytes, max_file_bytes, warn_ratio)
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 

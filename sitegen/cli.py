@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError, reason
+from sitegen.errors import SitegenError, printable, reason
 from sitegen.fields import FieldError, coerce_date
 from sitegen.log import LOG, setup
 
@@ -119,6 +119,20 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return tag_file(args.file)
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    """sitegen entities: the archive's merge candidates, for an editor to review."""
+    from sitegen.entities import load_registry
+    from sitegen.ingest import entity_text
+    from sitegen.ingest.entity_pass import archive_merges, describe
+    from sitegen.loading import load_articles
+
+    config = _config(args)
+    articles = load_articles(config)
+    merges = archive_merges([(a, entity_text(a)) for a in articles], load_registry(config.registry_file))
+    print("\n".join(describe(merges)))
+    return 0
+
+
 def cmd_deploy(args: argparse.Namespace) -> int:
     """sitegen deploy: publish the built site to a gh-pages branch."""
     from sitegen.deploy import deploy
@@ -205,8 +219,9 @@ def parser() -> argparse.ArgumentParser:
     s = command("new", cmd_new, "ein neues Archiv anlegen: sitegen.yaml, content/, seeds/, Pages-Workflow")
     s.add_argument("folder", metavar="ORDNER", help="der neue (oder leere) Ordner des Archivs")
     s.add_argument("--title", default="Nachrichtenarchiv", help="Titel der Website (Standard: %(default)s)")
-    s.add_argument("--base-url", default="", metavar="URL", help="wo die Website erscheint, z. B. "
-                   "https://benutzer.github.io/archiv/ (Standard: leer, später in sitegen.yaml eintragen)")
+    s.add_argument("--base-url", default="/", metavar="URL", help="wo die Website erscheint, z. B. "
+                   "https://benutzer.github.io/archiv/ (Standard: /, die volle Adresse später in "
+                   "sitegen.yaml eintragen)")
     s = command("ingest", cmd_ingest, "Rohartikel in Front-Matter-Markdown verwandeln")
     s.add_argument("sources", nargs="*", metavar="QUELLE", help="Dateien oder Ordner (Standard: seeds/)")
     s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
@@ -237,6 +252,9 @@ def parser() -> argparse.ArgumentParser:
                    help="Branch, der nur die Website enthält (Standard: %(default)s)")
     s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
     s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
+    s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
+    s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
+                   "(Standard: content/, oder 'content' in sitegen.yaml)")
     s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
                 "schreiben")
     s.add_argument("--force", action="store_true",
@@ -255,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:  # a file the system refuses (a link loop, no rights, a full disk): one line
         where = f"{exc.filename}: " if exc.filename else ""
-        LOG.error(f"{where}{reason(exc)} (prüfe die Datei, ihre Rechte und den freien Platz)")
+        LOG.error(printable(f"{where}{reason(exc)} (prüfe die Datei, ihre Rechte und den freien Platz)"))
         return 1
     except KeyboardInterrupt:
         return 130

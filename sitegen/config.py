@@ -1,16 +1,18 @@
 """The one frozen Config: paths, base URL, title, language; read from sitegen.yaml and the command line."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from sitegen.content import read_text
 from sitegen.errors import SitegenError
+from sitegen.safeyaml import load_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "default_templates"
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
 @dataclass(frozen=True)
@@ -56,23 +58,35 @@ def load_config(root: Path = Path("."), **overrides: object) -> Config:
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(settings) - known)
     if unknown:
-        raise SitegenError(f"unknown setting {unknown[0]!r}", path=path,
-                           fix=f"use one of: {', '.join(sorted(known - {'root'}))}")
+        raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", path=path,
+                           fix=f"nimm eine von: {', '.join(sorted(known - {'root'}))}")
+    for name, value in settings.items():
+        settings[name] = _setting(name, value, path)
     config = replace(Config(root=root), **settings)
     return _resolve(config)
 
 
+def _setting(name: str, value: object, path: Path) -> object:
+    """A setting's value as Config needs it: strict is true or false, paths and texts are text."""
+    if name == "strict":
+        if not isinstance(value, bool):
+            raise SitegenError(f"'strict' muss true oder false sein, nicht {value!r}"[:200], path=path,
+                               fix="schreibe 'strict: true'")
+        return value
+    if isinstance(value, Path):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+        raise SitegenError(f"'{name}' muss ein Text sein", path=path, fix=f"schreibe '{name}: \"...\"'")
+    return str(value).strip()
+
+
 def _read_settings(path: Path) -> dict[str, object]:
     """The settings in a config file, as a dict."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise SitegenError("is not valid YAML", path=path, line=None if line is None else line + 1,
-                           fix="check indentation and quotes") from None
+    data = load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") or {}
     if not isinstance(data, dict):
-        raise SitegenError("must be a mapping of settings", path=path, fix="write lines like 'title: Mein Archiv'")
-    return data
+        raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
+                           fix="schreibe Zeilen wie 'title: Mein Archiv'")
+    return {str(key): value for key, value in data.items()}
 
 
 def _resolve(config: Config) -> Config:
@@ -85,8 +99,25 @@ def _resolve(config: Config) -> Config:
     base_url = str(config.base_url)
     parts = urlsplit(base_url)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
-        raise SitegenError(f"base URL {base_url!r} is not a web address", path=CONFIG_FILE,
-                           fix="use e.g. https://user.github.io/archiv/ or /")
+        raise SitegenError(f"base_url {base_url!r} ist keine Webadresse", path=CONFIG_FILE,
+                           fix="nimm z. B. https://user.github.io/archiv/ oder /")
     if not base_url.endswith("/"):
         base_url += "/"
-    return replace(config, root=root, base_url=base_url, **paths)
+    return replace(config, root=root, base_url=base_url, cname=domain_name(config.cname), **paths)
+
+
+def domain_name(cname: str) -> str:
+    """The CNAME domain in ASCII (an umlaut domain as punycode: münchen.de -> xn--mnchen-3ya.de); anything
+    that is not a domain name (a scheme, a path, a space, a line break) is an error."""
+    if not cname:
+        return ""
+    try:
+        ascii_name = cname.strip().rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        ascii_name = ""
+    labels = ascii_name.split(".")
+    if len(labels) < 2 or len(ascii_name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        raise SitegenError(f"cname {cname[:100]!r} ist kein Domainname", path=CONFIG_FILE,
+                           fix="schreibe nur den Namen ohne https:// und Pfad, z. B. 'cname: "
+                               "archiv.example.de'")
+    return ascii_name

@@ -12,61 +12,81 @@ import yaml
 
 from sitegen.errors import SitegenError
 from sitegen.fields import FIELD_COERCERS, UNKNOWN_DATE, FieldError
+from sitegen.limits import MAX_ARTICLE_BYTES, size_text, unsafe_char
 from sitegen.model import TAXONOMY_KEYS, Article
+from sitegen.safeyaml import load_yaml
 from sitegen.slug import slugify
 
 FIELD_ORDER = ("title", "date", "slug", "source", "language", "summary", "image", *TAXONOMY_KEYS)
 _HANDLER = frontmatter.YAMLHandler()
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
 
 
-class YamlLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader that leaves dates as text, so impossible dates get our message, not a crash."""
-
-
-YamlLoader.yaml_implicit_resolvers = {
-    key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error."""
-    return decode(path.read_bytes(), path)
+def read_text(path: Path, shown: object = None) -> str:
+    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error naming
+    `shown` (else `path`)."""
+    return decode(path.read_bytes(), path if shown is None else shown)
 
 
 def decode(data: bytes, path: object) -> str:
-    """Bytes of a text file as str; binary and non-UTF-8 data are errors naming `path`."""
-    if b"\x00" in data[:8192]:
-        raise SitegenError("is a binary file, not an article", path=path, fix="move it out of the content folder")
+    """Bytes of a text file as str; binary (a NUL byte anywhere) and non-UTF-8 data are errors naming
+    `path`."""
+    if b"\x00" in data:
+        raise SitegenError("ist eine Binärdatei, kein Text", path=path, fix="nimm sie aus dem Ordner")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SitegenError(f"is not UTF-8 (byte {exc.start})", path=path, line=line,
-                           fix="save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8") from None
+        raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path=path, line=line,
+                           fix="speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t "
+                               "UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def load_article(path: Path, root: Path | None = None) -> Article:
     """Read one article file; every problem is a SitegenError naming the file and line."""
     shown = shown_path(path, root)
-    return parse_article(decode(path.read_bytes(), shown), shown)
+    return parse_article(decode(check_article_file(path.read_bytes(), shown), shown), shown)
+
+
+def check_article_file(data: bytes, shown: str) -> bytes:
+    """An article file's bytes; a file too big to be one article, or named other than in UTF-8 text, is an
+    error."""
+    check_name(shown)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise SitegenError(f"ist mit {size_text(len(data))} zu groß für einen Artikel (höchstens "
+                           f"{size_text(MAX_ARTICLE_BYTES)})", path=shown,
+                           fix="teile sie in ihre Artikel auf oder nimm sie aus dem Inhaltsordner")
+    return data
+
+
+def check_name(shown: str) -> str:
+    """A file name as shown; one that is not UTF-8 or holds a control character (a line break) is an error."""
+    if _BAD_NAME.search(shown):
+        raise SitegenError("hat einen Namen, der nicht UTF-8 ist oder Steuerzeichen enthält", path=shown,
+                           fix="benenne die Datei um, nur mit Buchstaben, Ziffern und - _ .")
+    return shown
 
 
 def parse_article(text: str, shown: str) -> Article:
     """Parse front-matter markdown text; `shown` is the path used in messages."""
     if not text.strip():
-        raise SitegenError("is empty", path=shown, fix="delete it or add front matter with a title")
+        raise SitegenError("ist leer", path=shown, fix="lösche sie oder schreibe Front Matter mit einem "
+                                                       "title")
     if not text.startswith("---"):
-        raise SitegenError("has no front matter", path=shown, line=1,
-                           fix="start the file with a '---' line, 'title: ...', and another '---' line")
+        raise SitegenError("hat kein Front Matter", path=shown, line=1,
+                           fix="beginne die Datei mit einer Zeile '---', 'title: ...' und wieder '---'")
     try:
         fm, body = _HANDLER.split(text)
     except ValueError:
-        raise SitegenError("front matter is not closed", path=shown, line=1,
-                           fix="end the front matter with a line of three dashes '---'") from None
+        raise SitegenError("Front Matter ist nicht geschlossen", path=shown, line=1,
+                           fix="beende das Front Matter mit einer Zeile aus drei Strichen '---'") from None
     meta = _load_yaml(fm, shown)
+    found = unsafe_char(body)
+    if found:
+        raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=shown,
+                           line=text.count("\n", 0, len(text) - len(body)) + found[0], fix="entferne es aus "
+                                                                                           "dem Text")
     return _article_from(meta, body.strip("\n"), fm, shown)
 
 
@@ -76,21 +96,16 @@ def body_of(text: str) -> str:
 
 
 def _load_yaml(fm: str, shown: str) -> dict:
-    """The front matter as a mapping; YAML errors carry the file's line number."""
-    try:
-        meta = yaml.load(fm, Loader=YamlLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1  # the block starts with the newline after '---'
-
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SitegenError(f"front matter is not valid YAML: {problem}", path=shown, line=line,
-                           fix="check quotes, colons and indentation; quote titles that contain ': '") from None
+    """The front matter as a mapping (the block starts with the newline after '---', so YAML's lines are the
+    file's); errors carry the file's line number."""
+    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
+                                    "': ' "
+                                    "in Anführungszeichen")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise SitegenError("front matter must be 'key: value' lines", path=shown, line=2,
-                           fix="write e.g. 'title: Meine Überschrift'")
+        raise SitegenError("Front Matter muss aus Zeilen 'key: value' bestehen", path=shown, line=2,
+                           fix="schreibe z. B. 'title: Meine Überschrift'")
     return meta
 
 
@@ -104,12 +119,12 @@ def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
             except FieldError as exc:
                 raise SitegenError(str(exc), path=shown, line=_line_of(fm, key), fix=_fix_for(key)) from None
     if not values.get("title"):
-        raise SitegenError("has no title", path=shown, line=_line_of(fm, "title") or 2,
-                           fix="add a line 'title: ...' to the front matter")
+        raise SitegenError("hat keinen Titel", path=shown, line=_line_of(fm, "title") or 2,
+                           fix="ergänze eine Zeile 'title: ...' im Front Matter")
     values["slug"] = values.get("slug") or slugify(str(values["title"]))
     if values["slug"] != slugify(str(values["slug"])):
-        raise SitegenError(f"slug {values['slug']!r} is not a safe URL part", path=shown,
-                           line=_line_of(fm, "slug"), fix=f"use {slugify(str(values['slug']))!r}")
+        raise SitegenError(f"slug {values['slug']!r} ist kein sicherer URL-Teil", path=shown,
+                           line=_line_of(fm, "slug"), fix=f"nimm {slugify(str(values['slug']))!r}")
     values["language"] = values.get("language") or "de"
     extra = {k: v for k, v in meta.items() if k not in FIELD_COERCERS and isinstance(k, str)}
     return Article(body=body, extra=MappingProxyType(extra), path=shown, **values)  # type: ignore[arg-type]
@@ -124,12 +139,12 @@ def _line_of(fm: str, key: str) -> int | None:
 def _fix_for(key: str) -> str:
     """The fix to suggest for a bad value of `key`."""
     if key == "date":
-        return "write a real date as 2021-12-31 or 31.12.2021, or 'unbekannt'"
+        return "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'"
     if key in TAXONOMY_KEYS:
-        return f"write '{key}: [Name A, Name B]' or '{key}: []'"
+        return f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'"
     if key == "image":
-        return "write 'image: {caption: \"...\", credit: \"...\"}'"
-    return f"write '{key}: \"...\"'"
+        return "schreibe 'image: {caption: \"...\", credit: \"...\"}'"
+    return f"schreibe '{key}: \"...\"'"
 
 
 def shown_path(path: Path, root: Path | None) -> str:

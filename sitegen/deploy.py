@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Mapping
 
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, printable
 from sitegen.output import MARKER, finish_patches
 
 FALLBACK_NAME = "sitegen"
@@ -22,9 +22,14 @@ BUILD_MARKER = MARKER  # written by output.staged into every complete build: "ok
 FAILED_MARKER = ".sitegen-build-failed"
 UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
 BLOB_MODE = "100644"
-# No line-ending filters; no background gc or maintenance still writing while the temp dir is removed.
+# No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
+# no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.
 _SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
-             "-c", "fetch.writeCommitGraph=false")
+             "-c", "fetch.writeCommitGraph=false", "-c", "protocol.ext.allow=never",
+             "-c", "protocol.fd.allow=never")
+# What a remote may be: a URL of these schemes, scp-like [user@]host:path, or a local path (checked apart).
+_URL_SCHEMES = ("https", "http", "ssh", "git", "file")
+_SCP_LIKE = re.compile(r"^(?:[A-Za-z0-9._~+-]+@)?[A-Za-z0-9._-]+:(?!//)")
 # Inherited variables that would point our git calls at the user's repository or index.
 _REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
               "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
@@ -35,39 +40,44 @@ def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None 
     """Commit `site` as the whole tree of `branch` on `remote` and push it; False when nothing changed."""
     site = Path(site)
     check_site(site)
+    check_branch(branch)
     files = site_files(site)
     url = resolve_remote(remote)
     with tempfile.TemporaryDirectory(prefix="sitegen-deploy-", ignore_cleanup_errors=True) as tmp:
         env = work_env(Path(tmp))
         git(env, "init", "-q", "--bare", env["GIT_DIR"])
-        parent = fetch_branch(env, url, branch)
+        parent = fetch_branch(env, url, branch, Path(tmp))
         entries = hash_files(env, site, files)
         entries.update(extra_files(env, cname))
         tree = write_tree(env, entries)
         if parent and git(env, "rev-parse", f"{parent}^{{tree}}") == tree:
-            log(f"{branch} on {remote}: nothing changed, nothing pushed")
+            log(printable(f"{branch} auf {remote}: nichts geändert, nichts gepusht"))
             return False
         commit = commit_tree(env, tree, parent, commit_message(len(entries)))
         push(env, url, commit, branch)
-    log(f"{branch} on {remote}: pushed {commit[:12]} ({len(entries)} files)")
+    log(printable(f"{branch} auf {remote}: {commit[:12]} gepusht ({len(entries)} Dateien)"))
     return True
 
 
 def check_site(site: Path) -> None:
     """Refuse a missing, empty or failed build, or one without index.html."""
-    fix = "run `sitegen build` first and deploy only after it succeeds"
+    fix = "führe zuerst `sitegen build` aus und veröffentliche erst, wenn es gelingt"
     if not site.is_dir():
-        raise SitegenError("the site folder does not exist", path=site, fix=fix)
+        raise SitegenError("den Ordner der Website gibt es nicht", path=site, fix=fix)
     if not any(site.iterdir()):
-        raise SitegenError("the site folder is empty", path=site, fix=fix)
+        raise SitegenError("der Ordner der Website ist leer", path=site, fix=fix)
     if not finish_patches(site):
-        raise SitegenError("a build is applying its changes to the site folder, or could not finish them",
-                           path=site, fix="wait until `sitegen build` has finished (or run it again), then deploy")
+        raise SitegenError("ein Build überträgt gerade seine Änderungen in den Ordner der Website oder "
+                           "konnte sie "
+                           "nicht abschließen", path=site,
+                           fix="warte, bis `sitegen build` fertig ist (oder starte es neu), dann "
+                               "veröffentliche")
     marker = failure_marker(site)
     if marker is not None:
-        raise SitegenError("the last build failed; refusing to publish", path=marker, fix=fix)
+        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=marker,
+                           fix=fix)
     if not (site / "index.html").is_file():
-        raise SitegenError("the site folder has no index.html", path=site, fix=fix)
+        raise SitegenError("der Ordner der Website hat keine index.html", path=site, fix=fix)
 
 
 def failure_marker(site: Path) -> Path | None:
@@ -90,26 +100,53 @@ def site_files(site: Path) -> list[str]:
         found.extend((rel / name).as_posix() for name in names if rel.parts or name not in UNPUBLISHED)
     bad = [name for name in found if "\n" in name or "\r" in name]
     if bad:
-        raise SitegenError(f"file name with a line break: {bad[0]!r}", path=site, fix="rename the file")
+        raise SitegenError(f"Dateiname mit Zeilenumbruch: {bad[0]!r}", path=site, fix="benenne die Datei um")
     return sorted(found)
 
 
+def check_branch(branch: str) -> str:
+    """The branch name when git accepts it as one and it cannot be read as an option."""
+    valid = subprocess.run(["git", "check-ref-format", f"refs/heads/{branch}"],
+                           capture_output=True).returncode == 0
+    if branch.startswith("-") or not valid:
+        raise SitegenError(f"{branch!r} ist kein gültiger Branch-Name", fix="nimm z. B. --branch gh-pages")
+    return branch
+
+
 def resolve_remote(remote: str) -> str:
-    """A URL git can use: the URL of a remote of the current repository, else `remote` as URL or path."""
-    named = _quiet(["git", "remote", "get-url", remote])
+    """A URL git can use: the URL of a remote of the current repository, else `remote` as URL or path;
+    checked by check_remote either way."""
+    check_remote(remote)
+    named = _quiet(["git", "remote", "get-url", "--", remote])
     if named:
-        return _absolute_local(named)
-    if "://" in remote or re.match(r"^[^/:]+:", remote):
+        return check_remote(_absolute_local(named))
+    if "://" in remote or _SCP_LIKE.match(remote):
         return remote
     if Path(remote).exists():
         return str(Path(remote).resolve())
-    raise SitegenError(f"unknown remote {remote!r}",
-                       fix="name a remote of this repository (see `git remote -v`), or give a URL or path")
+    raise SitegenError(f"unbekanntes Remote {remote!r}",
+                       fix="nenne ein Remote dieses Repositorys (siehe `git remote -v`) oder gib eine URL "
+                           "oder einen Pfad an")
+
+
+def check_remote(remote: str) -> str:
+    """The remote when it is a plain URL (https, http, ssh, git, file), scp-like host:path or a path; an
+    option
+    in disguise (a leading '-'), a transport that runs commands ('ext::', 'file::',
+                                                                 any 'name::'), or a control
+    character is an error."""
+    scheme = remote.split("://", 1)[0].lower() if "://" in remote else ""
+    if remote.startswith("-") or "::" in remote.split("/", 1)[0] or any(ord(c) < 32 for c in remote) or (
+            scheme and scheme not in _URL_SCHEMES):
+        raise SitegenError(f"Remote {remote!r} wird nicht verwendet: nur URLs mit {', '.join(_URL_SCHEMES)}, "
+                           "host:pfad oder ein Pfad", fix="gib die URL des Repositorys an, z. B. "
+                           "https://github.com/user/archiv.git oder git@github.com:user/archiv.git")
+    return remote
 
 
 def _absolute_local(url: str) -> str:
     """A relative local remote path resolved against the repository's top folder, as git does."""
-    if "://" in url or re.match(r"^[^/:]+:", url) or Path(url).is_absolute():
+    if "://" in url or _SCP_LIKE.match(url) or Path(url).is_absolute():
         return url
     top = _quiet(["git", "rev-parse", "--show-toplevel"]) or "."
     return str((Path(top) / url).resolve())
@@ -147,27 +184,42 @@ def git(env: Mapping[str, str], *args: str, stdin: bytes | None = None, cwd: Pat
     done = subprocess.run(["git", *_SETTINGS, *args], input=stdin, cwd=cwd,
                           capture_output=True, env=dict(env))
     if done.returncode != 0:
-        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
-        raise SitegenError(f"git {args[0]} failed: {detail}",
-                           fix="check the remote's URL and your access to it, then run deploy again")
+        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["keine Ausgabe"])[-1]
+        raise SitegenError(f"git {args[0]} ist gescheitert: {detail}",
+                           fix="prüfe die URL des Remotes und deinen Zugang dazu, dann veröffentliche noch "
+                               "einmal")
     return done.stdout.decode("utf-8", "replace").strip()
 
 
-def fetch_branch(env: Mapping[str, str], url: str, branch: str) -> str | None:
+def fetch_branch(env: Mapping[str, str], url: str, branch: str, tmp: Path) -> str | None:
     """Fetch the tip of `branch` from `url`; its commit id, or None when the branch does not exist yet.
+    Publishing onto the remote's default branch (HEAD), even an unborn one, is refused.
 
     Only the last commit and its trees are needed (blobs too where the server cannot filter them)."""
     ref = f"refs/heads/{branch}"
-    listing = git(env, "ls-remote", "--symref", url, "HEAD", ref).splitlines()
+    listing = git(env, "ls-remote", "--symref", "--", url, "HEAD", ref).splitlines()
+    head = next((line[5:].split("\t")[0] for line in listing if line.startswith("ref: ")), None)
+    if head is None and not any(line.endswith("\tHEAD") for line in listing):
+        head = unborn_head(env, url, tmp)
+    if head == ref:
+        raise SitegenError(f"{branch!r} ist der Standard-Branch von {url}; Veröffentlichen würde seine "
+                           "Dateien "
+                           "ersetzen", fix="veröffentliche auf einen eigenen Branch, z. B. --branch gh-pages")
     if not any(line.split("\t")[-1] == ref for line in listing):
         return None
-    if f"ref: {ref}\tHEAD" in listing:
-        raise SitegenError(f"{branch!r} is the default branch of {url}; publishing would replace its files",
-                           fix="deploy to a branch of its own, e.g. --branch gh-pages")
-    git(env, "remote", "add", "target", url)
+    git(env, "remote", "add", "--", "target", url)  # a named remote: a filtered fetch needs one (a promisor)
     git(env, "fetch", "-q", "--no-tags", "--depth=1", "--filter=blob:none", "target",
         f"+{ref}:refs/sitegen/parent")
     return git(env, "rev-parse", "refs/sitegen/parent")
+
+
+def unborn_head(env: Mapping[str, str], url: str, tmp: Path) -> str | None:
+    """The branch the HEAD of a remote without a HEAD commit names (an empty repository's future default
+    branch), as a clone sees it; None when it cannot be told."""
+    probe = {k: v for k, v in env.items() if k not in ("GIT_DIR", "GIT_INDEX_FILE")}
+    folder = str(tmp / "head-probe.git")
+    git(probe, "clone", "-q", "--bare", "--depth=1", "--filter=blob:none", "--no-tags", "--", url, folder)
+    return git(probe, "--git-dir", folder, "symbolic-ref", "-q", "HEAD") or None
 
 
 def hash_files(env: Mapping[str, str], site: Path, files: list[str]) -> dict[str, str]:
@@ -208,4 +260,4 @@ def commit_tree(env: Mapping[str, str], tree: str, parent: str | None, message: 
 
 def push(env: Mapping[str, str], url: str, commit: str, branch: str) -> None:
     """Fast-forward `branch` on `url` to `commit`; never forced, so a concurrent deploy is not lost."""
-    git(env, "push", "-q", url, f"{commit}:refs/heads/{branch}")
+    git(env, "push", "-q", "--", url, f"{commit}:refs/heads/{branch}")

@@ -1,7 +1,28 @@
-"""The one error type a user sees: a message naming the file, the line and the fix."""
+"""The one error type a user sees: a message naming the file, the line and the fix, printed safely."""
 from __future__ import annotations
 
 import errno
+import re
+
+# C0 and C1 controls, DEL, line and paragraph separators, lone surrogates, U+FFFE/U+FFFF: shown escaped
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# user:password@ (or token@) in a URL: the part before the host is never shown
+_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")
+
+
+def redact(text: str) -> str:
+    """`text` with the credentials of every URL in it replaced by '***'."""
+    return _CREDENTIALS.sub(r"\1***@", text)
+
+
+def printable(text: object) -> str:
+    """`text` as one safe line: credentials redacted, line breaks and control characters escaped."""
+    return _UNPRINTABLE.sub(_escape, redact(str(text)))
+
+
+def _escape(match: re.Match) -> str:
+    """A character as its Python escape: '\\n', '\\x1b', '\\ud800'."""
+    return repr(match.group())[1:-1] if match.group() in "\n\r\t" else f"\\u{ord(match.group()):04x}"
 
 
 class SitegenError(Exception):
@@ -16,7 +37,7 @@ class SitegenError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         fix = f" ({self.fix})" if self.fix else ""
-        return f"{where}{self.message}{fix}"
+        return printable(f"{where}{self.message}{fix}")
 
 
 REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sitegen.limits import MAX_YEAR, MIN_YEAR
 from sitegen.model import Image, TAXONOMY_KEYS
 
 UNKNOWN_DATE = "unbekannt"
@@ -20,7 +21,7 @@ def coerce_text(value: object, name: str) -> str:
         return ""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
-    raise FieldError(f"'{name}' must be text, not {_kind(value)}")
+    raise FieldError(f"'{name}' muss Text sein, nicht {_kind(value)}")
 
 
 def coerce_names(value: object, name: str) -> tuple[str, ...]:
@@ -30,11 +31,11 @@ def coerce_names(value: object, name: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise FieldError(f"'{name}' must be a list of names like [A, B], not {_kind(value)}")
+        raise FieldError(f"'{name}' muss eine Liste von Namen wie [A, B] sein, nicht {_kind(value)}")
     names: list[str] = []
     for item in value:
         if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
-            raise FieldError(f"'{name}' has an entry that is not a name: {item!r}")
+            raise FieldError(f"'{name}' hat einen Eintrag, der kein Name ist: {item!r}")
         text = " ".join(str(item).split())
         if text not in names:
             names.append(text)
@@ -46,20 +47,29 @@ def coerce_date(value: object, name: str = "date") -> dt.date | dt.datetime | No
     if value is None or (isinstance(value, str) and value.strip().lower() in ("", UNKNOWN_DATE, "unknown")):
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        return value
+        return _in_range(value, name)
     if not isinstance(value, str):
-        raise FieldError(f"'{name}' must be a date like 2021-12-31, not {_kind(value)}")
+        raise FieldError(f"'{name}' muss ein Datum wie 2021-12-31 sein, nicht {_kind(value)}")
     text = value.strip()
     match = _GERMAN_DATE.match(text)
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            parsed: dt.date = dt.date(year, month, day)
+        elif len(text) == 10:
+            parsed = dt.date.fromisoformat(text)
+        else:
+            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise FieldError(f"'{name}' is not a real date: {text!r}") from None
+        raise FieldError(f"'{name}' ist kein echtes Datum: {text!r}") from None
+    return _in_range(parsed, name)
+
+
+def _in_range(value: dt.date, name: str) -> dt.date:
+    """The date when it lies in the years MIN_YEAR to MAX_YEAR (so its time can always be given in UTC)."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise FieldError(f"'{name}' liegt außerhalb der Jahre {MIN_YEAR} bis {MAX_YEAR}: {value.isoformat()}")
+    return value
 
 
 def coerce_image(value: object, name: str = "image") -> Image | None:
@@ -67,23 +77,26 @@ def coerce_image(value: object, name: str = "image") -> Image | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise FieldError(f"'{name}' must be a mapping like {{caption: ..., credit: ...}}, not {_kind(value)}")
+        raise FieldError(f"'{name}' muss eine Zuordnung wie {{caption: ..., credit: ...}} sein, nicht "
+                         f"{_kind(value)}")
     unknown = sorted(set(value) - {"caption", "credit", "src"})
     if unknown:
-        raise FieldError(f"'{name}' has an unknown key {unknown[0]!r} (known: caption, credit, src)")
+        raise FieldError(f"'{name}' hat einen unbekannten Schlüssel {unknown[0]!r} (bekannt: caption, "
+                         "credit, src)")
     image = Image(**{k: coerce_text(v, f"{name}.{k}") for k, v in value.items()})
     return image if (image.caption or image.credit or image.src) else None
 
 
 def _kind(value: object) -> str:
-    """A German-neutral description of a YAML value's type."""
+    """A German description of a YAML value's type."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "eine Zuordnung"
     if isinstance(value, list):
-        return "a list"
+        return "eine Liste"
     if isinstance(value, bool):
         return "true/false"
-    return type(value).__name__
+    return {"int": "eine Zahl", "float": "eine Zahl", "NoneType": "leer"}.get(type(value).__name__,
+                                                                              type(value).__name__)
 
 
 FIELD_COERCERS = {

@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from sitegen.errors import SitegenError
+from sitegen.limits import MAX_YEAR, MIN_YEAR
+
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
 MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
@@ -71,4 +74,16 @@ def build_time() -> dt.datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    try:
+        return _in_range(dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc))
+    except (ValueError, OverflowError, OSError):
+        raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis "
+                           f"{MAX_YEAR}",
+                           fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)") from None
+
+
+def _in_range(moment: dt.datetime) -> dt.datetime:
+    """The moment when its year lies from MIN_YEAR to MAX_YEAR, else ValueError."""
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(moment)
+    return moment

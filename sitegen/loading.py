@@ -11,12 +11,11 @@ from pathlib import Path
 
 from sitegen.cache import digest, load_pickle, save_pickle
 from sitegen.config import Config
-from sitegen.content import body_of, decode, parse_article
+from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
 from sitegen.model import Article
 from sitegen.walk import files_below
 
-MAX_ARTICLE_BYTES = 5_000_000  # news articles are well under 100 KB; bigger is a dump pasted into one file
 CACHE_NAME = "front-matter.pickle"
 DELTA_NAME = "front-matter-new.pickle"  # the entries since the last full save, which is rewritten less often
 DELTA_FLOOR = 50  # entries the delta may hold at least (else a twentieth of the archive)
@@ -78,14 +77,9 @@ def _save(path: Path, fresh: dict) -> None:
 
 
 def _read(path: str, shown: str) -> bytes:
-    """The file's bytes; a file too big to be one article is an error."""
+    """The file's bytes; a file too big to be one article is an error (limits.MAX_ARTICLE_BYTES)."""
     with open(path, "rb") as handle:
-        data = handle.read()
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise SitegenError(f"is {len(data) / 1e6:.1f} MB, too large for one article (at most "
-                           f"{MAX_ARTICLE_BYTES // 1_000_000} MB)", path=shown,
-                           fix="split it into its articles, or move it out of the content folder")
-    return data
+        return check_article_file(handle.read(), shown)
 
 
 def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:
@@ -125,11 +119,20 @@ def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
     """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
     content.shown_path gives it)."""
     found = sorted(((rel.split("/"), entry.path) for rel, entry in files_below(os.path.abspath(folder))
-                    if rel.endswith(".md") and entry.is_file()), key=lambda item: item[0])
+                    if rel.endswith(".md") and _is_file(entry)), key=lambda item: item[0])
     if root is None:
         return [(path, path) for _, path in found]
     base = os.path.abspath(root) + os.sep
     return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """Whether the entry is a file or a link to one; a link leading nowhere readable (a loop) is an error."""
+    try:
+        return entry.is_file()
+    except OSError as exc:
+        raise SitegenError(f"kann nicht gelesen werden: {exc.strerror}", path=entry.path,
+                           fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 
 
 def _parsed(data: bytes, shown: str) -> dict:

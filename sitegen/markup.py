@@ -14,6 +14,7 @@ import nh3
 
 from sitegen import __version__
 from sitegen.cache import digest
+from sitegen.limits import defuse_markdown
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 _MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
@@ -38,7 +39,7 @@ def body_key(text: str) -> str:
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> str:
     """Markdown -> sanitised HTML: a pure function of the text (raw HTML and scripts are cleaned away)."""
-    return nh3.clean(convert_markdown(text), link_rel="noopener noreferrer")
+    return nh3.clean(convert_markdown(defuse_markdown(text)), link_rel="noopener noreferrer")
 
 
 def convert_markdown(text: str) -> str:

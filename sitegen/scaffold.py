@@ -16,7 +16,7 @@ def settings_text(title: str, base_url: str) -> str:
     """sitegen.yaml of a new archive: the title and where the site will live, explained."""
     return ("# Einstellungen des Archivs; Optionen auf der Befehlszeile gehen vor.\n"
             + yaml.safe_dump({"title": title}, allow_unicode=True)
-            + "# Die Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
+            + "# Die volle Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
               "# (Feeds, Sitemap und kanonische Links brauchen sie; der Pages-Workflow setzt sie selbst).\n"
             + yaml.safe_dump({"base_url": base_url}, allow_unicode=True))
 

@@ -104,7 +104,7 @@ def test_failed_build_keeps_the_previous_site(small_archive):
     build(config, log=lambda line: None)
     before = {p: p.read_bytes() for p in (small_archive / "_site").rglob("*") if p.is_file()}
     write_article(small_archive, "kaputt.md", "title: T\ndate: 2021-02-31")
-    with pytest.raises(SitegenError, match=r"kaputt.md:3: 'date' is not a real date"):
+    with pytest.raises(SitegenError, match=r"kaputt.md:3: 'date' ist kein echtes Datum"):
         build(config, log=lambda line: None)
     after = {p: p.read_bytes() for p in (small_archive / "_site").rglob("*") if p.is_file()}
     assert after == before

@@ -53,21 +53,21 @@ def error_for(text: str) -> str:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("", "a.md: is empty"),
-    ("Nur Text", "a.md:1: has no front matter"),
-    ("---\ntitle: T\n", "a.md:1: front matter is not closed"),
-    ("---\ntitle: T\npeople: [a, b\n---\n", "a.md:3: front matter is not valid YAML"),
-    ("---\n- a\n- b\n---\n", "must be 'key: value' lines"),
-    ("---\ndate: 2021-12-31\n---\n", "a.md:2: has no title"),
-    ("---\ntitle: ''\n---\n", "a.md:2: has no title"),
-    ("---\ntitle: T\ndate: 2021-02-31\n---\n", "a.md:3: 'date' is not a real date: '2021-02-31'"),
-    ("---\ntitle: T\ndate: 31.02.2021\n---\n", "a.md:3: 'date' is not a real date"),
-    ("---\ntitle: T\n\npeople: Putin, Biden: x\n---\n", "not valid YAML"),
-    ("---\ntitle: T\nplaces: {a: 1}\n---\n", "a.md:3: 'places' must be a list"),
-    ("---\ntitle: T\ntags: [[a]]\n---\n", "a.md:3: 'tags' has an entry that is not a name"),
-    ("---\ntitle: [a]\n---\n", "a.md:2: 'title' must be text"),
-    ("---\ntitle: T\nimage: Bild\n---\n", "a.md:3: 'image' must be a mapping"),
-    ("---\ntitle: T\nslug: ../../etc\n---\n", "a.md:3: slug '../../etc' is not a safe URL part"),
+    ("", "a.md: ist leer"),
+    ("Nur Text", "a.md:1: hat kein Front Matter"),
+    ("---\ntitle: T\n", "a.md:1: Front Matter ist nicht geschlossen"),
+    ("---\ntitle: T\npeople: [a, b\n---\n", "a.md:3: ist kein gültiges YAML"),
+    ("---\n- a\n- b\n---\n", "muss aus Zeilen 'key: value' bestehen"),
+    ("---\ndate: 2021-12-31\n---\n", "a.md:2: hat keinen Titel"),
+    ("---\ntitle: ''\n---\n", "a.md:2: hat keinen Titel"),
+    ("---\ntitle: T\ndate: 2021-02-31\n---\n", "a.md:3: 'date' ist kein echtes Datum: '2021-02-31'"),
+    ("---\ntitle: T\ndate: 31.02.2021\n---\n", "a.md:3: 'date' ist kein echtes Datum"),
+    ("---\ntitle: T\n\npeople: Putin, Biden: x\n---\n", "kein gültiges YAML"),
+    ("---\ntitle: T\nplaces: {a: 1}\n---\n", "a.md:3: 'places' muss eine Liste"),
+    ("---\ntitle: T\ntags: [[a]]\n---\n", "a.md:3: 'tags' hat einen Eintrag, der kein Name ist"),
+    ("---\ntitle: [a]\n---\n", "a.md:2: 'title' muss Text sein"),
+    ("---\ntitle: T\nimage: Bild\n---\n", "a.md:3: 'image' muss eine Zuordnung"),
+    ("---\ntitle: T\nslug: ../../etc\n---\n", "a.md:3: slug '../../etc' ist kein sicherer URL-Teil"),
 ])
 def test_bad_front_matter_gives_one_line_naming_file_line_and_fix(text, expected):
     message = error_for(text)
@@ -83,12 +83,12 @@ def test_null_lists_mean_empty_and_a_string_is_one_name():
 def test_not_utf8_is_rejected_with_the_fix(tmp_path):
     path = tmp_path / "latin1.md"
     path.write_bytes("---\ntitle: Grüße\n---\n".encode("latin-1"))
-    with pytest.raises(SitegenError, match=r"latin1.md:2: is not UTF-8 .*iconv"):
+    with pytest.raises(SitegenError, match=r"latin1.md:2: ist nicht UTF-8 .*iconv"):
         load_article(path)
 
 
 def test_binary_file_is_rejected(tmp_path):
     path = tmp_path / "bild.md"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    with pytest.raises(SitegenError, match="is a binary file"):
+    with pytest.raises(SitegenError, match="ist eine Binärdatei"):
         load_article(path)

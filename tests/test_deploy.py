@@ -66,7 +66,7 @@ def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: P
     assert len(commits(remote)) == 1
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
     assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == commit_message(5)
-    assert logs and "pushed" in logs[-1]
+    assert logs and "gepusht" in logs[-1]
 
 
 def test_build_marker_is_not_published(site: Path, remote: Path) -> None:
@@ -90,7 +90,7 @@ def test_second_deploy_of_same_site_changes_nothing(site: Path, remote: Path) ->
     logs: list[str] = []
     assert deploy(site, str(remote), log=logs.append) is False
     assert bare_git(remote, "rev-parse", "gh-pages") == before
-    assert any("nothing changed" in line for line in logs)
+    assert any("nichts geändert" in line for line in logs)
 
 
 def test_changed_file_makes_one_commit_on_top(site: Path, remote: Path) -> None:
@@ -167,12 +167,12 @@ def assert_refused(site: Path, remote: Path, words: str) -> None:
 
 
 def test_refuses_missing_site(tmp_path: Path, remote: Path) -> None:
-    assert_refused(tmp_path / "nowhere", remote, "does not exist")
+    assert_refused(tmp_path / "nowhere", remote, "gibt es nicht")
 
 
 def test_refuses_empty_site(tmp_path: Path, remote: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert_refused(tmp_path / "empty", remote, "empty")
+    assert_refused(tmp_path / "empty", remote, "leer")
 
 
 def test_refuses_site_without_index(site: Path, remote: Path) -> None:
@@ -182,17 +182,17 @@ def test_refuses_site_without_index(site: Path, remote: Path) -> None:
 
 def test_refuses_failed_build_marker_inside(site: Path, remote: Path) -> None:
     (site / FAILED_MARKER).write_text("render failed", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
     (site.parent / f"{site.name}.failed").write_text("render failed", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
     (site / BUILD_MARKER).write_text("failed: render\n", encoding="utf-8")
-    assert_refused(site, remote, "build failed")
+    assert_refused(site, remote, "Build ist gescheitert")
 
 
 def journaled_patch(site: Path, pid: int) -> None:
@@ -215,15 +215,16 @@ def test_a_patch_left_by_a_killed_build_is_finished_before_publishing(site: Path
 
 def test_refuses_while_a_running_build_applies_its_patch(site: Path, remote: Path) -> None:
     journaled_patch(site, os.getppid())
-    assert_refused(site, remote, "applying its changes")
+    assert_refused(site, remote, "überträgt gerade")
 
 
 def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Path) -> None:
     gone = subprocess.Popen(["true"])
     gone.wait()
     journaled_patch(site, gone.pid)
-    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt", encoding="utf-8")
-    assert_refused(site, remote, "could not finish them")
+    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt",
+                                                                                   encoding="utf-8")
+    assert_refused(site, remote, "nicht abschließen")
     assert not list(site.parent.glob(f".{site.name}.patch-*"))  # dropped: the next build repairs the site
 
 
@@ -236,20 +237,20 @@ def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: P
     run("git", "push", "-q", str(remote), "main", cwd=source)
     bare_git(remote, "symbolic-ref", "HEAD", "refs/heads/main")
     before = bare_git(remote, "rev-parse", "main")
-    with pytest.raises(SitegenError, match="default branch"):
+    with pytest.raises(SitegenError, match="Standard-Branch"):
         deploy(site, str(remote), branch="main", log=lambda _: None)
     assert bare_git(remote, "rev-parse", "main") == before
     assert deploy(site, str(remote), log=lambda _: None) is True
 
 
 def test_refuses_unknown_remote(site: Path, remote: Path) -> None:
-    with pytest.raises(SitegenError, match="unknown remote"):
+    with pytest.raises(SitegenError, match="unbekanntes Remote"):
         deploy(site, "no-such-remote", log=lambda _: None)
 
 
 def test_unreachable_remote_is_a_sitegen_error(site: Path, tmp_path: Path, remote: Path) -> None:
     (tmp_path / "not-a-repo").mkdir()
-    with pytest.raises(SitegenError, match="git ls-remote failed"):
+    with pytest.raises(SitegenError, match="git ls-remote ist gescheitert"):
         deploy(site, str(tmp_path / "not-a-repo"), log=lambda _: None)
 
 
@@ -260,7 +261,7 @@ def test_cli_deploy_publishes_then_reports_no_change(site: Path, remote: Path, c
     assert main(args) == 0
     assert len(commits(remote)) == 1
     assert main(args) == 0
-    assert "nothing changed" in capsys.readouterr().out
+    assert "nichts geändert" in capsys.readouterr().out
     assert len(commits(remote)) == 1
 
 
@@ -268,4 +269,50 @@ def test_cli_deploy_refusal_is_one_line(tmp_path: Path, remote: Path, capsys) ->
     from sitegen.cli import main
 
     assert main(["deploy", "--remote", str(remote), "--out", str(tmp_path / "nowhere")]) == 1
-    assert "does not exist" in capsys.readouterr().err
+    assert "gibt es nicht" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hostile", ["--upload-pack=touch pwned;false:x", "-oProxyCommand=touch pwned",
+                                     "ext::sh -c touch% pwned", "file::./x", "fd::3", "evil://x/y"])
+def test_a_remote_that_is_an_option_or_runs_a_command_is_refused(site: Path, tmp_path: Path, hostile: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SitegenError, match="wird nicht verwendet"):
+        deploy(site, hostile, log=lambda _: None)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_configured_remote_with_a_command_transport_is_refused(site: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("git", "init", "-q", str(tmp_path))
+    run("git", "remote", "add", "origin", "ext::sh -c touch% pwned", cwd=tmp_path)
+    with pytest.raises(SitegenError, match="wird nicht verwendet"):
+        deploy(site, "origin", log=lambda _: None)
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("branch", ["-f", "a..b", "x y", "main\n"])
+def test_a_branch_that_is_not_a_branch_name_is_refused(site: Path, remote: Path, branch: str) -> None:
+    with pytest.raises(SitegenError, match="kein gültiger Branch-Name"):
+        deploy(site, str(remote), branch=branch, log=lambda _: None)
+
+
+def test_credentials_in_a_remote_url_are_never_printed(site: Path, capsys) -> None:
+    from sitegen.cli import main
+
+    assert main(["deploy", "--remote", "https://anna:geheim-123@127.0.0.1:9/archiv.git", "--out",
+                 str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "geheim-123" not in err and "anna" not in err and err.count("\n") == 1
+    shown = str(SitegenError("x", path="https://a:b@127.0.0.1:9/archiv.git"))
+    assert "https://***@127.0.0.1:9/archiv.git" in shown
+
+
+def test_refuses_the_unborn_default_branch_of_an_empty_remote(site: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.git"
+    run("git", "init", "-q", "--bare", "-b", "main", str(empty))
+    with pytest.raises(SitegenError, match="Standard-Branch"):
+        deploy(site, str(empty), branch="main", log=lambda _: None)
+    assert bare_git(empty, "for-each-ref") == ""
+    assert deploy(site, str(empty), branch="gh-pages", log=lambda _: None) is True

@@ -49,11 +49,63 @@ def test_surname_is_linked_to_the_full_name_and_listed_once():
     assert ents.people == ("Jennifer Psaki",)
 
 
-def test_dateline_and_agency_tag_are_not_mentions():
+def test_dateline_place_is_a_place_and_agency_tag_is_no_mention():
     ents = extract("Wien – Die Regierung hat am Montag ein neues Gesetz beschlossen. "
                    "Es tritt im Sommer in Kraft (APA, 23.8.).")
-    assert "Wien" not in ents.places
+    assert ents.places == ("Wien",)
     assert "APA" not in ents.organisations
+
+
+def test_paper_naming_itself_is_an_organisation():
+    ents = extract("Das bestätigte der Sprecher am Montag dem STANDARD. Die Regierung schwieg.")
+    assert ents.organisations == ("Der Standard",)
+
+
+def test_line_up_players_and_the_referee_are_people():
+    ents = extract("Ried – Rapid (Sonntag, 16.30 Uhr, SR Harkam). Ried: Gebauer – Streker, Reifeltshammer, "
+                   "Filipovic – Walch, Elsneg – Honsak")
+    players = {"Harkam", "Gebauer", "Streker", "Reifeltshammer", "Filipovic", "Walch", "Elsneg"}
+    assert players <= set(ents.people)
+    assert not [o for o in ents.organisations if o.startswith("SR ")]
+
+
+# --- spans and inflection ------------------------------------------------------------------------
+
+def test_span_does_not_end_on_a_name_particle():
+    ents = extract("Bundespräsident Alexander Van der Bellen besuchte am Montag Graz. "
+                   "Die belgische Ministerin Maggie De Block sprach in Brüssel.")
+    assert "Alexander Van der Bellen" in ents.people and "Maggie De Block" in ents.people
+    assert not [p for p in ents.people if p.split()[-1].lower() in ("van", "de", "der", "von")]
+    assert extract("Das sagte der Autor Hans Müller von").people == ("Hans Müller",)
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    (("Wiener", "Neustadt"), ("Wiener", "Neustadt")),
+    (("Wiener", "Zeitung"), ("Wiener", "Zeitung")),
+    (("Reuters",), ("Reuters",)),
+    (("News",), ("News",)),
+    (("Russlands",), ("Russland",)),
+    (("Roten", "Kreuzes"), ("Rotes", "Kreuz")),
+    (("Frankfurter", "Allgemeinen", "Zeitung"), ("Frankfurter", "Allgemeine", "Zeitung")),
+    (("Demokratischen", "Republik", "Kongo"), ("Demokratische", "Republik", "Kongo")),
+])
+def test_inflection_stripper_keeps_the_stem_of_names(tokens, expected):
+    assert nominative(tokens) == expected
+
+
+def test_sentence_initial_function_word_is_no_name():
+    ents = extract("Die Regierung will sparen. Oder sie erhöht die Steuern, sagte Angela Merkel in Berlin.")
+    assert "Oder" not in ents.places + ents.organisations + ents.people
+
+
+def test_result_codes_and_short_names_are_no_entities():
+    ents = extract("Im Riesentorlauf gewann Marcel Hirscher (AUT) vor Felix Neureuther (GER) in Adelboden.")
+    assert not {"AUT", "GER"} & set(ents.places + ents.organisations + ents.people)
+
+
+def test_name_inside_a_hyphen_compound_counts():
+    ents = extract("Der SPÖ-Chef traf am Montag den ÖVP-Obmann und den US-Präsidenten in Linz.")
+    assert {"SPÖ", "ÖVP"} <= set(ents.organisations) and "USA" in ents.places
 
 
 def test_empty_text_gives_empty_entities():
@@ -101,7 +153,7 @@ def test_missing_registry_is_empty(tmp_path):
 
 
 @pytest.mark.parametrize("text, line, words", [
-    ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "malformed YAML"),
+    ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "kein gültiges YAML"),
     ("entities:\n  - name: A\n    type: human\n", 2, "type"),
     ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4, "both"),
     ("entities:\n  - name: A\n    type: person\n    colour: red\n", 2, "unknown key"),
@@ -160,10 +212,10 @@ def test_seed_entities():
     ents = extract(text[len(CREDIT):], load_registry(ROOT / "content" / "entities.yaml"))
     assert set(ents.people) == {"Joseph Biden", "Wladimir Putin", "Jennifer Psaki", "Juri Uschakow",
                                 "Wolfgang Ischinger"}
-    assert {"USA", "Ukraine", "Russland", "Sotschi", "Kiew", "Genf", "Kaliningrad", "Berlin",
-            "Polen"} <= set(ents.places)
-    assert {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
-            "Münchener Sicherheitskonferenz"} <= set(ents.organisations)
+    assert set(ents.places) == {"USA", "Ukraine", "Russland", "Sotschi", "Kiew", "Genf", "Kaliningrad",
+                                "Berlin", "Polen"}
+    assert set(ents.organisations) == {"NATO", "OSZE", "EU", "Weißes Haus", "Süddeutsche Zeitung",
+                                       "Münchener Sicherheitskonferenz"}
     assert 3 <= len(ents.tags) <= 5
 
 
@@ -177,7 +229,8 @@ def test_seed_without_registry_still_finds_the_names():
 
 @pytest.mark.skipif(not (SHARED / "germeval2014" / "NER-de-test.tsv").exists(), reason="GermEval data absent")
 def test_germeval_news_half_strict_f1():
-    from sitegen.entities import evaluate, germeval, tagger
+    from sitegen.entities import tagger
+    from tools.entities import evaluate, germeval
 
     _, news = germeval.splits(SHARED / "germeval2014")
     result = evaluate.score(news, [tagger.tag(s.tokens) for s in news])
@@ -188,16 +241,17 @@ def test_germeval_news_half_strict_f1():
 def test_document_level_on_annotated_articles():
     import yaml
 
-    from sitegen.entities import evaluate_docs as ed
+    from tools.entities import evaluate_docs as ed
 
-    texts, gold = ed.read_articles(SHARED / "10kgnad" / "articles.csv"), yaml.safe_load(ed.GOLD.read_text("utf-8"))
+    texts = ed.read_articles(SHARED / "10kgnad" / "articles.csv")
+    gold = yaml.safe_load(ed.DEV.read_text("utf-8"))
     reg = load_registry(ROOT / "content" / "entities.yaml")
     tp = npred = ngold = 0
     for row, g in gold.items():
         a, b, c, _ = ed.score_doc(g or {}, extract(texts[row], reg))
         tp, npred, ngold = tp + a, npred + b, ngold + c
     precision, recall = tp / npred, tp / ngold
-    assert precision >= 0.80 and 2 * precision * recall / (precision + recall) >= 0.75
+    assert precision >= 0.85 and 2 * precision * recall / (precision + recall) >= 0.80
 
 
 # --- tokeniser and topic tags ------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def test_a_file_that_cannot_be_read_is_never_overwritten(seeds):
                      extractor=fixed_extractor, log=lines.append)
     assert path.read_bytes() == b"---\ntitle: [kaputt\n---\n"
     assert summary.skipped == ["seeds/000_3dff9611483f80b0.txt"] and not summary.created
-    assert "cannot be read, so it is left alone" in lines[0] and "correct that file" in lines[0]
+    assert "ist nicht lesbar und bleibt unberührt" in lines[0] and "korrigiere diese Datei" in lines[0]
 
 
 def test_unreadable_source_is_skipped_with_its_name(seeds, capsys):
@@ -110,14 +110,15 @@ def test_unreadable_source_is_skipped_with_its_name(seeds, capsys):
     summary = ingest([seeds], seeds.parent / "content" / "articles", root=seeds.parent,
                      extractor=fixed_extractor, log=lines.append)
     assert summary.skipped == ["seeds/kaputt.txt"] and len(summary.created) == 1
-    assert "seeds/kaputt.txt:1: is not UTF-8" in lines[0]
+    assert "seeds/kaputt.txt:1: ist nicht UTF-8" in lines[0]
 
 
 def test_cli_reports_a_missing_source_in_one_line(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["ingest", "fehlt"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == "sitegen: Fehler: fehlt: does not exist (give a file or folder of raw articles)"
+    assert err.strip() == ("sitegen: Fehler: fehlt: gibt es nicht (gib eine Datei oder einen Ordner mit "
+                           "Rohartikeln an)")
 
 
 def test_an_editors_own_formatting_is_left_alone(seeds):

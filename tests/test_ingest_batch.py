@@ -49,7 +49,8 @@ def test_manifest_gives_each_listed_file_its_metadata_and_names_a_missing_one(ba
     assert museum.date == dt.date(2023, 3, 28) and museum.extra["section"] == "Kultur"
     assert "author" not in museum.extra
     assert summary.skipped == ["batch/fehlt.txt"]
-    assert summary.reasons["batch/fehlt.txt"].startswith("batch/manifest.csv:4: lists 'fehlt.txt', which does not")
+    assert summary.reasons["batch/fehlt.txt"].startswith(
+        "batch/manifest.csv:4: nennt 'fehlt.txt', die es nicht gibt")
 
 
 def test_a_folder_with_a_manifest_reads_its_files_once_through_the_manifest(batch):
@@ -86,9 +87,11 @@ def test_csv_dump_rows_become_articles_with_stable_sources(batch):
     assert found["batch/dump.csv#id=a-102"].title.startswith("Der Aufsteiger hat sein Heimspiel")
     assert found["batch/dump.csv#id=a-105"].language == "en" and found["batch/dump.csv#id=a-105"].tags == ()
     assert found["batch/dump.csv#id=a-101"].tags == ("Test",)
-    assert summary.reasons["batch/dump.csv#id=a-103"].startswith("batch/dump.csv:6: 'date' is not a real date")
+    assert summary.reasons["batch/dump.csv#id=a-103"].startswith(
+        "batch/dump.csv:6: 'date' ist kein echtes Datum")
     assert summary.reasons["batch/dump.csv#id=a-104"] == (
-        "batch/dump.csv:7: row id=a-104 has no text (give every row a text, or remove the row)")
+        "batch/dump.csv:7: Zeile id=a-104 hat keinen Text (gib jeder Zeile einen Text oder entferne die "
+        "Zeile)")
     assert "(gleicher Text)" in summary.reasons["batch/dump.csv#id=a-106"]  # same text, other white space
     assert summary.line() == ("ingest: 3 neu, 0 aktualisiert, 0 unverändert, 3 übersprungen (1 Duplikat, 2 Fehler);"
                               " Entitäten übersprungen für 1 nicht deutsche Artikel")
@@ -120,7 +123,7 @@ def test_json_lines_dump_and_a_duplicate_url_with_tracking_parameters(batch):
     bridge = found["batch/dump.jsonl#id=7"]
     assert bridge.title == "Neue Brücke über den Inn eröffnet" and bridge.extra["section"] == "Regionales"
     assert "(gleiche URL)" in summary.reasons["batch/dump.jsonl#id=8"]
-    assert summary.reasons["batch/dump.jsonl#row=3"].startswith("batch/dump.jsonl:3: line 3 is not JSON")
+    assert summary.reasons["batch/dump.jsonl#row=3"].startswith("batch/dump.jsonl:3: Zeile 3 ist kein JSON")
 
 
 def test_an_article_already_in_the_archive_from_another_source_is_not_doubled(batch):
@@ -156,8 +159,9 @@ def test_a_dump_with_unnamed_columns_is_one_clear_error(tmp_path):
     dump.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     summary = run([dump], tmp_path)
     assert summary.skipped == ["dump.csv"]
-    assert summary.reasons["dump.csv"] == ("dump.csv:1: has 3 columns but no header row naming them (add a first"
-                                           " line naming the columns, e.g. id;title;date;section;text)")
+    assert summary.reasons["dump.csv"] == ("dump.csv:1: hat 3 Spalten, aber keine Kopfzeile, die sie benennt "
+                                           "(setze eine erste Zeile mit den Spaltennamen davor, z. B. "
+                                           "id;title;date;section;text)")
 
 
 @pytest.mark.parametrize("sample, expected", [
@@ -199,7 +203,7 @@ def test_a_row_id_given_twice_is_reported_once(tmp_path):
                     encoding="utf-8")
     summary = run([dump], tmp_path)
     assert len(summary.created) == 1 and summary.skipped == ["dump.csv#id=1"]
-    assert "appears twice in the sources" in summary.reasons["dump.csv#id=1"]
+    assert "kommt zweimal in den Quellen vor" in summary.reasons["dump.csv#id=1"]
 
 
 def test_worker_processes_write_the_same_bytes_as_one_process(batch, monkeypatch):
@@ -238,7 +242,7 @@ def test_default_extractor_results_are_cached_by_text_and_registry(batch, monkey
     assert len(again().created) == 3 and len(calls) == 2  # the English row is not extracted
     assert (batch.parent / ".cache" / "entities.sqlite").is_file()
     assert len(again().unchanged) == 3 and len(calls) == 2
-    registry.write_text("Anna Beispiel: {type: person}\n", encoding="utf-8")
+    registry.write_text("entities:\n  - {name: Anna Beispiel, type: person}\n", encoding="utf-8")
     assert len(again().unchanged) == 3 and len(calls) == 4  # a changed registry means extracting again
     assert articles(batch.parent)["batch/dump.csv#id=a-101"].people == ("Anna Beispiel",)
 
@@ -247,7 +251,8 @@ def test_a_named_file_of_an_unknown_format_is_skipped_with_the_formats_ingest_re
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     summary = run([tmp_path / "scan.pdf"], tmp_path)
     assert summary.skipped == ["scan.pdf"]
-    assert summary.reasons["scan.pdf"].startswith("scan.pdf: is not a format ingest reads (.pdf) (give .csv, .htm,")
+    assert summary.reasons["scan.pdf"].startswith(
+        "scan.pdf: ist kein Format, das ingest liest (.pdf) (gib Dateien mit .csv, .htm,")
 
 
 def test_an_article_file_that_cannot_be_written_is_skipped_and_leaves_no_temporary_file(batch, monkeypatch):
@@ -263,7 +268,8 @@ def test_an_article_file_that_cannot_be_written_is_skipped_and_leaves_no_tempora
     monkeypatch.setattr(os, "replace", full_disk)
     summary = run([batch / "dump.csv"], batch.parent)
     assert "batch/dump.csv#id=a-101" in summary.skipped and len(summary.created) == 2
-    assert "could not be written: No space left on device" in summary.reasons["batch/dump.csv#id=a-101"]
+    assert "konnte nicht geschrieben werden: No space left on device" in summary.reasons[
+        "batch/dump.csv#id=a-101"]
     assert sorted(p.name for p in (batch.parent / "content").iterdir()) == [
         "city-council-approves-bike-lane.md", "der-aufsteiger-hat-sein-heimspiel-gegen-den-tabellenfuehrer-"
         "ueberraschend-mit-2.md"]

@@ -127,7 +127,7 @@ def test_the_same_page_saved_twice_is_reported_not_doubled(pages):
     summary = run(pages, [], lines)
     assert len(summary.created) == 3 and summary.skipped == ["pages/kopie_gipfel.html"]
     assert summary.kinds["Duplikat"] == 1 and "(1 Duplikat)" in summary.line()
-    assert "is the same article as pages/de_gipfel_genf.html" in lines[0] and "(gleiche URL)" in lines[0]
+    assert "ist derselbe Artikel wie pages/de_gipfel_genf.html" in lines[0] and "(gleiche URL)" in lines[0]
 
 
 def test_a_page_without_article_text_is_skipped_with_its_reason(pages):
@@ -136,8 +136,8 @@ def test_a_page_without_article_text_is_skipped_with_its_reason(pages):
     lines: list[str] = []
     summary = run(pages, [], lines)
     assert sorted(summary.skipped) == ["pages/bild.html", "pages/leer.html"] and len(summary.created) == 3
-    assert "pages/leer.html: has no article text" in summary.reasons["pages/leer.html"]
-    assert "is a binary file" in summary.reasons["pages/bild.html"]
+    assert "pages/leer.html: hat keinen Artikeltext" in summary.reasons["pages/leer.html"]
+    assert "ist eine Binärdatei" in summary.reasons["pages/bild.html"]
     assert not list((pages.parent / "content").glob(".*.tmp"))
 
 

@@ -47,7 +47,7 @@ def test_the_first_bad_file_in_file_order_is_reported_with_its_line(many):
     write_article(many, "m30.md", "title: [auch, kaputt]")
     with pytest.raises(SitegenError) as caught:
         loading.load_articles(config_for(many), jobs=2)
-    assert str(caught.value).startswith("content/articles/m05.md:3: 'date' is not a real date")
+    assert str(caught.value).startswith("content/articles/m05.md:3: 'date' ist kein echtes Datum")
     assert caught.value.line == 3 and caught.value.fix
 
 

@@ -90,7 +90,7 @@ def test_a_20_mb_article_stops_the_build_with_the_fix(project):
     try:
         build(config_for(project), **QUIET)
     except SitegenError as exc:
-        assert "dump.md: is 20.0 MB, too large for one article" in str(exc) and "split it" in str(exc)
+        assert "dump.md: ist mit 20,0 MB zu groß für einen Artikel" in str(exc) and "teile sie" in str(exc)
     else:
         raise AssertionError("the build should stop")
 

@@ -81,7 +81,7 @@ def test_an_edit_shows_up_and_a_broken_edit_keeps_the_last_good_site(server):
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Ein ganz neuer Satz.")
     wait_for(lambda: "Ein ganz neuer Satz." in fetch(base + "/artikel/gipfel-in-genf/")[1])
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-02-31", "Kaputtes Datum.")
-    wait_for(lambda: "'date' is not a real date" in (root / "serve.log").read_text(encoding="utf-8"))
+    wait_for(lambda: "'date' ist kein echtes Datum" in (root / "serve.log").read_text(encoding="utf-8"))
     status, html = fetch(base + "/artikel/gipfel-in-genf/")
     assert status == 200 and "Ein ganz neuer Satz." in html
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Wieder gut.")

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import json
+import shutil
+import subprocess
+
 import pytest
 import yaml
 
@@ -31,8 +35,27 @@ def test_triggers_permissions_and_concurrency(workflow: dict) -> None:
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
     assert triggers["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in triggers
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_checkout_keeps_no_credentials_and_actions_are_pinned_to_commits(workflow: dict) -> None:
+    (checkout,) = steps_using(workflow["jobs"]["build"], "actions/checkout")
+    assert checkout["with"]["persist-credentials"] is False
+    uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
+    assert len(uses) == 5 and all(len(u.split("@")[1]) == 40 for u in uses)
+
+
+@pytest.mark.skipif(shutil.which("zizmor") is None, reason="zizmor is not installed (pip install zizmor)")
+def test_zizmor_finds_no_excessive_permissions_artipacked_or_template_injection(tmp_path: Path) -> None:
+    path = write_workflow(tmp_path)
+    done = subprocess.run(["zizmor", "--offline", "--format", "json", "--persona", "auditor", str(path)],
+                          capture_output=True, text=True, check=False)
+    findings = {finding["ident"] for finding in json.loads(done.stdout)}
+    assert not findings & {"excessive-permissions", "artipacked", "template-injection", "unpinned-uses"}
+    assert findings == set()
 
 
 def test_build_job_installs_builds_with_pages_url_and_uploads(workflow: dict) -> None:
@@ -44,7 +67,9 @@ def test_build_job_installs_builds_with_pages_url_and_uploads(workflow: dict) ->
     runs = [s["run"] for s in build["steps"] if "run" in s]
     assert "pip install ." in runs
     (command,) = [r for r in runs if r.startswith("sitegen build")]
-    assert f"--base-url \"${{{{ steps.{pages['id']}.outputs.base_url }}}}\"" in command
+    (step,) = [s for s in build["steps"] if s.get("run") == command]
+    assert step["env"]["BASE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert '--base-url "$BASE_URL"' in command and "${{" not in command
     assert "--out _site" in command
     (upload,) = steps_using(build, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "_site"
@@ -78,7 +103,7 @@ def test_write_workflow_refuses_a_different_file_unless_forced(tmp_path: Path) -
     path = tmp_path / WORKFLOW_PATH
     path.parent.mkdir(parents=True)
     path.write_text("name: eigene\n", encoding="utf-8")
-    with pytest.raises(SitegenError, match="differs") as info:
+    with pytest.raises(SitegenError, match="weicht von sitegens Workflow ab") as info:
         write_workflow(tmp_path)
     assert "--force" in info.value.fix
     assert path.read_text(encoding="utf-8") == "name: eigene\n"
@@ -94,5 +119,5 @@ def test_cli_init_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caps
     assert (tmp_path / WORKFLOW_PATH).read_text(encoding="utf-8") == WORKFLOW
     (tmp_path / WORKFLOW_PATH).write_text("x: 1\n", encoding="utf-8")
     assert main(["init-workflow"]) == 1
-    assert "differs" in capsys.readouterr().err
+    assert "weicht von sitegens Workflow ab" in capsys.readouterr().err
     assert main(["init-workflow", "--force"]) == 0

@@ -54,6 +54,31 @@ def phrases() -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+ALIAS_TYPES = {"person": "PER", "place": "LOC", "organisation": "ORG"}
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, str]]:
+    """Shipped alias list: folded name or alias -> (canonical name, class), from data/aliases.tsv."""
+    out = {}
+    for line in _lines("aliases.tsv"):
+        name, typ, forms = line.split("\t")
+        for form in [name, *forms.split("|")]:
+            out[form.casefold()] = (name, ALIAS_TYPES[typ])
+    return out
+
+
+def alias_forms(name: str) -> list[str]:
+    """Every form the shipped alias list gives for its canonical name (the name first)."""
+    return [name] + [f for f, (n, _) in aliases().items() if n == name and f != name.casefold()]
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Result codes, products and works that the tagger takes for names (data/notnames.txt)."""
+    return _lines("notnames.txt")
+
+
 @lru_cache(maxsize=1)
 def orgs() -> frozenset[str]:
     return _words("orgs.txt")

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon, tagger
+from . import lexicon, rules, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import sentences
@@ -17,6 +17,8 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
+NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -29,16 +31,24 @@ class Mention:
     start: int  # character offset in the text
     name: str = ""  # canonical name when a known phrase matched
     initial: bool = False  # the mention opens its sentence
+    quoted: bool = False  # the whole mention stands in quotes: a title ('»Mad Men«'), no person or place
 
 
-def blank_metadata(text: str) -> str:
-    """Agency tags ("(APA, 23.8.)") and the dateline ("Wien – ", the first one near the top or at a
-    paragraph start) replaced by spaces, offsets kept."""
+def blank_metadata(text: str) -> tuple[str, list[Mention]]:
+    """Agency tags ("(APA, 23.8.)") and datelines ("Wien – ", "Ried/Wien – ": the first near the top, any at a
+    paragraph start) replaced by spaces, offsets kept; the datelines' places as mentions."""
     text = AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
+    places: list[Mention] = []
     for m in DATELINE.finditer(text):
-        if m.start() < 500 or text[m.start() - 1] == "\n":
-            return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    return text
+        if (m.start() < 500 and not places) or text[m.start() - 1] == "\n":
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+            offset = m.start(1)
+            for place in m.group(1).split("/"):
+                lead = len(place) - len(place.lstrip())
+                if place.strip() and _place_like(place.split()):
+                    places.append(Mention(tuple(place.split()), "LOC", 0.99, offset + lead, place.strip()))
+                offset += len(place) + 1
+    return text, places
 
 
 def _unquote(sent):
@@ -109,20 +119,113 @@ def _common_noun(word: str, guessed: bool = False) -> bool:
     return tag == "NN" and (known or guessed)
 
 
+def _long_compound(word: str) -> bool:
+    """A long compound ending in a common noun, glued before a place: 'Jihadistenhochburg Raqqa'."""
+    if len(word) < 10 or word in lexicon.places() or word in lexicon.regions():
+        return False
+    tail = word.rsplit("-", 1)[-1]
+    return any(lexicon.pos(tail[-k:].capitalize()) == ("NN", True) for k in range(5, len(tail) + 1))
+
+
+def _role(word: str, nxt: str) -> bool:
+    """A role noun glued before a name: 'Landtagsklubobmann Walter', 'Jagdethiker Winkelmayer'."""
+    low = word.lower()
+    if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
+        return False
+    return any(low.endswith(cue) for cue in lexicon.cues() if len(cue) > 3) or nxt in lexicon.first_names() \
+        and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
+
+
+def _other_word(word: str, opening: bool) -> bool:
+    """A capitalised word that is, in lower case, a verb or adjective (known, or guessed when it opens the
+    sentence) and no name: 'Kuratiert'."""
+    tag, known = lexicon.pos(word.lower())
+    closed = known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))  # 'Gegen', 'Oder'
+    guessed = opening and word.endswith(("iert", "t", "en", "te"))  # 'Kuratiert', not 'Juan'
+    return (known or guessed) and (closed or tag.startswith(("V", "ADJ"))) and word not in lexicon.known() \
+        and word not in lexicon.places() and word not in lexicon.first_names()
+
+
+def _surname_like(word: str) -> bool:
+    """A word after 'von'/'de' that continues a person's name rather than naming a place or body."""
+    if word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs():
+        return False
+    if lexicon.pos(word)[0].startswith("ADJ"):
+        return False  # 'von der Europäischen
+    return word.casefold() not in lexicon.aliases() and not _common_noun(word)
+
+
 def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
-    """Cut role nouns and descriptors off a span: 'Bildungsministerin Sonja X', 'Irak Senfgas', 'Tom Hanks Regie-Debüt'."""
+    """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
+    on a particle ('Alexander Van' + 'der Bellen')."""
+    a, b, cls = _trim_front(words, a, b, cls)
+    b = _particles(words, a, b, cls)
+    return _trim_back(words, a, b, cls)
+
+
+def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Referee marks, role nouns, opening verbs and descriptors before a name; a given name inside starts one."""
+    if words[a] == "SR" and b - a > 1:
+        a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
+    if cls != "PER" and given is not None and not words[given - 1].islower():
+        a, cls = given, "PER"  # 'Salzburger Mike Vogl'
+    inner = next((i for i in range(a + 1, b - 1)
+                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    b = b if inner is None else inner  # 'Oscar für Mark Rylance'
+    while b - a > 1 and words[b - 1] in ("St.", "Dr."):
+        b -= 1  # 'Paris St.'
+    while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
+                         or cls == "LOC" and _long_compound(words[a])
+                         or cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                         and words[b - 1] in lexicon.orgs()):
+        a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
+    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
+        a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
+    while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
+        b -= 1  # 'Edomwonyi Gelbe (Karten)'
     while b - a > 1 and _common_noun(words[a]) and words[a].lower() not in lexicon.org_words() \
             and not words[a].lower().endswith(lexicon.ORG_SUFFIXES) and words[a + 1][:1].isupper():
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
-    while b - a > 1 and not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit():
-        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    return a, b, cls
+
+
+def _particles(words, a: int, b: int, cls: str) -> int:
+    """The span's end, carried over particles to the name they belong to."""
+    j = b
+    while j < len(words) and words[j].lower() in PARTICLES:
+        j += 1
+    ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
+    named = j < len(words) and words[j][:1].isupper()
+    nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
+        and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
+    if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
+        b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
+    return b
+
+
+def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
     limit = {"PER": 2, "LOC": 1}.get(cls)
     if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
-        for i in range(a + limit, b):
-            if _common_noun(words[i], guessed=cls == "LOC"):
-                return a, i, cls
+        b = next((i for i in range(a + limit, b) if _common_noun(words[i], guessed=cls == "LOC")
+                  and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
+    last = words[b - 1].lower()
+    if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and last not in lexicon.org_words() \
+            and not last.endswith(rules.INSTITUTION_HEADS):
+        b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
+                         and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
+                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
+    b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner'
+    first = set(words[a].split("-")) & lexicon.first_names()
+    if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
+        cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
     if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
         cls = "ORG"
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
@@ -138,6 +241,12 @@ def bio(words: list[str]) -> list[str]:
     return tags
 
 
+def _place_like(words: list[str]) -> bool:
+    """Whether a dateline's words can name a place: no common noun or function word ('Gegen Slowaken')."""
+    return not any(_common_noun(w) or lexicon.pos(w.lower())[0] in ("APPR", "ART", "KON", "PPER")
+                   for w in words if w not in lexicon.places() and w[:1].isupper())
+
+
 def _caption_places(text: str) -> list[Mention]:
     """'(Sotschi, 7.12.2021)': the place of a photo caption."""
     return [Mention((m.group(1),), "LOC", 0.9, m.start(1)) for m in CAPTION_PLACE.finditer(text)]
@@ -146,18 +255,44 @@ def _caption_places(text: str) -> list[Mention]:
 def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     """Every PER, LOC and ORG mention in the text, in order."""
     table = phrase_table(registry or Registry())
-    text = blank_metadata(text)
-    out = _caption_places(text)
+    text, out = blank_metadata(text)
+    towns: list[tuple[str, int]] = []
+    out += _caption_places(text)
+    out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
+    out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in rules.sports_people(text)]
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
-        tags, probs = tagger.tag_marginals(words)
+        given, probs = tagger.tag_marginals(words)
+        tags = rules.institutions(words, list(given))
+        sporty = rules.is_result(words)
         for a, b, cls in _spans(tags):
-            conf = min(probs[a:b])
+            conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
+            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0))
+                quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
+                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
+                                   quoted=quoted))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
+        out += _compound_parts(sent, tags)
+        towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
+                  if tag == "O" and "-" in t.text]
+    named = {m.tokens[-1] for m in out}  # 'Wien-Besuch' counts when the article names Wien on its own
+    out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
+            if town in named and town in lexicon.places()]
     return sorted(out, key=lambda m: m.start)
+
+
+def _compound_parts(sent, tags) -> list[Mention]:
+    """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
+    out = []
+    for tok, tag in zip(sent, tags):
+        part = rules.compound_part(tok.text) if tag == "O" else None
+        if part:  # named as the alias list has it: 'US-Präsident' -> USA
+            name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
+            out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
+    return out
+

@@ -9,9 +9,11 @@ from . import lexicon
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
-       "post", "bahn", "front", "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
+       "post", "bahn", "front", "schau",
+       "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
-NEUT = ("haus", "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
+NEUT = ("haus", "kreuz",
+        "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
         "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -30,12 +32,20 @@ def adjective_stem(word: str) -> str | None:
     """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
     tag, _ = lexicon.pos(word)
     is_adj = tag.startswith("ADJ") or tag == "NNA" or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
-    if not is_adj or not word[:1].isupper():
+    if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             return word[: -len(end)]
     return None
+
+
+def place_adjective(word: str) -> bool:
+    """'Wiener', 'Schweizer', 'Münchner': a place's adjective in -er, which never changes."""
+    if not word.endswith("er"):
+        return False
+    stems = (word[:-2], word[:-3] + "en", word[:-2] + "en")
+    return any(s in lexicon.places() or s in lexicon.countries() for s in stems)
 
 
 def noun_base(word: str) -> str:
@@ -56,8 +66,12 @@ def _noun_lemma(word: str) -> str:
 
 
 def _known_base(base: str, word: str) -> bool:
-    if base in lexicon.countries() or base in lexicon.places() or base in lexicon.known():
+    if base in lexicon.countries() or base in lexicon.places():
         return word not in lexicon.countries() and word not in lexicon.places()
+    if word in lexicon.known() or word in lexicon.orgs() or word in lexicon.people():
+        return False  # a name of its own: 'Reuters', 'News'
+    if base in lexicon.known():
+        return True
     tag, known = lexicon.pos(base)
     if known and tag in ("NN", "NE") and not lexicon.pos(word)[1]:
         return True
@@ -69,13 +83,23 @@ def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
         return (noun_base(toks[0]),)
-    stems = [adjective_stem(t) for t in toks[:-1]]
-    if not any(stems):
-        return tuple(toks)
-    head = _noun_lemma(toks[-1])
+    stems: list[str | None] = []  # None: a place's adjective, kept ('Frankfurter Allgemeinen Zeitung')
+    while len(stems) < len(toks) - 1:
+        word = toks[len(stems)]
+        stem = None if place_adjective(word) else adjective_stem(word)
+        if stem is None and not place_adjective(word):
+            break
+        stems.append(stem)
+    k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
+    head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
     ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
-    out = [(s + ending if s else t) for s, t in zip(stems, toks[:-1])]
-    return tuple(out) + (head,)
+    adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
+    return adjectives + (head,) + tuple(toks[k + 1:])
+
+
+def initials(tokens) -> str:
+    """'Corporative Commercial Bank' -> 'CCB': the capitals opening its capitalised words."""
+    return "".join(t[0] for t in tokens if t[:1].isupper())
 
 
 def key(tokens) -> str:

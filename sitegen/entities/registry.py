@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SitegenError
+from ..safeyaml import compose_yaml
 
 TYPES = {"person": "PER", "place": "LOC", "organisation": "ORG", "organization": "ORG", "tag": "TAG"}
 KEYS = {"name", "type", "aliases", "description", "wikidata", "gnd"}
@@ -48,13 +49,7 @@ def _parse(path: Path) -> tuple[object, list[int]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SitegenError(f"not UTF-8 text (byte {exc.start})", path=path, fix="save the file as UTF-8") from None
-    try:
-        data, root = yaml.safe_load(text), yaml.compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise SitegenError(f"malformed YAML: {exc.problem}", path=path, line=line,
-                           fix="check indentation and quoting on that line") from None
+    data, root = compose_yaml(text, path, fix="prüfe Einrückung und Anführungszeichen in dieser Zeile")
     lines: list[int] = []
     if isinstance(root, yaml.MappingNode):
         for k, v in root.value:

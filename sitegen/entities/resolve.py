@@ -1,15 +1,22 @@
 """One article's mentions to its distinct canonical entities: genitives, surnames, registry, confidence."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from . import lexicon
-from .mentions import Mention
-from .normalize import ARTICLES, nominative
+from . import lexicon, rules
+from .mentions import PARTICLES, Mention
+from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
+from .rules import CLUB_WORDS
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
-MIN_MULTI = 0.5
+EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
+                        "Championships "
+                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
+MIN_MULTI = 0.7
+MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
+MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
+MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
 
 
 @dataclass(frozen=True)
@@ -23,10 +30,12 @@ def _surface(m: Mention) -> tuple[str, ...]:
     if m.name:
         return tuple(m.name.split())
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
-    toks = [t for t in toks if t and t.lower() not in ARTICLES]
+    toks = [t for t in toks if t]
+    while toks and toks[0].lower() in ARTICLES:
+        toks = toks[1:]
     if not toks:
         return ()
-    if m.cls == "PER":
+    if m.cls == "PER" or " ".join(toks).casefold() in lexicon.aliases():
         return tuple(toks)
     return nominative(tuple(toks))
 
@@ -40,7 +49,9 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
             stripped = toks[:-1] + (base,)
-            if base in seen or registry.lookup(" ".join(stripped)) is not None or end != "s" and base[:1].isupper():
+            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1]
+            if base in seen or person or registry.lookup(" ".join(stripped)) is not None \
+                    or end != "s" and base[:1].isupper():
                 return stripped
     return toks
 
@@ -61,12 +72,53 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
     return links
 
 
-def _canon(toks, cls, registry: Registry) -> tuple[str, str]:
-    name = " ".join(toks)
+def _surnames_as_people(surfaces):
+    """A one-word place that is the surname of a person the article names ('Newton' after 'Cam Newton') is
+    that person, unless it is a country or region (a company named after its founder stays a company)."""
+    surnames = {s[-1] for m, s in surfaces if m.cls == "PER" and len(s) > 1}
+    known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
+    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames
+             and s[0] not in known
+             and s[0].casefold() not in lexicon.aliases() else m, s) for m, s in surfaces]
+
+
+def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
+    'LASK Linz', 'Ried' -> 'SV Ried') or whose initials it is ('CCB' -> 'Corporative Commercial Bank')."""
+    longer = {n for n in names if len(n) > 1}
+    links = {}
+    for n in {n for n in names if len(n) == 1}:
+        full = [f for f in longer if n[0] in (f[0], f[-1]) or n[0] == initials(f)]
+        if len(full) == 1:
+            links[n] = full[0]
+    return links
+
+
+def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> tuple[str, str]:
+    """The registry's name and type for a surface form, else (with shipped) the shipped alias list's name and
+    type, else the form itself (with the alias list's type)."""
     entry = registry.lookup(name)
+    group = lexicon.aliases().get(name.casefold())
+    if entry is None and group is not None:
+        entries = (registry.lookup(f) for f in lexicon.alias_forms(group[0]))
+        entry = next((e for e in entries if e is not None), None)
+        name, cls = group if shipped else (name, group[1])
     if entry is not None and entry.cls != "TAG":
         return entry.name, entry.cls
     return name, cls
+
+
+def _longest_forms(forms: list[str]) -> dict[str, str]:
+    """Shipped alias group -> the longest of its forms this article uses ('EU' and 'Europäische Union')."""
+    out: dict[str, str] = {}
+    for form in forms:
+        group = lexicon.aliases().get(form.casefold())
+        if group and key(form.split()) == key(group[0].split()):
+            form = group[0]  # 'Vereinten Nationen': the nominative of the list
+        best = out.get(group[0], "") if group else ""
+        if group and best != group[0] and (form == group[0] or len(form) > len(best)):
+            out[group[0]] = form
+    return out
 
 
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
@@ -74,33 +126,48 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, _surface(m)) for m in mentions]
     surfaces = [(m, s) for m, s in surfaces if s]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
-    surfaces = [(m, _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
+    links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
+    longest = _longest_forms([" ".join(s) for _, s in surfaces])
     groups: dict[str, dict] = {}
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
-        toks = links.get(s, s) if m.cls == "PER" and not known else s
-        name, cls = _canon(toks, m.cls, registry)
+        toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
+        name, cls = canonical(" ".join(toks), m.cls, registry, shipped=False)
+        if registry.lookup(name) is None:
+            name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
         g["conf"] = max(g["conf"], m.confidence)
         g["votes"][cls] = g["votes"].get(cls, 0.0) + m.confidence
         g["n"] += 1
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
+        g["quoted"] = g.get("quoted", True) and m.quoted
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
     out = []
     for name, g in groups.items():
-        if registry.ignored(name) or not _plausible(name):
+        cls = max(g["votes"], key=g["votes"].get)
+        cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
+        if registry.ignored(name) or not (g["reg"] or _plausible(name) and _confident(g, name, cls)):
             continue
-        if not g["reg"] and not _confident(g, name):
-            continue
-        out.append(Found(name, max(g["votes"], key=g["votes"].get), g["first"]))
+        out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
 
 
 def _plausible(name: str) -> bool:
+    """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
+    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-"):
+        return False
+    if EVENT_WORDS & set(name.split()):
+        return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
+        return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
+    if sum(c.isalpha() for c in name) <= 2:
+        return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
 
 
@@ -111,21 +178,54 @@ def _common_noun(name: str) -> bool:
 
 
 def _in_gazetteer(name: str, cls: str) -> bool:
+    if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
+        return True
     if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()):
         return True
     return cls in lexicon.known().get(name, "").split("|")
 
 
-def _confident(g: dict, name: str) -> bool:
-    """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer."""
+def _adjective(name: str) -> bool:
+    """An adjective or demonym taken for a name: 'Deutsche', 'Wiener', 'Berliner'."""
+    if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
+        return False
+    demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
+    return lexicon.pos(name)[0].startswith("ADJ") or place_adjective(name) or demonym
+
+
+def _function_word(name: str) -> bool:
+    """A capitalised word that is, in lower case, a closed-class word: 'Oder', 'Du', 'Trotzdem'."""
+    tag, known = lexicon.pos(name.lower())
+    return " " not in name and known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))
+
+
+def _ambiguous(name: str) -> bool:
+    """A capitalised word that is also a common noun or, in lower case, another word ('Zug', 'Essen')."""
+    if " " in name:
+        return False
+    tag, known = lexicon.pos(name.lower())
+    return known and tag != "NE" or _common_noun(name)
+
+
+def _confident(g: dict, name: str, cls: str) -> bool:
+    """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer;
+    titles in quotes are no people or places; a word that opens its sentences must be a sure name."""
+    if g["quoted"] and cls in ("PER", "LOC") or not g["multi"] and _adjective(name):
+        return False
+    if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
+        return False
     if g["multi"]:
         return g["conf"] >= MIN_MULTI
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
-    if name in lexicon.first_names() and "PER" in g["votes"]:
+    if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
-    if g["gaz"]:
+    low = name.lower()
+    institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
+    if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
         return name in lexicon.known() and g["conf"] >= MIN_SINGLE
-    return g["conf"] >= MIN_SINGLE or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)
+    if cls in ("LOC", "ORG") and name.isupper() or cls == "LOC" and "PER" in lexicon.known().get(name, "PER"):
+        return g["conf"] >= MIN_UNKNOWN_PLACE or g["n"] >= 2 and g["conf"] >= MIN_MULTI
+    return g["conf"] >= MIN_UNKNOWN or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)

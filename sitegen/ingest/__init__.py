@@ -1,4 +1,5 @@
-"""`sitegen ingest`: raw sources -> front-matter markdown in content/articles, never losing an editor's change."""
+"""`sitegen ingest`: raw sources -> front-matter markdown in content/articles, never losing an editor's
+change."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +8,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.content import article_metadata, dump_text, load_article
-from sitegen.errors import SitegenError
+from sitegen.content import (article_metadata, check_article_file, check_name, decode, dump_text,
+                             load_article,
+                             parse_article)
+from sitegen.errors import SitegenError, printable
+from sitegen.ingest.base import within_limits
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.language import detect_language
 from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.entitycache import EntityCache
+from sitegen.ingest.entity_pass import resolve_archive
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
@@ -42,12 +47,14 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
            cache: Path | None = None) -> Summary:
     """Read every source, add entities to German articles, and write or update one file per source article.
 
-    The default extractor's results are cached by content hash in `cache` (default ROOT/.cache/entities.sqlite)."""
+    The default extractor's results are cached by content hash in `cache` (default
+    ROOT/.cache/entities.sqlite)."""
     files = expand_sources(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = _scan(out_dir, root)
     summary = Summary()
-    proposals = _accept(_read_all(files, root, date, summary, log, progress), out_dir, existing, summary, root, log)
+    proposals = _accept(_read_all(files, root, date, summary, log, progress), out_dir, existing, summary,
+                        root, log)
     german = [i for i, p in enumerate(proposals) if p.language == "de"]
     texts = [entity_text(proposals[i]) for i in german]
     bar = Progress(len(texts) if progress else 0)
@@ -56,14 +63,17 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     else:
         found = _cached_entities(texts, registry, cache or root / ".cache" / "entities.sqlite", jobs, bar)
     for i, (people, places, organisations, tags) in zip(german, found, strict=True):
-        proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations, tags=tags)
-    for proposal in proposals:
+        proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations,
+                               tags=tags)
+    archive = [article for _, article in existing.by_source.values()]
+    proposals, changed = resolve_archive(proposals, archive, registry, entity_text)  # one name per entity
+    for proposal in proposals + changed:
         try:
             _write(proposal, out_dir, existing, summary, root)
         except (OSError, SitegenError) as exc:
             error = exc if isinstance(exc, SitegenError) else SitegenError(
-                f"its article file could not be written: {exc.strerror or exc}", path=proposal.source,
-                fix="check the output folder's space and permissions")
+                f"seine Artikeldatei konnte nicht geschrieben werden: {exc.strerror or exc}",
+                path=proposal.source, fix="prüfe Platz und Rechte im Ausgabeordner")
             summary.skip(proposal.source, "Fehler", str(error))
             log(f"übersprungen: {error}")
     return summary
@@ -107,20 +117,30 @@ def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summ
     return proposals
 
 
-def _read_one(path: Path, shown: str, date: dt.date | None) -> tuple[list[Article], list[tuple[str, SitegenError]]]:
+def _read_one(path: Path, shown: str, date: dt.date | None) -> tuple[list[Article], list[tuple[str,
+SitegenError]]]:
     """The articles of one file and the (source, problem) pairs of what could not be read."""
     reader = reader_for(path)
     try:
+        check_name(shown)
         if reader is None:
-            raise SitegenError(f"is not a format ingest reads ({path.suffix or 'no suffix'})", path=shown,
-                               fix=f"give {', '.join(sorted(READERS))} files")
+            raise SitegenError(f"ist kein Format, das ingest liest ({path.suffix or 'ohne Endung'})",
+                               path=shown,
+                               fix=f"gib Dateien mit {', '.join(sorted(READERS))}")
         articles = reader(path, shown, date)
     except SitegenError as exc:
         return [], [(shown, exc)]
     except Exception as exc:  # noqa: BLE001 - a reader library failing on a broken file: skip it, named
-        return [], [(shown, SitegenError(f"cannot be read: {type(exc).__name__}: {exc}", path=shown,
-                                         fix="check the file, or save it again from its source"))]
-    return list(articles), list(getattr(articles, "skipped", ()))
+        return [], [(shown, SitegenError(f"kann nicht gelesen werden: {type(exc).__name__}: {exc}",
+                                         path=shown,
+                                         fix="prüfe die Datei oder speichere sie neu aus ihrer Quelle"))]
+    accepted, problems = [], list(getattr(articles, "skipped", ()))
+    for article in articles:
+        try:
+            accepted.append(within_limits(article))
+        except SitegenError as exc:
+            problems.append((article.source, exc))
+    return accepted, problems
 
 
 def entity_text(article: Article) -> str:
@@ -143,8 +163,8 @@ def _accept(proposals: list[Article], out_dir: Path, existing: _Existing, summar
     for proposal in proposals:
         try:
             if proposal.source in sources:
-                raise Duplicate("appears twice in the sources", path=proposal.source,
-                                fix="give every row its own id, or remove the second row")
+                raise Duplicate("kommt zweimal in den Quellen vor", path=proposal.source,
+                                fix="gib jeder Zeile ihre eigene id oder entferne die zweite Zeile")
             if proposal.source not in existing.by_source:
                 _check_new(proposal, out_dir, existing, root)
         except SitegenError as exc:
@@ -158,11 +178,13 @@ def _accept(proposals: list[Article], out_dir: Path, existing: _Existing, summar
 
 
 def _with_language(proposal: Article, summary: Summary) -> Article:
-    """The proposal with its detected language; a note says that entities are skipped when it is not German."""
+    """The proposal with its detected language; a note says that entities are skipped when it is not
+    German."""
     language = detect_language(f"{proposal.title}\n\n{proposal.body}", default=proposal.language)
     if language != "de":
         summary.not_german.append(proposal.source)
-        summary.notes.append(f"{proposal.source}: Sprache '{language}': Entitäten übersprungen (nur für Deutsch)")
+        summary.notes.append(printable(f"{proposal.source}: Sprache '{language}': Entitäten übersprungen "
+                                       "(nur für Deutsch)"))
     return replace(proposal, language=language)
 
 
@@ -173,7 +195,8 @@ def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summa
         path, current = found
         meta, body, kept = merge(current, proposal)
         if kept:
-            summary.notes.append(f"{_relative(path, root)}: von Hand geändert, behalten: {', '.join(kept)}")
+            summary.notes.append(printable(f"{_relative(path, root)}: von Hand geändert, behalten: "
+                                           f"{', '.join(kept)}"))
     else:
         path = _free_path(out_dir, proposal.slug, existing)
         meta, body = proposal_meta(replace(proposal, slug=path.stem))
@@ -182,12 +205,14 @@ def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summa
         summary.unchanged.append(shown)
         return
     text = dump_text(meta, body)
+    data = check_article_file(text.encode("utf-8"), shown)
+    written = parse_article(decode(data, shown), shown)  # the build's own checks: never write what it rejects
     if path.exists() and path.read_text(encoding="utf-8") == text:
         summary.unchanged.append(shown)
         return
     write_atomic(path, text)
     (summary.updated if found else summary.created).append(shown)
-    existing.by_source[proposal.source] = (path, load_article(path, root))
+    existing.by_source[proposal.source] = (path, written)
 
 
 def same_content(current: Article, meta: dict, body: str) -> bool:
@@ -199,12 +224,13 @@ def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path
     """Refuse a new source whose article file is unreadable, or whose article the archive already has."""
     broken = out_dir / f"{proposal.slug}.md"
     if broken in existing.unreadable:
-        raise SitegenError(f"its article file {_relative(broken, root)} cannot be read, so it is left alone",
-                           path=proposal.source, fix="correct that file, then run ingest again")
+        raise SitegenError(f"seine Artikeldatei {_relative(broken, root)} ist nicht lesbar und bleibt "
+                           "unberührt",
+                           path=proposal.source, fix="korrigiere diese Datei und starte ingest noch einmal")
     twin = existing.seen.duplicate_of(proposal)
     if twin:
-        raise Duplicate(f"is the same article as {twin}", path=proposal.source,
-                        fix="ingest each article from one source only; remove or rename one of them")
+        raise Duplicate(f"ist derselbe Artikel wie {twin}", path=proposal.source,
+                        fix="nimm jeden Artikel aus nur einer Quelle; entferne oder benenne eine davon um")
 
 
 def _free_path(out_dir: Path, slug: str, existing: _Existing) -> Path:

@@ -12,7 +12,8 @@ from lxml.etree import _Element
 from trafilatura.xml import xmltotxt
 
 from sitegen.errors import SitegenError
-from sitegen.ingest.base import apply_meta
+from sitegen.ingest.base import apply_meta, read_source
+from sitegen.limits import MAX_PAGE_BYTES
 from sitegen.ingest.leadimage import json_ld_article, lead_image
 from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.text import headline_from, paragraphs_of, summary_from
@@ -26,27 +27,38 @@ def read_html_source(path: Path, shown: str, date: dt.date | None) -> list[Artic
     """One article from a saved news page: headline, date, author, lead, markdown body, lead image.
 
     A NAME.yaml sidecar beside the page wins over what the page says of itself."""
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise SitegenError("is a binary file, not a web page", path=shown, fix="move it out of the sources")
+    raw = _page_bytes(path, shown)
     doc = trafilatura.bare_extraction(raw, with_metadata=True, include_formatting=True, include_tables=True,
                                       include_comments=False, include_images=False, deduplicate=False)
     body = body_markdown(doc.body) if doc is not None else ""
     if not body:
-        raise SitegenError("has no article text that could be found", path=shown,
-                           fix="save the article page itself (with its <article> text), not an index page")
+        raise SitegenError("hat keinen Artikeltext, der sich finden lässt", path=shown,
+                           fix="speichere die Artikelseite selbst (mit ihrem <article>-Text), keine "
+                               "Übersichtsseite")
     tree = lxml.html.document_fromstring(raw)
     ld = json_ld_article(tree)
     image, image_url = lead_image(tree, ld, doc.url or "")
-    paragraphs = paragraphs_of(body)
-    title = " ".join((doc.title or headline_from(paragraphs[0])).split())
+    blocks = paragraphs_of(body)
+    paragraphs = [p for p in blocks if not p.startswith("#")] or [p.lstrip("# ") for p in blocks]
+    lead = blocks[0].lstrip("# ") if blocks[0].startswith("#") else headline_from(paragraphs[0])
+    title = " ".join((doc.title or lead).split())
     body = _without_headline(body, title)
     article = Article(title=title, slug=slugify(title), body=body, date=page_date(raw) or date, source=shown,
                       language=page_language(tree, ld), image=image,
                       summary=" ".join((doc.description or summary_from(paragraphs)).split()))
-    meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0], "image_url": image_url}
+    meta = {"author": doc.author, "url": doc.url, "section": (doc.categories or [""])[0],
+            "image_url": image_url}
     article = apply_meta(article, {k: " ".join(v.split()) for k, v in meta.items() if v})
     return [apply_meta(article, read_sidecar(path))]
+
+
+def _page_bytes(path: Path, shown: str) -> bytes:
+    """A saved page's bytes; a binary file or one larger than MAX_PAGE_BYTES is refused before it is
+    parsed."""
+    raw = read_source(path, shown, MAX_PAGE_BYTES, "eine Artikelseite")
+    if b"\x00" in raw:
+        raise SitegenError("ist eine Binärdatei, keine Webseite", path=shown, fix="nimm sie aus den Quellen")
+    return raw
 
 
 def body_markdown(body: _Element | None) -> str:
@@ -77,14 +89,16 @@ def page_date(raw: bytes) -> dt.date | dt.datetime | None:
     found = find_date(raw, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=False)
     if not found:
         return None
-    stamp = dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z" if found[-5:-4] in "+-" else "%Y-%m-%dT%H:%M:%S")
+    stamp = dt.datetime.strptime(found,
+                                 "%Y-%m-%dT%H:%M:%S%z" if found[-5:-4] in "+-" else "%Y-%m-%dT%H:%M:%S")
     if stamp.time() == dt.time(0, 0) and stamp.utcoffset() in (None, dt.timedelta(0)):
         return stamp.date()
     return stamp
 
 
 def page_language(tree: lxml.html.HtmlElement, ld: dict) -> str:
-    """The language the page declares (html lang, JSON-LD inLanguage, og:locale), 'de' when it declares none."""
+    """The language the page declares (html lang, JSON-LD inLanguage, og:locale), 'de' when it declares
+    none."""
     locale = tree.xpath('string(//meta[@property="og:locale"]/@content)')
     for value in (tree.get("lang"), ld.get("inLanguage"), locale):
         match = _LANG.match(str(value or ""))

@@ -4,23 +4,25 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sitegen.content import read_text
+from sitegen.content import decode
 from sitegen.errors import SitegenError
-from sitegen.ingest.base import Batch, Reader, apply_meta
+from sitegen.ingest.base import Batch, Reader, apply_meta, inside, read_source
 from sitegen.ingest.html import read_html_source
 from sitegen.ingest.manifest import is_manifest, listed_files, read_manifest
 from sitegen.ingest.sidecar import read_sidecar
 from sitegen.ingest.table import read_table
 from sitegen.ingest.text import headline_from, read_plain, summary_from, to_markdown
+from sitegen.limits import MAX_ARTICLE_BYTES
 from sitegen.model import Article
 from sitegen.slug import slugify
 
 
 def read_text_source(path: Path, shown: str, date: dt.date | None) -> list[Article]:
     """A plain-text article (photo line, paragraphs) with its optional NAME.yaml sidecar."""
-    paragraphs, image = read_plain(read_text(path))
+    raw = read_source(path, shown, MAX_ARTICLE_BYTES, "einen Artikel")
+    paragraphs, image = read_plain(decode(raw, shown))
     if not paragraphs:
-        raise SitegenError("has no text", path=shown, fix="remove the empty file from the sources")
+        raise SitegenError("hat keinen Text", path=shown, fix="nimm die leere Datei aus den Quellen")
     title = headline_from(paragraphs[0])
     article = Article(title=title, slug=slugify(title), body=to_markdown(paragraphs), date=date, source=shown,
                       language="de", summary=summary_from(paragraphs), image=image)
@@ -52,12 +54,13 @@ def expand_sources(sources: list[Path]) -> list[Path]:
     A file that a manifest among them lists is read through the manifest only."""
     found: set[Path] = set()
     for source in sources:
-        if source.is_dir():
-            found.update(p for p in source.rglob("*") if p.is_file() and reader_for(p))
+        if source.is_dir():  # a link leading out of the folder is not followed
+            found.update(p for p in source.rglob("*") if p.is_file() and reader_for(p) and inside(source, p))
         elif source.is_file():
             found.add(source)
         else:
-            raise SitegenError("does not exist", path=source, fix="give a file or folder of raw articles")
+            raise SitegenError("gibt es nicht", path=source, fix="gib eine Datei oder einen Ordner mit "
+                                                                 "Rohartikeln an")
     listed: set[Path] = set()
     for path in found:
         if is_manifest(path):

@@ -1,6 +1,6 @@
 """Strict span P/R/F1 (PER, LOC, ORG, outer level) on the news half of GermEval 2014 test.
 
-Run: python -m sitegen.entities.evaluate [--data ../shared/data/germeval2014]
+Run: python -m tools.entities.evaluate [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import argparse
 import time
 from pathlib import Path
 
+from sitegen.entities.mentions import bio
+
 from . import germeval
-from .mentions import bio
 
 
 def score(gold_sents, predicted) -> dict[str, tuple[float, float, float]]:
@@ -17,12 +18,12 @@ def score(gold_sents, predicted) -> dict[str, tuple[float, float, float]]:
     counts: dict[str, list[int]] = {c: [0, 0, 0] for c in ("ALL",) + germeval.CLASSES}
     for s, pred in zip(gold_sents, predicted):
         gold, got = germeval.spans(s.tags), germeval.spans(pred)
-        for cls in counts:
+        for cls, row in counts.items():
             g = {x for x in gold if cls in ("ALL", x[2])}
             p = {x for x in got if cls in ("ALL", x[2])}
-            counts[cls][0] += len(g & p)
-            counts[cls][1] += len(p)
-            counts[cls][2] += len(g)
+            row[0] += len(g & p)
+            row[1] += len(p)
+            row[2] += len(g)
     out = {}
     for cls, (tp, np_, ng) in counts.items():
         prec, rec = tp / max(np_, 1), tp / max(ng, 1)

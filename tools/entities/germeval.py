@@ -31,7 +31,7 @@ def read(path: Path | str) -> list[Sentence]:
     out: list[Sentence] = []
     source, toks, tags = "", [], []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#\t") or line.startswith("# "):
+        if line.startswith(("#\t", "# ")):
             source = line.split("\t")[1] if "\t" in line else line[2:]
         elif not line.strip():
             if toks:

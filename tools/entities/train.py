@@ -1,9 +1,10 @@
-"""Train the CRF tagger on GermEval 2014 dev + the Wikipedia half of test.
+"""Train the CRF tagger on GermEval 2014 dev + the Wikipedia half of test, and the SmartData corpus.
 
-Only NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv are read for training (no self-training, no other
-corpus; the news half is the evaluation set). Augmentation: copies of the annotated sentences in which names
+Only NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv are read of GermEval (the news half is the
+evaluation set), plus news and RSS sentences of SmartData (smartdata.py; no self-training).
+Augmentation: copies of the annotated sentences in which names
 are swapped at random for entries of the hand-made word lists (people, organisations, regions, CLDR countries).
-Run: python -m sitegen.entities.train [--data ../shared/data/germeval2014] [--copies 2] [--out FILE]
+Run: python -m tools.entities.train [--data ../shared/data/germeval2014] [--smartdata DIR|''] [--copies 2]
 """
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import germeval, lexicon
-from .features import sentence_features, word_features
-from .tagger import MODEL_PATH
+from sitegen.entities import lexicon
+from sitegen.entities.features import sentence_features, word_features
+from sitegen.entities.tagger import MODEL_PATH
+
+from . import germeval, smartdata
 
 KNOWN_PATH = lexicon.DATA / "known.tsv"
 
@@ -100,7 +103,7 @@ def write_known(sents, path: Path = KNOWN_PATH) -> None:
 
 
 def _fit(pairs, out: Path):
-    import pycrfsuite  # noqa: PLC0415
+    import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, tags in pairs:
@@ -112,10 +115,11 @@ def _fit(pairs, out: Path):
     return tagger
 
 
-def train(data: Path, out: Path, copies: int = 2) -> None:
+def train(data: Path, out: Path, copies: int = 2, smart: Path | None = None, needs: str = "ORG") -> None:
     """Fit the CRF on the gold training sentences plus augmented copies (name-table feature jackknifed) and
     write known.tsv (from the gold sentences only) beside it."""
     sents, _ = germeval.splits(data)
+    sents += smartdata.read(smart, needs) if smart else []
     feats, extra = featurise(sents, copies=copies)
     gold = [(f, list(s.tags)) for s, f in zip(sents, feats)] + [(f, list(s.tags)) for s, f in extra]
     print(f"{len(sents)} sentences + {len(extra)} augmented copies", file=sys.stderr)
@@ -129,11 +133,14 @@ def train(data: Path, out: Path, copies: int = 2) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
+    ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': none)")
+    ap.add_argument("--smartdata-needs", default="ORG", help="its sentences naming this class ('': any)")
     ap.add_argument("--copies", type=int, default=2, help="augmented copies of each sentence with names (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    train(Path(args.data), Path(args.out), args.copies)
+    smart = Path(args.smartdata) if args.smartdata else None
+    train(Path(args.data), Path(args.out), args.copies, smart, args.smartdata_needs)
     size = Path(args.out).stat().st_size / 1e6
     print(f"wrote {args.out} ({size:.1f} MB) in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return 0

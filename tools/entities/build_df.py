@@ -2,7 +2,7 @@
 
 Documents: the sentences of NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv grouped by their source URL
 (text only, labels unused; the news half of test and any other corpus are never read).
-Run: python -m sitegen.entities.build_df [--data ../shared/data/germeval2014]
+Run: python -m tools.entities.build_df [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from sitegen.entities.topics import DF_PATH, lemma
+
 from . import germeval
-from .topics import DF_PATH, lemma
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,110 @@
+"""Mentions the tagger does not give: names inside hyphen compounds, institutions, the paper naming itself."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
+LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
+INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
+                                           "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
+CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
+Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
+Sturm Wacker""".split())
+NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
+
+
+def self_names(text: str) -> list[tuple[int, str]]:
+    """(offset, 'Der Standard') where the paper names itself: 'dem STANDARD', 'STANDARD-Anfrage'."""
+    return [(m.start(), "Der Standard") for m in SELF_NAME.finditer(text)]
+
+
+_PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
+_SEP = r"(?:\s?[,–/]\s?| bzw\. )"
+LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
+_CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
+SCORERS = re.compile(rf"{_CARDS}: ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
+REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
+
+
+def sports_people(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
+    out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
+    for pattern in (LINEUP, SCORERS):
+        for m in pattern.finditer(text):
+            for item in re.finditer(_PLAYER, m.group(1)):
+                name = re.sub(r" \(.*", "", item.group())
+                if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
+                    out.append((m.start(1) + item.start(), name))
+    return out
+
+
+SCORE = re.compile(r"\d{1,2}:\d{1,2}")
+
+
+def is_result(words: list[str]) -> bool:
+    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
+    return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
+
+
+def club_town(words: list[str]) -> bool:
+    """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
+    name = " ".join(words)
+    return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
+
+
+def compound_part(word: str) -> tuple[str, str] | None:
+    """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None without one."""
+    head, sep, tail = word.partition("-")
+    if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 or head in NOT_COMPOUND_PARTS:
+        return None
+    shipped = lexicon.aliases().get(head.casefold())
+    if shipped:
+        return head, shipped[1]
+    if head in lexicon.countries():
+        return head, "LOC"
+    tag, known = lexicon.pos(head)
+    if known and tag == "NN":
+        return None
+    if head in lexicon.orgs():
+        return head, "ORG"
+    if head in lexicon.regions():
+        return head, "LOC"
+    return None
+
+
+def institutions(words: list[str], tags: list[str]) -> list[str]:
+    """Tags with institutions the tagger missed or cut: 'Österreichische Hagelversicherung',
+    'Landwirtschaftskammer Steiermark', 'Porsche Holding'; the list is changed in place and returned."""
+    for i, word in enumerate(words):
+        if tags[i] != "O" or not word[:1].isupper():
+            continue
+        if word in LEGAL_FORMS and i > 0 and words[i - 1][:1].isupper() and (tags[i - 1] != "O" or i > 1):
+            start = i - 1
+            while start > 0 and tags[start].startswith("I-"):
+                start -= 1
+            _set(tags, start, i + 1)
+        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
+                and _adjective(words[i - 1]):
+            _set(tags, i - 1, i + 1)
+    for i in range(1, len(words)):
+        head = words[i - 1]
+        if tags[i] == "B-LOC" and head.lower().endswith(INSTITUTION_HEADS) and head[:1].isupper() \
+                and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
+            if tags[i - 1] == "O" and i > 1:
+                tags[i - 1] = "B-ORG"
+            if tags[i - 1].endswith("-ORG"):
+                tags[i] = "I-ORG"  # 'Landwirtschaftskammer Steiermark'
+    return tags
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener'."""
+    if not word[:1].isupper():
+        return False
+    return bool(re.search(r"(?:isch|che|chen|ches|er)$", word)) and lexicon.pos(word)[0] != "NN"
+
+
+def _set(tags: list[str], start: int, end: int) -> None:
+    tags[start:end] = ["B-ORG"] + ["I-ORG"] * (end - start - 1)

@@ -1,0 +1,112 @@
+"""Archive-level entity resolution: merge rules, the registry's precedence, ingest keeping editors' lists."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from sitegen.cli import main
+from sitegen.content import load_article
+from sitegen.entities import load_registry
+from sitegen.entities.merging import ArticleNames, apply, plan
+from sitegen.ingest import ingest
+
+
+def names(people=(), places=(), organisations=(), text="") -> ArticleNames:
+    return ArticleNames(tuple(people), tuple(places), tuple(organisations), text)
+
+
+def merged(articles, registry=None) -> dict[str, str]:
+    return {m.source: m.target for m in plan(articles, registry)}
+
+
+def test_genitive_surname_and_accent_variants_merge_across_articles():
+    moves = merged([names(["Angela Merkel", "Recep Tayyip Erdoğan"]), names(["Angela Merkels", "Merkel"]),
+                    names(["Recep Tayyip Erdogan", "Erdogans", "Tayyip Erdoğan"])])
+    assert moves == {"Angela Merkels": "Angela Merkel", "Merkel": "Angela Merkel",
+                     "Recep Tayyip Erdogan": "Recep Tayyip Erdoğan", "Erdogans": "Recep Tayyip Erdoğan",
+                     "Tayyip Erdoğan": "Recep Tayyip Erdoğan"}
+
+
+def test_a_surname_shared_by_two_full_names_stays_apart():
+    moves = merged([names(["Bilal Erdogan", "Recep Tayyip Erdogan"]), names(["Erdogan"])])
+    assert "Erdogan" not in moves
+
+
+def test_full_name_with_abbreviation_pairs_the_two_and_the_alias_list_merges_parties():
+    arts = [names(organisations=["Bundesamt für Fremdenwesen und Asyl", "Grünen"],
+                  text="Das Bundesamt für Fremdenwesen und Asyl (BFA) prüft."),
+            names(organisations=["Bundesamt für Fremdenwesen und Asyl", "Grüne"]),
+            names(organisations=["BFA", "Grüne", "IS", "Islamischer Staat"],
+                  places=["Niederlanden", "Niederlande"])]
+    moves = merged(arts)
+    assert moves["BFA"] == "Bundesamt für Fremdenwesen und Asyl"  # the more frequent of the pair
+    assert moves["Grünen"] == "Grüne" and moves["IS"] == "Islamischer Staat"
+    assert moves["Niederlanden"] == "Niederlande"
+    after = apply(arts[2], plan(arts))
+    assert after.organisations == ("Bundesamt für Fremdenwesen und Asyl", "Grüne", "Islamischer Staat")
+    assert after.places == ("Niederlande",)
+
+
+def test_the_registry_wins(tmp_path):
+    path = tmp_path / "entities.yaml"
+    path.write_text("entities:\n  - name: EU\n    type: organisation\n    aliases: [Europäische Union]\n"
+                    "  - name: Erdogan\n    type: person\nignore: [Merkel]\n", encoding="utf-8")
+    registry = load_registry(path)
+    arts = [names(["Recep Tayyip Erdoğan", "Angela Merkel"], organisations=["Europäische Union", "EU"]),
+            names(["Erdogan", "Merkel"], organisations=["Europäischen Union"])]
+    moves = merged(arts, registry)
+    assert moves["Europäische Union"] == "EU" and moves["Europäischen Union"] == "EU"
+    assert "Erdogan" not in moves  # the editors keep him apart
+    assert apply(arts[1], plan(arts, registry), registry).people == ("Erdogan",)  # an ignored name is dropped
+
+
+# --- as part of ingest ---------------------------------------------------------------------------------
+
+def by_text(text: str) -> SimpleNamespace:
+    """Entities named in the text, so a test decides what each article yields."""
+    people = ["Angela Merkel"] if "Angela Merkel" in text else ["Merkel"] if "Merkel" in text else []
+    return SimpleNamespace(people=people, places=[], organisations=[], tags=[])
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(f"Ein Titel\n\n{text}\n", encoding="utf-8")
+
+
+def run(tmp_path: Path, folder: Path):
+    return ingest([folder], tmp_path / "content" / "articles", root=tmp_path, extractor=by_text,
+                  log=lambda line: None, progress=False)
+
+
+def people(tmp_path: Path) -> dict[str, tuple[str, ...]]:
+    files = sorted((tmp_path / "content" / "articles").glob("*.md"))
+    return {Path(a.source).name: a.people for a in (load_article(p, tmp_path) for p in files)}
+
+
+def test_ingest_merges_new_and_existing_articles_and_keeps_an_editors_removal(tmp_path):
+    write(tmp_path / "one", "a.txt", "Merkel sprach am Montag lange mit den Journalisten.")
+    write(tmp_path / "one", "b.txt", "Auch heute schwieg Merkel zu den Vorwürfen der Opposition.")
+    run(tmp_path, tmp_path / "one")
+    assert people(tmp_path) == {"a.txt": ("Merkel",), "b.txt": ("Merkel",)}
+    folder = tmp_path / "content" / "articles"
+    edited = next(p for p in folder.glob("*.md") if "schwieg" in p.read_text("utf-8"))
+    edited.write_text(edited.read_text("utf-8").replace("people: [Merkel]", "people: []"), encoding="utf-8")
+    write(tmp_path / "two", "c.txt", "Angela Merkel besuchte am Dienstag die neue Fabrik.")
+    summary = run(tmp_path, tmp_path / "two")
+    assert people(tmp_path) == {"a.txt": ("Angela Merkel",), "b.txt": (), "c.txt": ("Angela Merkel",)}
+    assert len(summary.updated) == 1 and len(summary.created) == 1
+
+
+def test_entities_command_lists_the_merges_in_german(tmp_path, monkeypatch, capsys):
+    write(tmp_path / "src", "a.txt", "Merkel sprach am Montag lange mit den Journalisten.")
+    write(tmp_path / "src", "c.txt", "Angela Merkel besuchte am Dienstag die neue Fabrik.")
+    ingest([tmp_path / "src"], tmp_path / "content" / "articles", root=tmp_path,
+           extractor=lambda text: SimpleNamespace(people=["Angela Merkels" if "Angela" in text else "Merkel"],
+                                                  places=[], organisations=[], tags=[]),
+           log=lambda line: None, progress=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["entities"]) == 0
+    out = capsys.readouterr().out
+    assert "Merkel -> Angela Merkels" not in out
+    assert "Angela Merkels -> Angela Merkel" not in out  # nothing left to merge: ingest applied it
+    assert "Keine Zusammenführungen vorgeschlagen." in out

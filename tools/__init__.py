@@ -1,0 +1,1 @@
+"""Build and measure tools of sitegen.entities (not installed with the package)."""

@@ -1,0 +1,1 @@
+"""Training, evaluation and data builders of sitegen.entities; run from the repository root."""
