@@ -50,7 +50,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     if host not in LOCAL_NAMES:
         LOG.warning(f"der Server ist unter {host} auch von anderen Rechnern erreichbar")
     preview = Preview(config)
-    search = None if (config.out / "index.html").is_file() else _build_for_search(config)
+    search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
     signal.signal(signal.SIGTERM, _interrupt)  # terminated, the preview ends as on Ctrl+C
     try:
@@ -247,22 +247,25 @@ def reload_browsers(pages: list) -> None:
             LiveReloadHandler.waiters.discard(page)
 
 
-def _build_for_search(config: Config) -> subprocess.Popen:
+def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:
     """`sitegen build` for the search bundle, as a process of its own (in a session of its own, so Ctrl+C
     and the end of the preview stop it without a word from its workers); its outcome is said when it ends."""
     command = [sys.executable, "-m", "sitegen", "build", "-q", "--content", str(config.content), "--out",
                str(config.out), "--base-url", config.base_url]
     build = subprocess.Popen(command, cwd=config.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True, start_new_session=True)
-    threading.Thread(target=_say_search, args=(build,), daemon=True).start()
+    threading.Thread(target=_say_search, args=(build, preview), daemon=True).start()
     return build
 
 
-def _say_search(build: subprocess.Popen) -> None:
-    """Wait for the search build; say that search is ready, or why not (the preview goes on either way)."""
-    errors = [line for line in build.communicate()[1].splitlines() if line.startswith("sitegen: Fehler: ")]
+def _say_search(build: subprocess.Popen, preview: Preview) -> None:
+    """Wait for the search build; say that search is ready, or why not (unless the preview says it already;
+    the preview goes on either way)."""
+    prefix = "sitegen: Fehler: "
+    errors = [line[len(prefix):] for line in build.communicate()[1].splitlines() if line.startswith(prefix)]
     if build.returncode == 0:
         LOG.info("Suche bereit.")
-    elif errors:
-        LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): "
-                    f"{errors[-1][len('sitegen: Fehler: '):]}")
+    elif errors and (preview.error is None or str(preview.error) != errors[-1]):
+        LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): {errors[-1]}")
+    elif build.returncode > 0:
+        LOG.warning("die Suche fehlt, bis `sitegen build` gelingt (die Vorschau läuft weiter)")
