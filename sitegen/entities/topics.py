@@ -1,80 +1,232 @@
-"""Topic tags: the article's most frequent content nouns (lemmas, compounds favoured), registry-mapped."""
+"""Topic tags: the nouns, compounds and phrases that make an article findable, ranked by specificity.
+
+`candidates` (per article, a pure function of the text) finds them; `choose` ranks them against document
+frequencies (the shipped counts, and the archive's when ingest knows them) and keeps three to six.
+"""
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
 from .registry import Registry
-from .tokenize import tokens
+from .tokenize import Token, tokens
+from .topic_words import dictionary_form, never_a_tag, noun_lemma, synonyms
+from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
 
-STOP = frozenset("""Jahr Jahre Jahren Prozent Euro Dollar Zeit Mal Ende Anfang Seite Frage Angabe Angaben Woche Tag
-Monat Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Million Milliarde Teil Fall Beispiel Grund
-Art Weise Ziel Zahl Leute Mensch Uhr Stunde Minute Sekunde Prozentpunkt Punkt Rolle Sicht Hinsicht Bereich
-Problem Thema Möglichkeit Ergebnis Stelle Platz Runde Folge Lage Mitte Hälfte Woche Abend Morgen Nacht Weg Art
-Herr Frau Dr Prof Seite Aussage Sprecher Sprecherin Präsident Präsidentin Chef Chefin Kenntnis Schluss Anspruch
-Januar Februar März April Mai Juni Juli August September Oktober November Dezember Jänner Kilometer Meter
-Grad Tonne Zentimeter Gramm Millisekunde Kilogramm Liter Hektar Quadratmeter Land Länder Stadt Staat Welt Leben Menschen Million Information Ansicht Meinung Bericht Medium Medien Interview Zuge Vergleich Mehrheit""".split())
-
-
+__all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
+           "singulars", "tags"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
+MIN_WORDS, MIN_TAGS, MAX_TAGS = 20, 3, 6
+PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
+REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
+FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
+OPENING = 40  # tokens: the headline and teaser, about
+RELATIVE = 0.4  # a tag's weight against the best one's, at least
+PARTICLES = frozenset({"van", "Van", "von", "de", "De", "di", "da", "del", "du", "ter", "zu"})
+RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (mögliche, maximale) are not
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    count: int
+    first: int  # token index of the first mention
+
+
+@dataclass(frozen=True)
+class DocFreq:
+    """Document frequencies to rank against: the shipped counts, and the archive's (ingest) when known, with
+    `repeated`: in how many archive articles a tag is mentioned twice or more. The article being ranked is
+    left out of the archive's counts, so a small archive ranks as no archive does."""
+
+    docs: int = 0
+    counts: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    repeated: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def _others(self, cand: Candidate) -> tuple[int, int, int]:
+        """(articles, articles with the tag, articles repeating it) in the archive but the ranked article."""
+        own = 1 if self.docs else 0
+        repeated = self.repeated.get(cand.name, 0) - (own if cand.count > 1 else 0)
+        return self.docs - own, self.counts.get(cand.name, 0) - own, repeated
+
+    def idf(self, cand: Candidate) -> float:
+        """Inverse document frequency, the shipped counts a prior worth PRIOR_DOCS archive articles."""
+        shipped_docs, shipped = _shipped()
+        docs, having, _ = self._others(cand)
+        share = (shipped.get(cand.name, 0) + 0.5) / (shipped_docs + 1)
+        return -math.log((having + PRIOR_DOCS * share) / (docs + PRIOR_DOCS))
+
+    def topicality(self, cand: Candidate) -> float:
+        """How often an article that mentions the tag mentions it again, against the usual rate: a topic is
+        taken up again, an everyday word is mentioned once (Church and Gale's adaptation)."""
+        _, having, repeated = self._others(cand)
+        return (repeated + REPEAT_PRIOR * REPEAT_RATE) / (having + REPEAT_PRIOR) / REPEAT_RATE
 
 
 @lru_cache(maxsize=1)
-def _df() -> tuple[int, dict[str, int]]:
-    """(number of documents, document frequency of noun lemmas) from build_df (rare lemmas are absent: df 1)."""
-    if not DF_PATH.exists():
-        return 1, {}
+def _shipped() -> tuple[int, dict[str, int]]:
+    """(number of documents, document frequency of noun lemmas) from build_df (rare lemmas are absent)."""
     lines = DF_PATH.read_text(encoding="utf-8").splitlines()
     head = lines[0].split() if lines and lines[0].startswith("#") else []
     docs = next((int(w) for w in head if w.isdigit()), 1)
     return docs, {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
-def _weight(name: str, count: int) -> float:
-    """tf-idf, compounds a little favoured."""
-    docs, df = _df()
-    return count * math.log((docs + 1) / df.get(name, 1)) * (1.0 + 0.02 * min(len(name), 20))
+def tags(text: str, exclude: set[str], registry: Registry, limit: int = MAX_TAGS) -> tuple[str, ...]:
+    """Three to six topic tags of the article (none for a short text), ranked against the shipped counts."""
+    return choose(candidates(text, frozenset(exclude), registry), DocFreq(), limit=limit)
 
 
-ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef", "chefin",
-         "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin", "direktor", "direktorin")
-
-
-@lru_cache(maxsize=100_000)
-def lemma(word: str) -> str | None:
-    """The noun lemma ('Verhandlungen' -> 'Verhandlung'); None for anything but a common noun."""
-    tag, _ = lexicon.pos(word)
-    if tag != "NN" or not word[:1].isupper() or len(word) < 4 or not word.isalpha() and "-" not in word:
-        return None
-    if "-" in word:
-        head, _, tail = word.rpartition("-")
-        tail_lemma = lemma(tail) if tail[:1].isupper() else None
-        return f"{head}-{tail_lemma}" if tail_lemma else None
-    lem = lexicon.lemma(word)
-    lem = lem[:1].upper() + lem[1:]
-    sure = lexicon.pos(word)[1] or len(word) >= 8
-    return lem if sure and len(lem) >= 4 and lem[:3] == word[:3] else None
-
-
-def tags(text: str, exclude: set[str], registry: Registry, limit: int = 5) -> tuple[str, ...]:
-    """A few keywords for the article, entity names and stop words left out."""
+@lru_cache(maxsize=8)
+def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[Candidate, ...]:
+    """Every possible tag of the article with its count (a phrase only when repeated, or bilateral as
+    'Russisch-amerikanische Beziehungen'); empty when the text is too short to say."""
+    toks = tokens(text)
+    if sum(t.text[:1].isalpha() for t in toks) < MIN_WORDS:
+        return ()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, tok in enumerate(tokens(text)):
-        lem = lemma(tok.text)
-        if lem is None or lem in STOP or tok.text in exclude or lem in exclude or registry.ignored(lem):
-            continue
-        if lem.lower().endswith(ROLES) or lem in lexicon.places() or lem in lexicon.countries():
-            continue
-        entry = registry.lookup(lem) or registry.lookup(tok.text)
-        if entry is not None and entry.type != "tag":
-            continue
-        name = entry.name if entry is not None else lem
+    for i, name in _mentions(toks, exclude, registry):
         counts[name] += 1
         first.setdefault(name, i)
-    scored = {n: _weight(n, c) for n, c in counts.items() if c >= 2}
-    best = sorted(scored, key=lambda n: (-scored[n], first[n]))[:limit]
-    return tuple(sorted(best, key=first.get))
+    found = tuple(Candidate(n, c, first[n]) for n, c in counts.items() if c > 1 or " " not in n or "-" in n)
+    return merged(found, singulars(set(counts)))
+
+
+PLURAL_ENDINGS = ("en", "n", "e", "s", "er", "ern", "nen")
+
+
+def singulars(names: set[str]) -> dict[str, str]:
+    """Plural as written -> the singular among the names ('Balkanrouten' -> 'Balkanroute')."""
+    return {n: n[: -len(end)] for n in names for end in PLURAL_ENDINGS
+            if n.endswith(end) and n[: -len(end)] in names and len(n) - len(end) >= 4}
+
+
+def merged(cands: tuple[Candidate, ...], singular: dict[str, str]) -> tuple[Candidate, ...]:
+    """The candidates with plurals counted under their singular."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for c in cands:
+        name = singular.get(c.name, c.name)
+        counts[name] += c.count
+        first[name] = min(first.get(name, c.first), c.first)
+    return tuple(Candidate(n, k, first[n]) for n, k in counts.items())
+
+
+def _mentions(toks: list[Token], exclude: frozenset[str], registry: Registry):
+    """(token index, tag) of every noun or phrase that may be a tag."""
+    for i, tok in enumerate(toks):
+        lem = noun_lemma(tok.text)
+        if lem is None or tok.text in exclude or lem in exclude or registry.ignored(lem) or _in_name(toks, i):
+            continue
+        name = _mapped(lem, registry) or _mapped(tok.text, registry)
+        if name is None:
+            name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
+        if name:
+            yield i, name
+        phrase = _phrase(toks[i - 1].text if i else "", tok.text, lem)
+        if phrase:
+            yield i - 1, phrase
+
+
+def _in_name(toks: list[Token], i: int) -> bool:
+    """'Van der Bellen', 'de Maizière': a capitalised word after a particle of a surname."""
+    return any(toks[j].text in PARTICLES for j in range(max(i - 2, 0), i))
+
+
+def _mapped(word: str, registry: Registry) -> str | None:
+    """The registry's tag for the word; '' when the registry names it as a person, place or organisation."""
+    entry = registry.lookup(word)
+    if entry is None:
+        return None
+    return entry.name if entry.type == "tag" else ""
+
+
+def _phrase(before: str, word: str, lem: str) -> str | None:
+    """'russisch-amerikanischen Beziehungen' -> 'Russisch-amerikanische Beziehungen': a relational adjective
+    and a feminine noun (its gender known from its ending), in the nominative."""
+    if not before[:1].islower() or "-" in lem or not lem.endswith(FEMININE) or len(before) < 6:
+        return None
+    stem = before.removesuffix("en") if before.endswith("en") else before.removesuffix("e")
+    if stem == before or not stem.endswith(RELATIONAL) or lexicon.pos(before)[0] != "ADJ(A)":
+        return None
+    if "-" not in stem and (never_a_tag(lem) or national(stem)):
+        return None
+    noun = word if word != lem and word.endswith("en") else lem
+    return f"{stem[:1].upper()}{stem[1:]}e {noun}"
+
+
+@lru_cache(maxsize=1)
+def _territories() -> tuple[str, ...]:
+    """Lower-case German names of countries and regions (CLDR via Babel)."""
+    from babel import Locale
+
+    return tuple(n.lower() for n in Locale("de").territories.values())
+
+
+OTHER_NATIONAL = ("französisch", "chinesisch", "britisch", "europäisch", "arabisch", "afrikanisch",
+                  "asiatisch", "westlich", "östlich", "international", "national", "ausländisch", "heimisch")
+
+
+@lru_cache(maxsize=10_000)
+def national(stem: str) -> bool:
+    """'russisch', 'amerikanisch': an adjective of a country or region (CLDR names by their start)."""
+    if stem in OTHER_NATIONAL:
+        return True
+    root = stem.removesuffix("isch").removesuffix("an")
+    return stem.endswith("isch") and len(root) >= 3 and any(t.startswith(root) for t in _territories())
+
+
+def weight(cand: Candidate, df: DocFreq) -> float:
+    """tf-idf with a damped count, times topicality; compounds, phrases and the opening favoured."""
+    length = 1.0 + 0.03 * min(len(cand.name), 20) + (0.3 if " " in cand.name else 0.0)
+    opening = 1.3 if cand.first < OPENING else 1.0
+    return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening
+
+
+def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> tuple[str, ...]:
+    """Up to six tags a dictionary knows (a word it does not is mostly a name the extractor missed), in order
+    of mention: those mentioned twice or more (or bilateral phrases) that come near the best one; the next
+    repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
+    among them; an article with none of these gets its best single mention."""
+    known = [c for c in cands if _known(c.name)]
+    ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
+    if not ranked:
+        return ()
+    best = weight(ranked[0], df)
+    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: limit - 1]
+    opening = [c for c in ranked if c not in chosen and c.first < OPENING]
+    spare = [c for c in ranked if c not in chosen and c.count > 1]
+    spare += [c for c in opening if c not in spare]
+    chosen += spare[: max(MIN_TAGS - len(chosen), 0)]
+    if opening and all(c.first >= OPENING for c in chosen):
+        chosen.append(opening[0])
+    chosen = chosen or ranked[:1]
+    return tuple(c.name for c in sorted(chosen, key=lambda c: c.first))
+
+
+def _strong(cand: Candidate) -> bool:
+    """Mentioned twice or more, or a bilateral phrase ('Russisch-amerikanische Beziehungen')."""
+    return cand.count > 1 or "-" in cand.name.partition(" ")[0] and " " in cand.name
+
+
+def _known(name: str) -> bool:
+    """The dictionary test on a tag's last word."""
+    return dictionary_form(name.rpartition(" ")[2].rpartition("-")[2])
+
+
+def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:
+    """Candidates as strings for ingest's entity cache and worker pipes ('name<TAB>count<TAB>first')."""
+    return tuple(f"{c.name}\t{c.count}\t{c.first}" for c in cands)
+
+
+def decode(values: tuple[str, ...]) -> tuple[Candidate, ...] | None:
+    """The candidates of `encode`; None when the values are plain tags (an extractor of its own)."""
+    parts = [v.split("\t") for v in values]
+    if not all(len(p) == 3 and p[1].isdigit() and p[2].isdigit() for p in parts):
+        return None
+    return tuple(Candidate(n, int(c), int(f)) for n, c, f in parts)

@@ -21,6 +21,7 @@ from sitegen.ingest.entity_pass import resolve_archive
 from sitegen.ingest.parallel import Entities, as_tuples, extract_all
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
+from sitegen.ingest.tagpass import candidate_extractor, settle
 from sitegen.progress import Progress
 from sitegen.model import Article
 
@@ -66,6 +67,8 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
         proposals[i] = replace(proposals[i], people=people, places=places, organisations=organisations,
                                tags=tags)
     archive = [article for _, article in existing.by_source.values()]
+    batch = {p.source for p in proposals}
+    proposals = settle(proposals, [a for a in archive if a.source not in batch])  # tags against the archive
     proposals, changed = resolve_archive(proposals, archive, registry, entity_text)  # one name per entity
     for proposal in proposals + changed:
         try:
@@ -268,11 +271,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _default_extractor(registry_file: Path | None) -> Extractor:
-    """The German entity extractor with the archive's registry."""
-    from sitegen.entities import extract, load_registry
-
-    registry = load_registry(registry_file) if registry_file else None
-    return lambda text: extract(text, registry)
+    """The German entity extractor with the archive's registry, handing on every tag candidate to `settle`."""
+    return candidate_extractor(registry_file)
 
 
 def _relative(path: Path, root: Path) -> str:

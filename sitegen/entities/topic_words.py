@@ -1,0 +1,115 @@
+"""Words that may be topic tags: noun lemmas checked against HanTa's lexicon, and the nouns that never are."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon
+
+# Plurals whose sense differs from HanTa's singular ("Daten" are not dates), and common short forms.
+AS_WRITTEN = frozenset({"Daten", "Medien", "Eltern", "Leute", "Kosten", "Ferien", "Finanzen", "Wahlen",
+                        "Spiele"})
+
+
+def _data_words(name: str) -> list[str]:
+    """The words of a shipped list (data/NAME), comment lines left out."""
+    lines = (lexicon.DATA / name).read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Nouns that are never a tag (data/topic_stop.txt)."""
+    return frozenset(_data_words("topic_stop.txt"))
+
+
+@lru_cache(maxsize=1)
+def stop_endings() -> tuple[str, ...]:
+    """Endings of nouns that are never a tag (data/topic_endings.txt), longest first."""
+    return tuple(sorted(set(_data_words("topic_endings.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Variant -> the one tag (data/topic_synonyms.tsv)."""
+    lines = (lexicon.DATA / "topic_synonyms.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=200_000)
+def noun_lemma(word: str) -> str | None:
+    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung'). HanTa's lemma counts only when it
+    passes the dictionary test; else the word stays as written ('Balkanroute', never 'Balkanrout').
+    None for anything but a common noun."""
+    if len(word) < 4 or not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
+        return None
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        tail_lemma = noun_lemma(tail) if len(head) >= 2 and head.replace("-", "").isalpha() else None
+        return f"{head}-{tail_lemma}" if tail_lemma else None
+    if lexicon.pos(word)[0] != "NN":
+        return None
+    lem = lexicon.lemma(word)
+    lem = lem[:1].upper() + lem[1:]
+    if word in AS_WRITTEN or lem == word or not word.startswith(lem[:3]):
+        return word
+    return lem if dictionary_form(lem) else word
+
+
+@lru_cache(maxsize=1)
+def attested() -> frozenset[str]:
+    """Nouns (lower case) known to occur in German text: the nouns of HanTa's lexicon of frequent words and
+    data/noun_forms.txt (GermEval 2014, built by tools/tags/build_noun_forms.py)."""
+    hanta = lexicon._hanta()  # its preloaded table of frequent word forms and their tags is the lexicon
+    noun = hanta.tag2int["NN"]
+    frequent = (w for w, tags in hanta.cache.items() if w.isalpha() and tags and tags[0][0] == noun)
+    return frozenset(frequent) | frozenset(w.lower() for w in _data_words("noun_forms.txt"))
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_form(lemma: str) -> bool:
+    """The dictionary test: the lemma, or its last part (4+ letters after 3+), is a known noun
+    ('Auffangzentrum', 'Balkanroute'; never 'Auffangzentr', 'Balkanrout', 'Smartphon')."""
+    low, words = lemma.lower(), attested()
+    return low in words or any(low[i:] in words for i in range(3, len(low) - 3))
+
+
+@lru_cache(maxsize=200_000)
+def never_a_tag(lemma: str) -> bool:
+    """Time words, quantities, generic people and speech, nationalities, organisations, places."""
+    low = lemma.lower()
+    if _singulars(lemma) & stop_words() or lemma in lexicon.orgs():
+        return True
+    if lemma in lexicon.places() or lemma in lexicon.countries():
+        return True
+    if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
+        return True
+    tails = {form.lower() for form in _singulars(low.rpartition("-")[2])}
+    if any(tail.endswith(end) and len(low) > len(end) for tail in tails for end in stop_endings()):
+        return True
+    return inhabitant(lemma)
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and its possible singulars ('Gründe' -> 'Grund', 'Sätze' -> 'Satz'), for the stop list."""
+    stems = {word} | {word[: -len(end)] for end in ("e", "en", "n", "er", "s") if word.endswith(end)}
+    plain = str.maketrans("äöü", "aou")
+    return stems | {s.translate(plain) for s in stems}
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """Lower-case country, region and place names for the inhabitant rule."""
+    return frozenset(n.lower() for n in lexicon.places() | lexicon.countries())
+
+
+
+
+def inhabitant(lemma: str) -> bool:
+    """'Burgenländer', 'Wienerin': an inhabitant of a known place (irregular ones are in topic_stop.txt)."""
+    word = lemma.removesuffix("innen").removesuffix("in") if lemma.endswith(("in", "innen")) else lemma
+    if not word.endswith("er") or len(word) < 5:
+        return False
+    base = word[:-2].lower()
+    plain = base.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    keys = _place_keys()
+    return any(b + s in keys for b in {base, plain} for s in ("", "en", "ien", "land", "a", "e", "n"))

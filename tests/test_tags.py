@@ -1,0 +1,85 @@
+"""Topic tags: dictionary forms, nouns that are never tags, ranking against the archive, editors' tags."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sitegen.content import load_article
+from sitegen.entities.topic_words import never_a_tag, noun_lemma
+from sitegen.entities.topics import Candidate, encode
+from sitegen.ingest import ingest
+from sitegen.ingest.tagpass import settle
+from sitegen.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_3dff9611483f80b0.txt"
+SEED_TAGS = ["Angriffswaffe", "Russisch-amerikanische Beziehungen", "Osterweiterung", "Iskander-Rakete"]
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("Verhandlungen", "Verhandlung"), ("Flüchtlinge", "Flüchtling"), ("Asylwerbern", "Asylwerber"),
+    ("Iskander-Raketen", "Iskander-Rakete"), ("Auffangzentren", "Auffangzentrum"), ("Daten", "Daten"),
+    # HanTa guesses a stem no dictionary has: the word stays as written
+    ("Balkanroute", "Balkanroute"), ("Smartphone", "Smartphone"), ("Ankünfte", "Ankünfte"),
+    ("Werbeaufträge", "Werbeaufträge"), ("Plattwürmer", "Plattwürmer"),
+])
+def test_a_tag_is_the_dictionary_form_or_the_word_as_written(word, lemma):
+    assert noun_lemma(word) == lemma
+
+
+@pytest.mark.parametrize("word", [
+    "Samstagabend", "Vorjahr", "Partie", "Wort", "Begriff", "Name", "Richtung", "Spanier", "Burgenländer",
+    "Wienerin", "Briten", "Innenministerium", "EU-Kommission", "Caritas", "Parteichef", "Million", "Sprecherin",
+    "Jährige"])
+def test_time_words_quantities_generic_nouns_nationalities_and_organisations_are_never_tags(word):
+    assert never_a_tag(word)
+
+
+@pytest.mark.parametrize("word", ["Flüchtlingskrise", "Balkanroute", "Asylpolitik", "Klimawandel",
+                                  "Osterweiterung"])
+def test_topics_are_tags(word):
+    assert not never_a_tag(word)
+
+
+def article(n: int, tags: tuple[str, ...], section: str = "Inland") -> Article:
+    return Article(title=f"Artikel {n}", slug=f"artikel-{n}", body="Text.", source=f"a.csv#row={n}",
+                   language="de", tags=tags, extra={"section": section})
+
+
+def test_a_candidate_every_article_of_the_archive_has_is_not_specific():
+    found = tuple(Candidate(name, 2, 10 * n) for n, name in enumerate(
+        ["Regierungsplan", "Pensionsreform", "Pensionskasse", "Beitragsjahr", "Frühpension"]))
+    archive = [article(n, encode((Candidate("Regierungsplan", 1, 0), Candidate(f"Thema{n}", 1, 0))))
+               for n in range(1, 30)]
+    assert settle([article(0, encode(found))], [])[0].tags == tuple(c.name for c in found)
+    assert settle([article(0, encode(found)), *archive], [])[0].tags == tuple(c.name for c in found[1:])
+
+
+def test_the_section_is_never_a_tag_and_plain_tags_are_left_alone():
+    found = (Candidate("Sport", 5, 0), Candidate("Doping", 3, 4), Candidate("Olympia", 2, 9))
+    settled = settle([article(0, encode(found), section="Sport"), replace(article(1, ("Editor",)))], [])
+    assert "Sport" not in settled[0].tags and "Doping" in settled[0].tags
+    assert settled[1].tags == ("Editor",)
+
+
+def test_seed_tags_and_an_editors_tags_survive_a_second_ingest(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    registry = ROOT / "content" / "entities.yaml"
+    out = tmp_path / "content" / "articles"
+
+    def again():
+        return ingest([seeds], out, root=tmp_path, registry=registry, log=lambda _: None, progress=False)
+
+    again()
+    path = next(out.glob("*.md"))
+    assert list(load_article(path, tmp_path).tags) == SEED_TAGS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tags: [", "tags: [Ukraine-Konflikt, "), encoding="utf-8")
+    summary = again()
+    assert load_article(path, tmp_path).tags[:2] == ("Ukraine-Konflikt", "Angriffswaffe")
+    assert any("tags" in note for note in summary.notes)
