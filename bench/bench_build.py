@@ -65,7 +65,8 @@ def run(n: int, sitegen: str, work: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--scale", type=int, default=0, help="also build this many articles and compare")
     parser.add_argument("--sitegen", default=shutil.which("sitegen") or "sitegen")
@@ -73,9 +74,11 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     base = run(args.articles, args.sitegen, args.work)
-    print(f"{args.articles} articles: cold {base['cold']:.2f} s, peak {base['rss']:.0f} MiB, {base['files']} files, "
+    print(f"{args.articles} articles: cold {base['cold']:.2f} s, peak {base['rss']:.0f} MiB, "
+          f"{base['files']} files, "
           f"{base['per_article'] / 1024:.1f} KB/article")
-    print(f"rebuild after one edit: {base['edited'] / base['cold']:.3f} of the cold build ({base['edited']:.2f} s)")
+    print(f"rebuild after one edit: {base['edited'] / base['cold']:.3f} of the cold build "
+          f"({base['edited']:.2f} s)")
     print(f"rebuild, nothing changed: {base['unchanged'] / base['cold']:.3f} of the cold build "
           f"({base['unchanged']:.2f} s)")
     if args.scale:

@@ -1,4 +1,5 @@
-"""Benchmark sitegen.entities: model load time, tagging tokens/s (cold and warm caches), extract() per article.
+"""Benchmark sitegen.entities: model load time, tagging tokens/s (cold and warm caches), extract() per
+article.
 
 Run: python bench/bench_entities.py   (uses ../shared/data when present, else the seed article)
 """

@@ -5,10 +5,10 @@
 
 sitegen's build includes full-text search (one Pagefind index of every article's text); Hugo's does not, so
 a Hugo archive with search runs Pagefind after Hugo (`hugo && pagefind --site public`, as Pagefind's docs say
-for Hugo). This script builds the archive of ../shared/bench/compare_hugo.py (its corpus and its Hugo, from the
-same cache folder) in turn with `sitegen build` (cold: empty output and cache), with Hugo alone and with Pagefind
-over Hugo's article pages, after one warm-up round, and prints the medians and the ratios taken pair by pair:
-sitegen / Hugo, and sitegen / (Hugo + Pagefind). Quote ratios, not seconds."""
+for Hugo). This script builds the archive of ../shared/bench/compare_hugo.py (its corpus and its Hugo, from
+the same cache folder) in turn with `sitegen build` (cold: empty output and cache), with Hugo alone and with
+Pagefind over Hugo's article pages, after one warm-up round, and prints the medians and the ratios taken pair
+by pair: sitegen / Hugo, and sitegen / (Hugo + Pagefind). Quote ratios, not seconds."""
 from __future__ import annotations
 
 import argparse
@@ -67,8 +67,9 @@ def main() -> None:
                 "sitegen": shared.timed([a.sitegen, "build", "--content", str(home / "content"),
                                          "--out", str(home / "out")], cwd=home, env=env),
                 "hugo": shared.timed([hugo, "--quiet", "-s", str(corpus / "hugo"), "-d", str(work / "hugo")]),
-                # Hugo puts each article at /<slug>/, its slugs start with the date; term pages are not indexed
-                "pagefind": shared.timed([pagefind, "--site", str(work / "hugo"), "--glob", "[0-9]*/index.html",
+                # Hugo puts each article at /<slug>/, its slugs start with the date; no term page is indexed
+                "pagefind": shared.timed([pagefind, "--site", str(work / "hugo"), "--glob",
+                                          "[0-9]*/index.html",
                                           "--silent"]),
             }
             if i:  # the first round is the warm-up
@@ -85,7 +86,8 @@ def report(rows: dict[str, list[tuple[float, float]]], articles: int) -> None:
     """Medians of each tool and the pairwise ratios."""
     for name, runs in rows.items():
         walls = [w for w, _ in runs]
-        print(f"{name:9s} wall median {statistics.median(walls):7.2f} s (min {min(walls):.2f}, max {max(walls):.2f})"
+        print(f"{name:9s} wall median {statistics.median(walls):7.2f} s "
+              f"(min {min(walls):.2f}, max {max(walls):.2f})"
               f"  peak {max(r for _, r in runs):7.0f} MiB")
     pairs = list(zip(rows["sitegen"], rows["hugo"], rows["pagefind"]))
     alone = statistics.median(s[0] / h[0] for s, h, _ in pairs)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Make a synthetic German news archive for benchmarks: N front-matter articles, identical for the same N and seed.
+"""Make a synthetic German news archive for benchmarks: N front-matter articles, identical for the same N and
+seed.
 
     python3 bench/gen_archive.py N OUTDIR [--seed 7]
 
@@ -11,18 +12,24 @@ import datetime as dt
 import random
 from pathlib import Path
 
-FIRST = "Anna Bernd Clara Dieter Eva Frank Greta Hans Ida Jonas Karla Lukas Mia Nils Olga Paul Rita Sven Tina Ulf".split()
-LAST = ("Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf Neumann "
-        "Schwarz Zimmermann Braun Krüger Hartmann Lange Werner Krause Lehmann Köhler König Walter Huber").split()
-PLACES = ("Berlin Hamburg München Köln Wien Graz Linz Zürich Bern Genf Leipzig Dresden Bremen Kiel Mainz Trier Ulm "
-          "Passau Salzburg Innsbruck Bozen Kassel Erfurt Jena Halle Rostock Potsdam Cottbus Görlitz Lübeck").split()
-ORG_STEMS = "Bundesamt Verband Institut Stiftung Bank Partei Gewerkschaft Kammer Agentur Rat Werk Verein".split()
-TOPICS = ("Haushalt Klima Energie Verkehr Bildung Gesundheit Wohnen Arbeit Rente Steuern Handel Sicherheit Kultur "
-          "Sport Justiz Medien Forschung Landwirtschaft Umwelt Digitalisierung Migration Tourismus").split()
-WORDS = ("der die das und in mit für auf nach über unter bei Regierung Stadt Land Jahr Woche Bericht Zahl Plan "
-         "Frage Antwort Projekt Gesetz Kritik Ergebnis Entscheidung Sitzung Vorschlag Ausschuss Mehrheit "
-         "soll hat wird wurde könnte müssen sagte erklärte kündigte forderte neue große wichtige erste letzte "
-         "heute gestern bereits weiterhin deutlich rund etwa mehr weniger").split()
+FIRST = ("Anna Bernd Clara Dieter Eva Frank Greta Hans Ida Jonas Karla Lukas Mia Nils Olga Paul "
+         "Rita Sven Tina Ulf").split()
+LAST = ("Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter "
+        "Klein Wolf Neumann Schwarz Zimmermann Braun Krüger Hartmann Lange Werner Krause Lehmann "
+        "Köhler König Walter Huber").split()
+PLACES = ("Berlin Hamburg München Köln Wien Graz Linz Zürich Bern Genf Leipzig Dresden Bremen Kiel "
+          "Mainz Trier Ulm Passau Salzburg Innsbruck Bozen Kassel Erfurt Jena Halle Rostock Potsdam "
+          "Cottbus Görlitz Lübeck").split()
+ORG_STEMS = ("Bundesamt Verband Institut Stiftung Bank Partei Gewerkschaft Kammer Agentur Rat Werk "
+             "Verein").split()
+TOPICS = ("Haushalt Klima Energie Verkehr Bildung Gesundheit Wohnen Arbeit Rente Steuern Handel "
+          "Sicherheit Kultur Sport Justiz Medien Forschung Landwirtschaft Umwelt Digitalisierung "
+          "Migration Tourismus").split()
+WORDS = ("der die das und in mit für auf nach über unter bei Regierung Stadt Land Jahr Woche "
+         "Bericht Zahl Plan Frage Antwort Projekt Gesetz Kritik Ergebnis Entscheidung Sitzung "
+         "Vorschlag Ausschuss Mehrheit soll hat wird wurde könnte müssen sagte erklärte kündigte "
+         "forderte neue große wichtige erste letzte heute gestern bereits weiterhin deutlich rund "
+         "etwa mehr weniger").split()
 
 
 def zipf_pick(rng: random.Random, names: list[str], k: int) -> list[str]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
 
 from sitegen.model import Article, Site
 
@@ -57,8 +56,3 @@ class Archive:
             by_year.setdefault(month.year, []).append(month)
         years = tuple(Year(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True))
         return cls(years, months, tuple(undated))
-
-    def neighbours(self, items: tuple, item: object) -> Mapping[str, object]:
-        """{'prev': the earlier item or None, 'next': the later one} in a sequence in time order."""
-        i = items.index(item)
-        return {"prev": items[i - 1] if i > 0 else None, "next": items[i + 1] if i + 1 < len(items) else None}

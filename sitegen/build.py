@@ -1,37 +1,33 @@
-"""build(config): load -> build_site -> plan -> render -> write, each step timed; the old site stays until the swap."""
+"""build(config): load, model, plan, render, index, write, check; each stage timed. The live site stays as it
+was until the complete new one is swapped in (output.py); which pages are unchanged is reuse.py's to say."""
 from __future__ import annotations
 
 import os
-import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
-from sitegen.cache import TextCache, digest, load_pickle, save_pickle
+from sitegen.cache import FILE_NAME, Cache
 from sitegen.config import Config
 from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import Stage, staged, survey
-from sitegen.pages import Page, plan
-from sitegen.search import BUNDLE, KEEP_CACHED, install, keyed, missing, prune, shards
+from sitegen.output import OutputFolder, check_out, writing
+from sitegen.pages import plan
+from sitegen.render import Renderer, render_pages
+from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
+from sitegen.search import KEEP_CACHED, install, keyed, missing, prune, shards
 from sitegen.search_index import Indexing
-from sitegen.render import ArchiveInfo, Renderer, static_files
 from sitegen.site import build_site
-from sitegen.urls import output_file
-from sitegen.workers import Previous, RenderResult, render_all
-
-
-KEEP_MANIFESTS = 8  # two per output folder (the site and its spare)
+from sitegen.theme import static_files
 
 
 @dataclass
 class BuildReport:
-    """How long each step took and how many pages were rendered or reused."""
+    """How long each stage took and how many pages were rendered or reused."""
 
     steps: list[tuple[str, float]] = field(default_factory=list)
     files: int = 0
@@ -46,121 +42,94 @@ class BuildReport:
 
 @contextmanager
 def timed(report: BuildReport, name: str) -> Iterator[None]:
-    """Record the wall time of one step."""
+    """Record the wall time of one stage."""
     start = time.perf_counter()
     yield
     report.steps.append((name, time.perf_counter() - start))
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
-    """Build the whole site into config.out; on any error the previous output stays exactly as it was,
-    and a file `<out>.failed` beside it says why (deploy refuses to publish while it exists)."""
-    failed = config.out.with_name(f"{config.out.name}.failed")
+    """Build the whole site into config.out. When the build fails, for whatever reason, the previous site
+    stays exactly as it was and `<out>.failed` beside it says why (deploy refuses to publish while it
+    exists); an output folder that must not be replaced is refused before anything is written."""
+    out = check_out(config.out)
+    failed = out.with_name(f"{out.name}.failed")
     try:
-        report = _build(config, log, jobs)
-    except SitegenError as exc:
-        failed.write_text(f"{exc}\n", encoding="utf-8")
-        raise
+        report = _build(config, log, jobs or _jobs())
+    except BaseException as exc:
+        problem = exc if isinstance(exc, SitegenError) else _as_error(exc)
+        try:
+            failed.write_text(f"{problem}\n", encoding="utf-8")
+        except OSError:
+            pass
+        if problem is exc or not isinstance(exc, Exception):  # an interrupt stays one
+            raise
+        raise problem from None
     failed.unlink(missing_ok=True)
     return report
 
 
-def _build(config: Config, log: Callable[[str], None], jobs: int | None) -> BuildReport:
-    """The steps of one build; the search bundles are made meanwhile in processes of their own, and the
-    folder to write into is made ready (see output.staged) while the articles load."""
-    report = BuildReport()
-    jobs = jobs or _jobs()
-    with staged(config.out, patchable=not config.strict) as stage:
+def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport:
+    """The stages; the search bundles are indexed in processes of their own while the pages render."""
+    report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
+    with writing(config.out) as output:
         with timed(report, "laden"):
-            articles = load_articles(config, jobs)
+            articles = load_articles(config, jobs, cache)
             search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
-        html = TextCache(config.cache / "html.sqlite")
-        with Indexing(missing(search, _search_cache(config)), _search_cache(config), jobs, html) as indexing:
+        bundles = _bundle_folder(config, output)
+        with Indexing(missing(search, bundles), bundles, jobs, cache) as indexing:
             with timed(report, "modell"):
-                site = build_site(articles, shown_path(config.registry_file, Path.cwd()))
-                for warning in site.warnings:
+                model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
+                for warning in model.warnings:
                     log(f"Warnung: {warning}")
-                pages = planned_pages(site, config)
-                renderer = Renderer(config, ArchiveInfo(article_count=len(site.articles)), html, site.articles,
-                                    outline_digest(site, config))
-            result = _render(config, report, pages, renderer, stage.ready(), jobs)
-            with timed(report, "schreiben"):
-                extra = _finish(config, stage, search, indexing)
-                stage.drop_others(result.found, {*(output_file(p.path) for p in pages), *extra})
-            if config.strict:
-                with timed(report, "prüfen"):
-                    strict_check(stage.folder, site, config, log)
-            stage.keep = partial(save_manifest, config, manifest=result.manifest)
-    report.files, report.rendered, report.reused = len(pages) + len(extra), result.rendered, result.reused
+            with timed(report, "planen"):
+                pages = plan(model, config, tuple(shard.path for shard in search))
+                reuse = Reuse(BuildRecord.read(output.live), output.live, build_key(config),
+                              site_outline(model, config), model.articles)
+            with timed(report, "rendern"):
+                rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs,
+                                        progress=len(pages) > 20000)
+            with timed(report, "suchindex"):
+                indexing.wait()
+                install(search, bundles, output)
+                prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in search))
+        with timed(report, "schreiben"):
+            extra = {**static_files(config), **publishing_files(config)}
+            output.write_all(extra)
+            replace(reuse.now, pages=rendered.records).write(output.folder)
+        if config.strict:
+            with timed(report, "prüfen"):
+                strict_check(output.folder, model, config, log)
+    report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
     log(report.line())
     return report
 
 
-def _render(config: Config, report: BuildReport, pages: list[Page], renderer: Renderer, stage: Stage,
-            jobs: int) -> RenderResult:
-    """Render or reuse every page into the stage's folder (surveying what else a recycled folder holds)."""
-    last = config.out if config.out.is_dir() and stage.patch is None else None  # a patch keeps what is there
-    previous = Previous(last, load_manifest(config, config.out))
-    side: tuple = ()
-    if stage.recycled:  # the files the folder holds besides the pages, looked up while the pages render
-        previous = replace(previous, here=load_manifest(config, stage.built_as))
-        side = (partial(survey, stage.folder, skip=(BUNDLE,)),)
-    with timed(report, "rendern"):
-        return render_all(pages, renderer, stage.folder, previous, jobs, progress=len(pages) > 20000,
-                          side=side, into=stage.writes)
+def _bundle_folder(config: Config, output: OutputFolder) -> Path:
+    """Where search bundles are kept by their key: in the cache, or, when it cannot be written, in a folder
+    that goes with this build."""
+    folder = config.cache / "pagefind"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    except OSError:
+        pass
+    return output.scratch
 
 
-def _finish(config: Config, stage: Stage, search: list, indexing: Indexing) -> dict[str, bytes]:
-    """Write the static and publishing files, install the search bundles as they are ready, and drop old
-    bundles from the cache meanwhile (in a thread started after every fork); the files written."""
-    cache = _search_cache(config)
-    pruning = threading.Thread(target=prune, args=(cache, KEEP_CACHED, frozenset(s.key for s in search)))
-    pruning.start()
-    extra = {**static_files(config.templates / "static"), **publishing_files(config)}
-    stage.write(extra)
-    install(search, cache, stage, ready_only=True)  # while the rest is indexed
-    indexing.wait()
-    install(search, cache, stage)
-    pruning.join()
-    return extra
-
-
-def outline_digest(site: Site, config: Config) -> str:
-    """A hash of the site but its bodies: every article's other fields in order, the entity registry and the
-    fixed build time; with the digests of the articles a page holds, it determines the page's context."""
-    registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
-    fields = (repr([v for k, v in vars(a).items() if k not in ("body", "digest")]) for a in site.articles)
-    return digest(os.environ.get("SOURCE_DATE_EPOCH", ""), registry, *fields)
-
-
-def strict_check(folder: Path, site: Site, config: Config, log: Callable[[str], None]) -> None:
-    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not published."""
+def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:
+    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not
+    published."""
     from sitegen.check import check_output, clutter
 
     report = check_output(folder, config.base_path)
-    problems = [*site.warnings, *report.errors, *report.warnings, *clutter(site.terms)]
+    problems = [*model.warnings, *report.errors, *report.warnings, *clutter(model.terms)]
     for line in problems:
         log(f"--strict: {line}")
     if problems:
-        raise SitegenError(f"{len(problems)} problem(s) found by --strict (listed above)", path=config.content,
-                           fix="fix them, or build without --strict")
-
-
-def planned_pages(site: Site, config: Config) -> list[Page]:
-    """Every page of the site; two pages claiming one file is an error."""
-    return unique_pages(plan(site, config))
-
-
-def unique_pages(planned: Iterable[Page]) -> list[Page]:
-    """The planned pages as a list; two pages claiming one file is an error."""
-    pages = list(planned)
-    seen: dict[str, Page] = {}
-    for page in pages:
-        other = seen.setdefault(output_file(page.path), page)
-        if other is not page:
-            raise SitegenError(f"two pages want the same file {output_file(page.path)!r}", path=page.template,
-                               fix="rename one of the entities or articles whose names make this path")
-    return pages
+        raise SitegenError(f"{len(problems)} Problem(e) mit --strict gefunden (oben aufgeführt)",
+                           path=config.content, fix="beheben oder ohne --strict bauen")
 
 
 def publishing_files(config: Config) -> dict[str, bytes]:
@@ -171,25 +140,13 @@ def publishing_files(config: Config) -> dict[str, bytes]:
     return files
 
 
-def _search_cache(config: Config) -> Path:
-    """Where search bundles are kept by their key."""
-    return config.cache / "pagefind"
-
-
-def load_manifest(config: Config, folder: Path) -> dict:
-    """The manifest of the build in `folder` (known by the folder's inode, which renames keep)."""
-    try:
-        return load_pickle(config.cache / f"pages-{folder.stat().st_ino}.pickle")
-    except OSError:
-        return {}
-
-
-def save_manifest(config: Config, folder: Path, manifest: dict) -> None:
-    """Keep the manifest of the build in `folder`; the manifests of long-gone folders go."""
-    save_pickle(config.cache / f"pages-{folder.stat().st_ino}.pickle", manifest)
-    kept = sorted(config.cache.glob("pages-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in kept[KEEP_MANIFESTS:]:
-        old.unlink(missing_ok=True)
+def _as_error(exc: BaseException) -> SitegenError:
+    """An unexpected failure as one line: a file that could not be read or written names the file."""
+    if isinstance(exc, OSError):
+        return SitegenError(f"Dateifehler: {exc.strerror or exc}", path=exc.filename,
+                            fix="Platz und Schreibrechte prüfen, dann erneut bauen")
+    return SitegenError(f"interner Fehler: {type(exc).__name__}: {exc}", path=None,
+                        fix="erneut bauen; bleibt der Fehler, ihn mit dieser Zeile melden")
 
 
 def _jobs() -> int:

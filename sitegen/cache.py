@@ -1,18 +1,26 @@
-"""On-disk caches of pure work, keyed by content hash: parsed articles, markdown HTML, rendered pages.
+"""What can change the output (the producer key), and one archive's cache of pure work: SQLite tables of text.
 
-A cache that is missing, corrupt or from another sitegen version is ignored: it can cost speed, never correctness."""
+Every cached value is keyed by the producer key (sitegen's version, its code and default templates, the
+versions of the libraries that shape the output) besides its input, so an upgrade never serves an old result.
+The cache holds text only (HTML, JSON; no pickle): a planted file cannot run code. A cache that is missing,
+damaged, read-only or in the way of a file costs speed, never a failed or wrong build."""
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sqlite3
-import threading
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Iterable
 
 from sitegen import __version__
 
-FORMAT = f"sitegen-{__version__}-1"
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_TEMPLATES = PACKAGE / "default_templates"
+DEPENDENCIES = ("markdown", "nh3", "Jinja2", "Babel", "pagefind")  # their versions are part of every key
+FILE_NAME = "cache-1.sqlite"
+TABLES = ("front_matter", "body_html", "entities")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -24,69 +32,111 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def load_pickle(path: Path) -> dict:
-    """A dict saved by save_pickle, or {} when absent, unreadable or of another format."""
+@lru_cache(maxsize=1)
+def producer_key() -> str:
+    """A hash of what makes the output besides the archive: sitegen's version, every module of the package
+    and its default templates, and the versions of markdown, nh3, Jinja2, Babel and Pagefind."""
+    from sitegen.walk import files_below
+
+    code = sorted(path for path in (entry.path for _, entry in files_below(PACKAGE)) if path.endswith(".py"))
+    templates = tree_bytes(DEFAULT_TEMPLATES)
+    modules = (os.path.relpath(path, PACKAGE).encode() + b"\0" + Path(path).read_bytes() for path in code)
+    return digest(__version__, *(_package_version(name) for name in DEPENDENCIES), *templates, *modules)
+
+
+def tree_bytes(folder: Path) -> list[bytes]:
+    """Every file below `folder` as its relative path and bytes, in a fixed order."""
+    from sitegen.walk import files_below
+
+    found = sorted((rel, entry.path) for rel, entry in files_below(folder) if entry.is_file())
+    return [rel.encode() + b"\0" + Path(path).read_bytes() for rel, path in found]
+
+
+def _package_version(name: str) -> str:
+    """The installed version of a distribution, or '-'."""
     try:
-        with open(path, "rb") as handle:
-            stamp, data = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any damage means: start without the cache
-        return {}
-    return data if stamp == FORMAT and isinstance(data, dict) else {}
+        return f"{name}={version(name)}"
+    except PackageNotFoundError:
+        return f"{name}=-"
 
 
-def save_pickle(path: Path, data: dict) -> None:
-    """Save a dict atomically (temporary file, then one rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-    with open(tmp, "wb") as handle:
-        pickle.dump((FORMAT, data), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+def user_cache_home() -> Path:
+    """$XDG_CACHE_HOME, else ~/.cache."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(configured) if os.path.isabs(configured) else Path.home() / ".cache"
 
 
-class TextCache:
-    """A key -> text store in SQLite (markdown HTML by hash of the markdown); safe to open in worker processes."""
+class Cache:
+    """One archive's cache file (FILE_NAME in its cache folder): tables of text by key, opened lazily (also in
+    worker processes); with no path, a cache that holds nothing."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self._db: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
-        """The connection, opened lazily (after a fork); None when the cache cannot be used."""
-        if self._db is None and self.path is not None:
+        """The connection; a damaged file is replaced once; None (the cache is off) when it cannot be used."""
+        for attempt in range(2):
+            if self._db is not None or self.path is None:
+                break
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, timeout=30)
                 self._db.execute("PRAGMA journal_mode=WAL")  # worker processes write side by side
-                self._db.execute("CREATE TABLE IF NOT EXISTS text (key TEXT PRIMARY KEY, value TEXT)")
-            except sqlite3.Error:
-                self.path = None
-                self._db = None
+                self._db.execute("PRAGMA synchronous=NORMAL")  # a cache need not survive a power cut
+                for table in TABLES:
+                    self._db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT)")
+            except (sqlite3.Error, OSError) as exc:
+                self.close()
+                damaged = isinstance(exc, sqlite3.DatabaseError) and self.path.is_file()
+                if attempt or not damaged or not _remove(self.path):
+                    self.path = None
         return self._db
 
-    def get(self, key: str) -> str | None:
+    def get(self, table: str, key: str) -> str | None:
         """The stored text, or None."""
+        return self.get_many(table, [key]).get(key)
+
+    def get_many(self, table: str, keys: Iterable[str] | None = None) -> dict[str, str]:
+        """The stored texts of `keys` (of every key when None); what is not text is left out."""
         db = self._connect()
         if db is None:
-            return None
+            return {}
         try:
-            row = db.execute("SELECT value FROM text WHERE key = ?", (key,)).fetchone()
+            if keys is None:
+                rows = db.execute(f"SELECT key, value FROM {table}").fetchall()
+            else:
+                rows = [row for key in keys
+                        for row in db.execute(f"SELECT key, value FROM {table} WHERE key = ?", (key,))]
         except sqlite3.Error:
-            return None
-        return row[0] if row else None
+            return {}
+        return {key: value for key, value in rows if isinstance(value, str)}
 
-    def put_many(self, items: list[tuple[str, str]]) -> None:
-        """Store many entries in one transaction; failures only cost speed."""
+    def put_many(self, table: str, items: dict[str, str], only: bool = False) -> None:
+        """Store the items in one transaction (with `only`, drop every other entry of the table first)."""
         db = self._connect()
-        if db is None or not items:
+        if db is None or not (items or only):
             return
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO text VALUES (?, ?)", items)
+                if only:
+                    db.execute(f"DELETE FROM {table}")
+                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
         except sqlite3.Error:
             pass
 
     def close(self) -> None:
-        """Close the connection (before a fork, so children open their own)."""
+        """Close the connection (before a fork, so that each process opens its own)."""
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _remove(path: Path) -> bool:
+    """Delete a damaged cache file and its journals; False when that is not possible."""
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True

@@ -10,7 +10,6 @@ import os
 import posixpath
 import re
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -20,6 +19,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from sitegen.errors import SitegenError
 from sitegen.limits import unsafe_char
 from sitegen.model import Term
+from sitegen.workers import fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
@@ -69,7 +69,7 @@ class CheckReport:
 
 
 @dataclass(frozen=True)
-class Page:
+class ParsedPage:
     """One parsed HTML page: its ids, its links as (line, url), and its <base href> if any."""
 
     ids: frozenset[str]
@@ -103,16 +103,16 @@ class _PageParser(HTMLParser):
                 self.links.extend((line, part.split()[0]) for part in value.split(",") if part.split())
 
 
-def parse_page(path: Path) -> Page:
+def parse_page(path: Path) -> ParsedPage:
     """The ids and links of the HTML file at `path`."""
     parser = _PageParser()
     text = path.read_text(encoding="utf-8", errors="replace")
     parser.feed(text)
     parser.close()
-    return Page(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
+    return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
 
 
-def character_problems(site: Path, pages: Mapping[str, Page], rels: list[str]) -> list[Finding]:
+def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[Finding]:
     """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
     it."""
     found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
@@ -124,14 +124,11 @@ def character_problems(site: Path, pages: Mapping[str, Page], rels: list[str]) -
             for rel, where in sorted(found.items()) if where]
 
 
-def parse_pages(site: Path, rels: list[str]) -> dict[str, Page]:
+def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
     """Every page in `rels` parsed once; in worker processes when there are many."""
     paths = [site / rel for rel in rels]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(rels) < PARALLEL_FROM or workers < 2:
-        return dict(zip(rels, map(parse_page, paths)))
-    with ProcessPoolExecutor(workers) as pool:
-        return dict(zip(rels, pool.map(parse_page, paths, chunksize=128)))
+    with fork_map(parse_page, paths, min(os.cpu_count() or 1, 8), PARALLEL_FROM) as parsed:
+        return dict(zip(rels, parsed))
 
 
 def file_sizes(site: Path) -> dict[str, int]:
@@ -160,7 +157,7 @@ def split_base(base_path: str) -> tuple[str, str]:
 class Resolver:
     """Maps links to output files under the prefix; the site's origin is `origin` when known."""
 
-    def __init__(self, files: set[str], pages: Mapping[str, Page], origin: str, prefix: str):
+    def __init__(self, files: set[str], pages: Mapping[str, ParsedPage], origin: str, prefix: str):
         self.files, self.pages, self.prefix = files, pages, prefix
         self.origin = origin or PLACEHOLDER_ORIGIN
         self.netloc = urlsplit(self.origin).netloc

@@ -23,7 +23,7 @@ class Config:
     content: Path = Path("content")
     templates: Path = Path("templates")
     out: Path = Path("_site")
-    cache: Path = Path(".cache")
+    cache: Path | None = None  # where this archive's cache lives; default: under the user's cache folder
     base_url: str = "/"
     title: str = "Nachrichtenarchiv"
     description: str = "Ein durchsuchbares Archiv von Nachrichtenartikeln"
@@ -89,11 +89,19 @@ def _read_settings(path: Path) -> dict[str, object]:
     return {str(key): value for key, value in data.items()}
 
 
+def archive_cache(content: Path, base: Path | None) -> Path:
+    """This archive's own cache folder: below `base` (or the user's cache folder), named by the content
+    folder's path, so that two archives never share a cache."""
+    from sitegen.cache import digest, user_cache_home
+
+    return (base or user_cache_home() / "sitegen").resolve() / digest(str(content))[:16]
+
+
 def _resolve(config: Config) -> Config:
     """Make every path absolute against root and check the base URL."""
     root = Path(config.root).resolve()
-    paths = {name: (root / Path(getattr(config, name))).resolve()
-             for name in ("content", "templates", "out", "cache")}
+    paths = {name: (root / Path(getattr(config, name))).resolve() for name in ("content", "templates", "out")}
+    paths["cache"] = archive_cache(paths["content"], root / config.cache if config.cache else None)
     if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
         paths["templates"] = BUILTIN_TEMPLATES
     base_url = str(config.base_url)

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sitegen.errors import SitegenError, printable
-from sitegen.output import MARKER, finish_patches
+from sitegen.output import MARKER
+from sitegen.reuse import RECORDS
 
 FALLBACK_NAME = "sitegen"
 FALLBACK_EMAIL = "sitegen@localhost"
-BUILD_MARKER = MARKER  # written by output.staged into every complete build: "ok"
-FAILED_MARKER = ".sitegen-build-failed"
-UNPUBLISHED = frozenset({BUILD_MARKER, FAILED_MARKER})  # top-level files deploy leaves out
+BUILD_MARKER = MARKER  # written by output.writing into every complete build: "ok"
+UNPUBLISHED = frozenset({BUILD_MARKER, RECORDS})  # top-level files deploy leaves out
 BLOB_MODE = "100644"
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
 # no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.
@@ -66,12 +66,6 @@ def check_site(site: Path) -> None:
         raise SitegenError("den Ordner der Website gibt es nicht", path=site, fix=fix)
     if not any(site.iterdir()):
         raise SitegenError("der Ordner der Website ist leer", path=site, fix=fix)
-    if not finish_patches(site):
-        raise SitegenError("ein Build überträgt gerade seine Änderungen in den Ordner der Website oder "
-                           "konnte sie "
-                           "nicht abschließen", path=site,
-                           fix="warte, bis `sitegen build` fertig ist (oder starte es neu), dann "
-                               "veröffentliche")
     marker = failure_marker(site)
     if marker is not None:
         raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=marker,
@@ -82,9 +76,9 @@ def check_site(site: Path) -> None:
 
 def failure_marker(site: Path) -> Path | None:
     """The marker that says the build failed: inside the site folder or beside it, if any."""
-    for marker in (site / FAILED_MARKER, site.parent / f"{site.name}.failed"):
-        if marker.exists():
-            return marker
+    marker = site.parent / f"{site.name}.failed"
+    if marker.exists():
+        return marker
     done = site / BUILD_MARKER
     if done.is_file() and done.read_text(encoding="utf-8", errors="replace").strip() != "ok":
         return done

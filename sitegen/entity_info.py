@@ -41,10 +41,8 @@ class EntityIndex:
     @classmethod
     def load(cls, path: Path) -> "EntityIndex":
         """Read the registry file through sitegen.entities.load_registry, if both exist."""
-        try:
-            from sitegen.entities import load_registry
-        except ImportError:
-            return cls()
+        from sitegen.entities import load_registry
+
         return cls(load_registry(path)) if Path(path).is_file() else cls()
 
     def info(self, taxonomy: str, name: str) -> EntityInfo:

@@ -10,7 +10,6 @@ from sitegen.limits import MAX_YEAR, MIN_YEAR
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
 MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
-UNKNOWN_DATE = "Datum unbekannt"
 WORDS_PER_MINUTE = 200
 
 # Interface words used by more than one template (the rest sit in the template that uses them).
@@ -24,7 +23,7 @@ TEXT = {
     "search_hint": "Name, Ort, Thema …",
     "articles": "Artikel",
     "feed": "Atom-Feed",
-    "unknown_date": UNKNOWN_DATE,
+    "unknown_date": "Datum unbekannt",  # how a date written as fields.UNKNOWN_DATE is shown
     "pages": "Seiten",
     "page": "Seite",
     "of": "von",
@@ -40,7 +39,7 @@ TEXT = {
 def german_date(value: dt.date | None) -> str:
     """'31. Dezember 2021', or 'Datum unbekannt'."""
     if value is None:
-        return UNKNOWN_DATE
+        return TEXT["unknown_date"]
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 

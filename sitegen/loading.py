@@ -1,79 +1,58 @@
 """Content folder -> Articles: every markdown file read and parsed, the parsing cached by the file's bytes.
 
-The cache keeps each article's front matter (its fields but the body) by a hash of the file's path and bytes;
-on a hit the body is cut out of the file again, which is cheaper than storing 10,000 bodies twice."""
+The cache keeps each article's fields but the body, as JSON, by a hash of the producer key and the file's
+path and bytes; on a hit the body is cut out of the file again, which is cheaper than storing it twice. An
+entry is cached only when it reads back exactly as parsed, so a cached article equals a parsed one."""
 from __future__ import annotations
 
-import multiprocessing
+import datetime as dt
+import json
 import os
-import threading
 from pathlib import Path
 
-from sitegen.cache import digest, load_pickle, save_pickle
+from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
-from sitegen.model import Article
+from sitegen.model import Article, Image, read_only
 from sitegen.walk import files_below
+from sitegen.workers import fork_map
 
-CACHE_NAME = "front-matter.pickle"
-DELTA_NAME = "front-matter-new.pickle"  # the entries since the last full save, which is rewritten less often
-DELTA_FLOOR = 50  # entries the delta may hold at least (else a twentieth of the archive)
+TABLE = "front_matter"
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
-_TODO: list[tuple[bytes, str]] = []  # the files to parse: set before the workers are forked, read by them
+TUPLES = ("tags", "people", "places", "organisations")
 
 
-def load_articles(config: Config, jobs: int = 1) -> list[Article]:
-    """Every markdown file under the content folder, sorted by path; parsing is cached by the file's bytes,
-    and the files the cache misses are parsed in `jobs` processes when there are many."""
+def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> list[Article]:
+    """Every markdown file under the content folder, sorted by path; the files the cache misses are parsed
+    in `jobs` processes when there are many."""
     folder = config.content
     if not folder.is_dir():
-        raise SitegenError("does not exist", path=folder, fix="run 'sitegen ingest' or pass --content DIR")
-    base, delta = load_pickle(config.cache / CACHE_NAME), load_pickle(config.cache / DELTA_NAME)
-    cached = {**base, **delta}
-    fresh: dict[str, dict] = {}
-    articles: list[Article | None] = []
-    misses: list[tuple[int, str, bytes, str]] = []  # (place, key, bytes, shown) of the files to parse
+        raise SitegenError("existiert nicht", path=folder,
+                           fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
+    cache = cache or Cache(None)
+    known, producer = cache.get_many(TABLE), producer_key()
+    files = []  # (key, path, shown, the bytes of a file to parse, or the body of one the cache knows)
     for path, shown in markdown_files(folder, config.root):
         data = _read(path, shown)
-        key = digest(shown, data)
-        state = cached.get(key)
-        if isinstance(state, dict):  # only the files to parse stay in memory as bytes
-            fresh[key] = state
-            articles.append(_with_body(state, body_of(decode(data, shown))))
-        else:
-            misses.append((len(articles), key, data, shown))
-            articles.append(None)
-    parsed = parse_all([(data, shown) for _, _, data, shown in misses], jobs)
-    while misses:  # from the last: each file's bytes go as its body is made
-        place, key, data, shown = misses.pop()
-        fresh[key] = {**parsed.pop(), "digest": key}
-        articles[place] = _with_body(fresh[key], body_of(decode(data, shown)))
-    if fresh.keys() != cached.keys():
-        save_front_matter(config.cache, base, delta, fresh)
-    return articles  # type: ignore[return-value]  # every place is filled
-
-
-def save_front_matter(cache: Path, base: dict, delta: dict, fresh: dict) -> None:
-    """Keep the parsed front matter: a few new entries go to the small delta file at once (unless it holds
-    just them already); otherwise everything is saved afresh beside the rest of the build, in a thread (each
-    save is one rename, and any entry is valid for its key: a damaged or old pair of files costs only parsing)."""
-    new = {key: state for key, state in fresh.items() if key not in base}
-    unused = len(base) - (len(fresh) - len(new))
-    if len(new) <= max(DELTA_FLOOR, len(fresh) // 20) and unused <= max(DELTA_FLOOR, len(fresh) // 5):
-        if new.keys() != delta.keys():
-            _save(cache / DELTA_NAME, new)
-        return
-    (cache / DELTA_NAME).unlink(missing_ok=True)
-    threading.Thread(target=_save, args=(cache / CACHE_NAME, fresh)).start()
-
-
-def _save(path: Path, fresh: dict) -> None:
-    """Keep the parsed front matter for the next run; a cache that cannot be written costs only speed."""
-    try:
-        save_pickle(path, fresh)
-    except OSError:
-        pass
+        key = digest(producer, shown, data)
+        files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
+    parsed = iter(parse_all([(held, shown) for key, _, shown, held in files if key not in known], jobs))
+    articles, new = [], {}
+    for key, path, shown, held in files:
+        state = known[key] if key in known else next(parsed)
+        fields = decode_fields(state) if isinstance(state, str) else state
+        if fields is None:  # a damaged entry: parse the file again
+            fields = parse_fields(_read(path, shown), shown)
+        elif key not in known and isinstance(state, str):
+            new[key] = state
+        body = held if key in known else body_of(decode(held, shown))
+        articles.append(_article(fields, body, key))
+    stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
+    if stale:
+        new.update((key, known[key]) for key, _, _, _ in files if key in known)
+    cache.put_many(TABLE, new, only=stale)
+    return articles
 
 
 def _read(path: str, shown: str) -> bytes:
@@ -82,37 +61,75 @@ def _read(path: str, shown: str) -> bytes:
         return check_article_file(handle.read(), shown)
 
 
-def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict]:
-    """The front matter of (bytes, shown path) pairs as Article fields but the body, in order; parsed in `jobs`
-    forked processes when there are many. The first bad file, in file order, raises its error."""
-    global _TODO
-    if jobs <= 1 or len(files) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_parsed(data, shown) for data, shown in files]
-    size = -(-len(files) // (jobs * 4))
-    _TODO = files
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_parse_part, [(k, k + size) for k in range(0, len(files), size)], chunksize=1)
-    finally:
-        _TODO = []
-    results = [item for part in parts for item in part]
-    for item in results:
+def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict | str]:
+    """The fields of (bytes, shown path) pairs but the body, in order, as JSON where they read back exactly
+    (else as a dict); parsed in `jobs` processes when there are many. The first bad file raises its error."""
+    with fork_map(_parse_one, files, jobs, PARALLEL_FROM) as results:
+        parsed = list(results)
+    for item in parsed:
         if isinstance(item, tuple):
             raise SitegenError(item[0], path=item[1], line=item[2], fix=item[3])
-    return results
+    return parsed
 
 
-def _parse_part(span: tuple[int, int]) -> list:
-    """Worker: parse the files in `span` of the list set before the fork; an error comes back as
-    (message, path, line, fix) and ends the part."""
-    out: list = []
-    for data, shown in _TODO[span[0]:span[1]]:
-        try:
-            out.append(_parsed(data, shown))
-        except SitegenError as exc:
-            out.append((exc.message, exc.path, exc.line, exc.fix))
-            break
-    return out
+def _parse_one(file: tuple[bytes, str]) -> dict | str | tuple:
+    """Worker: one file's fields, as encode_fields gives them; an error as (message, path, line, fix)."""
+    try:
+        fields = parse_fields(*file)
+    except SitegenError as exc:
+        return (exc.message, exc.path, exc.line, exc.fix)
+    return encode_fields(fields) or fields
+
+
+def parse_fields(data: bytes, shown: str) -> dict:
+    """The fields of the article in a file's bytes but its body."""
+    article = parse_article(decode(data, shown), shown)
+    return {name: value for name, value in vars(article).items() if name not in ("body", "digest")}
+
+
+def encode_fields(fields: dict) -> str | None:
+    """The fields as JSON (dates tagged), or None when they would not read back exactly."""
+    try:
+        text = json.dumps(fields, default=_tagged, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return text if repr(decode_fields(text)) == repr(fields) else None
+
+
+def decode_fields(text: str) -> dict | None:
+    """Fields from encode_fields' JSON; None when it is damaged."""
+    try:
+        fields = json.loads(text, object_hook=_untagged)
+        for name in TUPLES:
+            fields[name] = tuple(fields[name])
+        fields["extra"] = read_only(fields["extra"])
+        if fields["image"] is not None:
+            fields["image"] = Image(**fields["image"])
+        return fields
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _tagged(value: object) -> dict:
+    """JSON for the values JSON lacks: dates, times and the image."""
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Image):
+        return vars(value)
+    if isinstance(value, type(read_only({}))):
+        return dict(value)
+    raise TypeError(type(value).__name__)
+
+
+def _untagged(value: dict) -> object:
+    """The inverse of _tagged for dates and times."""
+    if len(value) == 1 and "$datetime" in value:
+        return dt.datetime.fromisoformat(value["$datetime"])
+    if len(value) == 1 and "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    return value
 
 
 def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
@@ -135,15 +152,6 @@ def _is_file(entry: os.DirEntry) -> bool:
                            fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 
 
-def _parsed(data: bytes, shown: str) -> dict:
-    """The fields of the article in a file's bytes but its body (which is cut out of the file again, see
-    body_of)."""
-    return {name: value for name, value in vars(parse_article(decode(data, shown), shown)).items() if name != "body"}
-
-
-def _with_body(state: dict, body: str) -> Article:
-    """An Article from its cached fields and its body, without re-validating."""
-    article = object.__new__(Article)
-    vars(article).update(state)
-    vars(article)["body"] = body
-    return article
+def _article(fields: dict, body: str, key: str) -> Article:
+    """An Article from its parsed fields and its body, without validating again."""
+    return Article(body=body, digest=key, **fields)

@@ -12,13 +12,11 @@ from functools import lru_cache
 import markdown
 import nh3
 
-from sitegen import __version__
-from sitegen.cache import digest
+from sitegen.cache import digest, producer_key
 from sitegen.limits import defuse_markdown
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 _MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
-MARKDOWN_VERSION = digest(markdown.__version__, nh3.__name__, repr(MARKDOWN_EXTENSIONS), __version__)
 
 # characters and line starts that mean more than emphasis and simple links
 _OTHER_MARKUP = re.compile(r"[\\`_<>#&|{}~]")
@@ -32,8 +30,9 @@ _LEFTOVER = re.compile(r"[*\[\]]|\]\(")
 
 
 def body_key(text: str) -> str:
-    """The key of a body's HTML in the markdown cache."""
-    return digest(MARKDOWN_VERSION, text)
+    """The key of a body's HTML in the cache: the producer key (sitegen's code, markdown's and nh3's versions)
+    and the text."""
+    return digest(producer_key(), text)
 
 
 @lru_cache(maxsize=4096)

@@ -76,6 +76,11 @@ class Article:
         return (self.date is not None, date_sort_value(self.date), self.slug)
 
 
+def outline(article: Article) -> tuple:
+    """What pages other than the article's own show of it: every field but the body (and the file's hash)."""
+    return tuple(value for name, value in vars(article).items() if name not in ("body", "digest"))
+
+
 def date_sort_value(value: Date) -> str:
     """A string that sorts dates and datetimes (aware or naive) in time order."""
     if value is None:

@@ -12,18 +12,21 @@ from typing import Callable, Iterator
 from sitegen.archive import Archive
 from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
+from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
+                              MonthContext, SearchContext, SitemapContext, SitemapIndexContext,
+                              TaxonomyContext, TermContext, YearContext)
 from sitegen.entity_info import EntityIndex
+from sitegen.errors import SitegenError
 from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
 from sitegen.i18n import german_date, reading_minutes
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.paging import paginate
 from sitegen.relations import Relations
-from sitegen.search import shards
 from sitegen.seo import chunks, lastmod, same_as
 from sitegen.snippets import name_forms, sentence_with, teaser, word_count
 from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
-                          search_path, taxonomy_path, term_path, undated_path, year_path)
+                          output_file, search_path, taxonomy_path, term_path, undated_path, year_path)
 from sitegen.views import Item, TermRef
 
 HOME_SIZE = 50
@@ -58,13 +61,14 @@ class Derived:
     updated: dt.datetime
     refs: dict
     teasers: dict
+    bundles: tuple[str, ...]
 
     @classmethod
-    def of(cls, site: Site, config: Config) -> "Derived":
-        """Index the site and read the registry."""
+    def of(cls, site: Site, config: Config, bundles: tuple[str, ...] = ()) -> "Derived":
+        """Index the site and read the registry; `bundles` are the paths of the search bundles."""
         refs = {(t.taxonomy, t.name): TermRef.of(t) for terms in site.terms.values() for t in terms}
         return cls(site, config, Relations.of(site), Archive.of(site), EntityIndex.load(config.registry_file),
-                   site_updated(site), refs, {})
+                   site_updated(site), refs, {}, bundles)
 
     def teaser(self, article: Article) -> str:
         """The article's summary, or the opening of its text (computed once per article)."""
@@ -74,13 +78,26 @@ class Derived:
         return text
 
 
-def plan(site: Site, config: Config) -> Iterator[Page]:
-    """Every page of the site, in a fixed order; the sitemap lists every HTML page before it."""
-    return plan_derived(Derived.of(site, config))
+def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
+    """Every page of the site, in a fixed order; two pages claiming one file is an error."""
+    return plan_derived(Derived.of(site, config, bundles))
 
 
-def plan_derived(derived: Derived) -> Iterator[Page]:
+def plan_derived(derived: Derived) -> list[Page]:
     """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
+    pages = list(_all_pages(derived))
+    seen: dict[str, Page] = {}
+    for page in pages:
+        other = seen.setdefault(output_file(page.path), page)
+        if other is not page:
+            raise SitegenError(f"zwei Seiten wollen dieselbe Datei {output_file(page.path)!r}",
+                               path=page.template, fix="eine der Entitäten oder einen der Artikel "
+                               "umbenennen, deren Namen diesen Pfad ergeben")
+    return pages
+
+
+def _all_pages(derived: Derived) -> Iterator[Page]:
+    """The pages in order; the sitemap lists every HTML page before it."""
     listed: list[tuple[str, str]] = []
     dates = {article_path(a.slug): a.date for a in derived.site.articles}
     for page in _pages(derived):
@@ -96,13 +113,14 @@ def _pages(d: Derived) -> Iterator[Page]:
     """The HTML pages and feeds."""
     yield from home_pages(d)
     for article in d.site.articles:
-        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article), article.body)
+        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article),
+                   article.body)
     for taxonomy in TAXONOMIES:
         yield from taxonomy_pages(d.site, taxonomy)
         for term in d.site.terms[taxonomy.key]:
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html", {"bundles": [shard.path for shard in shards(d.site.articles)]})
+    yield Page(search_path(), "search.html", SearchContext(bundles=list(d.bundles)))
     yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
 
 
@@ -110,22 +128,22 @@ def home_pages(d: Derived) -> Iterator[Page]:
     """The newest articles, paginated; page 1 also shows the most-mentioned entities of recent months."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     for pager in paginate("", d.site.articles, HOME_SIZE):
-        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date)) for a in pager.items)
-        yield Page(pager.path, "home.html", {"pager": pager, "items": items, "feed": feed_path(),
-                                             "recent": recent if pager.number == 1 else [],
-                                             "article_count": len(d.site.articles)})
+        items = tuple(Item(a, d.teaser(a) if pager.number == 1 else "", german_date(a.date))
+                      for a in pager.items)
+        yield Page(pager.path, "home.html", HomeContext(
+            pager=pager, items=items, feed=feed_path(), recent=recent if pager.number == 1 else [],
+            article_count=len(d.site.articles)))
 
 
-def article_context(d: Derived, article: Article) -> dict:
+def article_context(d: Derived, article: Article) -> ArticleContext:
     """What article.html sees: the article, its terms by taxonomy, related and neighbouring articles."""
     groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES]
     older, newer = d.relations.neighbours(article)
     image = article.image.src if article.image and article.image.src else ""
-    return {"article": article, "term_groups": [(t, terms) for t, terms in groups if terms],
-            "related": d.relations.related(article), "older": older, "newer": newer,
-            "image_url": image, "same_as": same_as(article, d.entities),
-            "minutes": reading_minutes(word_count(article.body)),
-            "description": d.teaser(article)}
+    return ArticleContext(article=article, term_groups=[(t, terms) for t, terms in groups if terms],
+                          related=d.relations.related(article), older=older, newer=newer, image_url=image,
+                          same_as=same_as(article, d.entities),
+                          minutes=reading_minutes(word_count(article.body)), description=d.teaser(article))
 
 
 def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
@@ -135,13 +153,14 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
     bar = [(g.letter, g.label, len(g.terms)) for g in groups]
     top = [TermRef.of(t) for t in most_mentioned(terms)]
     yield Page(taxonomy_path(taxonomy.key), "taxonomy.html",
-               {"taxonomy": taxonomy, "letters": bar, "top": top, "total": len(terms)})
+               TaxonomyContext(taxonomy=taxonomy, letters=bar, top=top, total=len(terms)))
     for group in groups:
         if group.terms:
             for by_count, ordered in ((False, group.terms), (True, group.by_count)):
                 yield Page(letter_path(taxonomy.key, group.letter, by_count), "letter.html",
-                           {"taxonomy": taxonomy, "letters": bar, "letter": group.letter, "label": group.label,
-                            "by_count": by_count, "terms": [TermRef.of(t) for t in ordered]})
+                           LetterContext(taxonomy=taxonomy, letters=bar, letter=group.letter,
+                                         label=group.label, by_count=by_count,
+                                         terms=[TermRef.of(t) for t in ordered]))
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
@@ -159,14 +178,13 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles, teasers=False)
 
 
-def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> dict:
+def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> TermContext:
     """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
     first = pager.number == 1
     articles = [d.site.by_slug[slug] for slug in pager.items]
     items = tuple(Item(a, sentence_with(a.body, known["forms"]), german_date(a.date)) for a in articles)
-    return {**known, "items": items,
-            "timeline": timeline(d.site, term) if first else None,
-            "together": [TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else []}
+    return TermContext(**known, items=items, timeline=timeline(d.site, term) if first else None,
+                       together=[TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else [])
 
 
 def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:
@@ -175,41 +193,46 @@ def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers
     return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, teasers))
 
 
-def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> dict:
+def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> FeedContext:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    items = entries(d.site, slugs, d.teaser) if teasers else entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
-    return {"title": title, "home": base, "entries": items, "updated": feed_updated(items, d.updated)}
+    if teasers:
+        items = entries(d.site, slugs, d.teaser)
+    else:
+        items = entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
+    return FeedContext(title=title, home=base, entries=items, updated=feed_updated(items, d.updated))
 
 
 def archive_pages(archive: Archive) -> Iterator[Page]:
     """The archive overview, a page per year and per month (paginated), and the undated articles."""
-    yield Page(archive_path(), "archive.html", {"years": archive.years, "undated": len(archive.undated)})
+    yield Page(archive_path(), "archive.html",
+               ArchiveContext(years=archive.years, undated=len(archive.undated)))
     years = archive.years
     for i, year in enumerate(years):
-        yield Page(year_path(year.year), "year.html", {
-            "year": year, "earlier": years[i + 1].year if i + 1 < len(years) else None,
-            "later": years[i - 1].year if i else None})
+        yield Page(year_path(year.year), "year.html", YearContext(
+            year=year, earlier=years[i + 1].year if i + 1 < len(years) else None,
+            later=years[i - 1].year if i else None))
     months = archive.months
     for i, month in enumerate(months):
         earlier = months[i - 1] if i else None
         later = months[i + 1] if i + 1 < len(months) else None
         for pager in paginate(month_path(month.year, month.month), month.articles):
-            yield Page(pager.path, "month.html", {
-                "month": (month.year, month.month), "pager": pager,
-                "earlier": (earlier.year, earlier.month) if earlier else None,
-                "later": (later.year, later.month) if later else None})
+            yield Page(pager.path, "month.html", MonthContext(
+                month=(month.year, month.month), pager=pager,
+                earlier=(earlier.year, earlier.month) if earlier else None,
+                later=(later.year, later.month) if later else None))
     if archive.undated:
         for pager in paginate(undated_path(), archive.undated):
-            yield Page(pager.path, "month.html", {"month": None, "pager": pager, "earlier": None, "later": None})
+            yield Page(pager.path, "month.html",
+                       MonthContext(month=None, pager=pager, earlier=None, later=None))
 
 
 def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:
     """sitemap.xml, or a sitemap index over sitemap-1.xml, ... when there are more than 50,000 pages."""
     parts = chunks(listed)
     if len(parts) == 1:
-        yield Page("sitemap.xml", "sitemap.xml", {"entries": parts[0]})
+        yield Page("sitemap.xml", "sitemap.xml", SitemapContext(entries=parts[0]))
         return
     names = [f"sitemap-{i}.xml" for i in range(1, len(parts) + 1)]
     for name, part in zip(names, parts):
-        yield Page(name, "sitemap.xml", {"entries": part})
-    yield Page("sitemap.xml", "sitemap-index.xml", {"sitemaps": names})
+        yield Page(name, "sitemap.xml", SitemapContext(entries=part))
+    yield Page("sitemap.xml", "sitemap-index.xml", SitemapIndexContext(sitemaps=names))

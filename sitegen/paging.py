@@ -49,4 +49,5 @@ class Pager:
 def paginate(base: str, items: Sequence, size: int = PAGE_SIZE) -> list[Pager]:
     """The pages of `items` under `base`; an empty list still has one (empty) page."""
     count = max(1, -(-len(items) // size))
-    return [Pager(tuple(items[i * size:(i + 1) * size]), i + 1, count, base, len(items)) for i in range(count)]
+    return [Pager(tuple(items[i * size:(i + 1) * size]), i + 1, count, base, len(items))
+            for i in range(count)]

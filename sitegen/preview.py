@@ -14,17 +14,17 @@ import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitegen.build import unique_pages
-from sitegen.cache import TextCache
 from sitegen.config import Config
 from sitegen.content import load_article, shown_path
 from sitegen.errors import SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.log import LOG
-from sitegen.model import Article
+from sitegen.model import Article, outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
-from sitegen.render import ArchiveInfo, Renderer
+from sitegen.render import Renderer
+from sitegen.search import shards
 from sitegen.site import build_site
+from sitegen.theme import warm
 from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
@@ -148,9 +148,10 @@ class Preview:
                                fix="lösche den Link oder ersetze ihn durch die Datei")
         articles = load_articles(self.config)
         site = build_site(articles, shown_path(self.config.registry_file, Path.cwd()))
-        derived = Derived.of(site, self.config)
-        pages = {output_file(p.path): p for p in unique_pages(plan_derived(derived))}
-        renderer = Renderer(self.config, ArchiveInfo(len(site.articles)), TextCache(None)).warm()
+        derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
+        pages = {output_file(p.path): p for p in plan_derived(derived)}
+        renderer = Renderer(self.config)
+        warm(renderer.env)
         by_file = {self.config.root / a.path: a for a in articles}
         return State(by_file, derived, pages, renderer)
 
@@ -166,7 +167,7 @@ class Preview:
                 new = load_article(path, self.config.root)
             except (SitegenError, OSError):
                 return False
-            if old is None or _outline(old) != _outline(new):
+            if old is None or outline(old) != outline(new):
                 return False
             patched[output_file(article_path(new.slug))] = Page(
                 article_path(new.slug), "article.html", article_context(state.derived, new), new.body)
@@ -228,9 +229,3 @@ def error_page(error: SitegenError, lead: str) -> bytes:
     """A page that only shows an error (it reloads by itself once the error is fixed)."""
     return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
             f"<body>{overlay(error, lead)}</body></html>").encode()
-
-
-def _outline(article: Article) -> tuple:
-    """What other pages show of an article: if it is unchanged, only the article's own page changed."""
-    return (article.slug, article.title, article.date, article.people, article.places,
-            article.organisations, article.tags, article.path)

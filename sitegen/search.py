@@ -6,25 +6,25 @@ edit re-indexes a twentieth); each shard is one Pagefind bundle under
 pagefind/<name>/, and the search page merges them. A shard's key is a hash of what its search documents are
 made of (search_index.py), so it is known before anything is rendered: an unchanged shard comes from the cache
 (Pagefind's file names differ from run to run; the cached bundle keeps the output byte-identical), a changed
-one is indexed by a render worker while the others render pages."""
+one is indexed in a process of its own while the pages render (search_index.Indexing)."""
 from __future__ import annotations
 
 import os
 import shutil
-import time
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from sitegen.cache import digest
+from sitegen.cache import digest, producer_key
 from sitegen.model import TAXONOMIES, Article
+from sitegen.walk import files_below
+
+if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
+    from sitegen.output import OutputFolder
 
 BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
 KEEP_CACHED = 16
-STALE_SECONDS = 3600  # a staging folder this old was left by a killed build
-SEARCH_FORMAT = "search-documents-1"  # change when search_index.search_document changes
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # installed once, in pagefind/, for every bundle
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind", *UI_FILES})
@@ -84,12 +84,9 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
 
 
 def shard_key(shard: Shard) -> str:
-    """A hash of everything the shard's search documents are made of, and of Pagefind's version. An article
-    read from a file counts by its digest (of the file's path and bytes, which its fields are parsed from)."""
-    from sitegen import __version__
-    from sitegen.markup import MARKDOWN_VERSION
-
-    parts = [SEARCH_FORMAT, __version__, MARKDOWN_VERSION, _pagefind_version(), shard.name]
+    """A hash of everything the shard's bundle is made of: the producer key (which holds Pagefind's version),
+    the shard's name and its articles (each by the hash of its file, which its fields are parsed from)."""
+    parts = [producer_key(), shard.name]
     for article in shard.articles:
         parts.append(article.digest or repr((article, search_filters(article))))
     return digest(*parts)[:24]
@@ -100,62 +97,25 @@ def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
     return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
 
 
-def install(shard_list: list[Shard], cache: Path, stage, ready_only: bool = False) -> None:
-    """Link every shard's cached bundle into the stage's pagefind/<name>/ (without the files no page loads),
-    and Pagefind's UI once into pagefind/; a bundle already there from the same cache entry stays, others go.
-    With `ready_only`, link just the bundles already in the cache (while the others are indexed), and remove
-    nothing. `stage` is an output.Stage."""
-    from sitegen.output import replace_with_link
-
-    root = stage.folder / BUNDLE
-    wanted = {shard.name for shard in shard_list} | set(UI_FILES)
-    if root.is_dir() and not ready_only:
-        for stale in (p for p in root.iterdir() if p.name not in wanted):
-            stage.drop(f"{BUNDLE}/{stale.name}")
+def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
+    """Link every shard's cached bundle into the new site's pagefind/<name>/ (without the files no page
+    loads), and Pagefind's UI once into pagefind/."""
     for shard in shard_list:
         cached = cache / shard.key
-        if ready_only and not (cached / "pagefind.js").is_file():
-            continue
-        os.utime(cached)
-        installed = (at / shard.path / "pagefind.js" for at in (stage.folder, stage.writes))
-        if any(_same_file(js, cached / "pagefind.js") for js in installed):
-            continue  # there already, or installed by the ready_only pass
-        shutil.copytree(cached, stage.new_folder(shard.path.rstrip("/")), copy_function=link,
-                        ignore=lambda folder, names: [n for n in names if n in UNUSED])
-    if ready_only:
-        return
+        os.utime(cached)  # recently used: kept by prune
+        for rel, entry in files_below(cached):
+            if rel not in UNUSED:
+                output.link(entry.path, shard.path + rel)
     for name in UI_FILES if shard_list else ():
-        if not _same_file(root / name, cache / shard_list[0].key / name):
-            (stage.writes / BUNDLE).mkdir(parents=True, exist_ok=True)
-            replace_with_link(cache / shard_list[0].key / name, stage.writes / BUNDLE / name)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two paths are one file (a hard link from the cache)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def link(source, target) -> None:
-    """Hard-link a file, or copy it where links are not possible (the cache and output never change a file)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        output.link(cache / shard_list[0].key / name, f"{BUNDLE}/{name}")
 
 
 def store(bundle: Path, cache: Path, key: str) -> None:
-    """Move a fresh bundle into the cache under its key."""
-    cache.mkdir(parents=True, exist_ok=True)
-    staging = cache / f".{key}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.move(str(bundle), staging)
+    """Move a fresh bundle (made inside the cache folder) into the cache under its key."""
     try:
-        staging.rename(cache / key)
+        os.rename(bundle, cache / key)
     except OSError:  # another build stored the same bundle first
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(bundle, ignore_errors=True)
 
 
 def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
@@ -165,15 +125,5 @@ def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
         return
     entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")
                       and p.name not in needed), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-    leftovers = [*cache.glob(".*.tmp"), *cache.glob(".search-*")]  # of killed builds, once they are old
-    abandoned = [p for p in leftovers if time.time() - p.stat().st_mtime > STALE_SECONDS]
-    for stale in entries[keep:] + abandoned:
+    for stale in entries[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
-
-
-def _pagefind_version() -> str:
-    """The installed Pagefind's version (part of the cache key)."""
-    try:
-        return version("pagefind")
-    except PackageNotFoundError:
-        return "unknown"

@@ -26,6 +26,7 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
+from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.devserver import LOCAL_NAMES, SiteApp, host_allowed, origin_allowed
 from sitegen.errors import SitegenError, reason
@@ -174,7 +175,8 @@ class ReloadSocket(LiveReloadHandler, _HostCheck):
 def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
     """The dev server: the live-reload client and websocket, then the site."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
-    folders = [("static/", config.templates / "static"), ("", config.out)]
+    static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
+    folders = [*static, ("", config.out)]  # the project's static files over the defaults, then the last build
     site = SiteApp(folders, config.base_path, render=preview.page, script=script)
     as_is = SiteApp(folders, config.base_path, render=partial(preview.page, look=False), script=script)
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]

@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 
 def files_below(folder: Path | str,
                 enter: Callable[[str], bool] = lambda rel: True) -> Iterator[tuple[str, os.DirEntry]]:
-    """Every entry below `folder` that is not a folder, as (its path relative to `folder` with '/', the entry).
+    """Every entry below `folder` that is not a folder, as (its path relative to `folder` with '/', the
+    entry).
     As with Path.rglob, links to folders are not followed and unreadable folders are skipped; a folder is
     entered when `enter` accepts its relative path."""
     pending = [(os.fspath(folder), "")]

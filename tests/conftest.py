@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from sitegen.config import load_config
+
+# Hypothesis keeps nothing in the repository: no example database, its own caches in the temporary folder
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sitegen-test-hypothesis")
+settings.register_profile("sitegen", database=None)
+settings.load_profile("sitegen")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -20,6 +28,14 @@ def write_article(folder: Path, name: str, front: str, body: str = "Ein Absatz."
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{textwrap.dedent(front).strip()}\n---\n\n{body}\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def own_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's caches go below its own tmp_path (XDG_CACHE_HOME), never into the repository or home."""
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
 
 
 @pytest.fixture

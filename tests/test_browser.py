@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pages_archive import REPO, build_archive
+from pages_archive import build_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
-SHOTS = REPO / "test-artifacts" / "screenshots"
+SHOTS_VARIABLE = "SITEGEN_SCREENSHOTS"  # a folder to keep the screenshots in; else they go below tmp_path
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
@@ -113,15 +113,16 @@ def test_search_filtered_by_year(page, base):
 @pytest.mark.parametrize("size", sorted(SIZES))
 @pytest.mark.parametrize("name,path", [("article", "artikel/bericht-001-emmanuel-macron-in-paris/"),
                                        ("entity", "personen/angela-merkel/")])
-def test_screenshots(browser, base, name, path, size):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots(browser, base, name, path, size, tmp_path):
+    shots = Path(os.environ.get(SHOTS_VARIABLE) or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
     width, height = SIZES[size]
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         tab = context.new_page()
         tab.goto(base + path)
         suffix = "" if scheme == "light" else "-dark"
-        tab.screenshot(path=str(SHOTS / f"{name}-{size}{suffix}.png"), full_page=scheme == "light")
+        tab.screenshot(path=str(shots / f"{name}-{size}{suffix}.png"), full_page=scheme == "light")
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         context.close()
         assert overflow <= 0, f"{name} scrolls sideways at {width} px"

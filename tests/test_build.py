@@ -56,11 +56,13 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
 def test_small_archive_builds_every_page(small_archive):
     build(config_for(small_archive), log=lambda line: None)
     site = small_archive / "_site"
-    expected = ["index.html", "404.html", "static/style.css", ".nojekyll", "artikel/gipfel-in-genf/index.html",
-                "artikel/mueller-ueber-strasse-eine-analyse/index.html", "artikel/ohne-datum/index.html",
-                "personen/index.html", "personen/wladimir-putin/index.html", "personen/thomas-mueller/index.html",
-                "orte/index.html", "orte/genf/index.html", "orte/wien/index.html", "organisationen/nato/index.html",
-                "themen/index.html", "themen/diplomatie/index.html"]
+    expected = ["index.html", "404.html", "static/style.css", ".nojekyll",
+                "artikel/gipfel-in-genf/index.html", "artikel/mueller-ueber-strasse-eine-analyse/index.html",
+                "artikel/ohne-datum/index.html",
+                "personen/index.html", "personen/wladimir-putin/index.html",
+                "personen/thomas-mueller/index.html", "orte/index.html", "orte/genf/index.html",
+                "orte/wien/index.html", "organisationen/nato/index.html", "themen/index.html",
+                "themen/diplomatie/index.html"]
     assert [name for name in expected if not (site / name).is_file()] == []
     assert broken_links(site) == []
 
@@ -72,8 +74,8 @@ def test_article_page_has_headline_german_date_figure_body_and_term_links(small_
     assert '<time datetime="2021-12-30">30. Dezember 2021</time>' in html
     assert "<figcaption>Ein Bild" in html and "REUTERS/Kevin Lamarque" in html
     assert "<strong>Genf</strong>" in html and "»Zitat«" in html
-    for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/", "/organisationen/nato/",
-                 "/themen/diplomatie/"):
+    for link in ("/personen/joseph-biden/", "/personen/wladimir-putin/", "/orte/genf/",
+                 "/organisationen/nato/", "/themen/diplomatie/"):
         assert f'href="{link}"' in html
     assert 'name="viewport"' in html
 
@@ -91,7 +93,8 @@ def test_term_page_lists_articles_newest_first_and_index_counts(small_archive):
 
 
 def test_user_text_never_becomes_markup(small_archive):
-    write_article(small_archive, "x.md", 'title: "<script>alert(1)</script>"\npeople: ["<img src=x onerror=alert(1)>"]',
+    write_article(small_archive, "x.md",
+                  'title: "<script>alert(1)</script>"\npeople: ["<img src=x onerror=alert(1)>"]',
                   "<script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>")
     build(config_for(small_archive), log=lambda line: None)
     pages = "".join(p.read_text(encoding="utf-8") for p in (small_archive / "_site").rglob("*.html"))
@@ -108,7 +111,7 @@ def test_failed_build_keeps_the_previous_site(small_archive):
         build(config, log=lambda line: None)
     after = {p: p.read_bytes() for p in (small_archive / "_site").rglob("*") if p.is_file()}
     assert after == before
-    assert not [p for p in small_archive.iterdir() if p.name.startswith("._site")]
+    assert not list(small_archive.glob("._site.new-*"))
 
 
 def test_duplicate_slugs_name_both_files(small_archive):
@@ -121,7 +124,7 @@ def test_duplicate_slugs_name_both_files(small_archive):
 def test_refuses_to_replace_a_folder_it_did_not_write(small_archive):
     (small_archive / "_site").mkdir()
     (small_archive / "_site" / "notizen.txt").write_text("wichtig", encoding="utf-8")
-    with pytest.raises(SitegenError, match="was not written by sitegen"):
+    with pytest.raises(SitegenError, match="nicht von sitegen geschrieben"):
         build(config_for(small_archive), log=lambda line: None)
     assert (small_archive / "_site" / "notizen.txt").read_text(encoding="utf-8") == "wichtig"
 
@@ -145,11 +148,13 @@ def test_the_repository_archive_builds_with_the_command(tmp_path, monkeypatch, c
 
 
 def test_template_error_names_the_template_and_line(small_archive, capsys, monkeypatch):
-    (small_archive / "templates" / "term.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n",
-                                                          encoding="utf-8")
+    broken = "{% extends 'base.html' %}\n{% block main %}\n{{ oops(\n"
+    (small_archive / "templates" / "term.html").write_text(broken, encoding="utf-8")
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 1
-    assert capsys.readouterr().err.startswith("sitegen: Fehler: ") 
+    err = capsys.readouterr().err
+    assert err.startswith("sitegen: Fehler: ") and err.count("\n") == 1
+    assert "term.html:3: Template-Fehler" in err
 
 
 def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, monkeypatch, capsys):
@@ -158,36 +163,33 @@ def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, mo
     before = (small_archive / "_site" / "index.html").read_bytes()
     assert main(["build", "--strict"]) == 1  # Wien, Moskau, NATO ... are used by one article only
     captured = capsys.readouterr()
-    assert "--strict: places:" in captured.out and "problem(s) found by --strict" in captured.err
+    assert "--strict: places:" in captured.out and "mit --strict gefunden" in captured.err
     assert (small_archive / "_site" / "index.html").read_bytes() == before
-    assert "problem(s) found by --strict" in (small_archive / "_site.failed").read_text(encoding="utf-8")
+    assert "mit --strict gefunden" in (small_archive / "_site.failed").read_text(encoding="utf-8")
     assert main(["build"]) == 0 and not (small_archive / "_site.failed").exists()
 
 
 def test_the_render_progress_bar_off_a_terminal_is_one_line_counting_pages(capsys):
-    from sitegen.workers import RenderResult, _merge
+    from sitegen.progress import Progress
 
-    chunks = [RenderResult(rendered=150, reused=50), RenderResult(rendered=10), RenderResult(reused=40)]
-    merged = _merge(iter(chunks), 250, progress=True)
-    assert (merged.rendered, merged.reused) == (160, 90)
+    bar = Progress(250, "Seiten")
+    for done in (150, 160, 250):
+        bar.update(done)
     assert capsys.readouterr().err == f"\r[{'#' * 30}] 250/250 Seiten\n"
 
 
-@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm here")
-def test_search_documents_go_to_memory_with_room_and_a_killed_builds_leftovers_are_removed(tmp_path, monkeypatch):
-    import os
-    import tempfile
-
-    from sitegen import search_index
-
-    old = Path(tempfile.mkdtemp(dir="/dev/shm", prefix=search_index.SCRATCH_PREFIX))
-    new = Path(tempfile.mkdtemp(dir="/dev/shm", prefix=search_index.SCRATCH_PREFIX))
-    os.utime(old, (1, 1))
-    try:
-        assert search_index.scratch_folder(tmp_path) == Path("/dev/shm")
-        assert not old.exists() and new.exists()
-        monkeypatch.setattr(search_index, "SCRATCH_ROOM", 2**62)  # /dev/shm too small: the cache folder
-        assert search_index.scratch_folder(tmp_path) == tmp_path
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(new, ignore_errors=True)
+def test_a_project_template_overrides_one_default_and_the_rest_come_from_the_package(small_archive):
+    templates = small_archive / "templates"
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    shutil.rmtree(templates)
+    (templates / "static").mkdir(parents=True)
+    (templates / "base.html").write_text(base.replace("</footer>", "<p>Eigene Fußzeile</p></footer>"),
+                                         encoding="utf-8")
+    (templates / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    build(config_for(small_archive), log=lambda line: None)
+    site = small_archive / "_site"
+    putin = (site / "personen" / "wladimir-putin" / "index.html").read_text(encoding="utf-8")
+    assert "Eigene Fußzeile" in putin
+    assert (site / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
+    assert (site / "static" / "search.js").is_file()  # from the defaults
+    assert broken_links(site) == []

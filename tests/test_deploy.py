@@ -1,13 +1,12 @@
 """deploy(): the built site as the only content of gh-pages on a local bare repository."""
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from sitegen.deploy import BUILD_MARKER, FAILED_MARKER, commit_message, deploy
+from sitegen.deploy import BUILD_MARKER, commit_message, deploy
 from sitegen.errors import SitegenError
 
 
@@ -180,11 +179,6 @@ def test_refuses_site_without_index(site: Path, remote: Path) -> None:
     assert_refused(site, remote, "index.html")
 
 
-def test_refuses_failed_build_marker_inside(site: Path, remote: Path) -> None:
-    (site / FAILED_MARKER).write_text("render failed", encoding="utf-8")
-    assert_refused(site, remote, "Build ist gescheitert")
-
-
 def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
     (site.parent / f"{site.name}.failed").write_text("render failed", encoding="utf-8")
     assert_refused(site, remote, "Build ist gescheitert")
@@ -195,37 +189,23 @@ def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
     assert_refused(site, remote, "Build ist gescheitert")
 
 
-def journaled_patch(site: Path, pid: int) -> None:
-    """What a build killed while applying its patch leaves: a new index.html and the journal."""
-    root = site.parent / f".{site.name}.patch-{pid}-x"
-    (root / "files").mkdir(parents=True)
-    (root / "files" / "index.html").write_text("<h1>Neu</h1>", encoding="utf-8")
-    (root / "journal.json").write_text('{"folders": [], "removed": ["bild.bin"]}', encoding="utf-8")
+def test_refuses_after_a_build_that_failed_with_an_unexpected_error(small_archive: Path, remote: Path,
+                                                                     monkeypatch) -> None:
+    from sitegen import render
+    from sitegen.build import build
+    from sitegen.config import load_config
 
+    config = load_config(small_archive)
+    build(config, log=lambda line: None)
 
-def test_a_patch_left_by_a_killed_build_is_finished_before_publishing(site: Path, remote: Path) -> None:
-    gone = subprocess.Popen(["true"])
-    gone.wait()
-    journaled_patch(site, gone.pid)
-    deploy(site, str(remote), log=lambda line: None)
-    published = tree_files(remote)
-    assert published["index.html"] == b"<h1>Neu</h1>" and "bild.bin" not in published
-    assert not list(site.parent.glob(f".{site.name}.patch-*"))
+    def broken(*args, **kwargs):
+        raise RuntimeError("unerwartet")
 
-
-def test_refuses_while_a_running_build_applies_its_patch(site: Path, remote: Path) -> None:
-    journaled_patch(site, os.getppid())
-    assert_refused(site, remote, "überträgt gerade")
-
-
-def test_refuses_a_site_whose_patch_could_not_be_finished(site: Path, remote: Path) -> None:
-    gone = subprocess.Popen(["true"])
-    gone.wait()
-    journaled_patch(site, gone.pid)
-    (site.parent / f".{site.name}.patch-{gone.pid}-x" / "journal.json").write_text("{kaputt",
-                                                                                   encoding="utf-8")
-    assert_refused(site, remote, "nicht abschließen")
-    assert not list(site.parent.glob(f".{site.name}.patch-*"))  # dropped: the next build repairs the site
+    monkeypatch.setattr(render, "render_pages", broken)
+    monkeypatch.setattr("sitegen.build.render_pages", broken)
+    with pytest.raises(SitegenError, match="RuntimeError: unerwartet"):
+        build(config, log=lambda line: None)
+    assert_refused(config.out, remote, "Build ist gescheitert")
 
 
 def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: Path) -> None:

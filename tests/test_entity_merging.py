@@ -110,3 +110,10 @@ def test_entities_command_lists_the_merges_in_german(tmp_path, monkeypatch, caps
     assert "Merkel -> Angela Merkels" not in out
     assert "Angela Merkels -> Angela Merkel" not in out  # nothing left to merge: ingest applied it
     assert "Keine Zusammenführungen vorgeschlagen." in out
+
+
+def test_first_words_of_a_name_merge_into_the_only_longer_name_they_open():
+    moves = merged([names(["Recep Tayyip Erdoğan"]), names(["Recep Tayyip"]), names(["Kim Jong Un"]),
+                    names(["Kim Jong Il", "Kim Jong"])])
+    assert moves == {"Recep Tayyip": "Recep Tayyip Erdoğan"}
+    assert {m.reason for m in plan([names(["Recep Tayyip Erdoğan"]), names(["Recep Tayyip"])])} == {"prefix"}

@@ -80,6 +80,18 @@ def not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def work_cues() -> frozenset[str]:
+    """Nouns that introduce a work or product before its name (data/workcues.txt)."""
+    return _words("workcues.txt")
+
+
+@lru_cache(maxsize=1)
+def product_words() -> frozenset[str]:
+    """Words that make a multi-word name a product or work (data/productwords.txt)."""
+    return _words("productwords.txt")
+
+
+@lru_cache(maxsize=1)
 def orgs() -> frozenset[str]:
     return _words("orgs.txt")
 

@@ -19,6 +19,7 @@ DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
+MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -32,6 +33,8 @@ class Mention:
     name: str = ""  # canonical name when a known phrase matched
     initial: bool = False  # the mention opens its sentence
     quoted: bool = False  # the whole mention stands in quotes: a title ('»Mad Men«'), no person or place
+    before: tuple[str, ...] = ()  # up to two words before the mention ('das Spiel')
+    after: str = ""  # the word after it ('Film' in 'Ridley Scotts Film')
 
 
 def blank_metadata(text: str) -> tuple[str, list[Mention]]:
@@ -185,12 +188,23 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
-    while b - a > 1 and _common_noun(words[a]) and words[a].lower() not in lexicon.org_words() \
-            and not words[a].lower().endswith(lexicon.ORG_SUFFIXES) and words[a + 1][:1].isupper():
+    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _common_noun(words[a])
+                                                         and not _institution(words[a])
+                                                         and words[a].lower() not in lexicon.org_words()):
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
     return a, b, cls
+
+
+def _institution(word: str) -> bool:
+    """A noun that heads an institution's name ('Landesbank', 'Landtag')."""
+    return word.lower().endswith(lexicon.ORG_SUFFIXES)
+
+
+def _describer(word: str) -> bool:
+    """A noun that describes the name after it: 'Zeitung Tuttosport', 'Tageszeitung Kurier'."""
+    return word.lower().endswith(MEDIA_WORDS) and lexicon.pos(word)[0] == "NN"
 
 
 def _particles(words, a: int, b: int, cls: str) -> int:
@@ -273,7 +287,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
-                                   quoted=quoted))
+                                   quoted=quoted, before=tuple(words[max(a - 2, 0):a]),
+                                   after=words[b] if b < len(words) else ""))
         taken = [t != "O" for t in tags]
         for a, b, name, cls in _phrases(words, taken, table):
             out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))

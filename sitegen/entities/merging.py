@@ -19,7 +19,7 @@ from .resolve import canonical
 KINDS = ("people", "places", "organisations")
 CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
-           "surname": "Nachname allein", "abbreviation": "Abkürzung"}
+           "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung"}
 _LINK = r"(?:(?:der|des|für|und|von|of|the|for|de)\s)?"
 ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
@@ -127,16 +127,22 @@ def _accents(live: Counter, registry: Registry) -> dict:
 
 
 def _surnames(live: Counter, registry: Registry) -> dict:
-    """A surname alone (also in the genitive), or the end of a name ('Tayyip Erdoğan'), -> the archive's only
-    longer name ending in it (accents folded)."""
+    """A surname alone (also in the genitive), the end of a name ('Tayyip Erdoğan') or its first two or more
+    words ('Recep Tayyip') -> the archive's only longer name ending (or starting) with it (accents folded)."""
     ends: dict[str, list] = {}
+    starts: dict[str, list] = {}
     for cls, name in live:
         words = folded(name).split()
         for i in range(1, len(words) if cls == "PER" else 0):
             ends.setdefault(" ".join(words[i:]), []).append((cls, name))
+            starts.setdefault(" ".join(words[:i]), []).append((cls, name))
     out = {}
     for cls, name in live:
         found = ends.get(folded(name), []) if cls == "PER" else []
+        heads = starts.get(folded(name), []) if cls == "PER" and " " in name else []
+        if not found and len(heads) == 1:  # 'Recep Tayyip' -> the only longer name it opens
+            out[(cls, name)] = (heads[0], "prefix")
+            continue
         if not found and cls == "PER" and name.endswith(("s", "'")) and name[:-1] not in (n for _, n in live):
             found = ends.get(folded(name[:-1]), [])  # 'Erdogans' with no 'Erdogan' alone
         longest = max(found, key=lambda n: len(n[1]), default=None)

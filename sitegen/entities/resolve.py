@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import lexicon, rules
+from . import cues, lexicon, rules
 from .mentions import PARTICLES, Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
@@ -127,6 +127,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces if s]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
@@ -135,7 +136,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        name, cls = canonical(" ".join(toks), m.cls, registry, shipped=False)
+        cls = "ORG" if m.cls == "PER" and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
+        name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
@@ -145,6 +147,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
+        g["work"] = g.get("work") or cues.work_context(m)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
@@ -152,7 +155,12 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for name, g in groups.items():
         cls = max(g["votes"], key=g["votes"].get)
         cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
-        if registry.ignored(name) or not (g["reg"] or _plausible(name) and _confident(g, name, cls)):
+        cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+        if cls != "PER" and cues.company_product(name) and not g["reg"]:
+            continue  # 'Google Docs'
+        work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
+        keep = g["reg"] or not work and _plausible(name) and _confident(g, name, cls)
+        if registry.ignored(name) or not keep:
             continue
         out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
@@ -164,6 +172,8 @@ def _plausible(name: str) -> bool:
         return False
     if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
+        return False
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:
@@ -171,10 +181,33 @@ def _plausible(name: str) -> bool:
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
 
 
+def person_form(name: str) -> bool:
+    """Given name and surname, no organisation word: a person typed as an organisation ('John Ford')."""
+    toks = name.split()
+    return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
+        and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
+
+
+
+def retyped_person(name: str, cls: str) -> str:
+    """A 'person' named by a town and a plural is a team ('Detroit Pistons'); other names keep their type."""
+    toks = name.split()
+    if cls != "PER" or len(toks) < 2 or name in lexicon.people() or "PER" in lexicon.known().get(name, ""):
+        return cls
+    team = len(toks) == 2 and toks[0] in lexicon.places() and toks[1].endswith("s") and toks[1][-2] != "s"
+    return "ORG" if team and toks[0] not in lexicon.first_names() else cls
+
+
 def _common_noun(name: str) -> bool:
     """A single word HanTa knows as a common noun ('Mann')."""
     tag, known = lexicon.pos(name)
     return " " not in name and known and tag == "NN"
+
+
+def _listed(name: str) -> bool:
+    """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
+    return name in lexicon.orgs() or name in lexicon.places() or name in lexicon.countries() \
+        or name in lexicon.regions() or name.casefold() in lexicon.aliases()
 
 
 def _in_gazetteer(name: str, cls: str) -> bool:
@@ -186,11 +219,11 @@ def _in_gazetteer(name: str, cls: str) -> bool:
 
 
 def _adjective(name: str) -> bool:
-    """An adjective or demonym taken for a name: 'Deutsche', 'Wiener', 'Berliner'."""
+    """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner'."""
     if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
         return False
     demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
-    return lexicon.pos(name)[0].startswith("ADJ") or place_adjective(name) or demonym
+    return lexicon.pos(name)[0].startswith(("ADJ", "NNA")) or place_adjective(name) or demonym
 
 
 def _function_word(name: str) -> bool:
@@ -222,6 +255,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False  # a bare given name that matched no full name
     low = name.lower()
     institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
+    if g["common"] and not institution and not _listed(name):
+        return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:

@@ -1,11 +1,11 @@
-"""Entities cached by content hash: the default extractor's result for a text, keyed by the text, the registry and
-the extractor's own code and data, so a second run over an unchanged batch does not extract again."""
+"""Entities cached by content hash: the default extractor's result for a text, keyed by the text, the registry
+and the extractor's own code and data, so a second run over an unchanged batch does not extract again."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from sitegen.cache import TextCache, digest
+from sitegen.cache import Cache, digest, producer_key
 from sitegen.ingest.parallel import Entities
 
 
@@ -14,7 +14,7 @@ def extractor_salt(registry_file: Path | None) -> str:
     import sitegen.entities
 
     folder = Path(sitegen.entities.__file__).parent
-    parts: list[bytes | str] = []
+    parts: list[bytes | str] = [producer_key()]
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     if registry_file is not None and registry_file.is_file():
@@ -25,18 +25,22 @@ def extractor_salt(registry_file: Path | None) -> str:
 class EntityCache:
     """text -> entities in SQLite; a missing or damaged cache costs speed, never correctness."""
 
+    TABLE = "entities"
+
     def __init__(self, path: Path | None, registry_file: Path | None) -> None:
-        self.store = TextCache(path)
+        self.store = Cache(path)
         self.salt = extractor_salt(registry_file) if path is not None else ""
 
     def get_many(self, texts: list[str]) -> list[Entities | None]:
         """The cached entities of each text, None where there are none."""
-        found = [self.store.get(digest(self.salt, text)) for text in texts]
-        return [_decode(value) if value else None for value in found]
+        keys = [digest(self.salt, text) for text in texts]
+        found = self.store.get_many(self.TABLE, keys)
+        return [_decode(found[key]) if key in found else None for key in keys]
 
     def put_many(self, pairs: list[tuple[str, Entities]]) -> None:
         """Remember the entities of these texts."""
-        self.store.put_many([(digest(self.salt, text), json.dumps(found, ensure_ascii=False)) for text, found in pairs])
+        self.store.put_many(self.TABLE, {digest(self.salt, text): json.dumps(found, ensure_ascii=False)
+                                         for text, found in pairs})
 
     def close(self) -> None:
         """Close the database (before worker processes start)."""

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Two sitegen commands on the same archive, in alternating runs: cold build and rebuild after one edit.
+
+    python3 bench/compare_builds.py BASELINE_CMD [--sitegen CMD] [--articles 10000] [--runs 3] [--content DIR]
+
+BASELINE_CMD is another sitegen (e.g. a script running an earlier commit). Each run copies the archive, builds
+it cold with an empty cache of its own (XDG_CACHE_HOME), appends a paragraph to one article and builds again.
+The two commands alternate (a, b, b, a, ...), and the ratios new/baseline are taken pair by pair and their
+medians printed, so a drift of a busy machine's speed hits both sides."""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_build import archive
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Run cmd; its wall seconds."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr.decode(errors='replace')[-2000:]}")
+    return time.perf_counter() - start
+
+
+def run(sitegen: str, content: Path, work: Path) -> tuple[float, float]:
+    """Cold build and rebuild after one edit of a fresh copy of `content`."""
+    home = Path(tempfile.mkdtemp(dir=work, prefix="run-"))
+    shutil.copytree(content, home / "content")
+    env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache")}
+    cmd = [sitegen, "build", "--content", str(home / "content"), "--out", str(home / "_site")]
+    cold = timed(cmd, home, env)
+    files = sorted((home / "content").rglob("*.md"))
+    target = files[len(files) // 2]
+    target.write_text(target.read_text(encoding="utf-8") + "\nEin geänderter Absatz.\n", encoding="utf-8")
+    edited = timed(cmd, home, env)
+    shutil.rmtree(home)
+    return cold, edited
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("baseline")
+    parser.add_argument("--sitegen", default=shutil.which("sitegen") or "sitegen")
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--content", type=Path, help="an archive's content folder (default: a generated one)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "sitegen-bench-own")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    content = args.content or archive(args.articles, args.work) / "content"
+    rows: dict[str, list[tuple[float, float]]] = {"baseline": [], "new": []}
+    for i in range(args.runs):
+        order = [("baseline", args.baseline), ("new", args.sitegen)]
+        for name, cmd in order if i % 2 == 0 else reversed(order):
+            rows[name].append(run(cmd, content, args.work))
+            cold, edited = rows[name][-1]
+            print(f"run {i + 1} {name}: cold {cold:.2f} s, after one edit {edited:.2f} s", flush=True)
+    for column, label in ((0, "cold build"), (1, "rebuild after one edit")):
+        ratio = statistics.median(n[column] / b[column] for n, b in zip(rows["new"], rows["baseline"]))
+        print(f"{label}: new/baseline median {ratio:.3f} (baseline median "
+              f"{statistics.median(b[column] for b in rows['baseline']):.2f} s, new "
+              f"{statistics.median(n[column] for n in rows['new']):.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

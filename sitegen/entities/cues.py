@@ -1,0 +1,96 @@
+"""Cues that a name is a work, a product or a glued fragment, and that a person's name is a genitive."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .mentions import PARTICLES, QUOTES, Mention
+from .normalize import ARTICLES
+
+MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
+OPENING_FUNCTION = ("APPR", "APPRART", "KON")
+DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
+                    "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+
+
+def work_context(m: Mention) -> bool:
+    """The mention follows a noun that introduces a work or product: 'das Spiel Mario Maker'."""
+    word = _word_before(m)
+    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues()  # 'TV-Serie'
+
+
+def org_context(m: Mention) -> bool:
+    """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
+    word = _word_before(m).lower().removesuffix("s")
+    return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def _word_before(m: Mention) -> str:
+    words = [w for w in m.before if w not in QUOTES]
+    return words[-1] if words else ""
+
+
+def product_form(name: str) -> bool:
+    """A multi-word name with a product word or a model code: 'Cardboard Camera', 'Tesla Model S'."""
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
+    return code or bool(lexicon.product_words() & set(toks))
+
+
+def glued(name: str) -> bool:
+    """A capitalised preposition, conjunction or article inside the name: 'Google & Co. Im Silicon Valley'."""
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        if tok[:1].isupper() and tok.lower() not in PARTICLES and len(toks) > 1:
+            tag, known = lexicon.pos(tok.lower())
+            if known and tag.startswith(INNER_FUNCTION if i else OPENING_FUNCTION):
+                return True  # 'Via Livestream' too; 'Die Presse' is a name
+    return False
+
+
+def open_end(name: str) -> bool:
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene')."""
+    toks = name.split()
+    return len(toks) > 1 and lexicon.pos(toks[-1])[0] == "ADJ(A)" and name.casefold() not in lexicon.aliases()
+
+
+def company_product(name: str) -> bool:
+    """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
+    'Acer Jade Primo' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    toks = name.split()
+    if len(toks) < 2 or toks[0] not in lexicon.orgs() or name.casefold() in lexicon.aliases() \
+            or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
+        return False
+    return all(t.isalpha() and t[:1].isupper() and not _names_other(t) for t in toks[1:])
+
+
+def _names_other(word: str) -> bool:
+    """A word that names an organisation or place by itself or ends an organisation's name."""
+    return word.lower() in lexicon.org_words() or word in lexicon.orgs() or word in lexicon.places() \
+        or word in lexicon.countries() or word in lexicon.regions() or "LOC" in lexicon.known().get(word, "")
+
+
+def descriptor(name: str) -> bool:
+    """A word describing a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
+    last = name.split()[-1].lower()
+    head = next((h for h in DESCRIPTOR_HEADS if last.endswith(h)), None)
+    if head is None or name in lexicon.orgs() or name.lower() in lexicon.aliases():
+        return False
+    return " " in name or len(last) >= len(head) + 3
+
+
+def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
+    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words ending in -s, no article before,
+    a noun or an adjective after; other names unchanged."""
+    last = toks[-1]
+    if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
+            or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
+            or last in lexicon.people() or "PER" in lexicon.known().get(last, ""):
+        return toks  # 'Serena Williams'
+
+    tag, _ = lexicon.pos(m.after)
+    noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
+    return toks[:-1] + (last[:-1],) if noun_after else toks

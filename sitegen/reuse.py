@@ -1,0 +1,148 @@
+"""Whether a page's inputs are unchanged since the last build: the one place that decides reuse.
+
+A page's key hashes everything its bytes are made of: the build key (producer key, configuration, the
+project's templates, SOURCE_DATE_EPOCH), its path and template, its gathered context (in which an article
+counts by the hash of its file) and its markdown. The last build's keys sit inside its output folder
+(RECORDS), so they always describe the files beside them. A quicker test needs no context: while the
+build key and the site's outline (every article as other pages show it, and the entity registry) are the
+last build's, a page holds the same articles as last time, and it is unchanged when none of their files
+changed."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from sitegen.cache import digest, producer_key, tree_bytes
+from sitegen.config import Config
+from sitegen.model import Article, Site, outline
+from sitegen.pages import Page
+
+RECORDS = ".sitegen-pages.json"  # in the output folder, beside the files it describes; deploy leaves it out
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One written page: its key, the size and time of its file, and the positions (in the site's order) of
+    the articles its context held (None: not known, e.g. an article from outside the site)."""
+
+    key: str
+    size: int
+    mtime_ns: int
+    shows: tuple[int, ...] | None
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """What a build's pages were made of: its build key, the site's outline, each article's file hash (in
+    the site's order) and a record per page file."""
+
+    build: str = ""
+    outline: str = ""
+    articles: tuple[str, ...] = ()
+    pages: Mapping[str, PageRecord] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, folder: Path) -> "BuildRecord":
+        """The record in an output folder; an empty one when it is missing or damaged (that costs speed)."""
+        try:
+            data = json.loads((folder / RECORDS).read_text(encoding="utf-8"))
+            pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
+                     for rel, (key, size, mtime, shows) in data["pages"].items()}
+            return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
+        except (OSError, ValueError, TypeError, KeyError):
+            return cls()
+
+    def write(self, folder: Path) -> None:
+        """Save the record into the output folder."""
+        pages = {rel: [r.key, r.size, r.mtime_ns, r.shows] for rel, r in self.pages.items()}
+        data = {"build": self.build, "outline": self.outline, "articles": self.articles, "pages": pages}
+        (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+def build_key(config: Config) -> str:
+    """What changes every page: the producer key, the configuration, the project's templates and the fixed
+    build time."""
+    return digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                  *tree_bytes(config.templates))
+
+
+def site_outline(site: Site, config: Config) -> str:
+    """A hash of the site as pages other than an article's own show it: every article but its body, and the
+    entity registry."""
+    registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
+    return digest(registry, *(repr(outline(article)) for article in site.articles))
+
+
+class Reuse:
+    """For one build: which pages are unchanged since the `last` build, whose output folder is `live`."""
+
+    def __init__(self, last: BuildRecord, live: Path, build: str, outline: str, articles: Sequence[Article]):
+        self.last, self.live = last, f"{live}/"
+        self.now = BuildRecord(build, outline, tuple(a.digest for a in articles))
+        self.slots = {article.slug: i for i, article in enumerate(articles)}
+        same = (last.build, last.outline, len(last.articles)) == (build, outline, len(articles))
+        self.changed = None  # the positions of the articles whose files changed, while the outline stayed
+        if same:
+            pairs = enumerate(zip(last.articles, self.now.articles))
+            self.changed = {i for i, (a, b) in pairs if a != b or not a}
+
+    def unchanged(self, rel: str) -> PageRecord | None:
+        """The record of file `rel` when, by the quick test, its page is unchanged and its file untouched."""
+        record = self.last.pages.get(rel)
+        if record is None or record.shows is None or self.changed is None \
+                or self.changed.intersection(record.shows):
+            return None
+        return self._untouched(rel, record)
+
+    def same_key(self, rel: str, key: str | None) -> PageRecord | None:
+        """The record of file `rel` when its page has the key `key` again and its file is untouched."""
+        record = self.last.pages.get(rel)
+        return self._untouched(rel, record) if key and record and record.key == key else None
+
+    def _untouched(self, rel: str, record: PageRecord) -> PageRecord | None:
+        """The record when the live file is still the one it describes (size and time)."""
+        try:
+            stat = os.stat(self.live + rel)
+        except OSError:
+            return None
+        return record if (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns) else None
+
+    def key(self, page: Page) -> tuple[str | None, tuple[int, ...] | None]:
+        """The key of a page whose context is gathered (None when its context cannot be hashed), and the
+        positions of the articles it holds (None when one is not the site's)."""
+        buffer = io.BytesIO()
+        hasher = _Hasher(buffer, self.slots)
+        try:
+            hasher.dump((page.path, page.template, page.context))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None, None
+        key = digest(self.now.build, buffer.getvalue(), page.markdown or "")
+        return key, tuple(sorted(set(hasher.shown))) if -1 not in hasher.shown else None
+
+
+class _Hasher(pickle.Pickler):
+    """Pickles a context only to hash it (it is never loaded): an Article as the hash of its file, noting its
+    position in the site (-1: not one of the site's), any other dataclass as its type and fields."""
+
+    def __init__(self, buffer: io.BytesIO, slots: dict[str, int]):
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.slots, self.shown = slots, []
+
+    def reducer_override(self, obj: object) -> object:
+        if type(obj) is Article:
+            self.shown.append(self.slots.get(obj.slug, -1) if obj.digest else -1)
+            return (str, (obj.digest or repr(obj),))
+        names = _FIELDS.get(type(obj))
+        if names is None and is_dataclass(obj) and not isinstance(obj, type):
+            names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+        if names is None:
+            return NotImplemented
+        return (type(obj), tuple(getattr(obj, name) for name in names))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}

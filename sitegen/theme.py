@@ -1,0 +1,63 @@
+"""The site's look: the project's templates/ over sitegen's default templates, one Jinja environment.
+
+A project overrides single templates (and static files) by putting a file of the same name into its own
+templates/ folder; every other one comes from the defaults (as Hugo, Zola and MkDocs fall back to the
+theme)."""
+from __future__ import annotations
+
+import jinja2
+
+from sitegen.cache import DEFAULT_TEMPLATES
+from sitegen.config import Config
+from sitegen.i18n import TEXT
+from sitegen.model import TAXONOMIES
+from sitegen.template_api import template_filters, template_globals
+from sitegen.urls import Urls, archive_path, search_path, taxonomy_path
+from sitegen.walk import files_below
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of a template folder that are templates
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    """A Jinja environment over the project's templates and the defaults; autoescaping on, undefined names
+    an error."""
+    folders = [str(config.templates)] if config.templates != DEFAULT_TEMPLATES else []
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in [*folders, str(DEFAULT_TEMPLATES)]])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # a changed template makes a new environment
+    urls = Urls(config.base_url, config.base_path)
+    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
+                       main_nav=main_nav(urls))
+    env.filters.update(template_filters())
+    env.globals.update(template_globals())
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+    return env
+
+
+def main_nav(urls: Urls) -> tuple[tuple[str, str, str], ...]:
+    """The navigation on every page as (page path, link, label): worked out once, not on 20,000 pages."""
+    paths = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),
+             (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
+    return tuple((path, urls.url(path), label) for path, label in paths)
+
+
+def warm(env: jinja2.Environment) -> None:
+    """Compile every template now (the dev server does it in the background, not on the first request)."""
+    for name in env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIXES)):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass  # rendering reports it, naming the page
+
+
+def static_files(config: Config) -> dict[str, bytes]:
+    """The static assets under static/: the defaults', each replaced by the project's file of the same
+    name."""
+    files: dict[str, bytes] = {}
+    for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static"):
+        for rel, entry in sorted(files_below(folder)):
+            if entry.is_file():
+                with open(entry.path, "rb") as handle:
+                    files[f"static/{rel}"] = handle.read()
+    return files

@@ -1,0 +1,46 @@
+"""The build's stages import only themselves and the stages before them (imports for type checking aside)."""
+from __future__ import annotations
+
+import ast
+
+from conftest import REPO
+
+STAGES = [  # in build order; the modules of a stage
+    {"errors", "limits", "safeyaml", "cache", "walk", "workers", "model", "i18n", "slug", "urls", "progress",
+     "fields", "markup", "entities", "ingest"},
+    {"content", "config", "loading"},  # load (the configuration is read as the content is)
+    {"site", "archive", "relations", "browse", "entity_info", "timeline", "snippets", "feeds",
+     "seo"},  # model
+    {"views", "paging", "contexts", "template_api", "pages"},  # plan
+    {"reuse", "theme", "render"},  # render
+    {"search", "search_index"},  # index
+    {"output"},  # write
+    {"check"},  # check
+    {"build", "preview", "serve", "devserver", "deploy", "cli", "workflow", "__main__",
+     "__init__"},  # the commands
+]
+RANK = {module: rank for rank, modules in enumerate(STAGES) for module in modules}
+
+
+def imported(tree: ast.Module) -> set[str]:
+    """The sitegen modules a module imports, but inside `if TYPE_CHECKING:`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sitegen"):
+            parts = node.module.split(".")
+            found |= {parts[1]} if len(parts) > 1 else {alias.name for alias in node.names}
+    return found
+
+
+def test_no_stage_imports_a_later_one():
+    wrong = []
+    for path in sorted((REPO / "sitegen").glob("*.py")):
+        module = path.stem
+        assert module in RANK, f"{module} belongs to no stage"
+        for other in imported(ast.parse(path.read_text(encoding="utf-8"))):
+            if RANK.get(other, 0) > RANK[module]:
+                wrong.append(f"{module} imports {other}")
+    assert wrong == []

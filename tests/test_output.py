@@ -1,0 +1,164 @@
+"""Writing the site: complete beside the live one, swapped in by one rename; a failed, killed or refused build
+leaves the live site as it was, and `<out>.failed` says when a build ran and failed."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from conftest import config_for, write_article
+from sitegen import output, search_index
+from sitegen.build import build
+from sitegen.errors import SitegenError
+
+QUIET = {"log": lambda line: None}
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a site folder with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    return gone.pid
+
+
+def test_a_rebuild_makes_a_new_folder_and_links_the_unchanged_files_from_the_live_site(small_archive):
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    site = small_archive / "_site"
+    folder, kept = site.stat().st_ino, (site / "personen" / "joseph-biden" / "index.html").stat()
+    (site / "von-hand.html").write_text("nicht von sitegen", encoding="utf-8")
+    write_article(small_archive, "b.md", "title: Neu\ndate: 2022-01-05\npeople: [Thomas Müller]", "Neu.")
+    build(config, **QUIET)
+    assert site.stat().st_ino != folder and not (site / "von-hand.html").exists()
+    assert (site / "personen" / "joseph-biden" / "index.html").stat().st_ino == kept.st_ino  # a hard link
+    assert not list(small_archive.glob("._site.new-*"))
+
+
+@pytest.mark.parametrize("stop", [SitegenError("kaputt"), RuntimeError("unerwartet"), SystemExit("getötet")])
+def test_a_build_stopped_while_it_renders_leaves_the_site_and_says_why(small_archive, monkeypatch, stop):
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    before = site_files(small_archive / "_site")
+    write_article(small_archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09", "Kurz.")
+
+    def stopped(*args, **kwargs):
+        raise stop
+
+    monkeypatch.setattr("sitegen.build.render_pages", stopped)
+    with pytest.raises((SitegenError, SystemExit)):
+        build(config, **QUIET)
+    assert site_files(small_archive / "_site") == before
+    assert not list(small_archive.glob("._site.new-*"))
+    assert str(stop) in (small_archive / "_site.failed").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    build(config, **QUIET)
+    assert not (small_archive / "_site.failed").exists()
+
+
+def test_a_full_disk_is_one_line_naming_the_file_and_keeps_the_site(small_archive, monkeypatch):
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    before = site_files(small_archive / "_site")
+
+    def full(self, rel, data):
+        raise OSError(errno.ENOSPC, "No space left on device", f"{self.folder}/{rel}")
+
+    monkeypatch.setattr(output.OutputFolder, "write", full)
+    with pytest.raises(SitegenError, match=r"\.new-[^/]+/\S+: Dateifehler: No space left on device"):
+        build(config, **QUIET)
+    assert site_files(small_archive / "_site") == before
+    assert "No space left" in (small_archive / "_site.failed").read_text(encoding="utf-8")
+
+
+def test_indexing_that_fails_leaves_no_half_made_bundle_in_the_cache(small_archive, monkeypatch):
+    config = config_for(small_archive)
+
+    def broken(root, bundle, core=None):
+        (bundle / "fragment").mkdir(parents=True)
+        (bundle / "fragment" / "teil").write_bytes(b"x" * 1000)
+        raise SitegenError("Pagefind ist gescheitert: No space left on device")
+
+    monkeypatch.setattr(search_index, "run_pagefind", broken)
+    with pytest.raises(SitegenError, match="No space left"):
+        build(config, **QUIET)
+    assert [p.name for p in (config.cache / "pagefind").iterdir()] == []
+    assert not list(Path("/dev/shm").glob(f"{search_index.WORK_PREFIX}{os.getpid()}-*"))
+
+
+def test_what_killed_builds_left_is_removed_and_a_glob_in_the_out_name_matches_nothing_else(tmp_path,
+                                                                                           small_archive):
+    out = tmp_path / "x" / "*"
+    pid = dead_pid()
+    mine = out.parent / f".*.new-{pid}-abc"
+    other = out.parent / f".a.new-{pid}-data"
+    for folder in (mine, other):
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text("alt", encoding="utf-8")
+    build(config_for(small_archive, out=str(out)), **QUIET)
+    assert (out / "index.html").is_file() and (other / "index.html").is_file()
+    for _ in range(200):  # removed in the background
+        if not mine.exists():
+            break
+        time.sleep(0.05)
+    assert not mine.exists()
+
+
+@pytest.mark.parametrize("where", ["file", "root", "dev-null", "home", "not-a-site"])
+def test_an_out_that_must_not_be_replaced_is_refused_in_one_line_without_a_failed_file(
+        small_archive, tmp_path, monkeypatch, capsys, where):
+    from sitegen.cli import main
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "notizen").mkdir(parents=True)
+    (tmp_path / "a-file").write_text("wichtig", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "notiz.txt").write_text("wichtig", encoding="utf-8")
+    out = {"file": tmp_path / "a-file", "root": Path("/"), "dev-null": Path("/dev/null"),
+           "home": tmp_path / "home", "not-a-site": tmp_path / "folder"}[where]
+    monkeypatch.chdir(small_archive)
+    assert main(["build", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sitegen: Fehler: ") and err.count("\n") == 1 and "--out" in err
+    assert not Path(f"{out}.failed").exists() and not Path("/.failed").exists()
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "wichtig"
+    assert (tmp_path / "folder" / "notiz.txt").is_file() and (tmp_path / "home" / "notizen").is_dir()
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm here")
+def test_an_out_on_another_file_system_than_the_cache_builds_and_rebuilds(small_archive, tmp_path):
+    if os.stat("/dev/shm").st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("/dev/shm is on the same file system as the cache here")
+    out = Path("/dev/shm") / f"sitegen-test-{uuid.uuid4().hex}" / "_site"
+    try:
+        config = config_for(small_archive, out=str(out))
+        build(config, **QUIET)
+        write_article(small_archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09", "Kurz.")
+        build(config, **QUIET)
+        assert (out / "artikel" / "nachricht-8" / "index.html").is_file()
+        assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def test_links_fall_back_to_copies_across_file_systems(tmp_path, monkeypatch):
+    source = tmp_path / "a"
+    source.write_bytes(b"Inhalt")
+
+    def cross(src, dst):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cross)
+    output.link_or_copy(source, tmp_path / "b")
+    assert (tmp_path / "b").read_bytes() == b"Inhalt"
+
