@@ -267,7 +267,7 @@ def _say_search(build: subprocess.Popen, preview: Preview) -> None:
     errors = [line[len(prefix):] for line in build.communicate()[1].splitlines() if line.startswith(prefix)]
     if build.returncode == 0:
         LOG.info("Suche bereit.")
-    elif errors and (preview.error is None or str(preview.error) != errors[-1]):
+    elif errors and preview.error is None:  # else the preview has said it already, in its own words
         LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): {errors[-1]}")
     elif build.returncode > 0:
         LOG.warning("die Suche fehlt, bis `sitegen build` gelingt (die Vorschau läuft weiter)")
