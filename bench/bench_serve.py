@@ -36,7 +36,7 @@ def main() -> None:
                        check=True)
     config = load_config(root)
     start = time.perf_counter()
-    preview = Preview(config, log=lambda line: None)
+    preview = Preview(config)
     full = time.perf_counter() - start
     files = sorted((root / "content" / "articles").glob("*.md"))
     latencies = []

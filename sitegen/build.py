@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from sitegen.cache import FILE_NAME, Cache
 from sitegen.config import Config
+from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
@@ -78,7 +79,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
         bundles = _bundle_folder(config, output)
         with Indexing(missing(search, bundles), bundles, jobs, cache) as indexing:
             with timed(report, "modell"):
-                model = build_site(articles)
+                model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
             with timed(report, "planen"):

@@ -5,14 +5,15 @@ against the set of output files, so an anchor's target page is never parsed a se
 """
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
@@ -30,12 +31,36 @@ PARALLEL_FROM = 500  # pages; below this a process pool costs more than it saves
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # has a scheme, or is protocol-relative
 
 
+SHOWN_PER_KIND = 3  # findings of each kind in the summary
+SHOWN_ITEMS = 5  # names of one finding in the summary
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: its kind (for the summary), its line, and the names it lists, if any."""
+
+    kind: str
+    text: str
+    items: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """The whole line, every name included."""
+        return self.text + (": " + ", ".join(self.items) if self.items else "")
+
+    def short(self) -> str:
+        """The line with at most SHOWN_ITEMS of its names."""
+        if len(self.items) <= SHOWN_ITEMS:
+            return str(self)
+        more = f"{len(self.items) - SHOWN_ITEMS:,}".replace(",", ".")
+        return f"{self.text}: {', '.join(self.items[:SHOWN_ITEMS])} … und {more} weitere"
+
+
 @dataclass(frozen=True)
 class CheckReport:
     """What check_output found: errors block a deploy, warnings do not."""
 
-    errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    errors: tuple[Finding, ...] = ()
+    warnings: tuple[Finding, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -87,16 +112,16 @@ def parse_page(path: Path) -> ParsedPage:
     return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
 
 
-def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[str]:
+def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[Finding]:
     """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
     it."""
     found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
     for rel in rels:
         if rel.endswith(".xml"):
             found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
-    return [f"{rel}:{where[0]}: enthält das Steuerzeichen {where[1]}, das XML verbietet (entferne es aus "
-            "der Quelle "
-            "und baue neu)" for rel, where in sorted(found.items()) if where]
+    return [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
+                    f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
+            for rel, where in sorted(found.items()) if where]
 
 
 def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
@@ -144,15 +169,16 @@ class Resolver:
         base = self.pages[rel].base
         return urljoin(url, base) if base else url
 
-    def problems(self, rel: str) -> list[str]:
-        """One message per broken link, anchor or escape in page `rel`."""
+    def problems(self, rel: str) -> list[Finding]:
+        """One finding per broken link, anchor or escape in page `rel`."""
         url = self.page_url(rel)
         found = []
         folder = url.rsplit("/", 1)[0] + "/"
         for line, link in self.pages[rel].links:
             if rel == NOT_FOUND_PAGE and is_relative_path(link) and not self.pages[rel].base:
-                found.append(f"{rel}:{line}: link {link!r} is relative, but GitHub Pages serves {rel} "
-                             "at every missing URL (make the link root-relative)")
+                found.append(Finding("relativer Link auf der 404-Seite", f"{rel}:{line}: Link {link!r} ist "
+                                     f"relativ, aber GitHub Pages zeigt {rel} unter jeder fehlenden Adresse "
+                                     "(schreibe den Link ab der Wurzel, mit / am Anfang)"))
                 continue
             if link[:1] in ("", "#", "?"):
                 base = url  # the page itself
@@ -160,11 +186,11 @@ class Resolver:
                 base = self.origin + "/" if link[:1] == "/" and link[:2] != "//" else folder
             problem = self.resolve(base, link)
             if problem:
-                found.append(f"{rel}:{line}: link {link!r} {problem}")
+                found.append(Finding(problem[0], f"{rel}:{line}: Link {link!r} {problem[1]}"))
         return found
 
-    def _resolve(self, base: str, link: str) -> str | None:
-        """What is wrong with `link` seen from the URL `base`; None when it is fine or external."""
+    def _resolve(self, base: str, link: str) -> tuple[str, str] | None:
+        """What is wrong with `link` seen from the URL `base`, as (kind, text); None when fine or external."""
         path = base[len(self.origin):]
         if _ABSOLUTE.match(link) or "//" in link or "//" in path or not path.startswith("/"):
             parts = urlsplit(urljoin(base, link))
@@ -175,10 +201,10 @@ class Resolver:
             path, fragment = join_path(path, link)
         path = unquote(path)
         if not (path + "/").startswith(self.prefix):
-            return f"leaves the base path {self.prefix}"
+            return "Link verlässt den Basispfad", f"verlässt den Basispfad {self.prefix}"
         target = self.target(path[len(self.prefix):])
         if target is None:
-            return f"points to {path}, which is not in the output"
+            return "Link ins Leere", f"zeigt auf {path}, das es in der Ausgabe nicht gibt"
         return self.anchor_problem(target, unquote(fragment))
 
     def target(self, rel: str) -> str | None:
@@ -190,13 +216,13 @@ class Resolver:
             candidates = (rel, rel + "/index.html", rel + ".html")
         return next((c for c in candidates if c in self.files), None)
 
-    def anchor_problem(self, target: str, fragment: str) -> str | None:
-        """A message when `fragment` names no id in the HTML page `target`."""
+    def anchor_problem(self, target: str, fragment: str) -> tuple[str, str] | None:
+        """(kind, text) when `fragment` names no id in the HTML page `target`."""
         if not fragment or fragment == "top" or target not in self.pages:
             return None
         if fragment in self.pages[target].ids:
             return None
-        return f"names #{fragment}, but {target} has no such id"
+        return "fehlender Anker", f"nennt #{fragment}, aber {target} hat keine solche id"
 
 
 def is_relative_path(link: str) -> bool:
@@ -220,23 +246,25 @@ def join_path(base: str, link: str) -> tuple[str, str]:
 
 
 def size_problems(sizes: Mapping[str, int], max_site_bytes: int, max_file_bytes: int,
-                  warn_ratio: float) -> tuple[list[str], list[str]]:
+                  warn_ratio: float) -> tuple[list[Finding], list[Finding]]:
     """Errors over GitHub's limits and warnings from `warn_ratio` of them: per file and for the site."""
-    errors: list[str] = []
-    warnings: list[str] = []
-    checks = [(f"{rel}: file", size, max_file_bytes) for rel, size in sorted(sizes.items())]
-    checks.append(("site: total size", sum(sizes.values()), max_site_bytes))
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
+    checks = [(f"{rel}: Datei", size, max_file_bytes) for rel, size in sorted(sizes.items())]
+    checks.append(("Website: Gesamtgröße", sum(sizes.values()), max_site_bytes))
     for what, size, limit in checks:
         if size > limit:
-            errors.append(f"{what} {_mb(size)} is over GitHub Pages' limit of {_mb(limit)}")
+            errors.append(Finding("über dem Limit von GitHub Pages",
+                                  f"{what} {_mb(size)} liegt über dem Limit von GitHub Pages ({_mb(limit)})"))
         elif size >= warn_ratio * limit:
-            warnings.append(f"{what} {_mb(size)} is near GitHub Pages' limit of {_mb(limit)}")
+            warnings.append(Finding("nahe am Limit von GitHub Pages", f"{what} {_mb(size)} liegt nahe am "
+                                    f"Limit von GitHub Pages ({_mb(limit)})"))
     return errors, warnings
 
 
 def _mb(size: int) -> str:
     """A byte count in MB, readable in a message."""
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size} bytes"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{size} Bytes"
 
 
 def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_SITE_BYTES,
@@ -244,7 +272,8 @@ def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_
     """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
     site = Path(site)
     if not site.is_dir():
-        raise SitegenError("the site folder does not exist", path=site, fix="run `sitegen build` first")
+        raise SitegenError("der Ordner der Website fehlt", path=site,
+                           fix="baue sie zuerst mit `sitegen build`")
     sizes = file_sizes(site)
     pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
@@ -254,13 +283,44 @@ def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 
 
-def clutter(terms: Mapping[str, tuple[Term, ...]]) -> list[str]:
-    """Warnings for terms used by only one article: one line per taxonomy, naming them."""
-    lines = []
+def clutter(terms: Mapping[str, tuple[Term, ...]]) -> list[Finding]:
+    """Warnings for terms used by only one article: one per taxonomy, naming them."""
+    found = []
     for taxonomy, entries in terms.items():
         lonely = sorted({t.name for t in entries if len(set(t.articles)) <= 1},
                         key=lambda name: (name.casefold(), name))
         if lonely:
-            lines.append(f"{taxonomy}: {len(lonely)} of {len(entries)} terms are used by only one article: "
-                         + ", ".join(lonely))
+            text = f"{taxonomy}: {len(lonely)} von {len(entries)} Namen nennt nur ein Artikel"
+            found.append(Finding("nur von einem Artikel genannt", text, tuple(lonely)))
+    return found
+
+
+def summary(report: CheckReport, everything: bool = False) -> list[str]:
+    """The lines `sitegen check` prints: per kind its count and the first few (`everything`: all of them)."""
+    lines = [f"check: {len(report.errors)} Fehler, {len(report.warnings)} Warnungen"]
+    cut = False
+    for level, findings in (("Fehler", report.errors), ("Warnung", report.warnings)):
+        for kind, group in _by_kind(findings).items():
+            lines.append(f"{level} – {kind}: {len(group)}")
+            shown = group if everything else group[:SHOWN_PER_KIND]
+            lines += [f"  {finding if everything else finding.short()}" for finding in shown]
+            cut = cut or len(shown) < len(group) or any(len(f.items) > SHOWN_ITEMS for f in shown)
+    if cut and not everything:
+        lines.append("(gekürzt: alle mit --all, maschinenlesbar mit --json)")
     return lines
+
+
+def as_json(report: CheckReport) -> str:
+    """Every finding as JSON: {"fehler": [...], "warnungen": [...]}, each with art, meldung and namen."""
+    def rows(findings: tuple[Finding, ...]) -> list[dict]:
+        return [{"art": f.kind, "meldung": f.text, "namen": list(f.items)} for f in findings]
+    return json.dumps({"fehler": rows(report.errors), "warnungen": rows(report.warnings)}, ensure_ascii=False,
+                      indent=1)
+
+
+def _by_kind(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
+    """Findings grouped by kind, in the order the kinds first occur."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.kind, []).append(finding)
+    return groups

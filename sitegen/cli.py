@@ -7,14 +7,67 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, printable, reason
 from sitegen.fields import FieldError, coerce_date
+from sitegen.log import LOG, setup
+
+# argparse's own messages, in German (it has no translation of its own)
+ARGPARSE_GERMAN = (("the following arguments are required", "es fehlt"),
+                   ("unrecognized arguments", "unbekannte Argumente"), ("argument ", "Argument "),
+                   ("invalid choice", "ungültige Wahl"), ("choose from", "möglich:"),
+                   ("expected one argument", "erwartet einen Wert"),
+                   ("ambiguous option", "mehrdeutige Option"), ("could match", "passt auf"),
+                   ("not allowed with argument", "nicht zusammen mit"),
+                   ("ignored explicit argument", "erwartet keinen Wert, bekam"),
+                   ("expected at most one argument", "erwartet höchstens einen Wert"),
+                   ("expected at least one argument", "erwartet mindestens einen Wert"))
 
 
-def _config(args: argparse.Namespace) -> Config:
-    """Config from sitegen.yaml in the current folder plus the command-line options."""
-    return load_config(Path("."), content=getattr(args, "content", None), out=getattr(args, "out", None),
-                       base_url=getattr(args, "base_url", None), strict=getattr(args, "strict", None) or None)
+class GermanParser(argparse.ArgumentParser):
+    """An argument parser that speaks German: titles, -h, and its error messages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=GermanHelp, **kwargs)
+        self._positionals.title, self._optionals.title = "Argumente", "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen")
+
+    def error(self, message: str) -> None:
+        """Usage and one German line on stderr, exit status 2."""
+        for english, german in ARGPARSE_GERMAN:
+            message = message.replace(english, german)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: Fehler: {message}\n")
+
+
+class GermanHelp(argparse.HelpFormatter):
+    """'Aufruf:' instead of 'usage:'."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        """The usage line with a German prefix."""
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+def _config(args: argparse.Namespace, need_content: bool = False) -> Config:
+    """Config from sitegen.yaml in the current folder plus the command-line options; with `need_content`, a
+    content folder that does not exist is refused before anything is written."""
+    config = load_config(Path("."), content=getattr(args, "content", None), out=getattr(args, "out", None),
+                         base_url=getattr(args, "base_url", None),
+                         strict=getattr(args, "strict", None) or None)
+    if (need_content or getattr(args, "content", None)) and not config.content.is_dir():
+        raise SitegenError("den Inhaltsordner gibt es nicht", path=config.content,
+                           fix="prüfe --content, oder lege Artikel an mit `sitegen ingest`")
+    return config
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """sitegen new DIR: a new archive."""
+    from sitegen.scaffold import new_archive
+
+    folder = Path(args.folder)
+    for path in new_archive(folder, args.title, args.base_url):
+        LOG.info(f"angelegt: {path}")
+    LOG.info(f"Weiter: cd {folder}, Rohartikel nach seeds/ legen, dann `sitegen ingest` und `sitegen serve`.")
+    return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -27,8 +80,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest(sources, out, root=config.root, date=args.date, registry=config.registry_file,
                      cache=config.cache / "entities.sqlite")
     for note in summary.notes:
-        print(note)
-    print(summary.line())
+        LOG.info(note)
+    LOG.info(summary.line())
     return 1 if summary.skipped and config.strict else 0
 
 
@@ -36,15 +89,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     """sitegen build: content -> site folder."""
     from sitegen.build import build
 
-    build(_config(args))
+    config = _config(args, need_content=True)
+    build(config, log=_build_line)
+    if not config.base_url.startswith(("http://", "https://")):
+        LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
+                    "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
     return 0
+
+
+def _build_line(line: str) -> None:
+    """A line of the build: its warnings as warnings, the rest as notes."""
+    if line.startswith("Warnung: "):
+        LOG.warning(line[len("Warnung: "):])
+    else:
+        LOG.info(line)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """sitegen serve: preview with live reload."""
     from sitegen.serve import serve
 
-    return serve(_config(args), port=args.port, host=args.host)
+    return serve(_config(args, need_content=True), port=args.port, host=args.host)
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
@@ -78,22 +143,19 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """sitegen check: links, anchors and GitHub Pages limits of the built site."""
+    """sitegen check: links, anchors and GitHub Pages limits of the built site, summed up."""
+    from sitegen.check import CheckReport, Finding, as_json, check_output, clutter, summary
+    from sitegen.content import shown_path
     from sitegen.loading import load_articles
-    from sitegen.check import check_output, clutter
     from sitegen.site import build_site
 
     config = _config(args)
     report = check_output(config.out, config.base_path)
-    warnings = list(report.warnings)
     if config.content.is_dir():  # clutter and colliding names need the content; a bare site is checked alone
-        site = build_site(load_articles(config))
-        warnings += [*site.warnings, *clutter(site.terms)]
-    for line in warnings:
-        print(f"Warnung: {line}")
-    for line in report.errors:
-        print(f"Fehler: {line}")
-    print(f"check: {len(report.errors)} Fehler, {len(warnings)} Warnungen")
+        site = build_site(load_articles(config), shown_path(config.registry_file, Path.cwd()))
+        shared = [Finding("Namen teilen sich eine Seite", line) for line in site.warnings]
+        report = CheckReport(report.errors, (*report.warnings, *shared, *clutter(site.terms)))
+    print(as_json(report) if args.json else "\n".join(summary(report, everything=args.all)))
     return 1 if report.errors else 0
 
 
@@ -101,7 +163,7 @@ def cmd_init_workflow(args: argparse.Namespace) -> int:
     """sitegen init-workflow: write .github/workflows/pages.yml."""
     from sitegen.workflow import write_workflow
 
-    print(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
+    LOG.info(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
     return 0
 
 
@@ -113,51 +175,105 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _port(text: str) -> int:
+    """argparse type for --port."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} ist kein Port (eine Zahl von 1 bis 65535)")
+    return int(text)
+
+
+def _site_options(s: argparse.ArgumentParser, content: bool = True) -> None:
+    """--content, --out, --base-url."""
+    if content:
+        s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
+                       "(Standard: content/, oder 'content' in sitegen.yaml)")
+    s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
+                   "(Standard: _site/, oder 'out' in sitegen.yaml)")
+    s.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
+                   "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
+
+
+def _loudness(p: argparse.ArgumentParser, dest: str) -> None:
+    """-q and -v."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest=dest, action="store_const", const=-1, default=0,
+                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
+    group.add_argument("-v", "--verbose", dest=dest, action="store_const", const=1,
+                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    p = argparse.ArgumentParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.")
-    p.add_argument("--version", action="version", version=f"sitegen {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("ingest", help="raw articles -> front-matter markdown")
-    s.add_argument("sources", nargs="*", help="files or folders (default: seeds/)")
-    s.add_argument("--out", help="folder for the article files (default: content/articles/)")
-    s.add_argument("--date", type=_date, help="date for sources without a sidecar, e.g. 2021-12-31")
-    s.set_defaults(func=cmd_ingest)
-    for name, func, help_text in (("build", cmd_build, "build the site"), ("serve", cmd_serve, "live preview"),
-                                  ("check", cmd_check, "check the built site"),
-                                  ("deploy", cmd_deploy, "publish to a gh-pages branch")):
-        s = sub.add_parser(name, help=help_text)
-        s.add_argument("--content", help="content folder (default: content/)")
-        s.add_argument("--out", help="site folder (default: _site/)")
-        s.add_argument("--base-url", help="where the site is published, e.g. https://user.github.io/archiv/")
+    p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.")
+    p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
+    _loudness(p, "loudness")  # before the command or after it
+    sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
+    chatter = argparse.ArgumentParser(add_help=False)
+    _loudness(chatter, "verbosity")
+
+    def command(name: str, func, text: str) -> argparse.ArgumentParser:
+        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
         s.set_defaults(func=func)
-        if name == "build":
-            s.add_argument("--strict", action="store_true", help="stop on every warning")
-        if name == "serve":
-            s.add_argument("--port", type=int, default=8000)
-            s.add_argument("--host", default="127.0.0.1")
-        if name == "deploy":
-            s.add_argument("--remote", default="origin", help="remote name or URL (default: origin)")
-            s.add_argument("--branch", default="gh-pages")
-    s = sub.add_parser("tag", help="print BIO entity tags for a file of one token a line")
-    s.add_argument("file")
-    s.set_defaults(func=cmd_tag)
-    s = sub.add_parser("entities", help="list the archive's entity merges for review")
-    s.add_argument("--content", help="content folder (default: content/)")
-    s.set_defaults(func=cmd_entities)
-    s = sub.add_parser("init-workflow", help="write the GitHub Pages workflow file")
-    s.add_argument("--force", action="store_true")
-    s.set_defaults(func=cmd_init_workflow)
+        return s
+
+    s = command("new", cmd_new, "ein neues Archiv anlegen: sitegen.yaml, content/, seeds/, Pages-Workflow")
+    s.add_argument("folder", metavar="ORDNER", help="der neue (oder leere) Ordner des Archivs")
+    s.add_argument("--title", default="Nachrichtenarchiv", help="Titel der Website (Standard: %(default)s)")
+    s.add_argument("--base-url", default="/", metavar="URL", help="wo die Website erscheint, z. B. "
+                   "https://benutzer.github.io/archiv/ (Standard: /, die volle Adresse später in "
+                   "sitegen.yaml eintragen)")
+    s = command("ingest", cmd_ingest, "Rohartikel in Front-Matter-Markdown verwandeln")
+    s.add_argument("sources", nargs="*", metavar="QUELLE", help="Dateien oder Ordner (Standard: seeds/)")
+    s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
+    s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
+                   "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
+    s = command("build", cmd_build, "die Website bauen")
+    _site_options(s)
+    s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
+                   "behalten (Standard: aus)")
+    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt")
+    _site_options(s)
+    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
+                   "der nächste freie danach; ein angegebener Port muss frei sein)")
+    s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
+                   "(Standard: %(default)s, nur dieser Rechner)")
+    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages")
+    _site_options(s)
+    shown = s.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true",
+                       help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
+    shown.add_argument("--json", action="store_true",
+                       help="alle Funde als JSON ausgeben (Standard: als Text)")
+    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen")
+    _site_options(s)
+    s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
+                   "(Standard: %(default)s)")
+    s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
+                   help="Branch, der nur die Website enthält (Standard: %(default)s)")
+    s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
+    s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
+    s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
+    s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
+                   "(Standard: content/, oder 'content' in sitegen.yaml)")
+    s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
+                "schreiben")
+    s.add_argument("--force", action="store_true",
+                   help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; a user's mistake is one line on stderr and exit status 1, never a traceback."""
     args = parser().parse_args(argv)
+    setup(args.verbosity or args.loudness)
     try:
         return args.func(args)
     except SitegenError as exc:
-        print(f"sitegen: Fehler: {exc}", file=sys.stderr)
+        LOG.error(str(exc))
+        return 1
+    except OSError as exc:  # a file the system refuses (a link loop, no rights, a full disk): one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        LOG.error(printable(f"{where}{reason(exc)} (prüfe die Datei, ihre Rechte und den freien Platz)"))
         return 1
     except KeyboardInterrupt:
         return 130

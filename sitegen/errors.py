@@ -1,6 +1,7 @@
 """The one error type a user sees: a message naming the file, the line and the fix, printed safely."""
 from __future__ import annotations
 
+import errno
 import re
 
 # C0 and C1 controls, DEL, line and paragraph separators, lone surrogates, U+FFFE/U+FFFF: shown escaped
@@ -37,3 +38,16 @@ class SitegenError(Exception):
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         fix = f" ({self.fix})" if self.fix else ""
         return printable(f"{where}{self.message}{fix}")
+
+
+REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung",
+           errno.ENOENT: "nicht gefunden",
+           errno.ENOSPC: "kein Platz mehr auf dem Datenträger", errno.EROFS: "nur lesbares Dateisystem",
+           errno.ELOOP: "symbolischer Link im Kreis", errno.ENAMETOOLONG: "Name zu lang",
+           errno.EISDIR: "ist ein Ordner", errno.ENOTDIR: "ist kein Ordner",
+           errno.EADDRNOTAVAIL: "die Adresse gehört nicht zu diesem Rechner"}
+
+
+def reason(exc: OSError) -> str:
+    """Why a system call failed, in German (the system's own text is English)."""
+    return REASONS.get(exc.errno or 0, f"Systemfehler {exc.errno}")

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from itertools import islice
 
 from sitegen.i18n import build_time
 from sitegen.model import Article, Site
@@ -24,14 +25,16 @@ class Entry:
 
 def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str] | None = None,
             size: int = FEED_SIZE) -> list[Entry]:
-    """The feed entries of the first `size` article slugs (newest first), with `summary`'s teasers."""
+    """The feed entries of the first `size` dated articles of `slugs` (newest first), with `summary`'s
+    teasers; an undated article is left out, as an entry's <updated> would have to be invented."""
     summary = summary or (lambda a: a.summary or teaser(a.body))
-    return [Entry(a, summary(a)) for a in (site.by_slug[s] for s in slugs[:size])]
+    dated = (a for a in (site.by_slug[s] for s in slugs) if a.date is not None)
+    return [Entry(a, summary(a)) for a in islice(dated, size)]
 
 
 def site_updated(site: Site) -> dt.datetime:
     """When the archive last changed: SOURCE_DATE_EPOCH if set, else the newest article's date (never
-    the clock)."""
+    the clock; 1970 only for an archive without a single dated article)."""
     fixed = build_time()
     if fixed is not None:
         return fixed

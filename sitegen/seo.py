@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from typing import Mapping
+from collections.abc import Mapping
 
 from sitegen.entity_info import EntityIndex
 from sitegen.model import Article

@@ -1,63 +1,273 @@
 """`sitegen serve`: a live preview on 127.0.0.1; pages are rendered on request from the current files.
 
-The only module that imports livereload. The browser reloads when content or templates change; the page it
-then asks for is rendered from the model as it is at that moment (see preview.py). Search uses the bundle
-of the last `sitegen build` (made in the background at start when there is none)."""
+The only module that imports the web server (tornado) and livereload. Of livereload only the browser client
+(livereload.js) and its websocket handshake are used: the reload itself is sent from here, once the files
+have been quiet for SETTLE seconds, so a burst of saves gives one reload and the last save is never dropped
+(livereload's own watcher ignores every change within 3 s of its last reload). Search uses the bundle of the
+last `sitegen build` (made in the background at start when there is none)."""
 from __future__ import annotations
 
+import asyncio
+import errno
+import json
+import os
+import signal
+import socket
+import subprocess
 import sys
 import threading
+import time
+from functools import partial
+from urllib.parse import urlsplit
 
-from livereload import Server
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+from tornado.websocket import WebSocketClosedError
 
-from sitegen.build import build
 from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
-from sitegen.devserver import SiteApp
-from sitegen.errors import SitegenError
+from sitegen.devserver import LOCAL_NAMES, SiteApp, host_allowed, origin_allowed
+from sitegen.errors import SitegenError, reason
+from sitegen.log import LOG
 from sitegen.preview import Preview
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+DEFAULT_PORT = 8000
+PORT_TRIES = 20  # without --port: the next free one of these
+TICK = 0.05  # seconds between two checks whether the files are due for a look
+POLL = 0.2  # seconds between two looks at the files while a browser is open
+IDLE_POLL = 1.0  # the same with none open (errors are still said at once), and the longest pause
+SCAN_SHARE = 0.1  # at most this share of a core goes to looking at the files (up to IDLE_POLL apart)
+SETTLE = 0.1  # seconds without a further change before the browser reloads
+RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
+STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
+               405: "Methode nicht erlaubt"}
 
 
-def make_app(config: Config, preview: Preview) -> SiteApp:
-    """Rendered pages first, then the static files (the project's over the defaults), then the last build
-    (the search bundle)."""
-    static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
-    return SiteApp([*static, ("", config.out)], config.base_path, render=preview.page)
-
-
-def make_server(config: Config, preview: Preview) -> Server:
-    """A livereload server over the live preview, watching content, templates and the config file."""
-    server = Server(app=make_app(config, preview))
-    for path in (config.content, config.templates, config.root / "sitegen.yaml"):
-        server.watch(str(path), preview.refresh, delay=0.1, ignore=_ignored)
-    return server
-
-
-def serve(config: Config, port: int = 8000, host: str = "127.0.0.1") -> int:
-    """Prepare the preview, then serve until interrupted."""
-    if host not in LOCAL_HOSTS:
-        print(f"sitegen: Warnung: der Server ist unter {host} auch von anderen Rechnern erreichbar", file=sys.stderr)
+def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
+    """Open the port, prepare the preview, then serve until interrupted."""
+    sockets, port = open_port(host, port)
+    if host not in LOCAL_NAMES:
+        LOG.warning(f"der Server ist unter {host} auch von anderen Rechnern erreichbar")
     preview = Preview(config)
-    if not (config.out / "index.html").is_file():  # the search bundle comes from a build: make one meanwhile
-        threading.Thread(target=_build_quietly, args=(config,), daemon=True).start()
-    if preview.state is None:
-        return 1
-    print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)
-    make_server(config, preview).serve(port=port, host=host, debug=False, restart_delay=0)
+    search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
+    print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
+    signal.signal(signal.SIGTERM, _interrupt)  # terminated, the preview ends as on Ctrl+C
+    try:
+        asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
+    except KeyboardInterrupt:
+        LOG.info("Vorschau beendet.")
+    finally:
+        if search is not None and search.poll() is None:
+            os.killpg(search.pid, signal.SIGTERM)  # the build and its workers, silently
     return 0
 
 
-def _build_quietly(config: Config) -> None:
-    """A build for the search bundle, in the background; a failure is reported, the preview goes on."""
-    try:
-        build(config, log=lambda line: print(f"Suche bereit: {line}"))
-    except SitegenError as exc:
-        print(f"sitegen: Fehler beim Bauen (die Vorschau läuft weiter): {exc}", file=sys.stderr)
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM as KeyboardInterrupt."""
+    raise KeyboardInterrupt
 
 
-def _ignored(path: str) -> bool:
-    """Editor scratch files and our own temporary files never trigger a reload."""
-    name = path.rsplit("/", 1)[-1]
-    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp"))
+def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
+    """Listening sockets on `port`; without one given, on DEFAULT_PORT or the next free port after it."""
+    first = DEFAULT_PORT if port is None else port
+    for candidate in range(first, first + (PORT_TRIES if port is None else 1)):
+        try:
+            sockets = bind_sockets(candidate, address=host)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise SitegenError(f"{host}:{candidate} lässt sich nicht öffnen: {_why(exc)}", path=None,
+                                   fix="wähle mit --host und --port eine andere Adresse") from None
+            continue
+        if candidate != first:
+            LOG.warning(f"Port {first} ist belegt – die Vorschau nimmt den nächsten freien, Port {candidate}")
+        return sockets, candidate
+    if port is not None:
+        raise SitegenError(f"Port {port} ist belegt, vielleicht von einer anderen Vorschau",
+                           fix="wähle mit --port einen anderen, oder lass --port weg: dann nimmt sitegen den "
+                               "nächsten freien")
+    raise SitegenError(f"die Ports {first} bis {first + PORT_TRIES - 1} sind alle belegt",
+                       fix="wähle mit --port einen freien")
+
+
+def _why(exc: OSError) -> str:
+    """Why a port cannot be opened, in German."""
+    if isinstance(exc, socket.gaierror):
+        return "unbekannter Rechnername"
+    if exc.errno == errno.EACCES:
+        return "keine Berechtigung (Ports unter 1024 brauchen Root-Rechte)"
+    return reason(exc)
+
+
+class _HostCheck(web.RequestHandler):
+    """Refuses a request whose Host header is not this machine (DNS rebinding)."""
+
+    def prepare(self) -> None:
+        """403 for a foreign Host header."""
+        if not host_allowed(self.request.host, self.settings["hosts"]):
+            self.send_error(403)
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        """A short German error text."""
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"{status_code}: {STATUS_TEXT.get(status_code, 'interner Fehler')}")
+
+    def log_exception(self, typ, value, tb) -> None:
+        """A fault in sitegen itself: one line, the traceback with -v (an HTTP error status is no fault)."""
+        if isinstance(value, web.HTTPError):
+            return
+        LOG.error(f"interner Fehler bei {self.request.path}: {typ.__name__}: {value}",
+                  exc_info=(typ, value, tb))
+
+
+class PageHandler(_HostCheck):
+    """Every path but the live-reload ones: the site, rendered on request (HEAD: the same without body)."""
+
+    def get(self) -> None:
+        """The page; what it showed is kept, so the browser reloads only when that changes."""
+        body = self._answer(with_body=True)
+        self.settings["shown"][self.request.path] = hash(body)
+
+    def head(self) -> None:
+        """The page's status and headers."""
+        self._answer(with_body=False)
+
+    def compute_etag(self) -> None:
+        """No ETag: every answer is fresh (Cache-Control: no-store)."""
+
+    def _answer(self, with_body: bool) -> bytes:
+        """Send SiteApp's response; its body."""
+        response = self.settings["site"].respond(self.request.path)
+        self.set_status(response.code, response.status.split(" ", 1)[1])
+        for name, value in response.headers:
+            self.set_header(name, value)
+        if with_body:
+            self.write(response.body)
+        else:
+            self.set_header("Content-Length", str(len(response.body)))
+        return response.body
+
+
+class ReloadSocket(LiveReloadHandler, _HostCheck):
+    """livereload.js's websocket, for pages of this server only (a foreign page would learn of every save);
+    it knows the path of the page it belongs to."""
+
+    page = ""
+
+    def check_origin(self, origin: str) -> bool:
+        """Only a page served from this host and port may connect."""
+        return origin_allowed(origin, self.request.host)
+
+    def on_message(self, message: str | bytes) -> None:
+        """livereload.js's handshake; its 'info' names the page."""
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        if isinstance(data, dict) and data.get("command") == "info" and isinstance(data.get("url"), str):
+            self.page = urlsplit(data["url"]).path
+            super().on_message(message)
+        elif isinstance(data, dict) and data.get("command") == "hello":
+            super().on_message(message)
+
+
+def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
+    """The dev server: the live-reload client and websocket, then the site."""
+    script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
+    static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
+    folders = [*static, ("", config.out)]  # the project's static files over the defaults, then the last build
+    site = SiteApp(folders, config.base_path, render=preview.page, script=script)
+    as_is = SiteApp(folders, config.base_path, render=partial(preview.page, look=False), script=script)
+    routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
+    return web.Application(routes, site=site, as_is=as_is, shown={}, hosts=(host,), log_function=_log_request)
+
+
+def _log_request(handler: web.RequestHandler) -> None:
+    """Each request, with -v."""
+    request = handler.request
+    took = 1000 * request.request_time()
+    LOG.debug(f"{request.method} {request.uri} → {handler.get_status()} ({took:.0f} ms)")
+
+
+async def _run(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
+    """Serve on the open sockets and reload the browsers after each change, until interrupted."""
+    server = HTTPServer(app)
+    server.add_sockets(sockets)
+    await watch(preview, app.settings["as_is"], app.settings["shown"])
+
+
+async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
+    """Look at the files every POLL seconds (IDLE_POLL with no browser open; less often on a big archive, so
+    that looking takes at most SCAN_SHARE of a core); once they changed and then stayed so for SETTLE
+    seconds, bring the preview up to date (one model load for a burst of saves) and reload every open page
+    that now reads otherwise (all of them after a change of a static file)."""
+    sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
+    while True:
+        await asyncio.sleep(TICK)
+        pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
+        if time.monotonic() < last + pause:
+            continue
+        try:
+            last = time.monotonic()
+            stamp, cost = await asyncio.to_thread(_timed_scan, preview)
+            if stamp == looked and preview.generation == sent:
+                continue
+            while looked != stamp:
+                await asyncio.sleep(SETTLE)
+                looked, stamp = stamp, await asyncio.to_thread(preview.scan)
+            await asyncio.to_thread(preview.refresh, stamp)
+            if preview.generation != sent:
+                pages, everything = list(LiveReloadHandler.waiters), preview.assets != assets
+                sent, assets = preview.generation, preview.assets
+                reload_browsers(await asyncio.to_thread(_changed, pages, site, shown, everything))
+        except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
+            LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
+                      exc_info=exc)
+
+
+def _timed_scan(preview: Preview) -> tuple[dict, float]:
+    """The preview's scan of the files and the processor time it took (waiting for other threads left out)."""
+    start = time.thread_time()
+    return preview.scan(), time.thread_time() - start
+
+
+def _changed(pages: list, site: SiteApp, shown: dict[str, int], everything: bool) -> list:
+    """The open pages whose page would now read otherwise than when it was loaded (`site` renders from the
+    model as it is, without looking at the files again)."""
+    return [page for page in pages
+            if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
+
+
+def reload_browsers(pages: list) -> None:
+    """Tell these open pages to reload."""
+    LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
+    for page in pages:
+        try:
+            page.write_message(RELOAD)
+        except WebSocketClosedError:
+            LiveReloadHandler.waiters.discard(page)
+
+
+def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:
+    """`sitegen build` for the search bundle, as a process of its own (in a session of its own, so Ctrl+C
+    and the end of the preview stop it without a word from its workers); its outcome is said when it ends."""
+    command = [sys.executable, "-m", "sitegen", "build", "-q", "--content", str(config.content), "--out",
+               str(config.out), "--base-url", config.base_url]
+    build = subprocess.Popen(command, cwd=config.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    threading.Thread(target=_say_search, args=(build, preview), daemon=True).start()
+    return build
+
+
+def _say_search(build: subprocess.Popen, preview: Preview) -> None:
+    """Wait for the search build; say that search is ready, or why not (unless the preview says it already;
+    the preview goes on either way)."""
+    prefix = "sitegen: Fehler: "
+    errors = [line[len(prefix):] for line in build.communicate()[1].splitlines() if line.startswith(prefix)]
+    if build.returncode == 0:
+        LOG.info("Suche bereit.")
+    elif errors and preview.error is None:  # else the preview has said it already, in its own words
+        LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): {errors[-1]}")
+    elif build.returncode > 0:
+        LOG.warning("die Suche fehlt, bis `sitegen build` gelingt (die Vorschau läuft weiter)")

@@ -11,23 +11,24 @@ from sitegen.model import TAXONOMIES, Article, Site, Term
 from sitegen.slug import slugify, unique_slugs
 
 
-def build_site(articles: list[Article]) -> Site:
-    """The immutable site model; two articles with one slug are an error naming both files."""
+def build_site(articles: list[Article], registry: str = "content/entities.yaml") -> Site:
+    """The immutable site model; two articles with one slug are an error naming both files. `registry` is the
+    entity registry's path as the warnings name it."""
     dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.sort_key, reverse=True)
     ordered = tuple(dated + sorted((a for a in articles if a.date is None), key=source_order))
     by_slug: dict[str, Article] = {}
     for article in sorted(articles, key=lambda a: a.path):
         other = by_slug.setdefault(article.slug, article)
         if other is not article:
-            raise SitegenError(f"has the same slug {article.slug!r} as {other.path}", path=article.path,
-                               fix="give one of them another 'slug:' in its front matter")
+            raise SitegenError(f"hat denselben slug {article.slug!r} wie {other.path}", path=article.path,
+                               fix="gib einem der beiden einen anderen 'slug:' im Front Matter")
     terms: dict[str, tuple[Term, ...]] = {}
     index: dict[tuple[str, str], Term] = {}
     warnings: list[str] = []
     for taxonomy in TAXONOMIES:
         terms[taxonomy.key] = _terms_of(taxonomy.key, ordered)
         index.update(((taxonomy.key, t.name), t) for t in terms[taxonomy.key])
-        warnings.extend(slug_collisions(taxonomy.key, terms[taxonomy.key]))
+        warnings.extend(slug_collisions(taxonomy.key, terms[taxonomy.key], registry))
     return Site(articles=ordered, by_slug=MappingProxyType(by_slug), terms=MappingProxyType(terms),
                 term_index=MappingProxyType(index), warnings=tuple(warnings))
 
@@ -44,13 +45,13 @@ def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:
                  for name in sorted(members, key=order))
 
 
-def slug_collisions(key: str, terms: tuple[Term, ...]) -> list[str]:
+def slug_collisions(key: str, terms: tuple[Term, ...], registry: str) -> list[str]:
     """Warnings for names that only differ in case, umlauts or punctuation ('Müller', 'Mueller', 'müller')."""
     groups: dict[str, list[str]] = {}
     for term in terms:
         groups.setdefault(slugify(term.name), []).append(term.name)
-    return [f"{key}: {' / '.join(names)} would share one page; each gets its own, numbered "
-            f"(merge them in content/entities.yaml or correct the articles)"
+    return [f"{key}: {' / '.join(names)} bekämen dieselbe Seite; jeder Name erhält eine eigene, nummerierte "
+            f"(führe sie in {registry} zusammen oder korrigiere die Artikel)"
             for names in groups.values() if len(names) > 1]
 
 

@@ -118,7 +118,7 @@ def test_failed_build_keeps_the_previous_site(small_archive):
 
 def test_duplicate_slugs_name_both_files(small_archive):
     write_article(small_archive, "d.md", "title: Anders\nslug: gipfel-in-genf")
-    with pytest.raises(SitegenError, match=r"content/articles/d.md: has the same slug 'gipfel-in-genf' as "
+    with pytest.raises(SitegenError, match=r"content/articles/d.md: hat denselben slug 'gipfel-in-genf' wie "
                                            r"content/articles/a.md"):
         build(config_for(small_archive), log=lambda line: None)
 

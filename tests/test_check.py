@@ -13,6 +13,11 @@ from sitegen.errors import SitegenError
 from sitegen.model import Term
 
 
+def lines(findings) -> tuple[str, ...]:
+    """The findings as the lines `sitegen check --all` prints."""
+    return tuple(map(str, findings))
+
+
 def write_site(root: Path, pages: dict[str, str]) -> Path:
     """Write `pages` (path -> body HTML) below root/_site; the site folder."""
     site = root / "_site"
@@ -47,16 +52,17 @@ def test_good_site_under_prefix_has_no_errors(tmp_path: Path) -> None:
 def test_broken_link_names_page_line_and_target(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="/personen/niemand/">x</a>'})
     (error,) = check_output(site, "/").errors
-    assert error.startswith("index.html:2: link '/personen/niemand/'")
-    assert "not in the output" in error
+    assert error.kind == "Link ins Leere"
+    assert str(error) == ("index.html:2: Link '/personen/niemand/' zeigt auf /personen/niemand/, das es in "
+                          "der Ausgabe nicht gibt")
 
 
 def test_broken_anchor(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="a/#fehlt">x</a><a href="#auch-nicht">y</a>',
                                  "a/index.html": '<p id="da">da</p>'})
-    errors = check_output(site).errors
+    errors = lines(check_output(site).errors)
     assert len(errors) == 2
-    assert "#fehlt" in errors[0] and "a/index.html has no such id" in errors[0]
+    assert "#fehlt" in errors[0] and "a/index.html hat keine solche id" in errors[0]
     assert "#auch-nicht" in errors[1]
 
 
@@ -70,9 +76,9 @@ def test_link_escaping_the_prefix_is_an_error(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="/personen/">P</a><a href="../../x/">up</a>'
                                                '<a href="/archivx/">near</a>',
                                  "personen/index.html": ""})
-    errors = check_output(site, "/archiv/").errors
+    errors = lines(check_output(site, "/archiv/").errors)
     assert len(errors) == 3
-    assert all("leaves the base path /archiv/" in e for e in errors)
+    assert all("verlässt den Basispfad /archiv/" in e for e in errors)
 
 
 def test_relative_links_resolve_against_the_page_url(tmp_path: Path) -> None:
@@ -80,18 +86,18 @@ def test_relative_links_resolve_against_the_page_url(tmp_path: Path) -> None:
                                  "orte/berlin/index.html": '<a href="../koeln/">K</a><a href="../../">H</a>'
                                                            '<a href="mitte.html">M</a>',
                                  "orte/koeln/index.html": '<a href="../berlin/mitte.html">B</a>'})
-    errors = check_output(site, "/archiv/").errors
-    assert errors == ("orte/berlin/index.html:2: link 'mitte.html' points to /archiv/orte/berlin/mitte.html,"
-                      " which is not in the output",
-                      "orte/koeln/index.html:2: link '../berlin/mitte.html' points to "
-                      "/archiv/orte/berlin/mitte.html, which is not in the output")
+    errors = lines(check_output(site, "/archiv/").errors)
+    assert errors == ("orte/berlin/index.html:2: Link 'mitte.html' zeigt auf /archiv/orte/berlin/mitte.html, "
+                      "das es in der Ausgabe nicht gibt",
+                      "orte/koeln/index.html:2: Link '../berlin/mitte.html' zeigt auf "
+                      "/archiv/orte/berlin/mitte.html, das es in der Ausgabe nicht gibt")
 
 
 def test_relative_link_on_404_page_is_an_error(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": "", "static/s.css": "",
                                  "404.html": '<link href="static/s.css"><a href="/archiv/">ok</a>'})
     (error,) = check_output(site, "/archiv/").errors
-    assert error.startswith("404.html:2: link 'static/s.css' is relative")
+    assert str(error).startswith("404.html:2: Link 'static/s.css' ist relativ")
 
 
 def test_github_pages_paths_without_slash_or_suffix(tmp_path: Path) -> None:
@@ -104,9 +110,9 @@ def test_full_base_url_makes_own_absolute_links_internal(tmp_path: Path) -> None
     site = write_site(tmp_path, {"index.html": '<link rel="canonical" href="https://example.org/archiv/">'
                                                '<a href="https://example.org/archiv/fehlt/">x</a>'
                                                '<a href="https://example.org/anderes/">other site</a>'})
-    errors = check_output(site, "https://example.org/archiv/").errors
+    errors = lines(check_output(site, "https://example.org/archiv/").errors)
     assert len(errors) == 2
-    assert "not in the output" in errors[0] and "leaves the base path" in errors[1]
+    assert "nicht gibt" in errors[0] and "verlässt den Basispfad" in errors[1]
 
 
 def test_base_href_is_honoured(tmp_path: Path) -> None:
@@ -128,15 +134,16 @@ def test_size_limits_warn_from_80_percent_and_fail_above(tmp_path: Path) -> None
     (site / "klein.bin").write_bytes(b"x" * 100)
     report = check_output(site, max_file_bytes=1000, max_site_bytes=100_000)
     assert report.errors == ()
-    assert report.warnings == ("gross.bin: file 850 bytes is near GitHub Pages' limit of 1000 bytes",)
+    assert lines(report.warnings) == ("gross.bin: Datei 850 Bytes liegt nahe am Limit von GitHub Pages "
+                                      "(1000 Bytes)",)
     report = check_output(site, max_file_bytes=800, max_site_bytes=1000)
-    assert report.errors[0].startswith("gross.bin: file 850 bytes is over")
-    assert report.errors[1].startswith("site: total size")
+    assert str(report.errors[0]).startswith("gross.bin: Datei 850 Bytes liegt über dem Limit")
+    assert str(report.errors[1]).startswith("Website: Gesamtgröße")
     assert len(report.errors) == 2
 
 
 def test_missing_site_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(SitegenError, match="does not exist"):
+    with pytest.raises(SitegenError, match="der Ordner der Website fehlt"):
         check_output(tmp_path / "nowhere")
 
 
@@ -147,7 +154,8 @@ def test_clutter_names_terms_of_one_article_per_taxonomy() -> None:
                    Term("people", "Anna Muster", "anna-muster", ("b",))),
         "places": (Term("places", "Berlin", "berlin", ("a", "b")),),
     }
-    assert clutter(terms) == ["people: 2 of 3 terms are used by only one article: Anna Muster, Zoe Beispiel"]
+    assert lines(clutter(terms)) == ("people: 2 von 3 Namen nennt nur ein Artikel: Anna Muster, "
+                                     "Zoe Beispiel",)
     assert clutter({}) == []
 
 
@@ -168,8 +176,8 @@ def test_parallel_parse_gives_the_same_report(tmp_path: Path, monkeypatch: pytes
     serial = check_output(site)
     monkeypatch.setattr("sitegen.check.PARALLEL_FROM", 1)
     assert check_output(site) == serial
-    assert serial.errors == ("artikel/a5/index.html:2: link '../a6/#kopf' points to /artikel/a6/, "
-                             "which is not in the output",)
+    assert lines(serial.errors) == ("artikel/a5/index.html:2: Link '../a6/#kopf' zeigt auf /artikel/a6/, "
+                                    "das es in der Ausgabe nicht gibt",)
 
 
 def test_cli_check_fails_on_a_broken_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -178,7 +186,7 @@ def test_cli_check_fails_on_a_broken_link(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     site = write_site(tmp_path, {"index.html": '<a href="/archiv/fehlt/">x</a>'})
     assert main(["check", "--out", str(site), "--base-url", "https://example.org/archiv/"]) == 1
-    assert "index.html:2: link '/archiv/fehlt/'" in capsys.readouterr().out
+    assert "index.html:2: Link '/archiv/fehlt/'" in capsys.readouterr().out
     (site / "fehlt").mkdir()
     (site / "fehlt" / "index.html").write_text("", encoding="utf-8")
     assert main(["check", "--out", str(site), "--base-url", "https://example.org/archiv/"]) == 0

@@ -79,7 +79,7 @@ def test_a_control_character_in_an_article_stops_the_build_at_its_line(project):
 def test_check_reports_a_control_character_in_the_output(tmp_path):
     (tmp_path / "index.html").write_text("<!doctype html><title>x</title><p>a\x01</p>", encoding="utf-8")
     (tmp_path / "feed.xml").write_text("<feed>\n<title>b\x0c</title></feed>", encoding="utf-8")
-    errors = check_output(tmp_path).errors
+    errors = [str(finding) for finding in check_output(tmp_path).errors]
     assert "index.html:1: enthält das Steuerzeichen U+0001, das XML verbietet" in errors[1]
     assert errors[0].startswith("feed.xml:2: enthält das Steuerzeichen U+000C")
 

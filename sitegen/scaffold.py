@@ -1,0 +1,51 @@
+"""`sitegen new DIR`: a new archive folder, ready for `sitegen ingest`, `serve` and GitHub Pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from sitegen.config import CONFIG_FILE
+from sitegen.errors import SitegenError, reason
+from sitegen.workflow import write_workflow
+
+GITIGNORE = "/_site/\n/_site.failed\n/._site*\n/.cache/\n/.venv/\n"
+
+
+def settings_text(title: str, base_url: str) -> str:
+    """sitegen.yaml of a new archive: the title and where the site will live, explained."""
+    return ("# Einstellungen des Archivs; Optionen auf der Befehlszeile gehen vor.\n"
+            + yaml.safe_dump({"title": title}, allow_unicode=True)
+            + "# Die volle Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
+              "# (Feeds, Sitemap und kanonische Links brauchen sie; der Pages-Workflow setzt sie selbst).\n"
+            + yaml.safe_dump({"base_url": base_url}, allow_unicode=True))
+
+
+def readme_text(title: str) -> str:
+    """The new archive's README: what is where, and what to do next."""
+    return (f"# {title}\n\nEin Nachrichtenarchiv, gebaut mit sitegen.\n\n"
+            "Als Nächstes: Rohartikel (`.txt`, `.html`, `.csv`) in `seeds/` legen, dann `sitegen ingest` "
+            "(schreibt `content/articles/`), `sitegen serve` (Vorschau unter http://127.0.0.1:8000/) und, "
+            "sobald `base_url` in `sitegen.yaml` steht, `sitegen build`. Auf GitHub veröffentlicht der "
+            "Workflow in `.github/workflows/pages.yml` die Website bei jedem Push auf `main`; er installiert "
+            "sitegen mit `pip install .` – liegt sitegen nicht in diesem Repository, passe den Schritt "
+            "„Install sitegen“ an.\n")
+
+
+def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
+    """Make the archive in `folder` (new or empty); the files and folders made, for the terminal."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
+                           fix="wähle einen neuen oder leeren Ordner")
+    made = [folder / "content" / "articles", folder / "seeds"]
+    files = {CONFIG_FILE: settings_text(title, base_url), "README.md": readme_text(title),
+             ".gitignore": GITIGNORE}
+    try:
+        for path in made:
+            path.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return [*(folder / name for name in files), *made, write_workflow(folder)]
+    except OSError as exc:
+        raise SitegenError(f"lässt sich nicht anlegen ({reason(exc)})", path=exc.filename or folder,
+                           fix="wähle einen Ordner, in den du schreiben darfst") from None
