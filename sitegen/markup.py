@@ -2,7 +2,8 @@
 
 A news body is mostly plain paragraphs with now and then *emphasis*, **bold** or a [link](url). For such a
 paragraph the fast path writes exactly what Python-Markdown writes, byte for byte; anything else (lists,
-headings, references, raw HTML, escapes, underscores, nested or unbalanced markers) goes through Python-Markdown.
+headings, references, raw HTML, escapes, underscores, nested or unbalanced markers) goes through
+Python-Markdown.
 tests/test_markup.py checks the equality on generated documents and on real articles."""
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def markdown_html(text: str) -> str:
 
 
 def convert_markdown(text: str) -> str:
-    """Python-Markdown's HTML for `text`, byte for byte; simple paragraphs, headings, quotes and lists skip it.
+    """Python-Markdown's HTML for `text`, byte for byte; simple paragraphs, headings, quotes and lists
+    skip it.
 
     Runs of blocks the fast path does not cover, and documents with features that reach across blocks
     (references, raw HTML, fences), go through Python-Markdown."""
@@ -69,14 +71,16 @@ def convert_markdown(text: str) -> str:
 
 
 def _blocks(text: str) -> list[str]:
-    """The blank-line separated blocks of `text`; consecutive quote blocks are one (Python-Markdown joins them)."""
+    """The blank-line separated blocks of `text`; consecutive quote blocks are one (Python-Markdown joins
+    them)."""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")):
         if block.startswith(">") and blocks and blocks[-1].startswith(">"):
             blocks[-1] += "\n\n" + block
         elif block.strip():
             blocks.append(block)
-        elif block:  # a line of only spaces can be an (empty) code block: leave such a text to Python-Markdown
+        elif block:
+            # a line of only spaces can be an (empty) code block: leave such a text to Python-Markdown
             return []
     return blocks
 
@@ -133,7 +137,8 @@ def _bullets(block: str) -> str | None:
 
 
 def simple_paragraph(block: str) -> str | None:
-    """'<p>…</p>' for a paragraph of text, emphasis, bold and simple links; None when it holds anything else."""
+    """'<p>…</p>' for a paragraph of text, emphasis, bold and simple links; None when it holds anything
+    else."""
     if _OTHER_MARKUP.search(block) or any(pair in block for pair in _OTHER_PAIRS) or _markup_line(block):
         return None
     if "*" not in block and "[" not in block and "]" not in block:

@@ -26,7 +26,8 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
 
 
 def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Map each name to a slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes in sorted order."""
+    """Map each name to a slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes in
+    sorted order."""
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)

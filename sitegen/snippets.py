@@ -32,7 +32,8 @@ def plain(text: str) -> str:
 
 
 def sentence_with(body: str, names: tuple[str, ...]) -> str:
-    """The sentence of `body` where the first of `names` that occurs is mentioned, as plain text; '' if none."""
+    """The sentence of `body` where the first of `names` that occurs is mentioned, as plain text; '' if
+    none."""
     return passage(body, names)[0]
 
 

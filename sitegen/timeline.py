@@ -30,8 +30,10 @@ class Timeline:
 
 
 def timeline(site: Site, term: Term) -> Timeline | None:
-    """The chart of `term`'s dated mentions, or None when it has fewer than MIN_MENTIONS (the list says it all)."""
-    counts = Counter((d.year, d.month) for d in (site.by_slug[s].date for s in term.articles) if d is not None)
+    """The chart of `term`'s dated mentions, or None when it has fewer than MIN_MENTIONS (the list says it
+    all)."""
+    counts = Counter((d.year, d.month) for d in (site.by_slug[s].date for s in term.articles)
+                     if d is not None)
     if sum(counts.values()) < MIN_MENTIONS:
         return None
     first, last = min(counts), max(counts)

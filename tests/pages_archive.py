@@ -11,7 +11,8 @@ from sitegen.build import build
 from sitegen.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
-PEOPLE = ["Angela Merkel", "Olaf Scholz", "Emmanuel Macron", "Ursula von der Leyen", "Ökonom Özdemir", "1. Sprecher"]
+PEOPLE = ["Angela Merkel", "Olaf Scholz", "Emmanuel Macron", "Ursula von der Leyen", "Ökonom Özdemir",
+          "1. Sprecher"]
 PLACES = ["Berlin", "Paris", "Brüssel", "Genf"]
 ORGS = ["Bundestag", "NATO", "EU-Kommission"]
 TAGS = ["Klima", "Haushalt", "Europa"]

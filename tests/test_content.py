@@ -11,7 +11,8 @@ from sitegen.model import Article, Image
 
 
 def test_round_trip_keeps_every_field_and_unknown_keys():
-    article = Article(title="Biden: »Keine Raketen«", slug="biden-keine-raketen", body="Absatz eins.\n\nZwei.",
+    article = Article(title="Biden: »Keine Raketen«", slug="biden-keine-raketen",
+                      body="Absatz eins.\n\nZwei.",
                       date=dt.date(2021, 12, 31), source="seeds/x.txt", summary="Kurz.",
                       image=Image(caption="Putin in Sotschi", credit="REUTERS"), tags=("Ukraine-Konflikt",),
                       people=("Joseph Biden", "Wladimir Putin"), places=("Genf",), organisations=("NATO",),
@@ -30,7 +31,8 @@ def test_datetime_and_unknown_date_round_trip():
 
 
 def test_slug_is_derived_from_the_title_when_absent():
-    assert parse_article("---\ntitle: Müller über die Straße\n---\nText", "a.md").slug == "mueller-ueber-die-strasse"
+    assert (parse_article("---\ntitle: Müller über die Straße\n---\nText", "a.md").slug
+            == "mueller-ueber-die-strasse")
 
 
 def test_bom_and_crlf_just_work(tmp_path):

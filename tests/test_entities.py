@@ -159,10 +159,12 @@ def test_missing_registry_is_empty(tmp_path):
 @pytest.mark.parametrize("text, line, words", [
     ("entities:\n  - name: A\n    type: person\n   aliases: [x]\n", 4, "kein gültiges YAML"),
     ("entities:\n  - name: A\n    type: human\n", 2, "type"),
-    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4, "both"),
+    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: person\n    aliases: [A]\n", 4,
+     "both"),
     ("entities:\n  - name: A\n    type: person\n    colour: red\n", 2, "unknown key"),
     ("- just a list\n", 1, "mapping"),
-    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: place\n    wikidata: 7747\n", 4, "wikidata"),
+    ("entities:\n  - name: A\n    type: person\n  - name: B\n    type: place\n    wikidata: 7747\n", 4,
+     "wikidata"),
 ])
 def test_malformed_registry_names_file_line_and_fix(tmp_path, text, line, words):
     with pytest.raises(SitegenError) as err:
@@ -264,7 +266,8 @@ def test_document_level_on_annotated_articles():
 def test_tokeniser_keeps_abbreviations_and_compounds():
     from sitegen.entities.tokenize import sentences
 
-    sents = sentences("Dr. Müller traf z.B. den US-Präsidenten am 10. Januar. Er sagte: »Nein.« Dann ging er.")
+    sents = sentences("Dr. Müller traf z.B. den US-Präsidenten am 10. Januar. Er sagte: »Nein.«"
+                      " Dann ging er.")
     words = [[t.text for t in s] for s in sents]
     assert words[0][:6] == ["Dr.", "Müller", "traf", "z.B.", "den", "US-Präsidenten"]
     assert "10." in words[0] and len(words) == 3
@@ -286,8 +289,9 @@ def test_extract_is_deterministic_across_processes():
     text = SEED.read_text(encoding="utf-8")[len(CREDIT):]
     code = ("import sys; from sitegen.entities import extract; e = extract(sys.stdin.read()); "
             "print(repr((e.people, e.places, e.organisations, e.tags)))")
-    found = [subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
-                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")]
+    found = [subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True,
+                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+             for seed in ("1", "2")]
     here = extract(text)
     assert found[0] == found[1] == repr((here.people, here.places, here.organisations, here.tags))
 

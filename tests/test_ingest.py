@@ -59,7 +59,8 @@ def test_seed_becomes_front_matter_markdown(seeds):
 def test_date_comes_from_the_sidecar_before_the_command_line(seeds):
     run(seeds, date=dt.date(2022, 1, 1))
     assert only_article(seeds)[1].date == dt.date(2022, 1, 1)
-    (seeds / "000_3dff9611483f80b0.yaml").write_text("date: 2021-12-31\ntitle: Biden warnt Putin\n", encoding="utf-8")
+    (seeds / "000_3dff9611483f80b0.yaml").write_text("date: 2021-12-31\ntitle: Biden warnt Putin\n",
+                                                     encoding="utf-8")
     run(seeds, date=dt.date(2022, 1, 1))
     path, article = only_article(seeds)
     assert article.date == dt.date(2021, 12, 31) and article.title == "Biden warnt Putin"
@@ -78,12 +79,14 @@ def test_editors_changes_survive_a_new_ingest(seeds):
     run(seeds)
     path, _ = only_article(seeds)
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: Die USA haben nach Aussage ihres Präsidenten Joseph Biden nicht die Absicht …",
+    text = text.replace("title: Die USA haben nach Aussage ihres Präsidenten Joseph Biden nicht die"
+                        " Absicht …",
                         "title: Biden sichert Putin Verzicht auf Angriffswaffen zu")
     text = text.replace("people: [Joseph Biden, Wladimir Putin]", "people: [Joseph Biden]")
     path.write_text(text, encoding="utf-8")
     source = seeds / SEED.name
-    source.write_text(source.read_text(encoding="utf-8").replace("in Genf", "in Genf und Wien"), encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace("in Genf", "in Genf und Wien"),
+                      encoding="utf-8")
     summary = run(seeds)
     _, article = only_article(seeds)
     assert article.title == "Biden sichert Putin Verzicht auf Angriffswaffen zu"

@@ -93,8 +93,8 @@ def test_csv_dump_rows_become_articles_with_stable_sources(batch):
         "batch/dump.csv:7: Zeile id=a-104 hat keinen Text (gib jeder Zeile einen Text oder entferne die "
         "Zeile)")
     assert "(gleicher Text)" in summary.reasons["batch/dump.csv#id=a-106"]  # same text, other white space
-    assert summary.line() == ("ingest: 3 neu, 0 aktualisiert, 0 unverändert, 3 übersprungen (1 Duplikat, 2 Fehler);"
-                              " Entitäten übersprungen für 1 nicht deutsche Artikel")
+    assert summary.line() == ("ingest: 3 neu, 0 aktualisiert, 0 unverändert, 3 übersprungen"
+                              " (1 Duplikat, 2 Fehler); Entitäten übersprungen für 1 nicht deutsche Artikel")
     assert len(lines) == 3 and all(line.startswith("übersprungen: batch/dump.csv") for line in lines)
 
 
@@ -106,9 +106,11 @@ def test_rerunning_a_dump_is_idempotent_and_keeps_an_editors_change(batch):
     assert len(summary.unchanged) == 3 and not summary.created and not summary.updated
     assert {p: p.read_bytes() for p in files} == before
     path = batch.parent / "content" / "stadtrat-beschliesst-neuen-radweg.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("section: Lokales", "section: Stadt"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("section: Lokales", "section: Stadt"),
+                    encoding="utf-8")
     dump = batch / "dump.csv"
-    dump.write_text(dump.read_text(encoding="utf-8").replace("1,2 Millionen", "1,3 Millionen"), encoding="utf-8")
+    dump.write_text(dump.read_text(encoding="utf-8").replace("1,2 Millionen", "1,3 Millionen"),
+                    encoding="utf-8")
     summary = run([dump], batch.parent)
     article = load_article(path, batch.parent)
     assert article.extra["section"] == "Stadt" and "1,3 Millionen" in article.body
@@ -129,27 +131,32 @@ def test_json_lines_dump_and_a_duplicate_url_with_tracking_parameters(batch):
 def test_an_article_already_in_the_archive_from_another_source_is_not_doubled(batch):
     run([batch / "dump.csv"], batch.parent)
     copy = batch / "nachgeliefert.csv"
-    copy.write_text("text\n\"Der Stadtrat hat am Dienstagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang"
-                    " der Uferstraße beschlossen; die Arbeiten sollen im Sommer beginnen.\n\n\nDie Kosten von rund"
-                    " 1,2 Millionen Euro trägt zum größten Teil das Land.\"\n", encoding="utf-8")
+    copy.write_text("text\n\"Der Stadtrat hat am Dienstagabend mit großer Mehrheit den Bau eines neuen"
+                    " Radwegs entlang der Uferstraße beschlossen; die Arbeiten sollen im Sommer beginnen."
+                    "\n\n\nDie Kosten von rund 1,2 Millionen Euro trägt zum größten Teil das Land.\"\n",
+                    encoding="utf-8")
     summary = run([copy], batch.parent)
     assert summary.skipped == ["batch/nachgeliefert.csv#row=1"] and not summary.created
-    assert "content/stadtrat-beschliesst-neuen-radweg.md (gleicher Text)" in summary.reasons[summary.skipped[0]]
+    assert ("content/stadtrat-beschliesst-neuen-radweg.md (gleicher Text)"
+            in summary.reasons[summary.skipped[0]])
 
 
 def test_headerless_dump_with_section_and_single_quotes(tmp_path):
     dump = tmp_path / "dump.csv"
-    dump.write_text("Inland;'Die Regierung plant eine Reform der Pflege. Wien – Die Koalition hat sich am Montag"
-                    " auf Eckpunkte geeinigt; Details sollen bis Herbst folgen. Das kostet ''viel'' Geld.'\n"
-                    "Sport;'Kurzer Text ohne Ortsmarke, aber mit genug Worten für einen ganzen Artikel hier.'\n",
+    dump.write_text("Inland;'Die Regierung plant eine Reform der Pflege. Wien – Die Koalition hat sich am"
+                    " Montag auf Eckpunkte geeinigt; Details sollen bis Herbst folgen. Das kostet ''viel''"
+                    " Geld.'\n"
+                    "Sport;'Kurzer Text ohne Ortsmarke, aber mit genug Worten für einen ganzen Artikel"
+                    " hier.'\n",
                     encoding="utf-8")
     summary = run([dump], tmp_path, date=dt.date(2016, 5, 1))
     found = articles(tmp_path)
     reform = found["dump.csv#row=1"]
     assert len(summary.created) == 2 and reform.extra["section"] == "Inland"
     assert reform.title == "Die Regierung plant eine Reform der Pflege" and reform.date == dt.date(2016, 5, 1)
-    assert reform.summary == ("Wien – Die Koalition hat sich am Montag auf Eckpunkte geeinigt; Details sollen bis"
-                              " Herbst folgen. Das kostet 'viel' Geld.")  # the headline says all the teaser says
+    # the headline says all the teaser says
+    assert reform.summary == ("Wien – Die Koalition hat sich am Montag auf Eckpunkte geeinigt; Details"
+                              " sollen bis Herbst folgen. Das kostet 'viel' Geld.")
     assert reform.body.split("\n\n")[1].startswith("Wien – Die Koalition") and "'viel'" in reform.body
     assert found["dump.csv#row=2"].extra["section"] == "Sport"
 
@@ -198,8 +205,10 @@ def test_progress_bar_off_a_terminal_is_drawn_once_at_the_end():
 
 def test_a_row_id_given_twice_is_reported_once(tmp_path):
     dump = tmp_path / "dump.csv"
-    dump.write_text("id,text\n1,Ein erster Text über die Gemeinderatssitzung vom Montag mit vielen Beschlüssen.\n"
-                    "1,Ein zweiter Text über das Fußballspiel vom Sonntag mit drei Toren und einem Platzverweis.\n",
+    dump.write_text("id,text\n1,Ein erster Text über die Gemeinderatssitzung vom Montag mit vielen"
+                    " Beschlüssen.\n"
+                    "1,Ein zweiter Text über das Fußballspiel vom Sonntag mit drei Toren und einem"
+                    " Platzverweis.\n",
                     encoding="utf-8")
     summary = run([dump], tmp_path)
     assert len(summary.created) == 1 and summary.skipped == ["dump.csv#id=1"]
@@ -213,9 +222,11 @@ def test_worker_processes_write_the_same_bytes_as_one_process(batch, monkeypatch
         words = sorted({w for w in text.split() if w[:1].isupper()})[:3]
         return SimpleNamespace(people=words, places=[], organisations=[], tags=[])
 
-    ingest([batch / "dump.csv"], batch.parent / "one", root=batch.parent, extractor=names, log=lambda _: None, jobs=1)
+    ingest([batch / "dump.csv"], batch.parent / "one", root=batch.parent, extractor=names, log=lambda _: None,
+           jobs=1)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    ingest([batch / "dump.csv"], batch.parent / "two", root=batch.parent, extractor=names, log=lambda _: None, jobs=2)
+    ingest([batch / "dump.csv"], batch.parent / "two", root=batch.parent, extractor=names, log=lambda _: None,
+           jobs=2)
     one = {p.name: p.read_bytes() for p in (batch.parent / "one").glob("*.md")}
     assert one and one == {p.name: p.read_bytes() for p in (batch.parent / "two").glob("*.md")}
 

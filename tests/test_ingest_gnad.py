@@ -1,4 +1,5 @@
-"""The 10kGNAD dump (../shared/data, CC BY-NC-SA: read in place, never copied): all rows, stable, idempotent."""
+"""The 10kGNAD dump (../shared/data, CC BY-NC-SA: read in place, never copied): all rows, stable,
+idempotent."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ from sitegen.content import load_article
 from sitegen.ingest import ingest
 
 GNAD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "10kgnad" / "articles.csv"
-SECTIONS = {"Web", "Panorama", "International", "Wirtschaft", "Sport", "Inland", "Etat", "Wissenschaft", "Kultur"}
+SECTIONS = {"Web", "Panorama", "International", "Wirtschaft", "Sport", "Inland", "Etat", "Wissenschaft",
+            "Kultur"}
 
 pytestmark = pytest.mark.skipif(not GNAD.is_file(), reason="../shared/data/10kgnad is not here")
 
@@ -40,7 +42,8 @@ def test_every_row_becomes_one_german_article_with_its_section(ingested):
 
 def test_teaser_and_dateline_are_split_for_most_rows(ingested):
     out, _ = ingested
-    split = [p for p in out.glob("*.md") if re.search(r"\n\n[A-ZÄÖÜ][^\n]{0,40} ?[–-] ", p.read_text("utf-8"))]
+    split = [p for p in out.glob("*.md")
+             if re.search(r"\n\n[A-ZÄÖÜ][^\n]{0,40} ?[–-] ", p.read_text("utf-8"))]
     assert len(split) > 600
 
 

@@ -14,9 +14,9 @@ from sitegen.ingest import ingest
 from sitegen.ingest.html import read_html_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
-BOILERPLATE = ("Cookies", "cookies", "akzeptieren", "Impressum", "Datenschutz", "Newsletter", "Jetzt abonnieren",
-               "Mehr zum Thema", "Startseite", "Kommentare", "Leser123", "Most read", "Subscribe", "All rights",
-               "Teilen auf Facebook", "Zustimmen", "Privatsphäre")
+BOILERPLATE = ("Cookies", "cookies", "akzeptieren", "Impressum", "Datenschutz", "Newsletter",
+               "Jetzt abonnieren", "Mehr zum Thema", "Startseite", "Kommentare", "Leser123", "Most read",
+               "Subscribe", "All rights", "Teilen auf Facebook", "Zustimmen", "Privatsphäre")
 
 
 def read(name: str):
@@ -65,10 +65,12 @@ def test_page_without_json_ld_uses_open_graph_and_a_caption_credit():
     assert article.title == "Hochwasser an der Donau: Pegel in Krems steigt weiter"
     assert article.date == dt.datetime(2024, 9, 16, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert article.extra["author"] == "Markus Huber" and article.extra["section"] == "Chronik"
-    assert article.image.caption == "Feuerwehrleute bauen am Montagmorgen in Krems eine mobile Schutzwand auf."
+    assert article.image.caption == ("Feuerwehrleute bauen am Montagmorgen in Krems eine mobile"
+                                     " Schutzwand auf.")
     assert article.image.credit == "APA/Helmut Fohringer"
     assert article.extra["image_url"] == "https://donaukurier-regional.example/bilder/2024/09/krems-hochwasser-640.jpg"
-    assert "### Was Anrainer jetzt tun sollten" in article.body and "\n1. Keller und Garagen räumen\n2." in article.body
+    assert ("### Was Anrainer jetzt tun sollten" in article.body
+            and "\n1. Keller und Garagen räumen\n2." in article.body)
 
 
 def test_english_page_takes_its_image_from_json_ld():
@@ -83,8 +85,8 @@ def test_english_page_takes_its_image_from_json_ld():
 def counting_extractor(calls: list[str]):
     def extract(text: str) -> SimpleNamespace:
         calls.append(text)
-        return SimpleNamespace(people=["Joseph Biden"] if "Biden" in text else [], places=[], organisations=[],
-                               tags=[])
+        return SimpleNamespace(people=["Joseph Biden"] if "Biden" in text else [], places=[],
+                               organisations=[], tags=[])
     return extract
 
 
@@ -103,13 +105,14 @@ def test_english_article_is_ingested_with_its_language_and_entities_are_said_to_
     calls: list[str] = []
     summary = run(pages, calls)
     assert len(summary.created) == 3 and len(calls) == 2  # the extractor never sees the English page
-    english = load_article(pages.parent / "content" / "dock-workers-strike-closes-felixstowe-for-second-day.md")
+    english = load_article(pages.parent / "content"
+                           / "dock-workers-strike-closes-felixstowe-for-second-day.md")
     assert english.language == "en" and english.people == ()
     assert summary.not_german == ["pages/en_harbour_strike.html"]
     assert any("en_harbour_strike.html" in n and "Entitäten übersprungen" in n for n in summary.notes)
     assert "Entitäten übersprungen für 1 nicht deutsche Artikel" in summary.line()
-    german = load_article(pages.parent / "content" / "gipfel-in-genf-biden-und-putin-vereinbaren-gespraeche-ueber-"
-                                                     "ruestungskontrolle.md")
+    german = load_article(pages.parent / "content" / "gipfel-in-genf-biden-und-putin-vereinbaren-gespraeche-"
+                                                     "ueber-ruestungskontrolle.md")
     assert german.people == ("Joseph Biden",) and german.extra["author"] == "Anna Schneider"
 
 
@@ -131,7 +134,8 @@ def test_the_same_page_saved_twice_is_reported_not_doubled(pages):
 
 
 def test_a_page_without_article_text_is_skipped_with_its_reason(pages):
-    (pages / "leer.html").write_text("<html><body><nav><a href='/'>Start</a></nav></body></html>", encoding="utf-8")
+    (pages / "leer.html").write_text("<html><body><nav><a href='/'>Start</a></nav></body></html>",
+                                     encoding="utf-8")
     (pages / "bild.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     lines: list[str] = []
     summary = run(pages, [], lines)

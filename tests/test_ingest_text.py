@@ -5,7 +5,8 @@ import markdown
 import pytest
 
 from conftest import SEED
-from sitegen.ingest.text import headline_from, read_plain, sentences_of, split_photo_line, summary_from, to_markdown
+from sitegen.ingest.text import (headline_from, read_plain, sentences_of, split_photo_line, summary_from,
+                                 to_markdown)
 
 
 def test_seed_photo_line_is_split_into_caption_and_credit():

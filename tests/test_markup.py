@@ -6,13 +6,14 @@ from hypothesis import example, given, settings, strategies as st
 
 from sitegen.markup import MARKDOWN_EXTENSIONS, convert_markdown
 
-WORDS = st.sampled_from(["Die", "Regierung", "in", "Wien", "»Zitat«", "sagte:", "2021.", "Müller", "„so“", "–",
-                         "(APA)", "100", "Prozent", "'", '"', "...", "!", "?", "ist", "USA", "e-mail", "ca.",
-                         "*betont*", "**fett**", "_x_", "[Link](https://example.org)", "<b>", "&", "&amp;", "#1",
-                         "`code`", "a|b", "{x}", "~", "\\\\", "1.", "-", ">", ":", "=", "  ", "*", "**", "***",
-                         "*zwei Wörter*", "**a *b* c**", "*a", "b*", "[x]", "(y)", "](", "[x](a b)", "!", "![x](y)",
-                         "[*x*](https://example.org/a)", "[x](https://example.org/a?b=1%20)", "*[x](y)*", "[^1]",
-                         "#", "##", "wort*innen", "»*Zitat*«", "* ", "**x **", "** x**"])
+WORDS = st.sampled_from(["Die", "Regierung", "in", "Wien", "»Zitat«", "sagte:", "2021.", "Müller", "„so“",
+                         "–", "(APA)", "100", "Prozent", "'", '"', "...", "!", "?", "ist", "USA", "e-mail",
+                         "ca.", "*betont*", "**fett**", "_x_", "[Link](https://example.org)", "<b>", "&",
+                         "&amp;", "#1", "`code`", "a|b", "{x}", "~", "\\\\", "1.", "-", ">", ":", "=", "  ",
+                         "*", "**", "***", "*zwei Wörter*", "**a *b* c**", "*a", "b*", "[x]", "(y)", "](",
+                         "[x](a b)", "!", "![x](y)", "[*x*](https://example.org/a)",
+                         "[x](https://example.org/a?b=1%20)", "*[x](y)*", "[^1]", "#", "##", "wort*innen",
+                         "»*Zitat*«", "* ", "**x **", "** x**"])
 LINES = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
 BLOCK = st.one_of(
     st.lists(LINES, min_size=1, max_size=3).map("\n".join),
@@ -23,7 +24,8 @@ BLOCK = st.one_of(
     LINES.map(lambda s: "# " + s), LINES.map(lambda s: "### " + s + " ###"), LINES.map(lambda s: "#" + s),
     LINES.map(lambda s: "## " + s), LINES.map(lambda s: s + "\n====="), LINES.map(lambda s: "    " + s),
     st.just("---"), st.just("[x]: https://example.org"), st.just("```\ncode\n\nmehr\n```"),
-    st.just("<div>\n\nroh\n\n</div>"), LINES.map(lambda s: s + "  \nzweite Zeile"), LINES.map(lambda s: "Begriff\n: " + s),
+    st.just("<div>\n\nroh\n\n</div>"), LINES.map(lambda s: s + "  \nzweite Zeile"),
+    LINES.map(lambda s: "Begriff\n: " + s),
 )
 DOCUMENTS = st.lists(BLOCK, min_size=1, max_size=8).map("\n\n".join)
 

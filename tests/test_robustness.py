@@ -72,8 +72,8 @@ def test_plain_text_reader_never_crashes(text):
 
 
 def test_hostile_entity_names_make_safe_escaped_pages(project):
-    write_article(project, "a.md", 'title: T\ndate: 2021-01-01\npeople: ["../../etc", "CON", "<script>x</script>",'
-                                   ' "Müller", "Mueller", "müller"]')
+    write_article(project, "a.md", 'title: T\ndate: 2021-01-01\npeople: ["../../etc", "CON",'
+                                   ' "<script>x</script>", "Müller", "Mueller", "müller"]')
     lines: list[str] = []
     build(config_for(project), log=lines.append)
     site = project / "_site"
@@ -120,4 +120,5 @@ def test_killed_build_leaves_the_old_site_exactly_as_it_was(project, monkeypatch
     monkeypatch.chdir(project)
     assert main(["build"]) == 0
     assert [p.name for p in project.iterdir() if p.name.startswith("._site.new-")] == []
-    assert "Geändert" in (project / "_site" / "artikel" / "geaendert" / "index.html").read_text(encoding="utf-8")
+    assert "Geändert" in (project / "_site" / "artikel" / "geaendert" / "index.html").read_text(
+        encoding="utf-8")

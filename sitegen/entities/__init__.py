@@ -24,7 +24,8 @@ class Entities:
 
 
 def extract(text: str, registry: Registry | None = None) -> Entities:
-    """Entities of one article (caption plus body), each listed once by canonical name, in order of mention."""
+    """Entities of one article (caption plus body), each listed once by canonical name, in order of
+    mention."""
     registry = registry if registry is not None else Registry()
     found = resolve(mentions(text, registry), registry)
     by = {c: tuple(f.name for f in found if f.cls == c) for c in ("PER", "LOC", "ORG")}
@@ -33,7 +34,8 @@ def extract(text: str, registry: Registry | None = None) -> Entities:
 
 
 def tag_file(path: str, out=sys.stdout) -> int:
-    """Print 'token<TAB>BIO tag' for a file of one token a line (blank line between sentences); exit status."""
+    """Print 'token<TAB>BIO tag' for a file of one token a line (blank line between sentences); exit
+    status."""
     try:
         with open(path, encoding="utf-8") as fh:
             lines = fh.read().splitlines()

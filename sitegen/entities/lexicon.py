@@ -35,7 +35,8 @@ def countries() -> frozenset[str]:
     from babel import Locale  # noqa: PLC0415 - lazy: Babel import costs a little
 
     names = {n for n in Locale("de").territories.values() if " " not in n}
-    return frozenset(names | {"USA", "US", "UK", "GB", "EU", "Europa", "Afrika", "Asien", "Amerika", "Nahost"})
+    return frozenset(names | {"USA", "US", "UK", "GB", "EU", "Europa", "Afrika", "Asien", "Amerika",
+                              "Nahost"})
 
 
 @lru_cache(maxsize=1)

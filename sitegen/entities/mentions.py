@@ -10,7 +10,8 @@ from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import sentences
 
-AGENCIES = r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD|bau|ars|dape)"
+AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
+            r"|bau|ars|dape)")
 AGENCY_TAG = re.compile(
     rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*[,;]\s*[\d.\s/–-]*)?\s*\)")
 _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
@@ -167,7 +168,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
 
 
 def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
-    """Referee marks, role nouns, opening verbs and descriptors before a name; a given name inside starts one."""
+    """Referee marks, role nouns, opening verbs and descriptors before a name; a given name inside starts
+    one."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
     given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
@@ -224,7 +226,8 @@ def _particles(words, a: int, b: int, cls: str) -> int:
 def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
     limit = {"PER": 2, "LOC": 1}.get(cls)
-    if limit is not None and (cls == "PER" or words[a] in lexicon.places() or words[a] in lexicon.countries()):
+    if limit is not None and (cls == "PER" or words[a] in lexicon.places()
+                              or words[a] in lexicon.countries()):
         b = next((i for i in range(a + limit, b) if _common_noun(words[i], guessed=cls == "LOC")
                   and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
     last = words[b - 1].lower()

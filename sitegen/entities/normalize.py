@@ -1,4 +1,5 @@
-"""Surface forms to canonical names: genitive and inflection stripped, nominative rebuilt, keys for matching."""
+"""Surface forms to canonical names: genitive and inflection stripped, nominative rebuilt, keys for
+matching."""
 from __future__ import annotations
 
 import re
@@ -79,7 +80,8 @@ def _known_base(base: str, word: str) -> bool:
 
 
 def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus', 'Süddeutschen Zeitung' -> 'Süddeutsche Zeitung'."""
+    """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus',
+    'Süddeutschen Zeitung' -> 'Süddeutsche Zeitung'."""
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
         return (noun_base(toks[0]),)

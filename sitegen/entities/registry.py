@@ -48,7 +48,8 @@ def _parse(path: Path) -> tuple[object, list[int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SitegenError(f"not UTF-8 text (byte {exc.start})", path=path, fix="save the file as UTF-8") from None
+        raise SitegenError(f"not UTF-8 text (byte {exc.start})", path=path,
+                           fix="save the file as UTF-8") from None
     data, root = compose_yaml(text, path, fix="prüfe Einrückung und Anführungszeichen in dieser Zeile")
     lines: list[int] = []
     if isinstance(root, yaml.MappingNode):
@@ -83,7 +84,8 @@ def _entry(raw, path: Path, line: int | None) -> Entry:
         raise SitegenError(f"entity {name!r} has type {typ!r}", path=path, line=line,
                            fix="use type: person, place, organisation or tag")
     extra = {k: "" if raw.get(k) is None else str(raw[k]).strip() for k in ("description", "wikidata", "gnd")}
-    for k, pattern, example in (("wikidata", r"Q[1-9]\d*", "Q7747"), ("gnd", r"[0-9][0-9X-]{5,12}", '"12318209X"')):
+    for k, pattern, example in (("wikidata", r"Q[1-9]\d*", "Q7747"),
+                                ("gnd", r"[0-9][0-9X-]{5,12}", '"12318209X"')):
         if extra[k] and not re.fullmatch(pattern, extra[k]):
             raise SitegenError(f"entity {name!r} has {k} {extra[k]!r}", path=path, line=line,
                                fix=f"write {k}: {example} (or leave it out)")

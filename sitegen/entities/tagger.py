@@ -16,7 +16,8 @@ def _tagger():
     import pycrfsuite  # noqa: PLC0415
 
     tagger = pycrfsuite.Tagger()
-    _MODEL_BYTES.append(gzip.decompress(MODEL_PATH.read_bytes()))  # crfsuite reads this memory, never copies it
+    # crfsuite reads this memory, never copies it
+    _MODEL_BYTES.append(gzip.decompress(MODEL_PATH.read_bytes()))
     tagger.open_inmemory(_MODEL_BYTES[-1])
     return tagger
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ABBREV = frozenset("""Dr Prof St Nr ca Mio Mrd vgl bzw usw etc Abs Jh Str Hr Fr Mag Ing Dipl Bd ggf inkl
-evtl Tel Jan Feb Apr Jun Jul Aug Sep Sept Okt Nov Dez Mr Mrs Ms sog ehem geb gest Co Inc Ltd Corp jun sen""".split())
+ABBREV = frozenset(("Dr Prof St Nr ca Mio Mrd vgl bzw usw etc Abs Jh Str Hr Fr Mag Ing Dipl Bd ggf inkl\n"
+                    "evtl Tel Jan Feb Apr Jun Jul Aug Sep Sept Okt Nov Dez Mr Mrs Ms sog ehem geb gest Co Inc"
+                    " Ltd Corp jun sen").split())
 TOKEN = re.compile(
     r"https?://\S+[\w/]|www\.\S+\w"          # URLs
     r"|(?:[A-Za-zÄÖÜäöü]\.){2,}"              # z.B., u.a., U.S.
@@ -14,7 +15,8 @@ TOKEN = re.compile(
     r"|\w+"
     r"|\.{3}|\S"
 )
-MONTHS = frozenset("Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split())
+MONTHS = frozenset(("Januar Jänner Februar März April Mai Juni Juli August September Oktober November"
+                    " Dezember").split())
 
 
 @dataclass(frozen=True)

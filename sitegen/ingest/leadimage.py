@@ -10,10 +10,11 @@ from lxml.html import HtmlElement
 from sitegen.ingest.text import split_photo_line
 from sitegen.model import Image
 
-ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                 "BlogPosting", "WebPage", "ReviewNewsArticle", "Report"}
+ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "BlogPosting", "WebPage", "ReviewNewsArticle", "Report"}
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|quelle|urheber|author|autor|photographer|fotograf", re.I)
-_CREDIT_PREFIX = re.compile(r"^(?:Foto|Fotos|Bild|Bildquelle|Quelle|Copyright|Credit|Photo)\s*:\s*|^©\s*", re.I)
+_CREDIT_PREFIX = re.compile(r"^(?:Foto|Fotos|Bild|Bildquelle|Quelle|Copyright|Credit|Photo)\s*:\s*|^©\s*",
+                            re.I)
 
 
 def json_ld_article(tree: HtmlElement) -> dict:

@@ -5,11 +5,13 @@ import re
 
 from sitegen.model import Image
 
-_AGENCIES = {"REUTERS", "AFP", "AP", "DPA", "APA", "EPA", "KEYSTONE", "IMAGO", "ANP", "KNA", "EFE", "ANSA", "XINHUA"}
+_AGENCIES = {"REUTERS", "AFP", "AP", "DPA", "APA", "EPA", "KEYSTONE", "IMAGO", "ANP", "KNA", "EFE", "ANSA",
+             "XINHUA"}
 _CREDIT_LEAD = re.compile(r"^(Foto|Fotos|Bild|Bildquelle|Quelle|©)\s*:?\s*", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(r"\s+(?:Foto|Bild|©)\s*:?\s*(\S.{0,80})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?«])\s+(?=[»„\"A-ZÄÖÜ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:[a-z]|bzw|ca|etc|vgl|Nr|Dr|Prof|St|Abs|Hr|Fr|Mio|Mrd|Jh|ggf|usw|sog|bzw)\.|\b\d{1,2}\.)$")
+_ABBREVIATION = re.compile(r"(?:\b(?:[a-z]|bzw|ca|etc|vgl|Nr|Dr|Prof|St|Abs|Hr|Fr|Mio|Mrd|Jh|ggf|usw|sog|bzw)"
+                           r"\.|\b\d{1,2}\.)$")
 _MD_INLINE = re.compile(r"([\\`*_\[\]])")
 _MD_BLOCK_START = re.compile(r"^(?:(#|>|[-+*](?=\s))|(\d+)([.)])(?=\s))")
 

@@ -1,8 +1,9 @@
-"""Build data/clusters.tsv: word clusters from the GermEval training text (NER-de-dev.tsv + Wikipedia half of test).
+"""Build data/clusters.tsv: word clusters from the GermEval training text (NER-de-dev.tsv + Wikipedia half
+of test).
 
-Only the text of the training sentences is used (labels ignored); the news half of NER-de-test.tsv and any other
-corpus (10kGNAD in particular) are never read. Distributional vectors (left/right neighbour counts, PPMI, SVD)
-grouped by k-means at two granularities.
+Only the text of the training sentences is used (labels ignored); the news half of NER-de-test.tsv and any
+other corpus (10kGNAD in particular) are never read. Distributional vectors (left/right neighbour counts,
+PPMI, SVD) grouped by k-means at two granularities.
 Run: python -m tools.entities.build_clusters [--data ../shared/data/germeval2014]
 """
 from __future__ import annotations
@@ -64,7 +65,7 @@ def kmeans(vec, k, iters=25, seed=0):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first paragraph: one sentence
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     args = ap.parse_args(argv)
     vocab, vec = vectors(corpus(Path(args.data)))

@@ -27,8 +27,8 @@ def main(argv=None) -> int:
     for lemmas in docs.values():
         df.update(lemmas)
     rows = sorted((n, c) for n, c in df.items() if c >= 2)
-    head = (f"# noun lemma <TAB> number of the {len(docs)} documents (GermEval 2014 dev + Wikipedia half of test,"
-            f" sentences grouped by source URL) it occurs in (counts only)\n")
+    head = (f"# noun lemma <TAB> number of the {len(docs)} documents (GermEval 2014 dev + Wikipedia half of"
+            f" test, sentences grouped by source URL) it occurs in (counts only)\n")
     DF_PATH.write_text(head + "".join(f"{n}\t{c}\n" for n, c in rows), encoding="utf-8")
     print(f"wrote {DF_PATH}: {len(rows)} lemmas from {len(docs)} documents")
     return 0

@@ -34,7 +34,8 @@ def score_doc(gold: dict, ents, fields=tuple(FIELDS)) -> tuple[int, int, int, li
     got = [(n, FIELDS[f]) for f in fields for n in getattr(ents, f)]
     tp, notes, matched = 0, [], set()
     for name, cls in got:
-        hit = next((i for i, (alts, c) in enumerate(wanted) if name in alts and c == cls and i not in matched), None)
+        hit = next((i for i, (alts, c) in enumerate(wanted)
+                    if name in alts and c == cls and i not in matched), None)
         if hit is not None:
             matched.add(hit)
             tp += 1

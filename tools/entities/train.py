@@ -3,7 +3,8 @@
 Only NER-de-dev.tsv + the Wikipedia half of NER-de-test.tsv are read of GermEval (the news half is the
 evaluation set), plus news and RSS sentences of SmartData (smartdata.py; no self-training).
 Augmentation: copies of the annotated sentences in which names
-are swapped at random for entries of the hand-made word lists (people, organisations, regions, CLDR countries).
+are swapped at random for entries of the hand-made word lists (people, organisations, regions, CLDR
+countries).
 Run: python -m tools.entities.train [--data ../shared/data/germeval2014] [--smartdata DIR|''] [--copies 2]
 """
 from __future__ import annotations
@@ -38,7 +39,8 @@ def known_table(sents) -> dict[str, str]:
     return {tok: "|".join(sorted(c)) for tok, c in table.items()}
 
 
-def augment(sent: germeval.Sentence, rng: random.Random, pools: dict[str, list[str]]) -> germeval.Sentence | None:
+def augment(sent: germeval.Sentence, rng: random.Random,
+            pools: dict[str, list[str]]) -> germeval.Sentence | None:
     """A copy of the sentence with each name swapped, with probability 1/2, for a list entry of its class
     (a person of two or more tokens becomes given name + surname); None for a sentence without names."""
     spans = sorted(germeval.spans(sent.tags))
@@ -52,7 +54,8 @@ def augment(sent: germeval.Sentence, rng: random.Random, pools: dict[str, list[s
         tags += sent.tags[last:a]
         if rng.random() < 0.5:
             if cls == "PER":
-                new = [rng.choice(pools["first"]), rng.choice(pools["PER"])] if b - a >= 2 else [rng.choice(pools["PER"])]
+                new = ([rng.choice(pools["first"]), rng.choice(pools["PER"])] if b - a >= 2
+                       else [rng.choice(pools["PER"])])
             else:
                 new = [rng.choice(pools[cls])]
         else:
@@ -66,7 +69,8 @@ def augment(sent: germeval.Sentence, rng: random.Random, pools: dict[str, list[s
 
 
 def pools() -> dict[str, list[str]]:
-    """Replacement names: hand-made lists (proper nouns by HanTa's tag, so no 'Zeit' or 'Post'), CLDR countries."""
+    """Replacement names: hand-made lists (proper nouns by HanTa's tag, so no 'Zeit' or 'Post'), CLDR
+    countries."""
     return {
         "first": sorted(lexicon.first_names()),
         "PER": sorted(w for w in lexicon.people() if lexicon.pos(w)[0] == "NE"),
@@ -135,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     ap.add_argument("--smartdata", default=str(smartdata.DEFAULT_DIR), help="SmartData folder ('': none)")
     ap.add_argument("--smartdata-needs", default="ORG", help="its sentences naming this class ('': any)")
-    ap.add_argument("--copies", type=int, default=2, help="augmented copies of each sentence with names (0: none)")
+    ap.add_argument("--copies", type=int, default=2,
+                    help="augmented copies of each sentence with names (0: none)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args(argv)
     start = time.perf_counter()
