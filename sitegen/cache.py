@@ -41,7 +41,7 @@ def producer_key() -> str:
     code = sorted(path for path in (entry.path for _, entry in files_below(PACKAGE)) if path.endswith(".py"))
     templates = tree_bytes(DEFAULT_TEMPLATES)
     modules = (os.path.relpath(path, PACKAGE).encode() + b"\0" + Path(path).read_bytes() for path in code)
-    return digest(__version__, *(_package_version(name) for name in DEPENDENCIES), *templates, *modules)
+    return digest(__version__, *(package_version(name) for name in DEPENDENCIES), *templates, *modules)
 
 
 def tree_bytes(folder: Path) -> list[bytes]:
@@ -52,7 +52,7 @@ def tree_bytes(folder: Path) -> list[bytes]:
     return [rel.encode() + b"\0" + Path(path).read_bytes() for rel, path in found]
 
 
-def _package_version(name: str) -> str:
+def package_version(name: str) -> str:
     """The installed version of a distribution, or '-'."""
     try:
         return f"{name}={version(name)}"

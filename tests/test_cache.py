@@ -206,3 +206,14 @@ def test_the_producer_key_changes_with_each_librarys_version(library, monkeypatc
     real = cache.version
     monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == library else real(name))
     assert cache.producer_key.__wrapped__() != before
+
+
+def test_the_entity_cache_key_holds_the_tagging_libraries_versions(monkeypatch):
+    """An upgrade of HanTa or python-crfsuite changes the extractor's cache key: no old entities reused."""
+    from sitegen.ingest import entitycache
+
+    before = entitycache.extractor_salt(None)
+    real = entitycache.package_version
+    monkeypatch.setattr(entitycache, "package_version",
+                        lambda name: "HanTa=99" if name == "HanTa" else real(name))
+    assert entitycache.extractor_salt(None) != before

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sitegen.cache import Cache, digest, producer_key
+from sitegen.cache import Cache, digest, package_version, producer_key
 from sitegen.ingest.parallel import Entities
 
 
+EXTRACTOR_LIBRARIES = ("HanTa", "python-crfsuite")  # their versions shape the entities
+
+
 def extractor_salt(registry_file: Path | None) -> str:
-    """A hash of everything besides the text that decides the entities: code, data, the registry."""
+    """A hash of everything besides the text that decides the entities: code, data, the registry, and the
+    versions of the tagging libraries."""
     import sitegen.entities
 
     folder = Path(sitegen.entities.__file__).parent
-    parts: list[bytes | str] = [producer_key()]
+    parts: list[bytes | str] = [producer_key(), *(package_version(name) for name in EXTRACTOR_LIBRARIES)]
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     if registry_file is not None and registry_file.is_file():
