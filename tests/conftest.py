@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away archive folder with the project's templates."""
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import textwrap
@@ -76,3 +77,22 @@ def small_archive(project: Path) -> Path:
 def config_for(root: Path, **overrides):
     """A Config for a test archive, output in root/_site."""
     return load_config(root, **overrides)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian chromium, one per test module (skipped where it is missing, except in CI)."""
+    if not CHROMIUM.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing: .ci/run installs it")
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -13,9 +13,6 @@ import pytest
 
 from pages_archive import build_archive
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 SHOTS_VARIABLE = "SITEGEN_SCREENSHOTS"  # a folder to keep the screenshots in; else they go below tmp_path
 SIZES = {"phone": (358, 800), "desktop": (1280, 900)}
 
@@ -43,20 +40,6 @@ def base(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}/archiv/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian chromium."""
-    if not CHROMIUM.is_file():
-        if os.environ.get("CI"):
-            pytest.fail("/usr/bin/chromium is missing: .ci/run installs it")
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

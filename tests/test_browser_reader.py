@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader_archive import build_reader_archive, real_articles
-from test_browser import ARGS, CHROMIUM, SHOTS_VARIABLE, QuietHandler
+from test_browser import SHOTS_VARIABLE, QuietHandler
 
 SIZES = {"phone": (358, 800), "desktop": (1280, 900)}
 PAGES = {"home": "", "section": "ressorts/inland/", "entity": "personen/angela-merkel/",
@@ -36,18 +36,6 @@ def base(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}/archiv/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian chromium."""
-    if not CHROMIUM.is_file():
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

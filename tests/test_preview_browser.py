@@ -15,27 +15,10 @@ import pytest
 
 from test_serve import fetch, free_port, wait_for
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 DEADLINE_MS = 15_000
 ARTICLE = "artikel/gipfel-in-genf/"
 FRONT = "title: Gipfel in Genf\ndate: {date}\npeople: [Joseph Biden, Wladimir Putin]\nplaces: [Genf]\n" \
         "organisations: [NATO]\ntags: [Diplomatie]"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian chromium."""
-    if not CHROMIUM.is_file():
-        if os.environ.get("CI"):
-            pytest.fail("/usr/bin/chromium is missing: .ci/run installs it")
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
