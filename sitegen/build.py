@@ -19,7 +19,7 @@ from sitegen.output import OutputFolder, check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
 from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
-from sitegen.search import KEEP_CACHED, install, keyed, missing, prune, shards
+from sitegen.search import KEEP_CACHED, install, missing, prune, shards
 from sitegen.search_index import Indexing
 from sitegen.site import build_site
 from sitegen.theme import static_files
@@ -75,7 +75,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
     with writing(config.out) as output:
         with timed(report, "laden"):
             articles = load_articles(config, jobs, cache)
-            search = keyed(shards(sorted(articles, key=lambda a: a.sort_key, reverse=True)))
+            search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
         bundles = _bundle_folder(config, output)
         with Indexing(missing(search, bundles), bundles, jobs, cache) as indexing:
             with timed(report, "modell"):
@@ -95,7 +95,8 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                 prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in search))
         with timed(report, "schreiben"):
             extra = {**static_files(config), **publishing_files(config)}
-            output.write_all(extra)
+            for rel, data in extra.items():
+                output.write(rel, data)
             replace(reuse.now, pages=rendered.records).write(output.folder)
         if config.strict:
             with timed(report, "prüfen"):

@@ -15,9 +15,10 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from sitegen.errors import SitegenError
+from sitegen.workers import abandoned
 
 MARKER = ".sitegen-build"  # in every complete build; deploy leaves it out
 _RENAME_EXCHANGE = 2
@@ -50,11 +51,6 @@ class OutputFolder:
         """A new file with these bytes."""
         with open(self._target(rel), "xb") as handle:
             handle.write(data)
-
-    def write_all(self, files: Mapping[str, bytes]) -> None:
-        """Write every file of the mapping."""
-        for rel, data in files.items():
-            self.write(rel, data)
 
     def keep(self, rel: str) -> None:
         """Take the live site's file unchanged."""
@@ -99,7 +95,7 @@ def writing(out: Path) -> Iterator[OutputFolder]:
     """An OutputFolder beside `out`, swapped in when the block succeeds and deleted when it fails."""
     out = check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned(out)
+    _delete_soon([f for kind in ("new", "old") for f in abandoned(out.parent, f".{out.name}.{kind}-")])
     folder, scratch = (Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
                        for _ in range(2))
     try:
@@ -128,35 +124,11 @@ def swap_in(fresh: Path, out: Path) -> None:
     _delete_soon([old])
 
 
-def remove_abandoned(out: Path) -> None:
-    """Delete the folders of killed builds and the replaced sites nobody is deleting (their process is
-    gone)."""
-    found = []
-    for kind in ("new", "old"):
-        prefix = f".{out.name}.{kind}-"
-        for folder in out.parent.iterdir():
-            pid = folder.name[len(prefix):].split("-", 1)[0] if folder.name.startswith(prefix) else ""
-            if pid.isdigit() and folder.is_dir() and not folder.is_symlink() and not _alive(int(pid)):
-                found.append(folder)
-    _delete_soon(found)
-
-
 def _delete_soon(folders: list[Path]) -> None:
     """Delete folders in a background thread (after a kill, the next build finishes the job)."""
     if folders:
         threading.Thread(target=lambda: [shutil.rmtree(f, ignore_errors=True) for f in folders],
                          daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -9,11 +9,12 @@ last build's, a page holds the same articles as last time, and it is unchanged w
 changed."""
 from __future__ import annotations
 
+import copyreg
 import io
 import json
 import os
 import pickle
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -113,36 +114,19 @@ class Reuse:
         return record if (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns) else None
 
     def key(self, page: Page) -> tuple[str | None, tuple[int, ...] | None]:
-        """The key of a page whose context is gathered (None when its context cannot be hashed), and the
+        """The key of a page whose context is gathered (None when its context cannot be pickled), and the
         positions of the articles it holds (None when one is not the site's)."""
-        buffer = io.BytesIO()
-        hasher = _Hasher(buffer, self.slots)
+        buffer, shown = io.BytesIO(), []
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = {**copyreg.dispatch_table, Article: lambda a: self._as_digest(a, shown)}
         try:
-            hasher.dump((page.path, page.template, page.context))
+            pickler.dump((page.path, page.template, page.context))
         except (pickle.PicklingError, TypeError, AttributeError):
             return None, None
         key = digest(self.now.build, buffer.getvalue(), page.markdown or "")
-        return key, tuple(sorted(set(hasher.shown))) if -1 not in hasher.shown else None
+        return key, tuple(sorted(set(shown))) if -1 not in shown else None
 
-
-class _Hasher(pickle.Pickler):
-    """Pickles a context only to hash it (it is never loaded): an Article as the hash of its file, noting its
-    position in the site (-1: not one of the site's), any other dataclass as its type and fields."""
-
-    def __init__(self, buffer: io.BytesIO, slots: dict[str, int]):
-        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        self.slots, self.shown = slots, []
-
-    def reducer_override(self, obj: object) -> object:
-        if type(obj) is Article:
-            self.shown.append(self.slots.get(obj.slug, -1) if obj.digest else -1)
-            return (str, (obj.digest or repr(obj),))
-        names = _FIELDS.get(type(obj))
-        if names is None and is_dataclass(obj) and not isinstance(obj, type):
-            names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
-        if names is None:
-            return NotImplemented
-        return (type(obj), tuple(getattr(obj, name) for name in names))
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
+    def _as_digest(self, article: Article, shown: list[int]) -> tuple:
+        """Pickle an Article as the hash of its file, noting its position (-1: not one of the site's)."""
+        shown.append(self.slots.get(article.slug, -1) if article.digest else -1)
+        return (str, (article.digest or repr(article),))

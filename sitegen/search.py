@@ -1,17 +1,15 @@
 """Full-text search: the plan of search bundles (shards), their cache keys, and installing them in the output.
 
-The articles are split into shards of whole consecutive years (grouped from the oldest year until a shard
-holds about a twentieth of the archive, see SHARD_SIZE, so new articles only change the newest shard and an
-edit re-indexes a twentieth); each shard is one Pagefind bundle under
-pagefind/<name>/, and the search page merges them. A shard's key is a hash of what its search documents are
-made of (search_index.py), so it is known before anything is rendered: an unchanged shard comes from the cache
-(Pagefind's file names differ from run to run; the cached bundle keeps the output byte-identical), a changed
-one is indexed in a process of its own while the pages render (search_index.Indexing)."""
+The articles are split into shards of whole consecutive years, each about a twentieth of the archive (so an
+edit re-indexes a twentieth), one Pagefind bundle each under pagefind/<name>/; the search page merges them. A
+shard's key is known before anything is rendered: an unchanged shard comes from the cache (which keeps the
+output byte-identical), a changed one is indexed while the pages render (search_index.Indexing)."""
 from __future__ import annotations
 
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -25,30 +23,37 @@ if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are
 BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
 KEEP_CACHED = 16
-UI_FILES: tuple[str, ...] = ()  # installed once, in pagefind/ (none: the search page has a UI of its own)
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
-                    "pagefind-ui.js", "pagefind-ui.css", *UI_FILES})
+                    "pagefind-ui.js", "pagefind-ui.css"})  # the search page has a UI of its own
 
 
 @dataclass(frozen=True)
 class Shard:
-    """One search bundle: its folder name under pagefind/, its articles and its cache key."""
+    """One search bundle: its folder name under pagefind/ and its articles."""
 
     name: str
     articles: tuple[Article, ...]
-    key: str = ""
 
     @property
     def path(self) -> str:
         """Page path of the bundle folder."""
         return f"{BUNDLE}/{self.name}/"
 
+    @cached_property
+    def key(self) -> str:
+        """A hash of everything the bundle is made of: the producer key (which holds Pagefind's version), the
+        name and the articles (each by the hash of its file, which its fields are parsed from)."""
+        parts = [producer_key(), self.name]
+        for article in self.articles:
+            parts.append(article.digest or repr((article, search_filters(article))))
+        return digest(*parts)[:24]
+
 
 def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
     """The articles (newest first, as the site orders them) in consecutive years, oldest first (undated ones
     before them), grouped up to about `size` articles; a year with more is cut into parts of `size`, oldest
-    first (new articles change only the last). Newest shard first, without keys (keyed() adds them)."""
+    first (new articles change only the last). Newest shard first."""
     least, most, parts = SHARD_SIZE
     size = size or min(most, max(least, len(articles) // parts))
     by_year: dict[int, list[Article]] = {}
@@ -67,11 +72,6 @@ def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
     return [Shard(part or _name(years), tuple(items)) for part, years, items in reversed(groups)]
 
 
-def keyed(shard_list: list[Shard]) -> list[Shard]:
-    """The shards with their cache keys."""
-    return [Shard(s.name, s.articles, shard_key(s)) for s in shard_list]
-
-
 def _name(years: list[int]) -> str:
     """'2019-2024', '2024', or 'ohne-datum-2003'."""
     first, last = (str(y) if y else "ohne-datum" for y in (years[0], years[-1]))
@@ -84,31 +84,20 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
     return [("Jahr", year)] + [(t.singular, name) for t in TAXONOMIES for name in article.terms(t.key)]
 
 
-def shard_key(shard: Shard) -> str:
-    """A hash of everything the shard's bundle is made of: the producer key (which holds Pagefind's version),
-    the shard's name and its articles (each by the hash of its file, which its fields are parsed from)."""
-    parts = [producer_key(), shard.name]
-    for article in shard.articles:
-        parts.append(article.digest or repr((article, search_filters(article))))
-    return digest(*parts)[:24]
-
-
 def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
     """The shards whose bundle is not in the cache."""
     return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
 
 
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
-    """Link every shard's cached bundle into the new site's pagefind/<name>/ (without the files no page
-    loads), and Pagefind's UI once into pagefind/."""
+    """Link every shard's cached bundle into the new site's pagefind/<name>/, without the files no page
+    loads."""
     for shard in shard_list:
         cached = cache / shard.key
         os.utime(cached)  # recently used: kept by prune
         for rel, entry in files_below(cached):
             if rel not in UNUSED:
                 output.link(entry.path, shard.path + rel)
-    for name in UI_FILES if shard_list else ():
-        output.link(cache / shard_list[0].key / name, f"{BUNDLE}/{name}")
 
 
 def store(bundle: Path, cache: Path, key: str) -> None:

@@ -1,8 +1,8 @@
 """Index search shards: a small search document per article, Pagefind over them, the bundle into the cache.
 
-The documents hold what a reader searches (title, caption, body) and the filters (year, people, places,
-organisations, tags), and nothing of the page around them, so templates need no Pagefind markup. They are
-files, not Pagefind custom records: the Python API answers one record per 0.1 s, a folder is one run."""
+The documents hold what a reader searches (title, caption, body) and the filters, never page chrome. They are
+files, not custom records: Pagefind's service costs as much CPU per record, and its Python API waits 0.1 s
+for each answer."""
 from __future__ import annotations
 
 import html
@@ -19,57 +19,50 @@ from sitegen.markup import body_key, markdown_html
 from sitegen.model import Article
 from sitegen.search import Shard, search_filters, store
 from sitegen.urls import article_path, output_file
-from sitegen.workers import fork_map
+from sitegen.workers import abandoned, fork_map
 
 HTML_TABLE = "body_html"  # the renderer's cache of body HTML
-
-
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
 WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
 
 
 class Indexing:
-    """Index the shards missing from the bundle cache `bundles`, in processes of their own (up to `jobs`),
-    started at once: they run while the pages are planned and rendered. A context manager; wait() for the
-    bundles. What a build leaves half-made (even when it is killed) is deleted, by the next build at the
-    latest."""
+    """A context manager: index the shards missing from the bundle cache `bundles` in processes of their own
+    (up to `jobs`) while the pages are planned and rendered; wait() for the bundles. What a build leaves
+    half-made (even when killed) is deleted, by the next build at the latest."""
 
     def __init__(self, todo: list[Shard], bundles: Path, jobs: int = 1, cache: Cache | None = None):
-        remove_abandoned(bundles, Path("/dev/shm"))
+        for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(Path("/dev/shm"), WORK_PREFIX)):
+            shutil.rmtree(folder, ignore_errors=True)
         self.folders = [Path(tempfile.mkdtemp(dir=folder, prefix=f"{WORK_PREFIX}{os.getpid()}-"))
                         for folder in (bundles, scratch_folder(bundles))] if todo else []
         if cache is not None:
             cache.close()  # each indexing process opens its own connection
-        jobs_list = [(shard, bundles, *self.folders, cache, i if len(todo) > 1 else None)
-                     for i, shard in enumerate(reversed(todo))]
         # oldest shard first: the renderer starts with the newest articles, so each side finds the other's
         # body HTML in the cache for most articles instead of converting every body twice
-        self.forked = fork_map(_index, jobs_list, jobs, parallel_from=1, ordered=False)
+        self.jobs = [(shard, bundles, *self.folders, cache, i if len(todo) > 1 else None)
+                     for i, shard in enumerate(reversed(todo))]
+        self.forked = fork_map(index_shard, self.jobs, jobs, parallel_from=1, ordered=False)
 
     def wait(self) -> None:
         """Block until every bundle is in the cache; an indexing error is raised here."""
-        for _ in self.forked:
+        for _ in self.results:
             pass
 
     def __enter__(self) -> "Indexing":
+        self.results = self.forked.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.forked.close()
+        self.forked.__exit__(None, None, None)
         for folder in self.folders:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _index(job: tuple) -> None:
-    """Indexing process: one shard, on one core of its own when several are indexed at once."""
+def index_shard(job: tuple[Shard, Path, Path, Path, Cache | None, int | None]) -> None:
+    """Write a shard's search documents under `scratch` (bodies from the cache where they are), index them
+    into `made` (on one `core` when given), and store the bundle under its key in `bundles`."""
     shard, bundles, made, scratch, cache, core = job
-    index_shard(shard, bundles, made, scratch, core, cache)
-
-
-def index_shard(shard: Shard, bundles: Path, made: Path, scratch: Path, core: int | None = None,
-                cache: Cache | None = None) -> None:
-    """Write the shard's search documents under `scratch` (bodies from the cache where they are), index
-    them into `made` (on one `core` when given), and store the bundle under its key in `bundles`."""
     root = scratch / shard.name
     for article, body in zip(shard.articles, bodies_html(shard.articles, cache or Cache(None))):
         target = root / output_file(article_path(article.slug))
@@ -84,37 +77,15 @@ def index_shard(shard: Shard, bundles: Path, made: Path, scratch: Path, core: in
     store(bundle, bundles, shard.key)
 
 
-def remove_abandoned(*folders: Path) -> None:
-    """Delete what builds that were killed left in these folders (their process is gone)."""
-    for folder in folders:
-        for path in folder.glob(f"{WORK_PREFIX}*") if folder.is_dir() else ():
-            pid = path.name[len(WORK_PREFIX):].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
-                shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def scratch_folder(bundles: Path) -> Path:
-    """Where search documents are written for Pagefind to read once: memory (/dev/shm) where the system
-    has it, as creating and deleting thousands of files there costs a fraction of a disk's; else the cache."""
-    shm = Path("/dev/shm")
+    """Where Pagefind reads the search documents from: memory (/dev/shm) where there is room, as thousands of
+    files cost a fraction of a disk's there; else the cache."""
     try:
-        room = os.statvfs(shm)
+        room = os.statvfs("/dev/shm")
     except OSError:
         return bundles
-    if room.f_bavail * room.f_frsize < SCRATCH_ROOM or not os.access(shm, os.W_OK | os.X_OK):
-        return bundles
-    return shm
+    usable = os.access("/dev/shm", os.W_OK | os.X_OK) and room.f_bavail * room.f_frsize >= SCRATCH_ROOM
+    return Path("/dev/shm") if usable else bundles
 
 
 def bodies_html(articles: tuple[Article, ...], cache: Cache) -> list[str]:
@@ -161,8 +132,7 @@ def _pin(core: int):
 
 def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     """Pagefind over the documents under `root`, German, into `bundle`: the binary that PyPI's pagefind[bin]
-    ships (found by its Python package, no Node), run directly. Its Python API answers every request only
-    after a 0.1 s pause, which is a third of a small shard's time."""
+    ships (found by its Python package, no Node), run directly."""
     try:
         from pagefind.service import get_executable
     except ImportError:

@@ -1,4 +1,4 @@
-"""fork_map: the one way sitegen runs work in parallel (loading, rendering, search indexing, ingest).
+"""fork_map: the one way sitegen runs work in parallel (loading, rendering, search indexing, ingest, check).
 
 The work and its items are left in a module table before the worker processes are forked, so they inherit
 them instead of receiving them pickled; only small task numbers go out and results come back. Where fork is
@@ -8,7 +8,10 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
-from typing import Callable, Generic, Iterator, Sequence, TypeVar
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -17,49 +20,31 @@ _JOBS: dict[int, tuple[Callable, Sequence]] = {}  # set before forking, read by 
 _NUMBERS = itertools.count()
 
 
-class Forked(Generic[Result]):
-    """The results of a fork_map as they come (in item order, or as finished when unordered); the processes
-    start at once. Use as a context manager: leaving it stops whatever still runs."""
-
-    def __init__(self, work: Callable[[Item], Result], items: Sequence[Item], jobs: int, ordered: bool):
-        self.number, self.pool = next(_NUMBERS), None
-        self.results: Iterator[Result] = map(work, items)
-        if jobs > 1 and items and "fork" in multiprocessing.get_all_start_methods():
-            _JOBS[self.number] = (work, items)
-            gc.collect()
-            gc.freeze()  # keep the children's collector from touching (and so copying) the parent's objects
-            try:
-                self.pool = multiprocessing.get_context("fork").Pool(min(jobs, len(items)))
-            finally:
-                gc.unfreeze()
-            tasks = [(self.number, i) for i in range(len(items))]
-            run = self.pool.imap if ordered else self.pool.imap_unordered
-            self.results = run(_run, tasks, chunksize=max(1, len(items) // (jobs * 16)))
-
-    def __iter__(self) -> Iterator[Result]:
-        return self.results
-
-    def __enter__(self) -> "Forked[Result]":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop the worker processes (the results are all in, or no longer wanted)."""
-        _JOBS.pop(self.number, None)
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
-
-
+@contextmanager
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
-             ordered: bool = True) -> Forked[Result]:
-    """work(item) for every item, in up to `jobs` forked processes when there are at least `parallel_from`
-    items (else here, one after the other, as the results are asked for). With `parallel_from` 1 even a
-    single item runs in a process of its own, beside what this process does meanwhile."""
-    return Forked(work, items, jobs if len(items) >= parallel_from else 1, ordered)
+             ordered: bool = True) -> Iterator[Iterator[Result]]:
+    """work(item) for every item (in item order, or as finished when not `ordered`), in up to `jobs` forked
+    processes, started at once, when there are at least `parallel_from` items; else here, as the results are
+    asked for. With `parallel_from` 1 even one item runs beside this process. Leaving stops the workers."""
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if jobs < 2 or len(items) < max(1, parallel_from) or not forks:
+        yield map(work, items)
+        return
+    number = next(_NUMBERS)
+    _JOBS[number] = (work, items)
+    gc.collect()
+    gc.freeze()  # keep the children's collector from touching (and so copying) the parent's objects
+    try:
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(items)))
+    finally:
+        gc.unfreeze()
+    try:
+        run = pool.imap if ordered else pool.imap_unordered
+        yield run(_run, [(number, i) for i in range(len(items))], chunksize=max(1, len(items) // (jobs * 16)))
+    finally:
+        _JOBS.pop(number, None)
+        pool.terminate()
+        pool.join()
 
 
 def _run(task: tuple[int, int]) -> object:
@@ -67,3 +52,24 @@ def _run(task: tuple[int, int]) -> object:
     number, i = task
     work, items = _JOBS[number]
     return work(items[i])
+
+
+def abandoned(folder: Path, prefix: str) -> list[Path]:
+    """The folders `<prefix><pid>-...` in `folder` whose process is gone (a killed build's leftovers)."""
+    found = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
+        if pid.isdigit() and path.is_dir() and not path.is_symlink() and not _alive(int(pid)):
+            found.append(path)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
