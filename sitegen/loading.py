@@ -1,64 +1,55 @@
-"""Content folder -> Articles: every markdown file read and parsed, the parsing cached by the file's bytes.
-
-The cache keeps each article's fields but the body, as JSON, by a hash of the producer key and the file's
-path and bytes; on a hit the body is cut out of the file again, which is cheaper than storing it twice. An
-entry is cached only when it reads back exactly as parsed, so a cached article equals a parsed one."""
+"""Content folder -> Articles. The fields but the body are cached as JSON by the file's path and bytes (an
+entry only when it reads back exactly); on a hit the body is cut out of the file again."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
 from pathlib import Path
+from types import MappingProxyType
 
 from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
-from sitegen.model import Article, Image, read_only
+from sitegen.model import TAXONOMY_KEYS, Article, Image, read_only
 from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
 TABLE = "front_matter"
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
-TUPLES = ("tags", "people", "places", "organisations")
 
 
 def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> list[Article]:
     """Every markdown file under the content folder, sorted by path; the files the cache misses are parsed
     in `jobs` processes when there are many."""
-    folder = config.content
-    if not folder.is_dir():
-        raise SitegenError("existiert nicht", path=folder,
+    if not config.content.is_dir():
+        raise SitegenError("existiert nicht", path=config.content,
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
     known, producer = cache.get_many(TABLE), producer_key()
-    files = []  # (key, path, shown, the bytes of a file to parse, or the body of one the cache knows)
-    for path, shown in markdown_files(folder, config.root):
-        data = _read(path, shown)
+    files = []  # (key, path, shown, the body of a file the cache knows, or the bytes of one to parse)
+    for path, shown in markdown_files(config.content, config.root):
+        data = check_article_file(Path(path).read_bytes(), shown)
         key = digest(producer, shown, data)
         files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
     parsed = iter(parse_all([(held, shown) for key, _, shown, held in files if key not in known], jobs))
     articles, new = [], {}
     for key, path, shown, held in files:
-        state = known[key] if key in known else next(parsed)
-        fields = decode_fields(state) if isinstance(state, str) else state
-        if fields is None:  # a damaged entry: parse the file again
-            fields = parse_fields(_read(path, shown), shown)
-        elif key not in known and isinstance(state, str):
-            new[key] = state
-        body = held if key in known else body_of(decode(held, shown))
-        articles.append(_article(fields, body, key))
+        if key in known:  # a damaged entry is parsed again
+            fields = decode_fields(known[key]) or parse_fields(
+                check_article_file(Path(path).read_bytes(), shown), shown)
+        else:
+            state, held = next(parsed), body_of(decode(held, shown))
+            if isinstance(state, str):
+                new[key] = state
+            fields = decode_fields(state) if isinstance(state, str) else state
+        articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
         new.update((key, known[key]) for key, _, _, _ in files if key in known)
     cache.put_many(TABLE, new, only=stale)
     return articles
-
-
-def _read(path: str, shown: str) -> bytes:
-    """The file's bytes; a file too big to be one article is an error (limits.MAX_ARTICLE_BYTES)."""
-    with open(path, "rb") as handle:
-        return check_article_file(handle.read(), shown)
 
 
 def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict | str]:
@@ -68,7 +59,7 @@ def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict | str]:
         parsed = list(results)
     for item in parsed:
         if isinstance(item, tuple):
-            raise SitegenError(item[0], path=item[1], line=item[2], fix=item[3])
+            raise SitegenError(*item)
     return parsed
 
 
@@ -100,9 +91,7 @@ def decode_fields(text: str) -> dict | None:
     """Fields from encode_fields' JSON; None when it is damaged."""
     try:
         fields = json.loads(text, object_hook=_untagged)
-        for name in TUPLES:
-            fields[name] = tuple(fields[name])
-        fields["extra"] = read_only(fields["extra"])
+        fields.update({name: tuple(fields[name]) for name in TAXONOMY_KEYS}, extra=read_only(fields["extra"]))
         if fields["image"] is not None:
             fields["image"] = Image(**fields["image"])
         return fields
@@ -111,34 +100,26 @@ def decode_fields(text: str) -> dict | None:
 
 
 def _tagged(value: object) -> dict:
-    """JSON for the values JSON lacks: dates, times and the image."""
-    if isinstance(value, dt.datetime):
-        return {"$datetime": value.isoformat()}
+    """JSON for the values JSON lacks: dates, times, the image and read-only mappings."""
     if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
+        return {f"${type(value).__name__}": value.isoformat()}
     if isinstance(value, Image):
         return vars(value)
-    if isinstance(value, type(read_only({}))):
+    if isinstance(value, MappingProxyType):
         return dict(value)
     raise TypeError(type(value).__name__)
 
 
 def _untagged(value: dict) -> object:
     """The inverse of _tagged for dates and times."""
-    if len(value) == 1 and "$datetime" in value:
-        return dt.datetime.fromisoformat(value["$datetime"])
-    if len(value) == 1 and "$date" in value:
-        return dt.date.fromisoformat(value["$date"])
-    return value
+    tag = next(iter(value)) if len(value) == 1 else ""
+    return getattr(dt, tag[1:]).fromisoformat(value[tag]) if tag in ("$date", "$datetime") else value
 
 
-def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
-    """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
-    content.shown_path gives it)."""
+def markdown_files(folder: Path, root: Path) -> list[tuple[str, str]]:
+    """Every *.md file below `folder`, sorted by path parts, with its path as content.shown_path shows it."""
     found = sorted(((rel.split("/"), entry.path) for rel, entry in files_below(os.path.abspath(folder))
                     if rel.endswith(".md") and _is_file(entry)), key=lambda item: item[0])
-    if root is None:
-        return [(path, path) for _, path in found]
     base = os.path.abspath(root) + os.sep
     return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
 
@@ -151,7 +132,3 @@ def _is_file(entry: os.DirEntry) -> bool:
         raise SitegenError(f"kann nicht gelesen werden: {exc.strerror}", path=entry.path,
                            fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 
-
-def _article(fields: dict, body: str, key: str) -> Article:
-    """An Article from its parsed fields and its body, without validating again."""
-    return Article(body=body, digest=key, **fields)
