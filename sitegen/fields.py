@@ -9,6 +9,8 @@ from sitegen.model import Image, TAXONOMY_KEYS
 
 UNKNOWN_DATE = "unbekannt"
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_KINDS = {dict: "eine Zuordnung", list: "eine Liste", int: "eine Zahl", float: "eine Zahl",
+          type(None): "leer"}  # of YAML values in messages
 
 
 class FieldError(ValueError):
@@ -89,14 +91,9 @@ def coerce_image(value: object, name: str = "image") -> Image | None:
 
 def _kind(value: object) -> str:
     """A German description of a YAML value's type."""
-    if isinstance(value, dict):
-        return "eine Zuordnung"
-    if isinstance(value, list):
-        return "eine Liste"
     if isinstance(value, bool):
         return "true/false"
-    return {"int": "eine Zahl", "float": "eine Zahl", "NoneType": "leer"}.get(type(value).__name__,
-                                                                              type(value).__name__)
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 FIELD_COERCERS = {

@@ -29,8 +29,7 @@ class Image:
 @dataclass(frozen=True)
 class Taxonomy:
     """One kind of term (people, places, ...): its key, German names and URL folder; `listed` when the front
-    matter holds its names as a list under `key`, browsed A-Z (a section is one text field, `section:` or
-    `category:`, and sections are few enough to show at once)."""
+    matter holds its names as a list under `key`, browsed A-Z (else one SECTION_FIELDS field, all at once)."""
 
     key: str
     title: str
@@ -74,8 +73,7 @@ class Article:
         """The article's names in taxonomy `key`."""
         if key == "sections":
             return (self.section,) if self.section else ()
-        return {"tags": self.tags, "people": self.people, "places": self.places,
-                "organisations": self.organisations}[key]
+        return getattr(self, key)
 
     @property
     def section(self) -> str:
