@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sitegen.cache import DEFAULT_TEMPLATES, digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
-from sitegen.safeyaml import load_yaml
+from sitegen.limits import load_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")

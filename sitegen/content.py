@@ -12,9 +12,8 @@ import yaml
 
 from sitegen.errors import SitegenError
 from sitegen.fields import FIELD_COERCERS, UNKNOWN_DATE, FieldError
-from sitegen.limits import MAX_ARTICLE_BYTES, size_text, unsafe_char
+from sitegen.limits import MAX_ARTICLE_BYTES, load_yaml, size_text, unsafe_char
 from sitegen.model import TAXONOMY_KEYS, Article
-from sitegen.safeyaml import load_yaml
 from sitegen.slug import slugify
 
 _HANDLER = frontmatter.YAMLHandler()
