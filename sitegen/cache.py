@@ -59,8 +59,7 @@ def user_cache_home() -> Path:
 
 
 class Cache:
-    """One archive's cache file: tables of text by key, opened lazily (also in worker processes); with no
-    path, a cache that holds nothing."""
+    """One archive's cache file: tables of text by key, opened lazily; with no path, a cache of nothing."""
 
     def __init__(self, path: Path | None):
         self.path = path

@@ -105,8 +105,7 @@ def _resolve(config: Config) -> Config:
 
 
 def domain_name(cname: str) -> str:
-    """The CNAME domain in ASCII (münchen.de as xn--mnchen-3ya.de); anything else (a scheme, a path, a space)
-    is an error."""
+    """The CNAME domain in ASCII (münchen.de as xn--mnchen-3ya.de); anything but a domain name is an error."""
     if not cname:
         return ""
     try:

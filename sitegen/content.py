@@ -137,8 +137,7 @@ def _fix_for(key: str) -> str:
 
 
 def shown_path(path: Path, root: Path | None) -> str:
-    """Path relative to root when below it, for messages and the article's `path` (a string prefix: cheaper
-    than os.path.relpath)."""
+    """Path relative to root when below it (by string prefix, cheaper than os.path.relpath), else as given."""
     if root is None:
         return str(path)
     base, absolute = os.path.abspath(root), os.path.abspath(path)

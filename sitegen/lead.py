@@ -79,8 +79,7 @@ def _most_common(counts: Counter) -> tuple[str, int]:
 
 
 def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
-    """The oldest and newest dated article naming the term; without dates, the first and last in source
-    order (the term's articles are newest first, then the undated ones)."""
+    """The oldest and newest dated article naming the term (articles are newest first, undated last)."""
     articles = [site.by_slug[slug] for slug in term.articles]
     dated = [a for a in articles if a.date is not None]
     if dated:

@@ -47,9 +47,8 @@ _DEEP_INDENT = re.compile(rf"^((?:[ \t]*>)*)[ \t]{{{4 * MAX_MARKUP_DEPTH + 1},}}
 
 
 def defuse_markdown(markdown: str) -> str:
-    """Markdown with quotes and indented lists nested deeper than MAX_MARKUP_DEPTH flattened to that depth,
-    and brackets nested deeper or runs of more than MAX_UNCLOSED unclosed '[', '](' or '<' escaped (shown as
-    text): Python-Markdown takes quadratic time or exceeds its recursion limit on them."""
+    """Markdown with nesting deeper than MAX_MARKUP_DEPTH flattened or escaped, and more than MAX_UNCLOSED
+    unclosed '[', '](' or '<' escaped: Python-Markdown takes quadratic time or recurses too deep on them."""
     if ">" in markdown:
         markdown = _DEEP_QUOTE.sub(r"\1", markdown)
     markdown = _DEEP_INDENT.sub(r"\1" + " " * 4 * MAX_MARKUP_DEPTH, markdown)

@@ -21,8 +21,7 @@ PARALLEL_FROM = 1000  # files to parse; below this one process is faster than st
 
 
 def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> list[Article]:
-    """Every markdown file under the content folder, sorted by path; the files the cache misses are parsed
-    in `jobs` processes when there are many."""
+    """Every markdown file under the content folder, sorted by path; misses parsed in `jobs` processes."""
     if not config.content.is_dir():
         raise SitegenError("existiert nicht", path=config.content,
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")

@@ -26,8 +26,7 @@ def slugify(text: str) -> str:
 
 
 def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Map each name to a slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes in
-    sorted order."""
+    """Each name's slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes, in order."""
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)

@@ -18,8 +18,7 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of a template folder 
 
 
 def make_environment(config: Config) -> jinja2.Environment:
-    """A Jinja environment over the project's templates and the defaults; autoescaping on, undefined names
-    an error."""
+    """A Jinja environment over both template folders; autoescaping on, undefined names an error."""
     loader = jinja2.FileSystemLoader(list(dict.fromkeys([str(config.templates), str(DEFAULT_TEMPLATES)])))
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True,
