@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from types import MappingProxyType
 
 from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
@@ -78,9 +77,12 @@ def parse_fields(data: bytes, shown: str) -> dict:
 
 
 def encode_fields(fields: dict) -> str | None:
-    """The fields as JSON (dates tagged), or None when they would not read back exactly."""
+    """The fields as JSON, or None when they would not read back exactly (a date inside `extra`)."""
+    date, image = fields["date"], fields["image"]
+    plain = {**fields, "date": date and date.isoformat(), "image": image and vars(image),
+             "extra": dict(fields["extra"])}
     try:
-        text = json.dumps(fields, default=_tagged, ensure_ascii=False)
+        text = json.dumps(plain, ensure_ascii=False)
     except (TypeError, ValueError):
         return None
     return text if repr(decode_fields(text)) == repr(fields) else None
@@ -89,30 +91,14 @@ def encode_fields(fields: dict) -> str | None:
 def decode_fields(text: str) -> dict | None:
     """Fields from encode_fields' JSON; None when it is damaged."""
     try:
-        fields = json.loads(text, object_hook=_untagged)
-        fields.update({name: tuple(fields[name]) for name in TAXONOMY_KEYS}, extra=read_only(fields["extra"]))
-        if fields["image"] is not None:
-            fields["image"] = Image(**fields["image"])
+        fields = json.loads(text)
+        date, image = fields["date"], fields["image"]
+        fields.update({name: tuple(fields[name]) for name in TAXONOMY_KEYS}, extra=read_only(fields["extra"]),
+                      date=date and (dt.datetime if "T" in date else dt.date).fromisoformat(date),
+                      image=image and Image(**image))
         return fields
     except (TypeError, ValueError, KeyError):
         return None
-
-
-def _tagged(value: object) -> dict:
-    """JSON for the values JSON lacks: dates, times, the image and read-only mappings."""
-    if isinstance(value, dt.date):
-        return {f"${type(value).__name__}": value.isoformat()}
-    if isinstance(value, Image):
-        return vars(value)
-    if isinstance(value, MappingProxyType):
-        return dict(value)
-    raise TypeError(type(value).__name__)
-
-
-def _untagged(value: dict) -> object:
-    """The inverse of _tagged for dates and times."""
-    tag = next(iter(value)) if len(value) == 1 else ""
-    return getattr(dt, tag[1:]).fromisoformat(value[tag]) if tag in ("$date", "$datetime") else value
 
 
 def markdown_files(folder: Path, root: Path) -> list[tuple[str, str]]:
