@@ -77,29 +77,23 @@ def parse_article(text: str, shown: str) -> Article:
     except ValueError:
         raise SitegenError("Front Matter ist nicht geschlossen", path=shown, line=1,
                            fix="beende das Front Matter mit einer Zeile aus drei Strichen '---'") from None
-    meta = _load_yaml(fm, shown)
+    # the front matter starts with the newline after '---', so YAML's line numbers are the file's
+    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
+                                    "': ' in Anführungszeichen")
+    if meta is not None and not isinstance(meta, dict):
+        raise SitegenError("Front Matter muss aus Zeilen 'key: value' bestehen", path=shown, line=2,
+                           fix="schreibe z. B. 'title: Meine Überschrift'")
     found = unsafe_char(body)
     if found:
         line = text.count("\n", 0, len(text) - len(body)) + found[0]
         raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=shown, line=line,
                            fix="entferne es aus dem Text")
-    return _article_from(meta, body.strip("\n"), fm, shown)
+    return _article_from(meta or {}, body.strip("\n"), fm, shown)
 
 
 def body_of(text: str) -> str:
     """The markdown body of an article's text that parse_article accepted."""
     return _HANDLER.split(text)[1].strip("\n")
-
-
-def _load_yaml(fm: str, shown: str) -> dict:
-    """The front matter as a mapping (it starts after '---' on line 1, so YAML's lines are the file's)."""
-    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
-                                    "': ' in Anführungszeichen")
-    meta = {} if meta is None else meta
-    if not isinstance(meta, dict):
-        raise SitegenError("Front Matter muss aus Zeilen 'key: value' bestehen", path=shown, line=2,
-                           fix="schreibe z. B. 'title: Meine Überschrift'")
-    return meta
 
 
 def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
