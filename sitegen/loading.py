@@ -38,36 +38,34 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
             fields = decode_fields(known[key]) or parse_fields(
                 check_article_file(Path(path).read_bytes(), shown), shown)
         else:
-            state, held = next(parsed), body_of(decode(held, shown))
-            if isinstance(state, str):
-                new[key] = state
-            fields = decode_fields(state) if isinstance(state, str) else state
+            fields, new[key] = next(parsed)
+            held = body_of(decode(held, shown))
         articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
         new.update((key, known[key]) for key, _, _, _ in files if key in known)
-    cache.put_many(TABLE, new, only=stale)
+    cache.put_many(TABLE, {key: text for key, text in new.items() if text}, only=stale)
     return articles
 
 
-def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict | str]:
-    """The fields of (bytes, shown path) pairs but the body, in order, as JSON where they read back exactly
-    (else as a dict); parsed in `jobs` processes when there are many. The first bad file raises its error."""
+def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[tuple[dict, str | None]]:
+    """(fields but the body, encode_fields' JSON) of (bytes, shown path) pairs, in order, parsed in `jobs`
+    processes when there are many; the first bad file raises its error."""
     with fork_map(_parse_one, files, jobs, PARALLEL_FROM) as results:
         parsed = list(results)
     for item in parsed:
-        if isinstance(item, tuple):
+        if len(item) == 4:  # an error's (message, path, line, fix)
             raise SitegenError(*item)
     return parsed
 
 
-def _parse_one(file: tuple[bytes, str]) -> dict | str | tuple:
-    """Worker: one file's fields, as encode_fields gives them; an error as (message, path, line, fix)."""
+def _parse_one(file: tuple[bytes, str]) -> tuple:
+    """Worker: a file's (fields, their JSON), or an error as (message, path, line, fix)."""
     try:
         fields = parse_fields(*file)
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
-    return encode_fields(fields) or fields
+    return fields, encode_fields(fields)
 
 
 def parse_fields(data: bytes, shown: str) -> dict:
