@@ -86,24 +86,18 @@ class Article:
 
     @property
     def sort_key(self) -> tuple:
-        """Oldest first when sorted ascending; unknown dates before every known one; slug breaks ties."""
-        return (self.date is not None, date_sort_value(self.date), self.slug)
+        """Oldest first when sorted ascending (aware times as UTC); unknown dates first; slug breaks ties."""
+        date = self.date
+        if isinstance(date, dt.datetime) and date.tzinfo is not None:
+            date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        if date is not None and not isinstance(date, dt.datetime):
+            date = dt.datetime(date.year, date.month, date.day)
+        return (date is not None, date.isoformat() if date else "", self.slug)
 
 
 def outline(article: Article) -> tuple:
     """What pages other than the article's own show of it: every field but the body (and the file's hash)."""
     return tuple(value for name, value in vars(article).items() if name not in ("body", "digest"))
-
-
-def date_sort_value(value: Date) -> str:
-    """A string that sorts dates and datetimes (aware or naive) in time order."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.isoformat()
-    return dt.datetime(value.year, value.month, value.day).isoformat()
 
 
 @dataclass(frozen=True)
