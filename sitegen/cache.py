@@ -93,12 +93,10 @@ class Cache:
         db = self._connect()
         if db is None:
             return {}
+        query = f"SELECT key, value FROM {table}"
         try:
-            if keys is None:
-                rows = db.execute(f"SELECT key, value FROM {table}").fetchall()
-            else:
-                rows = [row for key in keys
-                        for row in db.execute(f"SELECT key, value FROM {table} WHERE key = ?", (key,))]
+            rows = (db.execute(query).fetchall() if keys is None
+                    else [row for key in keys for row in db.execute(f"{query} WHERE key = ?", (key,))])
         except sqlite3.Error:
             return {}
         return {key: value for key, value in rows if isinstance(value, str)}

@@ -144,7 +144,14 @@ def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
     while stack:
         node, depth = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            _check_scalar(node, path)
+            line, found = node.start_mark.line + 1, UNSAFE_CHARS.search(node.value)
+            if len(node.value) > MAX_FIELD_CHARS:
+                raise SitegenError(f"hat einen Wert mit {len(node.value):,} Zeichen (höchstens "
+                                   f"{MAX_FIELD_CHARS:,})".replace(",", "."), path=path, line=line,
+                                   fix="kürze ihn")
+            if found:
+                raise SitegenError(f"enthält das Steuerzeichen U+{ord(found.group()):04X}", path=path,
+                                   line=line, fix="entferne es aus dem Wert")
         elif depth >= MAX_NESTING and node.value:
             raise _too_deep(path, node.start_mark.line + 1)
         else:
@@ -174,18 +181,6 @@ def _check_expansion(root: yaml.Node, path: object) -> None:
                                line=node.start_mark.line + 1, fix="entferne den Alias (*name)")
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in expanded)
-
-
-def _check_scalar(node: yaml.ScalarNode, path: object) -> None:
-    """Refuse a value longer than MAX_FIELD_CHARS or holding a character XML forbids."""
-    line = node.start_mark.line + 1
-    if len(node.value) > MAX_FIELD_CHARS:
-        raise SitegenError(f"hat einen Wert mit {len(node.value):,} Zeichen (höchstens {MAX_FIELD_CHARS:,})"
-                           .replace(",", "."), path=path, line=line, fix="kürze ihn")
-    found = UNSAFE_CHARS.search(node.value)
-    if found:
-        raise SitegenError(f"enthält das Steuerzeichen U+{ord(found.group()):04X}", path=path, line=line,
-                           fix="entferne es aus dem Wert")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
