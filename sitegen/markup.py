@@ -15,7 +15,7 @@ from sitegen.cache import digest, producer_key
 from sitegen.limits import defuse_markdown
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
-_MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+PYTHON_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 # characters and line starts that mean more than emphasis and simple links
 _OTHER_MARKUP = re.compile(r"[\\`_<>#&|{}~]")
@@ -45,13 +45,13 @@ def convert_markdown(text: str) -> str:
     features that reach across blocks (references, raw HTML, fences)."""
     blocks = _blocks(text)
     if not blocks or _WHOLE_DOCUMENT.search(text):  # also a text with nothing but blank lines
-        return _MD.reset().convert(text)
+        return PYTHON_MARKDOWN.reset().convert(text)
     fast = [fast_block(*around) for around in zip(blocks, ["", *blocks], [*blocks[1:], ""])]
     parts: list[str] = []
     for slow, run in groupby(zip(blocks, fast), key=lambda pair: pair[1] is None):
         blocks_html = list(run)
         if slow:
-            parts.append(_MD.reset().convert("\n\n".join(block for block, _ in blocks_html)))
+            parts.append(PYTHON_MARKDOWN.reset().convert("\n\n".join(block for block, _ in blocks_html)))
         else:
             parts += [html for _, html in blocks_html]
     return "\n".join(parts)
