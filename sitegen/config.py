@@ -51,7 +51,12 @@ class Config:
 def load_config(root: Path = Path("."), **overrides: object) -> Config:
     """Read `sitegen.yaml` under root (if present) and apply the non-None overrides."""
     path = root / CONFIG_FILE
-    settings = _read_settings(path) if path.is_file() else {}
+    data = (load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") if path.is_file()
+            else None) or {}
+    if not isinstance(data, dict):
+        raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
+                           fix="schreibe Zeilen wie 'title: Mein Archiv'")
+    settings = {str(key): value for key, value in data.items()}
     settings.update({k: v for k, v in overrides.items() if v is not None})
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(settings) - known)
@@ -74,15 +79,6 @@ def _setting(name: str, value: object, path: Path) -> object:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
         raise SitegenError(f"'{name}' muss ein Text sein", path=path, fix=f"schreibe '{name}: \"...\"'")
     return str(value).strip()
-
-
-def _read_settings(path: Path) -> dict[str, object]:
-    """The settings in a config file, as a dict."""
-    data = load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") or {}
-    if not isinstance(data, dict):
-        raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
-                           fix="schreibe Zeilen wie 'title: Mein Archiv'")
-    return {str(key): value for key, value in data.items()}
 
 
 def _resolve(config: Config) -> Config:
