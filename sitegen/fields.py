@@ -34,14 +34,10 @@ def coerce_names(value: object, name: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list):
         raise FieldError(f"'{name}' muss eine Liste von Namen wie [A, B] sein, nicht {_kind(value)}")
-    names: list[str] = []
     for item in value:
         if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
             raise FieldError(f"'{name}' hat einen Eintrag, der kein Name ist: {item!r}")
-        text = " ".join(str(item).split())
-        if text not in names:
-            names.append(text)
-    return tuple(names)
+    return tuple(dict.fromkeys(" ".join(str(item).split()) for item in value))
 
 
 def coerce_date(value: object, name: str = "date") -> dt.date | dt.datetime | None:
