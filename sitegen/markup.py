@@ -171,6 +171,4 @@ def _first_mention(html: str, name: str, before: int, closed: list[int]) -> int:
 
 def _in_word(html: str, start: int, end: int) -> bool:
     """Whether html[start:end] is part of a longer word ('Merkels', 'EU-Kommission')."""
-    before = html[start - 1] if start else " "
-    after = html[end] if end < len(html) else " "
-    return before.isalnum() or before in "-_" or after.isalnum() or after in "-_"
+    return any(c and (c.isalnum() or c in "-_") for c in (html[start - 1:start], html[end:end + 1]))
