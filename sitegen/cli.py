@@ -145,7 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init_workflow(args: argparse.Namespace) -> None:
-    from sitegen.workflow import write_workflow
+    from sitegen.scaffold import write_workflow
 
     LOG.info(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
 
