@@ -149,12 +149,13 @@ class Resolver:
 
     def problems(self, rel: str) -> list[Finding]:
         """One finding per broken link, anchor or escape in page `rel`."""
-        url = self.origin + quote(self.prefix + rel)
-        url = urljoin(url, self.pages[rel].base) if self.pages[rel].base else url  # its own <base href>
+        page, url = self.pages[rel], self.origin + quote(self.prefix + rel)
+        url = urljoin(url, page.base) if page.base else url  # its own <base href>
         found = []
         folder = url.rsplit("/", 1)[0] + "/"
-        for line, link in self.pages[rel].links:
-            if rel == NOT_FOUND_PAGE and is_relative_path(link) and not self.pages[rel].base:
+        for line, link in page.links:
+            relative = link[:1] not in ("", "#", "?", "/") and not _ABSOLUTE.match(link)  # 'a/b', '../x'
+            if rel == NOT_FOUND_PAGE and relative and not page.base:
                 found.append(Finding("relativer Link auf der 404-Seite", f"{rel}:{line}: Link {link!r} ist "
                                      f"relativ, aber GitHub Pages zeigt {rel} unter jeder fehlenden Adresse "
                                      "(schreibe den Link ab der Wurzel, mit / am Anfang)"))
@@ -191,11 +192,6 @@ class Resolver:
         if fragment in ("", "top") or target not in self.pages or fragment in self.pages[target].ids:
             return None
         return "fehlender Anker", f"nennt #{fragment}, aber {target} hat keine solche id"
-
-
-def is_relative_path(link: str) -> bool:
-    """True for a link like 'a/b' or '../x' that depends on the folder of the page it is on."""
-    return bool(link) and link[0] not in "#?/" and not _ABSOLUTE.match(link)
 
 
 def join_path(base: str, link: str) -> tuple[str, str]:

@@ -37,6 +37,8 @@ NOT_FOUND = "Nicht gefunden – ist die Seite schon gebaut?".encode()
 OVERLAY_STYLE = ("position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:60vh;overflow:auto;"
                  "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:1rem 1.25rem;"
                  "font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)")
+ERROR_PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
+              "<body></body></html>").encode()  # reloads by itself once the error is fixed
 STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt den letzten guten Stand, bis die "
          "Datei korrigiert ist.")
 
@@ -74,9 +76,9 @@ class Preview:
             self.refresh()
         state, error = self.state, self.error
         html_page = rel.endswith(".html")
-        if state is None:
-            return error_page(error, "Das Archiv lässt sich nicht bauen.") if error and html_page else None
-        page = state.pages.get(rel)
+        if state is None and error and html_page:
+            return with_overlay(ERROR_PAGE, error, "Das Archiv lässt sich nicht bauen.")
+        page = state.pages.get(rel) if state else None
         if page is None:
             return None
         try:
@@ -85,7 +87,7 @@ class Preview:
             if str(exc) not in self._said:
                 self._said.add(str(exc))
                 LOG.error(str(exc))
-            return error_page(exc, "Diese Seite lässt sich nicht rendern.")
+            return with_overlay(ERROR_PAGE, exc, "Diese Seite lässt sich nicht rendern.")
         return with_overlay(body, error) if error and html_page else body
 
     def refresh(self, stamp: Stamp | None = None) -> None:
@@ -193,27 +195,17 @@ class Preview:
         return stamp
 
 
-def overlay(error: SitegenError, lead: str = STALE) -> str:
-    """The box that shows an error in the browser: what it means, then file, line, message and fix."""
+def with_overlay(body: bytes, error: SitegenError, lead: str = STALE) -> bytes:
+    """An HTML page with the box that shows an error at the end of its body: what it means, then file, line,
+    message and fix."""
     line = f", Zeile {error.line}" if error.line else ""
     where = html.escape(str(error.path)) + line if error.path else ""
     rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
     cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">{text}</dd>"
                     for name, text in rows if text)
-    return (f'<div id="sitegen-fehler" role="alert" style="{OVERLAY_STYLE}"><strong>{lead}</strong>'
-            f'<dl style="margin:.6rem 0 0 0">{cells}</dl></div>')
-
-
-def with_overlay(body: bytes, error: SitegenError) -> bytes:
-    """An HTML page with the error box at the end of its body."""
-    box = overlay(error).encode("utf-8")
+    box = (f'<div id="sitegen-fehler" role="alert" style="{OVERLAY_STYLE}"><strong>{lead}</strong>'
+           f'<dl style="margin:.6rem 0 0 0">{cells}</dl></div>').encode()
     return body.replace(b"</body>", box + b"</body>", 1) if b"</body>" in body else body + box
-
-
-def error_page(error: SitegenError, lead: str) -> bytes:
-    """A page that only shows an error (it reloads by itself once the error is fixed)."""
-    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
-            f"<body>{overlay(error, lead)}</body></html>").encode()
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     preview = Preview(config)
     search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
-    signal.signal(signal.SIGTERM, _interrupt)  # terminated, the preview ends as on Ctrl+C
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # terminated, it ends as on Ctrl+C
     try:
         asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
@@ -69,11 +69,6 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
         if search is not None and search.poll() is None:
             os.killpg(search.pid, signal.SIGTERM)  # the build and its workers, silently
     return 0
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM as KeyboardInterrupt."""
-    raise KeyboardInterrupt
 
 
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
