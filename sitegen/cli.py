@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen import __version__
@@ -208,6 +209,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
     s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
                    "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
+    _site_commands(command)
+    _other_commands(command)
+    return p
+
+
+def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """build, serve, check, deploy: the commands of the site folder."""
     s = command("build", cmd_build, "die Website bauen")
     _site_options(s)
     s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
@@ -231,6 +239,10 @@ def parser() -> argparse.ArgumentParser:
                    "(Standard: %(default)s)")
     s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
                    help="Branch, der nur die Website enthält (Standard: %(default)s)")
+
+
+def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """tag, entities, init-workflow."""
     s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
     s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
     s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
@@ -239,7 +251,6 @@ def parser() -> argparse.ArgumentParser:
                 "schreiben")
     s.add_argument("--force", action="store_true",
                    help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:
