@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 from sitegen.errors import SitegenError, printable
 from sitegen.output import MARKER
 from sitegen.reuse import RECORDS
+from sitegen.walk import files_below
 
 UNPUBLISHED = frozenset({MARKER, RECORDS})  # top-level files deploy leaves out
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
@@ -68,15 +69,12 @@ def check_site(site: Path) -> None:
 
 def site_files(site: Path) -> list[str]:
     """Every file below `site` as a sorted POSIX path relative to it; .git folders and markers left out."""
-    found = []
-    for folder, dirs, names in os.walk(site):
-        dirs[:] = [d for d in dirs if d != ".git"]
-        rel = Path(folder).relative_to(site)
-        found.extend((rel / name).as_posix() for name in names if rel.parts or name not in UNPUBLISHED)
+    found = sorted(rel for rel, entry in files_below(site, lambda rel: rel.rpartition("/")[2] != ".git")
+                   if not entry.is_dir() and ("/" in rel or rel not in UNPUBLISHED))
     bad = [name for name in found if "\n" in name or "\r" in name]
     if bad:
         raise SitegenError(f"Dateiname mit Zeilenumbruch: {bad[0]!r}", path=site, fix="benenne die Datei um")
-    return sorted(found)
+    return found
 
 
 def check_branch(branch: str) -> None:
@@ -90,13 +88,11 @@ def resolve_remote(remote: str) -> str:
     """A URL git can use: the URL of a remote of the current repository, else `remote` as URL or path."""
     check_remote(remote)
     named = _quiet("remote", "get-url", "--", remote)
-    if named:
-        if "://" not in named and not SCP_LIKE.match(named) and not Path(named).is_absolute():
-            top = _quiet("rev-parse", "--show-toplevel") or "."  # relative to the top folder, as git reads it
-            named = str((Path(top) / named).resolve())
-        return check_remote(named)
-    if "://" in remote or SCP_LIKE.match(remote):
-        return remote
+    url = named or remote
+    if "://" in url or SCP_LIKE.match(url) or named and Path(url).is_absolute():
+        return check_remote(url)
+    if named:  # a path relative to the repository's top folder, as git reads it
+        return check_remote(str((Path(_quiet("rev-parse", "--show-toplevel") or ".") / url).resolve()))
     if Path(remote).exists():
         return str(Path(remote).resolve())
     raise SitegenError(f"unbekanntes Remote {remote!r}",
