@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 
-def files_below(folder: Path | str) -> Iterator[tuple[str, os.DirEntry]]:
+def files_below(folder: Path | str,
+                enter: Callable[[str], bool] = lambda rel: True) -> Iterator[tuple[str, os.DirEntry]]:
     """Every non-folder entry below `folder` as (its path relative to `folder` with '/', the entry); like
-    Path.rglob, links to folders are not followed and unreadable folders are skipped."""
+    Path.rglob, links to folders are not followed and unreadable folders are skipped; a folder is entered
+    when `enter` accepts its relative path."""
     pending = [(os.fspath(folder), "")]
     while pending:
         path, prefix = pending.pop()
@@ -18,7 +20,8 @@ def files_below(folder: Path | str) -> Iterator[tuple[str, os.DirEntry]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((entry.path, prefix + entry.name + "/"))
-            else:
-                yield prefix + entry.name, entry
+            rel = prefix + entry.name
+            if not entry.is_dir(follow_symlinks=False):
+                yield rel, entry
+            elif enter(rel):
+                pending.append((entry.path, rel + "/"))
