@@ -113,7 +113,9 @@ def compose_yaml(text: str, path: object, fix: str = YAML_FIX) -> tuple[object, 
         _check_tree(node, path, aliases="*" in text)
         return loader.construct_document(node), node
     except yaml.YAMLError as exc:
-        mark = _error_mark(exc, text)
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        if mark is None or (context is not None and mark.index >= len(text.rstrip())):
+            mark = context  # the problem is at the end of the text (something left open): where that began
         problem = getattr(exc, "problem", None) or "ungültiges YAML"
         raise SitegenError(f"ist kein gültiges YAML: {problem}", path=path,
                            line=mark.line + 1 if mark else None, fix=fix) from None
@@ -124,15 +126,6 @@ def compose_yaml(text: str, path: object, fix: str = YAML_FIX) -> tuple[object, 
                            fix="schreibe lange Ziffernfolgen in Anführungszeichen") from None
     finally:
         loader.dispose()
-
-
-def _error_mark(exc: yaml.YAMLError, text: str) -> yaml.Mark | None:
-    """Where a YAML error is: where the problem was found, or, when that is the end of the text (something
-    left open), where the open construct began."""
-    problem, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
-    if problem is None or (context is not None and problem.index >= len(text.rstrip())):
-        return context
-    return problem
 
 
 def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:

@@ -8,9 +8,10 @@ from types import MappingProxyType
 from typing import Mapping
 
 Date = dt.date | dt.datetime | None
-# Read-only mappings (Article.extra) pickle as their contents, so models can be cached and sent to workers.
+
+
 def read_only(mapping: dict) -> Mapping:
-    """A read-only view of a dict (picklable, unlike a bare MappingProxyType)."""
+    """A read-only view of a dict (Article.extra) that pickles as its contents, unlike a bare one."""
     return MappingProxyType(mapping)
 
 
