@@ -18,7 +18,8 @@ from sitegen.slug import slugify
 
 _HANDLER = frontmatter.YAMLHandler()
 _FIXES = {"date": "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'",
-          "image": "schreibe 'image: {caption: \"...\", credit: \"...\"}'"}
+          "image": "schreibe 'image: {caption: \"...\", credit: \"...\"}'",
+          **{key: f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'" for key in TAXONOMY_KEYS}}
 _BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
 
 
@@ -104,7 +105,8 @@ def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
             try:
                 values[key] = coerce(meta[key], key)
             except FieldError as exc:
-                raise SitegenError(str(exc), path=shown, line=_line_of(fm, key), fix=_fix_for(key)) from None
+                fix = _FIXES.get(key, f"schreibe '{key}: \"...\"'")
+                raise SitegenError(str(exc), path=shown, line=_line_of(fm, key), fix=fix) from None
     if not values.get("title"):
         raise SitegenError("hat keinen Titel", path=shown, line=_line_of(fm, "title") or 2,
                            fix="ergänze eine Zeile 'title: ...' im Front Matter")
@@ -121,13 +123,6 @@ def _line_of(fm: str, key: str) -> int | None:
     """The file line where front-matter key `key` is set."""
     match = re.search(rf"^{re.escape(key)}\s*:", fm, flags=re.MULTILINE)
     return fm.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _fix_for(key: str) -> str:
-    """The fix to suggest for a bad value of `key`."""
-    if key in TAXONOMY_KEYS:
-        return f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'"
-    return _FIXES.get(key, f"schreibe '{key}: \"...\"'")
 
 
 def shown_path(path: Path, root: Path | None) -> str:
