@@ -6,7 +6,7 @@ are unchanged is taken from the live site instead of rendered again."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 
@@ -35,27 +35,24 @@ class Renderer:
     def __init__(self, config: Config, cache: Cache | None = None):
         self.env = make_environment(config)
         self.cache = cache or Cache(None)
-        self.new_html: dict[str, str] = {}
 
-    def body_html(self, text: str) -> str:
-        """Sanitised HTML of a markdown body, from the cache or converted now (and kept for the cache)."""
-        key = body_key(text)
-        html = self.cache.get(HTML_TABLE, key)
-        if not isinstance(html, str):
-            html = self.new_html[key] = markdown_html(text)
-        return html
-
-    def render(self, page: Page) -> bytes:
-        """The page's bytes."""
+    def render(self, page: Page, body: str | None = None) -> bytes:
+        """The page's bytes; `body` is its body HTML when the caller has it."""
         context = page.resolved().context
         if page.markdown is not None:
-            context = {**context, "body_html": self.body_html(page.markdown)}
+            body = bodies_html([page.markdown], self.cache)[0] if body is None else body
+            context = {**context, "body_html": body}
         return _render(self.env, page.template, page.path, context)
 
-    def store_html(self) -> None:
-        """Put the body HTML converted since the last call into the cache."""
-        self.cache.put_many(HTML_TABLE, self.new_html)
-        self.new_html = {}
+
+def bodies_html(texts: Sequence[str], cache: Cache) -> list[str]:
+    """The sanitised HTML of markdown bodies: from the cache, the others converted now and stored there (for
+    the renderer and the search index, whichever comes second)."""
+    keys = [body_key(text) for text in texts]
+    found = cache.get_many(HTML_TABLE, keys) if keys else {}
+    new = {key: markdown_html(text) for key, text in zip(keys, texts) if key not in found}
+    cache.put_many(HTML_TABLE, new)
+    return [new[key] if key in new else found[key] for key in keys]
 
 
 @dataclass
@@ -83,9 +80,10 @@ def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: Ou
 
 
 def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rendered:
-    """Worker: render or reuse one chunk of pages; the body HTML it converted goes into the cache here."""
+    """Worker: reuse what is unchanged of one chunk of pages, then render the rest, their bodies' HTML
+    fetched (or converted and stored) in one go."""
     pages, renderer, reuse, output = job
-    done = Rendered()
+    done, todo = Rendered(), []
     for page in pages:
         rel = output_file(page.path)
         record = reuse.unchanged(rel)
@@ -94,16 +92,19 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
             key, shows = reuse.key(page)
             record = reuse.same_key(rel, key)
             if record is None:
-                output.write(rel, renderer.render(page))
-                done.rendered += 1
-                if key:
-                    stat = output.stat(rel)
-                    done.records[rel] = PageRecord(key, stat.st_size, stat.st_mtime_ns, shows)
+                todo.append((rel, page, key, shows))
                 continue
         output.keep(rel)
         done.reused += 1
         done.records[rel] = record
-    renderer.store_html()
+    bodies = iter(bodies_html([page.markdown for _, page, _, _ in todo if page.markdown is not None],
+                              renderer.cache))
+    for rel, page, key, shows in todo:
+        output.write(rel, renderer.render(page, None if page.markdown is None else next(bodies)))
+        if key:
+            stat = output.stat(rel)
+            done.records[rel] = PageRecord(key, stat.st_size, stat.st_mtime_ns, shows)
+    done.rendered = len(todo)
     return done
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from sitegen.cache import Cache
 from sitegen.errors import SitegenError
 from sitegen.i18n import german_date
-from sitegen.markup import body_key, markdown_html
+from sitegen.markup import markdown_html
 from sitegen.model import Article
+from sitegen.render import bodies_html
 from sitegen.search import Shard, search_filters, store
 from sitegen.urls import article_path, output_file
 from sitegen.workers import abandoned, fork_map
 
-HTML_TABLE = "body_html"  # the renderer's cache of body HTML
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
 WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
 
@@ -64,7 +64,8 @@ def index_shard(job: tuple[Shard, Path, Path, Path, Cache | None, int | None]) -
     into `made` (on one `core` when given), and store the bundle under its key in `bundles`."""
     shard, bundles, made, scratch, cache, core = job
     root = scratch / shard.name
-    for article, body in zip(shard.articles, bodies_html(shard.articles, cache or Cache(None))):
+    bodies = bodies_html([article.body for article in shard.articles], cache or Cache(None))
+    for article, body in zip(shard.articles, bodies):
         target = root / output_file(article_path(article.slug))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(search_document(article, body), encoding="utf-8")
@@ -86,18 +87,6 @@ def scratch_folder(bundles: Path) -> Path:
         return bundles
     usable = os.access("/dev/shm", os.W_OK | os.X_OK) and room.f_bavail * room.f_frsize >= SCRATCH_ROOM
     return Path("/dev/shm") if usable else bundles
-
-
-def bodies_html(articles: tuple[Article, ...], cache: Cache) -> list[str]:
-    """The articles' body HTML: from the cache the renderer fills (all but the edited ones after an edit),
-    the others converted now and stored for the renderer."""
-    keys = [body_key(article.body) for article in articles]
-    found = cache.get_many(HTML_TABLE, keys)
-    new = {key: markdown_html(article.body) for key, article in zip(keys, articles)
-           if not isinstance(found.get(key), str)}
-    cache.put_many(HTML_TABLE, new)
-    cache.close()
-    return [new[key] if key in new else found[key] for key in keys]
 
 
 def search_document(article: Article, body: str | None = None) -> str:

@@ -249,12 +249,13 @@ def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):
     from sitegen.cache import Cache
     from sitegen.markup import body_key
     from sitegen.model import Article
-    from sitegen.search_index import HTML_TABLE, bodies_html
+    from sitegen.render import HTML_TABLE, bodies_html
 
     cache = Cache(tmp_path / "cache.sqlite")
     cached, fresh = (Article(title=t, slug=t, body=f"Text von *{t}*.") for t in ("alt", "neu"))
     cache.put_many(HTML_TABLE, {body_key(cached.body): "<p>aus dem Cache</p>"})
-    assert bodies_html((cached, fresh), cache) == ["<p>aus dem Cache</p>", "<p>Text von <em>neu</em>.</p>"]
+    assert bodies_html((cached.body, fresh.body), cache) == ["<p>aus dem Cache</p>",
+                                                             "<p>Text von <em>neu</em>.</p>"]
     assert cache.get(HTML_TABLE, body_key(fresh.body)) == "<p>Text von <em>neu</em>.</p>"  # for the renderer
 
 
