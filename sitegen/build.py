@@ -49,9 +49,8 @@ def timed(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
-    """Build the whole site into config.out. When the build fails, for whatever reason, the previous site
-    stays exactly as it was and `<out>.failed` beside it says why (deploy refuses to publish while it
-    exists); an output folder that must not be replaced is refused before anything is written."""
+    """Build the site into config.out; a failed build leaves the previous site as it was and says why in
+    `<out>.failed` (deploy refuses to publish while it exists)."""
     out = check_out(config.out)
     failed = out.with_name(f"{out.name}.failed")
     try:
@@ -107,21 +106,17 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
 
 
 def _bundle_folder(config: Config, output: OutputFolder) -> Path:
-    """Where search bundles are kept by their key: in the cache, or, when it cannot be written, in a folder
-    that goes with this build."""
+    """Where search bundles are kept by their key: the cache, or this build's scratch folder."""
     folder = config.cache / "pagefind"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if os.access(folder, os.W_OK | os.X_OK):
-            return folder
     except OSError:
-        pass
-    return output.scratch
+        return output.scratch
+    return folder if os.access(folder, os.W_OK | os.X_OK) else output.scratch
 
 
 def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:
-    """--strict: every link and anchor must resolve and nothing may warn, else the new site is not
-    published."""
+    """--strict: every link and anchor must resolve and nothing may warn, else nothing is published."""
     from sitegen.check import check_output, clutter
 
     report = check_output(folder, config.base_path)

@@ -1,9 +1,7 @@
 """Write the site: a new folder beside the live one is filled completely, then one rename swaps it in.
 
-Files a build does not change come from the live site as hard links (copies where a link is not possible,
-as across file systems); everything else is written into the new folder only. A build that fails or is killed
-leaves the live site exactly as it was: its folder is deleted at once, or by the next build after a kill. The
-replaced site is deleted in the background, or by the next build."""
+Unchanged files come from the live site as hard links (copies across file systems). A failed or killed
+build leaves the live site as it was; its folder, like the replaced site, is deleted (by the next build)."""
 from __future__ import annotations
 
 import ctypes
@@ -76,8 +74,7 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 
 def check_out(out: Path) -> Path:
-    """The absolute output folder; a path sitegen must never replace is refused (before anything is
-    written)."""
+    """The absolute output folder; a path sitegen must never replace is refused before anything is written."""
     out = Path(out).resolve()
     fix = "ein leeres oder neues --out-Verzeichnis wählen"
     if out.parent == out or out == Path.home().resolve():

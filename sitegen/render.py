@@ -1,8 +1,7 @@
 """Pages -> files of the new site, in worker processes; the only module that renders with Jinja.
 
-Templates see their page's context plus the globals of theme.make_environment. There is deliberately no
-global `site`: a page's bytes depend only on what its key covers (see reuse.py), so that a page whose inputs
-are unchanged is taken from the live site instead of rendered again."""
+Templates see their page's context and theme.make_environment's globals, no global `site`: a page's bytes
+depend only on what its key covers (reuse.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,12 +1,9 @@
 """Whether a page's inputs are unchanged since the last build: the one place that decides reuse.
 
-A page's key hashes everything its bytes are made of: the build key (producer key, configuration, the
-project's templates, SOURCE_DATE_EPOCH), its path and template, its gathered context (in which an article
-counts by the hash of its file) and its markdown. The last build's keys sit inside its output folder
-(RECORDS), so they always describe the files beside them. A quicker test needs no context: while the
-build key and the site's outline (every article as other pages show it, and the entity registry) are the
-last build's, a page holds the same articles as last time, and it is unchanged when none of their files
-changed."""
+A page's key hashes the build key (producer key, configuration, templates, SOURCE_DATE_EPOCH), its path,
+template, context (an article as the hash of its file) and markdown; the last build's keys sit in its output
+folder (RECORDS). Quicker, without the context: while the build key and the site's outline are the last
+build's, a page holds the same articles as last time, and is unchanged when none of their files changed."""
 from __future__ import annotations
 
 import copyreg
@@ -28,8 +25,8 @@ RECORDS = ".sitegen-pages.json"  # in the output folder, beside the files it des
 
 @dataclass(frozen=True)
 class PageRecord:
-    """One written page: its key, the size and time of its file, and the positions (in the site's order) of
-    the articles its context held (None: not known, e.g. an article from outside the site)."""
+    """One written page: its key, its file's size and time, and the positions of the articles its context
+    held (None: not known)."""
 
     key: str
     size: int
@@ -39,8 +36,7 @@ class PageRecord:
 
 @dataclass(frozen=True)
 class BuildRecord:
-    """What a build's pages were made of: its build key, the site's outline, each article's file hash (in
-    the site's order) and a record per page file."""
+    """A build's key, the site's outline, each article's file hash (in site order), a record per page."""
 
     build: str = ""
     outline: str = ""
@@ -66,15 +62,13 @@ class BuildRecord:
 
 
 def build_key(config: Config) -> str:
-    """What changes every page: the producer key, the configuration, the project's templates and the fixed
-    build time."""
+    """What changes every page: producer key, configuration, the project's templates, fixed build time."""
     return digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
                   *tree_bytes(config.templates))
 
 
 def site_outline(site: Site, config: Config) -> str:
-    """A hash of the site as pages other than an article's own show it: every article but its body, and the
-    entity registry."""
+    """A hash of the site as other pages show it: every article but its body, and the entity registry."""
     registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
     return digest(registry, *(repr(outline(article)) for article in site.articles))
 

@@ -100,14 +100,6 @@ def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
                 output.link(entry.path, shard.path + rel)
 
 
-def store(bundle: Path, cache: Path, key: str) -> None:
-    """Move a fresh bundle (made inside the cache folder) into the cache under its key."""
-    try:
-        os.rename(bundle, cache / key)
-    except OSError:  # another build stored the same bundle first
-        shutil.rmtree(bundle, ignore_errors=True)
-
-
 def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
     """Keep the `needed` bundles and the `keep` most recently used others (other builds may share the cache),
     drop the rest."""

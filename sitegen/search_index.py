@@ -18,7 +18,7 @@ from sitegen.i18n import german_date
 from sitegen.markup import markdown_html
 from sitegen.model import Article
 from sitegen.render import bodies_html
-from sitegen.search import Shard, search_filters, store
+from sitegen.search import Shard, search_filters
 from sitegen.urls import article_path, output_file
 from sitegen.workers import abandoned, fork_map
 
@@ -27,9 +27,8 @@ WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles)
 
 
 class Indexing:
-    """A context manager: index the shards missing from the bundle cache `bundles` in processes of their own
-    (up to `jobs`) while the pages are planned and rendered; wait() for the bundles. What a build leaves
-    half-made (even when killed) is deleted, by the next build at the latest."""
+    """A context manager: index the shards missing from the bundle cache in up to `jobs` processes while the
+    pages render; wait() for the bundles. What a killed build left is deleted by the next."""
 
     def __init__(self, todo: list[Shard], bundles: Path, jobs: int = 1, cache: Cache | None = None):
         for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(Path("/dev/shm"), WORK_PREFIX)):
@@ -75,7 +74,10 @@ def index_shard(job: tuple[Shard, Path, Path, Path, Cache | None, int | None]) -
     if not (bundle / "pagefind.js").is_file():
         raise SitegenError("Pagefind hat kein Suchbündel geschrieben", path=shard.path,
                            fix="'pagefind[bin]' neu installieren")
-    store(bundle, bundles, shard.key)
+    try:
+        os.rename(bundle, bundles / shard.key)
+    except OSError:  # another build stored the same bundle first
+        shutil.rmtree(bundle, ignore_errors=True)
 
 
 def scratch_folder(bundles: Path) -> Path:
@@ -108,9 +110,8 @@ def search_document(article: Article, body: str | None = None) -> str:
 
 
 def _pin(core: int):
-    """A preexec function that keeps Pagefind on one of the cores this process may use. Its threads write
-    the fragment files side by side: across cores they spin on the folder's lock, which doubled its kernel
-    time, while the build's other processes keep the other cores busy anyway."""
+    """A preexec function keeping Pagefind on one core: its threads spin on the folder's lock across cores,
+    which doubled its kernel time, and the build's other processes keep the other cores busy."""
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
 
     def pin() -> None:
