@@ -90,6 +90,7 @@ def test_span_does_not_end_on_a_name_particle():
     (("Roten", "Kreuzes"), ("Rotes", "Kreuz")),
     (("Frankfurter", "Allgemeinen", "Zeitung"), ("Frankfurter", "Allgemeine", "Zeitung")),
     (("Demokratischen", "Republik", "Kongo"), ("Demokratische", "Republik", "Kongo")),
+    (("Europäischen", "Forschungsrates"), ("Europäischer", "Forschungsrat")),
 ])
 def test_inflection_stripper_keeps_the_stem_of_names(tokens, expected):
     assert nominative(tokens) == expected
@@ -369,3 +370,39 @@ def test_colour_word_is_no_name_but_a_colour_surname_is():
 
     assert _adjective("Rot") and _adjective("Grün")
     assert not _adjective("Braun") and not _adjective("Schwarz") and not _adjective("Grüne")
+
+
+def test_names_the_tagger_cut_are_joined():
+    from sitegen.entities.rules import repair
+
+    words = "Salt Lake City ( Utah ) siegte gegen die Carolina Panthers in der Rue Saint-Benoît".split()
+    tags = ["B-LOC", "B-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-LOC", "O", "O", "O", "B-LOC",
+            "B-LOC"]
+    assert repair(words, list(tags)) == ["B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-ORG",
+                                         "I-ORG", "O", "O", "B-LOC", "I-LOC"]
+    words, tags = ["Hertha", "BSC", "und", "Fans"], ["B-LOC", "B-ORG", "O", "O"]
+    assert repair(words, tags) == ["B-ORG", "I-ORG", "O", "O"]
+    assert repair(["Paris", "Fans"], ["B-LOC", "O"]) == ["B-LOC", "O"]
+
+
+def test_fragments_of_descriptions_and_genitives_are_cut():
+    ents = extract("Der Zeitung Haaretz zufolge fand das Telefonat statt. Merkels Privathandy wurde "
+                   "abgehört, sagte Angela Merkel.")
+    assert "Zeitung Haaretz" not in ents.organisations and "Merkels Privathandy" not in ents.people
+
+
+def test_events_works_hashtags_and_tv_listings_are_no_names():
+    ents = extract("Auf der Entwicklerkonferenz WWDC zeigte Apple Neues. Strolz verglich die Lage mit der "
+                   "Rocky Horror Picture Show. Der Tweet endete mit #Greece und viel Jubel. "
+                   "Im Fernsehen: Urlaubsspezial, Hoagascht, Wildnis wider Willen. Der Erste-Liga-Club "
+                   "Kapfenberger SV gewann. Das Buch heißt Clothes, Music, Boys.")
+    found = set(ents.people + ents.places + ents.organisations)
+    assert not {"WWDC", "Rocky Horror Picture", "Greece", "Urlaubsspezial", "Hoagascht", "Erste",
+                "Music , Boys"} & found
+    assert "Kapfenberger SV" in ents.organisations
+
+
+def test_line_up_lists_count_in_a_sports_report_only():
+    text = ("Ried: Gebauer – Streker, Reifeltshammer, Filipovic – Hart, Trauner – Walch Es fehlen: Ziegl, "
+            "Antonitsch, Janeczek (alle verletzt)")
+    assert {"Ziegl", "Antonitsch", "Janeczek"} <= set(extract(text).people)

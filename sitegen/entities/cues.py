@@ -12,12 +12,15 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
 
 
 def work_context(m: Mention) -> bool:
-    """The mention follows a noun that introduces a work or product: 'das Spiel Mario Maker'."""
+    """The mention follows a noun that introduces a work, product or event: 'das Spiel Mario Maker',
+    'Entwicklerkonferenz WWDC', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
-    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues()  # 'TV-Serie'
+    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
+        or word[:1].isupper() and word.lower().endswith(THING_HEADS)  # 'TV-Serie'
 
 
 def org_context(m: Mention) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon, rules, tagger
-from .normalize import key, word_key
+from .normalize import ARTICLES, key, word_key
 from .registry import Registry
 from .tokenize import sentences
 
@@ -186,10 +186,13 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
                          and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
-    if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and (_common_noun(words[a + 1])
+                                                            or _long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
+    if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
+        a += 1  # 'Der Zeitung Haaretz zufolge'
     while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _common_noun(words[a])
                                                          and not _institution(words[a])
                                                          and words[a].lower() not in lexicon.org_words()):
@@ -233,6 +236,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     last = words[b - 1].lower()
     if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not last.endswith(rules.INSTITUTION_HEADS):
+        if words[b - 1] in lexicon.work_cues():
+            return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
                          and not words[b - 1][:1].isdigit()):
@@ -252,7 +257,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
 
 def bio(words: list[str]) -> list[str]:
     """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed."""
-    tags = tagger.tag(words)
+    tags = rules.repair(words, tagger.tag(words))
     for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
@@ -281,11 +286,13 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         sent = _unquote(sent)
         words = [t.text for t in sent]
         given, probs = tagger.tag_marginals(words)
-        tags = rules.institutions(words, list(given))
+        tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = rules.is_result(words)
         for a, b, cls in _spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
+            if a > 0 and words[a - 1] in ("#", "@"):
+                continue  # a hashtag or handle: '#Greece'
             cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES

@@ -60,10 +60,11 @@ def noun_base(word: str) -> str:
 
 
 def _noun_lemma(word: str) -> str:
-    """A name's head noun without its genitive ending, only when HanTa knows the noun: 'Hauses' -> 'Haus'."""
+    """A name's head noun without its genitive ending, when HanTa knows the noun or its base form: 'Hauses' ->
+    'Haus', 'Forschungsrates' -> 'Forschungsrat'."""
     tag, known = lexicon.pos(word)
     lem = lexicon.lemma(word) if known and tag == "NN" else word
-    return lem if word in (lem + "s", lem + "es") else word
+    return lem if word in (lem + "s", lem + "es") else noun_base(word)
 
 
 def _known_base(base: str, word: str) -> bool:

@@ -168,7 +168,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
 
 def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
-    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-"):
+    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
     if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
