@@ -406,3 +406,11 @@ def test_line_up_lists_count_in_a_sports_report_only():
     text = ("Ried: Gebauer – Streker, Reifeltshammer, Filipovic – Hart, Trauner – Walch Es fehlen: Ziegl, "
             "Antonitsch, Janeczek (alle verletzt)")
     assert {"Ziegl", "Antonitsch", "Janeczek"} <= set(extract(text).people)
+
+
+def test_place_typed_as_person_and_person_typed_as_place():
+    ents = extract("Die Landeshauptstadt St. Pölten liegt in Niederösterreich, wie Buenos Aires in "
+                   "Argentinien. "
+                   "Der frühere Neurochirurg Ben Carson verlor an Zustimmung.")
+    assert {"St. Pölten", "Buenos Aires"} <= set(ents.places) and "Ben Carson" in ents.people
+    assert not {"St. Pölten", "Buenos Aires"} & set(ents.people)

@@ -69,16 +69,6 @@ def _unquote(sent):
     return keep
 
 
-def _spans(tags):
-    start, cls = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == cls):
-            yield start, i, cls
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, cls = i, tag[2:]
-
-
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, tuple[str, str, int]]:
     return phrase_table(Registry())
@@ -172,6 +162,7 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     one."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    start = a
     given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"  # 'Salzburger Mike Vogl'
@@ -199,7 +190,15 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
+    if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
+        cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _has_place(words) -> bool:
+    """The name, or its first word, is a known place: 'Rio de Janeiro', 'Wien Hietzing'."""
+    return any(w in lexicon.places() or w in lexicon.countries() or w in lexicon.regions()
+               for w in (" ".join(words), words[0]))
 
 
 def _institution(word: str) -> bool:
@@ -248,8 +247,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
-    if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
-        cls = "ORG"
+    if cls == "PER" and b - a > 1 and lexicon.org_words() & {words[b - 1].lower(), words[a].lower()}:
+        cls = "ORG"  # 'Unión Patriótica'
+
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
         b += 1
     return a, b, cls
@@ -288,7 +288,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = rules.is_result(words)
-        for a, b, cls in _spans(tags):
+        for a, b, cls in rules.spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
             if a > 0 and words[a - 1] in ("#", "@"):

@@ -113,6 +113,10 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         elif tags[i] == "O" and prev == "LOC" and _team_word(words[i]):
             tags[i] = "I-LOC"
             _join(tags, i, "ORG")
+    for a, b, cls in spans(tags):
+        name = " ".join(words[a:b]).replace("St. ", "Sankt ")
+        if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
+            tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
@@ -120,6 +124,17 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def spans(tags):
+    """(start, end, class) of each BIO span; an I- of another class starts a new one."""
+    start, cls = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == cls):
+            yield start, i, cls
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, cls = i, tag[2:]
 
 
 def _join(tags: list[str], i: int, cls: str) -> None:
