@@ -414,3 +414,11 @@ def test_place_typed_as_person_and_person_typed_as_place():
                    "Der frühere Neurochirurg Ben Carson verlor an Zustimmung.")
     assert {"St. Pölten", "Buenos Aires"} <= set(ents.places) and "Ben Carson" in ents.people
     assert not {"St. Pölten", "Buenos Aires"} & set(ents.people)
+
+
+def test_clubs_named_like_places_and_region_before_town():
+    ents = extract("Niederösterreich Zwettl – Leicester City gewann gegen die Chicago Blackhawks. "
+                   "In Mexico City regnete es.")
+    assert {"Leicester City", "Chicago Blackhawks"} <= set(ents.organisations)
+    assert {"Niederösterreich", "Zwettl", "Mexico City"} <= set(ents.places)
+    assert "Niederösterreich Zwettl" not in ents.places

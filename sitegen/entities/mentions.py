@@ -49,8 +49,12 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             offset = m.start(1)
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
-                if place.strip() and _place_like(place.split()):
-                    places.append(Mention(tuple(place.split()), "LOC", 0.99, offset + lead, place.strip()))
+                words = place.split()
+                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()):
+                    places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0]))
+                    lead, words = lead + len(words[0]) + 1, words[1:]  # 'Niederösterreich Zwettl – '
+                if words and _place_like(words):
+                    places.append(Mention(tuple(words), "LOC", 0.99, offset + lead, " ".join(words)))
                 offset += len(place) + 1
     return text, places
 

@@ -7,7 +7,7 @@ from . import cues, lexicon, rules
 from .mentions import PARTICLES, Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
-from .rules import CLUB_WORDS
+from .rules import CLUB_WORDS, team_word
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
@@ -154,7 +154,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     out = []
     for name, g in groups.items():
         cls = max(g["votes"], key=g["votes"].get)
-        cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
+        club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
+        cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
         cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
         if cls != "PER" and cues.company_product(name) and not g["reg"]:
             continue  # 'Google Docs'
@@ -190,11 +191,14 @@ def person_form(name: str) -> bool:
 
 
 def retyped_person(name: str, cls: str) -> str:
-    """A 'person' named by a town and a plural is a team ('Detroit Pistons'); other names keep their type."""
+    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
+    other names keep their type."""
     toks = name.split()
-    if cls != "PER" or len(toks) < 2 or name in lexicon.people() or "PER" in lexicon.known().get(name, ""):
+    if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
+            or "PER" in lexicon.known().get(name, ""):
         return cls
-    team = len(toks) == 2 and toks[0] in lexicon.places() and toks[1].endswith("s") and toks[1][-2] != "s"
+    plural = toks[-1].endswith("s") and toks[-1][-2] != "s" if cls == "PER" else team_word(toks[-1])
+    team = len(toks) == 2 and toks[0] in lexicon.places() and plural
     return "ORG" if team and toks[0] not in lexicon.first_names() else cls
 
 

@@ -11,7 +11,7 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
-Sturm Wacker""".split())
+Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
@@ -108,9 +108,10 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     before an English plural is a team ('Carolina Panthers')."""
     for i in range(1, len(words)):
         prev, cls = tags[i - 1][2:], tags[i][2:]
-        if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")):
+        if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")) \
+                and not _region_before(words, tags, i):
             _join(tags, i, cls)
-        elif tags[i] == "O" and prev == "LOC" and _team_word(words[i]):
+        elif tags[i] == "O" and prev == "LOC" and team_word(words[i]):
             tags[i] = "I-LOC"
             _join(tags, i, "ORG")
     for a, b, cls in spans(tags):
@@ -148,7 +149,17 @@ def _join(tags: list[str], i: int, cls: str) -> None:
     tags[start:end] = [f"B-{cls}"] + [f"I-{cls}"] * (end - start - 1)
 
 
-def _team_word(word: str) -> bool:
+def _region_before(words: list[str], tags: list[str], i: int) -> bool:
+    """The name ending before token i is a country or region, not the start of a longer name
+    ('Niederösterreich' + 'Zwettl')."""
+    start = i - 1
+    while start > 0 and tags[start].startswith("I-"):
+        start -= 1
+    name = " ".join(words[start:i])
+    return name in lexicon.countries() or name in lexicon.regions()
+
+
+def team_word(word: str) -> bool:
     """An English plural naming a team after its town: 'Panthers', 'Broncos' (not 'Fans')."""
     tag, known = lexicon.pos(word.lower())
     return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
