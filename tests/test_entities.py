@@ -422,3 +422,9 @@ def test_clubs_named_like_places_and_region_before_town():
     assert {"Leicester City", "Chicago Blackhawks"} <= set(ents.organisations)
     assert {"Niederösterreich", "Zwettl", "Mexico City"} <= set(ents.places)
     assert "Niederösterreich Zwettl" not in ents.places
+
+
+def test_demonym_of_a_multi_word_place_is_no_name():
+    ents = extract("Wir sehen Chancen, so der gebürtige St. Pöltner. Die Wiener Zeitung berichtet aus Wien.")
+    assert "St. Pöltner" not in ents.people + ents.places + ents.organisations
+    assert "Wiener Zeitung" in ents.organisations

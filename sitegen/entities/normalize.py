@@ -46,7 +46,8 @@ def place_adjective(word: str) -> bool:
     if not word.endswith("er"):
         return False
     stems = (word[:-2], word[:-3] + "en", word[:-2] + "en")
-    return any(s in lexicon.places() or s in lexicon.countries() for s in stems)
+    return any(s in lexicon.places() or s in lexicon.countries()
+               or s.replace("St. ", "Sankt ") in lexicon.multiword_places() for s in stems)  # 'St. Pöltner'
 
 
 def noun_base(word: str) -> str:
