@@ -428,3 +428,10 @@ def test_demonym_of_a_multi_word_place_is_no_name():
     ents = extract("Wir sehen Chancen, so der gebürtige St. Pöltner. Die Wiener Zeitung berichtet aus Wien.")
     assert "St. Pöltner" not in ents.people + ents.places + ents.organisations
     assert "Wiener Zeitung" in ents.organisations
+
+
+def test_description_and_venue_are_no_organisations():
+    ents = extract("Eine Colmarer Zeitung brachte eine Beilage. Augsburg gelang dank eines 2:0 in "
+                   "Wolfsburg ein großer Schritt.")
+    assert "Colmarer Zeitung" not in ents.organisations
+    assert "Wolfsburg" in ents.places and "Wolfsburg" not in ents.organisations

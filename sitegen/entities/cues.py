@@ -8,6 +8,7 @@ from .mentions import PARTICLES, QUOTES, Mention
 from .normalize import ARTICLES
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
@@ -27,6 +28,13 @@ def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def described(m: Mention) -> bool:
+    """An indefinite article before words ending in a common noun: a description, no name ('eine Colmarer
+    Zeitung')."""
+    tag, known = lexicon.pos(m.tokens[-1])
+    return len(m.tokens) > 1 and _word_before(m).lower() in INDEFINITE and known and tag == "NN"
 
 
 def _word_before(m: Mention) -> str:

@@ -124,7 +124,7 @@ def _longest_forms(forms: list[str]) -> dict[str, str]:
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     """Distinct entities of one article, ordered by first mention."""
     surfaces = [(m, _surface(m)) for m in mentions]
-    surfaces = [(m, s) for m, s in surfaces if s]
+    surfaces = [(m, s) for m, s in surfaces if s and not (not m.name and cues.described(m))]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
