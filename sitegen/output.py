@@ -45,10 +45,12 @@ class OutputFolder:
             self._made.add(folder)
         return target
 
-    def write(self, rel: str, data: bytes) -> None:
-        """A new file with these bytes."""
+    def write(self, rel: str, data: bytes) -> os.stat_result:
+        """A new file with these bytes; its status (size and time go into the build's records)."""
         with open(self._target(rel), "xb") as handle:
             handle.write(data)
+            handle.flush()
+            return os.fstat(handle.fileno())
 
     def keep(self, rel: str) -> None:
         """Take the live site's file unchanged."""
@@ -57,10 +59,6 @@ class OutputFolder:
     def link(self, source: str | Path, rel: str) -> None:
         """The file `source` as `rel`: a hard link, or a copy where links are not possible."""
         link_or_copy(source, self._target(rel))
-
-    def stat(self, rel: str) -> os.stat_result:
-        """The new file's status (size and time go into the build's records)."""
-        return os.stat(self._new + rel)
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:

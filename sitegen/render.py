@@ -99,9 +99,8 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
     bodies = iter(bodies_html([page.markdown for _, page, _, _ in todo if page.markdown is not None],
                               renderer.cache))
     for rel, page, key, shows in todo:
-        output.write(rel, renderer.render(page, None if page.markdown is None else next(bodies)))
+        stat = output.write(rel, renderer.render(page, None if page.markdown is None else next(bodies)))
         if key:
-            stat = output.stat(rel)
             done.records[rel] = PageRecord(key, stat.st_size, stat.st_mtime_ns, shows)
     done.rendered = len(todo)
     return done
