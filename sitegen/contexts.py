@@ -19,11 +19,9 @@ TermGroups = list[tuple[Taxonomy, list[TermRef]]]
 
 
 class HomeContext(TypedDict):
-    """home.html: the newest dated articles, paginated (all, in source order, when none has a date); on page
-    1 the most-mentioned entities of recent months; how many articles have no date."""
-    pager: Pager
+    """home.html: the newest dated articles (the first, in source order, when none has a date), the
+    most-mentioned entities of recent months, how many articles there are and how many have no date."""
     items: tuple[Item, ...]
-    feed: str
     recent: TermGroups
     article_count: int
     undated: int
@@ -31,14 +29,12 @@ class HomeContext(TypedDict):
 
 
 class ArticleContext(TypedDict):
-    """article.html: the article, its terms by taxonomy, related and neighbouring articles; the renderer
-    adds `body_html`, the sanitised HTML of its body."""
+    """article.html: the article, its terms by taxonomy, related articles; the renderer adds `body_html`,
+    the sanitised HTML of its body."""
     article: Article
     term_groups: TermGroups
     section: Optional[TermRef]
     related: Any
-    older: Optional[Article]
-    newer: Optional[Article]
     image_url: str
     same_as: Any
     minutes: int
@@ -56,18 +52,18 @@ class TaxonomyContext(TypedDict):
 
 
 class LetterContext(TypedDict):
-    """letter.html: the terms under one letter, by name or by count."""
+    """letter.html: the terms under one letter, in filing order; a term without a page has its entry here,
+    linking to its one article."""
     taxonomy: Taxonomy
     letters: list[tuple[str, str, int]]
     letter: str
     label: str
-    by_count: bool
     terms: list[TermRef]
 
 
 class TermContext(TypedDict):
-    """term.html: one section, entity or tag; `info`, `lead` (entities), `timeline` and `together` on page 1
-    only."""
+    """term.html: one section, entity or tag; `info`, `lead` (entities), `timeline`, `together` and the
+    sentences naming it on page 1 only; `feed` is '' for a term without a feed."""
     taxonomy: Taxonomy
     term: TermRef
     pager: Pager

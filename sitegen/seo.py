@@ -25,8 +25,9 @@ def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
 
 def news_article(article: Article, url: str, site_name: str, site_url: str, image_url: str,
                  same: Mapping[str, list[str]]) -> dict:
-    """The NewsArticle object (built while rendering): entities named in the headline are `about`, the
-    others `mentions`, each with `sameAs` from `same` (see same_as)."""
+    """The NewsArticle object (built while rendering): entities named in the headline are `about`, the others
+    `mentions` when the registry identifies them (a bare name says no more than the text), each with `sameAs`
+    from `same` (see same_as)."""
     data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
                   "url": url, "inLanguage": article.language or "de",
                   "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
@@ -42,7 +43,8 @@ def news_article(article: Article, url: str, site_name: str, site_url: str, imag
             thing = {"@type": schema_type, "name": name}
             if name in same:
                 thing["sameAs"] = same[name] if len(same[name]) > 1 else same[name][0]
-            (about if name in article.title else mentions).append(thing)
+            if name in article.title or name in same:
+                (about if name in article.title else mentions).append(thing)
     if about:
         data["about"] = about
     if mentions:
