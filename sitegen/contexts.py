@@ -1,21 +1,35 @@
-"""What each template sees besides the globals (theme.make_environment): one TypedDict per template.
-
-The planner (pages.py) makes every context through these, so this module is the template API's reference; the
-README's "Theming" section points here. `page` (the page's own path) is added to every context."""
+"""The template API: the filters and globals every template sees, and one TypedDict per template of what
+its context holds (the planner makes every context through these). `page` (its own path) is added to each."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Optional, TypedDict
 
+from sitegen import i18n, urls
 from sitegen.archive import Year
 from sitegen.entity_info import EntityInfo
-from sitegen.feeds import Entry
+from sitegen.feeds import Entry, atom_date, news_article
 from sitegen.lead import Lead
+from sitegen.markup import link_entities
 from sitegen.model import Article, Taxonomy
-from sitegen.paging import Pager
-from sitegen.views import Item, TermRef
+from sitegen.views import Item, Pager, TermRef
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
+
+
+def template_filters() -> dict:
+    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (html, links, base)."""
+    return {"german_date": i18n.german_date, "iso_date": i18n.iso_date, "number": i18n.number,
+            "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym),
+            "entity_links": link_entities}
+
+
+def template_globals() -> dict:
+    """Path helpers (always wrap them in url() or absolute_url()) and the German interface words."""
+    names = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path",
+             "month_path", "undated_path", "letter_path", "feed_path", "search_path")
+    return {**{name: getattr(urls, name) for name in names}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
+            "count_label": i18n.count_label, "news_article": news_article}
 
 
 class HomeContext(TypedDict):

@@ -34,7 +34,7 @@ TEXT = {
     # taxonomy.html, letter.html, term.html
     "a_to_z": "von A bis Z", "by_surname": "nach Nachnamen", "most_mentioned": "Am häufigsten genannt",
     "no_entries": "Noch keine Einträge.", "in_the": "im", "mostly": "Im Archiv meist", "so": "so", "in": "in",
-    "first_named": "Zuerst genannt", "last_named": "Zuletzt genannt", "named_in": "Genannt in",
+    "first_named": "Zuerst genannt", "last_named": "Zuletzt genannt",
     "authority": "Normdaten:", "per_month": "Erwähnungen pro Monat", "together": "Oft zusammen genannt",
     "in_section": "Oft in diesem Ressort genannt",
     # archive.html, year.html, month.html

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Iterator
 
-from sitegen.archive import Archive
+from sitegen.archive import Archive, timeline
 from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
@@ -18,20 +18,18 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
                               TaxonomyContext, TermContext, YearContext)
 from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
-from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
+from sitegen.feeds import (FEED_SIZE, TERM_FEED_SIZE, chunks, entries, feed_updated, lastmod, same_as,
+                           site_updated)
 from sitegen.i18n import german_date, reading_minutes
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.paging import paginate
 from sitegen.relations import ENTITY_KEYS, Relations
 from sitegen.search_names import names_index
-from sitegen.seo import chunks, lastmod, same_as
 from sitegen.snippets import beyond_title, name_forms, passage, teaser, word_count
-from sitegen.timeline import timeline
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,
                           year_path)
-from sitegen.views import Item, TermRef, has_page
+from sitegen.views import Item, TermRef, has_page, paginate
 
 HOME_SIZE = 50
 

@@ -31,12 +31,6 @@ def plain(text: str) -> str:
     return text.strip().replace("\n", " ")
 
 
-def sentence_with(body: str, names: tuple[str, ...]) -> str:
-    """The sentence of `body` where the first of `names` that occurs is mentioned, as plain text; '' if
-    none."""
-    return passage(body, names)[0]
-
-
 def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
     """(the whole sentence naming the first of `names` found, as plain text; where the name starts and ends in
     it), shortened around the name with ellipses beyond PASSAGE_CHARS; ('', 0, 0) when no name occurs."""
