@@ -75,11 +75,7 @@ class Timeline:
     first_year: int
     last_year: int
     label: str
-
-    @property
-    def height(self) -> int:
-        """The viewBox height."""
-        return HEIGHT
+    height: int = HEIGHT
 
 
 def timeline(site: Site, term: Term) -> Timeline | None:

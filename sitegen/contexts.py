@@ -57,8 +57,7 @@ class ArticleContext(TypedDict):
 
 
 class TaxonomyContext(TypedDict):
-    """taxonomy.html: the letter bar as (letter, label, count), the most-mentioned terms, how many there
-    are."""
+    """taxonomy.html: the letter bar as (letter, label, count), the most-mentioned terms, how many in all."""
     taxonomy: Taxonomy
     letters: list[tuple[str, str, int]]
     top: list[TermRef]

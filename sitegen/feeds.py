@@ -10,7 +10,6 @@ from itertools import islice
 from sitegen.entity_info import EntityIndex
 from sitegen.i18n import build_time
 from sitegen.model import Article, Site
-from sitegen.snippets import teaser
 
 FEED_SIZE = 20  # the whole archive's feed
 TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
@@ -27,11 +26,9 @@ class Entry:
     summary: str
 
 
-def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str] | None = None,
-            size: int = FEED_SIZE) -> list[Entry]:
+def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str], size: int) -> list[Entry]:
     """The feed entries of the first `size` dated articles of `slugs` (newest first), with `summary`'s
     teasers; an undated article is left out, as an entry's <updated> would have to be invented."""
-    summary = summary or (lambda a: a.summary or teaser(a.body))
     dated = (a for a in (site.by_slug[s] for s in slugs) if a.date is not None)
     return [Entry(a, summary(a)) for a in islice(dated, size)]
 
@@ -47,9 +44,8 @@ def site_updated(site: Site) -> dt.datetime:
 
 
 def feed_updated(items: list[Entry], fallback: dt.datetime) -> dt.datetime:
-    """A feed's <updated>: its newest entry's date, else `fallback`."""
-    dated = [as_datetime(e.article.date) for e in items if e.article.date is not None]
-    return max(dated) if dated else fallback
+    """A feed's <updated>: its newest entry's date (every entry has one), else `fallback`."""
+    return max((as_datetime(e.article.date) for e in items), default=fallback)
 
 
 def as_datetime(value: dt.date) -> dt.datetime:
@@ -59,9 +55,9 @@ def as_datetime(value: dt.date) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
-def atom_date(value: dt.date | None, fallback: dt.datetime = EPOCH) -> str:
+def atom_date(value: dt.date) -> str:
     """RFC 3339 timestamp for Atom: '2021-12-31T00:00:00+00:00'."""
-    return (as_datetime(value) if value is not None else fallback).isoformat()
+    return as_datetime(value).isoformat()
 
 
 def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:

@@ -9,7 +9,6 @@ from sitegen.limits import MAX_YEAR, MIN_YEAR
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
-MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez.")
 WORDS_PER_MINUTE = 200
 
 # Every word the templates show, in one place (a translation or a project's wording changes only this).
@@ -89,15 +88,11 @@ def build_time() -> dt.datetime | None:
     if not epoch.isdigit():
         return None
     try:
-        return _in_range(dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc))
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     except (ValueError, OverflowError, OSError):
+        moment = None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis "
                            f"{MAX_YEAR}",
-                           fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)") from None
-
-
-def _in_range(moment: dt.datetime) -> dt.datetime:
-    """The moment when its year lies from MIN_YEAR to MAX_YEAR, else ValueError."""
-    if not MIN_YEAR <= moment.year <= MAX_YEAR:
-        raise ValueError(moment)
+                           fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)")
     return moment

@@ -1,7 +1,5 @@
-"""The site's pages as data: (page path, template, context) for every page, planned from the Site model.
-
-Derived data (relations, the date archive, registry facts) is computed once per build in `Derived`; each
-page's context holds only what that page shows, as small picklable values (no global Site)."""
+"""The site's pages as data: (page path, template, context) for every page, planned from the Site model;
+each page's context holds only what that page shows, as small picklable values (no global Site)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -53,8 +51,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Derived:
-    """What several pages share, computed once per build from the Site; `feeds` are the terms that have a
-    feed (each taxonomy's most mentioned, as its overview lists them)."""
+    """What several pages share, computed once per build; `feeds`: the terms with a feed (each taxonomy's
+    most mentioned, as its overview lists them)."""
 
     site: Site
     config: Config
@@ -207,7 +205,7 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
             "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed,
             "info": info if pager.number == 1 else None}))
     if feed:
-        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, teasers=False)
+        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, term=True)
 
 
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> TermContext:
@@ -228,18 +226,15 @@ def term_item(d: Derived, article: Article, forms: tuple[str, ...]) -> Item:
     return Item(article, shown, shown_date(article), (start, end))
 
 
-def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:
-    """The Atom feed beside page `base`: its newest entries; a term's feed (there are thousands) has fewer,
-    without teasers."""
-    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, teasers))
+def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool = False) -> Page:
+    """The Atom feed beside page `base`: its newest entries with teasers; a term's has fewer, without."""
+    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, term))
 
 
-def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> FeedContext:
+def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    if teasers:
-        items = entries(d.site, slugs, d.teaser)
-    else:
-        items = entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
+    summary, size = ((lambda a: ""), TERM_FEED_SIZE) if term else (d.teaser, FEED_SIZE)
+    items = entries(d.site, slugs, summary, size)
     return FeedContext(title=title, home=base, entries=items, updated=feed_updated(items, d.updated))
 
 
@@ -247,24 +242,23 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
     """The archive overview, a page per year and per month (paginated), and the undated articles."""
     yield Page(archive_path(), "archive.html",
                ArchiveContext(years=archive.years, undated=len(archive.undated)))
-    years = archive.years
-    for i, year in enumerate(years):
-        yield Page(year_path(year.year), "year.html", YearContext(
-            year=year, earlier=years[i + 1].year if i + 1 < len(years) else None,
-            later=years[i - 1].year if i else None))
-    months = archive.months
-    for i, month in enumerate(months):
-        earlier = months[i - 1] if i else None
-        later = months[i + 1] if i + 1 < len(months) else None
+    years = [y.year for y in archive.years]  # newest first
+    for year, (later, earlier) in zip(archive.years, _around(years)):
+        yield Page(year_path(year.year), "year.html", YearContext(year=year, earlier=earlier, later=later))
+    months = [(m.year, m.month) for m in archive.months]  # oldest first
+    for month, (earlier, later) in zip(archive.months, _around(months)):
         for pager in paginate(month_path(month.year, month.month), month.articles):
             yield Page(pager.path, "month.html", MonthContext(
-                month=(month.year, month.month), pager=pager,
-                earlier=(earlier.year, earlier.month) if earlier else None,
-                later=(later.year, later.month) if later else None))
+                month=(month.year, month.month), pager=pager, earlier=earlier, later=later))
     if archive.undated:
         for pager in paginate(undated_path(), archive.undated):
             yield Page(pager.path, "month.html",
                        MonthContext(month=None, pager=pager, earlier=None, later=None))
+
+
+def _around(items: list) -> list[tuple]:
+    """(the one before, the one after) each item, None at the ends."""
+    return list(zip([None, *items[:-1]], [*items[1:], None]))
 
 
 def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:
