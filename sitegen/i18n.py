@@ -9,7 +9,6 @@ from sitegen.limits import MAX_YEAR, MIN_YEAR
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
-WORDS_PER_MINUTE = 200
 
 # Every word the templates show, in one place (a translation or a project's wording changes only this).
 TEXT = {
@@ -75,11 +74,6 @@ def number(value: int) -> str:
 def count_label(value: int, singular: str, plural: str) -> str:
     """'1 Artikel', '2.345 Erwähnungen'."""
     return f"{number(value)} {singular if value == 1 else plural}"
-
-
-def reading_minutes(words: int) -> int:
-    """Minutes to read `words` words, at least one."""
-    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def build_time() -> dt.datetime | None:

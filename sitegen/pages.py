@@ -18,12 +18,12 @@ from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
 from sitegen.feeds import (FEED_SIZE, TERM_FEED_SIZE, chunks, entries, feed_updated, lastmod, same_as,
                            site_updated)
-from sitegen.i18n import german_date, reading_minutes
+from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.relations import ENTITY_KEYS, Relations
 from sitegen.search_names import names_index
-from sitegen.snippets import beyond_title, name_forms, passage, teaser, word_count
+from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,
                           year_path)
@@ -160,7 +160,7 @@ def article_context(d: Derived, article: Article) -> ArticleContext:
                           section=d.refs.get(("sections", article.section)),
                           related=d.relations.related(article), image_url=image,
                           same_as=same_as(article, d.entities), entity_links=entity_links(d, article),
-                          minutes=reading_minutes(word_count(article.body)), description=d.teaser(article))
+                          minutes=reading_minutes(article.body), description=d.teaser(article))
 
 
 def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
