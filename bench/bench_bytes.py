@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Bytes per article of a built site, in total and per section, on the real archive beside a synthetic one.
 
-    python3 bench/bench_bytes.py [--real CSV] [--articles 10000] [--sitegen sitegen] [--keep DIR]
+    python3 bench/bench_bytes.py [--real CSV] [--articles 10000 | --synthetic CONTENT] [--keep DIR]
     python3 bench/bench_bytes.py --site DIR --count N   # only measure a site already built
 
 The real archive is the 1,028 articles of ../shared/data/10kgnad/articles.csv, ingested once (minutes) and
-built; it is skipped when that file is absent. The synthetic archive is bench/gen_archive.py's."""
+built; it is skipped when that file is absent. The synthetic archive is bench/gen_archive.py's, or the content
+folder given (such as the corpus of ../shared/bench/compare_hugo.py). Both are built without a base_url."""
 from __future__ import annotations
 
 import argparse
@@ -53,6 +54,7 @@ def report(name: str, sizes: Counter, articles: int) -> None:
 
 def build(sitegen: str, home: Path, content: Path) -> Path:
     """Build `content` into home/site with a cache of its own; the output folder."""
+    home.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache")}
     subprocess.run([sitegen, "-q", "build", "--content", str(content), "--out", str(home / "site")],
                    check=True, env=env, cwd=home)
@@ -63,6 +65,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--real", type=Path, default=REAL, help="the real archive's CSV (default: 10kGNAD)")
     ap.add_argument("--articles", type=int, default=10000, help="size of the synthetic archive")
+    ap.add_argument("--synthetic", type=Path, help="build this content folder as the synthetic archive")
     ap.add_argument("--sitegen", default="sitegen")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it (the ingest is reused)")
     ap.add_argument("--site", type=Path, help="only measure this built site ...")
@@ -81,12 +84,13 @@ def main() -> None:
         report("real (10kGNAD)", measure(build(a.sitegen, work / "real", content)), count)
     else:
         print(f"real archive skipped: {a.real} is absent", file=sys.stderr)
-    synthetic = work / f"synthetic-{a.articles}"
-    if not (synthetic / "content").is_dir():
+    synthetic = work / "synthetic"
+    content = a.synthetic or synthetic / "content" / "articles"
+    if not content.is_dir():
         subprocess.run([sys.executable, str(HERE / "gen_archive.py"), str(a.articles), str(synthetic)],
                        check=True, stdout=subprocess.DEVNULL)
-    site = build(a.sitegen, synthetic, synthetic / "content" / "articles")
-    report(f"synthetic ({a.articles})", measure(site), a.articles)
+    count = sum(1 for _ in content.rglob("*.md"))
+    report(f"synthetic ({content.name})", measure(build(a.sitegen, synthetic, content)), count)
 
 
 if __name__ == "__main__":

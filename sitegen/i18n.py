@@ -46,6 +46,9 @@ TEXT = {
     "and_the": "und das", "to_every_article": "zu jedem Artikel.", "not_found": "Seite nicht gefunden",
     "not_found_hint": "Diese Seite gibt es im Archiv nicht (mehr). Zurück zur", "home_page": "Startseite",
     "or_to_the": "oder zu den",
+    # static/search.js (search.html gives them to it)
+    "script": {"all": "alle", "articles": "Artikel", "filter": "Filter", "chosen": "gewählt", "of": "von",
+               "hits": "Treffer für", "hits_of": "Treffern für"},
 }
 
 
