@@ -62,7 +62,6 @@ class Derived:
     updated: dt.datetime
     refs: dict
     feeds: frozenset
-    teasers: dict
     bundles: tuple[str, ...]
 
     @classmethod
@@ -72,14 +71,7 @@ class Derived:
         feeds = frozenset((t.taxonomy, t.name) for terms in site.terms.values() for t in most_mentioned(terms)
                           if has_page(t))
         return cls(site, config, Relations.of(site), Archive.of(site), EntityIndex.load(config.registry_file),
-                   site_updated(site), refs, feeds, {}, bundles)
-
-    def teaser(self, article: Article) -> str:
-        """The article's summary, or the opening of its text (computed once per article)."""
-        text = self.teasers.get(article.slug)
-        if text is None:
-            text = self.teasers[article.slug] = article.summary or teaser(article.body)
-        return text
+                   site_updated(site), refs, feeds, bundles)
 
 
 def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
@@ -141,10 +133,15 @@ def home_pages(d: Derived) -> Iterator[Page]:
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     undated = len(d.archive.undated)
     listed = d.site.articles[:len(d.site.articles) - undated] or d.site.articles
-    items = tuple(Item(a, beyond_title(a.title, d.teaser(a)), shown_date(a)) for a in listed[:HOME_SIZE])
+    items = tuple(Item(a, beyond_title(a.title, lead_text(a)), shown_date(a)) for a in listed[:HOME_SIZE])
     yield Page("", "home.html", HomeContext(
         items=items, recent=recent, article_count=len(d.site.articles), undated=undated,
         in_source_order=undated == len(d.site.articles)))
+
+
+def lead_text(article: Article) -> str:
+    """The article's summary, or the opening of its text."""
+    return article.summary or teaser(article.body)
 
 
 def shown_date(article: Article) -> str:
@@ -160,7 +157,7 @@ def article_context(d: Derived, article: Article) -> ArticleContext:
                           section=d.refs.get(("sections", article.section)),
                           related=d.relations.related(article), image_url=image,
                           same_as=same_as(article, d.entities), entity_links=entity_links(d, article),
-                          minutes=reading_minutes(article.body), description=d.teaser(article))
+                          minutes=reading_minutes(article.body), description=lead_text(article))
 
 
 def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
@@ -222,7 +219,7 @@ def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict)
 def term_item(d: Derived, article: Article, forms: tuple[str, ...]) -> Item:
     """An article on a term's page: the whole sentence naming the term, the name marked; else its teaser."""
     text, start, end = passage(article.body, forms)
-    shown = text or beyond_title(article.title, d.teaser(article))
+    shown = text or beyond_title(article.title, lead_text(article))
     return Item(article, shown, shown_date(article), (start, end))
 
 
@@ -233,7 +230,7 @@ def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: b
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    summary, size = ((lambda a: ""), TERM_FEED_SIZE) if term else (d.teaser, FEED_SIZE)
+    summary, size = ((lambda a: ""), TERM_FEED_SIZE) if term else (lead_text, FEED_SIZE)
     items = entries(d.site, slugs, summary, size)
     return FeedContext(title=title, home=base, entries=items, updated=feed_updated(items, d.updated))
 
