@@ -41,15 +41,24 @@ def settle(proposals: list[Article], others: list[Article]) -> list[Article]:
     found = {i: merged(cands, singular) for i, cands in found.items()}
     counts: Counter[str] = Counter()
     repeated: Counter[str] = Counter()
-    for cands in found.values():
+    sections: dict[str, Counter[str]] = {}
+    for i, cands in found.items():
         counts.update({c.name for c in cands})
         repeated.update({c.name for c in cands if c.count > 1})
+        sections.setdefault(_section(proposals[i]), Counter()).update({c.name for c in cands})
     for article in others:
         counts.update(set(article.tags))
     df = DocFreq(len(found) + len(others), dict(counts), dict(repeated))
+    sizes = Counter(_section(proposals[i]) for i in found)
     settled = list(proposals)
     for i, cands in found.items():
-        section = str(proposals[i].extra.get("section") or "").casefold()
+        section = _section(proposals[i])
         kept = tuple(c for c in cands if c.name.casefold() != section)
-        settled[i] = replace(proposals[i], tags=choose(kept, df))
+        in_section = (sizes[section], dict(sections[section])) if section else (0, {})
+        settled[i] = replace(proposals[i], tags=choose(kept, replace(df, section=in_section)))
     return settled
+
+
+def _section(article: Article) -> str:
+    """The article's section (Ressort), case-folded; '' when it has none."""
+    return str(article.extra.get("section") or "").casefold()
