@@ -140,7 +140,7 @@ def never_a_tag(lemma: str) -> bool:
     low = lemma.lower()
     if _singulars(lemma) & stop_words() or lemma in lexicon.orgs():
         return True
-    if lemma in lexicon.places() or lemma in lexicon.countries():
+    if lemma in lexicon.places() or lemma in lexicon.countries() or lemma in _country_words():
         return True
     if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
         return True
@@ -158,6 +158,14 @@ def _singulars(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """The words of country names of more than one word ('Republik Moldau', 'Vereinigtes Königreich')."""
+    from babel import Locale
+
+    return frozenset(w for n in Locale("de").territories.values() if " " in n for w in n.split())
+
+
+@lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
     """Lower-case country, region and place names for the inhabitant rule."""
     return frozenset(n.lower() for n in lexicon.places() | lexicon.countries())
@@ -166,11 +174,13 @@ def _place_keys() -> frozenset[str]:
 
 
 def inhabitant(lemma: str) -> bool:
-    """'Burgenländer', 'Wienerin': an inhabitant of a known place (irregular ones are in topic_stop.txt)."""
+    """'Burgenländer', 'Wienerin', 'Südafrikaner': an inhabitant of a known place (irregular ones are in
+    topic_stop.txt)."""
     word = lemma.removesuffix("innen").removesuffix("in") if lemma.endswith(("in", "innen")) else lemma
     if not word.endswith("er") or len(word) < 5:
         return False
     base = word[:-2].lower()
     plain = base.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    bases = {base, plain, base.removesuffix("n")}
     keys = _place_keys()
-    return any(b + s in keys for b in {base, plain} for s in ("", "en", "ien", "land", "a", "e", "n"))
+    return any(b + s in keys for b in bases for s in ("", "en", "ien", "land", "a", "e", "n"))

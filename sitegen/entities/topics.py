@@ -14,7 +14,7 @@ from pathlib import Path
 from . import lexicon
 from .registry import Registry
 from .tokenize import Token, tokens
-from .topic_words import compound, dictionary_form, never_a_tag, noun_lemma, synonyms
+from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
@@ -133,19 +133,30 @@ def merged(cands: tuple[Candidate, ...], singular: dict[str, str]) -> tuple[Cand
 
 
 def _mentions(toks: list[Token], exclude: frozenset[str], registry: Registry):
-    """(token index, tag) of every noun or phrase that may be a tag."""
+    """(token index, tag) of every noun or phrase that may be a tag, and of the nouns a hyphenated compound
+    is made of ('Fußball-Bundesliga-Runde' mentions Fußball)."""
     for i, tok in enumerate(toks):
         lem = noun_lemma(tok.text)
-        if lem is None or tok.text in exclude or lem in exclude or registry.ignored(lem) or _in_name(toks, i):
+        if lem is None or _in_name(toks, i):
             continue
-        name = _mapped(lem, registry) or _mapped(tok.text, registry)
-        if name is None:
-            name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
-        if name:
-            yield i, name
+        parts = [(p, noun_lemma(p)) for p in tok.text.split("-")[:-1] if p.lower() in attested()]
+        for word, part_lemma in [(tok.text, lem), *parts]:
+            name = _tag(word, part_lemma, exclude, registry)
+            if name:
+                yield i, name
         phrase = _phrase(toks[i - 1].text if i else "", tok.text, lem)
         if phrase:
             yield i - 1, phrase
+
+
+def _tag(word: str, lem: str | None, exclude: frozenset[str], registry: Registry) -> str | None:
+    """The tag a noun as written and its lemma stand for, if any."""
+    if lem is None or word in exclude or lem in exclude or registry.ignored(lem):
+        return None
+    name = _mapped(lem, registry) or _mapped(word, registry)
+    if name is None:
+        name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
+    return name
 
 
 def _in_name(toks: list[Token], i: int) -> bool:
@@ -231,8 +242,9 @@ def _strong(cand: Candidate) -> bool:
 
 
 def _known(name: str) -> bool:
-    """The dictionary test on a tag's last word."""
-    return dictionary_form(name.rpartition(" ")[2].rpartition("-")[2])
+    """The dictionary test on a tag's last word, or on its plural ('Sanktion': 'Sanktionen' is attested)."""
+    last = name.rpartition(" ")[2].rpartition("-")[2]
+    return any(dictionary_form(last + end) for end in ("", "en", "n"))
 
 
 def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:
