@@ -9,7 +9,8 @@ import pytest
 
 from sitegen.content import load_article
 from sitegen.entities.topic_words import never_a_tag, noun_lemma
-from sitegen.entities.topics import Candidate, encode
+from sitegen.entities import Registry
+from sitegen.entities.topics import Candidate, candidates, encode
 from sitegen.ingest import ingest
 from sitegen.ingest.tagpass import settle
 from sitegen.model import Article
@@ -40,7 +41,8 @@ def test_a_tag_is_the_dictionary_form_or_the_word_as_written(word, lemma):
 @pytest.mark.parametrize("word", [
     "Samstagabend", "Vorjahr", "Partie", "Wort", "Begriff", "Name", "Richtung", "Spanier", "Burgenländer",
     "Wienerin", "Briten", "Innenministerium", "EU-Kommission", "Caritas", "Parteichef", "Million",
-    "Sprecherin", "Jährige"])
+    "Sprecherin", "Jährige", "Südafrikaner", "Moldau", "Wörthersee-Stadion", "Beratungsgremium",
+    "EU-Außenministerrat", "Dienstnehmer", "Präsidentschaftsbewerber"])
 def test_time_words_quantities_generic_nouns_nationalities_and_organisations_are_never_tags(word):
     assert never_a_tag(word)
 
@@ -49,6 +51,17 @@ def test_time_words_quantities_generic_nouns_nationalities_and_organisations_are
                                   "Osterweiterung"])
 def test_topics_are_tags(word):
     assert not never_a_tag(word)
+
+
+def test_the_nouns_of_a_hyphenated_compound_are_mentions_of_their_own():
+    text = "Der Fußball-Wettskandal weitet sich aus. " * 3 + "Der Rasen war nass. " * 8
+    found = {c.name: c.count for c in candidates(text, frozenset(), Registry())}
+    assert found["Fußball"] == 3 and found["Fußball-Wettskandal"] == 3
+
+
+def test_a_lemma_known_only_by_its_plural_passes_the_dictionary_test():
+    found = (Candidate("Wirtschaftssanktion", 1, 5), Candidate("Sanktion", 2, 20))
+    assert set(settle([article(0, encode(found))], [])[0].tags) == {"Wirtschaftssanktion", "Sanktion"}
 
 
 def article(n: int, tags: tuple[str, ...], section: str = "Inland") -> Article:
