@@ -147,7 +147,15 @@ def never_a_tag(lemma: str) -> bool:
     tails = {form.lower() for form in _singulars(low.rpartition("-")[2])}
     if any(tail.endswith(end) and len(low) > len(end) for tail in tails for end in stop_endings()):
         return True
+    if any(low.endswith(role) for role in _roles()):
+        return True
     return inhabitant(lemma)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[str, ...]:
+    """Words that stand before a person's name (data/cues.txt: 'Professor', 'Generalsekretär'), 5+ letters."""
+    return tuple(w for w in lexicon.cues() if len(w) >= 5 and w.isalpha())
 
 
 def _singulars(word: str) -> set[str]:
