@@ -78,27 +78,11 @@ def test_a_candidate_every_article_of_the_archive_has_is_not_specific():
     assert settle([article(0, encode(found)), *archive], [])[0].tags == tuple(c.name for c in found[1:])
 
 
-def test_a_simple_word_many_articles_mention_once_needs_three_mentions_a_compound_does_not():
-    found = (Candidate("Format", 2, 0), Candidate("Pensionsreform", 2, 5),
-             Candidate("Flüchtlingskrise", 2, 9))
-    others = [article(n, encode((Candidate("Format", 1, 0), Candidate("Flüchtlingskrise", 1, 3),
-                                 Candidate(f"Thema{n}", 2, 9)))) for n in range(1, 40)]
-    others += [article(n, encode((Candidate(f"Thema{n}", 2, 0),))) for n in range(40, 200)]
-    assert "Format" in settle([article(0, encode(found))], [])[0].tags
-    tags = settle([article(0, encode(found)), *others], [])[0].tags
-    assert "Format" not in tags and {"Pensionsreform", "Flüchtlingskrise"} <= set(tags)
-    often = (Candidate("Format", 3, 0), *found[1:])
-    assert "Format" in settle([article(0, encode(often)), *others], [])[0].tags
-
-
-def test_a_word_common_in_the_articles_section_is_everyday_there():
-    found = (Candidate("Schuss", 2, 0), Candidate("Doping", 2, 5))
-    sport = [article(n, encode((Candidate("Schuss", 1, 0), Candidate(f"Thema{n}", 2, 3))), section="Sport")
-             for n in range(1, 6)]
-    sport += [article(n, encode((Candidate(f"Thema{n}", 2, 0),)), section="Sport") for n in range(6, 50)]
-    rest = [article(n, encode((Candidate(f"Thema{n}", 2, 0),))) for n in range(50, 700)]
-    assert settle([article(0, encode(found), section="Sport"), *sport, *rest], [])[0].tags == ("Doping",)
-    assert "Schuss" in settle([article(0, encode(found)), *sport, *rest], [])[0].tags
+def test_a_simple_word_is_a_tag_only_when_taken_up_three_times_a_compound_when_twice():
+    found = (Candidate("Geschäft", 2, 0), Candidate("Pensionsreform", 2, 5), Candidate("Schule", 3, 9))
+    assert settle([article(0, encode(found))], [])[0].tags == ("Pensionsreform", "Schule")
+    alone = (Candidate("Geschäft", 2, 0),)
+    assert settle([article(0, encode(alone))], [])[0].tags == ("Geschäft",)  # rather than none
 
 
 def test_the_section_is_never_a_tag_and_plain_tags_are_left_alone():

@@ -23,7 +23,7 @@ DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS = 20, 3, 6
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
-WIDESPREAD = 0.01, 0.04, 5  # share of the archive, or of the section, and at least so many other articles
+SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
 OPENING = 40  # tokens: the headline and teaser, about
 RELATIVE = 0.4  # a tag's weight against the best one's, at least
@@ -47,7 +47,6 @@ class DocFreq:
     docs: int = 0
     counts: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     repeated: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
-    section: tuple[int, dict[str, int]] = (0, {})  # the article's section: its articles, and the counts there
 
     def _others(self, cand: Candidate) -> tuple[int, int, int]:
         """(articles, articles with the tag, articles repeating it) in the archive but the ranked article."""
@@ -67,19 +66,6 @@ class DocFreq:
         taken up again, an everyday word is mentioned once (Church and Gale's adaptation)."""
         _, having, repeated = self._others(cand)
         return (repeated + REPEAT_PRIOR * REPEAT_RATE) / (having + REPEAT_PRIOR) / REPEAT_RATE
-
-    def everyday(self, cand: Candidate) -> bool:
-        """A simple word (no compound: 'Flüchtlingskrise' is a topic) that many articles of the archive, or of
-        the article's section, mention and rarely take up again ('Geschäft', 'Format'): a tag only when the
-        article mentions it often."""
-        if compound(cand.name):
-            return False
-        docs, having, _ = self._others(cand)
-        in_section, section_counts = self.section
-        there = section_counts.get(cand.name, 0) - 1
-        spread = max(having / max(docs, 1) / WIDESPREAD[0], there / max(in_section - 1, 1) / WIDESPREAD[1])
-        often = cand.count >= 3 or self.topicality(cand) >= 1
-        return spread > 1 and max(having, there) >= WIDESPREAD[2] and not often
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +206,7 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> 
     repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
     among them; an article with none of these gets its best single mention."""
     known = [c for c in cands if _known(c.name)]
-    known = [c for c in known if not df.everyday(c)] or known
+    known = [c for c in known if compound(c.name) or c.count >= SIMPLE_MENTIONS] or known
     ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
     if not ranked:
         return ()

@@ -41,24 +41,15 @@ def settle(proposals: list[Article], others: list[Article]) -> list[Article]:
     found = {i: merged(cands, singular) for i, cands in found.items()}
     counts: Counter[str] = Counter()
     repeated: Counter[str] = Counter()
-    sections: dict[str, Counter[str]] = {}
-    for i, cands in found.items():
+    for cands in found.values():
         counts.update({c.name for c in cands})
         repeated.update({c.name for c in cands if c.count > 1})
-        sections.setdefault(_section(proposals[i]), Counter()).update({c.name for c in cands})
     for article in others:
         counts.update(set(article.tags))
     df = DocFreq(len(found) + len(others), dict(counts), dict(repeated))
-    sizes = Counter(_section(proposals[i]) for i in found)
     settled = list(proposals)
     for i, cands in found.items():
-        section = _section(proposals[i])
+        section = str(proposals[i].extra.get("section") or "").casefold()
         kept = tuple(c for c in cands if c.name.casefold() != section)
-        in_section = (sizes[section], dict(sections[section])) if section else (0, {})
-        settled[i] = replace(proposals[i], tags=choose(kept, replace(df, section=in_section)))
+        settled[i] = replace(proposals[i], tags=choose(kept, df))
     return settled
-
-
-def _section(article: Article) -> str:
-    """The article's section (Ressort), case-folded; '' when it has none."""
-    return str(article.extra.get("section") or "").casefold()
