@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 
 LOG = logging.getLogger("sitegen")
 LIBRARIES = ("tornado", "livereload", "asyncio")
@@ -23,7 +24,7 @@ class _Lines(logging.StreamHandler):
         text = PREFIXES.get(min(record.levelno, logging.ERROR), "")
         text += record.getMessage() if own else f"[{record.name}] {record.getMessage()}"
         if self.verbose and record.exc_info:
-            return text + "\n" + self.formatException(record.exc_info)
+            return text + "\n" + "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
         return text if own or self.verbose else text + " (Einzelheiten mit -v)"
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import write_article
 from sitegen.cli import main, parser
+from sitegen.log import LOG, setup
 from test_serve import fetch, wait_for
 
 ENGLISH = re.compile(r"\b(usage|show|this|help message|options|positional|arguments|default|the|is|of|and|to|"
@@ -187,3 +188,16 @@ def test_a_file_the_system_refuses_is_one_line(small_archive, capsys, monkeypatc
     assert capsys.readouterr().err == (f"sitegen: Fehler: {small_archive}/_site/a\\nb.html: kein Platz mehr "
                                        "auf dem Datenträger (prüfe die Datei, ihre Rechte und den freien "
                                        "Platz)\n")
+
+
+def test_with_verbose_a_fault_is_its_line_and_traceback(capsys):
+    setup(1)
+    try:
+        raise ZeroDivisionError("durch null")
+    except ZeroDivisionError:
+        LOG.error("interner Fehler bei /", exc_info=True)
+    finally:
+        setup(0)
+    err = capsys.readouterr().err
+    assert err.startswith("sitegen: Fehler: interner Fehler bei /\nTraceback (most recent call last):")
+    assert err.rstrip().endswith("ZeroDivisionError: durch null") and "Logging error" not in err

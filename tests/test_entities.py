@@ -363,6 +363,7 @@ def test_cut_names_company_products_and_teams_typed_as_people():
     assert not any(cues.company_product(n) for n in others)
     assert retyped_person("Detroit Pistons", "PER") == "ORG"
     assert retyped_person("Jordan Henderson", "PER") == "PER"
+    assert retyped_person("Wien s", "PER") == "PER"  # a lone letter is no plural (and no crash)
 
 
 def test_colour_word_is_no_name_but_a_colour_surname_is():

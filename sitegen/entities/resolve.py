@@ -197,7 +197,8 @@ def retyped_person(name: str, cls: str) -> str:
     if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
             or "PER" in lexicon.known().get(name, ""):
         return cls
-    plural = toks[-1].endswith("s") and toks[-1][-2] != "s" if cls == "PER" else team_word(toks[-1])
+    last = toks[-1]
+    plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
     team = len(toks) == 2 and toks[0] in lexicon.places() and plural
     return "ORG" if team and toks[0] not in lexicon.first_names() else cls
 
