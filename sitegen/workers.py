@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import os
 from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -52,6 +53,12 @@ class Forked(Generic[Result]):
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def default_jobs() -> int:
+    """Worker processes: SITEGEN_JOBS, else one per CPU core."""
+    value = os.environ.get("SITEGEN_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
 
 
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
