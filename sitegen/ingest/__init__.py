@@ -13,7 +13,7 @@ from sitegen.ingest.base import within_limits
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.entity_pass import resolve_archive
-from sitegen.ingest.parallel import Entities, detect_all, extract_all, job_count
+from sitegen.ingest.parallel import Entities, detect_all, extract_all, job_count, per_article
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
 from sitegen.ingest.tagpass import candidate_extractor, settle
@@ -48,7 +48,7 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     ROOT/.cache/entities.sqlite)."""
     files, jobs = expand_sources(sources), job_count(jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    existing = _scan(out_dir, root)
+    existing = _scan(out_dir, root, jobs)
     summary = Summary()
     proposals = _accept(_read_all(files, root, date, summary, log, progress), out_dir, existing, summary,
                         root, log, jobs)
@@ -187,19 +187,27 @@ def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path
                         fix="nimm jeden Artikel aus nur einer Quelle; entferne oder benenne eine davon um")
 
 
-def _scan(out_dir: Path, root: Path) -> _Existing:
+def _scan(out_dir: Path, root: Path, jobs: int) -> _Existing:
     """Index the existing articles by source, URL and text; files that do not parse are never touched."""
     existing = _Existing()
-    for path in sorted(out_dir.glob("*.md")):
-        try:
-            article = load_article(path, root)
-        except SitegenError as exc:
-            existing.unreadable[path] = str(exc)
-            continue
-        if article.source:
-            existing.by_source[article.source] = (path, article)
-        existing.seen.add(article, relative(path, root))
+    paths = sorted(out_dir.glob("*.md"))
+    with per_article(lambda path: _loaded(path, root), paths, jobs) as loaded:
+        for path, article in zip(paths, loaded, strict=True):
+            if isinstance(article, str):
+                existing.unreadable[path] = article
+                continue
+            if article.source:
+                existing.by_source[article.source] = (path, article)
+            existing.seen.add(article, relative(path, root))
     return existing
+
+
+def _loaded(path: Path, root: Path) -> Article | str:
+    """The article in the file, or why it cannot be read."""
+    try:
+        return load_article(path, root)
+    except SitegenError as exc:
+        return str(exc)
 
 
 def _default_extractor(registry_file: Path | None) -> Extractor:
