@@ -1,8 +1,5 @@
 """Check a built site before publishing: internal links and anchors resolve, GitHub Pages limits hold.
-
-Every HTML page is parsed once (stdlib html.parser) for its ids and links; links are then resolved
-against the set of output files, so an anchor's target page is never parsed a second time.
-"""
+Every HTML page is parsed once for its ids and links, which are then resolved against the output files."""
 from __future__ import annotations
 
 import json
@@ -29,8 +26,6 @@ HTML_SUFFIXES = (".html", ".htm")
 NOT_FOUND_PAGE = "404.html"  # served by GitHub Pages for every missing URL, at that URL
 PARALLEL_FROM = 500  # pages; below this a process pool costs more than it saves
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # has a scheme, or is protocol-relative
-
-
 SHOWN_PER_KIND = 3  # findings of each kind in the summary
 SHOWN_ITEMS = 5  # names of one finding in the summary
 
@@ -44,7 +39,6 @@ class Finding:
     items: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        """The whole line, every name included."""
         return self.text + (": " + ", ".join(self.items) if self.items else "")
 
     def short(self) -> str:
@@ -64,7 +58,6 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        """True when there is no error."""
         return not self.errors
 
 
@@ -88,7 +81,6 @@ class _PageParser(HTMLParser):
         self.base: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record the ids and link targets of one start tag."""
         for name, value in attrs:
             if value is None:
                 continue
@@ -113,8 +105,7 @@ def parse_page(path: Path) -> ParsedPage:
 
 
 def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[Finding]:
-    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids: feed readers reject
-    it."""
+    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids."""
     found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
     for rel in rels:
         if rel.endswith(".xml"):
@@ -122,13 +113,6 @@ def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[s
     return [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
                     f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
             for rel, where in sorted(found.items()) if where]
-
-
-def parse_pages(site: Path, rels: list[str]) -> dict[str, ParsedPage]:
-    """Every page in `rels` parsed once; in worker processes when there are many."""
-    paths = [site / rel for rel in rels]
-    with fork_map(parse_page, paths, min(os.cpu_count() or 1, 8), PARALLEL_FROM) as parsed:
-        return dict(zip(rels, parsed))
 
 
 def file_sizes(site: Path) -> dict[str, int]:
@@ -163,19 +147,15 @@ class Resolver:
         self.netloc = urlsplit(self.origin).netloc
         self.resolve = lru_cache(maxsize=200_000)(self._resolve)
 
-    def page_url(self, rel: str) -> str:
-        """The URL a page is served at (its own <base href> applied)."""
-        url = self.origin + quote(self.prefix + rel)
-        base = self.pages[rel].base
-        return urljoin(url, base) if base else url
-
     def problems(self, rel: str) -> list[Finding]:
         """One finding per broken link, anchor or escape in page `rel`."""
-        url = self.page_url(rel)
+        page, url = self.pages[rel], self.origin + quote(self.prefix + rel)
+        url = urljoin(url, page.base) if page.base else url  # its own <base href>
         found = []
         folder = url.rsplit("/", 1)[0] + "/"
-        for line, link in self.pages[rel].links:
-            if rel == NOT_FOUND_PAGE and is_relative_path(link) and not self.pages[rel].base:
+        for line, link in page.links:
+            relative = link[:1] not in ("", "#", "?", "/") and not _ABSOLUTE.match(link)  # 'a/b', '../x'
+            if rel == NOT_FOUND_PAGE and relative and not page.base:
                 found.append(Finding("relativer Link auf der 404-Seite", f"{rel}:{line}: Link {link!r} ist "
                                      f"relativ, aber GitHub Pages zeigt {rel} unter jeder fehlenden Adresse "
                                      "(schreibe den Link ab der Wurzel, mit / am Anfang)"))
@@ -202,32 +182,16 @@ class Resolver:
         path = unquote(path)
         if not (path + "/").startswith(self.prefix):
             return "Link verlässt den Basispfad", f"verlässt den Basispfad {self.prefix}"
-        target = self.target(path[len(self.prefix):])
+        rel = path[len(self.prefix):].lstrip("/")  # what GitHub Pages serves for it:
+        candidates = (rel + "index.html",) if rel == "" or rel.endswith("/") else \
+            (rel, rel + "/index.html", rel + ".html")
+        target = next((c for c in candidates if c in self.files), None)
         if target is None:
             return "Link ins Leere", f"zeigt auf {path}, das es in der Ausgabe nicht gibt"
-        return self.anchor_problem(target, unquote(fragment))
-
-    def target(self, rel: str) -> str | None:
-        """The output file GitHub Pages serves for the path `rel` below the prefix, if any."""
-        rel = rel.lstrip("/")
-        if rel == "" or rel.endswith("/"):
-            candidates = (rel + "index.html",)
-        else:
-            candidates = (rel, rel + "/index.html", rel + ".html")
-        return next((c for c in candidates if c in self.files), None)
-
-    def anchor_problem(self, target: str, fragment: str) -> tuple[str, str] | None:
-        """(kind, text) when `fragment` names no id in the HTML page `target`."""
-        if not fragment or fragment == "top" or target not in self.pages:
-            return None
-        if fragment in self.pages[target].ids:
+        fragment = unquote(fragment)
+        if fragment in ("", "top") or target not in self.pages or fragment in self.pages[target].ids:
             return None
         return "fehlender Anker", f"nennt #{fragment}, aber {target} hat keine solche id"
-
-
-def is_relative_path(link: str) -> bool:
-    """True for a link like 'a/b' or '../x' that depends on the folder of the page it is on."""
-    return bool(link) and link[0] not in "#?/" and not _ABSOLUTE.match(link)
 
 
 def join_path(base: str, link: str) -> tuple[str, str]:
@@ -245,20 +209,16 @@ def join_path(base: str, link: str) -> tuple[str, str]:
     return path, fragment
 
 
-def size_problems(sizes: Mapping[str, int], max_site_bytes: int, max_file_bytes: int,
-                  warn_ratio: float) -> tuple[list[Finding], list[Finding]]:
-    """Errors over GitHub's limits and warnings from `warn_ratio` of them: per file and for the site."""
+def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding]]:
+    """Errors over GitHub's limits and warnings from WARN_RATIO of them: per file and for the site."""
     errors: list[Finding] = []
     warnings: list[Finding] = []
-    checks = [(f"{rel}: Datei", size, max_file_bytes) for rel, size in sorted(sizes.items())]
-    checks.append(("Website: Gesamtgröße", sum(sizes.values()), max_site_bytes))
-    for what, size, limit in checks:
-        if size > limit:
-            errors.append(Finding("über dem Limit von GitHub Pages",
-                                  f"{what} {_mb(size)} liegt über dem Limit von GitHub Pages ({_mb(limit)})"))
-        elif size >= warn_ratio * limit:
-            warnings.append(Finding("nahe am Limit von GitHub Pages", f"{what} {_mb(size)} liegt nahe am "
-                                    f"Limit von GitHub Pages ({_mb(limit)})"))
+    checks = [(f"{rel}: Datei", size, MAX_FILE_BYTES) for rel, size in sorted(sizes.items())]
+    for what, size, limit in [*checks, ("Website: Gesamtgröße", sum(sizes.values()), MAX_SITE_BYTES)]:
+        if size >= WARN_RATIO * limit:
+            where, found = ("über dem", errors) if size > limit else ("nahe am", warnings)
+            found.append(Finding(f"{where} Limit von GitHub Pages",
+                                 f"{what} {_mb(size)} liegt {where} Limit von GitHub Pages ({_mb(limit)})"))
     return errors, warnings
 
 
@@ -267,19 +227,21 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{size} Bytes"
 
 
-def check_output(site: Path, base_path: str = "/", *, max_site_bytes: int = MAX_SITE_BYTES,
-                 max_file_bytes: int = MAX_FILE_BYTES, warn_ratio: float = WARN_RATIO) -> CheckReport:
+def check_output(site: Path, base_path: str = "/") -> CheckReport:
     """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
     site = Path(site)
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
                            fix="baue sie zuerst mit `sitegen build`")
     sizes = file_sizes(site)
-    pages = parse_pages(site, [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)])
+    rels = [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)]
+    workers = min(os.cpu_count() or 1, 8)
+    with fork_map(parse_page, [site / rel for rel in rels], workers, PARALLEL_FROM) as parsed:
+        pages = dict(zip(rels, parsed))
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
     errors += character_problems(site, pages, sorted(sizes))
-    size_errors, warnings = size_problems(sizes, max_site_bytes, max_file_bytes, warn_ratio)
+    size_errors, warnings = size_problems(sizes)
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 
 
@@ -300,7 +262,10 @@ def summary(report: CheckReport, everything: bool = False) -> list[str]:
     lines = [f"check: {len(report.errors)} Fehler, {len(report.warnings)} Warnungen"]
     cut = False
     for level, findings in (("Fehler", report.errors), ("Warnung", report.warnings)):
-        for kind, group in _by_kind(findings).items():
+        groups: dict[str, list[Finding]] = {}  # by kind, in the order the kinds first occur
+        for finding in findings:
+            groups.setdefault(finding.kind, []).append(finding)
+        for kind, group in groups.items():
             lines.append(f"{level} – {kind}: {len(group)}")
             shown = group if everything else group[:SHOWN_PER_KIND]
             lines += [f"  {finding if everything else finding.short()}" for finding in shown]
@@ -312,15 +277,6 @@ def summary(report: CheckReport, everything: bool = False) -> list[str]:
 
 def as_json(report: CheckReport) -> str:
     """Every finding as JSON: {"fehler": [...], "warnungen": [...]}, each with art, meldung and namen."""
-    def rows(findings: tuple[Finding, ...]) -> list[dict]:
-        return [{"art": f.kind, "meldung": f.text, "namen": list(f.items)} for f in findings]
-    return json.dumps({"fehler": rows(report.errors), "warnungen": rows(report.warnings)}, ensure_ascii=False,
-                      indent=1)
-
-
-def _by_kind(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
-    """Findings grouped by kind, in the order the kinds first occur."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault(finding.kind, []).append(finding)
-    return groups
+    rows = {key: [{"art": f.kind, "meldung": f.text, "namen": list(f.items)} for f in findings]
+            for key, findings in (("fehler", report.errors), ("warnungen", report.warnings))}
+    return json.dumps(rows, ensure_ascii=False, indent=1)

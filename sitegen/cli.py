@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen import __version__
@@ -11,16 +12,15 @@ from sitegen.errors import SitegenError, printable, reason
 from sitegen.fields import FieldError, coerce_date
 from sitegen.log import LOG, setup
 
-# argparse's own messages, in German (it has no translation of its own)
-ARGPARSE_GERMAN = (("the following arguments are required", "es fehlt"),
-                   ("unrecognized arguments", "unbekannte Argumente"), ("argument ", "Argument "),
-                   ("invalid choice", "ungültige Wahl"), ("choose from", "möglich:"),
-                   ("expected one argument", "erwartet einen Wert"),
-                   ("ambiguous option", "mehrdeutige Option"), ("could match", "passt auf"),
-                   ("not allowed with argument", "nicht zusammen mit"),
-                   ("ignored explicit argument", "erwartet keinen Wert, bekam"),
-                   ("expected at most one argument", "erwartet höchstens einen Wert"),
-                   ("expected at least one argument", "erwartet mindestens einen Wert"))
+ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
+    "the following arguments are required": "es fehlt", "unrecognized arguments": "unbekannte Argumente",
+    "argument ": "Argument ", "invalid choice": "ungültige Wahl", "choose from": "möglich:",
+    "expected one argument": "erwartet einen Wert", "ambiguous option": "mehrdeutige Option",
+    "could match": "passt auf", "not allowed with argument": "nicht zusammen mit",
+    "ignored explicit argument": "erwartet keinen Wert, bekam",
+    "expected at most one argument": "erwartet höchstens einen Wert",
+    "expected at least one argument": "erwartet mindestens einen Wert"}
+CONTENT_HELP = "Ordner der Artikel und des Registers (Standard: content/, oder 'content' in sitegen.yaml)"
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -33,7 +33,7 @@ class GermanParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:
         """Usage and one German line on stderr, exit status 2."""
-        for english, german in ARGPARSE_GERMAN:
+        for english, german in ARGPARSE_GERMAN.items():
             message = message.replace(english, german)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: Fehler: {message}\n")
@@ -43,35 +43,30 @@ class GermanHelp(argparse.HelpFormatter):
     """'Aufruf:' instead of 'usage:'."""
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        """The usage line with a German prefix."""
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
 def _config(args: argparse.Namespace, need_content: bool = False) -> Config:
-    """Config from sitegen.yaml in the current folder plus the command-line options; with `need_content`, a
-    content folder that does not exist is refused before anything is written."""
-    config = load_config(Path("."), content=getattr(args, "content", None), out=getattr(args, "out", None),
-                         base_url=getattr(args, "base_url", None),
-                         strict=getattr(args, "strict", None) or None)
-    if (need_content or getattr(args, "content", None)) and not config.content.is_dir():
+    """Config from sitegen.yaml in the current folder and the options; a missing content folder (given, or
+    with `need_content`) is refused before anything is written."""
+    given = {name: getattr(args, name, None) for name in ("content", "out", "base_url")}
+    config = load_config(Path("."), strict=getattr(args, "strict", None) or None, **given)
+    if (need_content or given["content"]) and not config.content.is_dir():
         raise SitegenError("den Inhaltsordner gibt es nicht", path=config.content,
                            fix="prüfe --content, oder lege Artikel an mit `sitegen ingest`")
     return config
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    """sitegen new DIR: a new archive."""
+def cmd_new(args: argparse.Namespace) -> None:
     from sitegen.scaffold import new_archive
 
     folder = Path(args.folder)
     for path in new_archive(folder, args.title, args.base_url):
         LOG.info(f"angelegt: {path}")
     LOG.info(f"Weiter: cd {folder}, Rohartikel nach seeds/ legen, dann `sitegen ingest` und `sitegen serve`.")
-    return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """sitegen ingest: raw sources -> content/articles."""
     from sitegen.ingest import ingest
 
     config = _config(argparse.Namespace())
@@ -85,8 +80,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if summary.skipped and config.strict else 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """sitegen build: content -> site folder."""
+def cmd_build(args: argparse.Namespace) -> None:
     from sitegen.build import build
 
     config = _config(args, need_content=True)
@@ -94,7 +88,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not config.base_url.startswith(("http://", "https://")):
         LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
-    return 0
 
 
 def _build_line(line: str) -> None:
@@ -106,21 +99,18 @@ def _build_line(line: str) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """sitegen serve: preview with live reload."""
     from sitegen.serve import serve
 
     return serve(_config(args, need_content=True), port=args.port, host=args.host)
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    """sitegen tag FILE: BIO tags for one token a line."""
     from sitegen.entities import tag_file
 
     return tag_file(args.file)
 
 
-def cmd_entities(args: argparse.Namespace) -> int:
-    """sitegen entities: the archive's merge candidates, for an editor to review."""
+def cmd_entities(args: argparse.Namespace) -> None:
     from sitegen.entities import load_registry
     from sitegen.ingest import entity_text
     from sitegen.ingest.entity_pass import archive_merges, describe
@@ -130,20 +120,16 @@ def cmd_entities(args: argparse.Namespace) -> int:
     articles = load_articles(config)
     merges = archive_merges([(a, entity_text(a)) for a in articles], load_registry(config.registry_file))
     print("\n".join(describe(merges)))
-    return 0
 
 
-def cmd_deploy(args: argparse.Namespace) -> int:
-    """sitegen deploy: publish the built site to a gh-pages branch."""
+def cmd_deploy(args: argparse.Namespace) -> None:
     from sitegen.deploy import deploy
 
     config = _config(args)
     deploy(config.out, remote=args.remote, branch=args.branch, cname=config.cname or None)
-    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """sitegen check: links, anchors and GitHub Pages limits of the built site, summed up."""
     from sitegen.check import CheckReport, Finding, as_json, check_output, clutter, summary
     from sitegen.content import shown_path
     from sitegen.loading import load_articles
@@ -159,12 +145,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
-def cmd_init_workflow(args: argparse.Namespace) -> int:
-    """sitegen init-workflow: write .github/workflows/pages.yml."""
-    from sitegen.workflow import write_workflow
+def cmd_init_workflow(args: argparse.Namespace) -> None:
+    from sitegen.scaffold import write_workflow
 
     LOG.info(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
-    return 0
 
 
 def _date(text: str):
@@ -182,11 +166,9 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _site_options(s: argparse.ArgumentParser, content: bool = True) -> None:
+def _site_options(s: argparse.ArgumentParser) -> None:
     """--content, --out, --base-url."""
-    if content:
-        s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
-                       "(Standard: content/, oder 'content' in sitegen.yaml)")
+    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
     s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
                    "(Standard: _site/, oder 'out' in sitegen.yaml)")
     s.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
@@ -227,6 +209,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
     s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
                    "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
+    _site_commands(command)
+    _other_commands(command)
+    return p
+
+
+def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """build, serve, check, deploy: the commands of the site folder."""
     s = command("build", cmd_build, "die Website bauen")
     _site_options(s)
     s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
@@ -250,16 +239,18 @@ def parser() -> argparse.ArgumentParser:
                    "(Standard: %(default)s)")
     s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
                    help="Branch, der nur die Website enthält (Standard: %(default)s)")
+
+
+def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """tag, entities, init-workflow."""
     s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
     s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
     s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
-    s.add_argument("--content", metavar="ORDNER", help="Ordner der Artikel und des Registers "
-                   "(Standard: content/, oder 'content' in sitegen.yaml)")
+    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
     s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
                 "schreiben")
     s.add_argument("--force", action="store_true",
                    help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     setup(args.verbosity or args.loudness)
     try:
-        return args.func(args)
+        return args.func(args) or 0
     except SitegenError as exc:
         LOG.error(str(exc))
         return 1

@@ -6,18 +6,12 @@ import re
 
 # C0 and C1 controls, DEL, line and paragraph separators, lone surrogates, U+FFFE/U+FFFF: shown escaped
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-# user:password@ (or token@) in a URL: the part before the host is never shown
-_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")
-
-
-def redact(text: str) -> str:
-    """`text` with the credentials of every URL in it replaced by '***'."""
-    return _CREDENTIALS.sub(r"\1***@", text)
+_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")  # user:password@ or token@ in a URL
 
 
 def printable(text: object) -> str:
-    """`text` as one safe line: credentials redacted, line breaks and control characters escaped."""
-    return _UNPRINTABLE.sub(_escape, redact(str(text)))
+    """`text` as one safe line: URL credentials as '***', line breaks and control characters escaped."""
+    return _UNPRINTABLE.sub(_escape, _CREDENTIALS.sub(r"\1***@", str(text)))
 
 
 def _escape(match: re.Match) -> str:

@@ -1,18 +1,17 @@
-"""The dev server's live model: pages are rendered on request from the current content, not from _site/.
-
-Each request first checks (by file size and mtime) whether content or templates changed. An edit that only
-touches one article's text is re-planned at once from the kept derived data (so its page shows the edit
-immediately) and the whole model is refreshed in the background; anything else refreshes the model first.
-A refresh that fails keeps the last good model, says why once, and shows it on every page until fixed."""
+"""What the dev server shows, free of any web framework: the live model of the archive, rendered on request,
+and `SiteApp`, which answers a request path with a page, a file or a 404 (serve.py sends it)."""
 from __future__ import annotations
 
 import html
+import mimetypes
 import os
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from sitegen.config import Config
 from sitegen.content import load_article, shown_path
@@ -31,8 +30,17 @@ from sitegen.walk import files_below
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
 SCRATCH = ("~", ".swp", ".tmp")  # editors' scratch files (and those starting with . or #) change nothing
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
-QUIET = 1.0  # seconds without a save before the whole model is loaded again in the background (meanwhile
-# the browser reloads the edited page, patched at once, without competing with that load)
+QUIET = 1.0  # seconds without a save before the whole model is loaded again in the background
+TEXT_TYPES = ("application/json", "text/javascript", "application/javascript")
+MAX_SEGMENT = 255  # bytes: the longest file name
+NOT_FOUND = "Nicht gefunden – ist die Seite schon gebaut?".encode()
+OVERLAY_STYLE = ("position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:60vh;overflow:auto;"
+                 "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:1rem 1.25rem;"
+                 "font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)")
+ERROR_PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
+              "<body></body></html>").encode()  # reloads by itself once the error is fixed
+STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt den letzten guten Stand, bis die "
+         "Datei korrigiert ist.")
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,8 @@ class State:
 
 
 class Preview:
-    """The current archive for the dev server, and the error that keeps it from being current, if any."""
+    """The current archive, and the error that keeps it from being current, if any. An edit of one article's
+    text is re-planned at once and the whole model reloaded in the background; any other change first."""
 
     def __init__(self, config: Config):
         self.config = config
@@ -61,16 +70,15 @@ class Preview:
         self.refresh()
 
     def page(self, rel: str, look: bool = True) -> bytes | None:
-        """The bytes of output file `rel` from the current model (brought up to date first, unless not to
-        `look` at the files), or None when there is no such page; while the files have an error, HTML pages
-        carry it as an overlay (with no model yet, they are just it)."""
+        """Output file `rel` from the model (brought up to date first, if to `look`), or None; while the
+        files have an error, HTML pages carry it as an overlay (with no model yet, they are just it)."""
         if look:
             self.refresh()
         state, error = self.state, self.error
         html_page = rel.endswith(".html")
-        if state is None:
-            return error_page(error, "Das Archiv lässt sich nicht bauen.") if error and html_page else None
-        page = state.pages.get(rel)
+        if state is None and error and html_page:
+            return with_overlay(ERROR_PAGE, error, "Das Archiv lässt sich nicht bauen.")
+        page = state.pages.get(rel) if state else None
         if page is None:
             return None
         try:
@@ -79,7 +87,7 @@ class Preview:
             if str(exc) not in self._said:
                 self._said.add(str(exc))
                 LOG.error(str(exc))
-            return error_page(exc, "Diese Seite lässt sich nicht rendern.")
+            return with_overlay(ERROR_PAGE, exc, "Diese Seite lässt sich nicht rendern.")
         return with_overlay(body, error) if error and html_page else body
 
     def refresh(self, stamp: Stamp | None = None) -> None:
@@ -89,13 +97,10 @@ class Preview:
             stamp = self.scan() if stamp is None else stamp
             if stamp == self.stamp:
                 return
-            changed = [Path(p) for p in stamp if stamp[p] != self.stamp.get(p)]
-            static = self.config.templates / "static"
-            touched = {*(stamp.keys() ^ self.stamp.keys()), *map(str, changed)}
-            if any(static in Path(p).parents for p in touched):
-                self.assets += 1
+            touched = [Path(p) for p in stamp.keys() | self.stamp.keys() if stamp.get(p) != self.stamp.get(p)]
+            self.assets += any(self.config.templates / "static" in path.parents for path in touched)
             same_files, self.stamp = stamp.keys() == self.stamp.keys(), stamp
-            if self.state is not None and self.error is None and same_files and self._patch(changed):
+            if self.state is not None and self.error is None and same_files and self._patch(touched):
                 if not self._reloading:
                     self._reloading = True
                     threading.Thread(target=self._reload, daemon=True).start()
@@ -103,8 +108,8 @@ class Preview:
             self._settle(*self._try_load())
 
     def _reload(self) -> None:
-        """Background: once the files have been quiet for QUIET seconds, the whole model again; taken if no
-        file changed while it loaded, else loaded again (so a burst of saves costs one or two loads)."""
+        """Background: once the files have been quiet for QUIET seconds, the whole model again, taken if no
+        file changed while it loaded (so a burst of saves costs one or two loads)."""
         while True:
             stamp = self.scan()
             time.sleep(QUIET)
@@ -130,56 +135,47 @@ class Preview:
         self.error = error
 
     def _try_load(self) -> tuple[State | None, SitegenError | None]:
-        """A fresh State, or the error that says why the files do not make a site."""
+        """A fresh State from the files, or the error that says why they do not make a site."""
+        broken = sorted(path for path, seen in self.stamp.items() if seen[0] < 0)
         try:
-            return self._load(), None
+            if broken:
+                raise SitegenError("ist ein symbolischer Link, der sich im Kreis dreht oder nicht lesbar ist",
+                                   path=os.path.relpath(broken[0], self.config.root),
+                                   fix="lösche den Link oder ersetze ihn durch die Datei")
+            articles = load_articles(self.config)
+            site = build_site(articles, shown_path(self.config.registry_file, Path.cwd()))
+            derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
+            pages = {output_file(p.path): p for p in plan_derived(derived)}
+            renderer = Renderer(self.config)
+            warm(renderer.env)
         except SitegenError as exc:
             return None, exc
         except OSError as exc:  # a file that vanished or cannot be read between the scan and the load
             return None, SitegenError(f"lässt sich nicht lesen ({reason(exc)})", path=exc.filename,
                                       fix="prüfe die Datei und ihre Rechte")
-
-    def _load(self) -> State:
-        """A fresh State from the files."""
-        broken = sorted(path for path, seen in self.stamp.items() if seen[0] < 0)
-        if broken:
-            raise SitegenError("ist ein symbolischer Link, der sich im Kreis dreht oder nicht lesbar ist",
-                               path=os.path.relpath(broken[0], self.config.root),
-                               fix="lösche den Link oder ersetze ihn durch die Datei")
-        articles = load_articles(self.config)
-        site = build_site(articles, shown_path(self.config.registry_file, Path.cwd()))
-        derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
-        pages = {output_file(p.path): p for p in plan_derived(derived)}
-        renderer = Renderer(self.config)
-        warm(renderer.env)
-        by_file = {self.config.root / a.path: a for a in articles}
-        return State(by_file, derived, pages, renderer)
+        return State({self.config.root / a.path: a for a in articles}, derived, pages, renderer), None
 
     def _patch(self, changed: list[Path]) -> bool:
-        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not
-        possible."""
+        """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not so."""
         state = self.state
-        patched = dict(state.pages)
-        articles = dict(state.articles)
+        pages, articles = dict(state.pages), dict(state.articles)
         for path in changed:
-            old = state.articles.get(path)
             try:
                 new = load_article(path, self.config.root)
             except (SitegenError, OSError):
                 return False
-            if old is None or outline(old) != outline(new):
+            if path not in articles or outline(articles[path]) != outline(new):
                 return False
-            patched[output_file(article_path(new.slug))] = Page(
+            pages[output_file(article_path(new.slug))] = Page(
                 article_path(new.slug), "article.html", article_context(state.derived, new), new.body)
             articles[path] = new
-        self.state = replace(state, articles=articles, pages=patched)
+        self.state = replace(state, articles=articles, pages=pages)
         self.generation += 1
         return True
 
     def scan(self) -> Stamp:
-        """Size and mtime of every content and template file (it runs before every request), and for a file
-        changed in the last RACY_NS a hash of its bytes too: two quick saves of the same length can fall in
-        one tick of the file system's clock. A file that cannot be looked at (a link loop) gets size -1."""
+        """Size and mtime of every content and template file, and for one changed in the last RACY_NS a hash
+        too (two quick saves of one length can fall in one clock tick); size -1 for a link loop."""
         stamp: Stamp = {}
         known, recent = self.stamp, time.time_ns() - RACY_NS
         for folder in (self.config.content, self.config.templates):
@@ -199,33 +195,98 @@ class Preview:
         return stamp
 
 
-OVERLAY_STYLE = ("position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:60vh;overflow:auto;"
-                 "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:1rem 1.25rem;"
-                 "font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)")
-
-
-STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt den letzten guten Stand, bis die "
-         "Datei korrigiert ist.")
-
-
-def overlay(error: SitegenError, lead: str = STALE) -> str:
-    """The box that shows an error in the browser: what it means, then file, line, message and fix."""
+def with_overlay(body: bytes, error: SitegenError, lead: str = STALE) -> bytes:
+    """An HTML page with the box that shows an error at the end of its body: what it means, then file, line,
+    message and fix."""
     line = f", Zeile {error.line}" if error.line else ""
     where = html.escape(str(error.path)) + line if error.path else ""
     rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
     cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">{text}</dd>"
                     for name, text in rows if text)
-    return (f'<div id="sitegen-fehler" role="alert" style="{OVERLAY_STYLE}"><strong>{lead}</strong>'
-            f'<dl style="margin:.6rem 0 0 0">{cells}</dl></div>')
-
-
-def with_overlay(body: bytes, error: SitegenError) -> bytes:
-    """An HTML page with the error box at the end of its body."""
-    box = overlay(error).encode("utf-8")
+    box = (f'<div id="sitegen-fehler" role="alert" style="{OVERLAY_STYLE}"><strong>{lead}</strong>'
+           f'<dl style="margin:.6rem 0 0 0">{cells}</dl></div>').encode()
     return body.replace(b"</body>", box + b"</body>", 1) if b"</body>" in body else body + box
 
 
-def error_page(error: SitegenError, lead: str) -> bytes:
-    """A page that only shows an error (it reloads by itself once the error is fixed)."""
-    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
-            f"<body>{overlay(error, lead)}</body></html>").encode()
+@dataclass(frozen=True)
+class Response:
+    """One answer: status code, headers and body."""
+
+    code: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes = b""
+
+
+class SiteApp:
+    """The site at `base_path`: pages from `render` first, then the files of `folders` (prefix, folder) in
+    order; nothing outside them. HTML gets `script` (the live-reload client) before its `</head>`."""
+
+    def __init__(self, folders: list[tuple[str, Path]], base_path: str = "/",
+                 render: Callable[[str], bytes | None] = lambda name: None, script: bytes = b""):
+        self.folders = [(prefix, folder.resolve()) for prefix, folder in folders]
+        self.base_path, self.render, self.script = base_path, render, script
+
+    def respond(self, raw_path: str) -> Response:
+        """The answer to a GET of `raw_path` (percent-encoded, as sent)."""
+        try:
+            path = unquote(raw_path, errors="strict")
+        except UnicodeDecodeError:
+            return self.not_found()
+        if not path.startswith(self.base_path):
+            return Response(302, (("Location", self.base_path),)) if path in ("", "/") else self.not_found()
+        rel = path[len(self.base_path):]
+        parts = rel.split("/")
+        if "\x00" in rel or "\\" in rel or ".." in parts or any(
+                len(part.encode("utf-8", "surrogatepass")) > MAX_SEGMENT for part in parts):
+            return self.not_found()  # no file system has such a name
+        name = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        rendered = self.render(name)
+        if rendered is not None:
+            return self.send(rendered, mimetypes.guess_type(name)[0] or "text/html")
+        if not name.endswith("/index.html") and self.render(name + "/index.html") is not None:
+            return Response(301, (("Location", path + "/"),))
+        target = self.resolve(rel)
+        return self.file(target) if target else self.not_found()
+
+    def resolve(self, rel: str) -> Path | None:
+        """The file for a checked path below the base path, or None (missing, or outside every folder)."""
+        for prefix, folder in self.folders:
+            if not rel.startswith(prefix):
+                continue
+            try:
+                target = (folder / rel[len(prefix):].lstrip("/")).resolve()
+                if target != folder and folder not in target.parents:
+                    continue
+                if target.is_dir():
+                    target = target / "index.html"
+                if target.is_file():
+                    return target
+            except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13), a name too long
+                continue
+        return None
+
+    def not_found(self) -> Response:
+        """The site's own 404 page, with status 404."""
+        body = self.render("404.html")
+        if body is not None:
+            return self.send(body, "text/html", 404)
+        page = self.resolve("404.html")
+        return self.file(page, 404) if page else self.file(None)
+
+    def file(self, target: Path | None, code: int = 200) -> Response:
+        """One file with its content type; a plain 404 when there is none or it cannot be read (any more)."""
+        try:
+            body = target.read_bytes() if target else None
+        except OSError:
+            body = None
+        if body is None:
+            return Response(404, (("Content-Type", "text/plain; charset=utf-8"),), NOT_FOUND)
+        return self.send(body, mimetypes.guess_type(target.name)[0] or "application/octet-stream", code)
+
+    def send(self, body: bytes, kind: str, code: int = 200) -> Response:
+        """A response; HTML pages get the live-reload script."""
+        if kind == "text/html":
+            body = body.replace(b"</head>", self.script + b"</head>", 1)
+        charset = "; charset=utf-8" if kind.startswith("text/") or kind in TEXT_TYPES else ""
+        return Response(code, (("Content-Type", kind + charset), ("Cache-Control", "no-store")), body)
+

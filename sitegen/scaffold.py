@@ -1,4 +1,5 @@
-"""`sitegen new DIR`: a new archive folder, ready for `sitegen ingest`, `serve` and GitHub Pages."""
+"""`sitegen new DIR` and `sitegen init-workflow`: a new archive, ready for `sitegen ingest`, `serve` and the
+GitHub Pages workflow (data/pages.yml, which the repository's own .github/workflows/pages.yml equals)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +8,10 @@ import yaml
 
 from sitegen.config import CONFIG_FILE
 from sitegen.errors import SitegenError, reason
-from sitegen.workflow import write_workflow
 
 GITIGNORE = "/_site/\n/_site.failed\n/._site*\n/.cache/\n/.venv/\n"
+WORKFLOW_PATH = Path(".github") / "workflows" / "pages.yml"
+WORKFLOW = (Path(__file__).parent / "data" / "pages.yml").read_text(encoding="utf-8")
 
 
 def settings_text(title: str, base_url: str) -> str:
@@ -49,3 +51,16 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
     except OSError as exc:
         raise SitegenError(f"lässt sich nicht anlegen ({reason(exc)})", path=exc.filename or folder,
                            fix="wähle einen Ordner, in den du schreiben darfst") from None
+
+
+def write_workflow(root: Path, force: bool = False) -> Path:
+    """Write WORKFLOW to root/.github/workflows/pages.yml; an existing, different file only with force."""
+    path = Path(root) / WORKFLOW_PATH
+    if path.exists() and path.read_text(encoding="utf-8") == WORKFLOW:
+        return path
+    if path.exists() and not force:
+        raise SitegenError("gibt es schon, und sie weicht von sitegens Workflow ab", path=path,
+                           fix="vergleiche die beiden oder ersetze sie mit `sitegen init-workflow --force`")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(WORKFLOW, encoding="utf-8", newline="\n")
+    return path

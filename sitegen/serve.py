@@ -1,14 +1,11 @@
-"""`sitegen serve`: a live preview on 127.0.0.1; pages are rendered on request from the current files.
+"""`sitegen serve`: pages rendered on request by preview.py, reloaded in the browser once the saves settle.
 
-The only module that imports the web server (tornado) and livereload. Of livereload only the browser client
-(livereload.js) and its websocket handshake are used: the reload itself is sent from here, once the files
-have been quiet for SETTLE seconds, so a burst of saves gives one reload and the last save is never dropped
-(livereload's own watcher ignores every change within 3 s of its last reload). Search uses the bundle of the
-last `sitegen build` (made in the background at start when there is none)."""
+The only module that imports tornado and livereload; of livereload only its browser client and websocket."""
 from __future__ import annotations
 
 import asyncio
 import errno
+import ipaddress
 import json
 import os
 import signal
@@ -28,10 +25,9 @@ from tornado.websocket import WebSocketClosedError
 
 from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
-from sitegen.devserver import LOCAL_NAMES, SiteApp, host_allowed, origin_allowed
 from sitegen.errors import SitegenError, reason
 from sitegen.log import LOG
-from sitegen.preview import Preview
+from sitegen.preview import Preview, SiteApp
 
 DEFAULT_PORT = 8000
 PORT_TRIES = 20  # without --port: the next free one of these
@@ -43,6 +39,17 @@ SETTLE = 0.1  # seconds without a further change before the browser reloads
 RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
                405: "Methode nicht erlaubt"}
+LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def host_allowed(host: str, names: tuple[str, ...]) -> bool:
+    """True for a Host header naming this machine: one of `names` or an IP address (a foreign domain name
+    pointed at 127.0.0.1 is a DNS rebinding attack)."""
+    name = urlsplit("//" + host).hostname or ""
+    try:
+        return name in names or name in LOCAL_NAMES or bool(ipaddress.ip_address(name))
+    except ValueError:
+        return False
 
 
 def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
@@ -53,7 +60,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     preview = Preview(config)
     search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
-    signal.signal(signal.SIGTERM, _interrupt)  # terminated, the preview ends as on Ctrl+C
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # terminated, it ends as on Ctrl+C
     try:
         asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
@@ -64,11 +71,6 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     return 0
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM as KeyboardInterrupt."""
-    raise KeyboardInterrupt
-
-
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
     """Listening sockets on `port`; without one given, on DEFAULT_PORT or the next free port after it."""
     first = DEFAULT_PORT if port is None else port
@@ -76,10 +78,13 @@ def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
         try:
             sockets = bind_sockets(candidate, address=host)
         except OSError as exc:
-            if exc.errno != errno.EADDRINUSE:
-                raise SitegenError(f"{host}:{candidate} lässt sich nicht öffnen: {_why(exc)}", path=None,
-                                   fix="wähle mit --host und --port eine andere Adresse") from None
-            continue
+            if exc.errno == errno.EADDRINUSE:
+                continue
+            why = "unbekannter Rechnername" if isinstance(exc, socket.gaierror) else reason(exc)
+            if exc.errno == errno.EACCES:
+                why += " (Ports unter 1024 brauchen Root-Rechte)"
+            raise SitegenError(f"{host}:{candidate} lässt sich nicht öffnen: {why}", path=None,
+                               fix="wähle mit --host und --port eine andere Adresse") from None
         if candidate != first:
             LOG.warning(f"Port {first} ist belegt – die Vorschau nimmt den nächsten freien, Port {candidate}")
         return sockets, candidate
@@ -91,73 +96,52 @@ def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
                        fix="wähle mit --port einen freien")
 
 
-def _why(exc: OSError) -> str:
-    """Why a port cannot be opened, in German."""
-    if isinstance(exc, socket.gaierror):
-        return "unbekannter Rechnername"
-    if exc.errno == errno.EACCES:
-        return "keine Berechtigung (Ports unter 1024 brauchen Root-Rechte)"
-    return reason(exc)
-
-
 class _HostCheck(web.RequestHandler):
-    """Refuses a request whose Host header is not this machine (DNS rebinding)."""
+    """Refuses a request whose Host header is not this machine; German error texts."""
 
     def prepare(self) -> None:
-        """403 for a foreign Host header."""
         if not host_allowed(self.request.host, self.settings["hosts"]):
             self.send_error(403)
 
     def write_error(self, status_code: int, **kwargs) -> None:
-        """A short German error text."""
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.finish(f"{status_code}: {STATUS_TEXT.get(status_code, 'interner Fehler')}")
 
     def log_exception(self, typ, value, tb) -> None:
         """A fault in sitegen itself: one line, the traceback with -v (an HTTP error status is no fault)."""
-        if isinstance(value, web.HTTPError):
-            return
-        LOG.error(f"interner Fehler bei {self.request.path}: {typ.__name__}: {value}",
-                  exc_info=(typ, value, tb))
+        if not isinstance(value, web.HTTPError):
+            LOG.error(f"interner Fehler bei {self.request.path}: {typ.__name__}: {value}",
+                      exc_info=(typ, value, tb))
 
 
 class PageHandler(_HostCheck):
-    """Every path but the live-reload ones: the site, rendered on request (HEAD: the same without body)."""
+    """Every path but the live-reload ones: SiteApp's answer (tornado leaves out the body for HEAD)."""
 
     def get(self) -> None:
-        """The page; what it showed is kept, so the browser reloads only when that changes."""
-        body = self._answer(with_body=True)
-        self.settings["shown"][self.request.path] = hash(body)
+        response = self.settings["site"].respond(self.request.path)
+        self.set_status(response.code)
+        for name, value in response.headers:
+            self.set_header(name, value)
+        self.write(response.body)
+        if self.request.method == "GET":  # what the page showed: the browser reloads only when that changes
+            self.settings["shown"][self.request.path] = hash(response.body)
 
-    def head(self) -> None:
-        """The page's status and headers."""
-        self._answer(with_body=False)
+    head = get
 
     def compute_etag(self) -> None:
         """No ETag: every answer is fresh (Cache-Control: no-store)."""
 
-    def _answer(self, with_body: bool) -> bytes:
-        """Send SiteApp's response; its body."""
-        response = self.settings["site"].respond(self.request.path)
-        self.set_status(response.code, response.status.split(" ", 1)[1])
-        for name, value in response.headers:
-            self.set_header(name, value)
-        if with_body:
-            self.write(response.body)
-        else:
-            self.set_header("Content-Length", str(len(response.body)))
-        return response.body
-
 
 class ReloadSocket(LiveReloadHandler, _HostCheck):
     """livereload.js's websocket, for pages of this server only (a foreign page would learn of every save);
-    it knows the path of the page it belongs to."""
+    it knows the path of its page."""
 
     page = ""
 
     def check_origin(self, origin: str) -> bool:
-        """Only a page served from this host and port may connect."""
-        return origin_allowed(origin, self.request.host)
+        """Only a page from this host and port (as the Host header says) may connect."""
+        parts = urlsplit(origin)
+        return parts.scheme in ("http", "https") and parts.netloc.lower() == self.request.host.lower()
 
     def on_message(self, message: str | bytes) -> None:
         """livereload.js's handshake; its 'info' names the page."""
@@ -173,10 +157,11 @@ class ReloadSocket(LiveReloadHandler, _HostCheck):
 
 
 def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
-    """The dev server: the live-reload client and websocket, then the site."""
+    """The live-reload client and websocket, then the site: the project's static files over the defaults,
+    then the last build; `as_is` renders without looking at the files again."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
     static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
-    folders = [*static, ("", config.out)]  # the project's static files over the defaults, then the last build
+    folders = [*static, ("", config.out)]
     site = SiteApp(folders, config.base_path, render=preview.page, script=script)
     as_is = SiteApp(folders, config.base_path, render=partial(preview.page, look=False), script=script)
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
@@ -185,23 +170,19 @@ def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Appl
 
 def _log_request(handler: web.RequestHandler) -> None:
     """Each request, with -v."""
-    request = handler.request
-    took = 1000 * request.request_time()
-    LOG.debug(f"{request.method} {request.uri} → {handler.get_status()} ({took:.0f} ms)")
+    took = 1000 * handler.request.request_time()
+    LOG.debug(f"{handler.request.method} {handler.request.uri} → {handler.get_status()} ({took:.0f} ms)")
 
 
 async def _run(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
-    """Serve on the open sockets and reload the browsers after each change, until interrupted."""
-    server = HTTPServer(app)
-    server.add_sockets(sockets)
+    HTTPServer(app).add_sockets(sockets)
     await watch(preview, app.settings["as_is"], app.settings["shown"])
 
 
 async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
-    """Look at the files every POLL seconds (IDLE_POLL with no browser open; less often on a big archive, so
-    that looking takes at most SCAN_SHARE of a core); once they changed and then stayed so for SETTLE
-    seconds, bring the preview up to date (one model load for a burst of saves) and reload every open page
-    that now reads otherwise (all of them after a change of a static file)."""
+    """Look at the files every POLL seconds (IDLE_POLL with no browser open; on a big archive so that looking
+    takes at most SCAN_SHARE of a core); once a change has settled for SETTLE seconds, refresh the preview
+    and reload the open pages that now read otherwise (all of them after a change of a static file)."""
     sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
     while True:
         await asyncio.sleep(TICK)
@@ -233,8 +214,7 @@ def _timed_scan(preview: Preview) -> tuple[dict, float]:
 
 
 def _changed(pages: list, site: SiteApp, shown: dict[str, int], everything: bool) -> list:
-    """The open pages whose page would now read otherwise than when it was loaded (`site` renders from the
-    model as it is, without looking at the files again)."""
+    """The open pages that would now read otherwise than when they were loaded."""
     return [page for page in pages
             if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
 
@@ -250,8 +230,8 @@ def reload_browsers(pages: list) -> None:
 
 
 def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:
-    """`sitegen build` for the search bundle, as a process of its own (in a session of its own, so Ctrl+C
-    and the end of the preview stop it without a word from its workers); its outcome is said when it ends."""
+    """`sitegen build` for the search bundle, in a session of its own (so that the end of the preview stops
+    it without a word from its workers); its outcome is said when it ends."""
     command = [sys.executable, "-m", "sitegen", "build", "-q", "--content", str(config.content), "--out",
                str(config.out), "--base-url", config.base_url]
     build = subprocess.Popen(command, cwd=config.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -261,13 +241,12 @@ def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:
 
 
 def _say_search(build: subprocess.Popen, preview: Preview) -> None:
-    """Wait for the search build; say that search is ready, or why not (unless the preview says it already;
-    the preview goes on either way)."""
+    """Wait for the search build; say that search is ready, or why not (unless the preview said it)."""
     prefix = "sitegen: Fehler: "
     errors = [line[len(prefix):] for line in build.communicate()[1].splitlines() if line.startswith(prefix)]
     if build.returncode == 0:
         LOG.info("Suche bereit.")
-    elif errors and preview.error is None:  # else the preview has said it already, in its own words
+    elif errors and preview.error is None:
         LOG.warning(f"die Suche fehlt, der Bau für sie schlug fehl (die Vorschau läuft weiter): {errors[-1]}")
     elif build.returncode > 0:
         LOG.warning("die Suche fehlt, bis `sitegen build` gelingt (die Vorschau läuft weiter)")

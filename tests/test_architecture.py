@@ -16,7 +16,7 @@ STAGES = [  # in build order; the modules of a stage
     {"search", "search_index"},  # index
     {"output"},  # write
     {"check"},  # check
-    {"build", "preview", "serve", "devserver", "deploy", "cli", "workflow", "scaffold", "__main__",
+    {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",
      "__init__"},  # the commands
 ]
 RANK = {module: rank for rank, modules in enumerate(STAGES) for module in modules}

@@ -128,15 +128,19 @@ def test_split_base() -> None:
     assert split_base("https://example.org") == ("https://example.org", "/")
 
 
-def test_size_limits_warn_from_80_percent_and_fail_above(tmp_path: Path) -> None:
+def test_size_limits_warn_from_80_percent_and_fail_above(tmp_path: Path, monkeypatch) -> None:
     site = write_site(tmp_path, {"index.html": ""})
     (site / "gross.bin").write_bytes(b"x" * 850)
     (site / "klein.bin").write_bytes(b"x" * 100)
-    report = check_output(site, max_file_bytes=1000, max_site_bytes=100_000)
+    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 100_000)
+    report = check_output(site)
     assert report.errors == ()
     assert lines(report.warnings) == ("gross.bin: Datei 850 Bytes liegt nahe am Limit von GitHub Pages "
                                       "(1000 Bytes)",)
-    report = check_output(site, max_file_bytes=800, max_site_bytes=1000)
+    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 800)
+    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 1000)
+    report = check_output(site)
     assert str(report.errors[0]).startswith("gross.bin: Datei 850 Bytes liegt über dem Limit")
     assert str(report.errors[1]).startswith("Website: Gesamtgröße")
     assert len(report.errors) == 2

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.deploy import BUILD_MARKER, commit_message, deploy
+from sitegen.deploy import deploy
 from sitegen.errors import SitegenError
+from sitegen.output import MARKER as BUILD_MARKER
 
 
 def run(*args: str, cwd: Path | None = None) -> str:
@@ -64,7 +65,7 @@ def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: P
     assert deploy(site, str(remote), log=logs.append) is True
     assert len(commits(remote)) == 1
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
-    assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == commit_message(5)
+    assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == "Site aktualisiert: 5 Dateien"
     assert logs and "gepusht" in logs[-1]
 
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import write_article
-from sitegen.devserver import SiteApp
+from sitegen.preview import SiteApp
 
 
 def free_port() -> int:
@@ -88,9 +88,9 @@ def test_an_edit_shows_up_and_a_broken_edit_keeps_the_last_good_site(server):
     wait_for(lambda: "Wieder gut." in fetch(base + "/artikel/gipfel-in-genf/")[1])
 
 
-def call(app: SiteApp, path: str) -> tuple[str, bytes]:
+def call(app: SiteApp, path: str) -> tuple[int, bytes]:
     response = app.respond(quote(path, safe="/%"))
-    return response.status, response.body
+    return response.code, response.body
 
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/archiv/../secret.txt",
@@ -101,18 +101,18 @@ def test_paths_outside_the_site_are_refused(tmp_path, path):
     (site / "index.html").write_text("<html><head></head><body>ok</body></html>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("geheim", encoding="utf-8")
     (site / "link").symlink_to(tmp_path)
-    status, body = call(SiteApp(site), path)
-    assert status.startswith("404") and b"geheim" not in body
+    status, body = call(SiteApp([("", site)]), path)
+    assert status == 404 and b"geheim" not in body
 
 
 def test_base_path_is_served_and_root_redirects(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("seite a", encoding="utf-8")
-    app = SiteApp(site, "/archiv/")
-    assert call(app, "/archiv/a/") == ("200 OK", b"seite a")
-    assert call(app, "/")[0] == "302 Found"
-    assert call(app, "/a/")[0].startswith("404")
+    app = SiteApp([("", site)], "/archiv/")
+    assert call(app, "/archiv/a/") == (200, b"seite a")
+    assert call(app, "/")[0] == 302
+    assert call(app, "/a/")[0] == 404
 
 
 def test_a_burst_of_100_saves_gives_one_or_two_model_refreshes(server):

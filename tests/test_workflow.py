@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from sitegen.errors import SitegenError
-from sitegen.workflow import WORKFLOW, WORKFLOW_PATH, write_workflow
+from sitegen.scaffold import WORKFLOW, WORKFLOW_PATH, write_workflow
 
 REPO = Path(__file__).resolve().parent.parent
 
