@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from sitegen.markup import _MD, markdown_html
+from sitegen.markup import PYTHON_MARKDOWN, markdown_html
 
 
 def cases(pairs: int) -> dict[str, str]:
@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=16_000)
     args = parser.parse_args()
     for name, text in cases(args.pairs).items():
-        before = seconds(lambda t: _MD.reset().convert(t), text)
+        before = seconds(lambda t: PYTHON_MARKDOWN.reset().convert(t), text)
         after = seconds(markdown_html.__wrapped__, text)
         print(f"{name:16} {len(text):>9} Zeichen  Python-Markdown {before:7.2f} s  sitegen {after:6.2f} s  "
               f"{before / after:7.0f}x")

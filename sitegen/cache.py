@@ -1,20 +1,18 @@
-"""What can change the output (the producer key), and one archive's cache of pure work: SQLite tables of text.
-
-Every cached value is keyed by the producer key (sitegen's version, its code and default templates, the
-versions of the libraries that shape the output) besides its input, so an upgrade never serves an old result.
-The cache holds text only (HTML, JSON; no pickle): a planted file cannot run code. A cache that is missing,
-damaged, read-only or in the way of a file costs speed, never a failed or wrong build."""
+"""What can change the output (the producer key, part of every cache key), and one archive's cache of pure
+work: SQLite tables of text, no pickle. A missing, damaged or read-only cache costs speed, never a build."""
 from __future__ import annotations
 
 import hashlib
 import os
 import sqlite3
+from contextlib import suppress
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from sitegen import __version__
+from sitegen.walk import files_below
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_TEMPLATES = PACKAGE / "default_templates"
@@ -34,21 +32,15 @@ def digest(*parts: bytes | str) -> str:
 
 @lru_cache(maxsize=1)
 def producer_key() -> str:
-    """A hash of what makes the output besides the archive: sitegen's version, every module of the package
-    and its default templates, and the versions of markdown, nh3, Jinja2, Babel and Pagefind."""
-    from sitegen.walk import files_below
-
-    code = sorted(path for path in (entry.path for _, entry in files_below(PACKAGE)) if path.endswith(".py"))
-    templates = tree_bytes(DEFAULT_TEMPLATES)
-    modules = (os.path.relpath(path, PACKAGE).encode() + b"\0" + Path(path).read_bytes() for path in code)
-    return digest(__version__, *(package_version(name) for name in DEPENDENCIES), *templates, *modules)
+    """A hash of what makes the output besides the archive: sitegen's version, its modules and default
+    templates, and the versions of markdown, nh3, Jinja2, Babel and Pagefind."""
+    own = tree_bytes(PACKAGE, lambda rel: rel.endswith(".py") or rel.startswith("default_templates/"))
+    return digest(__version__, *(package_version(name) for name in DEPENDENCIES), *own)
 
 
-def tree_bytes(folder: Path) -> list[bytes]:
-    """Every file below `folder` as its relative path and bytes, in a fixed order."""
-    from sitegen.walk import files_below
-
-    found = sorted((rel, entry.path) for rel, entry in files_below(folder) if entry.is_file())
+def tree_bytes(folder: Path, keep: Callable[[str], bool] = lambda rel: True) -> list[bytes]:
+    """Every (kept) file below `folder` as its relative path and bytes, in a fixed order."""
+    found = sorted((rel, entry.path) for rel, entry in files_below(folder) if keep(rel) and entry.is_file())
     return [rel.encode() + b"\0" + Path(path).read_bytes() for rel, path in found]
 
 
@@ -67,8 +59,7 @@ def user_cache_home() -> Path:
 
 
 class Cache:
-    """One archive's cache file (FILE_NAME in its cache folder): tables of text by key, opened lazily (also in
-    worker processes); with no path, a cache that holds nothing."""
+    """One archive's cache file: tables of text by key, opened lazily; with no path, a cache of nothing."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -102,12 +93,10 @@ class Cache:
         db = self._connect()
         if db is None:
             return {}
+        query = f"SELECT key, value FROM {table}"
         try:
-            if keys is None:
-                rows = db.execute(f"SELECT key, value FROM {table}").fetchall()
-            else:
-                rows = [row for key in keys
-                        for row in db.execute(f"SELECT key, value FROM {table} WHERE key = ?", (key,))]
+            rows = (db.execute(query).fetchall() if keys is None
+                    else [row for key in keys for row in db.execute(f"{query} WHERE key = ?", (key,))])
         except sqlite3.Error:
             return {}
         return {key: value for key, value in rows if isinstance(value, str)}
@@ -117,13 +106,10 @@ class Cache:
         db = self._connect()
         if db is None or not (items or only):
             return
-        try:
-            with db:
-                if only:
-                    db.execute(f"DELETE FROM {table}")
-                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
-        except sqlite3.Error:
-            pass
+        with suppress(sqlite3.Error), db:
+            if only:
+                db.execute(f"DELETE FROM {table}")
+            db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", list(items.items()))
 
     def close(self) -> None:
         """Close the connection (before a fork, so that each process opens its own)."""

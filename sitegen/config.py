@@ -6,12 +6,12 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitegen.cache import DEFAULT_TEMPLATES, digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
-from sitegen.safeyaml import load_yaml
+from sitegen.limits import load_yaml
 
 CONFIG_FILE = "sitegen.yaml"
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "default_templates"
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
@@ -50,20 +50,21 @@ class Config:
 
 def load_config(root: Path = Path("."), **overrides: object) -> Config:
     """Read `sitegen.yaml` under root (if present) and apply the non-None overrides."""
-    settings: dict[str, object] = {}
     path = root / CONFIG_FILE
-    if path.is_file():
-        settings = _read_settings(path)
+    data = (load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") if path.is_file()
+            else None) or {}
+    if not isinstance(data, dict):
+        raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
+                           fix="schreibe Zeilen wie 'title: Mein Archiv'")
+    settings = {str(key): value for key, value in data.items()}
     settings.update({k: v for k, v in overrides.items() if v is not None})
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(settings) - known)
     if unknown:
         raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", path=path,
                            fix=f"nimm eine von: {', '.join(sorted(known - {'root'}))}")
-    for name, value in settings.items():
-        settings[name] = _setting(name, value, path)
-    config = replace(Config(root=root), **settings)
-    return _resolve(config)
+    settings = {name: _setting(name, value, path) for name, value in settings.items()}
+    return _resolve(replace(Config(root=root), **settings))
 
 
 def _setting(name: str, value: object, path: Path) -> object:
@@ -80,30 +81,15 @@ def _setting(name: str, value: object, path: Path) -> object:
     return str(value).strip()
 
 
-def _read_settings(path: Path) -> dict[str, object]:
-    """The settings in a config file, as a dict."""
-    data = load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") or {}
-    if not isinstance(data, dict):
-        raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
-                           fix="schreibe Zeilen wie 'title: Mein Archiv'")
-    return {str(key): value for key, value in data.items()}
-
-
-def archive_cache(content: Path, base: Path | None) -> Path:
-    """This archive's own cache folder: below `base` (or the user's cache folder), named by the content
-    folder's path, so that two archives never share a cache."""
-    from sitegen.cache import digest, user_cache_home
-
-    return (base or user_cache_home() / "sitegen").resolve() / digest(str(content))[:16]
-
-
 def _resolve(config: Config) -> Config:
-    """Make every path absolute against root and check the base URL."""
+    """Make every path absolute against root and check the base URL; the cache folder is the archive's own,
+    named by the content folder's path below the configured one (or the user's cache folder)."""
     root = Path(config.root).resolve()
     paths = {name: (root / Path(getattr(config, name))).resolve() for name in ("content", "templates", "out")}
-    paths["cache"] = archive_cache(paths["content"], root / config.cache if config.cache else None)
+    caches = root / config.cache if config.cache else user_cache_home() / "sitegen"
+    paths["cache"] = caches.resolve() / digest(str(paths["content"]))[:16]
     if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
-        paths["templates"] = BUILTIN_TEMPLATES
+        paths["templates"] = DEFAULT_TEMPLATES
     base_url = str(config.base_url)
     parts = urlsplit(base_url)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
@@ -115,8 +101,7 @@ def _resolve(config: Config) -> Config:
 
 
 def domain_name(cname: str) -> str:
-    """The CNAME domain in ASCII (an umlaut domain as punycode: münchen.de -> xn--mnchen-3ya.de); anything
-    that is not a domain name (a scheme, a path, a space, a line break) is an error."""
+    """The CNAME domain in ASCII (münchen.de as xn--mnchen-3ya.de); anything but a domain name is an error."""
     if not cname:
         return ""
     try:

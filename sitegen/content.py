@@ -12,25 +12,24 @@ import yaml
 
 from sitegen.errors import SitegenError
 from sitegen.fields import FIELD_COERCERS, UNKNOWN_DATE, FieldError
-from sitegen.limits import MAX_ARTICLE_BYTES, size_text, unsafe_char
+from sitegen.limits import MAX_ARTICLE_BYTES, load_yaml, size_text, unsafe_char
 from sitegen.model import TAXONOMY_KEYS, Article
-from sitegen.safeyaml import load_yaml
 from sitegen.slug import slugify
 
-FIELD_ORDER = ("title", "date", "slug", "source", "language", "summary", "image", *TAXONOMY_KEYS)
 _HANDLER = frontmatter.YAMLHandler()
+_FIXES = {"date": "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'",
+          "image": "schreibe 'image: {caption: \"...\", credit: \"...\"}'",
+          **{key: f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'" for key in TAXONOMY_KEYS}}
 _BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
 
 
 def read_text(path: Path, shown: object = None) -> str:
-    """The file's text as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is a clear error naming
-    `shown` (else `path`)."""
+    """The file's text as decode gives it, errors naming `shown` (else `path`)."""
     return decode(path.read_bytes(), path if shown is None else shown)
 
 
 def decode(data: bytes, path: object) -> str:
-    """Bytes of a text file as str; binary (a NUL byte anywhere) and non-UTF-8 data are errors naming
-    `path`."""
+    """UTF-8 bytes as text (a BOM dropped, CRLF as LF); binary and non-UTF-8 data are errors naming `path`."""
     if b"\x00" in data:
         raise SitegenError("ist eine Binärdatei, kein Text", path=path, fix="nimm sie aus dem Ordner")
     try:
@@ -50,8 +49,7 @@ def load_article(path: Path, root: Path | None = None) -> Article:
 
 
 def check_article_file(data: bytes, shown: str) -> bytes:
-    """An article file's bytes; a file too big to be one article, or named other than in UTF-8 text, is an
-    error."""
+    """An article file's bytes; one too big for an article, or with a bad name (check_name), is an error."""
     check_name(shown)
     if len(data) > MAX_ARTICLE_BYTES:
         raise SitegenError(f"ist mit {size_text(len(data))} zu groß für einen Artikel (höchstens "
@@ -60,19 +58,18 @@ def check_article_file(data: bytes, shown: str) -> bytes:
     return data
 
 
-def check_name(shown: str) -> str:
-    """A file name as shown; one that is not UTF-8 or holds a control character (a line break) is an error."""
+def check_name(shown: str) -> None:
+    """A file name that is not UTF-8 or holds a control character (a line break) is an error."""
     if _BAD_NAME.search(shown):
         raise SitegenError("hat einen Namen, der nicht UTF-8 ist oder Steuerzeichen enthält", path=shown,
                            fix="benenne die Datei um, nur mit Buchstaben, Ziffern und - _ .")
-    return shown
 
 
 def parse_article(text: str, shown: str) -> Article:
     """Parse front-matter markdown text; `shown` is the path used in messages."""
     if not text.strip():
-        raise SitegenError("ist leer", path=shown, fix="lösche sie oder schreibe Front Matter mit einem "
-                                                       "title")
+        raise SitegenError("ist leer", path=shown,
+                           fix="lösche sie oder schreibe Front Matter mit einem title")
     if not text.startswith("---"):
         raise SitegenError("hat kein Front Matter", path=shown, line=1,
                            fix="beginne die Datei mit einer Zeile '---', 'title: ...' und wieder '---'")
@@ -81,32 +78,23 @@ def parse_article(text: str, shown: str) -> Article:
     except ValueError:
         raise SitegenError("Front Matter ist nicht geschlossen", path=shown, line=1,
                            fix="beende das Front Matter mit einer Zeile aus drei Strichen '---'") from None
-    meta = _load_yaml(fm, shown)
+    # the front matter starts with the newline after '---', so YAML's line numbers are the file's
+    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
+                                    "': ' in Anführungszeichen")
+    if meta is not None and not isinstance(meta, dict):
+        raise SitegenError("Front Matter muss aus Zeilen 'key: value' bestehen", path=shown, line=2,
+                           fix="schreibe z. B. 'title: Meine Überschrift'")
     found = unsafe_char(body)
     if found:
-        raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=shown,
-                           line=text.count("\n", 0, len(text) - len(body)) + found[0], fix="entferne es aus "
-                                                                                           "dem Text")
-    return _article_from(meta, body.strip("\n"), fm, shown)
+        line = text.count("\n", 0, len(text) - len(body)) + found[0]
+        raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=shown, line=line,
+                           fix="entferne es aus dem Text")
+    return _article_from(meta or {}, body.strip("\n"), fm, shown)
 
 
 def body_of(text: str) -> str:
     """The markdown body of an article's text that parse_article accepted."""
     return _HANDLER.split(text)[1].strip("\n")
-
-
-def _load_yaml(fm: str, shown: str) -> dict:
-    """The front matter as a mapping (the block starts with the newline after '---', so YAML's lines are the
-    file's); errors carry the file's line number."""
-    meta = load_yaml(fm, shown, fix="prüfe Anführungszeichen, Doppelpunkte und Einrückung; setze Titel mit "
-                                    "': ' "
-                                    "in Anführungszeichen")
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise SitegenError("Front Matter muss aus Zeilen 'key: value' bestehen", path=shown, line=2,
-                           fix="schreibe z. B. 'title: Meine Überschrift'")
-    return meta
 
 
 def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
@@ -117,7 +105,8 @@ def _article_from(meta: dict, body: str, fm: str, shown: str) -> Article:
             try:
                 values[key] = coerce(meta[key], key)
             except FieldError as exc:
-                raise SitegenError(str(exc), path=shown, line=_line_of(fm, key), fix=_fix_for(key)) from None
+                fix = _FIXES.get(key, f"schreibe '{key}: \"...\"'")
+                raise SitegenError(str(exc), path=shown, line=_line_of(fm, key), fix=fix) from None
     if not values.get("title"):
         raise SitegenError("hat keinen Titel", path=shown, line=_line_of(fm, "title") or 2,
                            fix="ergänze eine Zeile 'title: ...' im Front Matter")
@@ -136,20 +125,8 @@ def _line_of(fm: str, key: str) -> int | None:
     return fm.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _fix_for(key: str) -> str:
-    """The fix to suggest for a bad value of `key`."""
-    if key == "date":
-        return "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'"
-    if key in TAXONOMY_KEYS:
-        return f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'"
-    if key == "image":
-        return "schreibe 'image: {caption: \"...\", credit: \"...\"}'"
-    return f"schreibe '{key}: \"...\"'"
-
-
 def shown_path(path: Path, root: Path | None) -> str:
-    """Path relative to root when below it, for messages and the article's `path` (a string prefix, not
-    os.path.relpath: it is asked for every article of every build)."""
+    """Path relative to root when below it (by string prefix, cheaper than os.path.relpath), else as given."""
     if root is None:
         return str(path)
     base, absolute = os.path.abspath(root), os.path.abspath(path)
@@ -158,7 +135,8 @@ def shown_path(path: Path, root: Path | None) -> str:
 
 def article_metadata(article: Article) -> dict:
     """The front-matter mapping of an article, in the canonical field order."""
-    meta: dict[str, object] = {"title": article.title, "date": dump_date(article.date), "slug": article.slug}
+    date = article.date.isoformat() if isinstance(article.date, dt.datetime) else article.date
+    meta: dict[str, object] = {"title": article.title, "date": date or UNKNOWN_DATE, "slug": article.slug}
     if article.source:
         meta["source"] = article.source
     meta["language"] = article.language
@@ -170,13 +148,6 @@ def article_metadata(article: Article) -> dict:
         meta[key] = list(article.terms(key))
     meta.update(article.extra)
     return meta
-
-
-def dump_date(value: dt.date | None) -> object:
-    """A date as front matter writes it; unknown dates are stated as 'unbekannt'."""
-    if value is None:
-        return UNKNOWN_DATE
-    return value.isoformat() if isinstance(value, dt.datetime) else value
 
 
 def dump_article(article: Article) -> str:

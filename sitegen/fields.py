@@ -9,6 +9,8 @@ from sitegen.model import Image, TAXONOMY_KEYS
 
 UNKNOWN_DATE = "unbekannt"
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_KINDS = {dict: "eine Zuordnung", list: "eine Liste", int: "eine Zahl", float: "eine Zahl",
+          type(None): "leer"}  # of YAML values in messages
 
 
 class FieldError(ValueError):
@@ -32,14 +34,10 @@ def coerce_names(value: object, name: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list):
         raise FieldError(f"'{name}' muss eine Liste von Namen wie [A, B] sein, nicht {_kind(value)}")
-    names: list[str] = []
     for item in value:
         if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
             raise FieldError(f"'{name}' hat einen Eintrag, der kein Name ist: {item!r}")
-        text = " ".join(str(item).split())
-        if text not in names:
-            names.append(text)
-    return tuple(names)
+    return tuple(dict.fromkeys(" ".join(str(item).split()) for item in value))
 
 
 def coerce_date(value: object, name: str = "date") -> dt.date | dt.datetime | None:
@@ -89,14 +87,9 @@ def coerce_image(value: object, name: str = "image") -> Image | None:
 
 def _kind(value: object) -> str:
     """A German description of a YAML value's type."""
-    if isinstance(value, dict):
-        return "eine Zuordnung"
-    if isinstance(value, list):
-        return "eine Liste"
     if isinstance(value, bool):
         return "true/false"
-    return {"int": "eine Zahl", "float": "eine Zahl", "NoneType": "leer"}.get(type(value).__name__,
-                                                                              type(value).__name__)
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 FIELD_COERCERS = {

@@ -1,6 +1,5 @@
-"""The lead of an entity page, read from the archive itself: the role most often written before a person's
-name ('Bundeskanzlerin Angela Merkel'), the party in parentheses after it ('(CDU)'), each with the number of
-articles that write it so, and the first and last article that names the entity."""
+"""The lead of an entity page, read from the archive: a person's role and party as most often written
+('Bundeskanzlerin Angela Merkel (CDU)'), and the first and last article naming the entity."""
 from __future__ import annotations
 
 import re
@@ -30,9 +29,8 @@ _NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik
 
 @dataclass(frozen=True)
 class Lead:
-    """What the archive says about an entity: role and party as most often written (with their number of
-    articles, of `read` read), and its first and last article. `sources` holds the articles read: a page's
-    digest covers what its context holds, and the role and party come from their bodies."""
+    """Role and party with their number of articles (of `read` read), the first and last article; `sources`
+    holds the articles read, as a page's digest covers what its context holds."""
 
     role: str = ""
     role_count: int = 0
@@ -54,17 +52,10 @@ def entity_lead(site: Site, term: Term) -> Lead:
     # the name first: a literal prefix is searched fast; the word before it is looked at where it occurs
     pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
     for source in sources:
-        said_roles, said_parties = set(), set()
-        body = source.body
-        for match in pattern.finditer(body):
-            word = _WORD_BEFORE.search(body, max(0, match.start() - 40), match.start())
-            if word and _is_role(word.group(1)):
-                said_roles.add(word.group(1))
-            party = match.group(1)
-            if party and _is_party(party):
-                said_parties.add(party.strip())
-        roles.update(said_roles)
-        parties.update(said_parties)
+        matches = list(pattern.finditer(source.body))
+        words = (_WORD_BEFORE.search(source.body, max(0, m.start() - 40), m.start()) for m in matches)
+        roles.update({word.group(1) for word in words if word and _is_role(word.group(1))})
+        parties.update({m.group(1).strip() for m in matches if m.group(1) and _is_party(m.group(1))})
     role, role_count = _most_common(roles)
     party, party_count = _most_common(parties)
     return Lead(role, role_count, party, party_count, len(sources), first, last, sources)
@@ -88,8 +79,7 @@ def _most_common(counts: Counter) -> tuple[str, int]:
 
 
 def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
-    """The oldest and newest dated article naming the term; without dates, the first and last in source
-    order (the term's articles are newest first, the undated ones after them in source order)."""
+    """The oldest and newest dated article naming the term (articles are newest first, undated last)."""
     articles = [site.by_slug[slug] for slug in term.articles]
     dated = [a for a in articles if a.date is not None]
     if dated:

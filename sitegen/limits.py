@@ -1,9 +1,12 @@
-"""What input may be: every size and depth limit and the characters refused, in one place.
-
-Ingest and build apply the same limits, so ingest never writes an article file that the build rejects."""
+"""What input may be (every size and depth limit, the characters refused) and the one YAML loader, which
+checks them before any value is made. Ingest and build apply the same limits."""
 from __future__ import annotations
 
 import re
+
+import yaml
+
+from sitegen.errors import SitegenError
 
 MAX_ARTICLE_BYTES = 1_000_000  # one article file; news articles are well under 100 KB
 MAX_FIELD_CHARS = 10_000  # one front-matter value: a title, a summary, a name, an author
@@ -14,6 +17,7 @@ MAX_ROW_BYTES = MAX_ARTICLE_BYTES  # one CSV field or JSON-lines row: it becomes
 MAX_PAGE_BYTES = 10_000_000  # one saved web page read by ingest (markup, scripts and styles included)
 MIN_YEAR, MAX_YEAR = 1000, 9998  # article dates; the ends of the calendar overflow date arithmetic
 MAX_MARKUP_DEPTH = 8  # markdown: nested [ ], quotes and indented lists; deeper ones are flattened to text
+MAX_UNCLOSED = 16  # '[', '](' or '<' never closed; each makes Python-Markdown scan the rest of its paragraph
 
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF)
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -37,19 +41,14 @@ def size_text(size: int) -> str:
     return f"{size / 1e6:.1f} MB".replace(".", ",") if size >= 1e6 else f"{size // 1000} KB"
 
 
-
 _MARKUP = re.compile(r"\\.|\]\(|[\[\]()<>]", re.DOTALL)
-MAX_UNCLOSED = 16  # '[', '](' or '<' never closed; each makes Python-Markdown scan the rest of its paragraph
-
-
 _DEEP_QUOTE = re.compile(rf"^((?:[ \t]*>){{{MAX_MARKUP_DEPTH}}})(?:[ \t]*>)+", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^((?:[ \t]*>)*)[ \t]{{{4 * MAX_MARKUP_DEPTH + 1},}}", re.MULTILINE)
 
 
 def defuse_markdown(markdown: str) -> str:
-    """Markdown with quotes and indented lists nested deeper than MAX_MARKUP_DEPTH flattened to that depth,
-    and brackets nested deeper or runs of more than MAX_UNCLOSED unclosed '[', '](' or '<' escaped (shown as
-    text): Python-Markdown takes quadratic time or exceeds its recursion limit on them."""
+    """Markdown with nesting deeper than MAX_MARKUP_DEPTH flattened or escaped, and more than MAX_UNCLOSED
+    unclosed '[', '](' or '<' escaped: Python-Markdown takes quadratic time or recurses too deep on them."""
     if ">" in markdown:
         markdown = _DEEP_QUOTE.sub(r"\1", markdown)
     markdown = _DEEP_INDENT.sub(r"\1" + " " * 4 * MAX_MARKUP_DEPTH, markdown)
@@ -68,10 +67,10 @@ def defuse_markdown(markdown: str) -> str:
             parens.append(place + len(token) - 1 if token == "](" else None)
         elif token == ")" and parens:
             parens.pop()
-        elif token in "<>":
-            angles += [place] if token == "<" else []
-            if token == ">" and angles:
-                angles.pop()
+        elif token == "<":
+            angles.append(place)
+        elif token == ">" and angles:
+            angles.pop()
     links = [p for p in parens if p is not None]
     escape = {p: "\\" + markdown[p] for p in deep}
     for places, text in ((brackets, "\\["), (links, "\\("), (angles, "&lt;")):
@@ -84,3 +83,109 @@ def defuse_markdown(markdown: str) -> str:
         parts += (markdown[last:place], escape[place])
         last = place + 1
     return "".join(parts) + markdown[last:]
+
+
+YAML_FIX = "prüfe Einrückung, Doppelpunkte und Anführungszeichen"
+
+
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """SafeLoader that leaves dates as text, so impossible dates get our message, not a crash."""
+
+    yaml_implicit_resolvers = {key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+                               for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def load_yaml(text: str, path: object, fix: str = YAML_FIX) -> object:
+    """The data of one YAML document; anything unsafe or malformed is a SitegenError naming path and line."""
+    return compose_yaml(text, path, fix)[0]
+
+
+def compose_yaml(text: str, path: object, fix: str = YAML_FIX) -> tuple[object, yaml.Node | None]:
+    """(data, node tree) of one YAML document, checked against the limits before its values are made."""
+    if len(text) > MAX_YAML_BYTES:
+        raise SitegenError(f"ist mit {size_text(len(text))} zu groß für YAML (höchstens "
+                           f"{size_text(MAX_YAML_BYTES)})", path=path, fix="teile die Datei auf")
+    loader = YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        _check_tree(node, path, aliases="*" in text)
+        return loader.construct_document(node), node
+    except yaml.YAMLError as exc:
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        if mark is None or (context is not None and mark.index >= len(text.rstrip())):
+            mark = context  # the problem is at the end of the text (something left open): where that began
+        problem = getattr(exc, "problem", None) or "ungültiges YAML"
+        raise SitegenError(f"ist kein gültiges YAML: {problem}", path=path,
+                           line=mark.line + 1 if mark else None, fix=fix) from None
+    except RecursionError:
+        raise _too_deep(path, None) from None
+    except (ValueError, OverflowError):  # a number of more than 4,300 digits
+        raise SitegenError("enthält eine Zahl, die zu lang ist", path=path,
+                           fix="schreibe lange Ziffernfolgen in Anführungszeichen") from None
+    finally:
+        loader.dispose()
+
+
+def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
+    """Refuse a tree deeper than MAX_NESTING, with a scalar longer than MAX_FIELD_CHARS or holding a character
+    XML forbids, or (when the text has aliases) larger than MAX_YAML_NODES with every alias expanded."""
+    if aliases:
+        _check_expansion(root, path)  # first: the walk below expands aliases
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            line, found = node.start_mark.line + 1, UNSAFE_CHARS.search(node.value)
+            if len(node.value) > MAX_FIELD_CHARS:
+                raise SitegenError(f"hat einen Wert mit {len(node.value):,} Zeichen (höchstens "
+                                   f"{MAX_FIELD_CHARS:,})".replace(",", "."), path=path, line=line,
+                                   fix="kürze ihn")
+            if found:
+                raise SitegenError(f"enthält das Steuerzeichen U+{ord(found.group()):04X}", path=path,
+                                   line=line, fix="entferne es aus dem Wert")
+        elif depth >= MAX_NESTING and node.value:
+            raise _too_deep(path, node.start_mark.line + 1)
+        else:
+            stack.extend((child, depth + 1) for child in _children(node))
+
+
+def _check_expansion(root: yaml.Node, path: object) -> None:
+    """Refuse an alias to itself or an ancestor, and more than MAX_YAML_NODES values with every alias
+    expanded; iterative, each node visited once."""
+    expanded: dict[int, int] = {}  # id(node) -> values below it, aliases expanded; 0 while being walked
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
+            if expanded[id(node)] > MAX_YAML_NODES:
+                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)"
+                                   .replace(",", "."), path=path, line=node.start_mark.line + 1,
+                                   fix="verwende weniger Aliase (*name)")
+            continue
+        if id(node) in expanded:
+            continue
+        expanded[id(node)] = 0
+        if any(expanded.get(id(child)) == 0 for child in children):
+            raise SitegenError("enthält einen Alias, der auf sich selbst verweist", path=path,
+                               line=node.start_mark.line + 1, fix="entferne den Alias (*name)")
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in expanded)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes directly below `node` (keys and values of a mapping)."""
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _too_deep(path: object, line: int | None) -> SitegenError:
+    """The error for lists and mappings nested deeper than MAX_NESTING."""
+    return SitegenError(f"ist tiefer als {MAX_NESTING} Ebenen verschachtelt", path=path, line=line,
+                        fix="schreibe flache Listen und Zuordnungen")

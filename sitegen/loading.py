@@ -1,8 +1,5 @@
-"""Content folder -> Articles: every markdown file read and parsed, the parsing cached by the file's bytes.
-
-The cache keeps each article's fields but the body, as JSON, by a hash of the producer key and the file's
-path and bytes; on a hit the body is cut out of the file again, which is cheaper than storing it twice. An
-entry is cached only when it reads back exactly as parsed, so a cached article equals a parsed one."""
+"""Content folder -> Articles. The fields but the body are cached as JSON by the file's path and bytes (an
+entry only when it reads back exactly); on a hit the body is cut out of the file again."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,71 +11,61 @@ from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
-from sitegen.model import Article, Image, read_only
+from sitegen.model import TAXONOMY_KEYS, Article, Image, read_only
 from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
 TABLE = "front_matter"
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
-TUPLES = ("tags", "people", "places", "organisations")
 
 
 def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> list[Article]:
-    """Every markdown file under the content folder, sorted by path; the files the cache misses are parsed
-    in `jobs` processes when there are many."""
-    folder = config.content
-    if not folder.is_dir():
-        raise SitegenError("existiert nicht", path=folder,
+    """Every markdown file under the content folder, sorted by path; misses parsed in `jobs` processes."""
+    if not config.content.is_dir():
+        raise SitegenError("existiert nicht", path=config.content,
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
     known, producer = cache.get_many(TABLE), producer_key()
-    files = []  # (key, path, shown, the bytes of a file to parse, or the body of one the cache knows)
-    for path, shown in markdown_files(folder, config.root):
-        data = _read(path, shown)
+    files = []  # (key, path, shown, the body of a file the cache knows, or the bytes of one to parse)
+    for path, shown in markdown_files(config.content, config.root):
+        data = check_article_file(Path(path).read_bytes(), shown)
         key = digest(producer, shown, data)
         files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
     parsed = iter(parse_all([(held, shown) for key, _, shown, held in files if key not in known], jobs))
     articles, new = [], {}
     for key, path, shown, held in files:
-        state = known[key] if key in known else next(parsed)
-        fields = decode_fields(state) if isinstance(state, str) else state
-        if fields is None:  # a damaged entry: parse the file again
-            fields = parse_fields(_read(path, shown), shown)
-        elif key not in known and isinstance(state, str):
-            new[key] = state
-        body = held if key in known else body_of(decode(held, shown))
-        articles.append(_article(fields, body, key))
+        if key in known:  # a damaged entry is parsed again
+            fields = decode_fields(known[key]) or parse_fields(
+                check_article_file(Path(path).read_bytes(), shown), shown)
+        else:
+            fields, new[key] = next(parsed)
+            held = body_of(decode(held, shown))
+        articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
         new.update((key, known[key]) for key, _, _, _ in files if key in known)
-    cache.put_many(TABLE, new, only=stale)
+    cache.put_many(TABLE, {key: text for key, text in new.items() if text}, only=stale)
     return articles
 
 
-def _read(path: str, shown: str) -> bytes:
-    """The file's bytes; a file too big to be one article is an error (limits.MAX_ARTICLE_BYTES)."""
-    with open(path, "rb") as handle:
-        return check_article_file(handle.read(), shown)
-
-
-def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[dict | str]:
-    """The fields of (bytes, shown path) pairs but the body, in order, as JSON where they read back exactly
-    (else as a dict); parsed in `jobs` processes when there are many. The first bad file raises its error."""
+def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[tuple[dict, str | None]]:
+    """(fields but the body, encode_fields' JSON) of (bytes, shown path) pairs, in order, parsed in `jobs`
+    processes when there are many; the first bad file raises its error."""
     with fork_map(_parse_one, files, jobs, PARALLEL_FROM) as results:
         parsed = list(results)
     for item in parsed:
-        if isinstance(item, tuple):
-            raise SitegenError(item[0], path=item[1], line=item[2], fix=item[3])
+        if len(item) == 4:  # an error's (message, path, line, fix)
+            raise SitegenError(*item)
     return parsed
 
 
-def _parse_one(file: tuple[bytes, str]) -> dict | str | tuple:
-    """Worker: one file's fields, as encode_fields gives them; an error as (message, path, line, fix)."""
+def _parse_one(file: tuple[bytes, str]) -> tuple:
+    """Worker: a file's (fields, their JSON), or an error as (message, path, line, fix)."""
     try:
         fields = parse_fields(*file)
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
-    return encode_fields(fields) or fields
+    return fields, encode_fields(fields)
 
 
 def parse_fields(data: bytes, shown: str) -> dict:
@@ -88,9 +75,12 @@ def parse_fields(data: bytes, shown: str) -> dict:
 
 
 def encode_fields(fields: dict) -> str | None:
-    """The fields as JSON (dates tagged), or None when they would not read back exactly."""
+    """The fields as JSON, or None when they would not read back exactly (a date inside `extra`)."""
+    date, image = fields["date"], fields["image"]
+    plain = {**fields, "date": date and date.isoformat(), "image": image and vars(image),
+             "extra": dict(fields["extra"])}
     try:
-        text = json.dumps(fields, default=_tagged, ensure_ascii=False)
+        text = json.dumps(plain, ensure_ascii=False)
     except (TypeError, ValueError):
         return None
     return text if repr(decode_fields(text)) == repr(fields) else None
@@ -99,46 +89,20 @@ def encode_fields(fields: dict) -> str | None:
 def decode_fields(text: str) -> dict | None:
     """Fields from encode_fields' JSON; None when it is damaged."""
     try:
-        fields = json.loads(text, object_hook=_untagged)
-        for name in TUPLES:
-            fields[name] = tuple(fields[name])
-        fields["extra"] = read_only(fields["extra"])
-        if fields["image"] is not None:
-            fields["image"] = Image(**fields["image"])
+        fields = json.loads(text)
+        date, image = fields["date"], fields["image"]
+        fields.update({name: tuple(fields[name]) for name in TAXONOMY_KEYS}, extra=read_only(fields["extra"]),
+                      date=date and (dt.datetime if "T" in date else dt.date).fromisoformat(date),
+                      image=image and Image(**image))
         return fields
     except (TypeError, ValueError, KeyError):
         return None
 
 
-def _tagged(value: object) -> dict:
-    """JSON for the values JSON lacks: dates, times and the image."""
-    if isinstance(value, dt.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, Image):
-        return vars(value)
-    if isinstance(value, type(read_only({}))):
-        return dict(value)
-    raise TypeError(type(value).__name__)
-
-
-def _untagged(value: dict) -> object:
-    """The inverse of _tagged for dates and times."""
-    if len(value) == 1 and "$datetime" in value:
-        return dt.datetime.fromisoformat(value["$datetime"])
-    if len(value) == 1 and "$date" in value:
-        return dt.date.fromisoformat(value["$date"])
-    return value
-
-
-def markdown_files(folder: Path, root: Path | None) -> list[tuple[str, str]]:
-    """Every *.md file below `folder`, sorted by path parts, with its path as shown (relative to `root`, as
-    content.shown_path gives it)."""
+def markdown_files(folder: Path, root: Path) -> list[tuple[str, str]]:
+    """Every *.md file below `folder`, sorted by path parts, with its path as content.shown_path shows it."""
     found = sorted(((rel.split("/"), entry.path) for rel, entry in files_below(os.path.abspath(folder))
                     if rel.endswith(".md") and _is_file(entry)), key=lambda item: item[0])
-    if root is None:
-        return [(path, path) for _, path in found]
     base = os.path.abspath(root) + os.sep
     return [(path, path[len(base):] if path.startswith(base) else path) for _, path in found]
 
@@ -151,7 +115,3 @@ def _is_file(entry: os.DirEntry) -> bool:
         raise SitegenError(f"kann nicht gelesen werden: {exc.strerror}", path=entry.path,
                            fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 
-
-def _article(fields: dict, body: str, key: str) -> Article:
-    """An Article from its parsed fields and its body, without validating again."""
-    return Article(body=body, digest=key, **fields)

@@ -1,16 +1,12 @@
-"""Markdown -> sanitised HTML. Python-Markdown is the reference; common news paragraphs take a fast path.
-
-A news body is mostly plain paragraphs with now and then *emphasis*, **bold** or a [link](url). For such a
-paragraph the fast path writes exactly what Python-Markdown writes, byte for byte; anything else (lists,
-headings, references, raw HTML, escapes, underscores, nested or unbalanced markers) goes through
-Python-Markdown.
-tests/test_markup.py checks the equality on generated documents and on real articles."""
+"""Markdown -> sanitised HTML. Plain news paragraphs (text, *emphasis*, **bold**, [links](url)) take a fast
+path that writes what Python-Markdown writes, byte for byte (tests/test_markup.py); the rest, through it."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from functools import lru_cache
 from html import escape
+from itertools import groupby
 
 import markdown
 import nh3
@@ -19,12 +15,12 @@ from sitegen.cache import digest, producer_key
 from sitegen.limits import defuse_markdown
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
-_MD = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+PYTHON_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 # characters and line starts that mean more than emphasis and simple links
 _OTHER_MARKUP = re.compile(r"[\\`_<>#&|{}~]")
 _OTHER_PAIRS = ("![", "[^", "]:")
-_MARKUP_LINE_START = re.compile(r"\s|[-+>:=]|\*(?!\*?[^\s*])|\d+[.)]")
+_MARKUP_LINE = re.compile(r"\s|[-+>:=]|\*(?!\*?[^\s*])|\d+[.)]")
 _HEADING = re.compile(r"(#{1,6}) +([^#\n]*[^#\s])")
 _WHOLE_DOCUMENT = re.compile(r"\]:|\[\^|<|```|~~~")
 _SPAN = r"[^*\[\]()\s](?:[^*\[\]()\n]*[^*\[\]()\s])?"  # no markers, brackets, line breaks; not space-padded
@@ -34,8 +30,7 @@ _LINK_OR_HEADING = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
 
 
 def body_key(text: str) -> str:
-    """The key of a body's HTML in the cache: the producer key (sitegen's code, markdown's and nh3's versions)
-    and the text."""
+    """The key of a body's HTML in the cache."""
     return digest(producer_key(), text)
 
 
@@ -46,48 +41,37 @@ def markdown_html(text: str) -> str:
 
 
 def convert_markdown(text: str) -> str:
-    """Python-Markdown's HTML for `text`, byte for byte; simple paragraphs, headings, quotes and lists
-    skip it.
-
-    Runs of blocks the fast path does not cover, and documents with features that reach across blocks
-    (references, raw HTML, fences), go through Python-Markdown."""
+    """Python-Markdown's HTML for `text`; blocks the fast path covers skip it, unless the document has
+    features that reach across blocks (references, raw HTML, fences)."""
     blocks = _blocks(text)
     if not blocks or _WHOLE_DOCUMENT.search(text):  # also a text with nothing but blank lines
-        return _MD.reset().convert(text)
+        return PYTHON_MARKDOWN.reset().convert(text)
+    fast = [fast_block(*around) for around in zip(blocks, ["", *blocks], [*blocks[1:], ""])]
     parts: list[str] = []
-    pending: list[str] = []
-    for i, block in enumerate(blocks):
-        html = fast_block(block, blocks[i - 1] if i else "", blocks[i + 1] if i + 1 < len(blocks) else "")
-        if html is None:
-            pending.append(block)
-            continue
-        if pending:
-            parts.append(_MD.reset().convert("\n\n".join(pending)))
-            pending = []
-        parts.append(html)
-    if pending:
-        parts.append(_MD.reset().convert("\n\n".join(pending)))
+    for slow, run in groupby(zip(blocks, fast), key=lambda pair: pair[1] is None):
+        blocks_html = list(run)
+        if slow:
+            parts.append(PYTHON_MARKDOWN.reset().convert("\n\n".join(block for block, _ in blocks_html)))
+        else:
+            parts += [html for _, html in blocks_html]
     return "\n".join(parts)
 
 
 def _blocks(text: str) -> list[str]:
-    """The blank-line separated blocks of `text`; consecutive quote blocks are one (Python-Markdown joins
-    them)."""
+    """The blank-line separated blocks of `text`; consecutive quote blocks are one, as in Python-Markdown."""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")):
         if block.startswith(">") and blocks and blocks[-1].startswith(">"):
             blocks[-1] += "\n\n" + block
         elif block.strip():
             blocks.append(block)
-        elif block:
-            # a line of only spaces can be an (empty) code block: leave such a text to Python-Markdown
+        elif block:  # a line of only spaces can be an (empty) code block: leave it to Python-Markdown
             return []
     return blocks
 
 
 def fast_block(block: str, before: str, after: str) -> str | None:
-    """The block's HTML when it is a simple paragraph, heading, quote or list and its neighbours cannot merge
-    with it; None otherwise."""
+    """The HTML of a simple paragraph, heading, quote or list its neighbours cannot merge with, or None."""
     if after.startswith(":"):  # a definition list takes the block before it as its term
         return None
     if block.startswith("#"):
@@ -127,34 +111,23 @@ def _quote(block: str) -> str | None:
 
 def _bullets(block: str) -> str | None:
     """'<ul>' for a tight list whose every line is one item of simple text, all with the same marker."""
-    lines = block.split("\n")
-    if not all(line.startswith(block[:2]) for line in lines):
-        return None
-    items = [simple_paragraph(line[2:]) for line in lines]
+    items = [simple_paragraph(line[2:]) if line.startswith(block[:2]) else None for line in block.split("\n")]
     if None in items:
         return None
     return "<ul>\n" + "\n".join(f"<li>{item[3:-4]}</li>" for item in items) + "\n</ul>"  # type: ignore[index]
 
 
 def simple_paragraph(block: str) -> str | None:
-    """'<p>…</p>' for a paragraph of text, emphasis, bold and simple links; None when it holds anything
-    else."""
-    if _OTHER_MARKUP.search(block) or any(pair in block for pair in _OTHER_PAIRS) or _markup_line(block):
+    """'<p>…</p>' for a paragraph of text, emphasis, bold and simple links; None for anything else."""
+    if _OTHER_MARKUP.search(block) or any(pair in block for pair in _OTHER_PAIRS):
         return None
+    if any(_MARKUP_LINE.match(line) or line.endswith((" ", "\t")) or not line for line in block.split("\n")):
+        return None  # a line starts like a block element (indent, list, quote, setext rule) or ends in space
     if "*" not in block and "[" not in block and "]" not in block:
         return f"<p>{block}</p>"
-    html = _INLINE.sub(_inline_html, block)
     if _LEFTOVER.search(_INLINE.sub("", block)):
         return None
-    return f"<p>{html}</p>"
-
-
-def _markup_line(block: str) -> bool:
-    """Whether a line starts like a block element (indent, list, quote, setext rule) or ends in whitespace."""
-    for line in block.split("\n"):
-        if _MARKUP_LINE_START.match(line) or line.endswith((" ", "\t")) or not line:
-            return True
-    return False
+    return f"<p>{_INLINE.sub(_inline_html, block)}</p>"
 
 
 def _inline_html(match: re.Match) -> str:
@@ -162,16 +135,12 @@ def _inline_html(match: re.Match) -> str:
     strong, em, text, href = match.groups()
     if strong is not None:
         return f"<strong>{strong}</strong>"
-    if em is not None:
-        return f"<em>{em}</em>"
-    return f'<a href="{href}">{text}</a>'
+    return f"<em>{em}</em>" if em is not None else f'<a href="{href}">{text}</a>'
 
 
 def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/") -> str:
-    """`html` with the first mention of each entity linked to its page: `links` holds (name as written, page
-    path) pairs, several names per path (the earliest found links). Only text is matched, whole words, never
-    inside a link or heading; the text itself is not changed. Names are found with str.find (a regular
-    expression of an article's names costs 0.5 ms to compile, ten times the searching)."""
+    """`html` with the first mention (whole words of text, not in a link or heading) of each entity linked to
+    its page; `links` holds (name as written, page path) pairs, the earliest mention of a path links."""
     if not links:
         return html
     first: dict[str, tuple[int, int]] = {}  # path -> (start, end) of its earliest mention
@@ -191,8 +160,8 @@ def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/"
 
 
 def _first_mention(html: str, name: str, before: int, closed: list[int]) -> int:
-    """Where `name` first occurs in html[:before] as a whole word of text outside tags and the `closed` spans
-    (links and headings: their starts and ends, in order); -1 when it does not."""
+    """Where `name` first occurs in html[:before] as a whole word outside tags and the `closed` spans (the
+    starts and ends of links and headings), found with str.find (cheaper than a regular expression); or -1."""
     pos = html.find(name, 0, before)
     while pos >= 0 and (_in_word(html, pos, pos + len(name)) or bisect_right(closed, pos) % 2
                         or html.rfind("<", 0, pos) > html.rfind(">", 0, pos)):
@@ -202,6 +171,4 @@ def _first_mention(html: str, name: str, before: int, closed: list[int]) -> int:
 
 def _in_word(html: str, start: int, end: int) -> bool:
     """Whether html[start:end] is part of a longer word ('Merkels', 'EU-Kommission')."""
-    before = html[start - 1] if start else " "
-    after = html[end] if end < len(html) else " "
-    return before.isalnum() or before in "-_" or after.isalnum() or after in "-_"
+    return any(c and (c.isalnum() or c in "-_") for c in (html[start - 1:start], html[end:end + 1]))

@@ -8,9 +8,10 @@ from types import MappingProxyType
 from typing import Mapping
 
 Date = dt.date | dt.datetime | None
-# Read-only mappings (Article.extra) pickle as their contents, so models can be cached and sent to workers.
+
+
 def read_only(mapping: dict) -> Mapping:
-    """A read-only view of a dict (picklable, unlike a bare MappingProxyType)."""
+    """A read-only view of a dict (Article.extra) that pickles as its contents, unlike a bare one."""
     return MappingProxyType(mapping)
 
 
@@ -29,8 +30,7 @@ class Image:
 @dataclass(frozen=True)
 class Taxonomy:
     """One kind of term (people, places, ...): its key, German names and URL folder; `listed` when the front
-    matter holds its names as a list under `key`, browsed A-Z (a section is one text field, `section:` or
-    `category:`, and sections are few enough to show at once)."""
+    matter holds its names as a list under `key`, browsed A-Z (else one SECTION_FIELDS field, all at once)."""
 
     key: str
     title: str
@@ -74,8 +74,7 @@ class Article:
         """The article's names in taxonomy `key`."""
         if key == "sections":
             return (self.section,) if self.section else ()
-        return {"tags": self.tags, "people": self.people, "places": self.places,
-                "organisations": self.organisations}[key]
+        return getattr(self, key)
 
     @property
     def section(self) -> str:
@@ -88,24 +87,18 @@ class Article:
 
     @property
     def sort_key(self) -> tuple:
-        """Oldest first when sorted ascending; unknown dates before every known one; slug breaks ties."""
-        return (self.date is not None, date_sort_value(self.date), self.slug)
+        """Oldest first when sorted ascending (aware times as UTC); unknown dates first; slug breaks ties."""
+        date = self.date
+        if isinstance(date, dt.datetime) and date.tzinfo is not None:
+            date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        if date is not None and not isinstance(date, dt.datetime):
+            date = dt.datetime(date.year, date.month, date.day)
+        return (date is not None, date.isoformat() if date else "", self.slug)
 
 
 def outline(article: Article) -> tuple:
     """What pages other than the article's own show of it: every field but the body (and the file's hash)."""
     return tuple(value for name, value in vars(article).items() if name not in ("body", "digest"))
-
-
-def date_sort_value(value: Date) -> str:
-    """A string that sorts dates and datetimes (aware or naive) in time order."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.isoformat()
-    return dt.datetime(value.year, value.month, value.day).isoformat()
 
 
 @dataclass(frozen=True)

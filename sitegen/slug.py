@@ -11,13 +11,13 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 MAX_LENGTH = 80
 
 
-def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
+def slugify(text: str) -> str:
     """A lowercase ASCII slug of `text`; never empty, never a reserved device name, never '..'."""
     ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_GERMAN))
     ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii")
     slug = _NON_WORD.sub("-", ascii_text).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    if len(slug) > MAX_LENGTH:
+        slug = slug[:MAX_LENGTH].rsplit("-", 1)[0] or slug[:MAX_LENGTH]
     if not slug:
         return "t-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     if slug in _RESERVED:
@@ -26,8 +26,7 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
 
 
 def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Map each name to a slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes in
-    sorted order."""
+    """Each name's slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes, in order."""
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)

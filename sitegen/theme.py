@@ -1,9 +1,8 @@
-"""The site's look: the project's templates/ over sitegen's default templates, one Jinja environment.
-
-A project overrides single templates (and static files) by putting a file of the same name into its own
-templates/ folder; every other one comes from the defaults (as Hugo, Zola and MkDocs fall back to the
-theme)."""
+"""The site's look: one Jinja environment over the project's templates/ and sitegen's default templates; a
+project file overrides the default of the same name (as Hugo, Zola and MkDocs fall back to the theme)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import jinja2
 
@@ -19,18 +18,15 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of a template folder 
 
 
 def make_environment(config: Config) -> jinja2.Environment:
-    """A Jinja environment over the project's templates and the defaults; autoescaping on, undefined names
-    an error."""
-    folders = [str(config.templates)] if config.templates != DEFAULT_TEMPLATES else []
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in [*folders, str(DEFAULT_TEMPLATES)]])
+    """A Jinja environment over both template folders; autoescaping on, undefined names an error."""
+    loader = jinja2.FileSystemLoader(list(dict.fromkeys([str(config.templates), str(DEFAULT_TEMPLATES)])))
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)  # a changed template makes a new environment
     urls = Urls(config.base_url, config.base_path)
     env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
-                       main_nav=main_nav(urls))
+                       main_nav=main_nav(urls), **template_globals())
     env.filters.update(template_filters())
-    env.globals.update(template_globals())
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
@@ -52,12 +48,10 @@ def warm(env: jinja2.Environment) -> None:
 
 
 def static_files(config: Config) -> dict[str, bytes]:
-    """The static assets under static/: the defaults', each replaced by the project's file of the same
-    name."""
+    """The files under static/: the defaults', each replaced by the project's file of the same name."""
     files: dict[str, bytes] = {}
     for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static"):
         for rel, entry in sorted(files_below(folder)):
             if entry.is_file():
-                with open(entry.path, "rb") as handle:
-                    files[f"static/{rel}"] = handle.read()
+                files[f"static/{rel}"] = Path(entry.path).read_bytes()
     return files

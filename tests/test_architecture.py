@@ -6,7 +6,7 @@ import ast
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "log", "limits", "safeyaml", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
+    {"errors", "log", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
      "progress", "fields", "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "archive", "relations", "browse", "entity_info", "timeline", "snippets", "feeds",

@@ -168,8 +168,8 @@ def test_huge_fields_rows_and_pages_are_skipped_before_they_are_processed(tmp_pa
 # 11. nested brackets do not reach Python-Markdown as nested brackets
 def test_deeply_nested_and_unclosed_brackets_are_escaped_before_python_markdown(monkeypatch):
     seen: list[str] = []
-    convert = markup._MD.convert
-    monkeypatch.setattr(markup._MD, "convert", lambda text: seen.append(text) or convert(text))
+    convert = markup.PYTHON_MARKDOWN.convert
+    monkeypatch.setattr(markup.PYTHON_MARKDOWN, "convert", lambda text: seen.append(text) or convert(text))
     html = markup.markdown_html.__wrapped__("[" * 16_000 + "x" + "]" * 16_000)
     assert html == "<p>" + "[" * 16_000 + "x" + "]" * 16_000 + "</p>"
     assert seen[0].count("\\[") == 16_000 - MAX_MARKUP_DEPTH

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SitegenError
-from ..safeyaml import compose_yaml
+from ..limits import compose_yaml
 
 TYPES = {"person": "PER", "place": "LOC", "organisation": "ORG", "organization": "ORG", "tag": "TAG"}
 KEYS = {"name", "type", "aliases", "description", "wikidata", "gnd"}

@@ -6,7 +6,7 @@ from pathlib import Path
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
 from sitegen.fields import FieldError, coerce_date, coerce_text
-from sitegen.safeyaml import load_yaml
+from sitegen.limits import load_yaml
 
 SIDECAR_KEYS = ("title", "date", "summary", "author", "url", "section")
 
