@@ -71,7 +71,7 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     return summary
 
 
-def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, jobs: int | None,
+def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, jobs: int,
                      bar: Progress) -> list[Entities]:
     """The default extractor's entities of every text, from the cache where it has them."""
     if not texts:
