@@ -90,6 +90,7 @@ def test_span_does_not_end_on_a_name_particle():
     (("Roten", "Kreuzes"), ("Rotes", "Kreuz")),
     (("Frankfurter", "Allgemeinen", "Zeitung"), ("Frankfurter", "Allgemeine", "Zeitung")),
     (("Demokratischen", "Republik", "Kongo"), ("Demokratische", "Republik", "Kongo")),
+    (("Europäischen", "Forschungsrates"), ("Europäischer", "Forschungsrat")),
 ])
 def test_inflection_stripper_keeps_the_stem_of_names(tokens, expected):
     assert nominative(tokens) == expected
@@ -369,3 +370,68 @@ def test_colour_word_is_no_name_but_a_colour_surname_is():
 
     assert _adjective("Rot") and _adjective("Grün")
     assert not _adjective("Braun") and not _adjective("Schwarz") and not _adjective("Grüne")
+
+
+def test_names_the_tagger_cut_are_joined():
+    from sitegen.entities.rules import repair
+
+    words = "Salt Lake City ( Utah ) siegte gegen die Carolina Panthers in der Rue Saint-Benoît".split()
+    tags = ["B-LOC", "B-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-LOC", "O", "O", "O", "B-LOC",
+            "B-LOC"]
+    assert repair(words, list(tags)) == ["B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-ORG",
+                                         "I-ORG", "O", "O", "B-LOC", "I-LOC"]
+    words, tags = ["Hertha", "BSC", "und", "Fans"], ["B-LOC", "B-ORG", "O", "O"]
+    assert repair(words, tags) == ["B-ORG", "I-ORG", "O", "O"]
+    assert repair(["Paris", "Fans"], ["B-LOC", "O"]) == ["B-LOC", "O"]
+
+
+def test_fragments_of_descriptions_and_genitives_are_cut():
+    ents = extract("Der Zeitung Haaretz zufolge fand das Telefonat statt. Merkels Privathandy wurde "
+                   "abgehört, sagte Angela Merkel.")
+    assert "Zeitung Haaretz" not in ents.organisations and "Merkels Privathandy" not in ents.people
+
+
+def test_events_works_hashtags_and_tv_listings_are_no_names():
+    ents = extract("Auf der Entwicklerkonferenz WWDC zeigte Apple Neues. Strolz verglich die Lage mit der "
+                   "Rocky Horror Picture Show. Der Tweet endete mit #Greece und viel Jubel. "
+                   "Im Fernsehen: Urlaubsspezial, Hoagascht, Wildnis wider Willen. Der Erste-Liga-Club "
+                   "Kapfenberger SV gewann. Das Buch heißt Clothes, Music, Boys.")
+    found = set(ents.people + ents.places + ents.organisations)
+    assert not {"WWDC", "Rocky Horror Picture", "Greece", "Urlaubsspezial", "Hoagascht", "Erste",
+                "Music , Boys"} & found
+    assert "Kapfenberger SV" in ents.organisations
+
+
+def test_line_up_lists_count_in_a_sports_report_only():
+    text = ("Ried: Gebauer – Streker, Reifeltshammer, Filipovic – Hart, Trauner – Walch Es fehlen: Ziegl, "
+            "Antonitsch, Janeczek (alle verletzt)")
+    assert {"Ziegl", "Antonitsch", "Janeczek"} <= set(extract(text).people)
+
+
+def test_place_typed_as_person_and_person_typed_as_place():
+    ents = extract("Die Landeshauptstadt St. Pölten liegt in Niederösterreich, wie Buenos Aires in "
+                   "Argentinien. "
+                   "Der frühere Neurochirurg Ben Carson verlor an Zustimmung.")
+    assert {"St. Pölten", "Buenos Aires"} <= set(ents.places) and "Ben Carson" in ents.people
+    assert not {"St. Pölten", "Buenos Aires"} & set(ents.people)
+
+
+def test_clubs_named_like_places_and_region_before_town():
+    ents = extract("Niederösterreich Zwettl – Leicester City gewann gegen die Chicago Blackhawks. "
+                   "In Mexico City regnete es.")
+    assert {"Leicester City", "Chicago Blackhawks"} <= set(ents.organisations)
+    assert {"Niederösterreich", "Zwettl", "Mexico City"} <= set(ents.places)
+    assert "Niederösterreich Zwettl" not in ents.places
+
+
+def test_demonym_of_a_multi_word_place_is_no_name():
+    ents = extract("Wir sehen Chancen, so der gebürtige St. Pöltner. Die Wiener Zeitung berichtet aus Wien.")
+    assert "St. Pöltner" not in ents.people + ents.places + ents.organisations
+    assert "Wiener Zeitung" in ents.organisations
+
+
+def test_description_and_venue_are_no_organisations():
+    ents = extract("Eine Colmarer Zeitung brachte eine Beilage. Augsburg gelang dank eines 2:0 in "
+                   "Wolfsburg ein großer Schritt.")
+    assert "Colmarer Zeitung" not in ents.organisations
+    assert "Wolfsburg" in ents.places and "Wolfsburg" not in ents.organisations

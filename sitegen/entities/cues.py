@@ -8,22 +8,33 @@ from .mentions import PARTICLES, QUOTES, Mention
 from .normalize import ARTICLES
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
 
 
 def work_context(m: Mention) -> bool:
-    """The mention follows a noun that introduces a work or product: 'das Spiel Mario Maker'."""
+    """The mention follows a noun that introduces a work, product or event: 'das Spiel Mario Maker',
+    'Entwicklerkonferenz WWDC', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
-    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues()  # 'TV-Serie'
+    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
+        or word[:1].isupper() and word.lower().endswith(THING_HEADS)  # 'TV-Serie'
 
 
 def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def described(m: Mention) -> bool:
+    """An indefinite article before words ending in a common noun: a description, no name ('eine Colmarer
+    Zeitung')."""
+    tag, known = lexicon.pos(m.tokens[-1])
+    return len(m.tokens) > 1 and _word_before(m).lower() in INDEFINITE and known and tag == "NN"
 
 
 def _word_before(m: Mention) -> str:

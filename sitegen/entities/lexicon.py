@@ -24,6 +24,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def multiword_places() -> frozenset[str]:
+    """GeoNames place names of two or more words ('Buenos Aires', 'Sankt Pölten')."""
+    return frozenset(n for n in _lines("places.txt") if " " in n)
+
+
+@lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """The hand-made list of regions, states and landscapes (places_extra.txt)."""
     return _words("places_extra.txt")

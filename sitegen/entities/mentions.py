@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon, rules, tagger
-from .normalize import key, word_key
+from .normalize import ARTICLES, key, word_key
 from .registry import Registry
 from .tokenize import sentences
 
@@ -49,8 +49,12 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             offset = m.start(1)
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
-                if place.strip() and _place_like(place.split()):
-                    places.append(Mention(tuple(place.split()), "LOC", 0.99, offset + lead, place.strip()))
+                words = place.split()
+                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()):
+                    places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0]))
+                    lead, words = lead + len(words[0]) + 1, words[1:]  # 'Niederösterreich Zwettl – '
+                if words and _place_like(words):
+                    places.append(Mention(tuple(words), "LOC", 0.99, offset + lead, " ".join(words)))
                 offset += len(place) + 1
     return text, places
 
@@ -67,16 +71,6 @@ def _unquote(sent):
                     continue
         keep.append(tok)
     return keep
-
-
-def _spans(tags):
-    start, cls = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if start is not None and not (tag.startswith("I-") and tag[2:] == cls):
-            yield start, i, cls
-            start = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, cls = i, tag[2:]
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +166,7 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     one."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    start = a
     given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"  # 'Salzburger Mike Vogl'
@@ -186,17 +181,28 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
                          and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
-    if cls in ("PER", "ORG") and b - a > 1 and genitive and _common_noun(words[a + 1]):
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and (_common_noun(words[a + 1])
+                                                            or _long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
+    if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
+        a += 1  # 'Der Zeitung Haaretz zufolge'
     while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _common_noun(words[a])
                                                          and not _institution(words[a])
                                                          and words[a].lower() not in lexicon.org_words()):
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
+    if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
+        cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _has_place(words) -> bool:
+    """The name, or its first word, is a known place: 'Rio de Janeiro', 'Wien Hietzing'."""
+    return any(w in lexicon.places() or w in lexicon.countries() or w in lexicon.regions()
+               for w in (" ".join(words), words[0]))
 
 
 def _institution(word: str) -> bool:
@@ -233,6 +239,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     last = words[b - 1].lower()
     if cls == "ORG" and b - a > 2 and _common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not last.endswith(rules.INSTITUTION_HEADS):
+        if words[b - 1] in lexicon.work_cues():
+            return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
                          and not words[b - 1][:1].isdigit()):
@@ -243,8 +251,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
-    if cls == "PER" and b - a > 1 and words[b - 1].lower() in lexicon.org_words():
-        cls = "ORG"
+    if cls == "PER" and b - a > 1 and lexicon.org_words() & {words[b - 1].lower(), words[a].lower()}:
+        cls = "ORG"  # 'Unión Patriótica'
+
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
         b += 1
     return a, b, cls
@@ -252,7 +261,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
 
 def bio(words: list[str]) -> list[str]:
     """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed."""
-    tags = tagger.tag(words)
+    tags = rules.repair(words, tagger.tag(words))
     for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
@@ -281,12 +290,15 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         sent = _unquote(sent)
         words = [t.text for t in sent]
         given, probs = tagger.tag_marginals(words)
-        tags = rules.institutions(words, list(given))
+        tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = rules.is_result(words)
-        for a, b, cls in _spans(tags):
+        for a, b, cls in rules.spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
-            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) else cls
+            if a > 0 and words[a - 1] in ("#", "@"):
+                continue  # a hashtag or handle: '#Greece'
+            venue = a > 0 and words[a - 1] in ("in", "nach")  # '2:0 in Wolfsburg' names the town
+            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) and not venue else cls
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,

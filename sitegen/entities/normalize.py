@@ -46,7 +46,8 @@ def place_adjective(word: str) -> bool:
     if not word.endswith("er"):
         return False
     stems = (word[:-2], word[:-3] + "en", word[:-2] + "en")
-    return any(s in lexicon.places() or s in lexicon.countries() for s in stems)
+    return any(s in lexicon.places() or s in lexicon.countries()
+               or s.replace("St. ", "Sankt ") in lexicon.multiword_places() for s in stems)  # 'St. Pöltner'
 
 
 def noun_base(word: str) -> str:
@@ -60,10 +61,11 @@ def noun_base(word: str) -> str:
 
 
 def _noun_lemma(word: str) -> str:
-    """A name's head noun without its genitive ending, only when HanTa knows the noun: 'Hauses' -> 'Haus'."""
+    """A name's head noun without its genitive ending, when HanTa knows the noun or its base form: 'Hauses' ->
+    'Haus', 'Forschungsrates' -> 'Forschungsrat'."""
     tag, known = lexicon.pos(word)
     lem = lexicon.lemma(word) if known and tag == "NN" else word
-    return lem if word in (lem + "s", lem + "es") else word
+    return lem if word in (lem + "s", lem + "es") else noun_base(word)
 
 
 def _known_base(base: str, word: str) -> bool:

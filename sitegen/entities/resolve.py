@@ -7,7 +7,7 @@ from . import cues, lexicon, rules
 from .mentions import PARTICLES, Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
-from .rules import CLUB_WORDS
+from .rules import CLUB_WORDS, team_word
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
@@ -124,7 +124,7 @@ def _longest_forms(forms: list[str]) -> dict[str, str]:
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     """Distinct entities of one article, ordered by first mention."""
     surfaces = [(m, _surface(m)) for m in mentions]
-    surfaces = [(m, s) for m, s in surfaces if s]
+    surfaces = [(m, s) for m, s in surfaces if s and not (not m.name and cues.described(m))]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
@@ -154,7 +154,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     out = []
     for name, g in groups.items():
         cls = max(g["votes"], key=g["votes"].get)
-        cls = "ORG" if " " in name and CLUB_WORDS & set(name.split()) else cls  # 'Atlético Madrid'
+        club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
+        cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
         cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
         if cls != "PER" and cues.company_product(name) and not g["reg"]:
             continue  # 'Google Docs'
@@ -168,7 +169,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
 
 def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
-    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-"):
+    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
     if EVENT_WORDS & set(name.split()):
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
@@ -190,11 +191,14 @@ def person_form(name: str) -> bool:
 
 
 def retyped_person(name: str, cls: str) -> str:
-    """A 'person' named by a town and a plural is a team ('Detroit Pistons'); other names keep their type."""
+    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
+    other names keep their type."""
     toks = name.split()
-    if cls != "PER" or len(toks) < 2 or name in lexicon.people() or "PER" in lexicon.known().get(name, ""):
+    if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
+            or "PER" in lexicon.known().get(name, ""):
         return cls
-    team = len(toks) == 2 and toks[0] in lexicon.places() and toks[1].endswith("s") and toks[1][-2] != "s"
+    plural = toks[-1].endswith("s") and toks[-1][-2] != "s" if cls == "PER" else team_word(toks[-1])
+    team = len(toks) == 2 and toks[0] in lexicon.places() and plural
     return "ORG" if team and toks[0] not in lexicon.first_names() else cls
 
 
@@ -243,7 +247,7 @@ def _ambiguous(name: str) -> bool:
 def _confident(g: dict, name: str, cls: str) -> bool:
     """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer;
     titles in quotes are no people or places; a word that opens its sentences must be a sure name."""
-    if g["quoted"] and cls in ("PER", "LOC") or not g["multi"] and _adjective(name):
+    if g["quoted"] and cls in ("PER", "LOC") or (place_adjective(name) if g["multi"] else _adjective(name)):
         return False
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False

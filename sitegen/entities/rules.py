@@ -11,7 +11,7 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
-Sturm Wacker""".split())
+Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
@@ -31,8 +31,11 @@ REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
 def sports_people(text: str) -> list[tuple[int, str]]:
     """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
     out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
+    sporty = any("–" in m.group(1) for m in LINEUP.finditer(text))  # keeper – defence – midfield
     for pattern in (LINEUP, SCORERS):
         for m in pattern.finditer(text):
+            if pattern is LINEUP and not sporty:
+                continue  # a TV listing has commas only
             for item in re.finditer(_PLAYER, m.group(1)):
                 name = re.sub(r" \(.*", "", item.group())
                 if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
@@ -65,8 +68,8 @@ def compound_part(word: str) -> tuple[str, str] | None:
     if head in lexicon.countries():
         return head, "LOC"
     tag, known = lexicon.pos(head)
-    if known and tag == "NN":
-        return None
+    if known and tag == "NN" or lexicon.pos(head.lower())[0].startswith("ADJ"):
+        return None  # 'Erste-Liga-Club': an adjective
     if head in lexicon.orgs():
         return head, "ORG"
     if head in lexicon.regions():
@@ -97,6 +100,70 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
             if tags[i - 1].endswith("-ORG"):
                 tags[i] = "I-ORG"  # 'Landwirtschaftskammer Steiermark'
     return tags
+
+
+def repair(words: list[str], tags: list[str]) -> list[str]:
+    """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
+    before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it, a place
+    before an English plural is a team ('Carolina Panthers')."""
+    for i in range(1, len(words)):
+        prev, cls = tags[i - 1][2:], tags[i][2:]
+        if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")) \
+                and not _region_before(words, tags, i):
+            _join(tags, i, cls)
+        elif tags[i] == "O" and prev == "LOC" and team_word(words[i]):
+            tags[i] = "I-LOC"
+            _join(tags, i, "ORG")
+    for a, b, cls in spans(tags):
+        name = " ".join(words[a:b]).replace("St. ", "Sankt ")
+        if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
+            tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
+    for i in range(len(words) - 1):
+        alone = i == 0 or tags[i - 1] == "O"
+        if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
+                and words[i + 1] not in lexicon.places() and words[i + 1] not in lexicon.countries():
+            tags[i] = "B-PER"
+            _join(tags, i + 1, "PER")
+    return tags
+
+
+def spans(tags):
+    """(start, end, class) of each BIO span; an I- of another class starts a new one."""
+    start, cls = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == cls):
+            yield start, i, cls
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, cls = i, tag[2:]
+
+
+def _join(tags: list[str], i: int, cls: str) -> None:
+    """The span ending before token i and the one at i become one span of class cls."""
+    start = i - 1
+    while start > 0 and tags[start].startswith("I-"):
+        start -= 1
+    end = i + 1
+    while end < len(tags) and tags[end].startswith("I-"):
+        end += 1
+    tags[start:end] = [f"B-{cls}"] + [f"I-{cls}"] * (end - start - 1)
+
+
+def _region_before(words: list[str], tags: list[str], i: int) -> bool:
+    """The name ending before token i is a country or region, not the start of a longer name
+    ('Niederösterreich' + 'Zwettl')."""
+    start = i - 1
+    while start > 0 and tags[start].startswith("I-"):
+        start -= 1
+    name = " ".join(words[start:i])
+    return name in lexicon.countries() or name in lexicon.regions()
+
+
+def team_word(word: str) -> bool:
+    """An English plural naming a team after its town: 'Panthers', 'Broncos' (not 'Fans')."""
+    tag, known = lexicon.pos(word.lower())
+    return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
+        and (not known or tag in ("NE", "FM"))
 
 
 def _adjective(word: str) -> bool:
