@@ -28,21 +28,11 @@ class Letter:
         """What the letter bar shows: 'A', or '#'."""
         return self.letter.upper() if len(self.letter) == 1 else "#"
 
-    @property
-    def by_count(self) -> tuple[Term, ...]:
-        """The letter's terms, most-mentioned first, then by name."""
-        return tuple(sorted(self.terms, key=lambda t: (-len(t.articles), filing_name(t.taxonomy, t.name))))
-
-
-def filing_name(key: str, name: str) -> tuple[str, str]:
-    """The key a name is filed under in taxonomy `key`: people by surname, everything else as written."""
-    return person_sort_name(name) if key == "people" else sort_name(name)
-
 
 def initial(name: str, key: str = "") -> str:
     """The letter a name files under ('Ökonomie' under 'o', '1. FC Köln' under '0-9', 'Angela Merkel' as a
     person under 'm')."""
-    first = filing_name(key, name)[0][:1]
+    first = (person_sort_name(name) if key == "people" else sort_name(name))[0][:1]
     return first if "a" <= first <= "z" else "0-9"
 
 

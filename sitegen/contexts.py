@@ -1,29 +1,41 @@
-"""What each template sees besides the globals (theme.make_environment): one TypedDict per template.
-
-The planner (pages.py) makes every context through these, so this module is the template API's reference; the
-README's "Theming" section points here. `page` (the page's own path) is added to every context."""
+"""The template API: the filters and globals every template sees, and one TypedDict per template of what
+its context holds (the planner makes every context through these). `page` (its own path) is added to each."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Optional, TypedDict
 
+from sitegen import i18n, urls
 from sitegen.archive import Year
 from sitegen.entity_info import EntityInfo
-from sitegen.feeds import Entry
+from sitegen.feeds import Entry, atom_date, news_article
 from sitegen.lead import Lead
+from sitegen.markup import link_entities
 from sitegen.model import Article, Taxonomy
-from sitegen.paging import Pager
-from sitegen.views import Item, TermRef
+from sitegen.views import Item, Pager, TermRef
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
 
 
+def template_filters() -> dict:
+    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (html, links, base)."""
+    return {"german_date": i18n.german_date, "iso_date": i18n.iso_date, "number": i18n.number,
+            "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym),
+            "entity_links": link_entities}
+
+
+def template_globals() -> dict:
+    """Path helpers (always wrap them in url() or absolute_url()) and the German interface words."""
+    names = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path",
+             "month_path", "undated_path", "letter_path", "feed_path", "search_path")
+    return {**{name: getattr(urls, name) for name in names}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
+            "count_label": i18n.count_label, "news_article": news_article}
+
+
 class HomeContext(TypedDict):
-    """home.html: the newest dated articles, paginated (all, in source order, when none has a date); on page
-    1 the most-mentioned entities of recent months; how many articles have no date."""
-    pager: Pager
+    """home.html: the newest dated articles (the first, in source order, when none has a date), the
+    most-mentioned entities of recent months, how many articles there are and how many have no date."""
     items: tuple[Item, ...]
-    feed: str
     recent: TermGroups
     article_count: int
     undated: int
@@ -31,14 +43,12 @@ class HomeContext(TypedDict):
 
 
 class ArticleContext(TypedDict):
-    """article.html: the article, its terms by taxonomy, related and neighbouring articles; the renderer
-    adds `body_html`, the sanitised HTML of its body."""
+    """article.html: the article, its terms by taxonomy, related articles; the renderer adds `body_html`,
+    the sanitised HTML of its body."""
     article: Article
     term_groups: TermGroups
     section: Optional[TermRef]
     related: Any
-    older: Optional[Article]
-    newer: Optional[Article]
     image_url: str
     same_as: Any
     minutes: int
@@ -47,8 +57,7 @@ class ArticleContext(TypedDict):
 
 
 class TaxonomyContext(TypedDict):
-    """taxonomy.html: the letter bar as (letter, label, count), the most-mentioned terms, how many there
-    are."""
+    """taxonomy.html: the letter bar as (letter, label, count), the most-mentioned terms, how many in all."""
     taxonomy: Taxonomy
     letters: list[tuple[str, str, int]]
     top: list[TermRef]
@@ -56,18 +65,18 @@ class TaxonomyContext(TypedDict):
 
 
 class LetterContext(TypedDict):
-    """letter.html: the terms under one letter, by name or by count."""
+    """letter.html: the terms under one letter, in filing order; a term without a page has its entry here,
+    linking to its one article."""
     taxonomy: Taxonomy
     letters: list[tuple[str, str, int]]
     letter: str
     label: str
-    by_count: bool
     terms: list[TermRef]
 
 
 class TermContext(TypedDict):
-    """term.html: one section, entity or tag; `info`, `lead` (entities), `timeline` and `together` on page 1
-    only."""
+    """term.html: one section, entity or tag; `info`, `lead` (entities), `timeline`, `together` and the
+    sentences naming it on page 1 only; `feed` is '' for a term without a feed."""
     taxonomy: Taxonomy
     term: TermRef
     pager: Pager

@@ -1,6 +1,5 @@
-"""What the editors' registry says about an entity: description, aliases, Wikidata and GND links.
-
-Pages work without a registry (or before the registry code exists): every lookup is then empty."""
+"""What the editors' registry says about an entity: description, aliases, Wikidata and GND links (every
+lookup is empty without a registry)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,18 +1,21 @@
-"""Atom feeds: the whole archive and one per term, the newest FEED_SIZE entries with teasers, not bodies."""
+"""Machine-readable descriptions: Atom feeds (the newest entries with teasers, not bodies), schema.org
+NewsArticle JSON-LD and sitemap chunks."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 
+from sitegen.entity_info import EntityIndex
 from sitegen.i18n import build_time
 from sitegen.model import Article, Site
-from sitegen.snippets import teaser
 
 FEED_SIZE = 20  # the whole archive's feed
 TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+SCHEMA_TYPES = {"people": "Person", "places": "Place", "organisations": "Organization"}
+SITEMAP_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -23,11 +26,9 @@ class Entry:
     summary: str
 
 
-def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str] | None = None,
-            size: int = FEED_SIZE) -> list[Entry]:
+def entries(site: Site, slugs: tuple[str, ...], summary: Callable[[Article], str], size: int) -> list[Entry]:
     """The feed entries of the first `size` dated articles of `slugs` (newest first), with `summary`'s
     teasers; an undated article is left out, as an entry's <updated> would have to be invented."""
-    summary = summary or (lambda a: a.summary or teaser(a.body))
     dated = (a for a in (site.by_slug[s] for s in slugs) if a.date is not None)
     return [Entry(a, summary(a)) for a in islice(dated, size)]
 
@@ -43,9 +44,8 @@ def site_updated(site: Site) -> dt.datetime:
 
 
 def feed_updated(items: list[Entry], fallback: dt.datetime) -> dt.datetime:
-    """A feed's <updated>: its newest entry's date, else `fallback`."""
-    dated = [as_datetime(e.article.date) for e in items if e.article.date is not None]
-    return max(dated) if dated else fallback
+    """A feed's <updated>: its newest entry's date (every entry has one), else `fallback`."""
+    return max((as_datetime(e.article.date) for e in items), default=fallback)
 
 
 def as_datetime(value: dt.date) -> dt.datetime:
@@ -55,6 +55,57 @@ def as_datetime(value: dt.date) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
-def atom_date(value: dt.date | None, fallback: dt.datetime = EPOCH) -> str:
+def atom_date(value: dt.date) -> str:
     """RFC 3339 timestamp for Atom: '2021-12-31T00:00:00+00:00'."""
-    return (as_datetime(value) if value is not None else fallback).isoformat()
+    return as_datetime(value).isoformat()
+
+
+def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
+    """The Wikidata/GND URLs of the article's people, places and organisations that the registry knows."""
+    out = {}
+    for key in SCHEMA_TYPES:
+        for name in article.terms(key):
+            info = entities.info(key, name)
+            urls = [u for u in (info.wikidata_url, info.gnd_url) if u]
+            if urls:
+                out[name] = urls
+    return out
+
+
+def news_article(article: Article, url: str, site_name: str, site_url: str, image_url: str,
+                 same: Mapping[str, list[str]]) -> dict:
+    """The NewsArticle object (built while rendering): entities named in the headline are `about`, the others
+    `mentions` when the registry identifies them (a bare name says no more than the text), each with `sameAs`
+    from `same` (see same_as)."""
+    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
+                  "url": url, "inLanguage": article.language or "de",
+                  "publisher": {"@type": "Organization", "name": site_name, "url": site_url}}
+    if article.date is not None:
+        data["datePublished"] = article.date.isoformat()
+    if article.summary:
+        data["description"] = article.summary
+    if image_url:
+        data["image"] = [image_url]
+    about, mentions = [], []
+    for key, schema_type in SCHEMA_TYPES.items():
+        for name in article.terms(key):
+            thing = {"@type": schema_type, "name": name}
+            if name in same:
+                thing["sameAs"] = same[name] if len(same[name]) > 1 else same[name][0]
+            if name in article.title or name in same:
+                (about if name in article.title else mentions).append(thing)
+    if about:
+        data["about"] = about
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def lastmod(value: dt.date | None) -> str:
+    """The sitemap's <lastmod> of a date: 'YYYY-MM-DD', or '' when unknown."""
+    return "" if value is None else value.isoformat()[:10]
+
+
+def chunks(entries: list, size: int = SITEMAP_LIMIT) -> list[list]:
+    """Sitemap entries in files of at most `size` URLs (the protocol's limit is 50,000)."""
+    return [entries[i:i + size] for i in range(0, len(entries), size)] or [[]]

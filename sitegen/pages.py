@@ -1,7 +1,5 @@
-"""The site's pages as data: (page path, template, context) for every page, planned from the Site model.
-
-Derived data (relations, the date archive, registry facts) is computed once per build in `Derived`; each
-page's context holds only what that page shows, as small picklable values (no global Site)."""
+"""The site's pages as data: (page path, template, context) for every page, planned from the Site model;
+each page's context holds only what that page shows, as small picklable values (no global Site)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Iterator
 
-from sitegen.archive import Archive
+from sitegen.archive import Archive, timeline
 from sitegen.browse import letters, most_mentioned, recent_top
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
@@ -18,20 +16,18 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
                               TaxonomyContext, TermContext, YearContext)
 from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
-from sitegen.feeds import FEED_SIZE, TERM_FEED_SIZE, entries, feed_updated, site_updated
-from sitegen.i18n import german_date, reading_minutes
+from sitegen.feeds import (FEED_SIZE, TERM_FEED_SIZE, chunks, entries, feed_updated, lastmod, same_as,
+                           site_updated)
+from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.paging import paginate
 from sitegen.relations import ENTITY_KEYS, Relations
 from sitegen.search_names import names_index
-from sitegen.seo import chunks, lastmod, same_as
-from sitegen.snippets import beyond_title, name_forms, passage, teaser, word_count
-from sitegen.timeline import timeline
+from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
-                          output_file, search_names_path, search_path, taxonomy_path, term_path, undated_path,
+                          output_file, search_names_path, search_path, taxonomy_path, undated_path,
                           year_path)
-from sitegen.views import Item, TermRef
+from sitegen.views import Item, TermRef, has_page, paginate
 
 HOME_SIZE = 50
 
@@ -55,7 +51,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Derived:
-    """What several pages share, computed once per build from the Site."""
+    """What several pages share, computed once per build; `feeds`: the terms with a feed (each taxonomy's
+    most mentioned, as its overview lists them)."""
 
     site: Site
     config: Config
@@ -64,22 +61,17 @@ class Derived:
     entities: EntityIndex
     updated: dt.datetime
     refs: dict
-    teasers: dict
+    feeds: frozenset
     bundles: tuple[str, ...]
 
     @classmethod
     def of(cls, site: Site, config: Config, bundles: tuple[str, ...] = ()) -> "Derived":
         """Index the site and read the registry; `bundles` are the paths of the search bundles."""
         refs = {(t.taxonomy, t.name): TermRef.of(t) for terms in site.terms.values() for t in terms}
+        feeds = frozenset((t.taxonomy, t.name) for terms in site.terms.values() for t in most_mentioned(terms)
+                          if has_page(t))
         return cls(site, config, Relations.of(site), Archive.of(site), EntityIndex.load(config.registry_file),
-                   site_updated(site), refs, {}, bundles)
-
-    def teaser(self, article: Article) -> str:
-        """The article's summary, or the opening of its text (computed once per article)."""
-        text = self.teasers.get(article.slug)
-        if text is None:
-            text = self.teasers[article.slug] = article.summary or teaser(article.body)
-        return text
+                   site_updated(site), refs, feeds, bundles)
 
 
 def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
@@ -121,7 +113,7 @@ def _pages(d: Derived) -> Iterator[Page]:
                    article.body)
     for taxonomy in TAXONOMIES:
         yield from taxonomy_pages(d.site, taxonomy)
-        for term in d.site.terms[taxonomy.key]:
+        for term in filter(has_page, d.site.terms[taxonomy.key]):
             yield from term_pages(d, taxonomy, term)
     yield from archive_pages(d.archive)
     yield Page(search_path(), "search.html",
@@ -136,18 +128,20 @@ def names_context(d: Derived) -> NamesContext:
 
 
 def home_pages(d: Derived) -> Iterator[Page]:
-    """The newest articles, paginated (the undated ones are listed apart, unless no article has a date: then
-    all, in source order); page 1 also shows the most-mentioned entities of recent months."""
+    """The newest HOME_SIZE articles with the most-mentioned entities of recent months; the date archive
+    lists them all (the undated ones apart, unless no article has a date: then in source order)."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     undated = len(d.archive.undated)
     listed = d.site.articles[:len(d.site.articles) - undated] or d.site.articles
-    for pager in paginate("", listed, HOME_SIZE):
-        items = tuple(Item(a, beyond_title(a.title, d.teaser(a)) if pager.number == 1 else "", shown_date(a))
-                      for a in pager.items)
-        yield Page(pager.path, "home.html", HomeContext(
-            pager=pager, items=items, feed=feed_path(), recent=recent if pager.number == 1 else [],
-            article_count=len(d.site.articles), undated=undated,
-            in_source_order=undated == len(d.site.articles)))
+    items = tuple(Item(a, beyond_title(a.title, lead_text(a)), shown_date(a)) for a in listed[:HOME_SIZE])
+    yield Page("", "home.html", HomeContext(
+        items=items, recent=recent, article_count=len(d.site.articles), undated=undated,
+        in_source_order=undated == len(d.site.articles)))
+
+
+def lead_text(article: Article) -> str:
+    """The article's summary, or the opening of its text."""
+    return article.summary or teaser(article.body)
 
 
 def shown_date(article: Article) -> str:
@@ -156,15 +150,14 @@ def shown_date(article: Article) -> str:
 
 
 def article_context(d: Derived, article: Article) -> ArticleContext:
-    """What article.html sees: the article, its terms by taxonomy, related and neighbouring articles."""
+    """What article.html sees: the article, its terms by taxonomy, related articles."""
     groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES if t.listed]
-    older, newer = d.relations.neighbours(article)
     image = article.image.src if article.image and article.image.src else ""
     return ArticleContext(article=article, term_groups=[(t, terms) for t, terms in groups if terms],
                           section=d.refs.get(("sections", article.section)),
-                          related=d.relations.related(article), older=older, newer=newer, image_url=image,
+                          related=d.relations.related(article), image_url=image,
                           same_as=same_as(article, d.entities), entity_links=entity_links(d, article),
-                          minutes=reading_minutes(word_count(article.body)), description=d.teaser(article))
+                          minutes=reading_minutes(article.body), description=lead_text(article))
 
 
 def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
@@ -174,14 +167,15 @@ def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
     links = []
     for key in ENTITY_KEYS:
         for name in article.terms(key):
-            path = term_path(key, d.refs[(key, name)].slug)
-            forms = name_forms(key, name, d.entities.info(key, name).aliases)
-            links += [(form, path) for form in forms if len(form) > 1 and form not in shared]
+            ref = d.refs[(key, name)]
+            if not ref.only:  # a name of this article alone links nowhere new
+                forms = name_forms(key, name, d.entities.info(key, name).aliases)
+                links += [(form, ref.path) for form in forms if len(form) > 1 and form not in shared]
     return tuple(links)
 
 
 def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
-    """The taxonomy's overview (letter bar, most-mentioned terms) and one page per letter, two orders each."""
+    """The taxonomy's overview (letter bar, most-mentioned terms) and one page per letter, A to Z."""
     terms = site.terms[taxonomy.key]
     groups = letters(terms)
     bar = [(g.letter, g.label, len(g.terms)) for g in groups]
@@ -190,32 +184,32 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
                TaxonomyContext(taxonomy=taxonomy, letters=bar, top=top, total=len(terms)))
     for group in groups if taxonomy.listed else ():  # sections are few: their overview shows them all
         if group.terms:
-            for by_count, ordered in ((False, group.terms), (True, group.by_count)):
-                yield Page(letter_path(taxonomy.key, group.letter, by_count), "letter.html",
-                           LetterContext(taxonomy=taxonomy, letters=bar, letter=group.letter,
-                                         label=group.label, by_count=by_count,
-                                         terms=[TermRef.of(t) for t in ordered]))
+            yield Page(letter_path(taxonomy.key, group.letter), "letter.html", LetterContext(
+                taxonomy=taxonomy, letters=bar, letter=group.letter, label=group.label,
+                terms=[TermRef.of(t) for t in group.terms]))
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     """A term's articles newest first, paginated, each with the sentence naming it (found while rendering,
     in parallel, from `forms`); page 1 adds the registry's facts, the monthly timeline and the co-mentioned
-    entities; and the term's feed."""
-    base = term_path(taxonomy.key, term.slug)
+    entities; and the term's feed, if it has one."""
+    ref = d.refs[(taxonomy.key, term.name)]
     info = d.entities.info(taxonomy.key, term.name)
     forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
-    ref = d.refs[(taxonomy.key, term.name)]
-    for pager in paginate(base, term.articles):
+    feed = feed_path(ref.path) if (term.taxonomy, term.name) in d.feeds else ""
+    for pager in paginate(ref.path, term.articles):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager, {
-            "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed_path(base),
+            "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed,
             "info": info if pager.number == 1 else None}))
-    yield feed_page(d, base, f"{term.name} – {d.config.title}", term.articles, teasers=False)
+    if feed:
+        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, term=True)
 
 
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> TermContext:
     """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
     first = pager.number == 1
-    items = tuple(term_item(d, d.site.by_slug[slug], known["forms"]) for slug in pager.items)
+    articles = [d.site.by_slug[slug] for slug in pager.items]
+    items = tuple(term_item(d, a, known["forms"]) if first else Item(a, date=shown_date(a)) for a in articles)
     return TermContext(**known, items=items,
                        lead=entity_lead(d.site, term) if first and taxonomy.key in ENTITY_KEYS else None,
                        timeline=timeline(d.site, term) if first else None,
@@ -225,22 +219,19 @@ def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict)
 def term_item(d: Derived, article: Article, forms: tuple[str, ...]) -> Item:
     """An article on a term's page: the whole sentence naming the term, the name marked; else its teaser."""
     text, start, end = passage(article.body, forms)
-    shown = text or beyond_title(article.title, d.teaser(article))
+    shown = text or beyond_title(article.title, lead_text(article))
     return Item(article, shown, shown_date(article), (start, end))
 
 
-def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool = True) -> Page:
-    """The Atom feed beside page `base`: its newest entries; a term's feed (there are thousands) has fewer,
-    without teasers."""
-    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, teasers))
+def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool = False) -> Page:
+    """The Atom feed beside page `base`: its newest entries with teasers; a term's has fewer, without."""
+    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, term))
 
 
-def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], teasers: bool) -> FeedContext:
+def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
     """What feed.xml sees: the feed's entries and when it was last updated."""
-    if teasers:
-        items = entries(d.site, slugs, d.teaser)
-    else:
-        items = entries(d.site, slugs, lambda a: "", TERM_FEED_SIZE)
+    summary, size = ((lambda a: ""), TERM_FEED_SIZE) if term else (lead_text, FEED_SIZE)
+    items = entries(d.site, slugs, summary, size)
     return FeedContext(title=title, home=base, entries=items, updated=feed_updated(items, d.updated))
 
 
@@ -248,24 +239,23 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
     """The archive overview, a page per year and per month (paginated), and the undated articles."""
     yield Page(archive_path(), "archive.html",
                ArchiveContext(years=archive.years, undated=len(archive.undated)))
-    years = archive.years
-    for i, year in enumerate(years):
-        yield Page(year_path(year.year), "year.html", YearContext(
-            year=year, earlier=years[i + 1].year if i + 1 < len(years) else None,
-            later=years[i - 1].year if i else None))
-    months = archive.months
-    for i, month in enumerate(months):
-        earlier = months[i - 1] if i else None
-        later = months[i + 1] if i + 1 < len(months) else None
+    years = [y.year for y in archive.years]  # newest first
+    for year, (later, earlier) in zip(archive.years, _around(years)):
+        yield Page(year_path(year.year), "year.html", YearContext(year=year, earlier=earlier, later=later))
+    months = [(m.year, m.month) for m in archive.months]  # oldest first
+    for month, (earlier, later) in zip(archive.months, _around(months)):
         for pager in paginate(month_path(month.year, month.month), month.articles):
             yield Page(pager.path, "month.html", MonthContext(
-                month=(month.year, month.month), pager=pager,
-                earlier=(earlier.year, earlier.month) if earlier else None,
-                later=(later.year, later.month) if later else None))
+                month=(month.year, month.month), pager=pager, earlier=earlier, later=later))
     if archive.undated:
         for pager in paginate(undated_path(), archive.undated):
             yield Page(pager.path, "month.html",
                        MonthContext(month=None, pager=pager, earlier=None, later=None))
+
+
+def _around(items: list) -> list[tuple]:
+    """(the one before, the one after) each item, None at the ends."""
+    return list(zip([None, *items[:-1]], [*items[1:], None]))
 
 
 def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:

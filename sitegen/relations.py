@@ -49,16 +49,6 @@ class Relations:
                     shared.update(slugs[pos + 1:pos + 1 + WINDOW])
         return [self.site.by_slug[slug] for slug, _ in shared.most_common(limit)]
 
-    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
-        """(older, newer) article by date; undated articles have none."""
-        if article.date is None:
-            return None, None
-        i = self.rank[article.slug]
-        articles = self.site.articles
-        older = articles[i + 1] if i + 1 < len(articles) and articles[i + 1].date is not None else None
-        newer = articles[i - 1] if i > 0 else None
-        return older, newer
-
     def co_mentions(self, term: Term, limit: int = CO_MENTIONS) -> list[tuple[Term, int]]:
         """The entities most specific to `term`'s (newest SCAN) articles, with the number of them they share:
         ranked by pointwise mutual information, log(shared * all / (term's articles * theirs)), among those

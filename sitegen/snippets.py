@@ -1,4 +1,4 @@
-"""Plain-text pieces of an article body: the sentence naming an entity, a teaser, a word count.
+"""Plain-text pieces of an article body: the sentence naming an entity, a teaser, the reading time.
 
 Each works on the raw markdown with a few C-speed string searches, so a snippet costs microseconds and
 nothing is cached: term pages can ask for any (article, name) pair in any order."""
@@ -9,6 +9,7 @@ import re
 PASSAGE_CHARS = 320
 SENTENCE_REACH = 600
 TEASER_CHARS = 140
+WORDS_PER_MINUTE = 200
 _SENTENCE_END = re.compile(r"[.!?…]([»«“”\"')]*)\s+(?=[„»\"'(A-ZÄÖÜ0-9])")
 _ABBREVIATIONS = frozenset({"dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd",
                             "abs", "art", "hr", "fr", "jh", "str", "geb", "gest", "inkl", "evtl", "ggf",
@@ -29,12 +30,6 @@ def plain(text: str) -> str:
         if mark in text or (mark == "\n" and text[:1] in "#-+*>"):
             text = pattern.sub(repl, text)
     return text.strip().replace("\n", " ")
-
-
-def sentence_with(body: str, names: tuple[str, ...]) -> str:
-    """The sentence of `body` where the first of `names` that occurs is mentioned, as plain text; '' if
-    none."""
-    return passage(body, names)[0]
 
 
 def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
@@ -114,9 +109,9 @@ def teaser(body: str, limit: int = TEASER_CHARS) -> str:
     return ""
 
 
-def word_count(body: str) -> int:
-    """Words in the body (markdown marks count as nothing worth correcting for)."""
-    return body.count(" ") + body.count("\n\n") + 1 if body.strip() else 0
+def reading_minutes(body: str) -> int:
+    """Minutes to read the body at WORDS_PER_MINUTE, at least one (markdown marks count as words)."""
+    return max(1, round((body.count(" ") + body.count("\n\n") + 1) / WORDS_PER_MINUTE))
 
 
 def beyond_title(title: str, text: str) -> str:

@@ -10,7 +10,7 @@ from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.i18n import TEXT
 from sitegen.model import TAXONOMIES
-from sitegen.template_api import template_filters, template_globals
+from sitegen.contexts import template_filters, template_globals
 from sitegen.urls import Urls, archive_path, search_path, taxonomy_path
 from sitegen.walk import files_below
 

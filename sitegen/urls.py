@@ -71,10 +71,9 @@ def undated_path() -> str:
     return "archiv/ohne-datum/"
 
 
-def letter_path(key: str, letter: str, by_count: bool = False) -> str:
+def letter_path(key: str, letter: str) -> str:
     """Page path of the terms of a taxonomy under one letter ('a'..'z', or '0-9' for the rest)."""
-    path = f"{TAXONOMY_BY_KEY[key].path}/buchstabe/{letter}/"
-    return f"{path}nach-haeufigkeit/" if by_count else path
+    return f"{TAXONOMY_BY_KEY[key].path}/buchstabe/{letter}/"
 
 
 def feed_path(page: str = "") -> str:

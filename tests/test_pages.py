@@ -14,9 +14,9 @@ from sitegen.browse import initial, letters
 from sitegen.check import check_output
 from sitegen.i18n import german_date, number
 from sitegen.model import Term
-from sitegen.paging import paginate
-from sitegen.snippets import name_forms, sentence_with, teaser
+from sitegen.snippets import name_forms, passage, teaser
 from sitegen.urls import letter_path, month_path, page_path
+from sitegen.views import paginate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -55,16 +55,15 @@ def test_letters_fold_umlauts_and_file_digits_apart():
                   [(1, "Zander"), (5, "Adler"), (9, "Ärmel"), (2, "1. Sprecher")])
     groups = {g.letter: g for g in letters(terms)}
     assert len(groups) == 27 and [t.name for t in groups["a"].terms] == ["Adler", "Ärmel"]
-    assert [t.name for t in groups["a"].by_count] == ["Ärmel", "Adler"] and groups["0-9"].label == "#"
-    assert letter_path("people", "a", True) == "personen/buchstabe/a/nach-haeufigkeit/"
+    assert groups["0-9"].label == "#" and letter_path("people", "a") == "personen/buchstabe/a/"
 
 
 def test_snippet_is_the_sentence_naming_the_entity():
     body = "Erster Satz. Am Morgen traf **Merkel** in [Paris](https://x.de) ein! Danach nichts."
-    assert sentence_with(body, name_forms("people", "Angela Merkel")) == "Am Morgen traf Merkel in Paris ein!"
-    assert sentence_with(body, name_forms("places", "Wien")) == ""
+    assert passage(body, name_forms("people", "Angela Merkel"))[0] == "Am Morgen traf Merkel in Paris ein!"
+    assert passage(body, name_forms("places", "Wien")) == ("", 0, 0)
     long = "Wort " * 100 + "Merkel sprach. Ende."
-    cut = sentence_with(long, ("Merkel",))
+    cut = passage(long, ("Merkel",))[0]
     assert len(cut) < 330 and cut.startswith("… Wort") and cut.endswith("Merkel sprach.")
     assert teaser("## Titel\n\nErster *Absatz*.") == "Erster Absatz."
 
@@ -87,6 +86,7 @@ def test_entity_pages_are_paginated_newest_first(site):
     assert titles[0].startswith("Bericht 000") and titles[-3].startswith("Bericht 119")
     assert {t[:11] for t in titles[-2:]} == {"Bericht 064", "Bericht 065"}  # undated: after the dated ones
     assert 'href="/archiv/personen/angela-merkel/seite/2/"' in first and 'rel="prev"' in second
+    assert "<mark>" in first and "<mark>" not in second and "<p>" not in second.split("</ol>")[0]
     assert "Seite 2 von 3" in second and '<link rel="canonical" href="https://example.org/archiv/personen/' \
                                           'angela-merkel/seite/2/">' in second
 
@@ -114,7 +114,7 @@ def test_pages_work_without_a_registry(tmp_path):
     assert "Am Morgen traf <mark>Angela Merkel</mark> in Berlin ein." in html
 
 
-def test_taxonomy_index_has_letter_bar_counts_and_both_orders(site):
+def test_taxonomy_index_has_letter_bar_counts_and_a_page_per_letter(site):
     index = read(site, "personen/index.html")
     assert 'href="/archiv/personen/buchstabe/m/"' in index and '<span class="empty">A</span>' in index
     assert re.search(r"Angela Merkel</a> <span class=\"count\">120 Artikel", index)
@@ -123,8 +123,7 @@ def test_taxonomy_index_has_letter_bar_counts_and_both_orders(site):
     assert by_name.index("Emmanuel Macron") < by_name.index("Angela Merkel")
     assert "Ursula von der Leyen" in read(site, "personen/buchstabe/l/index.html")
     assert "Ökonom Özdemir" in read(site, "personen/buchstabe/o/index.html")
-    by_count = read(site, "personen/buchstabe/m/nach-haeufigkeit/index.html")
-    assert 'aria-current="page">nach Häufigkeit' in by_count
+    assert not (site / "personen/buchstabe/m/nach-haeufigkeit").exists()  # the overview has the top names
 
 
 def test_date_archive_years_months_and_undated_articles(site):
@@ -143,7 +142,7 @@ def test_date_archive_years_months_and_undated_articles(site):
     assert month_path(2022, 1) == "archiv/2022/01/"
 
 
-def test_article_page_has_figure_reading_time_groups_related_and_neighbours(site):
+def test_article_page_has_reading_time_groups_and_related_articles(site):
     html = read(site, "artikel/bericht-001-emmanuel-macron-in-paris/index.html")
     assert '<time datetime="2022-12-20">20. Dezember 2022</time>' in html and "Min. Lesezeit" in html
     assert "<figcaption" not in html and "REUTERS/Fabrizio Bensch" not in html  # a caption without its photo
@@ -151,11 +150,9 @@ def test_article_page_has_figure_reading_time_groups_related_and_neighbours(site
     assert groups == ["Personen", "Orte", "Organisationen", "Themen"]
     related = html.split('id="verwandt"')[1].split("</section>")[0]
     assert 1 <= related.count("<li>") <= 5 and "bericht-001" not in related
-    assert 'rel="prev" href="/archiv/artikel/bericht-002' in html
-    assert 'rel="next" href="/archiv/artikel/bericht-000' in html
+    assert 'rel="prev"' not in html and "article:tag" not in html  # the date's neighbours, the tags twice
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="article:published_time" content="2022-12-20">' in html
-    assert '<meta property="article:tag" content="Haushalt">' in html
 
 
 def test_article_json_ld_is_a_news_article_with_entities_and_same_as(site):
@@ -167,15 +164,16 @@ def test_article_json_ld_is_a_news_article_with_entities_and_same_as(site):
     assert things["Angela Merkel"]["sameAs"] == ["https://www.wikidata.org/wiki/Q567",
                                                  "https://d-nb.info/gnd/119545388"]
     assert things["Berlin"]["@type"] == "Place" and things["Berlin"]["sameAs"] == "https://www.wikidata.org/wiki/Q64"
-    assert things["Bundestag"]["@type"] == "Organization" and "sameAs" not in things["Bundestag"]
+    assert "Bundestag" not in things  # mentioned, but only by name: the text says as much
     assert [t["name"] for t in data["about"]] == ["Olaf Scholz", "Berlin"]
 
 
-def test_home_is_paginated_and_shows_recent_entities(site):
+def test_home_shows_the_newest_and_recent_entities_and_leads_to_the_archive(site):
     home = read(site, "index.html")
     assert "In den letzten Monaten häufig genannt" in home
     assert 'href="/archiv/personen/angela-merkel/"' in home
-    assert len(article_titles(home)) == 50 and (site / "seite/3/index.html").is_file()
+    assert len(article_titles(home)) == 50 and not (site / "seite").exists()  # the archive lists them all
+    assert '<a href="/archiv/archiv/">Ältere Artikel im Archiv</a>' in home
     assert 'type="application/atom+xml"' in home and 'href="/archiv/feed.xml"' in home
 
 
@@ -206,6 +204,34 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(site):
 def test_every_internal_link_and_anchor_resolves(site):
     report = check_output(site, "/archiv/")
     assert report.errors == ()
+
+
+def test_a_name_of_one_article_has_no_page_but_an_entry_that_links_its_article(tmp_path):
+    from sitegen.build import build
+    from sitegen.config import load_config
+
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    for i, people in enumerate((["Anna Berg", "Carla Mohr"], ["Anna Berg"])):
+        (folder / f"a{i}.md").write_text(f"---\ntitle: Bericht {i}\ndate: 2022-01-0{i + 1}\n"
+                                          f"people: [{', '.join(people)}]\ntags: [Thema{i}]\n---\n"
+                                          f"Heute sprach {people[-1]}.\n", encoding="utf-8")
+    config = load_config(tmp_path, base_url="https://example.org/archiv/")
+    build(config, log=lambda line: None)
+    site = config.out
+    assert (site / "personen/anna-berg/index.html").is_file()  # named twice: a page and a feed
+    assert (site / "personen/anna-berg/feed.xml").is_file()
+    assert not (site / "personen/carla-mohr").exists() and not (site / "themen/thema0").exists()
+    article = read(site, "artikel/bericht-0/index.html")
+    assert '<li><a href="/archiv/personen/buchstabe/m/#n-carla-mohr">Carla Mohr</a></li>' in article
+    assert "Heute sprach Carla Mohr." in article  # its only article links nowhere from the text
+    assert '<a class="entity" href="/archiv/personen/anna-berg/">Anna Berg</a>' in read(
+        site, "artikel/bericht-1/index.html")
+    assert '<li><a href="/archiv/personen/anna-berg/">Anna Berg</a></li>' in article
+    entry = '<li id="n-carla-mohr"><a href="/archiv/artikel/bericht-0/">Carla Mohr</a>'
+    assert entry in read(site, "personen/buchstabe/m/index.html")
+    assert '<a href="/archiv/artikel/bericht-0/">Thema0</a>' in read(site, "themen/buchstabe/t/index.html")
+    assert check_output(site, "/archiv/").errors == ()
 
 
 def test_search_bundle_and_page(site):
@@ -335,7 +361,7 @@ def test_no_timeline_for_fewer_than_three_mentions():
     import datetime as dt
     from sitegen.model import Article
     from sitegen.site import build_site
-    from sitegen.timeline import timeline
+    from sitegen.archive import timeline
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1 + i, 1),
                         people=("Anna Berg",) + (("Carla Mohr",) if i < 2 else ())) for i in range(3)]

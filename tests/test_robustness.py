@@ -72,8 +72,9 @@ def test_plain_text_reader_never_crashes(text):
 
 
 def test_hostile_entity_names_make_safe_escaped_pages(project):
-    write_article(project, "a.md", 'title: T\ndate: 2021-01-01\npeople: ["../../etc", "CON",'
-                                   ' "<script>x</script>", "Müller", "Mueller", "müller"]')
+    for name in ("a.md", "b.md"):  # named in two articles, each name has a page
+        write_article(project, name, f'title: T {name}\ndate: 2021-01-01\npeople: ["../../etc", "CON",'
+                                     ' "<script>x</script>", "Müller", "Mueller", "müller"]')
     lines: list[str] = []
     build(config_for(project), log=lines.append)
     site = project / "_site"

@@ -37,9 +37,10 @@ def synonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def noun_lemma(word: str) -> str | None:
-    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung'). HanTa's lemma counts only when it
-    passes the dictionary test; else the word stays as written ('Balkanroute', never 'Balkanrout').
-    None for anything but a common noun."""
+    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung', 'Regenwälder' -> 'Regenwald',
+    'Beschluß' -> 'Beschluss'): HanTa's lemma when the word is a regular form of it and the dictionary test
+    passes, else the lemma of the compound's known last part, else the word as written ('Balkanroute', never
+    'Balkanrout'). None for anything but a common noun."""
     if len(word) < 4 or not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
         return None
     if "-" in word:
@@ -48,11 +49,64 @@ def noun_lemma(word: str) -> str | None:
         return f"{head}-{tail_lemma}" if tail_lemma else None
     if lexicon.pos(word)[0] != "NN":
         return None
+    return _modern(word if word in AS_WRITTEN else _lemma(word))
+
+
+def _lemma(word: str) -> str:
+    """HanTa's lemma when checked; else the lemma of the compound's longest known last part; else as is."""
     lem = lexicon.lemma(word)
     lem = lem[:1].upper() + lem[1:]
-    if word in AS_WRITTEN or lem == word or not word.startswith(lem[:3]):
+    plural = word.lower() in attested() and word.endswith(("en", "n", "er"))  # 'Sanktionen', not 'Smartphone'
+    if lem != word and regular(word, lem) and (dictionary_form(lem) or plural):
+        return lem
+    return word if word.lower() in attested() else _by_part(word) or word
+
+
+def _by_part(word: str) -> str | None:
+    """'Fitnessbänder' -> 'Fitnessband': the compound with the lemma of its longest attested last part."""
+    for i in range(3, len(word) - 3):
+        tail = word[i:].capitalize()
+        if tail.lower() in attested():
+            lem = lexicon.lemma(tail)
+            return word[:i] + lem.lower() if regular(tail, lem) else word
+    return None
+
+
+ENDINGS = ("", "e", "en", "n", "s", "es", "ns", "nen")
+
+
+def regular(word: str, lemma: str) -> bool:
+    """The word is a regular form of the lemma ('Wälder' of 'Wald', 'Zentren' of 'Zentrum'; not 'Schlager'
+    of 'Schlag': an -er plural takes the umlaut where it can)."""
+    low, lem = word.lower(), lemma.lower()
+    umlaut = _umlaut(lem)
+    stems = {lem, umlaut} | {lem[: -len(end)] for end in ("um", "us", "on", "a") if lem.endswith(end)}
+    return any(low == stem + end for stem in stems for end in ENDINGS)\
+        or low in (umlaut + "er", umlaut + "ern")
+
+
+def _umlaut(word: str) -> str:
+    """The word with its last a, o, u or au umlauted ('wald' -> 'wäld', 'baum' -> 'bäum')."""
+    i = max(word.rfind(v) for v in "aou")
+    if i < 0:
         return word
-    return lem if dictionary_form(lem) else word
+    if word[i] == "u" and word[i - 1: i] == "a":
+        i -= 1
+    return word[:i] + {"a": "ä", "o": "ö", "u": "ü"}[word[i]] + word[i + 1:]
+
+
+def _modern(word: str) -> str:
+    """'Beschluß' -> 'Beschluss': the spelling of 1996 for an ß after a short vowel, known by its inflected
+    forms ('Grüße' keeps 'Gruß') and the ss form being a known word."""
+    at = word.rfind("ß")
+    if at < 0 or word[at + 1: at + 2] in tuple("aeiouäöü"):
+        return word
+    stem = word[: at + 1].lower()
+    modern = word.replace("ß", "ss")
+    parts = [stem[i:] for i in range(max(len(stem) - 3, 1))]  # 'Freistoß': 'stoß' keeps it ('Stöße')
+    if any(form in attested() for p in parts for form in (p + "e", p + "es", _umlaut(p) + "e", p + "en")):
+        return word
+    return modern if dictionary_form(modern) else word
 
 
 @lru_cache(maxsize=1)
@@ -73,20 +127,35 @@ def dictionary_form(lemma: str) -> bool:
     return low in words or any(low[i:] in words for i in range(3, len(low) - 3))
 
 
+def compound(word: str) -> bool:
+    """'Flüchtlingskrise', 'EU-Gipfel': a hyphenated word, or one whose last part (4+ letters after 3+) is
+    a known noun."""
+    low = word.lower()
+    return "-" in word or " " in word or any(low[i:] in attested() for i in range(3, len(low) - 3))
+
+
 @lru_cache(maxsize=200_000)
 def never_a_tag(lemma: str) -> bool:
     """Time words, quantities, generic people and speech, nationalities, organisations, places."""
     low = lemma.lower()
     if _singulars(lemma) & stop_words() or lemma in lexicon.orgs():
         return True
-    if lemma in lexicon.places() or lemma in lexicon.countries():
+    if lemma in lexicon.places() or lemma in lexicon.countries() or lemma in _country_words():
         return True
     if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
         return True
     tails = {form.lower() for form in _singulars(low.rpartition("-")[2])}
     if any(tail.endswith(end) and len(low) > len(end) for tail in tails for end in stop_endings()):
         return True
+    if any(low.endswith(role) for role in _roles()):
+        return True
     return inhabitant(lemma)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[str, ...]:
+    """Words that stand before a person's name (data/cues.txt: 'Professor', 'Generalsekretär'), 5+ letters."""
+    return tuple(w for w in lexicon.cues() if len(w) >= 5 and w.isalpha())
 
 
 def _singulars(word: str) -> set[str]:
@@ -94,6 +163,14 @@ def _singulars(word: str) -> set[str]:
     stems = {word} | {word[: -len(end)] for end in ("e", "en", "n", "er", "s") if word.endswith(end)}
     plain = str.maketrans("äöü", "aou")
     return stems | {s.translate(plain) for s in stems}
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """The words of country names of more than one word ('Republik Moldau', 'Vereinigtes Königreich')."""
+    from babel import Locale
+
+    return frozenset(w for n in Locale("de").territories.values() if " " in n for w in n.split())
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +182,13 @@ def _place_keys() -> frozenset[str]:
 
 
 def inhabitant(lemma: str) -> bool:
-    """'Burgenländer', 'Wienerin': an inhabitant of a known place (irregular ones are in topic_stop.txt)."""
+    """'Burgenländer', 'Wienerin', 'Südafrikaner': an inhabitant of a known place (irregular ones are in
+    topic_stop.txt)."""
     word = lemma.removesuffix("innen").removesuffix("in") if lemma.endswith(("in", "innen")) else lemma
     if not word.endswith("er") or len(word) < 5:
         return False
     base = word[:-2].lower()
     plain = base.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    bases = {base, plain, base.removesuffix("n")}
     keys = _place_keys()
-    return any(b + s in keys for b in {base, plain} for s in ("", "en", "ien", "land", "a", "e", "n"))
+    return any(b + s in keys for b in bases for s in ("", "en", "ien", "land", "a", "e", "n"))

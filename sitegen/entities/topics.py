@@ -14,7 +14,7 @@ from pathlib import Path
 from . import lexicon
 from .registry import Registry
 from .tokenize import Token, tokens
-from .topic_words import dictionary_form, never_a_tag, noun_lemma, synonyms
+from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
@@ -23,6 +23,7 @@ DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS = 20, 3, 6
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
+SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
 OPENING = 40  # tokens: the headline and teaser, about
 RELATIVE = 0.4  # a tag's weight against the best one's, at least
@@ -118,19 +119,30 @@ def merged(cands: tuple[Candidate, ...], singular: dict[str, str]) -> tuple[Cand
 
 
 def _mentions(toks: list[Token], exclude: frozenset[str], registry: Registry):
-    """(token index, tag) of every noun or phrase that may be a tag."""
+    """(token index, tag) of every noun or phrase that may be a tag, and of the nouns a hyphenated compound
+    is made of ('Fußball-Bundesliga-Runde' mentions Fußball)."""
     for i, tok in enumerate(toks):
         lem = noun_lemma(tok.text)
-        if lem is None or tok.text in exclude or lem in exclude or registry.ignored(lem) or _in_name(toks, i):
+        if lem is None or _in_name(toks, i):
             continue
-        name = _mapped(lem, registry) or _mapped(tok.text, registry)
-        if name is None:
-            name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
-        if name:
-            yield i, name
+        parts = [(p, noun_lemma(p)) for p in tok.text.split("-")[:-1] if p.lower() in attested()]
+        for word, part_lemma in [(tok.text, lem), *parts]:
+            name = _tag(word, part_lemma, exclude, registry)
+            if name:
+                yield i, name
         phrase = _phrase(toks[i - 1].text if i else "", tok.text, lem)
         if phrase:
             yield i - 1, phrase
+
+
+def _tag(word: str, lem: str | None, exclude: frozenset[str], registry: Registry) -> str | None:
+    """The tag a noun as written and its lemma stand for, if any."""
+    if lem is None or word in exclude or lem in exclude or registry.ignored(lem):
+        return None
+    name = _mapped(lem, registry) or _mapped(word, registry)
+    if name is None:
+        name = synonyms().get(lem) or (None if never_a_tag(lem) else lem)
+    return name
 
 
 def _in_name(toks: list[Token], i: int) -> bool:
@@ -194,6 +206,7 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> 
     repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
     among them; an article with none of these gets its best single mention."""
     known = [c for c in cands if _known(c.name)]
+    known = [c for c in known if compound(c.name) or c.count >= SIMPLE_MENTIONS] or known
     ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
     if not ranked:
         return ()
@@ -215,8 +228,9 @@ def _strong(cand: Candidate) -> bool:
 
 
 def _known(name: str) -> bool:
-    """The dictionary test on a tag's last word."""
-    return dictionary_form(name.rpartition(" ")[2].rpartition("-")[2])
+    """The dictionary test on a tag's last word, or on its plural ('Sanktion': 'Sanktionen' is attested)."""
+    last = name.rpartition(" ")[2].rpartition("-")[2]
+    return any(dictionary_form(last + end) for end in ("", "en", "n"))
 
 
 def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:

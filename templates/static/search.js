@@ -10,7 +10,7 @@
   var GROUPS = ["Jahr", "Ressort", "Person", "Ort", "Organisation", "Thema"];
   var VALUES_SHOWN = 6;
   var ENDINGS = ["en", "er", "es", "e", "n", "s"]; // keep in step with sitegen/search_names.py
-  var box, base, pagefind, names = null, filters = {}, query = "", results = [], shown = 0, run = 0;
+  var box, base, phrases, pagefind, names = null, filters = {}, query = "", results = [], shown = 0, run = 0;
 
   function normalise(text) {
     var words = text.toLowerCase().replace(/ß/g, "ss").match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
@@ -40,7 +40,8 @@
     if (!entry) return;
     var link = el("a", "", entry[1]);
     link.href = base + entry[2];
-    lead.append(entry[0] + ": ", link, " – alle " + entry[3].toLocaleString("de-DE") + " Artikel");
+    var count = entry[3].toLocaleString("de-DE");
+    lead.append(entry[0] + ": ", link, " – " + phrases.all + " " + count + " " + phrases.articles);
   }
 
   function bare(word) { return word.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase(); }
@@ -132,7 +133,8 @@
     });
     details.hidden = !any;
     var picked = Object.values(filters).reduce(function (n, v) { return n + v.length; }, 0);
-    details.querySelector("summary").textContent = picked ? "Filter (" + picked + " gewählt)" : "Filter";
+    var summary = picked ? phrases.filter + " (" + picked + " " + phrases.chosen + ")" : phrases.filter;
+    details.querySelector("summary").textContent = summary;
   }
 
   function toggle(name, value, on) {
@@ -164,8 +166,9 @@
     var total = found.unfilteredResultCount;
     var count = results.length.toLocaleString("de-DE");
     part(".search-message").textContent = results.length === total
-      ? count + " Treffer für „" + query + "“"
-      : count + " von " + total.toLocaleString("de-DE") + " Treffern für „" + query + "“";
+      ? count + " " + phrases.hits + " „" + query + "“"
+      : count + " " + phrases.of + " " + total.toLocaleString("de-DE") + " " + phrases.hits_of
+        + " „" + query + "“";
     showFilters(found);
     await more();
   }
@@ -174,6 +177,7 @@
     box = document.getElementById("suche");
     if (!box) return;
     base = box.dataset.base;
+    phrases = JSON.parse(box.dataset.words);
     var bundles = box.dataset.bundles.split(" ");
     var details = part(".search-filters");
     details.open = window.matchMedia("(min-width: 40rem)").matches;

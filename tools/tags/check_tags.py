@@ -2,7 +2,10 @@
 the most used tags, and a fixed-seed sample of articles to judge by hand.
 
 Run: pip install -e '.[check-tags]'   (wordfreq: the broken-stem test's dictionary; not sitegen's dependency)
-     python tools/tags/check_tags.py content/articles [--sample 50 --seed 15] [-v]
+     python tools/tags/check_tags.py content/articles [--sample 50 --seed 15] [-v] [--judged FILE]
+
+With --judged, the sampled articles' tags are scored against hand judgements (tools/tags/judged/*.tsv:
+row, tag, 1 or 0, reason): the share an editor would choose, and the tags not judged yet.
 
 A tag is *malformed* when one of its words is no German word: absent from wordfreq's German list (news,
 Wikipedia, subtitles, web; Zipf frequency < 1.5) and not a compound of words it has (up to three parts,
@@ -147,6 +150,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="print this many articles, chosen with --seed")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("-v", action="store_true", help="list every flagged tag")
+    ap.add_argument("--judged", type=Path, help="hand judgements to score the sample against")
     args = ap.parse_args(argv)
     zipf, stems = _zipf(), territory_stems()
     posts = sorted((frontmatter.load(p) for p in args.folder.glob("*.md")), key=_source_order)
@@ -172,7 +176,38 @@ def main(argv=None) -> int:
         post = posts[n]
         print(f"[{n}] {post.get('source')} | {post.get('section', '')} | {post.get('title')}\n"
               f"     tags: {', '.join(post.get('tags') or [])}")
+    if args.judged:
+        score([posts[n] for n in rows], judgements(args.judged))
     return 0
+
+
+def judgements(path: Path) -> dict[tuple[str, str], tuple[bool, str]]:
+    """(source row, tag) -> (an editor would choose it, why) from a judgement file."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            row, tag, verdict, why = (line.split("\t") + [""])[:4]
+            found[row, tag] = (verdict == "1", why)
+    return found
+
+
+def score(posts: list, judged: dict[tuple[str, str], tuple[bool, str]]) -> None:
+    """Print the share of the sample's tags judged editor-worthy, and the tags not judged yet."""
+    pairs = [(str(p.get("source")).partition("#row=")[2], t) for p in posts for t in p.get("tags") or []]
+    known = [judged[pair][0] for pair in pairs if pair in judged]
+    mostly = sum(1 for p in posts if _mostly_good(p, judged))
+    share = 100 * sum(known) / max(len(known), 1)
+    print(f"judged: {sum(known)} of {len(known)} tags editor-worthy = {share:.0f} %; "
+          f"{mostly} of {len(posts)} articles mostly good; not judged yet: {len(pairs) - len(known)}")
+    for row, tag in pairs:
+        if (row, tag) not in judged:
+            print(f"  {row}\t{tag}")
+
+
+def _mostly_good(post, judged) -> bool:
+    row = str(post.get("source")).partition("#row=")[2]
+    verdicts = [judged.get((row, t), (False, ""))[0] for t in post.get("tags") or []]
+    return bool(verdicts) and 2 * sum(verdicts) > len(verdicts)
 
 
 if __name__ == "__main__":
