@@ -23,6 +23,7 @@ from sitegen.search import KEEP_CACHED, install, missing, prune, shards
 from sitegen.search_index import Indexing
 from sitegen.site import build_site
 from sitegen.theme import static_files
+from sitegen.workers import default_jobs
 
 
 @dataclass
@@ -54,7 +55,7 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
     out = check_out(config.out)
     failed = out.with_name(f"{out.name}.failed")
     try:
-        report = _build(config, log, jobs or _jobs())
+        report = _build(config, log, jobs or default_jobs())
     except BaseException as exc:
         problem = exc if isinstance(exc, SitegenError) else _as_error(exc)
         try:
@@ -145,7 +146,3 @@ def _as_error(exc: BaseException) -> SitegenError:
                         fix="erneut bauen; bleibt der Fehler, ihn mit dieser Zeile melden")
 
 
-def _jobs() -> int:
-    """Worker processes: SITEGEN_JOBS, else one per CPU core."""
-    value = os.environ.get("SITEGEN_JOBS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)

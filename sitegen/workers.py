@@ -20,6 +20,12 @@ _JOBS: dict[int, tuple[Callable, Sequence]] = {}  # set before forking, read by 
 _NUMBERS = itertools.count()
 
 
+def default_jobs() -> int:
+    """Worker processes: SITEGEN_JOBS, else one per CPU core."""
+    value = os.environ.get("SITEGEN_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
 @contextmanager
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
              ordered: bool = True) -> Iterator[Iterator[Result]]:

@@ -215,20 +215,35 @@ def test_a_row_id_given_twice_is_reported_once(tmp_path):
     assert "kommt zweimal in den Quellen vor" in summary.reasons["dump.csv#id=1"]
 
 
-def test_worker_processes_write_the_same_bytes_as_one_process(batch, monkeypatch):
+def test_two_processes_write_the_same_folder_as_one(batch, monkeypatch):
+    """Language, entities, tags and files in worker processes: the same bytes, names and summary as one."""
     import sitegen.ingest.parallel as parallel
 
-    def names(text: str) -> SimpleNamespace:
-        words = sorted({w for w in text.split() if w[:1].isupper()})[:3]
-        return SimpleNamespace(people=words, places=[], organisations=[], tags=[])
+    def twice(jobs: int) -> tuple[dict[str, bytes], list[tuple]]:
+        out = batch.parent / "content"
+        shutil.rmtree(out, ignore_errors=True)
+        summaries = [ingest(sources, out, root=batch.parent, cache=batch.parent / f"cache{jobs}.sqlite",
+                            jobs=jobs, log=lambda _: None, progress=False)
+                     for sources in ([batch / "dump.csv"], [batch, SEED])]
+        files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        return files, [(s.created, s.updated, s.unchanged, s.skipped, s.notes) for s in summaries]
 
-    ingest([batch / "dump.csv"], batch.parent / "one", root=batch.parent, extractor=names, log=lambda _: None,
-           jobs=1)
+    one = twice(1)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    ingest([batch / "dump.csv"], batch.parent / "two", root=batch.parent, extractor=names, log=lambda _: None,
-           jobs=2)
-    one = {p.name: p.read_bytes() for p in (batch.parent / "one").glob("*.md")}
-    assert one and one == {p.name: p.read_bytes() for p in (batch.parent / "two").glob("*.md")}
+    monkeypatch.setattr(parallel, "fork_map", counting(parallel.fork_map, forked := []))
+    assert twice(2) == one
+    seed = one[0]["die-usa-haben-nach-aussage-ihres-praesidenten-joseph-biden-nicht-die-absicht.md"]
+    assert len(one[0]) == 7 and b"Wladimir Putin" in seed and b"tags: [Angriffswaffe" in seed
+    assert forked == [2] * 7  # language, entities and files of both ingests, and the second one's scan
+
+
+def counting(fork_map, forked: list[int]):
+    """fork_map that notes the number of processes of each call with more than one item."""
+    def run(work, items, jobs, *args, **kwargs):
+        if len(items) > 1:
+            forked.append(jobs)
+        return fork_map(work, items, jobs, *args, **kwargs)
+    return run
 
 
 def test_default_extractor_results_are_cached_by_text_and_registry(batch, monkeypatch):

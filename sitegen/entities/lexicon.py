@@ -154,7 +154,10 @@ def known() -> dict[str, str]:
 def _hanta():
     from HanTa import HanoverTagger as ht  # noqa: PLC0415 - loaded once, on first use
 
-    return ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    # pos and lemma of a word, in any case, run the same analysis of its lower-case form: remember it
+    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
+    return tagger
 
 
 @lru_cache(maxsize=100_000)

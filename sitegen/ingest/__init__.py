@@ -3,31 +3,26 @@ change."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.content import (article_metadata, check_article_file, check_name, decode, dump_text,
-                             load_article,
-                             parse_article)
+from sitegen.content import check_name, load_article
 from sitegen.errors import SitegenError, printable
-from sitegen.fields import UNKNOWN_DATE
 from sitegen.ingest.base import within_limits
 from sitegen.ingest.duplicates import Seen
-from sitegen.ingest.language import detect_language
-from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.entity_pass import resolve_archive
-from sitegen.ingest.parallel import Entities, as_tuples, extract_all
+from sitegen.ingest.parallel import Entities, detect_all, extract_all, job_count, per_article
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
 from sitegen.ingest.tagpass import candidate_extractor, settle
+from sitegen.ingest.writing import plan_paths, relative, write_all
 from sitegen.progress import Progress
 from sitegen.model import Article
 
 Extractor = Callable[[str], object]
-__all__ = ["ingest", "Summary", "with_entities", "write_atomic"]
+__all__ = ["ingest", "Summary", "entity_text"]
 
 
 class Duplicate(SitegenError):
@@ -51,12 +46,12 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
 
     The default extractor's results are cached by content hash in `cache` (default
     ROOT/.cache/entities.sqlite)."""
-    files = expand_sources(sources)
+    files, jobs = expand_sources(sources), job_count(jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    existing = _scan(out_dir, root)
+    existing = _scan(out_dir, root, jobs)
     summary = Summary()
     proposals = _accept(_read_all(files, root, date, summary, log, progress), out_dir, existing, summary,
-                        root, log)
+                        root, log, jobs)
     german = [i for i, p in enumerate(proposals) if p.language == "de"]
     texts = [entity_text(proposals[i]) for i in german]
     bar = Progress(len(texts) if progress else 0)
@@ -71,19 +66,12 @@ def ingest(sources: list[Path], out_dir: Path, root: Path, date: dt.date | None 
     batch = {p.source for p in proposals}
     proposals = settle(proposals, [a for a in archive if a.source not in batch])  # tags against the archive
     proposals, changed = resolve_archive(proposals, archive, registry, entity_text)  # one name per entity
-    for proposal in proposals + changed:
-        try:
-            _write(proposal, out_dir, existing, summary, root)
-        except (OSError, SitegenError) as exc:
-            error = exc if isinstance(exc, SitegenError) else SitegenError(
-                f"seine Artikeldatei konnte nicht geschrieben werden: {exc.strerror or exc}",
-                path=proposal.source, fix="prüfe Platz und Rechte im Ausgabeordner")
-            summary.skip(proposal.source, "Fehler", str(error))
-            log(f"übersprungen: {error}")
+    write_all(plan_paths(proposals + changed, out_dir, existing.by_source, set(existing.unreadable)), root,
+              summary, log, jobs)
     return summary
 
 
-def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, jobs: int | None,
+def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, jobs: int,
                      bar: Progress) -> list[Entities]:
     """The default extractor's entities of every text, from the cache where it has them."""
     if not texts:
@@ -111,7 +99,7 @@ def _read_all(files: list[Path], root: Path, date: dt.date | None, summary: Summ
     proposals: list[Article] = []
     bar = Progress(len(files) if progress else 0, "Dateien")
     for n, path in enumerate(files, start=1):
-        shown = _relative(path, root)
+        shown = relative(path, root)
         articles, problems = _read_one(path, shown, date)
         for source, problem in problems:
             summary.skip(source, "Fehler", str(problem))
@@ -153,18 +141,13 @@ def entity_text(article: Article) -> str:
     return f"{caption}\n\n{article.body}" if caption else article.body
 
 
-def with_entities(article: Article, extract: Extractor) -> Article:
-    """The article with people, places, organisations and tags from the extractor."""
-    people, places, organisations, tags = as_tuples(extract(entity_text(article)))
-    return replace(article, people=people, places=places, organisations=organisations, tags=tags)
-
-
 def _accept(proposals: list[Article], out_dir: Path, existing: _Existing, summary: Summary, root: Path,
-            log: Callable[[str], None]) -> list[Article]:
+            log: Callable[[str], None], jobs: int) -> list[Article]:
     """The proposals to write, each with its detected language; duplicates and blocked ones are skipped."""
     accepted: list[Article] = []
     sources: set[str] = set()
-    for proposal in proposals:
+    languages = detect_all(proposals, jobs)
+    for proposal, language in zip(proposals, languages, strict=True):
         try:
             if proposal.source in sources:
                 raise Duplicate("kommt zweimal in den Quellen vor", path=proposal.source,
@@ -177,14 +160,13 @@ def _accept(proposals: list[Article], out_dir: Path, existing: _Existing, summar
             continue
         sources.add(proposal.source)
         existing.seen.add(proposal, proposal.source)
-        accepted.append(_with_language(proposal, summary))
+        accepted.append(_with_language(proposal, language, summary))
     return accepted
 
 
-def _with_language(proposal: Article, summary: Summary) -> Article:
+def _with_language(proposal: Article, language: str, summary: Summary) -> Article:
     """The proposal with its detected language; a note says that entities are skipped when it is not
     German."""
-    language = detect_language(f"{proposal.title}\n\n{proposal.body}", default=proposal.language)
     if language != "de":
         summary.not_german.append(proposal.source)
         summary.notes.append(printable(f"{proposal.source}: Sprache '{language}': Entitäten übersprungen "
@@ -192,45 +174,11 @@ def _with_language(proposal: Article, summary: Summary) -> Article:
     return replace(proposal, language=language)
 
 
-def _write(proposal: Article, out_dir: Path, existing: _Existing, summary: Summary, root: Path) -> None:
-    """Create, update or leave the content file of one proposed article."""
-    found = existing.by_source.get(proposal.source)
-    if found:
-        path, current = found
-        meta, body, kept = merge(current, proposal)
-        if kept:
-            summary.notes.append(printable(f"{_relative(path, root)}: von Hand geändert, behalten: "
-                                           f"{', '.join(kept)}"))
-    else:
-        path = _free_path(out_dir, proposal.slug, existing)
-        meta, body = proposal_meta(replace(proposal, slug=path.stem))
-    shown = _relative(path, root)
-    if meta.get("date") == UNKNOWN_DATE:
-        summary.undated.append(shown)
-    if found and same_content(found[1], meta, body):  # an editor's own formatting stays as it is
-        summary.unchanged.append(shown)
-        return
-    text = dump_text(meta, body)
-    data = check_article_file(text.encode("utf-8"), shown)
-    written = parse_article(decode(data, shown), shown)  # the build's own checks: never write what it rejects
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        summary.unchanged.append(shown)
-        return
-    write_atomic(path, text)
-    (summary.updated if found else summary.created).append(shown)
-    existing.by_source[proposal.source] = (path, written)
-
-
-def same_content(current: Article, meta: dict, body: str) -> bool:
-    """Whether merged front matter and body say exactly what the current file says."""
-    return article_metadata(current) == meta and current.body.strip("\n") == body.strip("\n")
-
-
 def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path) -> None:
     """Refuse a new source whose article file is unreadable, or whose article the archive already has."""
     broken = out_dir / f"{proposal.slug}.md"
     if broken in existing.unreadable:
-        raise SitegenError(f"seine Artikeldatei {_relative(broken, root)} ist nicht lesbar und bleibt "
+        raise SitegenError(f"seine Artikeldatei {relative(broken, root)} ist nicht lesbar und bleibt "
                            "unberührt",
                            path=proposal.source, fix="korrigiere diese Datei und starte ingest noch einmal")
     twin = existing.seen.duplicate_of(proposal)
@@ -239,48 +187,29 @@ def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path
                         fix="nimm jeden Artikel aus nur einer Quelle; entferne oder benenne eine davon um")
 
 
-def _free_path(out_dir: Path, slug: str, existing: _Existing) -> Path:
-    """A file name for a new article that no other file, readable or not, holds."""
-    taken = {p for p, _ in existing.by_source.values()} | set(existing.unreadable)
-    candidate, n = out_dir / f"{slug}.md", 2
-    while candidate in taken or candidate.exists():
-        candidate, n = out_dir / f"{slug}-{n}.md", n + 1
-    return candidate
-
-
-def _scan(out_dir: Path, root: Path) -> _Existing:
+def _scan(out_dir: Path, root: Path, jobs: int) -> _Existing:
     """Index the existing articles by source, URL and text; files that do not parse are never touched."""
     existing = _Existing()
-    for path in sorted(out_dir.glob("*.md")):
-        try:
-            article = load_article(path, root)
-        except SitegenError as exc:
-            existing.unreadable[path] = str(exc)
-            continue
-        if article.source:
-            existing.by_source[article.source] = (path, article)
-        existing.seen.add(article, _relative(path, root))
+    paths = sorted(out_dir.glob("*.md"))
+    with per_article(lambda path: _loaded(path, root), paths, jobs) as loaded:
+        for path, article in zip(paths, loaded, strict=True):
+            if isinstance(article, str):
+                existing.unreadable[path] = article
+                continue
+            if article.source:
+                existing.by_source[article.source] = (path, article)
+            existing.seen.add(article, relative(path, root))
     return existing
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temporary file and one rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
+def _loaded(path: Path, root: Path) -> Article | str:
+    """The article in the file, or why it cannot be read."""
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        return load_article(path, root)
+    except SitegenError as exc:
+        return str(exc)
 
 
 def _default_extractor(registry_file: Path | None) -> Extractor:
     """The German entity extractor with the archive's registry, handing on every tag candidate to `settle`."""
     return candidate_extractor(registry_file)
-
-
-def _relative(path: Path, root: Path) -> str:
-    """path relative to root, with forward slashes, when it lies below root."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

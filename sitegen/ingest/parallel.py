@@ -1,15 +1,29 @@
-"""Entity extraction for a batch, in worker processes when it is large: the extractor is a pure function of
-the text."""
+"""Ingest's per-article stages (language, entities, rendering the files) in worker processes when the batch
+is large: each is a pure function of its article, so any number of processes gives the same output."""
 from __future__ import annotations
 
-import os
-from typing import Callable
+from typing import Callable, ContextManager, Iterator, Sequence, TypeVar
 
-from sitegen.workers import fork_map
+from sitegen.ingest.language import detect_language
+from sitegen.model import Article
+from sitegen.workers import default_jobs, fork_map
 
 Entities = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 KINDS = ("people", "places", "organisations", "tags")
-PARALLEL_FROM = 100  # texts; below this one process is faster than starting workers
+PARALLEL_FROM = 100  # articles; below this one process is faster than starting workers
+MAX_JOBS = 8  # each worker holds the tagging models
+Item, Result = TypeVar("Item"), TypeVar("Result")
+
+
+def job_count(jobs: int | None) -> int:
+    """The processes to use: `jobs`, else SITEGEN_JOBS or one per core (at most MAX_JOBS)."""
+    return jobs or min(default_jobs(), MAX_JOBS)
+
+
+def per_article(work: Callable[[Item], Result], items: Sequence[Item],
+                jobs: int) -> ContextManager[Iterator[Result]]:
+    """work(item) for every item, in item order, in up to `jobs` processes when there are enough items."""
+    return fork_map(work, items, jobs, PARALLEL_FROM)
 
 
 def as_tuples(found: object) -> Entities:
@@ -17,13 +31,21 @@ def as_tuples(found: object) -> Entities:
     return tuple(tuple(str(name) for name in getattr(found, kind)) for kind in KINDS)  # type: ignore[return-value]
 
 
-def extract_all(texts: list[str], extract: Callable[[str], object], jobs: int | None = None,
+def extract_all(texts: list[str], extract: Callable[[str], object], jobs: int,
                 done: Callable[[int], None] = lambda n: None) -> list[Entities]:
-    """The entities of every text, in order; `done(n)` is called as results come in."""
-    results: list[Entities] = []
-    with fork_map(lambda text: as_tuples(extract(text)), texts, jobs or min(os.cpu_count() or 1, 8),
-                  PARALLEL_FROM) as found:
-        for entities in found:
-            results.append(entities)
-            done(len(results))
+    """The entities of every text, in order; `done(n)` is called as results come in. The longest texts go
+    first, so that at the end no process waits long for another's last long text."""
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    results: list[Entities] = [((), (), (), ())] * len(texts)
+    with per_article(lambda i: as_tuples(extract(texts[i])), order, jobs) as found:
+        for n, (i, entities) in enumerate(zip(order, found, strict=True), start=1):
+            results[i] = entities
+            done(n)
     return results
+
+
+def detect_all(articles: list[Article], jobs: int) -> list[str]:
+    """The detected language of every article (its own when the text is too short to tell)."""
+    with per_article(lambda a: detect_language(f"{a.title}\n\n{a.body}", default=a.language), articles,
+                     jobs) as found:
+        return list(found)
