@@ -10,11 +10,11 @@ from sitegen.entity_info import EntityIndex
 from sitegen.model import TAXONOMIES, Site, Term
 from sitegen.site import surname_first
 from sitegen.urls import term_path
+from sitegen.views import has_page
 
 ENDINGS = ("en", "er", "es", "e", "n", "s")  # tried in this order, one per word
 STEM_LEAST = 4  # an ending is dropped only when this many letters remain
 LIMIT = 5000  # terms in the index, most-mentioned first (the file stays small on big archives)
-MIN_ARTICLES = 2  # a name in one article leads nowhere a result list does not
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
@@ -34,9 +34,9 @@ def _stem(word: str) -> str:
 
 def names_index(site: Site, entities: EntityIndex) -> dict[str, list]:
     """{normalised name: [taxonomy's singular, name, page path, articles]} for the most-mentioned terms with
-    at least MIN_ARTICLES articles: their names, registry aliases, and a person's surname when no other
+    a page (views.has_page): their names, registry aliases, and a person's surname when no other
     indexed person has it. Where two terms share a key, the one with more articles wins."""
-    terms = sorted((t for key in site.terms for t in site.terms[key] if len(t.articles) >= MIN_ARTICLES),
+    terms = sorted((t for key in site.terms for t in site.terms[key] if has_page(t)),
                    key=lambda t: (-len(t.articles), t.taxonomy, t.name))[:LIMIT]
     singular = {t.key: t.singular for t in TAXONOMIES}
     index: dict[str, list] = {}

@@ -16,6 +16,7 @@ from sitegen.relations import Relations
 from sitegen.search_names import names_index, normalise
 from sitegen.site import build_site, person_sort_name, surname_first
 from sitegen.snippets import beyond_title, passage
+from sitegen.views import has_page
 
 
 def article(slug: str, body: str = "Text.", **fields) -> Article:
@@ -164,3 +165,12 @@ def test_an_edit_far_down_an_entity_list_reaches_its_lead_on_rebuild(tmp_path):
         path.write_text(text.replace("Am Morgen traf ", said), encoding="utf-8")
     build_archive(tmp_path, base_url="/")
     assert "Bundeskanzlerin <strong>Angela Merkel</strong> (CDU)" in lead()
+
+
+def test_names_index_lists_exactly_the_terms_that_have_a_page():
+    site = build_site([article("a0", extra={"section": "Einzel"}, people=("Karl Einmal",)),
+                       article("a1", extra={"section": "Sport"}, people=("Angela Merkel",)),
+                       article("a2", extra={"section": "Sport"}, people=("Angela Merkel",))])
+    index = names_index(site, EntityIndex())
+    paged = {t.name for terms in site.terms.values() for t in terms if has_page(t)}
+    assert {entry[1] for entry in index.values()} == paged == {"Einzel", "Sport", "Angela Merkel"}
