@@ -33,6 +33,8 @@ def preview(small_archive: Path):
         base = f"http://127.0.0.1:{port}/"
         try:
             wait_for(lambda: fetch(base)[0] == 200)
+            # the first search build has read the files: a save cannot make it fail and say so too
+            wait_for(lambda: "Suche bereit." in log_path.read_text(encoding="utf-8"), timeout=120)
             yield base, small_archive, log_path
         finally:
             proc.terminate()
