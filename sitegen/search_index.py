@@ -5,10 +5,14 @@ files, not custom records: Pagefind's service costs as much CPU per record, and 
 for each answer."""
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import html
 import os
+import signal
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from sitegen.urls import article_path, output_file
 from sitegen.workers import abandoned, fork_map
 
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
 
 
@@ -109,15 +114,19 @@ def search_document(article: Article, body: str | None = None) -> str:
             f"<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
 
 
-def _pin(core: int):
-    """A preexec function keeping Pagefind on one core: its threads spin on the folder's lock across cores,
-    which doubled its kernel time, and the build's other processes keep the other cores busy."""
+def _child_setup(core: int | None):
+    """A preexec function: Pagefind dies with the worker that started it (a failed build terminates its
+    workers, which would leave Pagefind running on), and stays on one core when `core` is given (its threads
+    spin on the folder's lock across cores, which doubled its kernel time)."""
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    libc = ctypes.CDLL(ctypes.util.find_library("c")) if sys.platform == "linux" else None
 
-    def pin() -> None:
-        if cores:
+    def setup() -> None:
+        if libc is not None:
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if core is not None and cores:
             os.sched_setaffinity(0, {cores[core % len(cores)]})
-    return pin
+    return setup
 
 
 def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
@@ -133,7 +142,7 @@ def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
         raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")
     done = subprocess.run([str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language",
                            "de", "--silent"], capture_output=True, text=True, errors="replace",
-                          preexec_fn=_pin(core) if core is not None else None)
+                          preexec_fn=_child_setup(core))
     if done.returncode != 0:
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
         raise SitegenError(f"Pagefind ist gescheitert: {last[0]}", path=root,

@@ -16,6 +16,7 @@ from conftest import config_for, write_article
 from sitegen import output, search_index
 from sitegen.build import build
 from sitegen.errors import SitegenError
+from sitegen.workers import fork_map
 
 QUIET = {"log": lambda line: None}
 
@@ -94,6 +95,34 @@ def test_indexing_that_fails_leaves_no_half_made_bundle_in_the_cache(small_archi
         build(config, **QUIET)
     assert [p.name for p in (config.cache / "pagefind").iterdir()] == []
     assert not list(Path("/dev/shm").glob(f"{search_index.WORK_PREFIX}{os.getpid()}-*"))
+
+
+def test_a_failed_build_leaves_no_pagefind_running(tmp_path, monkeypatch):
+    import pagefind.service
+
+    script, pid_file = tmp_path / "pagefind", tmp_path / "pid"
+    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}.part\nmv {pid_file}.part {pid_file}\nexec sleep 60\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: script)
+    with pytest.raises(RuntimeError), fork_map(lambda i: search_index.run_pagefind(tmp_path, tmp_path / "b"),
+                                               [0], jobs=2, parallel_from=1):
+        while not pid_file.exists():
+            time.sleep(0.05)
+        raise RuntimeError("the pages failed while indexing ran")
+    pid = int(pid_file.read_text())
+    for _ in range(100):  # the kill is sent as the worker dies; wait for it to land
+        if not _running(pid):
+            break
+        time.sleep(0.05)
+    assert not _running(pid)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1] != "Z"
+    except OSError:
+        return False
 
 
 def test_what_killed_builds_left_is_removed_and_a_glob_in_the_out_name_matches_nothing_else(tmp_path,
