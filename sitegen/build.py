@@ -118,10 +118,10 @@ def _bundle_folder(config: Config, output: OutputFolder) -> Path:
 
 def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:
     """--strict: every link and anchor must resolve and nothing may warn, else nothing is published."""
-    from sitegen.check import check_output, clutter
+    from sitegen.check import check_output
 
     report = check_output(folder, config.base_path)
-    problems = [*model.warnings, *report.errors, *report.warnings, *clutter(model.terms)]
+    problems = [*model.warnings, *report.errors, *report.warnings]
     for line in problems:
         log(f"--strict: {line}")
     if problems:
