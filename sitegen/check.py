@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from sitegen.errors import SitegenError
 from sitegen.limits import unsafe_char
 from sitegen.model import Term
+from sitegen.views import has_page
 from sitegen.workers import fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
@@ -246,10 +247,10 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
 
 
 def clutter(terms: Mapping[str, tuple[Term, ...]]) -> list[Finding]:
-    """Warnings for terms used by only one article: one per taxonomy, naming them."""
+    """Warnings for names of one article, which get no page (views.has_page): one per taxonomy."""
     found = []
     for taxonomy, entries in terms.items():
-        lonely = sorted({t.name for t in entries if len(set(t.articles)) <= 1},
+        lonely = sorted({t.name for t in entries if not has_page(t)},
                         key=lambda name: (name.casefold(), name))
         if lonely:
             text = f"{taxonomy}: {len(lonely)} von {len(entries)} Namen nennt nur ein Artikel"
