@@ -15,21 +15,13 @@ from sitegen.model import Article, Taxonomy
 from sitegen.views import Item, Pager, TermRef
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
-
-
-def template_filters() -> dict:
-    """Filters: german_date, german_month, iso_date, number, atom_date, entity_links (html, links, base)."""
-    return {"german_date": i18n.german_date, "iso_date": i18n.iso_date, "number": i18n.number,
-            "atom_date": atom_date, "german_month": lambda ym: i18n.german_month(*ym),
-            "entity_links": link_entities}
-
-
-def template_globals() -> dict:
-    """Path helpers (always wrap them in url() or absolute_url()) and the German interface words."""
-    names = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path",
-             "month_path", "undated_path", "letter_path", "feed_path", "search_path")
-    return {**{name: getattr(urls, name) for name in names}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
-            "count_label": i18n.count_label, "news_article": news_article}
+FILTERS = {"german_date": i18n.german_date, "german_month": lambda ym: i18n.german_month(*ym),
+           "iso_date": i18n.iso_date, "number": i18n.number, "atom_date": atom_date,
+           "entity_links": link_entities}
+PATHS = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path", "month_path",
+         "undated_path", "letter_path", "feed_path", "search_path")  # always wrapped in url(), absolute_url()
+GLOBALS = {**{name: getattr(urls, name) for name in PATHS}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
+           "count_label": i18n.count_label, "news_article": news_article}
 
 
 class HomeContext(TypedDict):

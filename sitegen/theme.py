@@ -2,7 +2,9 @@
 project file overrides the default of the same name (as Hugo, Zola and MkDocs fall back to the theme)."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -10,8 +12,8 @@ from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.i18n import TEXT
 from sitegen.model import TAXONOMIES
-from sitegen.contexts import template_filters, template_globals
-from sitegen.urls import Urls, archive_path, search_path, taxonomy_path
+from sitegen.contexts import FILTERS, GLOBALS
+from sitegen.urls import archive_path, search_path, taxonomy_path
 from sitegen.walk import files_below
 
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of a template folder that are templates
@@ -23,19 +25,25 @@ def make_environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)  # a changed template makes a new environment
-    urls = Urls(config.base_url, config.base_path)
-    env.globals.update(url=urls.url, absolute_url=urls.absolute, config=config, taxonomies=TAXONOMIES,
-                       main_nav=main_nav(urls), **template_globals())
-    env.filters.update(template_filters())
+    url = partial(_link, config.base_path)
+    absolute = config.base_url if "://" in config.base_url else config.base_path
+    env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
+                       main_nav=main_nav(url), **GLOBALS)
+    env.filters.update(FILTERS)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
 
-def main_nav(urls: Urls) -> tuple[tuple[str, str, str], ...]:
+def _link(prefix: str, page: str) -> str:
+    """A link to a page path under `prefix`: the base path, or for absolute_url the base URL with a host."""
+    return prefix + page.lstrip("/")
+
+
+def main_nav(url: Callable[[str], str]) -> tuple[tuple[str, str, str], ...]:
     """The navigation on every page as (page path, link, label): worked out once, not on 20,000 pages."""
     paths = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),
              (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
-    return tuple((path, urls.url(path), label) for path, label in paths)
+    return tuple((path, url(path), label) for path, label in paths)
 
 
 def warm(env: jinja2.Environment) -> None:

@@ -1,8 +1,6 @@
 """Every URL of the site comes from here: page paths, and links that know the base path."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sitegen.model import TAXONOMIES, Taxonomy
 
 TAXONOMY_BY_KEY: dict[str, Taxonomy] = {t.key: t for t in TAXONOMIES}
@@ -26,24 +24,6 @@ def term_path(key: str, slug: str) -> str:
 def output_file(page: str) -> str:
     """The file a page path is written to: 'a/b/' -> 'a/b/index.html'; files stay as they are."""
     return f"{page}index.html" if page == "" or page.endswith("/") else page
-
-
-@dataclass(frozen=True)
-class Urls:
-    """Links for templates: `url(path)` under the base path, `absolute(path)` with the host."""
-
-    base_url: str
-    base_path: str
-
-    def url(self, page: str) -> str:
-        """A root-relative link to a page path, under the base path."""
-        return self.base_path + page.lstrip("/")
-
-    def absolute(self, page: str) -> str:
-        """A full URL (for feeds and canonical links) when the base URL has a host, else root-relative."""
-        if "://" in self.base_url:
-            return self.base_url + page.lstrip("/")
-        return self.url(page)
 
 
 def page_path(path: str, number: int) -> str:
