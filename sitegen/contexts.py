@@ -8,7 +8,7 @@ from typing import Any, Optional, TypedDict
 from sitegen import i18n, urls
 from sitegen.archive import Year
 from sitegen.entity_info import EntityInfo
-from sitegen.feeds import Entry, atom_date, news_article
+from sitegen.feeds import atom_date, news_article
 from sitegen.lead import Lead
 from sitegen.markup import link_entities
 from sitegen.model import Article, Taxonomy
@@ -82,10 +82,10 @@ class TermContext(TypedDict):
 
 
 class FeedContext(TypedDict):
-    """feed.xml: an Atom feed beside the page `home`."""
+    """feed.xml: an Atom feed beside the page `home`; each entry's `snippet` is its teaser ('' for none)."""
     title: str
     home: str
-    entries: list[Entry]
+    entries: list[Item]
     updated: dt.datetime
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import islice
 from typing import Callable, Iterator
 
 from sitegen.archive import Archive, timeline
@@ -16,8 +17,7 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
                               TaxonomyContext, TermContext, YearContext)
 from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
-from sitegen.feeds import (FEED_SIZE, TERM_FEED_SIZE, chunks, entries, feed_updated, lastmod, same_as,
-                           site_updated)
+from sitegen.feeds import as_datetime, same_as, site_updated
 from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
@@ -30,14 +30,15 @@ from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path
 from sitegen.views import Item, TermRef, has_page, paginate
 
 HOME_SIZE = 50
+FEED_SIZE = 20  # the whole archive's feed
+TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
+SITEMAP_SIZE = 50_000  # URLs in one sitemap file, the protocol's limit
 
 
 @dataclass(frozen=True)
 class Page:
-    """One output page: its path ('a/b/' or 'feed.xml'), its template, what the template sees, and the
-    markdown the renderer turns into `body_html` for it (pure and cached, so it stays out of the plan).
-    A context that costs work to gather (related articles, timelines) is a function, called by the worker
-    that renders the page: planning stays cheap and that work runs in parallel."""
+    """One output page: its path ('a/b/' or 'feed.xml'), template, context, and the markdown the renderer
+    turns into `body_html`; a costly context is a function, gathered by the worker that renders the page."""
 
     path: str
     template: str
@@ -79,62 +80,42 @@ def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page
     return plan_derived(Derived.of(site, config, bundles))
 
 
-def plan_derived(derived: Derived) -> list[Page]:
+def plan_derived(d: Derived) -> list[Page]:
     """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
-    pages = list(_all_pages(derived))
-    seen: dict[str, Page] = {}
+    pages = [home_page(d)]
+    pages += [Page(article_path(a.slug), "article.html", partial(article_context, d, a), a.body)
+              for a in d.site.articles]
+    for taxonomy in TAXONOMIES:
+        pages += taxonomy_pages(d.site, taxonomy)
+        for term in filter(has_page, d.site.terms[taxonomy.key]):
+            pages += term_pages(d, taxonomy, term)
+    pages += archive_pages(d.archive)
+    names = search_names_path()
+    pages += [Page(search_path(), "search.html", SearchContext(bundles=list(d.bundles), names=names)),
+              Page(names, "names.json", lambda: NamesContext(names=names_index(d.site, d.entities))),
+              feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))]
+    dates = {article_path(a.slug): a.date.isoformat()[:10] for a in d.site.articles if a.date is not None}
+    html = [page.path for page in pages if page.path == "" or page.path.endswith("/")]
+    pages += sitemap_pages([(path, dates.get(path, "")) for path in html])
+    pages += [Page("robots.txt", "robots.txt", {}), Page("404.html", "404.html", {})]
+    seen: set[str] = set()
     for page in pages:
-        other = seen.setdefault(output_file(page.path), page)
-        if other is not page:
+        if output_file(page.path) in seen:
             raise SitegenError(f"zwei Seiten wollen dieselbe Datei {output_file(page.path)!r}",
                                path=page.template, fix="eine der Entitäten oder einen der Artikel "
                                "umbenennen, deren Namen diesen Pfad ergeben")
+        seen.add(output_file(page.path))
     return pages
 
 
-def _all_pages(derived: Derived) -> Iterator[Page]:
-    """The pages in order; the sitemap lists every HTML page before it."""
-    listed: list[tuple[str, str]] = []
-    dates = {article_path(a.slug): a.date for a in derived.site.articles}
-    for page in _pages(derived):
-        if page.path == "" or page.path.endswith("/"):
-            listed.append((page.path, lastmod(dates[page.path]) if page.path in dates else ""))
-        yield page
-    yield from sitemap_pages(listed)
-    yield Page("robots.txt", "robots.txt", {})
-    yield Page("404.html", "404.html", {})
-
-
-def _pages(d: Derived) -> Iterator[Page]:
-    """The HTML pages and feeds."""
-    yield from home_pages(d)
-    for article in d.site.articles:
-        yield Page(article_path(article.slug), "article.html", partial(article_context, d, article),
-                   article.body)
-    for taxonomy in TAXONOMIES:
-        yield from taxonomy_pages(d.site, taxonomy)
-        for term in filter(has_page, d.site.terms[taxonomy.key]):
-            yield from term_pages(d, taxonomy, term)
-    yield from archive_pages(d.archive)
-    yield Page(search_path(), "search.html",
-               SearchContext(bundles=list(d.bundles), names=search_names_path()))
-    yield Page(search_names_path(), "names.json", partial(names_context, d))
-    yield feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))
-
-
-def names_context(d: Derived) -> NamesContext:
-    """What names.json sees: the search page's index of names."""
-    return NamesContext(names=names_index(d.site, d.entities))
-
-
-def home_pages(d: Derived) -> Iterator[Page]:
+def home_page(d: Derived) -> Page:
     """The newest HOME_SIZE articles with the most-mentioned entities of recent months; the date archive
     lists them all (the undated ones apart, unless no article has a date: then in source order)."""
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     undated = len(d.archive.undated)
     listed = d.site.articles[:len(d.site.articles) - undated] or d.site.articles
     items = tuple(Item(a, beyond_title(a.title, lead_text(a)), shown_date(a)) for a in listed[:HOME_SIZE])
-    yield Page("", "home.html", HomeContext(
+    return Page("", "home.html", HomeContext(
         items=items, recent=recent, article_count=len(d.site.articles), undated=undated,
         in_source_order=undated == len(d.site.articles)))
 
@@ -229,10 +210,13 @@ def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: b
 
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
-    """What feed.xml sees: the feed's entries and when it was last updated."""
-    summary, size = ((lambda a: ""), TERM_FEED_SIZE) if term else (lead_text, FEED_SIZE)
-    items = entries(d.site, slugs, summary, size)
-    return FeedContext(title=title, home=base, entries=items, updated=feed_updated(items, d.updated))
+    """What feed.xml sees: the newest dated articles of `slugs` (an undated one's <updated> would be invented)
+    with teasers, a term's without, and the newest one's date (else the site's)."""
+    dated = (a for a in map(d.site.by_slug.__getitem__, slugs) if a.date is not None)
+    size = TERM_FEED_SIZE if term else FEED_SIZE
+    items = [Item(a, "" if term else lead_text(a)) for a in islice(dated, size)]
+    updated = max((as_datetime(item.article.date) for item in items), default=d.updated)
+    return FeedContext(title=title, home=base, entries=items, updated=updated)
 
 
 def archive_pages(archive: Archive) -> Iterator[Page]:
@@ -258,13 +242,11 @@ def _around(items: list) -> list[tuple]:
     return list(zip([None, *items[:-1]], [*items[1:], None]))
 
 
-def sitemap_pages(listed: list[tuple[str, str]]) -> Iterator[Page]:
-    """sitemap.xml, or a sitemap index over sitemap-1.xml, ... when there are more than 50,000 pages."""
-    parts = chunks(listed)
+def sitemap_pages(listed: list[tuple[str, str]]) -> list[Page]:
+    """sitemap.xml, or a sitemap index over sitemap-1.xml, ... when there are more than SITEMAP_SIZE pages."""
+    parts = [listed[i:i + SITEMAP_SIZE] for i in range(0, len(listed), SITEMAP_SIZE)] or [[]]
     if len(parts) == 1:
-        yield Page("sitemap.xml", "sitemap.xml", SitemapContext(entries=parts[0]))
-        return
+        return [Page("sitemap.xml", "sitemap.xml", SitemapContext(entries=parts[0]))]
     names = [f"sitemap-{i}.xml" for i in range(1, len(parts) + 1)]
-    for name, part in zip(names, parts):
-        yield Page(name, "sitemap.xml", SitemapContext(entries=part))
-    yield Page("sitemap.xml", "sitemap-index.xml", SitemapIndexContext(sitemaps=names))
+    return [*(Page(name, "sitemap.xml", SitemapContext(entries=part)) for name, part in zip(names, parts)),
+            Page("sitemap.xml", "sitemap-index.xml", SitemapIndexContext(sitemaps=names))]
