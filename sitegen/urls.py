@@ -1,14 +1,17 @@
-"""Every URL of the site comes from here: page paths, and links that know the base path."""
+"""Every URL of the site comes from here: the page paths ('a/b/' is written to a/b/index.html), each a format
+of its parts; templates wrap them in url() or absolute_url(), which know the base path."""
 from __future__ import annotations
 
 from sitegen.model import TAXONOMIES, Taxonomy
 
 TAXONOMY_BY_KEY: dict[str, Taxonomy] = {t.key: t for t in TAXONOMIES}
-
-
-def article_path(slug: str) -> str:
-    """Page path of an article."""
-    return f"artikel/{slug}/"
+article_path = "artikel/{}/".format  # (slug)
+archive_path = "archiv/".format  # the date archive's overview
+year_path = "archiv/{:04d}/".format  # (year)
+month_path = "archiv/{:04d}/{:02d}/".format  # (year, month)
+undated_path = "archiv/ohne-datum/".format  # the articles whose date is unknown
+search_path = "suche/".format
+search_names_path = "suche/namen.json".format  # the names index the search page loads (search_names.py)
 
 
 def taxonomy_path(key: str) -> str:
@@ -21,9 +24,9 @@ def term_path(key: str, slug: str) -> str:
     return f"{TAXONOMY_BY_KEY[key].path}/{slug}/"
 
 
-def output_file(page: str) -> str:
-    """The file a page path is written to: 'a/b/' -> 'a/b/index.html'; files stay as they are."""
-    return f"{page}index.html" if page == "" or page.endswith("/") else page
+def letter_path(key: str, letter: str) -> str:
+    """Page path of the terms of a taxonomy under one letter ('a'..'z', or '0-9' for the rest)."""
+    return f"{TAXONOMY_BY_KEY[key].path}/buchstabe/{letter}/"
 
 
 def page_path(path: str, number: int) -> str:
@@ -31,41 +34,11 @@ def page_path(path: str, number: int) -> str:
     return path if number <= 1 else f"{path}seite/{number}/"
 
 
-def archive_path() -> str:
-    """Page path of the date archive's overview."""
-    return "archiv/"
-
-
-def year_path(year: int) -> str:
-    """Page path of one year's archive."""
-    return f"archiv/{year:04d}/"
-
-
-def month_path(year: int, month: int) -> str:
-    """Page path of one month's archive."""
-    return f"archiv/{year:04d}/{month:02d}/"
-
-
-def undated_path() -> str:
-    """Page path of the articles whose date is unknown."""
-    return "archiv/ohne-datum/"
-
-
-def letter_path(key: str, letter: str) -> str:
-    """Page path of the terms of a taxonomy under one letter ('a'..'z', or '0-9' for the rest)."""
-    return f"{TAXONOMY_BY_KEY[key].path}/buchstabe/{letter}/"
-
-
 def feed_path(page: str = "") -> str:
     """The Atom feed beside a page: 'feed.xml' for the archive, 'personen/x/feed.xml' for a term."""
     return f"{page}feed.xml"
 
 
-def search_path() -> str:
-    """Page path of the search page."""
-    return "suche/"
-
-
-def search_names_path() -> str:
-    """The names index the search page loads (see search_names.py)."""
-    return "suche/namen.json"
+def output_file(page: str) -> str:
+    """The file a page path is written to: 'a/b/' -> 'a/b/index.html'; files stay as they are."""
+    return f"{page}index.html" if page == "" or page.endswith("/") else page
