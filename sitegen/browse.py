@@ -1,12 +1,16 @@
-"""Ways into a taxonomy: A-Z letter groups, most-mentioned terms, and what the recent months were about."""
+"""Ways into the archive: A-Z letter groups, most-mentioned terms, what the recent months were about, the date
+archive (undated articles apart), and a term's mentions by month as a small inline SVG bar chart."""
 from __future__ import annotations
 
 import datetime as dt
 import heapq
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby, takewhile
+from operator import attrgetter
 
-from sitegen.model import Site, Term
+from sitegen.i18n import german_month, number
+from sitegen.model import Article, Site, Term
 from sitegen.relations import ENTITY_KEYS
 from sitegen.site import person_sort_name, sort_name
 
@@ -14,6 +18,9 @@ LETTERS = tuple("abcdefghijklmnopqrstuvwxyz") + ("0-9",)
 TOP_TERMS = 100
 RECENT_DAYS = 92
 RECENT_TOP = 8
+HEIGHT = 40  # of the timeline chart
+MIN_MENTIONS = 3  # dated mentions a timeline needs
+MIN_MONTHS = 12  # a timeline spans at least this many months
 
 
 @dataclass(frozen=True)
@@ -44,26 +51,22 @@ def letters(terms: tuple[Term, ...]) -> tuple[Letter, ...]:
     return tuple(Letter(letter, tuple(groups[letter])) for letter in LETTERS)
 
 
-def most_mentioned(terms: tuple[Term, ...], limit: int = TOP_TERMS) -> list[Term]:
-    """The `limit` terms with the most articles, ties by name."""
-    return heapq.nsmallest(limit, terms, key=lambda t: (-len(t.articles), sort_name(t.name)))
+def most_mentioned(terms: tuple[Term, ...]) -> list[Term]:
+    """The TOP_TERMS terms with the most articles, ties by name."""
+    return heapq.nsmallest(TOP_TERMS, terms, key=lambda t: (-len(t.articles), sort_name(t.name)))
 
 
-def recent_top(site: Site, days: int = RECENT_DAYS,
-               limit: int = RECENT_TOP) -> list[tuple[str, list[tuple[Term, int]]]]:
-    """Per entity taxonomy, the most-mentioned terms of the `days` before the newest dated article."""
+def recent_top(site: Site) -> list[tuple[str, list[tuple[Term, int]]]]:
+    """Per entity taxonomy, the RECENT_TOP most-mentioned terms of the RECENT_DAYS before the newest dated
+    article."""
     if not site.articles or site.articles[0].date is None:
         return []
-    since = _day(site.articles[0].date) - dt.timedelta(days=days)
-    recent = []
-    for article in site.articles:
-        if article.date is None or _day(article.date) <= since:
-            break
-        recent.append(article)
+    since = _day(site.articles[0].date) - dt.timedelta(days=RECENT_DAYS)
+    recent = list(takewhile(lambda a: a.date is not None and _day(a.date) > since, site.articles))
     out = []
     for key in ENTITY_KEYS:
         counts = Counter(name for a in recent for name in a.terms(key))
-        best = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], sort_name(item[0])))
+        best = heapq.nsmallest(RECENT_TOP, counts.items(), key=lambda item: (-item[1], sort_name(item[0])))
         if best:
             out.append((key, [(site.term(key, name), n) for name, n in best]))
     return out
@@ -72,3 +75,87 @@ def recent_top(site: Site, days: int = RECENT_DAYS,
 def _day(value: dt.date) -> dt.date:
     """The calendar day of a date or datetime."""
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month that has articles: its year, number and articles newest first."""
+
+    year: int
+    month: int
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year that has articles: its months (January first) and article count."""
+
+    year: int
+    months: tuple[Month, ...]
+
+    @property
+    def count(self) -> int:
+        """Articles in the year."""
+        return sum(len(m.articles) for m in self.months)
+
+    def month(self, number: int) -> Month | None:
+        """The month `number` if it has articles."""
+        return next((m for m in self.months if m.month == number), None)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Years newest first, every month in time order, and the undated articles."""
+
+    years: tuple[Year, ...]
+    months: tuple[Month, ...]
+    undated: tuple[Article, ...]
+
+    @classmethod
+    def of(cls, site: Site) -> "Archive":
+        """Group the site's articles (already newest first) by month."""
+        groups: dict[tuple[int, int], list[Article]] = {}
+        for article in site.articles:
+            if article.date is not None:
+                groups.setdefault((article.date.year, article.date.month), []).append(article)
+        months = tuple(Month(y, m, tuple(groups[(y, m)])) for y, m in sorted(groups))
+        years = [Year(year, tuple(of_year)) for year, of_year in groupby(months, key=attrgetter("year"))]
+        return cls(tuple(reversed(years)), months, tuple(a for a in site.articles if a.date is None))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Bars as strokes in a viewBox of `months` x HEIGHT (one unit per month, centred on whole numbers),
+    and the words that describe them."""
+
+    months: int
+    path: str
+    first_year: int
+    last_year: int
+    label: str
+    height: int = HEIGHT
+
+
+def timeline(site: Site, term: Term) -> Timeline | None:
+    """The chart of `term`'s dated mentions, or None when it has fewer than MIN_MENTIONS."""
+    counts = Counter((d.year, d.month) for d in (site.by_slug[s].date for s in term.articles)
+                     if d is not None)
+    if sum(counts.values()) < MIN_MENTIONS:
+        return None
+    first, last = min(counts), max(counts)
+    span = _index(last) - _index(first) + 1
+    if span < MIN_MONTHS:
+        start = _index(last) - MIN_MONTHS + 1
+        first, span = (start // 12, start % 12 + 1), MIN_MONTHS
+    peak = max(counts.values())
+    bars = "".join(f"M{_index(month) - _index(first)} {HEIGHT}V{HEIGHT - max(1, round(n / peak * HEIGHT))}"
+                   for month, n in sorted(counts.items()))
+    top = min(m for m in counts if counts[m] == peak)
+    label = (f"Erwähnungen pro Monat, {german_month(*first)} bis {german_month(*last)}; "
+             f"höchstens {number(peak)} ({german_month(*top)})")
+    return Timeline(span, bars, first[0], last[0], label)
+
+
+def _index(month: tuple[int, int]) -> int:
+    """Months since year 0."""
+    return month[0] * 12 + month[1] - 1

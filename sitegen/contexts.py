@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Optional, TypedDict
 
 from sitegen import i18n, urls
-from sitegen.archive import Year
+from sitegen.browse import Year
 from sitegen.entity_info import EntityInfo
 from sitegen.feeds import atom_date, news_article
 from sitegen.lead import Lead

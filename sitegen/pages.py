@@ -9,8 +9,7 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterator
 
-from sitegen.archive import Archive, timeline
-from sitegen.browse import letters, most_mentioned, recent_top
+from sitegen.browse import Archive, letters, most_mentioned, recent_top, timeline
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,

@@ -362,7 +362,7 @@ def test_no_timeline_for_fewer_than_three_mentions():
     import datetime as dt
     from sitegen.model import Article
     from sitegen.site import build_site
-    from sitegen.archive import timeline
+    from sitegen.browse import timeline
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1 + i, 1),
                         people=("Anna Berg",) + (("Carla Mohr",) if i < 2 else ())) for i in range(3)]
