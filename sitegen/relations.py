@@ -1,8 +1,5 @@
-"""Related articles, and the entities named specifically with a term, from the terms' article lists (an
-inverted index), capped.
-
-Nothing here compares every article with every other: related articles look only at the WINDOW nearest
-articles (by date) of each entity the article names; co-mentions scan at most SCAN articles per term."""
+"""Related articles, and the entities named specifically with a term, from the terms' article lists: never
+every article against every other, only the WINDOW nearest of each shared entity, SCAN articles per term."""
 from __future__ import annotations
 
 import heapq
@@ -35,9 +32,9 @@ class Relations:
         """Index the site once."""
         return cls(site, {a.slug: i for i, a in enumerate(site.articles)})
 
-    def related(self, article: Article, limit: int = RELATED) -> list[Article]:
-        """Articles sharing the most entities with `article`; a tie goes to the one found first (the
-        nearest in time in the article's first shared entity)."""
+    def related(self, article: Article) -> list[Article]:
+        """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
+        (the nearest in time in the article's first shared entity)."""
         me = self.rank[article.slug]
         shared: Counter[str] = Counter()
         for key in ENTITY_KEYS:
@@ -47,13 +44,11 @@ class Relations:
                     pos = bisect_left(slugs, me, key=self.rank.__getitem__)
                     shared.update(slugs[max(0, pos - WINDOW):pos][::-1])
                     shared.update(slugs[pos + 1:pos + 1 + WINDOW])
-        return [self.site.by_slug[slug] for slug, _ in shared.most_common(limit)]
+        return [self.site.by_slug[slug] for slug, _ in shared.most_common(RELATED)]
 
-    def co_mentions(self, term: Term, limit: int = CO_MENTIONS) -> list[tuple[Term, int]]:
-        """The entities most specific to `term`'s (newest SCAN) articles, with the number of them they share:
-        ranked by pointwise mutual information, log(shared * all / (term's articles * theirs)), among those
-        named together often enough (MIN_SHARED, and one in SHARE_OF of the term's articles), so that names
-        found everywhere (Deutschland, EU) do not lead every page."""
+    def co_mentions(self, term: Term) -> list[tuple[Term, int]]:
+        """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
+        how many they share; only those named together often, so that names found everywhere lead no page."""
         counts = {key: Counter() for key in ENTITY_KEYS}
         scanned = term.articles[:SCAN]
         for slug in scanned:
@@ -69,4 +64,4 @@ class Relations:
                     other = self.site.term(key, name)
                     score = math.log(n * total / (len(scanned) * len(other.articles)))
                     ranked.append((-score, -n, name, other))
-        return [(other, -n) for _, n, _, other in heapq.nsmallest(limit, ranked, key=lambda r: r[:3])]
+        return [(other, -n) for _, n, _, other in heapq.nsmallest(CO_MENTIONS, ranked, key=lambda r: r[:3])]

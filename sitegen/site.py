@@ -22,15 +22,11 @@ def build_site(articles: list[Article], registry: str = "content/entities.yaml")
         if other is not article:
             raise SitegenError(f"hat denselben slug {article.slug!r} wie {other.path}", path=article.path,
                                fix="gib einem der beiden einen anderen 'slug:' im Front Matter")
-    terms: dict[str, tuple[Term, ...]] = {}
-    index: dict[tuple[str, str], Term] = {}
-    warnings: list[str] = []
-    for taxonomy in TAXONOMIES:
-        terms[taxonomy.key] = _terms_of(taxonomy.key, ordered)
-        index.update(((taxonomy.key, t.name), t) for t in terms[taxonomy.key])
-        warnings.extend(slug_collisions(taxonomy.key, terms[taxonomy.key], registry))
+    terms = {taxonomy.key: _terms_of(taxonomy.key, ordered) for taxonomy in TAXONOMIES}
+    index = {(key, term.name): term for key, of_key in terms.items() for term in of_key}
+    warnings = tuple(w for key, of_key in terms.items() for w in slug_collisions(key, of_key, registry))
     return Site(articles=ordered, by_slug=MappingProxyType(by_slug), terms=MappingProxyType(terms),
-                term_index=MappingProxyType(index), warnings=tuple(warnings))
+                term_index=MappingProxyType(index), warnings=warnings)
 
 
 def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:
@@ -75,8 +71,7 @@ def _natural(text: str) -> tuple:
 
 
 def sort_name(name: str) -> tuple[str, str]:
-    """German alphabetical order (DIN 5007-1): umlauts and accented letters with their base letter, ß as ss,
-    case ignored."""
+    """German alphabetical order (DIN 5007-1): accented letters with their base letter, ß as ss, any case."""
     decomposed = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)), name
 
@@ -107,18 +102,10 @@ def surname_first(name: str) -> str:
     if start == 0:
         return name  # 'De Baere': a surname alone
     surname, first = words[start:], words[:start]
-    particle, last = _split_prefix(surname[-1])
-    if particle:  # 'al-Assad' -> 'Assad, ... al-'
-        surname, first = [*surname[:-1], last], [*first, particle]
+    head, dash, rest = surname[-1].partition("-")
+    if dash and rest and head in PARTICLES:  # 'al-Assad' -> 'Assad, ... al-'
+        surname, first = [*surname[:-1], rest], [*first, head + dash]
     return f"{' '.join(surname)}, {' '.join(first)}"
-
-
-def _split_prefix(word: str) -> tuple[str, str]:
-    """('al-', 'Assad') for 'al-Assad' (a lower-case particle joined by a hyphen), else ('', word)."""
-    head, dash, rest = word.partition("-")
-    if dash and rest and head in PARTICLES:
-        return head + dash, rest
-    return "", word
 
 
 def person_sort_name(name: str) -> tuple[str, str]:

@@ -1,7 +1,5 @@
-"""Plain-text pieces of an article body: the sentence naming an entity, a teaser, the reading time.
-
-Each works on the raw markdown with a few C-speed string searches, so a snippet costs microseconds and
-nothing is cached: term pages can ask for any (article, name) pair in any order."""
+"""Plain-text pieces of an article body: the sentence naming an entity, a teaser, the reading time; found in
+the raw markdown by a few C-speed string searches, so they cost microseconds and need no cache."""
 from __future__ import annotations
 
 import re
@@ -65,8 +63,7 @@ def _sentence(body: str, pos: int, length: int) -> tuple[int, int]:
 
 
 def _abbreviation(body: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or number ('Dr.', 'z.B.', '5. März'), not a
-    sentence."""
+    """Whether the full stop at `dot` ends an abbreviation or number ('Dr.', 'z.B.', '5. März')."""
     if body[dot] != ".":
         return False
     word = body[max(0, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
@@ -75,8 +72,7 @@ def _abbreviation(body: str, dot: int) -> bool:
 
 
 def _shortened(text: str, at: int, end: int) -> tuple[str, int, int]:
-    """The text cut to about PASSAGE_CHARS around text[at:end] at word boundaries, and the mark's new
-    place."""
+    """The text cut at word boundaries to about PASSAGE_CHARS around text[at:end]; the mark's new place."""
     if len(text) <= PASSAGE_CHARS:
         return text, at, end
     left = max(0, min(at - PASSAGE_CHARS // 3, len(text) - PASSAGE_CHARS))
@@ -91,21 +87,19 @@ def _shortened(text: str, at: int, end: int) -> tuple[str, int, int]:
 
 def name_forms(taxonomy: str, name: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The strings to look for: the name, its registry aliases, and for a person the surname alone."""
-    forms = [name, *aliases]
-    if taxonomy == "people" and " " in name:
-        forms.append(name.rsplit(" ", 1)[1])
-    return tuple(forms)
+    surname = (name.rsplit(" ", 1)[1],) if taxonomy == "people" and " " in name else ()
+    return (name, *aliases, *surname)
 
 
-def teaser(body: str, limit: int = TEASER_CHARS) -> str:
-    """The opening of the first real paragraph, cut at a word boundary to about `limit` characters."""
+def teaser(body: str) -> str:
+    """The opening of the first real paragraph, cut at a word boundary to about TEASER_CHARS characters."""
     for para in body.split("\n\n", 8)[:8]:
         para = para.strip()
         if para and not para.startswith(("#", "-", "*", "|", "<", ">", "!")):
             text = plain(para)
-            if len(text) <= limit:
+            if len(text) <= TEASER_CHARS:
                 return text
-            return text[:text.rfind(" ", 0, limit)].rstrip(",;:") + " …"
+            return text[:text.rfind(" ", 0, TEASER_CHARS)].rstrip(",;:") + " …"
     return ""
 
 
