@@ -92,7 +92,7 @@ def plan_derived(d: Derived) -> list[Page]:
     names = search_names_path()
     pages += [Page(search_path(), "search.html", SearchContext(bundles=list(d.bundles), names=names)),
               Page(names, "names.json", lambda: NamesContext(names=names_index(d.site, d.entities))),
-              feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]))]
+              feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]), False)]
     dates = {article_path(a.slug): a.date.isoformat()[:10] for a in d.site.articles if a.date is not None}
     html = [page.path for page in pages if page.path == "" or page.path.endswith("/")]
     pages += sitemap_pages([(path, dates.get(path, "")) for path in html])
@@ -132,12 +132,12 @@ def shown_date(article: Article) -> str:
 def article_context(d: Derived, article: Article) -> ArticleContext:
     """What article.html sees: the article, its terms by taxonomy, related articles."""
     groups = [(t, [d.refs[(t.key, name)] for name in article.terms(t.key)]) for t in TAXONOMIES if t.listed]
-    image = article.image.src if article.image and article.image.src else ""
-    return ArticleContext(article=article, term_groups=[(t, terms) for t, terms in groups if terms],
+    return ArticleContext(article=article, image_url=article.image.src if article.image else "",
+                          term_groups=[(t, terms) for t, terms in groups if terms],
                           section=d.refs.get(("sections", article.section)),
-                          related=d.relations.related(article), image_url=image,
-                          same_as=same_as(article, d.entities), entity_links=entity_links(d, article),
-                          minutes=reading_minutes(article.body), description=lead_text(article))
+                          related=d.relations.related(article), same_as=same_as(article, d.entities),
+                          entity_links=entity_links(d, article), minutes=reading_minutes(article.body),
+                          description=lead_text(article))
 
 
 def entity_links(d: Derived, article: Article) -> tuple[tuple[str, str], ...]:
@@ -170,9 +170,8 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
-    """A term's articles newest first, paginated, each with the sentence naming it (found while rendering,
-    in parallel, from `forms`); page 1 adds the registry's facts, the monthly timeline and the co-mentioned
-    entities; and the term's feed, if it has one."""
+    """A term's articles newest first, paginated (their contexts gathered while rendering, in parallel), and
+    the term's feed if it has one."""
     ref = d.refs[(taxonomy.key, term.name)]
     info = d.entities.info(taxonomy.key, term.name)
     forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
@@ -182,35 +181,36 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
             "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed,
             "info": info if pager.number == 1 else None}))
     if feed:
-        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, term=True)
+        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, True)
 
 
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> TermContext:
-    """What term.html sees: `known`, the page's articles, and on page 1 the timeline and co-mentions."""
+    """What term.html sees: `known` and the page's articles; page 1 adds the sentence naming the term in each,
+    the lead, the timeline and the co-mentioned entities."""
     first = pager.number == 1
     articles = [d.site.by_slug[slug] for slug in pager.items]
-    items = tuple(term_item(d, a, known["forms"]) if first else Item(a, date=shown_date(a)) for a in articles)
+    items = tuple(term_item(a, known["forms"]) if first else Item(a, date=shown_date(a)) for a in articles)
     return TermContext(**known, items=items,
                        lead=entity_lead(d.site, term) if first and taxonomy.key in ENTITY_KEYS else None,
                        timeline=timeline(d.site, term) if first else None,
                        together=[TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else [])
 
 
-def term_item(d: Derived, article: Article, forms: tuple[str, ...]) -> Item:
+def term_item(article: Article, forms: tuple[str, ...]) -> Item:
     """An article on a term's page: the whole sentence naming the term, the name marked; else its teaser."""
     text, start, end = passage(article.body, forms)
     shown = text or beyond_title(article.title, lead_text(article))
     return Item(article, shown, shown_date(article), (start, end))
 
 
-def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool = False) -> Page:
-    """The Atom feed beside page `base`: its newest entries with teasers; a term's has fewer, without."""
+def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> Page:
+    """The Atom feed beside page `base`, gathered while rendering."""
     return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, term))
 
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
     """What feed.xml sees: the newest dated articles of `slugs` (an undated one's <updated> would be invented)
-    with teasers, a term's without, and the newest one's date (else the site's)."""
+    with teasers, a term's fewer without, and the newest one's date (else the site's)."""
     dated = (a for a in map(d.site.by_slug.__getitem__, slugs) if a.date is not None)
     size = TERM_FEED_SIZE if term else FEED_SIZE
     items = [Item(a, "" if term else lead_text(a)) for a in islice(dated, size)]
@@ -223,22 +223,15 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
     yield Page(archive_path(), "archive.html",
                ArchiveContext(years=archive.years, undated=len(archive.undated)))
     years = [y.year for y in archive.years]  # newest first
-    for year, (later, earlier) in zip(archive.years, _around(years)):
+    for year, later, earlier in zip(archive.years, [None, *years[:-1]], [*years[1:], None]):
         yield Page(year_path(year.year), "year.html", YearContext(year=year, earlier=earlier, later=later))
     months = [(m.year, m.month) for m in archive.months]  # oldest first
-    for month, (earlier, later) in zip(archive.months, _around(months)):
+    for month, earlier, later in zip(archive.months, [None, *months[:-1]], [*months[1:], None]):
         for pager in paginate(month_path(month.year, month.month), month.articles):
             yield Page(pager.path, "month.html", MonthContext(
                 month=(month.year, month.month), pager=pager, earlier=earlier, later=later))
-    if archive.undated:
-        for pager in paginate(undated_path(), archive.undated):
-            yield Page(pager.path, "month.html",
-                       MonthContext(month=None, pager=pager, earlier=None, later=None))
-
-
-def _around(items: list) -> list[tuple]:
-    """(the one before, the one after) each item, None at the ends."""
-    return list(zip([None, *items[:-1]], [*items[1:], None]))
+    for pager in paginate(undated_path(), archive.undated) if archive.undated else ():
+        yield Page(pager.path, "month.html", MonthContext(month=None, pager=pager, earlier=None, later=None))
 
 
 def sitemap_pages(listed: list[tuple[str, str]]) -> list[Page]:
