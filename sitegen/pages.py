@@ -13,10 +13,9 @@ from sitegen.browse import Archive, letters, most_mentioned, recent_top, timelin
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
-                              TaxonomyContext, TermContext, YearContext)
+                              TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
 from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
-from sitegen.feeds import as_datetime, same_as, site_updated
 from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
