@@ -14,26 +14,13 @@ from sitegen.model import Article, Site, Term
 from sitegen.relations import ENTITY_KEYS
 from sitegen.site import person_sort_name, sort_name
 
-LETTERS = tuple("abcdefghijklmnopqrstuvwxyz") + ("0-9",)
+LETTERS = {**{c: c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}, "0-9": "#"}  # letter: what the bar shows
 TOP_TERMS = 100
 RECENT_DAYS = 92
 RECENT_TOP = 8
 HEIGHT = 40  # of the timeline chart
 MIN_MENTIONS = 3  # dated mentions a timeline needs
 MIN_MONTHS = 12  # a timeline spans at least this many months
-
-
-@dataclass(frozen=True)
-class Letter:
-    """The terms of one taxonomy under one initial: 'a'..'z', or '0-9' for digits and everything else."""
-
-    letter: str
-    terms: tuple[Term, ...]
-
-    @property
-    def label(self) -> str:
-        """What the letter bar shows: 'A', or '#'."""
-        return self.letter.upper() if len(self.letter) == 1 else "#"
 
 
 def initial(name: str, key: str = "") -> str:
@@ -43,12 +30,13 @@ def initial(name: str, key: str = "") -> str:
     return first if "a" <= first <= "z" else "0-9"
 
 
-def letters(terms: tuple[Term, ...]) -> tuple[Letter, ...]:
-    """Every letter of the bar, empty ones included, with its terms in filing order."""
+def letters(terms: tuple[Term, ...]) -> dict[str, list[Term]]:
+    """Every letter of the bar ('a'..'z', '0-9' for the rest), empty ones included, with its terms in filing
+    order."""
     groups: dict[str, list[Term]] = {letter: [] for letter in LETTERS}
     for term in terms:
         groups[initial(term.name, term.taxonomy)].append(term)
-    return tuple(Letter(letter, tuple(groups[letter])) for letter in LETTERS)
+    return groups
 
 
 def most_mentioned(terms: tuple[Term, ...]) -> list[Term]:

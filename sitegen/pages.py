@@ -9,7 +9,7 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterator
 
-from sitegen.browse import Archive, letters, most_mentioned, recent_top, timeline
+from sitegen.browse import LETTERS, Archive, letters, most_mentioned, recent_top, timeline
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
@@ -157,15 +157,15 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
     """The taxonomy's overview (letter bar, most-mentioned terms) and one page per letter, A to Z."""
     terms = site.terms[taxonomy.key]
     groups = letters(terms)
-    bar = [(g.letter, g.label, len(g.terms)) for g in groups]
+    bar = [(letter, LETTERS[letter], len(group)) for letter, group in groups.items()]
     top = [TermRef.of(t) for t in most_mentioned(terms)]
     yield Page(taxonomy_path(taxonomy.key), "taxonomy.html",
                TaxonomyContext(taxonomy=taxonomy, letters=bar, top=top, total=len(terms)))
-    for group in groups if taxonomy.listed else ():  # sections are few: their overview shows them all
-        if group.terms:
-            yield Page(letter_path(taxonomy.key, group.letter), "letter.html", LetterContext(
-                taxonomy=taxonomy, letters=bar, letter=group.letter, label=group.label,
-                terms=[TermRef.of(t) for t in group.terms]))
+    for letter, group in groups.items() if taxonomy.listed else ():  # sections are few: shown all at once
+        if group:
+            yield Page(letter_path(taxonomy.key, letter), "letter.html", LetterContext(
+                taxonomy=taxonomy, letters=bar, letter=letter, label=LETTERS[letter],
+                terms=[TermRef.of(t) for t in group]))
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
