@@ -20,9 +20,8 @@ def has_page(term: Term) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class TermRef:
-    """A link to a term: taxonomy key, name, slug, how many articles it has (or shares), where links to it
-    lead (its page, or its entry on the letter page), and `only`, the slug of its one article when it has
-    no page."""
+    """A link to a term: taxonomy key, name, slug, how many articles it has (or shares), where it leads (its
+    page, or its entry on the letter page), and `only`, the slug of its one article when it has no page."""
 
     taxonomy: str
     name: str
@@ -42,8 +41,7 @@ class TermRef:
 
     @property
     def anchor(self) -> str:
-        """The id of the entry on the letter page that links to a term without a page ('n-' keeps it apart
-        from the page's own ids)."""
+        """The id of a page-less term's entry on the letter page ('n-' keeps it apart from the page's ids)."""
         return self.path.partition("#")[2]
 
 
@@ -60,28 +58,17 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Pager:
-    """One page of a listing: its items, its number, and the paths of the listing's pages."""
+    """One page of a listing: its items, number and path; the listing's path, page count and item count; the
+    paths of the pages before and after it (None at the ends)."""
 
     items: tuple
     number: int
     count: int
     base: str
     total: int
-
-    @property
-    def path(self) -> str:
-        """This page's path."""
-        return page_path(self.base, self.number)
-
-    @property
-    def prev_path(self) -> str | None:
-        """The previous page's path, or None on page 1."""
-        return page_path(self.base, self.number - 1) if self.number > 1 else None
-
-    @property
-    def next_path(self) -> str | None:
-        """The next page's path, or None on the last page."""
-        return page_path(self.base, self.number + 1) if self.number < self.count else None
+    path: str
+    prev_path: str | None
+    next_path: str | None
 
     def links(self, around: int = 2) -> list[tuple[int | None, str]]:
         """Page numbers to show (first, last, and those near this one; None is a gap) with their paths."""
@@ -98,5 +85,6 @@ class Pager:
 def paginate(base: str, items: Sequence, size: int = PAGE_SIZE) -> list[Pager]:
     """The pages of `items` under `base`; an empty list still has one (empty) page."""
     count = max(1, -(-len(items) // size))
-    return [Pager(tuple(items[i * size:(i + 1) * size]), i + 1, count, base, len(items))
-            for i in range(count)]
+    paths = [None, *(page_path(base, n) for n in range(1, count + 1)), None]  # page n's is paths[n]
+    return [Pager(tuple(items[(n - 1) * size:n * size]), n, count, base, len(items), paths[n], paths[n - 1],
+                  paths[n + 1]) for n in range(1, count + 1)]
