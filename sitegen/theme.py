@@ -2,6 +2,7 @@
 project file overrides the default of the same name (as Hugo, Zola and MkDocs fall back to the theme)."""
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -15,8 +16,6 @@ from sitegen.model import TAXONOMIES
 from sitegen.contexts import FILTERS, GLOBALS
 from sitegen.urls import archive_path, search_path, taxonomy_path
 from sitegen.walk import files_below
-
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # the files of a template folder that are templates
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -48,11 +47,9 @@ def main_nav(url: Callable[[str], str]) -> tuple[tuple[str, str, str], ...]:
 
 def warm(env: jinja2.Environment) -> None:
     """Compile every template now (the dev server does it in the background, not on the first request)."""
-    for name in env.list_templates(filter_func=lambda n: n.endswith(TEMPLATE_SUFFIXES)):
-        try:
+    for name in env.list_templates(extensions=("html", "xml", "txt")):  # not the static files
+        with suppress(jinja2.TemplateError):  # rendering reports it, naming the page
             env.get_template(name)
-        except jinja2.TemplateError:
-            pass  # rendering reports it, naming the page
 
 
 def static_files(config: Config) -> dict[str, bytes]:
