@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import suppress
 
 from sitegen.errors import SitegenError
 from sitegen.limits import MAX_YEAR, MIN_YEAR
@@ -84,12 +85,9 @@ def build_time() -> dt.datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    try:
+    with suppress(ValueError, OverflowError, OSError):
         moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        moment = None
-    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
-        raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis "
-                           f"{MAX_YEAR}",
-                           fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)")
-    return moment
+        if MIN_YEAR <= moment.year <= MAX_YEAR:
+            return moment
+    raise SitegenError(f"SOURCE_DATE_EPOCH={epoch[:20]} ist kein Zeitpunkt der Jahre {MIN_YEAR} bis "
+                       f"{MAX_YEAR}", fix="setze die Sekunden seit 1970, z. B. SOURCE_DATE_EPOCH=$(date +%s)")

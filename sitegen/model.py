@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-Date = dt.date | dt.datetime | None
-
 
 def read_only(mapping: dict) -> Mapping:
     """A read-only view of a dict (Article.extra) that pickles as its contents, unlike a bare one."""
@@ -57,7 +55,7 @@ class Article:
     title: str
     slug: str
     body: str
-    date: Date = None
+    date: dt.date | dt.datetime | None = None
     source: str = ""
     language: str = "de"
     summary: str = ""
