@@ -128,7 +128,6 @@ class TermContext(TypedDict):
     taxonomy: Taxonomy
     term: TermRef
     pager: Pager
-    forms: Any
     feed: str
     info: Optional[EntityInfo]
     items: tuple[Item, ...]

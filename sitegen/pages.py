@@ -25,7 +25,7 @@ from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes,
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,
                           year_path)
-from sitegen.views import Item, TermRef, has_page, paginate
+from sitegen.views import Item, Pager, TermRef, has_page, paginate
 
 HOME_SIZE = 50
 FEED_SIZE = 20  # the whole archive's feed
@@ -172,24 +172,22 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     """A term's articles newest first, paginated (their contexts gathered while rendering, in parallel), and
     the term's feed if it has one."""
     ref = d.refs[(taxonomy.key, term.name)]
-    info = d.entities.info(taxonomy.key, term.name)
-    forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
-    feed = feed_path(ref.path) if (term.taxonomy, term.name) in d.feeds else ""
     for pager in paginate(ref.path, term.articles):
-        yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager, {
-            "taxonomy": taxonomy, "term": ref, "pager": pager, "forms": forms, "feed": feed,
-            "info": info if pager.number == 1 else None}))
-    if feed:
+        yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager))
+    if (term.taxonomy, term.name) in d.feeds:
         yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, True)
 
 
-def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager, known: dict) -> TermContext:
-    """What term.html sees: `known` and the page's articles; page 1 adds the sentence naming the term in each,
-    the lead, the timeline and the co-mentioned entities."""
-    first = pager.number == 1
+def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager: Pager) -> TermContext:
+    """What term.html sees: the term and the page's articles; page 1 adds the registry's facts, the sentence
+    naming the term in each article, the lead, the timeline and the co-mentioned entities."""
+    ref, first = d.refs[(taxonomy.key, term.name)], pager.number == 1
+    info = d.entities.info(taxonomy.key, term.name)
+    forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
     articles = [d.site.by_slug[slug] for slug in pager.items]
-    items = tuple(term_item(a, known["forms"]) if first else Item(a, date=shown_date(a)) for a in articles)
-    return TermContext(**known, items=items,
+    items = tuple(term_item(a, forms) if first else Item(a, date=shown_date(a)) for a in articles)
+    return TermContext(taxonomy=taxonomy, term=ref, pager=pager, info=info if first else None, items=items,
+                       feed=feed_path(ref.path) if (term.taxonomy, term.name) in d.feeds else "",
                        lead=entity_lead(d.site, term) if first and taxonomy.key in ENTITY_KEYS else None,
                        timeline=timeline(d.site, term) if first else None,
                        together=[TermRef.of(t, n) for t, n in d.relations.co_mentions(term)] if first else [])
