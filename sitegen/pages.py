@@ -9,7 +9,8 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterator
 
-from sitegen.browse import LETTERS, Archive, letters, most_mentioned, recent_top, timeline
+from sitegen.browse import (ENTITY_KEYS, LETTERS, Archive, Relations, letters, most_mentioned, recent_top,
+                            timeline)
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
@@ -19,7 +20,6 @@ from sitegen.errors import SitegenError
 from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.relations import ENTITY_KEYS, Relations
 from sitegen.search_names import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,

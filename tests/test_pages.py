@@ -333,7 +333,7 @@ def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
 def test_often_together_means_at_least_twice():
     import datetime as dt
     from sitegen.model import Article
-    from sitegen.relations import Relations
+    from sitegen.browse import Relations
     from sitegen.site import build_site
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1, 1 + i),

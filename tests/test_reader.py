@@ -12,7 +12,7 @@ from sitegen.ingest.summary import Summary
 from sitegen.lead import entity_lead
 from sitegen.markup import link_entities, markdown_html
 from sitegen.model import Article
-from sitegen.relations import Relations
+from sitegen.browse import Relations
 from sitegen.search_names import names_index, normalise
 from sitegen.site import build_site, person_sort_name, surname_first
 from sitegen.snippets import beyond_title, passage
