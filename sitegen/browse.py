@@ -34,15 +34,13 @@ SHARE_OF = 25  # ... nor, for a term of many articles, named together in fewer t
 
 
 def initial(name: str, key: str = "") -> str:
-    """The letter a name files under ('Ökonomie' under 'o', '1. FC Köln' under '0-9', 'Angela Merkel' as a
-    person under 'm')."""
+    """The letter a name files under: 'Ökonomie' 'o', '1. FC Köln' '0-9', Angela Merkel (a person) 'm'."""
     first = (person_sort_name(name) if key == "people" else sort_name(name))[0][:1]
     return first if "a" <= first <= "z" else "0-9"
 
 
 def letters(terms: tuple[Term, ...]) -> dict[str, list[Term]]:
-    """Every letter of the bar ('a'..'z', '0-9' for the rest), empty ones included, with its terms in filing
-    order."""
+    """Every letter of the bar ('a'..'z', '0-9' for the rest), empty ones too, with its terms in order."""
     groups: dict[str, list[Term]] = {letter: [] for letter in LETTERS}
     for term in terms:
         groups[initial(term.name, term.taxonomy)].append(term)
@@ -55,8 +53,7 @@ def most_mentioned(terms: tuple[Term, ...]) -> list[Term]:
 
 
 def recent_top(site: Site) -> list[tuple[str, list[tuple[Term, int]]]]:
-    """Per entity taxonomy, the RECENT_TOP most-mentioned terms of the RECENT_DAYS before the newest dated
-    article."""
+    """Per entity taxonomy, the RECENT_TOP most-mentioned terms of the RECENT_DAYS before the newest date."""
     if not site.articles or site.articles[0].date is None:
         return []
     since = _day(site.articles[0].date) - dt.timedelta(days=RECENT_DAYS)

@@ -39,21 +39,14 @@ def atom_date(value: dt.date) -> str:
 
 def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
     """The Wikidata/GND URLs of the article's people, places and organisations that the registry knows."""
-    out = {}
-    for key in SCHEMA_TYPES:
-        for name in article.terms(key):
-            info = entities.info(key, name)
-            links = [u for u in (info.wikidata_url, info.gnd_url) if u]
-            if links:
-                out[name] = links
-    return out
+    infos = ((name, entities.info(key, name)) for key in SCHEMA_TYPES for name in article.terms(key))
+    return {name: [u for u in (i.wikidata_url, i.gnd_url) if u] for name, i in infos if i.wikidata or i.gnd}
 
 
 def news_article(article: Article, url: str, site_name: str, site_url: str, image_url: str,
                  same: Mapping[str, list[str]]) -> dict:
     """The NewsArticle object (built while rendering): entities named in the headline are `about`, the others
-    `mentions` when the registry identifies them (a bare name says no more than the text), each with `sameAs`
-    from `same` (see same_as)."""
+    `mentions` when `same` (see same_as) identifies them: a bare name says no more than the text."""
     about, mentions = [], []
     for key, schema_type in SCHEMA_TYPES.items():
         for name in article.terms(key):

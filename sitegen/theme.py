@@ -54,9 +54,6 @@ def warm(env: jinja2.Environment) -> None:
 
 def static_files(config: Config) -> dict[str, bytes]:
     """The files under static/: the defaults', each replaced by the project's file of the same name."""
-    files: dict[str, bytes] = {}
-    for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static"):
-        for rel, entry in sorted(files_below(folder)):
-            if entry.is_file():
-                files[f"static/{rel}"] = Path(entry.path).read_bytes()
-    return files
+    return {f"static/{rel}": Path(entry.path).read_bytes()
+            for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static")
+            for rel, entry in sorted(files_below(folder)) if entry.is_file()}
