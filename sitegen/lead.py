@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitegen.i18n import german_date
 from sitegen.model import Article, Site, Term
 from sitegen.views import Item
 
@@ -83,10 +82,5 @@ def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
     articles = [site.by_slug[slug] for slug in term.articles]
     dated = [a for a in articles if a.date is not None]
     if dated:
-        return _item(dated[-1]), _item(dated[0])
-    return (_item(articles[0]), _item(articles[-1])) if articles else (None, None)
-
-
-def _item(article: Article) -> Item:
-    """A list item of the article with its date as shown ('' when unknown)."""
-    return Item(article, "", german_date(article.date) if article.date is not None else "")
+        return Item(dated[-1]), Item(dated[0])
+    return (Item(articles[0]), Item(articles[-1])) if articles else (None, None)

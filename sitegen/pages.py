@@ -17,7 +17,6 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
                               TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
 from sitegen.entity_info import EntityIndex
 from sitegen.errors import SitegenError
-from sitegen.i18n import german_date
 from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.search_names import names_index
@@ -112,7 +111,7 @@ def home_page(d: Derived) -> Page:
     recent = [(TAXONOMY_BY_KEY[key], [TermRef.of(t, n) for t, n in top]) for key, top in recent_top(d.site)]
     undated = len(d.archive.undated)
     listed = d.site.articles[:len(d.site.articles) - undated] or d.site.articles
-    items = tuple(Item(a, beyond_title(a.title, lead_text(a)), shown_date(a)) for a in listed[:HOME_SIZE])
+    items = tuple(Item(a, beyond_title(a.title, lead_text(a))) for a in listed[:HOME_SIZE])
     return Page("", "home.html", HomeContext(
         items=items, recent=recent, article_count=len(d.site.articles), undated=undated,
         in_source_order=undated == len(d.site.articles)))
@@ -121,11 +120,6 @@ def home_page(d: Derived) -> Page:
 def lead_text(article: Article) -> str:
     """The article's summary, or the opening of its text."""
     return article.summary or teaser(article.body)
-
-
-def shown_date(article: Article) -> str:
-    """The article's date as lists show it; '' when unknown (the list says so once, not on every item)."""
-    return german_date(article.date) if article.date is not None else ""
 
 
 def article_context(d: Derived, article: Article) -> ArticleContext:
@@ -185,7 +179,7 @@ def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager: Pager) -> Te
     info = d.entities.info(taxonomy.key, term.name)
     forms = name_forms(taxonomy.key, term.name, info.aliases) if taxonomy.listed else ()  # a section: teasers
     articles = [d.site.by_slug[slug] for slug in pager.items]
-    items = tuple(term_item(a, forms) if first else Item(a, date=shown_date(a)) for a in articles)
+    items = tuple(term_item(a, forms) if first else Item(a) for a in articles)
     return TermContext(taxonomy=taxonomy, term=ref, pager=pager, info=info if first else None, items=items,
                        feed=feed_path(ref.path) if (term.taxonomy, term.name) in d.feeds else "",
                        lead=entity_lead(d.site, term) if first and taxonomy.key in ENTITY_KEYS else None,
@@ -197,7 +191,7 @@ def term_item(article: Article, forms: tuple[str, ...]) -> Item:
     """An article on a term's page: the whole sentence naming the term, the name marked; else its teaser."""
     text, start, end = passage(article.body, forms)
     shown = text or beyond_title(article.title, lead_text(article))
-    return Item(article, shown, shown_date(article), (start, end))
+    return Item(article, shown, (start, end))
 
 
 def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> Page:

@@ -47,12 +47,11 @@ class TermRef:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An article in a list, with the sentence that names the list's term (or a teaser), where the name
-    is in it (`mark`: start and end, (0, 0) for none), and its date as shown ('' when unknown)."""
+    """An article in a list, with the sentence that names the list's term (or a teaser) and where the name
+    is in it (`mark`: start and end, (0, 0) for none)."""
 
     article: Article
     snippet: str = ""
-    date: str = ""
     mark: tuple[int, int] = (0, 0)
 
 
