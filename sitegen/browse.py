@@ -3,7 +3,6 @@ archive (undated articles apart), a term's mentions by month as a small inline S
 and the entities named specifically with a term (from the terms' article lists, never all against all)."""
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import math
 from bisect import bisect_left
@@ -56,8 +55,8 @@ def recent_top(site: Site) -> list[tuple[str, list[tuple[Term, int]]]]:
     """Per entity taxonomy, the RECENT_TOP most-mentioned terms of the RECENT_DAYS before the newest date."""
     if not site.articles or site.articles[0].date is None:
         return []
-    since = _day(site.articles[0].date) - dt.timedelta(days=RECENT_DAYS)
-    recent = list(takewhile(lambda a: a.date is not None and _day(a.date) > since, site.articles))
+    since = site.articles[0].date.toordinal() - RECENT_DAYS  # days, for a date or a datetime alike
+    recent = list(takewhile(lambda a: a.date is not None and a.date.toordinal() > since, site.articles))
     out = []
     for key in ENTITY_KEYS:
         counts = Counter(name for a in recent for name in a.terms(key))
@@ -65,11 +64,6 @@ def recent_top(site: Site) -> list[tuple[str, list[tuple[Term, int]]]]:
         if best:
             out.append((key, [(site.term(key, name), n) for name, n in best]))
     return out
-
-
-def _day(value: dt.date) -> dt.date:
-    """The calendar day of a date or datetime."""
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 @dataclass(frozen=True)

@@ -87,10 +87,10 @@ def plan_derived(d: Derived) -> list[Page]:
         for term in filter(has_page, d.site.terms[taxonomy.key]):
             pages += term_pages(d, taxonomy, term)
     pages += archive_pages(d.archive)
-    names = search_names_path()
+    names, newest = search_names_path(), tuple(a.slug for a in d.site.articles[:FEED_SIZE])
     pages += [Page(search_path(), "search.html", SearchContext(bundles=list(d.bundles), names=names)),
               Page(names, "names.json", lambda: NamesContext(names=names_index(d.site, d.entities))),
-              feed_page(d, "", d.config.title, tuple(a.slug for a in d.site.articles[:FEED_SIZE]), False)]
+              Page(feed_path(), "feed.xml", partial(feed_context, d, "", d.config.title, newest, False))]
     dates = {article_path(a.slug): a.date.isoformat()[:10] for a in d.site.articles if a.date is not None}
     html = [page.path for page in pages if page.path == "" or page.path.endswith("/")]
     pages += sitemap_pages([(path, dates.get(path, "")) for path in html])
@@ -169,7 +169,8 @@ def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
     for pager in paginate(ref.path, term.articles):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager))
     if (term.taxonomy, term.name) in d.feeds:
-        yield feed_page(d, ref.path, f"{term.name} – {d.config.title}", term.articles, True)
+        yield Page(feed_path(ref.path), "feed.xml",
+                   partial(feed_context, d, ref.path, f"{term.name} – {d.config.title}", term.articles, True))
 
 
 def term_context(d: Derived, taxonomy: Taxonomy, term: Term, pager: Pager) -> TermContext:
@@ -192,11 +193,6 @@ def term_item(article: Article, forms: tuple[str, ...]) -> Item:
     text, start, end = passage(article.body, forms)
     shown = text or beyond_title(article.title, lead_text(article))
     return Item(article, shown, (start, end))
-
-
-def feed_page(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> Page:
-    """The Atom feed beside page `base`, gathered while rendering."""
-    return Page(feed_path(base), "feed.xml", partial(feed_context, d, base, title, slugs, term))
 
 
 def feed_context(d: Derived, base: str, title: str, slugs: tuple[str, ...], term: bool) -> FeedContext:
