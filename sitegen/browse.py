@@ -114,8 +114,7 @@ class Archive:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Bars as strokes in a viewBox of `months` x HEIGHT (one unit per month, centred on whole numbers),
-    and the words that describe them."""
+    """Bars as strokes in a viewBox of `months` x HEIGHT (a unit a month), and the words that say them."""
 
     months: int
     path: str

@@ -19,8 +19,7 @@ SCHEMA_TYPES = {"people": "Person", "places": "Place", "organisations": "Organiz
 
 
 def site_updated(site: Site) -> dt.datetime:
-    """When the archive last changed: SOURCE_DATE_EPOCH if set, else the newest article's date (never
-    the clock; 1970 only for an archive without a single dated article)."""
+    """When the archive last changed: SOURCE_DATE_EPOCH if set, else its newest date (never the clock)."""
     newest = next((a.date for a in site.articles if a.date is not None), dt.date(1970, 1, 1))
     return i18n.build_time() or as_datetime(newest)
 
