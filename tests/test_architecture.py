@@ -9,7 +9,7 @@ STAGES = [  # in build order; the modules of a stage
     {"errors", "log", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
      "progress", "fields", "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
-    {"site", "archive", "relations", "browse", "entity_info", "snippets", "feeds"},  # model
+    {"site", "browse", "entity_info", "snippets"},  # model
     {"views", "lead", "search_names", "contexts", "pages"},  # plan
     {"reuse", "theme", "render"},  # render
     {"search", "search_index"},  # index
