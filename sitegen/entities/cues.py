@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .mentions import PARTICLES, QUOTES, Mention
+from .mentions import QUOTES, Mention
 from .normalize import ARTICLES
+from .trimming import PARTICLES
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import cues, lexicon, rules
-from .mentions import PARTICLES, Mention
+from .mentions import Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
 from .rules import CLUB_WORDS, team_word
+from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
