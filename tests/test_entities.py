@@ -436,3 +436,26 @@ def test_description_and_venue_are_no_organisations():
                    "Wolfsburg ein großer Schritt.")
     assert "Colmarer Zeitung" not in ents.organisations
     assert "Wolfsburg" in ents.places and "Wolfsburg" not in ents.organisations
+
+
+def test_noun_before_a_name_gives_its_type():
+    ents = extract("Der Attentäter hatte in der Siedlung Otniel eine Israelin erstochen. Die Armee riegelte "
+                   "die Siedlung Otniel ab. Der Verteidiger wechselt zum Zweitligisten Brentford. Brentford "
+                   "zahlt dafür eine Million Euro. Der Tabellenführer Leicester gewann in Manchester. Der "
+                   "Vorsprung von Leicester wuchs. Titelverteidiger Novak Djokovic gewann.")
+    assert "Otniel" in ents.places and {"Brentford", "Leicester"} <= set(ents.organisations)
+    assert "Novak Djokovic" in ents.people and "Manchester" in ents.places
+
+
+def test_result_codes_and_technical_terms_are_no_names():
+    ents = extract("Ergebnisse: 1. Jan Frodeno (GER) 8:06:30 2. Tyler Butterfield (BER) 8:23:09. "
+                   "Innenministerin Johanna Mikl-Leitner (ÖVP) sagte 2015 nichts. Die Kamera-App erstellt "
+                   "ein animiertes GIF.")
+    assert "Tyler Butterfield" in ents.people and "ÖVP" in ents.organisations
+    assert not {"BER", "GIF"} & set(ents.people + ents.places + ents.organisations)
+
+
+def test_name_typed_as_organisation_from_a_given_name_loses_its_genitive_tail():
+    found = [m for m in mentions("Premiere war im Ronacher bei der Premiere von Andrew Lloyd Webbers Evita.")
+             if "Andrew" in m.tokens]
+    assert [m.tokens for m in found] == [("Andrew", "Lloyd", "Webbers")] and found[0].cls == "PER"

@@ -14,6 +14,11 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
+               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole")  # 'Hafenstadt'
+TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger")  # 'Zweitligisten'
+RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
+              "vizemeister", "titelverteidiger")
 THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
 
 
@@ -29,6 +34,19 @@ def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def type_context(m: Mention) -> str | None:
+    """What the noun before the mention makes it: 'LOC' after a settlement or area ('der Siedlung Otniel'),
+    'TEAM' after a word only a club is ('beim Zweitligisten Brentford'), 'CLUB' after a ranking word a club
+    or a person may be ('Tabellenführer Leicester'), else None."""
+    word = _word_before(m)
+    low = word.lower().removesuffix("en").removesuffix("n")
+    if not word[:1].isupper():
+        return None
+    if word.lower().endswith(PLACE_HEADS):
+        return "LOC"
+    return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
 
 
 def described(m: Mention) -> bool:

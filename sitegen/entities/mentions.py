@@ -141,8 +141,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         for a, b, cls in rules.spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
-            if a > 0 and words[a - 1] in ("#", "@"):
-                continue  # a hashtag or handle: '#Greece'
+            if a > 0 and words[a - 1] in ("#", "@") or rules.result_code(words, a, b):
+                continue  # a hashtag or handle ('#Greece'), a country code in a result list
             venue = a > 0 and words[a - 1] in ("in", "nach")  # '2:0 in Wolfsburg' names the town
             cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) and not venue else cls
             if a < b:

@@ -149,6 +149,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
         g["work"] = g.get("work") or cues.work_context(m)
+        g["cue"] = g.get("cue") or cues.type_context(m)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
@@ -158,6 +159,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
         cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
         cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+        cls = _cued_type(name, cls, g["cue"])
         if cls != "PER" and cues.company_product(name) and not g["reg"]:
             continue  # 'Google Docs'
         work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
@@ -166,6 +168,16 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
             continue
         out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
+
+
+def _cued_type(name: str, cls: str, cue: str | None) -> str:
+    """The type a noun before the name gives ('Insel Giglio', 'Zweitligisten Brentford'); a country stays a
+    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club."""
+    if cue == "LOC":
+        return "LOC"
+    if cue is None or name in lexicon.countries() or name in lexicon.regions():
+        return cls
+    return "ORG" if cls == "LOC" or cls == "PER" and cue == "TEAM" else cls
 
 
 def _plausible(name: str) -> bool:

@@ -51,6 +51,12 @@ def is_result(words: list[str]) -> bool:
     return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
 
 
+def result_code(words: list[str], a: int, b: int) -> bool:
+    """A three-letter code in parentheses before a figure: 'Tyler Butterfield (BER) 8:23:09'."""
+    return b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")" \
+        and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[b + 1][:1].isdigit()
+
+
 def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)

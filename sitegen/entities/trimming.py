@@ -149,12 +149,12 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
                          and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
-    genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
-                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
-    b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner'
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
+    genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
+                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
+    b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner', 'Andrew Lloyd Webbers Evita'
     if cls == "PER" and b - a > 1 and lexicon.org_words() & {words[b - 1].lower(), words[a].lower()}:
         cls = "ORG"  # 'Unión Patriótica'
 
