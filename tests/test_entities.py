@@ -459,3 +459,11 @@ def test_name_typed_as_organisation_from_a_given_name_loses_its_genitive_tail():
     found = [m for m in mentions("Premiere war im Ronacher bei der Premiere von Andrew Lloyd Webbers Evita.")
              if "Andrew" in m.tokens]
     assert [m.tokens for m in found] == [("Andrew", "Lloyd", "Webbers")] and found[0].cls == "PER"
+
+
+def test_place_adjectives_and_events_are_no_organisations():
+    ents = extract("Heino ist Thema im ersten Fall der Dresdner Kommissarinnen Karin Gorniak und Henni "
+                   "Sieland. Der Stürmer wechselt zur SV Ried. Er erhielt nach Angaben der Rieder einen "
+                   "Vertrag. Die Pariser Anschläge erschütterten Europa. Die Pariser Anschläge jähren sich.")
+    assert "SV Ried" in ents.organisations and "Karin Gorniak" in ents.people
+    assert not {"Dresdner", "Rieder", "Pariser Anschläge"} & set(ents.organisations + ents.places)
