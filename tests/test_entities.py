@@ -321,9 +321,9 @@ def test_works_and_products_are_no_names():
     assert not cues.work_context(Mention(("Rapid",), "ORG", 0.9, 0, before=("Spiel", "gegen")))
     assert cues.work_context(Mention(("Mad", "Men"), "PER", 0.9, 0, before=("der", "TV-Serie")))
     assert cues.org_context(Mention(("Canonical",), "PER", 0.9, 0, before=("des", "Herstellers")))
-    products = ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6")
+    products = ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6", "Aspire Switch-Reihe", "iPad Pro")
     assert all(cues.product_form(n) for n in products)
-    assert not any(cues.product_form(n) for n in ("Schalke 04", "Hannover 96", "Bank Austria"))
+    assert not any(cues.product_form(n) for n in ("Schalke 04", "Hannover 96", "Bank Austria", "Serie A"))
     ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
     assert "Mario Maker" not in ents.people + ents.organisations
 

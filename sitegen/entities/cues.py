@@ -67,7 +67,7 @@ def product_form(name: str) -> bool:
     if len(toks) < 2:
         return False
     code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
-    return code or bool(lexicon.product_words() & set(toks))
+    return code or bool(lexicon.product_words() & {t.rsplit("-", 1)[-1] for t in toks})  # 'Switch-Reihe'
 
 
 def glued(name: str) -> bool:
