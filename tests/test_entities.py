@@ -467,3 +467,8 @@ def test_place_adjectives_and_events_are_no_organisations():
                    "Vertrag. Die Pariser Anschläge erschütterten Europa. Die Pariser Anschläge jähren sich.")
     assert "SV Ried" in ents.organisations and "Karin Gorniak" in ents.people
     assert not {"Dresdner", "Rieder", "Pariser Anschläge"} & set(ents.organisations + ents.places)
+
+
+def test_one_word_exclamation_is_no_name():
+    ents = extract("Auf sie mit Gebrüll! Bam! Bam! Bam! Die Gitarre jault. Lemmy Kilmister spielt.")
+    assert ents.people == ("Lemmy Kilmister",) and not ents.places

@@ -135,6 +135,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
+        if len(words) == 2 and words[1] == "!":
+            continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = rules.is_result(words)
