@@ -472,3 +472,8 @@ def test_place_adjectives_and_events_are_no_organisations():
 def test_one_word_exclamation_is_no_name():
     ents = extract("Auf sie mit Gebrüll! Bam! Bam! Bam! Die Gitarre jault. Lemmy Kilmister spielt.")
     assert ents.people == ("Lemmy Kilmister",) and not ents.places
+
+
+def test_nominative_of_a_neuter_medium():
+    assert nominative(("Neuen", "Volksblatt")) == ("Neues", "Volksblatt")
+    assert nominative(("Deutschen", "Ärzteblatts")) == ("Deutsches", "Ärzteblatt")
