@@ -477,3 +477,10 @@ def test_one_word_exclamation_is_no_name():
 def test_nominative_of_a_neuter_medium():
     assert nominative(("Neuen", "Volksblatt")) == ("Neues", "Volksblatt")
     assert nominative(("Deutschen", "Ärzteblatts")) == ("Deutsches", "Ärzteblatt")
+
+
+def test_team_and_company_names_are_not_cut():
+    ents = extract("Ergebnisse: Los Angeles Clippers – Portland Trail Blazers 102:87. Der größte "
+                   "US-Autohersteller General Motors (GM) hat Gutscheine verteilt.")
+    assert {"Portland Trail Blazers", "General Motors"} <= set(ents.organisations)
+    assert not {"Portland", "Motors"} & set(ents.organisations)

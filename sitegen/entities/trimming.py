@@ -79,7 +79,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     b = b if inner is None else inner  # 'Oscar für Mark Rylance'
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
-    while b - a > 1 and (_other_word(words[a], opening=a == 0) or _role(words[a], words[a + 1])
+    firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
+    while b - a > 1 and (_other_word(words[a], opening=a == 0) or not firm and _role(words[a], words[a + 1])
                          or cls == "LOC" and _long_compound(words[a])
                          or cls == "ORG" and b - a == 2 and _long_compound(words[a])
                          and words[b - 1] in lexicon.orgs()):
@@ -142,7 +143,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
                   and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
     last = words[b - 1].lower()
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
-            and not last.endswith(rules.INSTITUTION_HEADS):
+            and not last.endswith(rules.INSTITUTION_HEADS) and not rules.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
