@@ -8,9 +8,8 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError, printable, reason
+from sitegen.errors import LOG, SitegenError, printable, reason, setup
 from sitegen.fields import FieldError, coerce_date
-from sitegen.log import LOG, setup
 
 ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
     "the following arguments are required": "es fehlt", "unrecognized arguments": "unbekannte Argumente",
@@ -175,23 +174,18 @@ def _site_options(s: argparse.ArgumentParser) -> None:
                    "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
 
 
-def _loudness(p: argparse.ArgumentParser, dest: str) -> None:
-    """-q and -v."""
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("-q", "--quiet", dest=dest, action="store_const", const=-1, default=0,
-                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
-    group.add_argument("-v", "--verbose", dest=dest, action="store_const", const=1,
-                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
-
-
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.")
+    chatter = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = chatter.add_mutually_exclusive_group()  # -q and -v, before the command or after it
+    group.add_argument("-q", "--quiet", dest="loudness", action="store_const", const=-1,
+                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
+    group.add_argument("-v", "--verbose", dest="loudness", action="store_const", const=1,
+                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
+    p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.",
+                     parents=[chatter])
     p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
-    _loudness(p, "loudness")  # before the command or after it
     sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
-    chatter = argparse.ArgumentParser(add_help=False)
-    _loudness(chatter, "verbosity")
 
     def command(name: str, func, text: str) -> argparse.ArgumentParser:
         s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
@@ -256,7 +250,7 @@ def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; a user's mistake is one line on stderr and exit status 1, never a traceback."""
     args = parser().parse_args(argv)
-    setup(args.verbosity or args.loudness)
+    setup(getattr(args, "loudness", 0))
     try:
         return args.func(args) or 0
     except SitegenError as exc:

@@ -24,8 +24,7 @@ from tornado.websocket import WebSocketClosedError
 
 from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
-from sitegen.errors import SitegenError, reason
-from sitegen.log import LOG
+from sitegen.errors import LOG, SitegenError, reason
 from sitegen.preview import Preview, SiteApp
 
 PORT_TRIES = 20  # without --port: the next free one of these after 8000
@@ -34,19 +33,10 @@ POLL = 0.2  # seconds between two looks at the files while a browser is open
 IDLE_POLL = 1.0  # the same with none open (errors are still said at once), and the longest pause
 SCAN_SHARE = 0.1  # at most this share of a core goes to looking at the files (up to IDLE_POLL apart)
 SETTLE = 0.1  # seconds without a further change before the browser reloads
+RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
                405: "Methode nicht erlaubt"}
 LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
-
-
-def host_allowed(host: str, names: tuple[str, ...]) -> bool:
-    """True for a Host header naming this machine: one of `names` or an IP address (a foreign domain name
-    pointed at 127.0.0.1 is a DNS rebinding attack)."""
-    name = urlsplit("//" + host).hostname or ""
-    try:
-        return name in names or name in LOCAL_NAMES or bool(ipaddress.ip_address(name))
-    except ValueError:
-        return False
 
 
 def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
@@ -97,8 +87,14 @@ class _HostCheck(web.RequestHandler):
     """Refuses a request whose Host header is not this machine; German error texts."""
 
     def prepare(self) -> None:
-        if not host_allowed(self.request.host, self.settings["hosts"]):
-            self.send_error(403)
+        """Only a Host naming this machine or an IP address: a foreign name pointed at 127.0.0.1 is DNS
+        rebinding."""
+        name = urlsplit("//" + self.request.host).hostname or ""
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            if name not in (*LOCAL_NAMES, *self.settings["hosts"]):
+                self.send_error(403)
 
     def write_error(self, status_code: int, **kwargs) -> None:
         self.set_header("Content-Type", "text/plain; charset=utf-8")
@@ -194,7 +190,13 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
             if preview.generation != sent:
                 pages, everything = list(LiveReloadHandler.waiters), preview.assets != assets
                 sent, assets = preview.generation, preview.assets
-                reload_browsers(await asyncio.to_thread(_changed, pages, app.settings, everything))
+                pages = await asyncio.to_thread(_changed, pages, app.settings, everything)
+                LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
+                for page in pages:
+                    try:
+                        page.write_message(RELOAD)
+                    except WebSocketClosedError:
+                        LiveReloadHandler.waiters.discard(page)
         except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
             LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
                       exc_info=exc)
@@ -210,16 +212,6 @@ def _changed(pages: list, settings: dict, everything: bool) -> list:
     """The open pages that would now read otherwise than when they were loaded."""
     return [page for page in pages if everything
             or settings["shown"].get(page.page) != hash(settings["as_is"].respond(page.page).body)]
-
-
-def reload_browsers(pages: list) -> None:
-    """Tell these open pages to reload."""
-    LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
-    for page in pages:
-        try:
-            page.write_message({"command": "reload", "path": "/", "liveCSS": False, "liveImg": False})
-        except WebSocketClosedError:
-            LiveReloadHandler.waiters.discard(page)
 
 
 def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:
