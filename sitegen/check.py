@@ -100,17 +100,6 @@ def parse_page(path: Path) -> ParsedPage:
     return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
 
 
-def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[Finding]:
-    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids."""
-    found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
-    for rel in rels:
-        if rel.endswith(".xml"):
-            found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
-    return [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
-                    f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
-            for rel, where in sorted(found.items()) if where]
-
-
 def split_base(base_path: str) -> tuple[str, str]:
     """The origin ("" when none is given) and the path prefix, with slashes at both ends."""
     parts = urlsplit(base_path)
@@ -209,7 +198,8 @@ def _mb(size: int) -> str:
 
 
 def check_output(site: Path, base_path: str = "/") -> CheckReport:
-    """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
+    """Check every internal link and anchor of the built `site` served under `base_path`, the characters of
+    its pages and feeds, and its size."""
     site = Path(site)
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
@@ -221,7 +211,12 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
         pages = dict(zip(rels, parsed))
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
-    errors += character_problems(site, pages, sorted(sizes))
+    bad = {rel: page.bad_char for rel, page in pages.items()}  # and in feeds and sitemaps:
+    bad.update((rel, unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace")))
+               for rel in sizes if rel.endswith(".xml"))
+    errors += [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
+                       f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
+               for rel, where in sorted(bad.items()) if where]
     size_errors, warnings = size_problems(sizes)
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 
