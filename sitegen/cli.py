@@ -83,18 +83,11 @@ def cmd_build(args: argparse.Namespace) -> None:
     from sitegen.build import build
 
     config = _config(args, need_content=True)
-    build(config, log=_build_line)
+    build(config, log=lambda line: LOG.warning(line.removeprefix("Warnung: ")) if line.startswith("Warnung: ")
+          else LOG.info(line))
     if not config.base_url.startswith(("http://", "https://")):
         LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
-
-
-def _build_line(line: str) -> None:
-    """A line of the build: its warnings as warnings, the rest as notes."""
-    if line.startswith("Warnung: "):
-        LOG.warning(line[len("Warnung: "):])
-    else:
-        LOG.info(line)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
