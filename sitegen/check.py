@@ -52,10 +52,6 @@ class CheckReport:
     errors: tuple[Finding, ...] = ()
     warnings: tuple[Finding, ...] = ()
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 @dataclass(frozen=True)
 class ParsedPage:

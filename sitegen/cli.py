@@ -10,6 +10,7 @@ from sitegen import __version__
 from sitegen.config import Config, load_config
 from sitegen.errors import LOG, SitegenError, printable, reason, setup
 from sitegen.fields import FieldError, coerce_date
+from sitegen.scaffold import new_archive, write_workflow
 
 ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
     "the following arguments are required": "es fehlt", "unrecognized arguments": "unbekannte Argumente",
@@ -57,8 +58,6 @@ def _config(args: argparse.Namespace, need_content: bool = False) -> Config:
 
 
 def cmd_new(args: argparse.Namespace) -> None:
-    from sitegen.scaffold import new_archive
-
     folder = Path(args.folder)
     for path in new_archive(folder, args.title, args.base_url):
         LOG.info(f"angelegt: {path}")
@@ -138,8 +137,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init_workflow(args: argparse.Namespace) -> None:
-    from sitegen.scaffold import write_workflow
-
     LOG.info(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
 
 
