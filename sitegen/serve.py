@@ -126,8 +126,7 @@ class PageHandler(_HostCheck):
 
 
 class ReloadSocket(LiveReloadHandler, _HostCheck):
-    """livereload.js's websocket, for pages of this server only (a foreign page would learn of every save);
-    it knows the path of its page."""
+    """livereload.js's websocket, for this server's pages only (others would learn of every save)."""
 
     page = ""
 
@@ -168,9 +167,8 @@ def _log_request(handler: web.RequestHandler) -> None:
 
 
 async def watch(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
-    """Serve `app`; look at the files every POLL seconds (IDLE_POLL with no browser open; on a big archive so
-    that looking takes at most SCAN_SHARE of a core); once a change has settled for SETTLE seconds, refresh
-    the preview and reload the open pages that now read otherwise (all after a change of a static file)."""
+    """Serve `app`; look at the files every POLL s (IDLE_POLL with none open; at most SCAN_SHARE of a core);
+    SETTLE s after the last change refresh the preview and reload the open pages that now read otherwise."""
     HTTPServer(app).add_sockets(sockets)
     sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
     while True:
