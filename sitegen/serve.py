@@ -167,8 +167,8 @@ def _log_request(handler: web.RequestHandler) -> None:
 
 
 async def watch(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
-    """Serve `app`; look at the files every POLL s (IDLE_POLL with none open; at most SCAN_SHARE of a core);
-    SETTLE s after the last change refresh the preview and reload the open pages that now read otherwise."""
+    """Serve `app`; look at the files every POLL (IDLE_POLL with no page open; at most SCAN_SHARE of a core);
+    SETTLE after the last change refresh the preview and reload the open pages that now read otherwise."""
     HTTPServer(app).add_sockets(sockets)
     sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
     while True:
