@@ -155,15 +155,6 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _site_options(s: argparse.ArgumentParser) -> None:
-    """--content, --out, --base-url."""
-    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
-    s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
-                   "(Standard: _site/, oder 'out' in sitegen.yaml)")
-    s.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
-                   "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
-
-
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     chatter = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
@@ -177,8 +168,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
     sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
 
-    def command(name: str, func, text: str) -> argparse.ArgumentParser:
-        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
+    def command(name: str, func, text: str, *options: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                           parents=[chatter, *options])
         s.set_defaults(func=func)
         return s
 
@@ -199,26 +191,29 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """build, serve, check, deploy: the commands of the site folder."""
-    s = command("build", cmd_build, "die Website bauen")
-    _site_options(s)
+    """build, serve, check, deploy: the commands of the site folder, with its options."""
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
+    site.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
+                      "(Standard: _site/, oder 'out' in sitegen.yaml)")
+    site.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer."
+                      "github.io/archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
+    s = command("build", cmd_build, "die Website bauen", site)
     s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
                    "behalten (Standard: aus)")
-    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt")
-    _site_options(s)
+    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt", site)
     s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
                    "der nächste freie danach; ein angegebener Port muss frei sein)")
     s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
                    "(Standard: %(default)s, nur dieser Rechner)")
-    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages")
-    _site_options(s)
+    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages",
+                site)
     shown = s.add_mutually_exclusive_group()
     shown.add_argument("--all", action="store_true",
                        help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
     shown.add_argument("--json", action="store_true",
                        help="alle Funde als JSON ausgeben (Standard: als Text)")
-    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen")
-    _site_options(s)
+    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen", site)
     s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
                    "(Standard: %(default)s)")
     s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
