@@ -186,7 +186,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
                    "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
     _site_commands(command)
-    _other_commands(command)
+    s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
+    s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
+    s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
+    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
+    s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
+                "schreiben")
+    s.add_argument("--force", action="store_true",
+                   help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
     return p
 
 
@@ -218,18 +225,6 @@ def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
                    "(Standard: %(default)s)")
     s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
                    help="Branch, der nur die Website enthält (Standard: %(default)s)")
-
-
-def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """tag, entities, init-workflow."""
-    s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
-    s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
-    s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
-    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
-    s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
-                "schreiben")
-    s.add_argument("--force", action="store_true",
-                   help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -170,15 +170,16 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
     """Serve `app`; look at the files every POLL (IDLE_POLL with no page open; at most SCAN_SHARE of a core);
     SETTLE after the last change refresh the preview and reload the open pages that now read otherwise."""
     HTTPServer(app).add_sockets(sockets)
-    sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
+    sent, assets, looked, last = preview.generation, preview.assets, {}, 0.0
     while True:
         await asyncio.sleep(TICK)
+        cost = preview.scan_cost
         pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
         if time.monotonic() < last + pause:
             continue
         try:
             last = time.monotonic()
-            stamp, cost = await asyncio.to_thread(_timed_scan, preview)
+            stamp = await asyncio.to_thread(preview.scan)
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:
@@ -198,12 +199,6 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
         except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
             LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
                       exc_info=exc)
-
-
-def _timed_scan(preview: Preview) -> tuple[dict, float]:
-    """The preview's scan of the files and the processor time it took (waiting for other threads left out)."""
-    start = time.thread_time()
-    return preview.scan(), time.thread_time() - start
 
 
 def _changed(pages: list, settings: dict, everything: bool) -> list:
