@@ -220,10 +220,10 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS, sec
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
-    nouns = words(rest, df, limit)
+    nouns = words(rest, df, limit)[:MIN_TAGS]
     if topics:
         telling = [c for c in nouns if _strong(c) and compound(c.name) and section not in REPORTS]
-        nouns = sorted(telling, key=lambda c: -weight(c, df))[: max(MIN_TAGS - len(topics), 1)]
+        nouns = sorted(telling, key=lambda c: -weight(c, df))[:1]
     return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
 
 
