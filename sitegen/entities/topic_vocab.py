@@ -14,9 +14,8 @@ from functools import lru_cache
 from .lexicon import DATA
 from .tokenize import Token
 
-DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence
-ENOUGH = 4  # the evidence a topic needs; twice as much outside its Ressorts
-MENTIONS = 3  # a piece of evidence counts once for each mention, up to this many
+DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
+ENOUGH = 3  # the evidence a topic needs (one decisive word, or two plain ones twice); double outside its Ressorts
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -92,7 +91,7 @@ def evidence(toks: list[Token]) -> dict[int, tuple[int, int]]:
             first.setdefault(found[0], i)
     weight: dict[int, int] = defaultdict(int)
     for (topic, word), n in counts.items():
-        weight[topic] += vocab.weights[word] * min(n, MENTIONS)
+        weight[topic] += vocab.weights[word] * min(n, 3 if vocab.weights[word] == DECISIVE else 2)
     return {t: (w, first[t]) for t, w in weight.items()}
 
 

@@ -22,7 +22,7 @@ __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", 
            "singulars", "tags"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
-TOPIC_SHARE = 0.5  # a topic's evidence against the best topic's, at least
+TOPIC_SHARE = 0.7  # a topic's evidence against the best topic's, at least
 REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
@@ -220,10 +220,9 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS, sec
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
-    nouns = words(rest, df, limit)[:MIN_TAGS]
-    if topics:
-        telling = [c for c in nouns if _strong(c) and compound(c.name) and section not in REPORTS]
-        nouns = sorted(telling, key=lambda c: -weight(c, df))[:1]
+    nouns = sorted(words(rest, df, limit), key=lambda c: -weight(c, df))
+    telling = [c for c in nouns if _strong(c) and compound(c.name) and not (topics and section in REPORTS)]
+    nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
     return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
 
 
