@@ -22,7 +22,7 @@ __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", 
            "singulars", "tags"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
-TOPIC_SHARE = 0.7  # a topic's evidence against the best topic's, at least
+TOPIC_SHARE, EVIDENT = 0.7, 9  # a topic's evidence against the best topic's, at least; more than 9 is as good
 REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
@@ -215,15 +215,22 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS, sec
     """The vocabulary's topics the text gives enough evidence for (the Ressort as context), most specific
     first, then the best words of the text (`words`) to make three, at least one; without topics, the words."""
     found = [c for c in cands if c.topic and enough(c.name, c.count, section)]
-    best = max((c.count for c in found), default=0)
-    found = [c for c in found if c.count >= TOPIC_SHARE * best]
+    best = max((min(c.count, EVIDENT) for c in found), default=0)
+    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
     nouns = sorted(words(rest, df, limit), key=lambda c: -weight(c, df))
-    telling = [c for c in nouns if _strong(c) and compound(c.name) and not (topics and section in REPORTS)]
+    telling = [c for c in nouns if _telling(c) and not (topics and section in REPORTS)]
     nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
     return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
+
+
+def _telling(cand: Candidate) -> bool:
+    """Mentioned again, and a phrase or a compound whose first part is a word of its own ('Staatsschutzgesetz',
+    not 'Rückschlag' or 'Vorschau')."""
+    low = cand.name.lower()
+    return _strong(cand) and ("-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3)))
 
 
 def _covered(word: str, topics: set[str]) -> bool:
