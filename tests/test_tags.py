@@ -1,5 +1,5 @@
-"""Topic tags: the vocabulary's topics, dictionary forms, nouns that are never tags, ranking against the archive,
-editors' tags."""
+"""Topic tags: the vocabulary's topics, dictionary forms, nouns that are never tags, ranking against the
+archive, editors' tags."""
 from __future__ import annotations
 
 import shutil
@@ -18,7 +18,8 @@ from sitegen.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_3dff9611483f80b0.txt"
-SEED_TAGS = ["Sicherheitspolitik", "Ukraine-Konflikt", "Russisch-amerikanische Beziehungen", "Iskander-Rakete"]
+SEED_TAGS = ["Sicherheitspolitik", "Ukraine-Konflikt", "Russisch-amerikanische Beziehungen",
+             "Iskander-Rakete"]
 
 
 @pytest.mark.parametrize("word, lemma", [
@@ -71,7 +72,8 @@ def article(n: int, tags: tuple[str, ...], section: str = "Inland") -> Article:
 
 
 def test_a_candidate_every_article_of_the_archive_has_is_not_specific():
-    found = (Candidate("Regierungsplan", 2, 0), Candidate("Pensionsreform", 2, 10), Candidate("Beitragsjahr", 2, 20))
+    found = (Candidate("Regierungsplan", 2, 0), Candidate("Pensionsreform", 2, 10),
+             Candidate("Beitragsjahr", 2, 20))
     archive = [article(n, encode((Candidate("Regierungsplan", 1, 0), Candidate(f"Thema{n}", 1, 0))))
                for n in range(1, 30)]
     assert settle([article(0, encode(found))], [])[0].tags == ("Regierungsplan", "Pensionsreform")
@@ -124,8 +126,8 @@ def test_a_side_topic_needs_most_of_the_main_topics_evidence_and_candidates_surv
 
 def test_the_registry_names_a_topic_as_it_names_a_tag(tmp_path):
     path = tmp_path / "entities.yaml"
-    path.write_text("entities:\n  - name: Flüchtlingsbewegung\n    type: tag\n    aliases: [Flüchtlingskrise]\n",
-                    encoding="utf-8")
+    entry = "entities:\n  - name: Flüchtlingsbewegung\n    type: tag\n    aliases: [Flüchtlingskrise]\n"
+    path.write_text(entry, encoding="utf-8")
     found = candidates(REFUGEES, frozenset(), load_registry(path))
     assert "Flüchtlingsbewegung" in {c.name for c in found if c.topic}
 

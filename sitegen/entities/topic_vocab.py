@@ -15,7 +15,7 @@ from .lexicon import DATA
 from .tokenize import Token
 
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
-ENOUGH = 3  # the evidence a topic needs (one decisive word, or two plain ones twice); double outside its Ressorts
+ENOUGH = 3  # the evidence a topic needs (a decisive word, two plain ones twice); double outside its Ressorts
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -61,11 +61,13 @@ def vocabulary() -> Vocabulary:
 def _evidence(word: str) -> tuple[tuple[int, str], ...]:
     """(topic index, evidence) of every piece of evidence a word (or its parts) bears."""
     vocab = vocabulary()
-    found = {e for name in {word, word.partition("-")[0], word.removesuffix("s")} for e in vocab.names.get(name, ())}
+    keys = {word, word.partition("-")[0], word.removesuffix("s")}
+    found = {e for name in keys for e in vocab.names.get(name, ())}
     for part in {word, *word.split("-")}:
         low = part.lower()
         if not part[:1].isupper():
-            found.update(e for end in ENDINGS if low.endswith(end) for e in vocab.stems.get(low[: len(low) - len(end)], ()))
+            found.update(e for end in ENDINGS if low.endswith(end)
+                         for e in vocab.stems.get(low[: len(low) - len(end)], ()))
             continue
         for cut in range(3, len(low) + 1):
             found.update(vocab.stems.get(low[:cut], ()))

@@ -1,7 +1,7 @@
-"""Topic tags: the nouns, compounds and phrases that make an article findable, ranked by specificity.
+"""Topic tags: the vocabulary's topics the text gives evidence for, and its nouns, compounds and phrases.
 
-`candidates` (per article, a pure function of the text) finds them; `choose` ranks them against document
-frequencies (the shipped counts, and the archive's when ingest knows them) and keeps three to six.
+`candidates` (per article, a pure function of the text) finds them; `choose` keeps the topics and the most
+telling words, ranked against document frequencies (the shipped counts, and the archive's at ingest).
 """
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
 from .topic_vocab import enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
-           "singulars", "tags"]
+           "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
-TOPIC_SHARE, EVIDENT = 0.7, 9  # a topic's evidence against the best topic's, at least; more than 9 is as good
+TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
+EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
 REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
@@ -81,9 +82,9 @@ def _shipped() -> tuple[int, dict[str, int]]:
     return docs, {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
-def tags(text: str, exclude: set[str], registry: Registry, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Three to six topic tags of the article (none for a short text), ranked against the shipped counts."""
-    return choose(candidates(text, frozenset(exclude), registry), DocFreq(), limit=limit)
+def tags(text: str, exclude: set[str], registry: Registry) -> tuple[str, ...]:
+    """The article's topic tags (none for a short text), ranked against the shipped counts."""
+    return choose(candidates(text, frozenset(exclude), registry), DocFreq())
 
 
 @lru_cache(maxsize=8)
@@ -211,26 +212,27 @@ def weight(cand: Candidate, df: DocFreq) -> float:
     return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening
 
 
-def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS, section: str = "") -> tuple[str, ...]:
-    """The vocabulary's topics the text gives enough evidence for (the Ressort as context), most specific
-    first, then the best words of the text (`words`) to make three, at least one; without topics, the words."""
+def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
+    """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
+    the most telling word of the text; without a topic, two telling words or else the best word."""
     found = [c for c in cands if c.topic and enough(c.name, c.count, section)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
-    nouns = sorted(words(rest, df, limit), key=lambda c: -weight(c, df))
+    nouns = sorted(words(rest, df), key=lambda c: -weight(c, df))
     telling = [c for c in nouns if _telling(c) and not (topics and section in REPORTS)]
     nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
     return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
 
 
 def _telling(cand: Candidate) -> bool:
-    """Mentioned again, and a phrase or a compound whose first part is a word of its own ('Staatsschutzgesetz',
-    not 'Rückschlag' or 'Vorschau')."""
+    """Mentioned again, and a phrase or a compound whose first part is a word of its own
+    ('Staatsschutzgesetz', not 'Rückschlag' or 'Vorschau')."""
     low = cand.name.lower()
-    return _strong(cand) and ("-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3)))
+    parts = "-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3))
+    return _strong(cand) and parts
 
 
 def _covered(word: str, topics: set[str]) -> bool:
@@ -238,7 +240,7 @@ def _covered(word: str, topics: set[str]) -> bool:
     return any(t.startswith(word) or word.startswith(t) or t.endswith(word) for t in topics)
 
 
-def words(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> list[Candidate]:
+def words(cands: tuple[Candidate, ...], df: DocFreq) -> list[Candidate]:
     """Up to six words of the text a dictionary knows (a word it does not is mostly a name the extractor
     missed): those mentioned twice or more (or bilateral phrases) that come near the best one; the next
     repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
@@ -249,7 +251,7 @@ def words(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> l
     if not ranked:
         return []
     best = weight(ranked[0], df)
-    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: limit - 1]
+    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: MAX_TAGS - 1]
     opening = [c for c in ranked if c not in chosen and c.first < OPENING]
     spare = [c for c in ranked if c not in chosen and c.count > 1]
     spare += [c for c in opening if c not in spare]
