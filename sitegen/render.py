@@ -1,7 +1,5 @@
-"""Pages -> files of the new site, in worker processes; the only module that renders with Jinja.
-
-Templates see their page's context and theme.make_environment's globals, no global `site`: a page's bytes
-depend only on what its key covers (reuse.py)."""
+"""Pages -> files of the new site, in worker processes; the only module that renders with Jinja. Templates see
+their context and theme's globals, no global `site`: a page's bytes depend only on its key (reuse.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,7 +39,16 @@ class Renderer:
         if page.markdown is not None:
             body = bodies_html([page.markdown], self.cache)[0] if body is None else body
             context = {**context, "body_html": body}
-        return _render(self.env, page.template, page.path, context)
+        try:  # a template error names the template, its line and the page
+            return self.env.get_template(page.template).render(page=page.path, **context).encode("utf-8")
+        except jinja2.TemplateSyntaxError as exc:
+            raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or page.template,
+                               line=exc.lineno, fix="das Template korrigieren") from None
+        except jinja2.UndefinedError as exc:
+            raise SitegenError(f"Template-Fehler beim Rendern von {page.path or 'home'}: {exc.message}",
+                               path=page.template,
+                               fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
+                               ) from None
 
 
 def bodies_html(texts: Sequence[str], cache: Cache) -> list[str]:
@@ -63,12 +70,12 @@ class Rendered:
     reused: int = 0
 
 
-def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: OutputFolder, jobs: int,
-                 progress: bool = False) -> Rendered:
+def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: OutputFolder, jobs: int
+                 ) -> Rendered:
     """Render every page into the new site, or take it from the live site when reuse says it is unchanged."""
     chunks = [(pages[start:start + CHUNK], renderer, reuse, output) for start in range(0, len(pages), CHUNK)]
     renderer.cache.close()  # each worker opens its own connection
-    total, bar = Rendered(), Progress(len(pages) if progress else 0, "Seiten")
+    total, bar = Rendered(), Progress(len(pages) if len(pages) > 20000 else 0, "Seiten")
     with fork_map(_render_chunk, chunks, jobs, PARALLEL_FROM // CHUNK, ordered=False) as results:
         for part in results:
             total.records.update(part.records)
@@ -105,15 +112,3 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
     done.rendered = len(todo)
     return done
 
-
-def _render(env: jinja2.Environment, template: str, page: str, context: dict) -> bytes:
-    """One page; a template error names the template, its line and the page."""
-    try:
-        return env.get_template(template).render(page=page, **context).encode("utf-8")
-    except jinja2.TemplateSyntaxError as exc:
-        raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or template, line=exc.lineno,
-                           fix="das Template korrigieren") from None
-    except jinja2.UndefinedError as exc:
-        raise SitegenError(f"Template-Fehler beim Rendern von {page or 'home'}: {exc.message}", path=template,
-                           fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
-                           ) from None

@@ -1,21 +1,31 @@
-"""Full-text search: the plan of search bundles (shards), their cache keys, and installing them in the output.
-
-The articles are split into shards of whole consecutive years, each about a twentieth of the archive (so an
-edit re-indexes a twentieth), one Pagefind bundle each under pagefind/<name>/; the search page merges them. A
-shard's key is known before anything is rendered: an unchanged shard comes from the cache (which keeps the
-output byte-identical), a changed one is indexed while the pages render (search_index.Indexing)."""
+"""Full-text search: the articles in shards of whole years, one Pagefind bundle each under pagefind/<name>/,
+cached by key, indexed from small search documents while the pages render, installed into the new site."""
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import html
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from sitegen.cache import digest, producer_key
+from sitegen.cache import Cache, digest, producer_key
+from sitegen.errors import SitegenError
+from sitegen.i18n import german_date
+from sitegen.markup import markdown_html
 from sitegen.model import TAXONOMIES, Article
+from sitegen.render import bodies_html
+from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
+from sitegen.workers import abandoned, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
     from sitegen.output import OutputFolder
@@ -26,6 +36,9 @@ KEEP_CACHED = 16
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
                     "pagefind-ui.js", "pagefind-ui.css"})  # the search page has a UI of its own
+SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
+WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
 
 
 @dataclass(frozen=True)
@@ -84,11 +97,6 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
     return [("Jahr", year)] + [(t.singular, name) for t in TAXONOMIES for name in article.terms(t.key)]
 
 
-def missing(shard_list: list[Shard], cache: Path) -> list[Shard]:
-    """The shards whose bundle is not in the cache."""
-    return [shard for shard in shard_list if not (cache / shard.key / "pagefind.js").is_file()]
-
-
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
     """Link every shard's cached bundle into the new site's pagefind/<name>/, without the files no page
     loads."""
@@ -109,3 +117,111 @@ def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
                       and p.name not in needed), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
     for stale in entries[keep:]:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def indexing(wanted: list[Shard], bundles: Path, jobs: int, cache: Cache) -> Iterator[Callable[[], object]]:
+    """Index the shards missing from the bundle cache in up to `jobs` processes while the block runs; it is
+    given a function that waits for the bundles (raising an indexing error). A killed build's leftovers go."""
+    for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(Path("/dev/shm"), WORK_PREFIX)):
+        shutil.rmtree(folder, ignore_errors=True)
+    todo = [shard for shard in wanted if not (bundles / shard.key / "pagefind.js").is_file()]
+    folders = [Path(tempfile.mkdtemp(dir=folder, prefix=f"{WORK_PREFIX}{os.getpid()}-"))
+               for folder in (bundles, scratch_folder(bundles))] if todo else []
+    cache.close()  # each indexing process opens its own connection
+    # oldest shard first: the renderer starts with the newest articles, so each side finds the other's
+    # body HTML in the cache for most articles instead of converting every body twice
+    work = [(shard, bundles, *folders, cache, i if len(todo) > 1 else None)
+            for i, shard in enumerate(reversed(todo))]
+    try:
+        with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results:
+            yield lambda: list(results)
+    finally:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def index_shard(job: tuple[Shard, Path, Path, Path, Cache, int | None]) -> None:
+    """Write a shard's search documents under `scratch` (bodies from the cache where they are), index them
+    into `made` (on one `core` when given), and store the bundle under its key in `bundles`."""
+    shard, bundles, made, scratch, cache, core = job
+    root = scratch / shard.name
+    bodies = bodies_html([article.body for article in shard.articles], cache)
+    for article, body in zip(shard.articles, bodies):
+        target = root / output_file(article_path(article.slug))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search_document(article, body), encoding="utf-8")
+    bundle = made / shard.key
+    run_pagefind(root, bundle, core)
+    shutil.rmtree(root, ignore_errors=True)
+    if not (bundle / "pagefind.js").is_file():
+        raise SitegenError("Pagefind hat kein Suchbündel geschrieben", path=shard.path,
+                           fix="'pagefind[bin]' neu installieren")
+    try:
+        os.rename(bundle, bundles / shard.key)
+    except OSError:  # another build stored the same bundle first
+        shutil.rmtree(bundle, ignore_errors=True)
+
+
+def scratch_folder(bundles: Path) -> Path:
+    """Where Pagefind reads the search documents from: memory (/dev/shm) where there is room, as thousands of
+    files cost a fraction of a disk's there; else the cache."""
+    try:
+        room = os.statvfs("/dev/shm")
+    except OSError:
+        return bundles
+    usable = os.access("/dev/shm", os.W_OK | os.X_OK) and room.f_bavail * room.f_frsize >= SCRATCH_ROOM
+    return Path("/dev/shm") if usable else bundles
+
+
+def search_document(article: Article, body: str | None = None) -> str:
+    """The HTML Pagefind indexes for one article: title, caption, body (its HTML, when known), filters, and
+    the date and section each result shows."""
+    esc = html.escape
+    caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
+    filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
+                      for name, value in search_filters(article))
+    shown = {"date": german_date(article.date) if article.date is not None else "",
+             "section": article.section}
+    filters += "".join(f'<span data-pagefind-meta="{key}">{esc(value)}</span>'
+                       for key, value in shown.items() if value)
+    return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8">'
+            f"<title>{esc(article.title)}</title></head>\n<body>\n<main data-pagefind-body>\n"
+            f"<h1>{esc(article.title)}</h1>\n{caption}"
+            f"{markdown_html(article.body) if body is None else body}\n"
+            f"<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
+
+
+def _child_setup(core: int | None):
+    """A preexec function: Pagefind dies with the worker that started it (a failed build terminates its
+    workers, which would leave Pagefind running on), and stays on one core when `core` is given (its threads
+    spin on the folder's lock across cores, which doubled its kernel time)."""
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    libc = ctypes.CDLL(ctypes.util.find_library("c")) if sys.platform == "linux" else None
+
+    def setup() -> None:
+        if libc is not None:
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if core is not None and cores:
+            os.sched_setaffinity(0, {cores[core % len(cores)]})
+    return setup
+
+
+def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
+    """Pagefind over the documents under `root`, German, into `bundle`: the binary that PyPI's pagefind[bin]
+    ships (found by its Python package, no Node), run directly."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SitegenError("Pagefind lässt sich nicht laden", path=root,
+                           fix="pip install 'pagefind[bin]'") from None
+    binary = get_executable()
+    if binary is None:
+        raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")
+    done = subprocess.run([str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language",
+                           "de", "--silent"], capture_output=True, text=True, errors="replace",
+                          preexec_fn=_child_setup(core))
+    if done.returncode != 0:
+        last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
+        raise SitegenError(f"Pagefind ist gescheitert: {last[0]}", path=root,
+                           fix="'pagefind[bin]' neu installieren")

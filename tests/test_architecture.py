@@ -12,7 +12,7 @@ STAGES = [  # in build order; the modules of a stage
     {"site", "archive", "relations", "browse", "entity_info", "snippets", "feeds"},  # model
     {"views", "lead", "search_names", "contexts", "pages"},  # plan
     {"reuse", "theme", "render"},  # render
-    {"search", "search_index"},  # index
+    {"search"},  # index
     {"output"},  # write
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",

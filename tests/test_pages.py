@@ -254,7 +254,7 @@ def test_search_document_holds_text_and_filters():
     from types import MappingProxyType
 
     from sitegen.model import Article, Image
-    from sitegen.search_index import search_document
+    from sitegen.search import search_document
 
     article = Article(title="Scholz & Macron", slug="s", body="Ein *Treffen* in Paris.",
                       date=dt.date(2022, 5, 1),
@@ -348,7 +348,7 @@ def test_often_together_means_at_least_twice():
 def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
     import pagefind.service
     from sitegen.errors import SitegenError
-    from sitegen.search_index import run_pagefind
+    from sitegen.search import run_pagefind
 
     fake = tmp_path / "pagefind"
     fake.write_text("#!/bin/sh\necho 'Error: kaputt' >&2\nexit 3\n", encoding="utf-8")
