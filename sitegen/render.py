@@ -12,11 +12,10 @@ from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.markup import body_key, markdown_html
 from sitegen.pages import Page
-from sitegen.progress import Progress
 from sitegen.reuse import PageRecord, Reuse
 from sitegen.theme import make_environment
 from sitegen.urls import output_file
-from sitegen.workers import fork_map
+from sitegen.workers import Progress, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: render only writes into it
     from sitegen.output import OutputFolder
@@ -96,7 +95,7 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
         if record is None:
             page = page.resolved()
             key, shows = reuse.key(page)
-            record = reuse.same_key(rel, key)
+            record = reuse.unchanged(rel, key) if key else None
             if record is None:
                 todo.append((rel, page, key, shows))
                 continue

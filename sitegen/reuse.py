@@ -1,9 +1,5 @@
-"""Whether a page's inputs are unchanged since the last build: the one place that decides reuse.
-
-A page's key hashes the build key (producer key, configuration, templates, SOURCE_DATE_EPOCH), its path,
-template, context (an article as the hash of its file) and markdown; the last build's keys sit in its output
-folder (RECORDS). Quicker, without the context: while the build key and the site's outline are the last
-build's, a page holds the same articles as last time, and is unchanged when none of their files changed."""
+"""Whether a page's inputs are unchanged since the last build, the one place that decides reuse: by its key
+(of all it is made of), or quicker, while the site's outline is the same, by the files of its articles."""
 from __future__ import annotations
 
 import copyreg
@@ -80,27 +76,18 @@ class Reuse:
         self.last, self.live = last, f"{live}/"
         self.now = BuildRecord(build, outline, tuple(a.digest for a in articles))
         self.slots = {article.slug: i for i, article in enumerate(articles)}
-        same = (last.build, last.outline, len(last.articles)) == (build, outline, len(articles))
         self.changed = None  # the positions of the articles whose files changed, while the outline stayed
-        if same:
+        if (last.build, last.outline, len(last.articles)) == (build, outline, len(articles)):
             pairs = enumerate(zip(last.articles, self.now.articles))
             self.changed = {i for i, (a, b) in pairs if a != b or not a}
 
-    def unchanged(self, rel: str) -> PageRecord | None:
-        """The record of file `rel` when, by the quick test, its page is unchanged and its file untouched."""
+    def unchanged(self, rel: str, key: str | None = None) -> PageRecord | None:
+        """The record of file `rel` when its page is unchanged (by the quick test, or by its `key` when given)
+        and its live file is still the one the record describes."""
         record = self.last.pages.get(rel)
-        if record is None or record.shows is None or self.changed is None \
-                or self.changed.intersection(record.shows):
+        if record is None or (record.key != key if key is not None else record.shows is None
+                              or self.changed is None or self.changed.intersection(record.shows)):
             return None
-        return self._untouched(rel, record)
-
-    def same_key(self, rel: str, key: str | None) -> PageRecord | None:
-        """The record of file `rel` when its page has the key `key` again and its file is untouched."""
-        record = self.last.pages.get(rel)
-        return self._untouched(rel, record) if key and record and record.key == key else None
-
-    def _untouched(self, rel: str, record: PageRecord) -> PageRecord | None:
-        """The record when the live file is still the one it describes (size and time)."""
         try:
             stat = os.stat(self.live + rel)
         except OSError:

@@ -282,7 +282,8 @@ def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):
     cache.put_many(HTML_TABLE, {body_key(cached.body): "<p>aus dem Cache</p>"})
     assert bodies_html((cached.body, fresh.body), cache) == ["<p>aus dem Cache</p>",
                                                              "<p>Text von <em>neu</em>.</p>"]
-    assert cache.get(HTML_TABLE, body_key(fresh.body)) == "<p>Text von <em>neu</em>.</p>"  # for the renderer
+    stored = cache.get_many(HTML_TABLE, [body_key(fresh.body)])
+    assert stored == {body_key(fresh.body): "<p>Text von <em>neu</em>.</p>"}  # for the renderer
 
 
 def test_pruning_keeps_the_bundles_in_use_and_the_newest_others(tmp_path):
