@@ -3,7 +3,6 @@ cached by key, indexed from small search documents while the pages render, insta
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import html
 import os
 import shutil
@@ -30,7 +29,6 @@ from sitegen.workers import abandoned, fork_map
 if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
     from sitegen.output import OutputFolder
 
-BUNDLE = "pagefind"
 SHARD_SIZE = (500, 2000, 20)  # articles per shard: at least, at most, and about 1/20 of the archive between
 KEEP_CACHED = 16
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
@@ -51,16 +49,14 @@ class Shard:
     @property
     def path(self) -> str:
         """Page path of the bundle folder."""
-        return f"{BUNDLE}/{self.name}/"
+        return f"pagefind/{self.name}/"
 
     @cached_property
     def key(self) -> str:
         """A hash of everything the bundle is made of: the producer key (which holds Pagefind's version), the
         name and the articles (each by the hash of its file, which its fields are parsed from)."""
-        parts = [producer_key(), self.name]
-        for article in self.articles:
-            parts.append(article.digest or repr((article, search_filters(article))))
-        return digest(*parts)[:24]
+        articles = (article.digest or repr((article, search_filters(article))) for article in self.articles)
+        return digest(producer_key(), self.name, *articles)[:24]
 
 
 def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
@@ -98,8 +94,7 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
 
 
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
-    """Link every shard's cached bundle into the new site's pagefind/<name>/, without the files no page
-    loads."""
+    """Link every shard's cached bundle into the new site's pagefind/<name>/ but the files no page loads."""
     for shard in shard_list:
         cached = cache / shard.key
         os.utime(cached)  # recently used: kept by prune
@@ -197,7 +192,7 @@ def _child_setup(core: int | None):
     workers, which would leave Pagefind running on), and stays on one core when `core` is given (its threads
     spin on the folder's lock across cores, which doubled its kernel time)."""
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    libc = ctypes.CDLL(ctypes.util.find_library("c")) if sys.platform == "linux" else None
+    libc = ctypes.CDLL(None) if sys.platform == "linux" else None
 
     def setup() -> None:
         if libc is not None:
