@@ -53,18 +53,14 @@ class OutputFolder:
         self.link(self._old + rel, rel)
 
     def link(self, source: str | Path, rel: str) -> None:
-        """The file `source` as `rel`: a hard link, or a copy where links are not possible."""
-        link_or_copy(source, self._target(rel))
-
-
-def link_or_copy(source: str | Path, target: str | Path) -> None:
-    """Hard-link `source` as the new file `target`; copy it across file systems or where links are refused."""
-    try:
-        os.link(source, target)
-    except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
-            raise
-        shutil.copy2(source, target)
+        """The file `source` as `rel`: a hard link; a copy across file systems or where links are refused."""
+        target = self._target(rel)
+        try:
+            os.link(source, target)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+                raise
+            shutil.copy2(source, target)
 
 
 def check_out(out: Path) -> Path:

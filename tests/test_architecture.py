@@ -7,7 +7,7 @@ from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
     {"errors", "log", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
-     "fields", "markup", "entities", "ingest"},
+     "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "archive", "relations", "browse", "entity_info", "snippets", "feeds"},  # model
     {"views", "lead", "search_names", "contexts", "pages"},  # plan

@@ -188,6 +188,7 @@ def test_links_fall_back_to_copies_across_file_systems(tmp_path, monkeypatch):
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
     monkeypatch.setattr(os, "link", cross)
-    output.link_or_copy(source, tmp_path / "b")
-    assert (tmp_path / "b").read_bytes() == b"Inhalt"
+    (tmp_path / "neu").mkdir()
+    output.OutputFolder(tmp_path / "neu", tmp_path, tmp_path).link(source, "b")
+    assert (tmp_path / "neu" / "b").read_bytes() == b"Inhalt"
 
