@@ -2,7 +2,6 @@
 was until the complete new one is swapped in (output.py); which pages are unchanged is reuse.py's to say."""
 from __future__ import annotations
 
-import os
 import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -15,11 +14,11 @@ from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import OutputFolder, check_out, writing
+from sitegen.output import check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
 from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
-from sitegen.search import KEEP_CACHED, indexing, install, prune, shards
+from sitegen.search import indexing, shards
 from sitegen.site import build_site
 from sitegen.theme import static_files
 from sitegen.workers import default_jobs
@@ -79,8 +78,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
         with timed(report, "laden"):
             articles = load_articles(config, jobs, cache)
             search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
-        bundles = _bundle_folder(config, output)
-        with indexing(search, bundles, jobs, cache) as wait_for_bundles:
+        with indexing(search, config.cache, output, jobs, cache) as finish_search:
             with timed(report, "modell"):
                 model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in model.warnings:
@@ -92,9 +90,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
             with timed(report, "rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)
             with timed(report, "suchindex"):
-                wait_for_bundles()
-                install(search, bundles, output)
-                prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in search))
+                finish_search()
         with timed(report, "schreiben"):
             extra = {**static_files(config), ".nojekyll": b""}  # so GitHub Pages keeps every folder
             if config.cname:
@@ -108,14 +104,6 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
     log(report.line())
     return report
-
-
-def _bundle_folder(config: Config, output: OutputFolder) -> Path:
-    """Where search bundles are kept by their key: the cache, or this build's scratch folder."""
-    folder = config.cache / "pagefind"
-    with suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-    return folder if os.access(folder, os.W_OK | os.X_OK) else output.scratch
 
 
 def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:

@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -115,14 +115,23 @@ def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
 
 
 @contextmanager
-def indexing(wanted: list[Shard], bundles: Path, jobs: int, cache: Cache) -> Iterator[Callable[[], object]]:
-    """Index the shards missing from the bundle cache in up to `jobs` processes while the block runs; it is
-    given a function that waits for the bundles (raising an indexing error). A killed build's leftovers go."""
-    for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(Path("/dev/shm"), WORK_PREFIX)):
+def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int, cache: Cache
+             ) -> Iterator[Callable[[], None]]:
+    """Index the shards missing from the bundle cache (in `caches`, else in the build's scratch folder) in up
+    to `jobs` processes while the block runs; the function it is given waits for the bundles (an indexing
+    error is raised there) and links them into the new site. A killed build's leftovers are deleted."""
+    bundles = caches / "pagefind"
+    with suppress(OSError):
+        bundles.mkdir(parents=True, exist_ok=True)
+    if not os.access(bundles, os.W_OK | os.X_OK):
+        bundles = output.scratch
+    shm = Path("/dev/shm")  # the documents go into memory where there is room: files cost far less there
+    for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(shm, WORK_PREFIX)):
         shutil.rmtree(folder, ignore_errors=True)
     todo = [shard for shard in wanted if not (bundles / shard.key / "pagefind.js").is_file()]
+    roomy = os.access(shm, os.W_OK | os.X_OK) and shutil.disk_usage(shm).free >= SCRATCH_ROOM
     folders = [Path(tempfile.mkdtemp(dir=folder, prefix=f"{WORK_PREFIX}{os.getpid()}-"))
-               for folder in (bundles, scratch_folder(bundles))] if todo else []
+               for folder in (bundles, shm if roomy else bundles)] if todo else []
     cache.close()  # each indexing process opens its own connection
     # oldest shard first: the renderer starts with the newest articles, so each side finds the other's
     # body HTML in the cache for most articles instead of converting every body twice
@@ -130,7 +139,12 @@ def indexing(wanted: list[Shard], bundles: Path, jobs: int, cache: Cache) -> Ite
             for i, shard in enumerate(reversed(todo))]
     try:
         with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results:
-            yield lambda: list(results)
+            def finish() -> None:
+                for _ in results:
+                    pass
+                install(wanted, bundles, output)
+                prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in wanted))
+            yield finish
     finally:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
@@ -156,17 +170,6 @@ def index_shard(job: tuple[Shard, Path, Path, Path, Cache, int | None]) -> None:
         os.rename(bundle, bundles / shard.key)
     except OSError:  # another build stored the same bundle first
         shutil.rmtree(bundle, ignore_errors=True)
-
-
-def scratch_folder(bundles: Path) -> Path:
-    """Where Pagefind reads the search documents from: memory (/dev/shm) where there is room, as thousands of
-    files cost a fraction of a disk's there; else the cache."""
-    try:
-        room = os.statvfs("/dev/shm")
-    except OSError:
-        return bundles
-    usable = os.access("/dev/shm", os.W_OK | os.X_OK) and room.f_bavail * room.f_frsize >= SCRATCH_ROOM
-    return Path("/dev/shm") if usable else bundles
 
 
 def search_document(article: Article, body: str | None = None) -> str:
