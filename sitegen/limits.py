@@ -76,8 +76,6 @@ def defuse_markdown(markdown: str) -> str:
     for places, text in ((brackets, "\\["), (links, "\\("), (angles, "&lt;")):
         if len(places) > MAX_UNCLOSED:
             escape.update(dict.fromkeys(places, text))
-    if not escape:
-        return markdown
     parts, last = [], 0
     for place in sorted(escape):
         parts += (markdown[last:place], escape[place])

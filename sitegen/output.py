@@ -98,8 +98,7 @@ def writing(out: Path) -> Iterator[OutputFolder]:
 
 
 def swap_in(fresh: Path, out: Path) -> None:
-    """Make `fresh` the new `out` in one rename (Linux: renameat2 exchanges the two); the old site is deleted
-    in the background."""
+    """Make `fresh` the new `out` in one rename (renameat2's exchange); the old site is deleted meanwhile."""
     if not out.exists():
         os.rename(fresh, out)
         return

@@ -85,8 +85,7 @@ def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: Ou
 
 
 def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rendered:
-    """Worker: reuse what is unchanged of one chunk of pages, then render the rest, their bodies' HTML
-    fetched (or converted and stored) in one go."""
+    """Worker: reuse what is unchanged of a chunk of pages, render the rest, their bodies' HTML in one go."""
     pages, renderer, reuse, output = job
     done, todo = Rendered(), []
     for page in pages:

@@ -60,9 +60,8 @@ class Shard:
 
 
 def shards(articles: Sequence[Article], size: int | None = None) -> list[Shard]:
-    """The articles (newest first, as the site orders them) in consecutive years, oldest first (undated ones
-    before them), grouped up to about `size` articles; a year with more is cut into parts of `size`, oldest
-    first (new articles change only the last). Newest shard first."""
+    """The articles (newest first) grouped by consecutive years, undated first, up to about `size` each; a
+    bigger year is cut into parts, oldest first (new articles change only the last). Newest shard first."""
     least, most, parts = SHARD_SIZE
     size = size or min(most, max(least, len(articles) // parts))
     by_year: dict[int, list[Article]] = {}
@@ -104,8 +103,7 @@ def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
 
 
 def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
-    """Keep the `needed` bundles and the `keep` most recently used others (other builds may share the cache),
-    drop the rest."""
+    """Keep the `needed` bundles and the `keep` most recently used others (builds may share the cache)."""
     if not cache.is_dir():
         return
     entries = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")
@@ -117,9 +115,8 @@ def prune(cache: Path, keep: int, needed: frozenset[str] = frozenset()) -> None:
 @contextmanager
 def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int, cache: Cache
              ) -> Iterator[Callable[[], None]]:
-    """Index the shards missing from the bundle cache (in `caches`, else in the build's scratch folder) in up
-    to `jobs` processes while the block runs; the function it is given waits for the bundles (an indexing
-    error is raised there) and links them into the new site. A killed build's leftovers are deleted."""
+    """Index the shards missing from the bundle cache in `caches` in up to `jobs` processes while the block
+    runs; the function it is given waits for them (raising an indexing error) and links them into the site."""
     bundles = caches / "pagefind"
     with suppress(OSError):
         bundles.mkdir(parents=True, exist_ok=True)
@@ -191,9 +188,8 @@ def search_document(article: Article, body: str | None = None) -> str:
 
 
 def _child_setup(core: int | None):
-    """A preexec function: Pagefind dies with the worker that started it (a failed build terminates its
-    workers, which would leave Pagefind running on), and stays on one core when `core` is given (its threads
-    spin on the folder's lock across cores, which doubled its kernel time)."""
+    """A preexec function: Pagefind dies with the worker that started it (a failed build ends its workers),
+    and keeps to one `core` when given (its threads spin on the folder's lock across cores)."""
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     libc = ctypes.CDLL(None) if sys.platform == "linux" else None
 

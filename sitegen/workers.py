@@ -27,10 +27,9 @@ def default_jobs() -> int:
 @contextmanager
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
              ordered: bool = True) -> Iterator[Iterator[Result]]:
-    """work(item) for every item (in item order, or as finished when not `ordered`), in up to `jobs` forked
-    processes, started at once, when there are at least `parallel_from` items; else here, as the results are
-    asked for (so where fork is missing). With `parallel_from` 1 even one item runs beside this process.
-    Only task numbers go out to the workers and results come back. Leaving stops the workers."""
+    """work(item) for every item (in order, or as finished when not `ordered`) in up to `jobs` forked
+    processes started at once from `parallel_from` items on (1: even one runs beside this process), else
+    here, lazily. Only task numbers go out to the workers, results come back. Leaving stops the workers."""
     forks = "fork" in multiprocessing.get_all_start_methods()
     if jobs < 2 or len(items) < max(1, parallel_from) or not forks:
         yield map(work, items)
