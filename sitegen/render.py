@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 
-from sitegen.cache import Cache
+from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.markup import body_key, markdown_html
+from sitegen.markup import markdown_html
 from sitegen.pages import Page
 from sitegen.reuse import PageRecord, Reuse
 from sitegen.theme import make_environment
@@ -53,7 +53,8 @@ class Renderer:
 def bodies_html(texts: Sequence[str], cache: Cache) -> list[str]:
     """The sanitised HTML of markdown bodies: from the cache, the others converted now and stored there (for
     the renderer and the search index, whichever comes second)."""
-    keys = [body_key(text) for text in texts]
+    producer = producer_key()
+    keys = [digest(producer, text) for text in texts]
     found = cache.get_many(HTML_TABLE, keys) if keys else {}
     new = {key: markdown_html(text) for key, text in zip(keys, texts) if key not in found}
     cache.put_many(HTML_TABLE, new)

@@ -272,10 +272,12 @@ def test_search_document_holds_text_and_filters():
 
 
 def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):
-    from sitegen.cache import Cache
-    from sitegen.markup import body_key
+    from sitegen.cache import Cache, digest, producer_key
     from sitegen.model import Article
     from sitegen.render import HTML_TABLE, bodies_html
+
+    def body_key(text):
+        return digest(producer_key(), text)
 
     cache = Cache(tmp_path / "cache.sqlite")
     cached, fresh = (Article(title=t, slug=t, body=f"Text von *{t}*.") for t in ("alt", "neu"))
