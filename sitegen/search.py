@@ -187,20 +187,6 @@ def search_document(article: Article, body: str | None = None) -> str:
             f"<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
 
 
-def _child_setup(core: int | None):
-    """A preexec function: Pagefind dies with the worker that started it (a failed build ends its workers),
-    and keeps to one `core` when given (its threads spin on the folder's lock across cores)."""
-    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    libc = ctypes.CDLL(None) if sys.platform == "linux" else None
-
-    def setup() -> None:
-        if libc is not None:
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if core is not None and cores:
-            os.sched_setaffinity(0, {cores[core % len(cores)]})
-    return setup
-
-
 def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     """Pagefind over the documents under `root`, German, into `bundle`: the binary that PyPI's pagefind[bin]
     ships (found by its Python package, no Node), run directly."""
@@ -212,9 +198,18 @@ def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     binary = get_executable()
     if binary is None:
         raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")
-    done = subprocess.run([str(binary), "--site", str(root), "--output-path", str(bundle), "--force-language",
-                           "de", "--silent"], capture_output=True, text=True, errors="replace",
-                          preexec_fn=_child_setup(core))
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    libc = ctypes.CDLL(None) if sys.platform == "linux" else None
+
+    def setup() -> None:
+        """Pagefind dies with the worker that started it (a failed build ends its workers), and keeps to one
+        `core` when given (its threads spin on the folder's lock across cores)."""
+        if libc is not None:
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if core is not None and cores:
+            os.sched_setaffinity(0, {cores[core % len(cores)]})
+    command = [binary, "--site", root, "--output-path", bundle, "--force-language", "de", "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, errors="replace", preexec_fn=setup)
     if done.returncode != 0:
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
         raise SitegenError(f"Pagefind ist gescheitert: {last[0]}", path=root,
