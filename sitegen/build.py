@@ -17,7 +17,7 @@ from sitegen.model import Site
 from sitegen.output import check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
-from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
+from sitegen.reuse import Reuse
 from sitegen.search import indexing, shards
 from sitegen.site import build_site
 from sitegen.theme import static_files
@@ -85,8 +85,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                     log(f"Warnung: {warning}")
             with timed(report, "planen"):
                 pages = plan(model, config, tuple(shard.path for shard in search))
-                reuse = Reuse(BuildRecord.read(output.live), output.live, build_key(config),
-                              site_outline(model, config), model.articles)
+                reuse = Reuse(config, model, output.live)
             with timed(report, "rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)
             with timed(report, "suchindex"):

@@ -9,7 +9,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping
 
 from sitegen.cache import digest, producer_key, tree_bytes
 from sitegen.config import Config
@@ -57,28 +57,22 @@ class BuildRecord:
         (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
-def build_key(config: Config) -> str:
-    """What changes every page: producer key, configuration, the project's templates, fixed build time."""
-    return digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
-                  *tree_bytes(config.templates))
-
-
-def site_outline(site: Site, config: Config) -> str:
-    """A hash of the site as other pages show it: every article but its body, and the entity registry."""
-    registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
-    return digest(registry, *(repr(outline(article)) for article in site.articles))
-
-
 class Reuse:
-    """For one build: which pages are unchanged since the `last` build, whose output folder is `live`."""
+    """For one build of `site`: which pages are unchanged since the last one, in the output folder `live`."""
 
-    def __init__(self, last: BuildRecord, live: Path, build: str, outline: str, articles: Sequence[Article]):
-        self.last, self.live = last, f"{live}/"
-        self.now = BuildRecord(build, outline, tuple(a.digest for a in articles))
+    def __init__(self, config: Config, site: Site, live: Path):
+        self.last, self.live, articles = BuildRecord.read(live), f"{live}/", site.articles
+        # what changes every page: producer key, configuration, the project's templates, fixed build time
+        build = digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                       *tree_bytes(config.templates))
+        # the site as other pages show it: every article but its body, and the entity registry
+        registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
+        shown = digest(registry, *(repr(outline(article)) for article in articles))
+        self.now = BuildRecord(build, shown, tuple(a.digest for a in articles))
         self.slots = {article.slug: i for i, article in enumerate(articles)}
         self.changed = None  # the positions of the articles whose files changed, while the outline stayed
-        if (last.build, last.outline, len(last.articles)) == (build, outline, len(articles)):
-            pairs = enumerate(zip(last.articles, self.now.articles))
+        if (self.last.build, self.last.outline, len(self.last.articles)) == (build, shown, len(articles)):
+            pairs = enumerate(zip(self.last.articles, self.now.articles))
             self.changed = {i for i, (a, b) in pairs if a != b or not a}
 
     def unchanged(self, rel: str, key: str | None = None) -> PageRecord | None:
