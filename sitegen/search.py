@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from sitegen.cache import Cache, digest, producer_key
 from sitegen.errors import SitegenError
 from sitegen.i18n import german_date
-from sitegen.markup import markdown_html
 from sitegen.model import TAXONOMIES, Article
 from sitegen.render import bodies_html
 from sitegen.urls import article_path, output_file
@@ -169,9 +168,9 @@ def index_shard(job: tuple[Shard, Path, Path, Path, Cache, int | None]) -> None:
         shutil.rmtree(bundle, ignore_errors=True)
 
 
-def search_document(article: Article, body: str | None = None) -> str:
-    """The HTML Pagefind indexes for one article: title, caption, body (its HTML, when known), filters, and
-    the date and section each result shows."""
+def search_document(article: Article, body: str) -> str:
+    """The HTML Pagefind indexes for one article: title, caption, body HTML, filters, and the date and section
+    each result shows."""
     esc = html.escape
     caption = f"<p>{esc(article.image.caption)}</p>\n" if article.image and article.image.caption else ""
     filters = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>'
@@ -182,8 +181,7 @@ def search_document(article: Article, body: str | None = None) -> str:
                        for key, value in shown.items() if value)
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8">'
             f"<title>{esc(article.title)}</title></head>\n<body>\n<main data-pagefind-body>\n"
-            f"<h1>{esc(article.title)}</h1>\n{caption}"
-            f"{markdown_html(article.body) if body is None else body}\n"
+            f"<h1>{esc(article.title)}</h1>\n{caption}{body}\n"
             f"<div data-pagefind-ignore>{filters}</div>\n</main>\n</body>\n</html>\n")
 
 

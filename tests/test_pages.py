@@ -253,6 +253,7 @@ def test_search_document_holds_text_and_filters():
     import datetime as dt
     from types import MappingProxyType
 
+    from sitegen.markup import markdown_html
     from sitegen.model import Article, Image
     from sitegen.search import search_document
 
@@ -261,7 +262,7 @@ def test_search_document_holds_text_and_filters():
                       people=("Olaf Scholz", "Emmanuel Macron"), places=("Paris",),
                       image=Image(src="", caption="Die beiden in Paris", credit="AFP"),
                       extra=MappingProxyType({"category": "Ausland"}))
-    doc = search_document(article)
+    doc = search_document(article, markdown_html(article.body))
     assert "<h1>Scholz &amp; Macron</h1>" in doc and "<p>Die beiden in Paris</p>" in doc and "AFP" not in doc
     assert "<p>Ein <em>Treffen</em> in Paris.</p>" in doc
     for name, value in [("Jahr", "2022"), ("Person", "Olaf Scholz"), ("Person", "Emmanuel Macron"),
