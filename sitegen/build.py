@@ -33,11 +33,6 @@ class BuildReport:
     rendered: int = 0
     reused: int = 0
 
-    def line(self) -> str:
-        """One line for the terminal."""
-        steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.steps)
-        return f"{self.files} Dateien ({self.rendered} gerendert, {self.reused} unverändert) – {steps}"
-
 
 @contextmanager
 def timed(report: BuildReport, name: str) -> Iterator[None]:
@@ -101,7 +96,8 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
             with timed(report, "prüfen"):
                 strict_check(output.folder, model, config, log)
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
-    log(report.line())
+    steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.steps)
+    log(f"{report.files} Dateien ({report.rendered} gerendert, {report.reused} unverändert) – {steps}")
     return report
 
 
