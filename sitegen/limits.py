@@ -83,9 +83,6 @@ def defuse_markdown(markdown: str) -> str:
     return "".join(parts) + markdown[last:]
 
 
-YAML_FIX = "prüfe Einrückung, Doppelpunkte und Anführungszeichen"
-
-
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that leaves dates as text, so impossible dates get our message, not a crash."""
 
@@ -93,12 +90,12 @@ class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
                                for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def load_yaml(text: str, path: object, fix: str = YAML_FIX) -> object:
+def load_yaml(text: str, path: object, fix: str) -> object:
     """The data of one YAML document; anything unsafe or malformed is a SitegenError naming path and line."""
     return compose_yaml(text, path, fix)[0]
 
 
-def compose_yaml(text: str, path: object, fix: str = YAML_FIX) -> tuple[object, yaml.Node | None]:
+def compose_yaml(text: str, path: object, fix: str) -> tuple[object, yaml.Node | None]:
     """(data, node tree) of one YAML document, checked against the limits before its values are made."""
     if len(text) > MAX_YAML_BYTES:
         raise SitegenError(f"ist mit {size_text(len(text))} zu groß für YAML (höchstens "
