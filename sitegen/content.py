@@ -58,30 +58,26 @@ def coerce_date(value: object, name: str = "date") -> dt.date | dt.datetime | No
     """An ISO date or datetime, or TT.MM.JJJJ; None, empty or 'unbekannt' mean the date is unknown."""
     if value is None or (isinstance(value, str) and value.strip().lower() in ("", UNKNOWN_DATE, "unknown")):
         return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return _in_range(value, name)
-    if not isinstance(value, str):
+    if not isinstance(value, (str, dt.date)):  # a datetime is a date too
         raise FieldError(f"'{name}' muss ein Datum wie 2021-12-31 sein, nicht {_kind(value)}")
-    text = value.strip()
-    match = _GERMAN_DATE.match(text)
-    try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            parsed: dt.date = dt.date(year, month, day)
-        elif len(text) == 10:
-            parsed = dt.date.fromisoformat(text)
-        else:
-            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise FieldError(f"'{name}' ist kein echtes Datum: {text!r}") from None
-    return _in_range(parsed, name)
-
-
-def _in_range(value: dt.date, name: str) -> dt.date:
-    """The date when it lies in the years MIN_YEAR to MAX_YEAR (so its time can always be given in UTC)."""
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise FieldError(f"'{name}' liegt außerhalb der Jahre {MIN_YEAR} bis {MAX_YEAR}: {value.isoformat()}")
-    return value
+    parsed = value
+    if isinstance(value, str):
+        text = value.strip()
+        match = _GERMAN_DATE.match(text)
+        try:
+            if match:
+                day, month, year = (int(g) for g in match.groups())
+                parsed = dt.date(year, month, day)
+            elif len(text) == 10:
+                parsed = dt.date.fromisoformat(text)
+            else:
+                parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise FieldError(f"'{name}' ist kein echtes Datum: {text!r}") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:  # so that its time can always be given in UTC
+        raise FieldError(f"'{name}' liegt außerhalb der Jahre {MIN_YEAR} bis {MAX_YEAR}: "
+                         f"{parsed.isoformat()}")
+    return parsed
 
 
 def coerce_image(value: object, name: str = "image") -> Image | None:
