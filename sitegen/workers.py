@@ -63,20 +63,14 @@ def abandoned(folder: Path, prefix: str) -> list[Path]:
     found = []
     for path in folder.iterdir() if folder.is_dir() else ():
         pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
-        if pid.isdigit() and path.is_dir() and not path.is_symlink() and not _alive(int(pid)):
-            found.append(path)
+        if pid.isdigit() and path.is_dir() and not path.is_symlink():
+            try:
+                os.kill(int(pid), 0)  # signal 0: only whether the process exists
+            except ProcessLookupError:
+                found.append(path)
+            except PermissionError:  # another user's process
+                pass
     return found
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's
-        pass
-    return True
 
 
 class Progress:
