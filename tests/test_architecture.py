@@ -6,7 +6,7 @@ import ast
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "log", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
+    {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "archive", "relations", "browse", "entity_info", "snippets", "feeds"},  # model
