@@ -9,8 +9,6 @@ import math
 from functools import lru_cache
 from operator import itemgetter
 
-from numpy import logaddexp
-
 LOWER_BOUND = -1e6  # HanTa's floor for a path's log probability
 START_STATE = (0, 1)  # HanTa's (EMPTY, START)
 UNKNOWN = 3
@@ -31,7 +29,9 @@ class Forward:
     """HanTa's `analyze_forward(word)` (its Viterbi pass over morphemes, summed per part of speech)."""
 
     def __init__(self, model) -> None:
-        self.model = model
+        from numpy import logaddexp  # noqa: PLC0415 - HanTa has loaded it already
+
+        self.model, self.logaddexp = model, logaddexp
         self.tags_of: dict[str, dict[int, float]] = {}  # morpheme -> {tag: log p(morpheme | tag)}
         for tag, known in model.LP_m_t.items():
             for morpheme, lp in known.items():
@@ -44,7 +44,7 @@ class Forward:
     def __call__(self, word: str) -> list:
         nonfinal, guessed, n = self.model.LP_trans_nonfinal, self.by_length, len(word)
         table: list[dict] = [{START_STATE: 0}] + [{} for _ in range(n + 1)]
-        suffix_lp: dict[tuple[int, int, int], float] = {}
+        suffix_lp: dict[tuple[int, int], tuple[float, ...]] = {}
         for i in range(n + 1):
             row, weights = table[i], self._known(word, i)
             bound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
@@ -84,22 +84,21 @@ class Forward:
             if j in known:
                 out.append((j, known[j]))
             elif n < 4 or size > 2:
-                key = (tag, j, min(size, 5))
-                suf = suffix_lp[key] if key in suffix_lp else self._suffix(word, key, suffix_lp)
-                lp = by_length[min(size, 24)] + suf
+                suffix = suffix_lp.get((tag, j)) or self._suffixes(word, tag, j, suffix_lp)
+                lp = by_length[size if size < 24 else 24] + suffix[size if size < 5 else 5]
                 out.append((j, lp - 4.6 if size == n else lp))
         return out
 
-    def _suffix(self, word: str, key: tuple[int, int, int], suffix_lp: dict) -> float:
-        """The weight of the longest known suffix (at most four characters, shorter than the morpheme)."""
-        tag, end, size = key
+    def _suffixes(self, word: str, tag: int, end: int, suffix_lp: dict) -> tuple[float, ...]:
+        """By morpheme length (index 5 for five or more) up to `end`: the weight of its longest known
+        suffix of at most four characters, shorter than the morpheme (HanTa's lp_suf)."""
         suffixes = self.model.LP_s_t[tag]
-        for k in (4, 3, 2, 1):
-            if size > k and word[end - k:end] in suffixes:
-                suffix_lp[key] = suffixes[word[end - k:end]]
-                return suffix_lp[key]
-        suffix_lp[key] = suffixes[""]
-        return suffix_lp[key]
+        out = [suffixes[""]] * 2  # lengths 0 and 1 have no shorter suffix
+        for k in range(1, 5):
+            tail = word[end - k:end] if k <= end else ""
+            out.append(suffixes[tail] if tail and tail in suffixes else out[-1])
+        suffix_lp[tag, end] = tuple(out)
+        return suffix_lp[tag, end]
 
     def _finish(self, table: list[dict]) -> list:
         """The final transitions and the weight of each part of speech, best first (HanTa's code)."""
@@ -114,6 +113,6 @@ class Forward:
             if lp == -math.inf:
                 continue
             pos = -state[1]
-            results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+            results[pos] = self.logaddexp(results[pos], lp) if pos in results else lp
         ranked = sorted(results.items(), key=itemgetter(1), reverse=True)
         return ranked or [(UNKNOWN, 0)]
