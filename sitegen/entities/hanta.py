@@ -40,7 +40,10 @@ class Analysis:
         # the tags HanTa guesses for unknown morphemes: weight by length before the suffix's, summed as HanTa
         self.by_length = {t: [model.Int_t + model.LP_hapax_t[t] + lp for lp in model.LP_len_t[t][:25]]
                           for t in model.LP_m_t if t in model.LP_hapax_t and t in model.LP_s_t}
-        self.suffixes = lru_cache(maxsize=1 << 17)(self._suffixes)
+        # HanTa's suffix lists (the same for every tag in its German model), and the tags of each
+        self.suffix_sets = sorted({frozenset(model.LP_s_t[t]) for t in self.by_length}, key=sorted)
+        self.suffix_set = {t: self.suffix_sets.index(frozenset(model.LP_s_t[t])) for t in self.by_length}
+        self.suffixes = lru_cache(maxsize=1 << 16)(self._suffixes)
 
     def forward(self, word: str) -> list:
         """Each part of speech with its log weight, best first (HanTa's `analyze_forward`)."""
@@ -80,7 +83,7 @@ class Analysis:
         """HanTa's table of best log weights per (previous tag, tag) state at each position of the word."""
         nonfinal, guessed, n = self.model.LP_trans_nonfinal, self.by_length, len(word)
         table: list[dict] = [{(EMPTY, START): 0}] + [{} for _ in range(n + 1)]
-        ends: dict[int, list[tuple[float, ...]]] = {}  # tag -> its suffix weights at each end of the word
+        ends: dict[int, list[tuple[str, ...]]] = {}  # suffix list -> the suffixes at each end of the word
         for i in range(n + 1):
             row, weights = table[i], self._known(word, i)
             bound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
@@ -92,9 +95,10 @@ class Analysis:
                         continue
                     key = -tag if tag in guessed and not guess else tag
                     if key not in weights and key in guessed:
-                        if key not in ends:
-                            ends[key] = [self.suffixes(key, word[max(0, j - 4):j]) for j in range(n + 1)]
-                        weights[key] = self._with_guesses(word, i, key, weights.get(-key, ()), ends[key])
+                        group = self.suffix_set[key]
+                        if group not in ends:
+                            ends[group] = [self.suffixes(group, word[max(0, j - 4):j]) for j in range(n + 1)]
+                        weights[key] = self._with_guesses(word, i, key, weights.get(-key, ()), ends[group])
                     base, new = lp + lpt, (state[1], tag)
                     for j, lpm in weights.get(key, ()):
                         lp1 = base + lpm
@@ -120,26 +124,26 @@ class Analysis:
 
     def _with_guesses(self, word: str, i: int, tag: int, known, ends: list) -> list[tuple[int, float]]:
         """The known segments from i and HanTa's guess for the others (lp_m_t's second half), by end;
-        `ends` holds the tag's suffix weights at each end of the word."""
+        `ends` holds the tag's suffixes at each end of the word."""
         known, n, by_length, out = dict(known), len(word), self.by_length[tag], []
+        suffixes = self.model.LP_s_t[tag]
         for j in range(i + 1, n + 1):
             size = j - i
             if j in known:
                 out.append((j, known[j]))
             elif n < 4 or size > 2:
-                lp = by_length[size if size < 24 else 24] + ends[j][size if size < 5 else 5]
+                lp = by_length[size if size < 24 else 24] + suffixes[ends[j][size if size < 5 else 5]]
                 out.append((j, lp - 4.6 if size == n else lp))
         return out
 
-    def _suffixes(self, tag: int, tail: str) -> tuple[float, ...]:
-        """By morpheme length (index 5 for five or more) for a morpheme ending in `tail`: the weight of its
-        longest known suffix of at most four characters, shorter than the morpheme (HanTa's lp_suf)."""
-        suffixes = self.model.LP_s_t[tag]
-        out = [suffixes[""]] * 2  # lengths 0 and 1 have no shorter suffix
+    def _suffixes(self, group: int, tail: str) -> tuple[str, ...]:
+        """By morpheme length (index 5 for five or more) for a morpheme ending in `tail`: its longest suffix
+        of at most four characters in the suffix list, shorter than the morpheme (HanTa's choice of lp_suf)."""
+        known = self.suffix_sets[group]
+        out = ["", ""]  # lengths 0 and 1 have no shorter suffix
         for k in range(1, 5):
-            out.append(suffixes[tail[-k:]] if k <= len(tail) and tail[-k:] in suffixes else out[-1])
+            out.append(tail[-k:] if k <= len(tail) and tail[-k:] in known else out[-1])
         return tuple(out)
-
 
 def _path(last: dict, back: list[dict]) -> list[tuple[int, int]]:
     """(tag, end) of each morpheme on the best path into the last row (HanTa's backtrace)."""
