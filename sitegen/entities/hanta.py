@@ -138,7 +138,7 @@ class Analysis:
 
     def _suffixes(self, group: int, tail: str) -> tuple[str, ...]:
         """By morpheme length (index 5 for five or more) for a morpheme ending in `tail`: its longest suffix
-        of at most four characters in the suffix list, shorter than the morpheme (HanTa's choice of lp_suf)."""
+        of at most four characters in the suffix list, shorter than the morpheme (HanTa's lp_suf)."""
         known = self.suffix_sets[group]
         out = ["", ""]  # lengths 0 and 1 have no shorter suffix
         for k in range(1, 5):
