@@ -44,6 +44,7 @@ class Analysis:
         self.suffix_sets = sorted({frozenset(model.LP_s_t[t]) for t in self.by_length}, key=sorted)
         self.suffix_set = {t: self.suffix_sets.index(frozenset(model.LP_s_t[t])) for t in self.by_length}
         self.suffixes = lru_cache(maxsize=1 << 16)(self._suffixes)
+        self.steps = lru_cache(maxsize=None)(self._steps)
 
     def forward(self, word: str) -> list:
         """Each part of speech with its log weight, best first (HanTa's `analyze_forward`)."""
@@ -65,10 +66,10 @@ class Analysis:
     def viterbi(self, word: str, target: int) -> list:
         """The best path of morphemes to the final tag `target`: (tag, end) pairs (HanTa's
         `analyze_viterbi`), first without guessed morphemes, then with them if that finds none."""
-        n, reachable = len(word), self.model.reachability.get(target, frozenset())
+        n = len(word)
         for strict in (True, False):
             back: list[dict] = [{} for _ in range(n + 2)]
-            table = self._table(word, not strict, reachable, back)
+            table = self._table(word, not strict, target, back)
             last = table[-1]
             for state, lp in table[-2].items():
                 lpt = dict(self.model.LP_trans_final.get(state, ())).get(target)
@@ -79,9 +80,11 @@ class Analysis:
                 break
         return _path(table[-1], back)
 
-    def _table(self, word: str, guess: bool, reachable=None, back: list[dict] | None = None) -> list[dict]:
-        """HanTa's table of best log weights per (previous tag, tag) state at each position of the word."""
-        nonfinal, guessed, n = self.model.LP_trans_nonfinal, self.by_length, len(word)
+    def _table(self, word: str, guess: bool, target: int | None = None,
+               back: list[dict] | None = None) -> list[dict]:
+        """HanTa's table of best log weights per (previous tag, tag) state at each position of the word;
+        with `target`, only through tags that can lead to it, noting each state's best way in in `back`."""
+        steps, guessed, n = self.steps(guess, target), self.by_length, len(word)
         table: list[dict] = [{(EMPTY, START): 0}] + [{} for _ in range(n + 1)]
         ends: dict[int, list[tuple[str, ...]]] = {}  # suffix list -> the suffixes at each end of the word
         for i in range(n + 1):
@@ -90,16 +93,13 @@ class Analysis:
             for state, lp in row.items():
                 if lp < bound:
                     continue
-                for tag, lpt in nonfinal.get(state, ()):
-                    if reachable is not None and tag not in reachable:
-                        continue
-                    key = -tag if tag in guessed and not guess else tag
+                for key, lpt, new in steps.get(state, ()):
                     if key not in weights and key in guessed:
                         group = self.suffix_set[key]
                         if group not in ends:
                             ends[group] = [self.suffixes(group, word[max(0, j - 4):j]) for j in range(n + 1)]
                         weights[key] = self._with_guesses(word, i, key, weights.get(-key, ()), ends[group])
-                    base, new = lp + lpt, (state[1], tag)
+                    base = lp + lpt
                     for j, lpm in weights.get(key, ()):
                         lp1 = base + lpm
                         if lp1 > LOWER_BOUND:
@@ -109,6 +109,14 @@ class Analysis:
                                 if back is not None:
                                     back[j][new] = (state, i)
         return table
+
+    def _steps(self, guess: bool, target: int | None) -> dict[tuple[int, int], tuple]:
+        """state -> (weights key, log p(tag | state), next state) for each tag that may follow it, or with
+        `target` only those that can lead to it; a guessed tag's key is -tag when guesses are off."""
+        reachable = None if target is None else self.model.reachability.get(target, frozenset())
+        return {state: tuple((tag if guess or tag not in self.by_length else -tag, lpt, (state[1], tag))
+                             for tag, lpt in followers if reachable is None or tag in reachable)
+                for state, followers in self.model.LP_trans_nonfinal.items()}
 
     def _known(self, word: str, i: int) -> dict[int, list[tuple[int, float]]]:
         """tag -> (end, log p(word[i:end] | tag)) for the segments from i that the lexicon knows, by end;
