@@ -1,11 +1,13 @@
 """sitegen's word analysis gives exactly HanTa's own answers: every weight, in the same order, bit for bit."""
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import pytest
 from HanTa.HanoverTagger import HanoverTagger
 
 from conftest import SEED, SHARED_DATA
-from sitegen.entities.hanta import tagger
+from sitegen.entities.hanta import REPEATS, Analysis, tagger
 from sitegen.entities.tokenize import tokens
 
 # short, long, compound, hyphenated, abbreviated, foreign, odd: the corners of HanTa's search
@@ -52,3 +54,8 @@ def test_words_outside_the_model_fail_or_guess_as_in_hanta(model):
     for word in ("", "\u200b", "–", "ǆ"):
         assert exact(model.analyze_forward(word)) == exact(HanoverTagger.analyze_forward(model, word))
         assert model.analyze_viterbi(word, -3) == HanoverTagger.analyze_viterbi(model, word, -3)
+
+
+def test_the_analysis_is_sitegens_with_the_hanta_it_repeats_else_hantas_own(model):
+    ours = isinstance(getattr(model.analyze_viterbi, "__self__", None), Analysis)
+    assert ours == (version("HanTa") == REPEATS)

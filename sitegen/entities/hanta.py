@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from importlib.metadata import version
 from operator import itemgetter
 
 LOWER_BOUND = -1e6  # HanTa's floor for a path's log probability
 EMPTY, START, UNKNOWN, END_UNKNOWN = 0, 1, 3, -3  # HanTa's reserved tags
+REPEATS = "1.2.1"  # the HanTa whose analysis `Analysis` repeats; with any other, HanTa's own code runs
 
 
 @lru_cache(maxsize=1)
@@ -19,10 +21,11 @@ def tagger():
     from HanTa import HanoverTagger as ht  # noqa: PLC0415 - loaded once, on first use
 
     loaded = ht.HanoverTagger("morphmodel_ger.pgz")
-    analysis = Analysis(loaded)
+    if version("HanTa") == REPEATS:
+        analysis = Analysis(loaded)
+        loaded.analyze_forward, loaded.analyze_viterbi = analysis.forward, analysis.viterbi
     # pos and lemma of a word, in any case, run the same analysis of its lower-case form: remember it
-    loaded.analyze_forward = lru_cache(maxsize=200_000)(analysis.forward)
-    loaded.analyze_viterbi = analysis.viterbi
+    loaded.analyze_forward = lru_cache(maxsize=200_000)(loaded.analyze_forward)
     return loaded
 
 
