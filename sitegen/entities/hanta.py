@@ -156,6 +156,7 @@ class Analysis:
             out.append(tail[-k:] if k <= len(tail) and tail[-k:] in known else out[-1])
         return tuple(out)
 
+
 def _path(last: dict, back: list[dict]) -> list[tuple[int, int]]:
     """(tag, end) of each morpheme on the best path into the last row (HanTa's backtrace)."""
     best, top = (EMPTY, EMPTY), -math.inf
