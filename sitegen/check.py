@@ -1,5 +1,4 @@
-"""Check a built site before publishing: internal links and anchors resolve, GitHub Pages limits hold.
-Every HTML page is parsed once for its ids and links, which are then resolved against the output files."""
+"""Check a built site before publishing: internal links and anchors resolve, GitHub Pages limits hold."""
 from __future__ import annotations
 
 import json
@@ -17,17 +16,13 @@ from sitegen.errors import SitegenError
 from sitegen.limits import unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
+from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
-WARN_RATIO = 0.8
-PLACEHOLDER_ORIGIN = "http://site.invalid"
-HTML_SUFFIXES = (".html", ".htm")
-NOT_FOUND_PAGE = "404.html"  # served by GitHub Pages for every missing URL, at that URL
 PARALLEL_FROM = 500  # pages; below this a process pool costs more than it saves
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # has a scheme, or is protocol-relative
-SHOWN_PER_KIND = 3  # findings of each kind in the summary
 SHOWN_ITEMS = 5  # names of one finding in the summary
 
 
@@ -56,10 +51,6 @@ class CheckReport:
 
     errors: tuple[Finding, ...] = ()
     warnings: tuple[Finding, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True)
@@ -105,32 +96,6 @@ def parse_page(path: Path) -> ParsedPage:
     return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
 
 
-def character_problems(site: Path, pages: Mapping[str, ParsedPage], rels: list[str]) -> list[Finding]:
-    """One error per page or XML file (feeds, sitemaps) holding a character XML forbids."""
-    found = {rel: page.bad_char for rel, page in pages.items() if page.bad_char}
-    for rel in rels:
-        if rel.endswith(".xml"):
-            found[rel] = unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace"))
-    return [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
-                    f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
-            for rel, where in sorted(found.items()) if where]
-
-
-def file_sizes(site: Path) -> dict[str, int]:
-    """Every file below `site` (POSIX path relative to it) with its size in bytes."""
-    sizes: dict[str, int] = {}
-    stack = [(site, "")]
-    while stack:
-        folder, prefix = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
-                elif entry.is_file():
-                    sizes[f"{prefix}{entry.name}"] = entry.stat().st_size
-    return sizes
-
-
 def split_base(base_path: str) -> tuple[str, str]:
     """The origin ("" when none is given) and the path prefix, with slashes at both ends."""
     parts = urlsplit(base_path)
@@ -144,7 +109,7 @@ class Resolver:
 
     def __init__(self, files: set[str], pages: Mapping[str, ParsedPage], origin: str, prefix: str):
         self.files, self.pages, self.prefix = files, pages, prefix
-        self.origin = origin or PLACEHOLDER_ORIGIN
+        self.origin = origin or "http://site.invalid"
         self.netloc = urlsplit(self.origin).netloc
         self.resolve = lru_cache(maxsize=200_000)(self._resolve)
 
@@ -156,7 +121,7 @@ class Resolver:
         folder = url.rsplit("/", 1)[0] + "/"
         for line, link in page.links:
             relative = link[:1] not in ("", "#", "?", "/") and not _ABSOLUTE.match(link)  # 'a/b', '../x'
-            if rel == NOT_FOUND_PAGE and relative and not page.base:
+            if rel == "404.html" and relative and not page.base:  # GitHub Pages shows it at every missing URL
                 found.append(Finding("relativer Link auf der 404-Seite", f"{rel}:{line}: Link {link!r} ist "
                                      f"relativ, aber GitHub Pages zeigt {rel} unter jeder fehlenden Adresse "
                                      "(schreibe den Link ab der Wurzel, mit / am Anfang)"))
@@ -211,12 +176,12 @@ def join_path(base: str, link: str) -> tuple[str, str]:
 
 
 def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding]]:
-    """Errors over GitHub's limits and warnings from WARN_RATIO of them: per file and for the site."""
+    """Errors over GitHub's limits and warnings from 80 % of them: per file and for the site."""
     errors: list[Finding] = []
     warnings: list[Finding] = []
     checks = [(f"{rel}: Datei", size, MAX_FILE_BYTES) for rel, size in sorted(sizes.items())]
     for what, size, limit in [*checks, ("Website: Gesamtgröße", sum(sizes.values()), MAX_SITE_BYTES)]:
-        if size >= WARN_RATIO * limit:
+        if size >= 0.8 * limit:
             where, found = ("über dem", errors) if size > limit else ("nahe am", warnings)
             found.append(Finding(f"{where} Limit von GitHub Pages",
                                  f"{what} {_mb(size)} liegt {where} Limit von GitHub Pages ({_mb(limit)})"))
@@ -229,19 +194,25 @@ def _mb(size: int) -> str:
 
 
 def check_output(site: Path, base_path: str = "/") -> CheckReport:
-    """Check every internal link and anchor of the built `site` served under `base_path`, and its size."""
+    """Check every internal link and anchor of the built `site` served under `base_path`, the characters of
+    its pages and feeds, and its size."""
     site = Path(site)
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
                            fix="baue sie zuerst mit `sitegen build`")
-    sizes = file_sizes(site)
-    rels = [rel for rel in sorted(sizes) if rel.lower().endswith(HTML_SUFFIXES)]
+    sizes = {rel: entry.stat().st_size for rel, entry in files_below(site) if entry.is_file()}
+    rels = [rel for rel in sorted(sizes) if rel.lower().endswith((".html", ".htm"))]
     workers = min(os.cpu_count() or 1, 8)
     with fork_map(parse_page, [site / rel for rel in rels], workers, PARALLEL_FROM) as parsed:
         pages = dict(zip(rels, parsed))
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
-    errors += character_problems(site, pages, sorted(sizes))
+    bad = {rel: page.bad_char for rel, page in pages.items()}  # and in feeds and sitemaps:
+    bad.update((rel, unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace")))
+               for rel in sizes if rel.endswith(".xml"))
+    errors += [Finding("Steuerzeichen, das XML verbietet", f"{rel}:{where[0]}: enthält das Steuerzeichen "
+                       f"{where[1]}, das XML verbietet (entferne es aus der Quelle und baue neu)")
+               for rel, where in sorted(bad.items()) if where]
     size_errors, warnings = size_problems(sizes)
     return CheckReport(tuple(errors + size_errors), tuple(warnings))
 
@@ -268,7 +239,7 @@ def summary(report: CheckReport, everything: bool = False) -> list[str]:
             groups.setdefault(finding.kind, []).append(finding)
         for kind, group in groups.items():
             lines.append(f"{level} – {kind}: {len(group)}")
-            shown = group if everything else group[:SHOWN_PER_KIND]
+            shown = group if everything else group[:3]
             lines += [f"  {finding if everything else finding.short()}" for finding in shown]
             cut = cut or len(shown) < len(group) or any(len(f.items) > SHOWN_ITEMS for f in shown)
     if cut and not everything:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import SitegenError, printable, reason
+from sitegen.errors import LOG, SitegenError, printable, reason, setup
 from sitegen.fields import FieldError, coerce_date
-from sitegen.log import LOG, setup
+from sitegen.scaffold import new_archive, write_workflow
 
 ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
     "the following arguments are required": "es fehlt", "unrecognized arguments": "unbekannte Argumente",
@@ -58,8 +58,6 @@ def _config(args: argparse.Namespace, need_content: bool = False) -> Config:
 
 
 def cmd_new(args: argparse.Namespace) -> None:
-    from sitegen.scaffold import new_archive
-
     folder = Path(args.folder)
     for path in new_archive(folder, args.title, args.base_url):
         LOG.info(f"angelegt: {path}")
@@ -84,18 +82,11 @@ def cmd_build(args: argparse.Namespace) -> None:
     from sitegen.build import build
 
     config = _config(args, need_content=True)
-    build(config, log=_build_line)
+    build(config, log=lambda line: LOG.warning(line.removeprefix("Warnung: ")) if line.startswith("Warnung: ")
+          else LOG.info(line))
     if not config.base_url.startswith(("http://", "https://")):
         LOG.warning("ohne base_url haben Feeds, Sitemap und kanonische Links keine vollständigen Adressen "
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
-
-
-def _build_line(line: str) -> None:
-    """A line of the build: its warnings as warnings, the rest as notes."""
-    if line.startswith("Warnung: "):
-        LOG.warning(line[len("Warnung: "):])
-    else:
-        LOG.info(line)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -146,8 +137,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init_workflow(args: argparse.Namespace) -> None:
-    from sitegen.scaffold import write_workflow
-
     LOG.info(f"geschrieben: {write_workflow(Path('.'), force=args.force)}")
 
 
@@ -166,35 +155,22 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _site_options(s: argparse.ArgumentParser) -> None:
-    """--content, --out, --base-url."""
-    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
-    s.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
-                   "(Standard: _site/, oder 'out' in sitegen.yaml)")
-    s.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
-                   "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
-
-
-def _loudness(p: argparse.ArgumentParser, dest: str) -> None:
-    """-q and -v."""
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("-q", "--quiet", dest=dest, action="store_const", const=-1, default=0,
-                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
-    group.add_argument("-v", "--verbose", dest=dest, action="store_const", const=1,
-                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
-
-
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.")
+    chatter = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = chatter.add_mutually_exclusive_group()  # -q and -v, before the command or after it
+    group.add_argument("-q", "--quiet", dest="loudness", action="store_const", const=-1,
+                       help="nur Warnungen und Fehler ausgeben (Standard: auch Hinweise)")
+    group.add_argument("-v", "--verbose", dest="loudness", action="store_const", const=1,
+                       help="auch jede Anfrage und die Zeilen des Webservers ausgeben (Standard: aus)")
+    p = GermanParser(prog="sitegen", description="Statische Nachrichtenarchive aus Rohartikeln.",
+                     parents=[chatter])
     p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
-    _loudness(p, "loudness")  # before the command or after it
     sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
-    chatter = argparse.ArgumentParser(add_help=False)
-    _loudness(chatter, "verbosity")
 
-    def command(name: str, func, text: str) -> argparse.ArgumentParser:
-        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
+    def command(name: str, func, text: str, *options: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                           parents=[chatter, *options])
         s.set_defaults(func=func)
         return s
 
@@ -210,39 +186,6 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
                    "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
     _site_commands(command)
-    _other_commands(command)
-    return p
-
-
-def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """build, serve, check, deploy: the commands of the site folder."""
-    s = command("build", cmd_build, "die Website bauen")
-    _site_options(s)
-    s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
-                   "behalten (Standard: aus)")
-    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt")
-    _site_options(s)
-    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
-                   "der nächste freie danach; ein angegebener Port muss frei sein)")
-    s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
-                   "(Standard: %(default)s, nur dieser Rechner)")
-    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages")
-    _site_options(s)
-    shown = s.add_mutually_exclusive_group()
-    shown.add_argument("--all", action="store_true",
-                       help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
-    shown.add_argument("--json", action="store_true",
-                       help="alle Funde als JSON ausgeben (Standard: als Text)")
-    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen")
-    _site_options(s)
-    s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
-                   "(Standard: %(default)s)")
-    s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
-                   help="Branch, der nur die Website enthält (Standard: %(default)s)")
-
-
-def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """tag, entities, init-workflow."""
     s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
     s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
     s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
@@ -251,12 +194,43 @@ def _other_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
                 "schreiben")
     s.add_argument("--force", action="store_true",
                    help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
+    return p
+
+
+def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """build, serve, check, deploy: the commands of the site folder, with its options."""
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
+    site.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
+                      "(Standard: _site/, oder 'out' in sitegen.yaml)")
+    site.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer."
+                      "github.io/archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
+    s = command("build", cmd_build, "die Website bauen", site)
+    s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
+                   "behalten (Standard: aus)")
+    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt", site)
+    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
+                   "der nächste freie danach; ein angegebener Port muss frei sein)")
+    s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
+                   "(Standard: %(default)s, nur dieser Rechner)")
+    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages",
+                site)
+    shown = s.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true",
+                       help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
+    shown.add_argument("--json", action="store_true",
+                       help="alle Funde als JSON ausgeben (Standard: als Text)")
+    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen", site)
+    s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
+                   "(Standard: %(default)s)")
+    s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
+                   help="Branch, der nur die Website enthält (Standard: %(default)s)")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; a user's mistake is one line on stderr and exit status 1, never a traceback."""
     args = parser().parse_args(argv)
-    setup(args.verbosity or args.loudness)
+    setup(getattr(args, "loudness", 0))
     try:
         return args.func(args) or 0
     except SitegenError as exc:

@@ -33,7 +33,6 @@ class Config:
 
     @property
     def articles_dir(self) -> Path:
-        """Folder of the article files."""
         return self.content / "articles"
 
     @property

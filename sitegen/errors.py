@@ -1,8 +1,12 @@
-"""The one error type a user sees: a message naming the file, the line and the fix, printed safely."""
+"""What sitegen tells a user: `SitegenError` (one line naming the file, the line and the fix), printed safely;
+notes on stdout, `sitegen: Warnung: …` and `sitegen: Fehler: …` on stderr, the web server's lines alike."""
 from __future__ import annotations
 
 import errno
+import logging
 import re
+import sys
+import traceback
 
 # C0 and C1 controls, DEL, line and paragraph separators, lone surrogates, U+FFFE/U+FFFF: shown escaped
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -45,3 +49,39 @@ REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung"
 def reason(exc: OSError) -> str:
     """Why a system call failed, in German (the system's own text is English)."""
     return REASONS.get(exc.errno or 0, f"Systemfehler {exc.errno}")
+
+
+LOG = logging.getLogger("sitegen")
+PREFIXES = {logging.WARNING: "sitegen: Warnung: ", logging.ERROR: "sitegen: Fehler: "}
+
+
+class _Lines(logging.StreamHandler):
+    """One line a record, to the stream its level belongs on (looked up at each record, so tests can capture);
+    a library's record is marked with its name, its traceback shown only with -v."""
+
+    def __init__(self, verbose: bool):
+        super().__init__()
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        own = record.name.split(".")[0] == "sitegen"
+        text = PREFIXES.get(min(record.levelno, logging.ERROR), "")
+        text += record.getMessage() if own else f"[{record.name}] {record.getMessage()}"
+        if self.verbose and record.exc_info:
+            return text + "\n" + "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+        return text if own or self.verbose else text + " (Einzelheiten mit -v)"
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout  # no flush of the last
+        super().emit(record)
+
+
+def setup(verbosity: int = 0) -> None:
+    """-1 (`-q`): warnings and errors only; 0: notes too; 1 (`-v`): also the web server's own lines."""
+    handler = _Lines(verbosity > 0)
+    own = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
+    for name in ("sitegen", "tornado", "livereload", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.setLevel(own if name == "sitegen" else logging.DEBUG if verbosity > 0 else logging.ERROR)
+        logger.propagate = False

@@ -15,9 +15,8 @@ from urllib.parse import unquote
 
 from sitegen.config import Config
 from sitegen.content import load_article, shown_path
-from sitegen.errors import SitegenError, reason
+from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
-from sitegen.log import LOG
 from sitegen.model import Article, outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
 from sitegen.render import Renderer
@@ -28,12 +27,8 @@ from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
-SCRATCH = ("~", ".swp", ".tmp")  # editors' scratch files (and those starting with . or #) change nothing
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
 QUIET = 1.0  # seconds without a save before the whole model is loaded again in the background
-TEXT_TYPES = ("application/json", "text/javascript", "application/javascript")
-MAX_SEGMENT = 255  # bytes: the longest file name
-NOT_FOUND = "Nicht gefunden – ist die Seite schon gebaut?".encode()
 OVERLAY_STYLE = ("position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:60vh;overflow:auto;"
                  "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:1rem 1.25rem;"
                  "font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)")
@@ -67,6 +62,7 @@ class Preview:
         self.assets = 0  # counts the changes of the templates' static files (which no page's HTML shows)
         self._said: set[str] = set()  # render errors told on the terminal since the last model
         self._reloading = False  # a background reload waits or runs
+        self.scan_cost = 0.0  # processor seconds the last scan took (waiting for other threads left out)
         self.refresh()
 
     def page(self, rel: str, look: bool = True) -> bytes | None:
@@ -91,8 +87,7 @@ class Preview:
         return with_overlay(body, error) if error and html_page else body
 
     def refresh(self, stamp: Stamp | None = None) -> None:
-        """Bring the model up to date with the files (as `stamp` found them, if given), as cheaply as the
-        change allows."""
+        """Bring the model up to date with the files (as `stamp` found them, if given), cheaply if it can."""
         with self.lock:
             stamp = self.scan() if stamp is None else stamp
             if stamp == self.stamp:
@@ -177,11 +172,11 @@ class Preview:
         """Size and mtime of every content and template file, and for one changed in the last RACY_NS a hash
         too (two quick saves of one length can fall in one clock tick); size -1 for a link loop."""
         stamp: Stamp = {}
-        known, recent = self.stamp, time.time_ns() - RACY_NS
+        known, recent, start = self.stamp, time.time_ns() - RACY_NS, time.thread_time()
         for folder in (self.config.content, self.config.templates):
             for _, entry in files_below(folder):
-                if entry.name.startswith((".", "#")) or entry.name.endswith(SCRATCH):
-                    continue
+                if entry.name.startswith((".", "#")) or entry.name.endswith(("~", ".swp", ".tmp")):
+                    continue  # an editor's scratch file
                 try:
                     if entry.is_file():
                         info = entry.stat()
@@ -192,12 +187,12 @@ class Preview:
                         stamp[entry.path] = known[entry.path] if same else seen
                 except OSError as exc:
                     stamp[entry.path] = (-1, exc.errno or 0)
+        self.scan_cost = time.thread_time() - start
         return stamp
 
 
 def with_overlay(body: bytes, error: SitegenError, lead: str = STALE) -> bytes:
-    """An HTML page with the box that shows an error at the end of its body: what it means, then file, line,
-    message and fix."""
+    """An HTML page with a box at the end of its body: what the error means, file, line, message and fix."""
     line = f", Zeile {error.line}" if error.line else ""
     where = html.escape(str(error.path)) + line if error.path else ""
     rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
@@ -237,7 +232,7 @@ class SiteApp:
         rel = path[len(self.base_path):]
         parts = rel.split("/")
         if "\x00" in rel or "\\" in rel or ".." in parts or any(
-                len(part.encode("utf-8", "surrogatepass")) > MAX_SEGMENT for part in parts):
+                len(part.encode("utf-8", "surrogatepass")) > 255 for part in parts):
             return self.not_found()  # no file system has such a name
         name = rel + "index.html" if rel == "" or rel.endswith("/") else rel
         rendered = self.render(name)
@@ -268,10 +263,7 @@ class SiteApp:
     def not_found(self) -> Response:
         """The site's own 404 page, with status 404."""
         body = self.render("404.html")
-        if body is not None:
-            return self.send(body, "text/html", 404)
-        page = self.resolve("404.html")
-        return self.file(page, 404) if page else self.file(None)
+        return self.file(self.resolve("404.html"), 404) if body is None else self.send(body, "text/html", 404)
 
     def file(self, target: Path | None, code: int = 200) -> Response:
         """One file with its content type; a plain 404 when there is none or it cannot be read (any more)."""
@@ -280,13 +272,15 @@ class SiteApp:
         except OSError:
             body = None
         if body is None:
-            return Response(404, (("Content-Type", "text/plain; charset=utf-8"),), NOT_FOUND)
+            return Response(404, (("Content-Type", "text/plain; charset=utf-8"),),
+                            "Nicht gefunden – ist die Seite schon gebaut?".encode())
         return self.send(body, mimetypes.guess_type(target.name)[0] or "application/octet-stream", code)
 
     def send(self, body: bytes, kind: str, code: int = 200) -> Response:
         """A response; HTML pages get the live-reload script."""
         if kind == "text/html":
             body = body.replace(b"</head>", self.script + b"</head>", 1)
-        charset = "; charset=utf-8" if kind.startswith("text/") or kind in TEXT_TYPES else ""
+        text = kind.startswith("text/") or kind in ("application/json", "application/javascript")
+        charset = "; charset=utf-8" if text else ""
         return Response(code, (("Content-Type", kind + charset), ("Cache-Control", "no-store")), body)
 

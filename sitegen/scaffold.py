@@ -12,26 +12,17 @@ from sitegen.errors import SitegenError, reason
 GITIGNORE = "/_site/\n/_site.failed\n/._site*\n/.cache/\n/.venv/\n"
 WORKFLOW_PATH = Path(".github") / "workflows" / "pages.yml"
 WORKFLOW = (Path(__file__).parent / "data" / "pages.yml").read_text(encoding="utf-8")
-
-
-def settings_text(title: str, base_url: str) -> str:
-    """sitegen.yaml of a new archive: the title and where the site will live, explained."""
-    return ("# Einstellungen des Archivs; Optionen auf der Befehlszeile gehen vor.\n"
-            + yaml.safe_dump({"title": title}, allow_unicode=True)
-            + "# Die volle Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
-              "# (Feeds, Sitemap und kanonische Links brauchen sie; der Pages-Workflow setzt sie selbst).\n"
-            + yaml.safe_dump({"base_url": base_url}, allow_unicode=True))
-
-
-def readme_text(title: str) -> str:
-    """The new archive's README: what is where, and what to do next."""
-    return (f"# {title}\n\nEin Nachrichtenarchiv, gebaut mit sitegen.\n\n"
-            "Als Nächstes: Rohartikel (`.txt`, `.html`, `.csv`) in `seeds/` legen, dann `sitegen ingest` "
-            "(schreibt `content/articles/`), `sitegen serve` (Vorschau unter http://127.0.0.1:8000/) und, "
-            "sobald `base_url` in `sitegen.yaml` steht, `sitegen build`. Auf GitHub veröffentlicht der "
-            "Workflow in `.github/workflows/pages.yml` die Website bei jedem Push auf `main`; er installiert "
-            "sitegen mit `pip install .` – liegt sitegen nicht in diesem Repository, passe den Schritt "
-            "„Install sitegen“ an.\n")
+SETTINGS = ("# Einstellungen des Archivs; Optionen auf der Befehlszeile gehen vor.\n{title}"
+            "# Die volle Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
+            "# (Feeds, Sitemap und kanonische Links brauchen sie; der Pages-Workflow setzt sie selbst).\n"
+            "{base_url}")  # each a line of YAML
+README = ("# {title}\n\nEin Nachrichtenarchiv, gebaut mit sitegen.\n\n"
+          "Als Nächstes: Rohartikel (`.txt`, `.html`, `.csv`) in `seeds/` legen, dann `sitegen ingest` "
+          "(schreibt `content/articles/`), `sitegen serve` (Vorschau unter http://127.0.0.1:8000/) und, "
+          "sobald `base_url` in `sitegen.yaml` steht, `sitegen build`. Auf GitHub veröffentlicht der "
+          "Workflow in `.github/workflows/pages.yml` die Website bei jedem Push auf `main`; er installiert "
+          "sitegen mit `pip install .` – liegt sitegen nicht in diesem Repository, passe den Schritt "
+          "„Install sitegen“ an.\n")
 
 
 def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
@@ -40,7 +31,9 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
         raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
                            fix="wähle einen neuen oder leeren Ordner")
     made = [folder / "content" / "articles", folder / "seeds"]
-    files = {CONFIG_FILE: settings_text(title, base_url), "README.md": readme_text(title),
+    settings = {key: yaml.safe_dump({key: value}, allow_unicode=True)
+                for key, value in (("title", title), ("base_url", base_url))}
+    files = {CONFIG_FILE: SETTINGS.format(**settings), "README.md": README.format(title=title),
              ".gitignore": GITIGNORE}
     try:
         for path in made:

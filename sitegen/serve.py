@@ -1,6 +1,5 @@
-"""`sitegen serve`: pages rendered on request by preview.py, reloaded in the browser once the saves settle.
-
-The only module that imports tornado and livereload; of livereload only its browser client and websocket."""
+"""`sitegen serve`: pages rendered on request by preview.py, reloaded in the browser once the saves settle;
+the only module that imports tornado and livereload (of livereload only its browser client and websocket)."""
 from __future__ import annotations
 
 import asyncio
@@ -25,12 +24,10 @@ from tornado.websocket import WebSocketClosedError
 
 from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
-from sitegen.errors import SitegenError, reason
-from sitegen.log import LOG
+from sitegen.errors import LOG, SitegenError, reason
 from sitegen.preview import Preview, SiteApp
 
-DEFAULT_PORT = 8000
-PORT_TRIES = 20  # without --port: the next free one of these
+PORT_TRIES = 20  # without --port: the next free one of these after 8000
 TICK = 0.05  # seconds between two checks whether the files are due for a look
 POLL = 0.2  # seconds between two looks at the files while a browser is open
 IDLE_POLL = 1.0  # the same with none open (errors are still said at once), and the longest pause
@@ -40,16 +37,6 @@ RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}
 STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefunden",
                405: "Methode nicht erlaubt"}
 LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
-
-
-def host_allowed(host: str, names: tuple[str, ...]) -> bool:
-    """True for a Host header naming this machine: one of `names` or an IP address (a foreign domain name
-    pointed at 127.0.0.1 is a DNS rebinding attack)."""
-    name = urlsplit("//" + host).hostname or ""
-    try:
-        return name in names or name in LOCAL_NAMES or bool(ipaddress.ip_address(name))
-    except ValueError:
-        return False
 
 
 def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
@@ -62,7 +49,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # terminated, it ends as on Ctrl+C
     try:
-        asyncio.run(_run(make_app(config, preview, host, port), sockets, preview))
+        asyncio.run(watch(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
         LOG.info("Vorschau beendet.")
     finally:
@@ -72,8 +59,8 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
 
 
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
-    """Listening sockets on `port`; without one given, on DEFAULT_PORT or the next free port after it."""
-    first = DEFAULT_PORT if port is None else port
+    """Listening sockets on `port`; without one given, on 8000 or the next free port after it."""
+    first = 8000 if port is None else port
     for candidate in range(first, first + (PORT_TRIES if port is None else 1)):
         try:
             sockets = bind_sockets(candidate, address=host)
@@ -83,7 +70,7 @@ def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
             why = "unbekannter Rechnername" if isinstance(exc, socket.gaierror) else reason(exc)
             if exc.errno == errno.EACCES:
                 why += " (Ports unter 1024 brauchen Root-Rechte)"
-            raise SitegenError(f"{host}:{candidate} lässt sich nicht öffnen: {why}", path=None,
+            raise SitegenError(f"{host}:{candidate} lässt sich nicht öffnen: {why}",
                                fix="wähle mit --host und --port eine andere Adresse") from None
         if candidate != first:
             LOG.warning(f"Port {first} ist belegt – die Vorschau nimmt den nächsten freien, Port {candidate}")
@@ -100,8 +87,14 @@ class _HostCheck(web.RequestHandler):
     """Refuses a request whose Host header is not this machine; German error texts."""
 
     def prepare(self) -> None:
-        if not host_allowed(self.request.host, self.settings["hosts"]):
-            self.send_error(403)
+        """Only a Host naming this machine or an IP address: a foreign name pointed at 127.0.0.1 is DNS
+        rebinding."""
+        name = urlsplit("//" + self.request.host).hostname or ""
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            if name not in (*LOCAL_NAMES, *self.settings["hosts"]):
+                self.send_error(403)
 
     def write_error(self, status_code: int, **kwargs) -> None:
         self.set_header("Content-Type", "text/plain; charset=utf-8")
@@ -133,8 +126,7 @@ class PageHandler(_HostCheck):
 
 
 class ReloadSocket(LiveReloadHandler, _HostCheck):
-    """livereload.js's websocket, for pages of this server only (a foreign page would learn of every save);
-    it knows the path of its page."""
+    """livereload.js's websocket, for this server's pages only (others would learn of every save)."""
 
     page = ""
 
@@ -160,10 +152,10 @@ def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Appl
     """The live-reload client and websocket, then the site: the project's static files over the defaults,
     then the last build; `as_is` renders without looking at the files again."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
-    static = [("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)]
-    folders = [*static, ("", config.out)]
-    site = SiteApp(folders, config.base_path, render=preview.page, script=script)
-    as_is = SiteApp(folders, config.base_path, render=partial(preview.page, look=False), script=script)
+    folders = [*(("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)),
+               ("", config.out)]
+    site, as_is = (SiteApp(folders, config.base_path, render=partial(preview.page, look=look), script=script)
+                   for look in (True, False))
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
     return web.Application(routes, site=site, as_is=as_is, shown={}, hosts=(host,), log_function=_log_request)
 
@@ -174,24 +166,20 @@ def _log_request(handler: web.RequestHandler) -> None:
     LOG.debug(f"{handler.request.method} {handler.request.uri} → {handler.get_status()} ({took:.0f} ms)")
 
 
-async def _run(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
+async def watch(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
+    """Serve `app`; look at the files every POLL (IDLE_POLL with no page open; at most SCAN_SHARE of a core);
+    SETTLE after the last change refresh the preview and reload the open pages that now read otherwise."""
     HTTPServer(app).add_sockets(sockets)
-    await watch(preview, app.settings["as_is"], app.settings["shown"])
-
-
-async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
-    """Look at the files every POLL seconds (IDLE_POLL with no browser open; on a big archive so that looking
-    takes at most SCAN_SHARE of a core); once a change has settled for SETTLE seconds, refresh the preview
-    and reload the open pages that now read otherwise (all of them after a change of a static file)."""
-    sent, assets, looked, last, cost = preview.generation, preview.assets, {}, 0.0, 0.0
+    sent, assets, looked, last = preview.generation, preview.assets, {}, 0.0
     while True:
         await asyncio.sleep(TICK)
+        cost = preview.scan_cost
         pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
         if time.monotonic() < last + pause:
             continue
         try:
             last = time.monotonic()
-            stamp, cost = await asyncio.to_thread(_timed_scan, preview)
+            stamp = await asyncio.to_thread(preview.scan)
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:
@@ -201,32 +189,22 @@ async def watch(preview: Preview, site: SiteApp, shown: dict[str, int]) -> None:
             if preview.generation != sent:
                 pages, everything = list(LiveReloadHandler.waiters), preview.assets != assets
                 sent, assets = preview.generation, preview.assets
-                reload_browsers(await asyncio.to_thread(_changed, pages, site, shown, everything))
+                pages = await asyncio.to_thread(_changed, pages, app.settings, everything)
+                LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
+                for page in pages:
+                    try:
+                        page.write_message(RELOAD)
+                    except WebSocketClosedError:
+                        LiveReloadHandler.waiters.discard(page)
         except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
             LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
                       exc_info=exc)
 
 
-def _timed_scan(preview: Preview) -> tuple[dict, float]:
-    """The preview's scan of the files and the processor time it took (waiting for other threads left out)."""
-    start = time.thread_time()
-    return preview.scan(), time.thread_time() - start
-
-
-def _changed(pages: list, site: SiteApp, shown: dict[str, int], everything: bool) -> list:
+def _changed(pages: list, settings: dict, everything: bool) -> list:
     """The open pages that would now read otherwise than when they were loaded."""
-    return [page for page in pages
-            if everything or shown.get(page.page) != hash(site.respond(page.page).body)]
-
-
-def reload_browsers(pages: list) -> None:
-    """Tell these open pages to reload."""
-    LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
-    for page in pages:
-        try:
-            page.write_message(RELOAD)
-        except WebSocketClosedError:
-            LiveReloadHandler.waiters.discard(page)
+    return [page for page in pages if everything
+            or settings["shown"].get(page.page) != hash(settings["as_is"].respond(page.page).body)]
 
 
 def _build_for_search(config: Config, preview: Preview) -> subprocess.Popen:

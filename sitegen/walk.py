@@ -8,9 +8,8 @@ from typing import Callable, Iterator
 
 def files_below(folder: Path | str,
                 enter: Callable[[str], bool] = lambda rel: True) -> Iterator[tuple[str, os.DirEntry]]:
-    """Every non-folder entry below `folder` as (its path relative to `folder` with '/', the entry); like
-    Path.rglob, links to folders are not followed and unreadable folders are skipped; a folder is entered
-    when `enter` accepts its relative path."""
+    """Every non-folder entry below `folder` as (its relative path with '/', the entry), in folders `enter`
+    accepts; like Path.rglob, links to folders are not followed and unreadable folders are skipped."""
     pending = [(os.fspath(folder), "")]
     while pending:
         path, prefix = pending.pop()

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import write_article
 from sitegen.cli import main, parser
-from sitegen.log import LOG, setup
+from sitegen.errors import LOG, setup
 from test_serve import fetch, wait_for
 
 ENGLISH = re.compile(r"\b(usage|show|this|help message|options|positional|arguments|default|the|is|of|and|to|"

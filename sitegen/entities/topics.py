@@ -1,7 +1,7 @@
-"""Topic tags: the nouns, compounds and phrases that make an article findable, ranked by specificity.
+"""Topic tags: the vocabulary's topics the text gives evidence for, and its nouns, compounds and phrases.
 
-`candidates` (per article, a pure function of the text) finds them; `choose` ranks them against document
-frequencies (the shipped counts, and the archive's when ingest knows them) and keeps three to six.
+`candidates` (per article, a pure function of the text) finds them; `choose` keeps the topics and the most
+telling words, ranked against document frequencies (the shipped counts, and the archive's at ingest).
 """
 from __future__ import annotations
 
@@ -16,11 +16,15 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
+from .topic_vocab import enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
-           "singulars", "tags"]
+           "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
-MIN_WORDS, MIN_TAGS, MAX_TAGS = 20, 3, 6
+MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
+TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
+EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
+REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
 SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
@@ -34,8 +38,9 @@ RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (
 @dataclass(frozen=True)
 class Candidate:
     name: str
-    count: int
+    count: int  # mentions; for a topic of the vocabulary, the weight of its evidence
     first: int  # token index of the first mention
+    topic: bool = False  # a topic of the vocabulary (topic_vocab.py), not a word of the text
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,9 @@ def _shipped() -> tuple[int, dict[str, int]]:
     return docs, {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
-def tags(text: str, exclude: set[str], registry: Registry, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Three to six topic tags of the article (none for a short text), ranked against the shipped counts."""
-    return choose(candidates(text, frozenset(exclude), registry), DocFreq(), limit=limit)
+def tags(text: str, exclude: set[str], registry: Registry) -> tuple[str, ...]:
+    """The article's topic tags (none for a short text), ranked against the shipped counts."""
+    return choose(candidates(text, frozenset(exclude), registry), DocFreq())
 
 
 @lru_cache(maxsize=8)
@@ -95,7 +100,14 @@ def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[
         counts[name] += 1
         first.setdefault(name, i)
     found = tuple(Candidate(n, c, first[n]) for n, c in counts.items() if c > 1 or " " not in n or "-" in n)
-    return merged(found, singulars(set(counts)))
+    return merged(found, singulars(set(counts))) + _topics(toks, registry)
+
+
+def _topics(toks: list[Token], registry: Registry) -> tuple[Candidate, ...]:
+    """The vocabulary's topics the text gives evidence for, under the registry's tag for each."""
+    names = [t.name for t in vocabulary().topics]
+    return tuple(Candidate(_mapped(names[t], registry) or names[t], weight, at, topic=True)
+                 for t, (weight, at) in evidence(toks).items() if enough(names[t], weight, ""))
 
 
 PLURAL_ENDINGS = ("en", "n", "e", "s", "er", "ern", "nen")
@@ -109,13 +121,13 @@ def singulars(names: set[str]) -> dict[str, str]:
 
 def merged(cands: tuple[Candidate, ...], singular: dict[str, str]) -> tuple[Candidate, ...]:
     """The candidates with plurals counted under their singular."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    counts: Counter[tuple[str, bool]] = Counter()
+    first: dict[tuple[str, bool], int] = {}
     for c in cands:
-        name = singular.get(c.name, c.name)
-        counts[name] += c.count
-        first[name] = min(first.get(name, c.first), c.first)
-    return tuple(Candidate(n, k, first[n]) for n, k in counts.items())
+        key = (c.name if c.topic else singular.get(c.name, c.name), c.topic)
+        counts[key] += c.count
+        first[key] = min(first.get(key, c.first), c.first)
+    return tuple(Candidate(n, k, first[n, t], t) for (n, t), k in counts.items())
 
 
 def _mentions(toks: list[Token], exclude: frozenset[str], registry: Registry):
@@ -200,26 +212,53 @@ def weight(cand: Candidate, df: DocFreq) -> float:
     return (1.0 + math.log(cand.count)) * df.idf(cand) * df.topicality(cand) * length * opening
 
 
-def choose(cands: tuple[Candidate, ...], df: DocFreq, limit: int = MAX_TAGS) -> tuple[str, ...]:
-    """Up to six tags a dictionary knows (a word it does not is mostly a name the extractor missed), in order
-    of mention: those mentioned twice or more (or bilateral phrases) that come near the best one; the next
+def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
+    """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
+    the most telling word of the text; without a topic, two telling words or else the best word."""
+    found = [c for c in cands if c.topic and enough(c.name, c.count, section)]
+    best = max((min(c.count, EVIDENT) for c in found), default=0)
+    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
+    topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
+    taken = {c.name.casefold() for c in topics}
+    rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
+    nouns = sorted(words(rest, df), key=lambda c: -weight(c, df))
+    telling = [c for c in nouns if _telling(c) and not (topics and section in REPORTS)]
+    nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
+    return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
+
+
+def _telling(cand: Candidate) -> bool:
+    """Mentioned again, and a phrase or a compound whose first part is a word of its own
+    ('Staatsschutzgesetz', not 'Rückschlag' or 'Vorschau')."""
+    low = cand.name.lower()
+    parts = "-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3))
+    return _strong(cand) and parts
+
+
+def _covered(word: str, topics: set[str]) -> bool:
+    """The word repeats a topic ('Flüchtling' of 'Flüchtlingskrise', 'Klimawandel' of itself)."""
+    return any(t.startswith(word) or word.startswith(t) or t.endswith(word) for t in topics)
+
+
+def words(cands: tuple[Candidate, ...], df: DocFreq) -> list[Candidate]:
+    """Up to six words of the text a dictionary knows (a word it does not is mostly a name the extractor
+    missed): those mentioned twice or more (or bilateral phrases) that come near the best one; the next
     repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
     among them; an article with none of these gets its best single mention."""
     known = [c for c in cands if _known(c.name)]
     known = [c for c in known if compound(c.name) or c.count >= SIMPLE_MENTIONS] or known
     ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
     if not ranked:
-        return ()
+        return []
     best = weight(ranked[0], df)
-    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: limit - 1]
+    chosen = [c for c in ranked if _strong(c) and weight(c, df) >= RELATIVE * best][: MAX_TAGS - 1]
     opening = [c for c in ranked if c not in chosen and c.first < OPENING]
     spare = [c for c in ranked if c not in chosen and c.count > 1]
     spare += [c for c in opening if c not in spare]
     chosen += spare[: max(MIN_TAGS - len(chosen), 0)]
     if opening and all(c.first >= OPENING for c in chosen):
         chosen.append(opening[0])
-    chosen = chosen or ranked[:1]
-    return tuple(c.name for c in sorted(chosen, key=lambda c: c.first))
+    return chosen or ranked[:1]
 
 
 def _strong(cand: Candidate) -> bool:
@@ -235,7 +274,7 @@ def _known(name: str) -> bool:
 
 def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:
     """Candidates as strings for ingest's entity cache and worker pipes ('name<TAB>count<TAB>first')."""
-    return tuple(f"{c.name}\t{c.count}\t{c.first}" for c in cands)
+    return tuple(f"{'#' if c.topic else ''}{c.name}\t{c.count}\t{c.first}" for c in cands)
 
 
 def decode(values: tuple[str, ...]) -> tuple[Candidate, ...] | None:
@@ -243,4 +282,4 @@ def decode(values: tuple[str, ...]) -> tuple[Candidate, ...] | None:
     parts = [v.split("\t") for v in values]
     if not all(len(p) == 3 and p[1].isdigit() and p[2].isdigit() for p in parts):
         return None
-    return tuple(Candidate(n, int(c), int(f)) for n, c, f in parts)
+    return tuple(Candidate(n.removeprefix("#"), int(c), int(f), n.startswith("#")) for n, c, f in parts)

@@ -51,5 +51,5 @@ def settle(proposals: list[Article], others: list[Article]) -> list[Article]:
     for i, cands in found.items():
         section = str(proposals[i].extra.get("section") or "").casefold()
         kept = tuple(c for c in cands if c.name.casefold() != section)
-        settled[i] = replace(proposals[i], tags=choose(kept, df))
+        settled[i] = replace(proposals[i], tags=choose(kept, df, section=section))
     return settled

@@ -1,0 +1,104 @@
+"""Editor topics as data (data/topic_vocab.tsv): a topic is found when the text gives enough evidence for it.
+
+A line is `Topic<TAB>Ressorts<TAB>evidence`. Lower-case stems match at the start or end of a noun or of a
+hyphenated word's part ('flüchtling': Flüchtlingskrise, Kriegsflüchtlinge) and a lower-case word with its
+ending ('syrisch': syrischen); names and acronyms ('IS', 'Assad') as written, also before a hyphen or with
+a genitive s; 'a_b' two or three words in a row. A word ending in '!' is decisive.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import DATA
+from .tokenize import Token
+
+DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
+ENOUGH = 3  # the evidence a topic needs (a decisive word, two plain ones twice); double outside its Ressorts
+ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    sections: frozenset[str]  # casefolded Ressorts it belongs to; empty: any
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    topics: tuple[Topic, ...]
+    stems: dict[str, tuple[tuple[int, str], ...]]  # lower-case stem -> (topic index, evidence)
+    names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
+    weights: dict[str, int]  # evidence -> weight
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shipped topics and an index of their evidence."""
+    topics, weights = [], {}
+    stems, names = defaultdict(list), defaultdict(list)
+    for line in (DATA / "topic_vocab.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, sections, words = line.split("\t")
+        evidence = tuple(words.split())
+        for word in evidence:
+            key = word.rstrip("!").replace("_", " ")
+            weights[word] = DECISIVE if word.endswith("!") else PLAIN
+            if " " in key or not key[:1].isupper():
+                stems[key.lower()].append((len(topics), word))
+            else:
+                names[key].append((len(topics), word))
+        wanted = frozenset(s.casefold() for s in sections.split(",") if s != "-")
+        topics.append(Topic(name, wanted, evidence))
+    return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
+                      {k: tuple(v) for k, v in names.items()}, weights)
+
+
+@lru_cache(maxsize=100_000)
+def _evidence(word: str) -> tuple[tuple[int, str], ...]:
+    """(topic index, evidence) of every piece of evidence a word (or its parts) bears."""
+    vocab = vocabulary()
+    keys = {word, word.partition("-")[0], word.removesuffix("s")}
+    found = {e for name in keys for e in vocab.names.get(name, ())}
+    for part in {word, *word.split("-")}:
+        low = part.lower()
+        if not part[:1].isupper():
+            found.update(e for end in ENDINGS if low.endswith(end)
+                         for e in vocab.stems.get(low[: len(low) - len(end)], ()))
+            continue
+        for cut in range(3, len(low) + 1):
+            found.update(vocab.stems.get(low[:cut], ()))
+        for cut in range(3, len(low) - 4):
+            tail = low[cut:]
+            found.update(e for end in ENDINGS if tail.endswith(end)
+                         for e in vocab.stems.get(tail[: len(tail) - len(end)], ()))
+    return tuple(sorted(found))
+
+
+def evidence(toks: list[Token]) -> dict[int, tuple[int, int]]:
+    """Topic index -> (weight of its evidence in the text, token index of the first piece)."""
+    vocab = vocabulary()
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    first: dict[int, int] = {}
+    words = [t.text.lower() for t in toks] + ["", ""]
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].isalpha():
+            continue
+        pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
+        for found in (*_evidence(tok.text), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
+            counts[found] += 1
+            first.setdefault(found[0], i)
+    weight: dict[int, int] = defaultdict(int)
+    for (topic, word), n in counts.items():
+        weight[topic] += vocab.weights[word] * min(n, 3 if vocab.weights[word] == DECISIVE else 2)
+    return {t: (w, first[t]) for t, w in weight.items()}
+
+
+def enough(topic: str, weight: int, section: str) -> bool:
+    """The text's evidence is enough for the topic, given the article's Ressort ('' when unknown)."""
+    wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
+    outside = bool(section and wanted and section.casefold() not in wanted)
+    return weight >= ENOUGH * (2 if outside else 1)
