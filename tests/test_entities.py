@@ -321,9 +321,9 @@ def test_works_and_products_are_no_names():
     assert not cues.work_context(Mention(("Rapid",), "ORG", 0.9, 0, before=("Spiel", "gegen")))
     assert cues.work_context(Mention(("Mad", "Men"), "PER", 0.9, 0, before=("der", "TV-Serie")))
     assert cues.org_context(Mention(("Canonical",), "PER", 0.9, 0, before=("des", "Herstellers")))
-    products = ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6")
+    products = ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6", "Aspire Switch-Reihe", "iPad Pro")
     assert all(cues.product_form(n) for n in products)
-    assert not any(cues.product_form(n) for n in ("Schalke 04", "Hannover 96", "Bank Austria"))
+    assert not any(cues.product_form(n) for n in ("Schalke 04", "Hannover 96", "Bank Austria", "Serie A"))
     ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
     assert "Mario Maker" not in ents.people + ents.organisations
 
@@ -436,3 +436,51 @@ def test_description_and_venue_are_no_organisations():
                    "Wolfsburg ein großer Schritt.")
     assert "Colmarer Zeitung" not in ents.organisations
     assert "Wolfsburg" in ents.places and "Wolfsburg" not in ents.organisations
+
+
+def test_noun_before_a_name_gives_its_type():
+    ents = extract("Der Attentäter hatte in der Siedlung Otniel eine Israelin erstochen. Die Armee riegelte "
+                   "die Siedlung Otniel ab. Der Verteidiger wechselt zum Zweitligisten Brentford. Brentford "
+                   "zahlt dafür eine Million Euro. Der Tabellenführer Leicester gewann in Manchester. Der "
+                   "Vorsprung von Leicester wuchs. Titelverteidiger Novak Djokovic gewann.")
+    assert "Otniel" in ents.places and {"Brentford", "Leicester"} <= set(ents.organisations)
+    assert "Novak Djokovic" in ents.people and "Manchester" in ents.places
+
+
+def test_result_codes_and_technical_terms_are_no_names():
+    ents = extract("Ergebnisse: 1. Jan Frodeno (GER) 8:06:30 2. Tyler Butterfield (BER) 8:23:09. "
+                   "Innenministerin Johanna Mikl-Leitner (ÖVP) sagte 2015 nichts. Die Kamera-App erstellt "
+                   "ein animiertes GIF.")
+    assert "Tyler Butterfield" in ents.people and "ÖVP" in ents.organisations
+    assert not {"BER", "GIF"} & set(ents.people + ents.places + ents.organisations)
+
+
+def test_name_typed_as_organisation_from_a_given_name_loses_its_genitive_tail():
+    found = [m for m in mentions("Premiere war im Ronacher bei der Premiere von Andrew Lloyd Webbers Evita.")
+             if "Andrew" in m.tokens]
+    assert [m.tokens for m in found] == [("Andrew", "Lloyd", "Webbers")] and found[0].cls == "PER"
+
+
+def test_place_adjectives_and_events_are_no_organisations():
+    ents = extract("Heino ist Thema im ersten Fall der Dresdner Kommissarinnen Karin Gorniak und Henni "
+                   "Sieland. Der Stürmer wechselt zur SV Ried. Er erhielt nach Angaben der Rieder einen "
+                   "Vertrag. Die Pariser Anschläge erschütterten Europa. Die Pariser Anschläge jähren sich.")
+    assert "SV Ried" in ents.organisations and "Karin Gorniak" in ents.people
+    assert not {"Dresdner", "Rieder", "Pariser Anschläge"} & set(ents.organisations + ents.places)
+
+
+def test_one_word_exclamation_is_no_name():
+    ents = extract("Auf sie mit Gebrüll! Bam! Bam! Bam! Die Gitarre jault. Lemmy Kilmister spielt.")
+    assert ents.people == ("Lemmy Kilmister",) and not ents.places
+
+
+def test_nominative_of_a_neuter_medium():
+    assert nominative(("Neuen", "Volksblatt")) == ("Neues", "Volksblatt")
+    assert nominative(("Deutschen", "Ärzteblatts")) == ("Deutsches", "Ärzteblatt")
+
+
+def test_team_and_company_names_are_not_cut():
+    ents = extract("Ergebnisse: Los Angeles Clippers – Portland Trail Blazers 102:87. Der größte "
+                   "US-Autohersteller General Motors (GM) hat Gutscheine verteilt.")
+    assert {"Portland Trail Blazers", "General Motors"} <= set(ents.organisations)
+    assert not {"Portland", "Motors"} & set(ents.organisations)

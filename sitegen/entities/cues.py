@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .mentions import PARTICLES, QUOTES, Mention
+from .mentions import QUOTES, Mention
 from .normalize import ARTICLES
+from .trimming import PARTICLES
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())
@@ -13,6 +14,11 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
+               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole")  # 'Hafenstadt'
+TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger")  # 'Zweitligisten'
+RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
+              "vizemeister", "titelverteidiger")
 THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
 
 
@@ -28,6 +34,19 @@ def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+
+
+def type_context(m: Mention) -> str | None:
+    """What the noun before the mention makes it: 'LOC' after a settlement or area ('der Siedlung Otniel'),
+    'TEAM' after a word only a club is ('beim Zweitligisten Brentford'), 'CLUB' after a ranking word a club
+    or a person may be ('Tabellenführer Leicester'), else None."""
+    word = _word_before(m)
+    low = word.lower().removesuffix("en").removesuffix("n")
+    if not word[:1].isupper():
+        return None
+    if word.lower().endswith(PLACE_HEADS):
+        return "LOC"
+    return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
 
 
 def described(m: Mention) -> bool:
@@ -48,7 +67,7 @@ def product_form(name: str) -> bool:
     if len(toks) < 2:
         return False
     code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
-    return code or bool(lexicon.product_words() & set(toks))
+    return code or bool(lexicon.product_words() & {t.rsplit("-", 1)[-1] for t in toks})  # 'Switch-Reihe'
 
 
 def glued(name: str) -> bool:

@@ -16,7 +16,8 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
-        "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat")
+        "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat", "blatt",
+        "magazin", "journal", "bündnis", "spital", "kommando", "konsortium")  # 'Neues Volksblatt'
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 
 

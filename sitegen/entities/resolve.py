@@ -4,15 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import cues, lexicon, rules
-from .mentions import PARTICLES, Mention
+from .mentions import Mention
 from .normalize import ARTICLES, initials, key, nominative, place_adjective
 from .registry import Registry
 from .rules import CLUB_WORDS, team_word
+from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
                         "Championships "
                         "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
+EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
+               "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -148,6 +151,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
         g["work"] = g.get("work") or cues.work_context(m)
+        g["cue"] = g.get("cue") or cues.type_context(m)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
@@ -157,22 +161,34 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
         cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
         cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+        cls = _cued_type(name, cls, g["cue"])
         if cls != "PER" and cues.company_product(name) and not g["reg"]:
             continue  # 'Google Docs'
         work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
-        keep = g["reg"] or not work and _plausible(name) and _confident(g, name, cls)
+        demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
+        keep = g["reg"] or not work and not demonym and _plausible(name) and _confident(g, name, cls)
         if registry.ignored(name) or not keep:
             continue
         out.append(Found(name, cls, g["first"]))
     return sorted(out, key=lambda f: (f.first, f.name))
 
 
+def _cued_type(name: str, cls: str, cue: str | None) -> str:
+    """The type a noun before the name gives ('Insel Giglio', 'Zweitligisten Brentford'); a country stays a
+    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club."""
+    if cue == "LOC":
+        return "LOC"
+    if cue is None or name in lexicon.countries() or name in lexicon.regions():
+        return cls
+    return "ORG" if cls == "LOC" or cls == "PER" and cue == "TEAM" else cls
+
+
 def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
-    if EVENT_WORDS & set(name.split()):
-        return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if EVENT_WORDS & set(name.split()) or " " in name and name.lower().endswith(EVENT_HEADS):
+        return False  # an event or a prize: 'Copa America', 'European Song Contest', 'Pariser Anschläge'
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
@@ -224,11 +240,13 @@ def _in_gazetteer(name: str, cls: str) -> bool:
 
 
 def _adjective(name: str) -> bool:
-    """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner'."""
-    if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
+    """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner';
+    'Dresdner' too, though a listed organisation ('Dresdner Bank') opens with it."""
+    if name.casefold() in lexicon.aliases():
         return False
     demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
-    return lexicon.pos(name)[0].startswith(("ADJ", "NNA")) or place_adjective(name) or demonym
+    return place_adjective(name) or demonym or name not in lexicon.orgs() \
+        and lexicon.pos(name)[0].startswith(("ADJ", "NNA"))
 
 
 def _function_word(name: str) -> bool:

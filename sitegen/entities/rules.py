@@ -51,6 +51,12 @@ def is_result(words: list[str]) -> bool:
     return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
 
 
+def result_code(words: list[str], a: int, b: int) -> bool:
+    """A three-letter code in parentheses before a figure: 'Tyler Butterfield (BER) 8:23:09'."""
+    return b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")" \
+        and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[b + 1][:1].isdigit()
+
+
 def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
@@ -105,14 +111,15 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
 def repair(words: list[str], tags: list[str]) -> list[str]:
     """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
     before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it, a place
-    before an English plural is a team ('Carolina Panthers')."""
+    before an English plural is a team ('Carolina Panthers', 'Portland Trail Blazers')."""
     for i in range(1, len(words)):
         prev, cls = tags[i - 1][2:], tags[i][2:]
         if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")) \
                 and not _region_before(words, tags, i):
             _join(tags, i, cls)
-        elif tags[i] == "O" and prev == "LOC" and team_word(words[i]):
+        elif tags[i] == "O" and prev == "LOC" and (team_word(words[i]) or _team_pair(words, tags, i)):
             tags[i] = "I-LOC"
+            tags[i + 1:i + 2] = ["I-LOC"] if _team_pair(words, tags, i) else tags[i + 1:i + 2]
             _join(tags, i, "ORG")
     for a, b, cls in spans(tags):
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
@@ -136,6 +143,12 @@ def spans(tags):
             start = None
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
             start, cls = i, tag[2:]
+
+
+def _team_pair(words: list[str], tags: list[str], i: int) -> bool:
+    """Two untagged words after a town, the second an English plural: 'Portland' + 'Trail Blazers'."""
+    return i + 1 < len(words) and tags[i + 1] == "O" and words[i][:1].isupper() and team_word(words[i + 1]) \
+        and lexicon.pos(words[i]) != ("NN", True)
 
 
 def _join(tags: list[str], i: int, cls: str) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import frontmatter
 
-from sitegen.entities.mentions import PARTICLES
 from sitegen.entities.merging import folded
 from sitegen.entities.normalize import initials, key
+from sitegen.entities.trimming import PARTICLES
 
 FIELDS = ("people", "places", "organisations")
 SAMPLE = {"people": 100, "places": 60, "organisations": 60}

@@ -124,14 +124,19 @@ def train(data: Path, out: Path, copies: int = 2, smart: Path | None = None, nee
     write known.tsv (from the gold sentences only) beside it."""
     sents, _ = germeval.splits(data)
     sents += smartdata.read(smart, needs) if smart else []
+    write_known(sents, out.parent / "known.tsv")
+    raw = out.with_name(out.name + ".tmp")
+    fit(sents, raw, copies)
+    out.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+    raw.unlink()
+
+
+def fit(sents, out: Path, copies: int = 2):
+    """The CRF fitted on the sentences and augmented copies (name table jackknifed), written to out."""
     feats, extra = featurise(sents, copies=copies)
     gold = [(f, list(s.tags)) for s, f in zip(sents, feats)] + [(f, list(s.tags)) for s, f in extra]
     print(f"{len(sents)} sentences + {len(extra)} augmented copies", file=sys.stderr)
-    write_known(sents, out.parent / "known.tsv")
-    raw = out.with_name(out.name + ".tmp")
-    _fit(gold, raw)
-    out.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
-    raw.unlink()
+    return _fit(gold, out)
 
 
 def main(argv: list[str] | None = None) -> int:

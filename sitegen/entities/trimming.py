@@ -1,0 +1,164 @@
+"""Span trimming: role nouns, descriptions and particles cut off or carried over at a name's edges."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon, rules
+from .normalize import ARTICLES
+
+PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
+NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
+MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
+
+
+def common_noun(word: str, guessed: bool = False) -> bool:
+    """A word HanTa knows (or, with guessed, takes) as a common noun, and no known name or given name."""
+    if word in lexicon.known() or word in lexicon.first_names() or word in lexicon.places():
+        return False
+    if "-" in word.strip("-"):
+        return common_noun(word.rsplit("-", 1)[1], guessed)
+    tag, known = lexicon.pos(word)
+    return tag == "NN" and (known or guessed)
+
+
+def _long_compound(word: str) -> bool:
+    """A long compound ending in a common noun, glued before a place: 'Jihadistenhochburg Raqqa'."""
+    if len(word) < 10 or word in lexicon.places() or word in lexicon.regions():
+        return False
+    tail = word.rsplit("-", 1)[-1]
+    return any(lexicon.pos(tail[-k:].capitalize()) == ("NN", True) for k in range(5, len(tail) + 1))
+
+
+def _role(word: str, nxt: str) -> bool:
+    """A role noun glued before a name: 'Landtagsklubobmann Walter', 'Jagdethiker Winkelmayer'."""
+    low = word.lower()
+    if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
+        return False
+    return any(low.endswith(cue) for cue in lexicon.cues() if len(cue) > 3) or nxt in lexicon.first_names() \
+        and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
+
+
+def _other_word(word: str, opening: bool) -> bool:
+    """A capitalised word that is, in lower case, a verb or adjective (known, or guessed when it opens the
+    sentence) and no name: 'Kuratiert'."""
+    tag, known = lexicon.pos(word.lower())
+    closed = known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))  # 'Gegen', 'Oder'
+    guessed = opening and word.endswith(("iert", "t", "en", "te"))  # 'Kuratiert', not 'Juan'
+    return (known or guessed) and (closed or tag.startswith(("V", "ADJ"))) and word not in lexicon.known() \
+        and word not in lexicon.places() and word not in lexicon.first_names()
+
+
+def _surname_like(word: str) -> bool:
+    """A word after 'von'/'de' that continues a person's name rather than naming a place or body."""
+    if word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs():
+        return False
+    if lexicon.pos(word)[0].startswith("ADJ"):
+        return False  # 'von der Europäischen
+    return word.casefold() not in lexicon.aliases() and not common_noun(word)
+
+
+def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
+    on a particle ('Alexander Van' + 'der Bellen')."""
+    a, b, cls = _trim_front(words, a, b, cls)
+    b = _particles(words, a, b, cls)
+    return _trim_back(words, a, b, cls)
+
+
+def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Referee marks, role nouns, opening verbs and descriptors before a name; a given name inside starts
+    one."""
+    if words[a] == "SR" and b - a > 1:
+        a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    start = a
+    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
+    if cls != "PER" and given is not None and not words[given - 1].islower():
+        a, cls = given, "PER"  # 'Salzburger Mike Vogl'
+    inner = next((i for i in range(a + 1, b - 1)
+                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    b = b if inner is None else inner  # 'Oscar für Mark Rylance'
+    while b - a > 1 and words[b - 1] in ("St.", "Dr."):
+        b -= 1  # 'Paris St.'
+    firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
+    while b - a > 1 and (_other_word(words[a], opening=a == 0) or not firm and _role(words[a], words[a + 1])
+                         or cls == "LOC" and _long_compound(words[a])
+                         or cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                         and words[b - 1] in lexicon.orgs()):
+        a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
+    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
+                                                            or _long_compound(words[a + 1])):
+        a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
+    while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
+        b -= 1  # 'Edomwonyi Gelbe (Karten)'
+    if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
+        a += 1  # 'Der Zeitung Haaretz zufolge'
+    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or common_noun(words[a])
+                                                         and not _institution(words[a])
+                                                         and words[a].lower() not in lexicon.org_words()):
+        a += 1
+        if words[a] in lexicon.first_names():
+            cls = "PER"
+    if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
+        cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
+    return a, b, cls
+
+
+def _has_place(words) -> bool:
+    """The name, or its first word, is a known place: 'Rio de Janeiro', 'Wien Hietzing'."""
+    return any(w in lexicon.places() or w in lexicon.countries() or w in lexicon.regions()
+               for w in (" ".join(words), words[0]))
+
+
+def _institution(word: str) -> bool:
+    """A noun that heads an institution's name ('Landesbank', 'Landtag')."""
+    return word.lower().endswith(lexicon.ORG_SUFFIXES)
+
+
+def _describer(word: str) -> bool:
+    """A noun that describes the name after it: 'Zeitung Tuttosport', 'Tageszeitung Kurier'."""
+    return word.lower().endswith(MEDIA_WORDS) and lexicon.pos(word)[0] == "NN"
+
+
+def _particles(words, a: int, b: int, cls: str) -> int:
+    """The span's end, carried over particles to the name they belong to."""
+    j = b
+    while j < len(words) and words[j].lower() in PARTICLES:
+        j += 1
+    ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
+    named = j < len(words) and words[j][:1].isupper()
+    nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
+        and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
+    if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
+        b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
+    return b
+
+
+def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
+    limit = {"PER": 2, "LOC": 1}.get(cls)
+    if limit is not None and (cls == "PER" or words[a] in lexicon.places()
+                              or words[a] in lexicon.countries()):
+        b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
+                  and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
+    last = words[b - 1].lower()
+    if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
+            and not last.endswith(rules.INSTITUTION_HEADS) and not rules.team_word(words[b - 1]):
+        if words[b - 1] in lexicon.work_cues():
+            return a, a, cls  # a work: 'Rocky Horror Picture Show'
+        b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
+                         and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    first = set(words[a].split("-")) & lexicon.first_names()
+    if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
+        cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
+    genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
+                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
+    b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner', 'Andrew Lloyd Webbers Evita'
+    if cls == "PER" and b - a > 1 and lexicon.org_words() & {words[b - 1].lower(), words[a].lower()}:
+        cls = "ORG"  # 'Unión Patriótica'
+
+    if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
+        b += 1
+    return a, b, cls
