@@ -2,9 +2,8 @@
 was until the complete new one is swapped in (output.py); which pages are unchanged is reuse.py's to say."""
 from __future__ import annotations
 
-import os
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -15,12 +14,11 @@ from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
 from sitegen.model import Site
-from sitegen.output import OutputFolder, check_out, writing
+from sitegen.output import check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
-from sitegen.reuse import BuildRecord, Reuse, build_key, site_outline
-from sitegen.search import KEEP_CACHED, install, missing, prune, shards
-from sitegen.search_index import Indexing
+from sitegen.reuse import Reuse
+from sitegen.search import indexing, shards
 from sitegen.site import build_site
 from sitegen.theme import static_files
 from sitegen.workers import default_jobs
@@ -34,11 +32,6 @@ class BuildReport:
     files: int = 0
     rendered: int = 0
     reused: int = 0
-
-    def line(self) -> str:
-        """One line for the terminal."""
-        steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.steps)
-        return f"{self.files} Dateien ({self.rendered} gerendert, {self.reused} unverändert) – {steps}"
 
 
 @contextmanager
@@ -57,11 +50,15 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
     try:
         report = _build(config, log, jobs or default_jobs())
     except BaseException as exc:
-        problem = exc if isinstance(exc, SitegenError) else _as_error(exc)
-        try:
+        problem = exc
+        if isinstance(exc, OSError):  # a file that could not be read or written is named
+            problem = SitegenError(f"Dateifehler: {exc.strerror or exc}", path=exc.filename,
+                                   fix="Platz und Schreibrechte prüfen, dann erneut bauen")
+        elif not isinstance(exc, SitegenError):
+            problem = SitegenError(f"interner Fehler: {type(exc).__name__}: {exc}", path=None,
+                                   fix="erneut bauen; bleibt der Fehler, ihn mit dieser Zeile melden")
+        with suppress(OSError):
             failed.write_text(f"{problem}\n", encoding="utf-8")
-        except OSError:
-            pass
         if problem is exc or not isinstance(exc, Exception):  # an interrupt stays one
             raise
         raise problem from None
@@ -76,25 +73,22 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
         with timed(report, "laden"):
             articles = load_articles(config, jobs, cache)
             search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
-        bundles = _bundle_folder(config, output)
-        with Indexing(missing(search, bundles), bundles, jobs, cache) as indexing:
+        with indexing(search, config.cache, output, jobs, cache) as finish_search:
             with timed(report, "modell"):
                 model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
             with timed(report, "planen"):
                 pages = plan(model, config, tuple(shard.path for shard in search))
-                reuse = Reuse(BuildRecord.read(output.live), output.live, build_key(config),
-                              site_outline(model, config), model.articles)
+                reuse = Reuse(config, model, output.live)
             with timed(report, "rendern"):
-                rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs,
-                                        progress=len(pages) > 20000)
+                rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)
             with timed(report, "suchindex"):
-                indexing.wait()
-                install(search, bundles, output)
-                prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in search))
+                finish_search()
         with timed(report, "schreiben"):
-            extra = {**static_files(config), **publishing_files(config)}
+            extra = {**static_files(config), ".nojekyll": b""}  # so GitHub Pages keeps every folder
+            if config.cname:
+                extra["CNAME"] = f"{config.cname}\n".encode("ascii")
             for rel, data in extra.items():
                 output.write(rel, data)
             replace(reuse.now, pages=rendered.records).write(output.folder)
@@ -102,18 +96,9 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
             with timed(report, "prüfen"):
                 strict_check(output.folder, model, config, log)
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
-    log(report.line())
+    steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.steps)
+    log(f"{report.files} Dateien ({report.rendered} gerendert, {report.reused} unverändert) – {steps}")
     return report
-
-
-def _bundle_folder(config: Config, output: OutputFolder) -> Path:
-    """Where search bundles are kept by their key: the cache, or this build's scratch folder."""
-    folder = config.cache / "pagefind"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return output.scratch
-    return folder if os.access(folder, os.W_OK | os.X_OK) else output.scratch
 
 
 def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str], None]) -> None:
@@ -127,22 +112,3 @@ def strict_check(folder: Path, model: Site, config: Config, log: Callable[[str],
     if problems:
         raise SitegenError(f"{len(problems)} Problem(e) mit --strict gefunden (oben aufgeführt)",
                            path=config.content, fix="beheben oder ohne --strict bauen")
-
-
-def publishing_files(config: Config) -> dict[str, bytes]:
-    """.nojekyll always (so GitHub Pages keeps every folder), CNAME for a custom domain."""
-    files = {".nojekyll": b""}
-    if config.cname:
-        files["CNAME"] = f"{config.cname}\n".encode("ascii")
-    return files
-
-
-def _as_error(exc: BaseException) -> SitegenError:
-    """An unexpected failure as one line: a file that could not be read or written names the file."""
-    if isinstance(exc, OSError):
-        return SitegenError(f"Dateifehler: {exc.strerror or exc}", path=exc.filename,
-                            fix="Platz und Schreibrechte prüfen, dann erneut bauen")
-    return SitegenError(f"interner Fehler: {type(exc).__name__}: {exc}", path=None,
-                        fix="erneut bauen; bleibt der Fehler, ihn mit dieser Zeile melden")
-
-

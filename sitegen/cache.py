@@ -79,14 +79,13 @@ class Cache:
                     self._db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT)")
             except (sqlite3.Error, OSError) as exc:
                 self.close()
-                damaged = isinstance(exc, sqlite3.DatabaseError) and self.path.is_file()
-                if attempt or not damaged or not _remove(self.path):
-                    self.path = None
+                if not attempt and isinstance(exc, sqlite3.DatabaseError) and self.path.is_file():
+                    with suppress(OSError):  # delete the damaged file and its journals, then try again
+                        for suffix in ("", "-wal", "-shm"):
+                            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                        continue
+                self.path = None
         return self._db
-
-    def get(self, table: str, key: str) -> str | None:
-        """The stored text, or None."""
-        return self.get_many(table, [key]).get(key)
 
     def get_many(self, table: str, keys: Iterable[str] | None = None) -> dict[str, str]:
         """The stored texts of `keys` (of every key when None); what is not text is left out."""
@@ -117,12 +116,3 @@ class Cache:
             self._db.close()
             self._db = None
 
-
-def _remove(path: Path) -> bool:
-    """Delete a damaged cache file and its journals; False when that is not possible."""
-    try:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    except OSError:
-        return False
-    return True

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
+from sitegen.content import FieldError, coerce_date
 from sitegen.errors import LOG, SitegenError, printable, reason, setup
-from sitegen.fields import FieldError, coerce_date
 from sitegen.scaffold import new_archive, write_workflow
 
 ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)

@@ -1,4 +1,5 @@
-"""Article <-> front-matter markdown: strict parsing with file:line errors, deterministic dumping."""
+"""Article <-> front-matter markdown: one table of field coercers, strict parsing with file:line errors that
+name the fix, deterministic dumping."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,16 +12,101 @@ import frontmatter
 import yaml
 
 from sitegen.errors import SitegenError
-from sitegen.fields import FIELD_COERCERS, UNKNOWN_DATE, FieldError
-from sitegen.limits import MAX_ARTICLE_BYTES, load_yaml, size_text, unsafe_char
-from sitegen.model import TAXONOMY_KEYS, Article
+from sitegen.limits import MAX_ARTICLE_BYTES, MAX_YEAR, MIN_YEAR, load_yaml, size_text, unsafe_char
+from sitegen.model import TAXONOMY_KEYS, Article, Image
 from sitegen.slug import slugify
 
+UNKNOWN_DATE = "unbekannt"
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_KINDS = {dict: "eine Zuordnung", list: "eine Liste", int: "eine Zahl", float: "eine Zahl",
+          type(None): "leer"}  # of YAML values in messages
 _HANDLER = frontmatter.YAMLHandler()
 _FIXES = {"date": "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'",
           "image": "schreibe 'image: {caption: \"...\", credit: \"...\"}'",
           **{key: f"schreibe '{key}: [Name A, Name B]' oder '{key}: []'" for key in TAXONOMY_KEYS}}
 _BAD_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")  # controls; undecodable bytes (surrogateescape)
+
+
+class FieldError(ValueError):
+    """A field's value has the wrong shape; the message says what is expected."""
+
+
+def coerce_text(value: object, name: str) -> str:
+    """A plain string (numbers are accepted and turned into text)."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise FieldError(f"'{name}' muss Text sein, nicht {_kind(value)}")
+
+
+def coerce_names(value: object, name: str) -> tuple[str, ...]:
+    """A list of names; duplicates dropped, order kept; a single string is one name."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise FieldError(f"'{name}' muss eine Liste von Namen wie [A, B] sein, nicht {_kind(value)}")
+    for item in value:
+        if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
+            raise FieldError(f"'{name}' hat einen Eintrag, der kein Name ist: {item!r}")
+    return tuple(dict.fromkeys(" ".join(str(item).split()) for item in value))
+
+
+def coerce_date(value: object, name: str = "date") -> dt.date | dt.datetime | None:
+    """An ISO date or datetime, or TT.MM.JJJJ; None, empty or 'unbekannt' mean the date is unknown."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", UNKNOWN_DATE, "unknown")):
+        return None
+    if not isinstance(value, (str, dt.date)):  # a datetime is a date too
+        raise FieldError(f"'{name}' muss ein Datum wie 2021-12-31 sein, nicht {_kind(value)}")
+    parsed = value
+    if isinstance(value, str):
+        text = value.strip()
+        match = _GERMAN_DATE.match(text)
+        try:
+            if match:
+                day, month, year = (int(g) for g in match.groups())
+                parsed = dt.date(year, month, day)
+            elif len(text) == 10:
+                parsed = dt.date.fromisoformat(text)
+            else:
+                parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise FieldError(f"'{name}' ist kein echtes Datum: {text!r}") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:  # so that its time can always be given in UTC
+        raise FieldError(f"'{name}' liegt außerhalb der Jahre {MIN_YEAR} bis {MAX_YEAR}: "
+                         f"{parsed.isoformat()}")
+    return parsed
+
+
+def coerce_image(value: object, name: str = "image") -> Image | None:
+    """A mapping with caption, credit and optionally src."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise FieldError(f"'{name}' muss eine Zuordnung wie {{caption: ..., credit: ...}} sein, nicht "
+                         f"{_kind(value)}")
+    unknown = sorted(set(value) - {"caption", "credit", "src"})
+    if unknown:
+        raise FieldError(f"'{name}' hat einen unbekannten Schlüssel {unknown[0]!r} (bekannt: caption, "
+                         "credit, src)")
+    image = Image(**{k: coerce_text(v, f"{name}.{k}") for k, v in value.items()})
+    return image if (image.caption or image.credit or image.src) else None
+
+
+def _kind(value: object) -> str:
+    """A German description of a YAML value's type."""
+    if isinstance(value, bool):
+        return "true/false"
+    return _KINDS.get(type(value), type(value).__name__)
+
+
+FIELD_COERCERS = {
+    "title": coerce_text, "slug": coerce_text, "source": coerce_text, "language": coerce_text,
+    "summary": coerce_text, "date": coerce_date, "image": coerce_image,
+    **{key: coerce_names for key in TAXONOMY_KEYS},
+}
 
 
 def read_text(path: Path, shown: object = None) -> str:
@@ -150,13 +236,8 @@ def article_metadata(article: Article) -> dict:
     return meta
 
 
-def dump_article(article: Article) -> str:
-    """Front-matter markdown for an article; the same article always gives the same bytes."""
-    return dump_text(article_metadata(article), article.body)
-
-
 def dump_text(meta: dict, body: str) -> str:
-    """Front-matter markdown from a metadata mapping and a markdown body."""
+    """Front-matter markdown from a metadata mapping and a body; the same input gives the same bytes."""
     head = yaml.dump(meta, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=None, width=4096)
     return f"---\n{head}---\n\n{body.strip(chr(10))}\n"

@@ -55,9 +55,7 @@ def entity_lead(site: Site, term: Term) -> Lead:
         words = (_WORD_BEFORE.search(source.body, max(0, m.start() - 40), m.start()) for m in matches)
         roles.update({word.group(1) for word in words if word and _is_role(word.group(1))})
         parties.update({m.group(1).strip() for m in matches if m.group(1) and _is_party(m.group(1))})
-    role, role_count = _most_common(roles)
-    party, party_count = _most_common(parties)
-    return Lead(role, role_count, party, party_count, len(sources), first, last, sources)
+    return Lead(*_most_common(roles), *_most_common(parties), len(sources), first, last, sources)
 
 
 def _is_role(word: str) -> bool:

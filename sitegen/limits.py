@@ -76,16 +76,11 @@ def defuse_markdown(markdown: str) -> str:
     for places, text in ((brackets, "\\["), (links, "\\("), (angles, "&lt;")):
         if len(places) > MAX_UNCLOSED:
             escape.update(dict.fromkeys(places, text))
-    if not escape:
-        return markdown
     parts, last = [], 0
     for place in sorted(escape):
         parts += (markdown[last:place], escape[place])
         last = place + 1
     return "".join(parts) + markdown[last:]
-
-
-YAML_FIX = "prüfe Einrückung, Doppelpunkte und Anführungszeichen"
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -95,12 +90,12 @@ class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
                                for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def load_yaml(text: str, path: object, fix: str = YAML_FIX) -> object:
+def load_yaml(text: str, path: object, fix: str) -> object:
     """The data of one YAML document; anything unsafe or malformed is a SitegenError naming path and line."""
     return compose_yaml(text, path, fix)[0]
 
 
-def compose_yaml(text: str, path: object, fix: str = YAML_FIX) -> tuple[object, yaml.Node | None]:
+def compose_yaml(text: str, path: object, fix: str) -> tuple[object, yaml.Node | None]:
     """(data, node tree) of one YAML document, checked against the limits before its values are made."""
     if len(text) > MAX_YAML_BYTES:
         raise SitegenError(f"ist mit {size_text(len(text))} zu groß für YAML (höchstens "

@@ -31,14 +31,19 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
         data = check_article_file(Path(path).read_bytes(), shown)
         key = digest(producer, shown, data)
         files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
-    parsed = iter(parse_all([(held, shown) for key, _, shown, held in files if key not in known], jobs))
+    with fork_map(_parse_one, [(held, shown) for key, _, shown, held in files if key not in known], jobs,
+                  PARALLEL_FROM) as results:
+        parsed = list(results)
+    for error in (item for item in parsed if len(item) == 4):  # the first bad file raises its error
+        raise SitegenError(*error)
+    fresh = iter(parsed)
     articles, new = [], {}
     for key, path, shown, held in files:
         if key in known:  # a damaged entry is parsed again
             fields = decode_fields(known[key]) or parse_fields(
                 check_article_file(Path(path).read_bytes(), shown), shown)
         else:
-            fields, new[key] = next(parsed)
+            fields, new[key] = next(fresh)
             held = body_of(decode(held, shown))
         articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
@@ -46,17 +51,6 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
         new.update((key, known[key]) for key, _, _, _ in files if key in known)
     cache.put_many(TABLE, {key: text for key, text in new.items() if text}, only=stale)
     return articles
-
-
-def parse_all(files: list[tuple[bytes, str]], jobs: int) -> list[tuple[dict, str | None]]:
-    """(fields but the body, encode_fields' JSON) of (bytes, shown path) pairs, in order, parsed in `jobs`
-    processes when there are many; the first bad file raises its error."""
-    with fork_map(_parse_one, files, jobs, PARALLEL_FROM) as results:
-        parsed = list(results)
-    for item in parsed:
-        if len(item) == 4:  # an error's (message, path, line, fix)
-            raise SitegenError(*item)
-    return parsed
 
 
 def _parse_one(file: tuple[bytes, str]) -> tuple:

@@ -11,7 +11,6 @@ from itertools import groupby
 import markdown
 import nh3
 
-from sitegen.cache import digest, producer_key
 from sitegen.limits import defuse_markdown
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
@@ -27,11 +26,6 @@ _SPAN = r"[^*\[\]()\s](?:[^*\[\]()\n]*[^*\[\]()\s])?"  # no markers, brackets, l
 _INLINE = re.compile(rf"\*\*({_SPAN})\*\*|\*({_SPAN})\*|\[({_SPAN})\]\(([^\s()<>\"'\[\]*]+)\)")
 _LEFTOVER = re.compile(r"[*\[\]]|\]\(")
 _LINK_OR_HEADING = re.compile(r"<(a|h[1-6])\b[^>]*>.*?</\1>", re.S)
-
-
-def body_key(text: str) -> str:
-    """The key of a body's HTML in the cache."""
-    return digest(producer_key(), text)
 
 
 @lru_cache(maxsize=4096)

@@ -1,11 +1,8 @@
-"""Write the site: a new folder beside the live one is filled completely, then one rename swaps it in.
-
-Unchanged files come from the live site as hard links (copies across file systems). A failed or killed
-build leaves the live site as it was; its folder, like the replaced site, is deleted (by the next build)."""
+"""Write the site: a new folder beside the live one is filled completely (unchanged files hard-linked from the
+live site), then one rename swaps it in; a failed or killed build leaves the live site as it was."""
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import errno
 import os
 import shutil
@@ -32,16 +29,15 @@ class OutputFolder:
         self._made = {str(folder)}  # folders known to exist (each process keeps its own)
 
     def _target(self, rel: str) -> str:
-        """The new file's path, its folder made."""
-        target = self._new + _checked(rel)
+        """The new file's path, its folder made; a path that could land outside the folder is refused."""
+        parts = rel.split("/")
+        if not rel or rel[0] == "/" or "\\" in rel or "\x00" in rel or ".." in parts or "" in parts[:-1]:
+            raise SitegenError(f"würde außerhalb des Ausgabeverzeichnisses schreiben: {rel!r}", path=rel,
+                               fix="die Entität oder den Artikel umbenennen, deren Name diesen Pfad ergibt")
+        target = self._new + rel
         folder = os.path.dirname(target)
         if folder not in self._made:
-            try:
-                os.mkdir(folder)  # its parent exists for all but the first page of a folder
-            except FileExistsError:
-                pass
-            except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
         return target
 
@@ -57,18 +53,14 @@ class OutputFolder:
         self.link(self._old + rel, rel)
 
     def link(self, source: str | Path, rel: str) -> None:
-        """The file `source` as `rel`: a hard link, or a copy where links are not possible."""
-        link_or_copy(source, self._target(rel))
-
-
-def link_or_copy(source: str | Path, target: str | Path) -> None:
-    """Hard-link `source` as the new file `target`; copy it across file systems or where links are refused."""
-    try:
-        os.link(source, target)
-    except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
-            raise
-        shutil.copy2(source, target)
+        """The file `source` as `rel`: a hard link; a copy across file systems or where links are refused."""
+        target = self._target(rel)
+        try:
+            os.link(source, target)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+                raise
+            shutil.copy2(source, target)
 
 
 def check_out(out: Path) -> Path:
@@ -106,12 +98,14 @@ def writing(out: Path) -> Iterator[OutputFolder]:
 
 
 def swap_in(fresh: Path, out: Path) -> None:
-    """Make `fresh` the new `out` in one rename; the old site is deleted in the background."""
+    """Make `fresh` the new `out` in one rename (renameat2's exchange); the old site is deleted meanwhile."""
     if not out.exists():
         os.rename(fresh, out)
         return
     old = out.with_name(f".{out.name}.old-{fresh.name.split('.new-', 1)[1]}")
-    if _exchange(fresh, out):
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None) if os.name == "posix" else None
+    if renameat2 and not renameat2(_AT_FDCWD, os.fsencode(fresh), _AT_FDCWD, os.fsencode(out),
+                                   _RENAME_EXCHANGE):
         os.rename(fresh, old)
     else:  # no atomic exchange: for a moment there is no site
         os.rename(out, old)
@@ -125,20 +119,3 @@ def _delete_soon(folders: list[Path]) -> None:
         threading.Thread(target=lambda: [shutil.rmtree(f, ignore_errors=True) for f in folders],
                          daemon=True).start()
 
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
-    if renameat2 is None:
-        return False
-    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
-
-
-def _checked(rel: str) -> str:
-    """`rel`, refusing any path that could land outside the folder (absolute, '..', odd characters)."""
-    parts = rel.split("/")
-    if not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel or ".." in parts or "" in parts[:-1]:
-        raise SitegenError(f"würde außerhalb des Ausgabeverzeichnisses schreiben: {rel!r}", path=rel,
-                           fix="die Entität oder den Artikel umbenennen, deren Name diesen Pfad ergibt")
-    return rel

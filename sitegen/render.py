@@ -1,7 +1,5 @@
-"""Pages -> files of the new site, in worker processes; the only module that renders with Jinja.
-
-Templates see their page's context and theme.make_environment's globals, no global `site`: a page's bytes
-depend only on what its key covers (reuse.py)."""
+"""Pages -> files of the new site, in worker processes; the only module that renders with Jinja. Templates see
+their context and theme's globals, no global `site`: a page's bytes depend only on its key (reuse.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,16 +7,15 @@ from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 
-from sitegen.cache import Cache
+from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.markup import body_key, markdown_html
+from sitegen.markup import markdown_html
 from sitegen.pages import Page
-from sitegen.progress import Progress
 from sitegen.reuse import PageRecord, Reuse
 from sitegen.theme import make_environment
 from sitegen.urls import output_file
-from sitegen.workers import fork_map
+from sitegen.workers import Progress, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: render only writes into it
     from sitegen.output import OutputFolder
@@ -41,13 +38,23 @@ class Renderer:
         if page.markdown is not None:
             body = bodies_html([page.markdown], self.cache)[0] if body is None else body
             context = {**context, "body_html": body}
-        return _render(self.env, page.template, page.path, context)
+        try:  # a template error names the template, its line and the page
+            return self.env.get_template(page.template).render(page=page.path, **context).encode("utf-8")
+        except jinja2.TemplateSyntaxError as exc:
+            raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or page.template,
+                               line=exc.lineno, fix="das Template korrigieren") from None
+        except jinja2.UndefinedError as exc:
+            raise SitegenError(f"Template-Fehler beim Rendern von {page.path or 'home'}: {exc.message}",
+                               path=page.template,
+                               fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
+                               ) from None
 
 
 def bodies_html(texts: Sequence[str], cache: Cache) -> list[str]:
     """The sanitised HTML of markdown bodies: from the cache, the others converted now and stored there (for
     the renderer and the search index, whichever comes second)."""
-    keys = [body_key(text) for text in texts]
+    producer = producer_key()
+    keys = [digest(producer, text) for text in texts]
     found = cache.get_many(HTML_TABLE, keys) if keys else {}
     new = {key: markdown_html(text) for key, text in zip(keys, texts) if key not in found}
     cache.put_many(HTML_TABLE, new)
@@ -63,12 +70,12 @@ class Rendered:
     reused: int = 0
 
 
-def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: OutputFolder, jobs: int,
-                 progress: bool = False) -> Rendered:
+def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: OutputFolder, jobs: int
+                 ) -> Rendered:
     """Render every page into the new site, or take it from the live site when reuse says it is unchanged."""
     chunks = [(pages[start:start + CHUNK], renderer, reuse, output) for start in range(0, len(pages), CHUNK)]
     renderer.cache.close()  # each worker opens its own connection
-    total, bar = Rendered(), Progress(len(pages) if progress else 0, "Seiten")
+    total, bar = Rendered(), Progress(len(pages) if len(pages) > 20000 else 0, "Seiten")
     with fork_map(_render_chunk, chunks, jobs, PARALLEL_FROM // CHUNK, ordered=False) as results:
         for part in results:
             total.records.update(part.records)
@@ -79,8 +86,7 @@ def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: Ou
 
 
 def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rendered:
-    """Worker: reuse what is unchanged of one chunk of pages, then render the rest, their bodies' HTML
-    fetched (or converted and stored) in one go."""
+    """Worker: reuse what is unchanged of a chunk of pages, render the rest, their bodies' HTML in one go."""
     pages, renderer, reuse, output = job
     done, todo = Rendered(), []
     for page in pages:
@@ -89,7 +95,7 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
         if record is None:
             page = page.resolved()
             key, shows = reuse.key(page)
-            record = reuse.same_key(rel, key)
+            record = reuse.unchanged(rel, key) if key else None
             if record is None:
                 todo.append((rel, page, key, shows))
                 continue
@@ -105,15 +111,3 @@ def _render_chunk(job: tuple[list[Page], Renderer, Reuse, OutputFolder]) -> Rend
     done.rendered = len(todo)
     return done
 
-
-def _render(env: jinja2.Environment, template: str, page: str, context: dict) -> bytes:
-    """One page; a template error names the template, its line and the page."""
-    try:
-        return env.get_template(template).render(page=page, **context).encode("utf-8")
-    except jinja2.TemplateSyntaxError as exc:
-        raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or template, line=exc.lineno,
-                           fix="das Template korrigieren") from None
-    except jinja2.UndefinedError as exc:
-        raise SitegenError(f"Template-Fehler beim Rendern von {page or 'home'}: {exc.message}", path=template,
-                           fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
-                           ) from None

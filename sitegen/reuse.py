@@ -1,9 +1,5 @@
-"""Whether a page's inputs are unchanged since the last build: the one place that decides reuse.
-
-A page's key hashes the build key (producer key, configuration, templates, SOURCE_DATE_EPOCH), its path,
-template, context (an article as the hash of its file) and markdown; the last build's keys sit in its output
-folder (RECORDS). Quicker, without the context: while the build key and the site's outline are the last
-build's, a page holds the same articles as last time, and is unchanged when none of their files changed."""
+"""Whether a page's inputs are unchanged since the last build, the one place that decides reuse: by its key
+(of all it is made of), or quicker, while the site's outline is the same, by the files of its articles."""
 from __future__ import annotations
 
 import copyreg
@@ -13,7 +9,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping
 
 from sitegen.cache import digest, producer_key, tree_bytes
 from sitegen.config import Config
@@ -61,46 +57,31 @@ class BuildRecord:
         (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
-def build_key(config: Config) -> str:
-    """What changes every page: producer key, configuration, the project's templates, fixed build time."""
-    return digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
-                  *tree_bytes(config.templates))
-
-
-def site_outline(site: Site, config: Config) -> str:
-    """A hash of the site as other pages show it: every article but its body, and the entity registry."""
-    registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
-    return digest(registry, *(repr(outline(article)) for article in site.articles))
-
-
 class Reuse:
-    """For one build: which pages are unchanged since the `last` build, whose output folder is `live`."""
+    """For one build of `site`: which pages are unchanged since the last one, in the output folder `live`."""
 
-    def __init__(self, last: BuildRecord, live: Path, build: str, outline: str, articles: Sequence[Article]):
-        self.last, self.live = last, f"{live}/"
-        self.now = BuildRecord(build, outline, tuple(a.digest for a in articles))
+    def __init__(self, config: Config, site: Site, live: Path):
+        self.last, self.live, articles = BuildRecord.read(live), f"{live}/", site.articles
+        # what changes every page: producer key, configuration, the project's templates, fixed build time
+        build = digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                       *tree_bytes(config.templates))
+        # the site as other pages show it: every article but its body, and the entity registry
+        registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
+        shown = digest(registry, *(repr(outline(article)) for article in articles))
+        self.now = BuildRecord(build, shown, tuple(a.digest for a in articles))
         self.slots = {article.slug: i for i, article in enumerate(articles)}
-        same = (last.build, last.outline, len(last.articles)) == (build, outline, len(articles))
         self.changed = None  # the positions of the articles whose files changed, while the outline stayed
-        if same:
-            pairs = enumerate(zip(last.articles, self.now.articles))
+        if (self.last.build, self.last.outline, len(self.last.articles)) == (build, shown, len(articles)):
+            pairs = enumerate(zip(self.last.articles, self.now.articles))
             self.changed = {i for i, (a, b) in pairs if a != b or not a}
 
-    def unchanged(self, rel: str) -> PageRecord | None:
-        """The record of file `rel` when, by the quick test, its page is unchanged and its file untouched."""
+    def unchanged(self, rel: str, key: str | None = None) -> PageRecord | None:
+        """The record of file `rel` when its page is unchanged (by the quick test, or by its `key` when given)
+        and its live file is still the one the record describes."""
         record = self.last.pages.get(rel)
-        if record is None or record.shows is None or self.changed is None \
-                or self.changed.intersection(record.shows):
+        if record is None or (record.key != key if key is not None else record.shows is None
+                              or self.changed is None or self.changed.intersection(record.shows)):
             return None
-        return self._untouched(rel, record)
-
-    def same_key(self, rel: str, key: str | None) -> PageRecord | None:
-        """The record of file `rel` when its page has the key `key` again and its file is untouched."""
-        record = self.last.pages.get(rel)
-        return self._untouched(rel, record) if key and record and record.key == key else None
-
-    def _untouched(self, rel: str, record: PageRecord) -> PageRecord | None:
-        """The record when the live file is still the one it describes (size and time)."""
         try:
             stat = os.stat(self.live + rel)
         except OSError:

@@ -1,7 +1,5 @@
-"""The small index the search page loads to lead with an entity's or tag's page: normalised names -> page.
-
-A query is normalised the same way in static/search.js (keep the two in step): lower case, ß as ss, and per
-word one German plural or case ending dropped ('Flüchtlinge' and 'Flüchtling' both give 'flüchtling')."""
+"""The index the search page loads to lead with an entity's or tag's page: normalised names -> page. A query
+is normalised the same way in static/search.js (keep the two in step)."""
 from __future__ import annotations
 
 import re
@@ -19,7 +17,8 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 def normalise(text: str) -> str:
-    """'Flüchtlinge' -> 'flüchtling', 'Angela  Merkels' -> 'angela merkel'."""
+    """Lower case, ß as ss, one German plural or case ending dropped per word: 'Angela  Merkels' -> 'angela
+    merkel', 'Flüchtlinge' -> 'flüchtling'."""
     words = _WORD.findall(text.lower().replace("ß", "ss"))
     return " ".join(_stem(word) for word in words)
 
@@ -33,9 +32,8 @@ def _stem(word: str) -> str:
 
 
 def names_index(site: Site, entities: EntityIndex) -> dict[str, list]:
-    """{normalised name: [taxonomy's singular, name, page path, articles]} for the most-mentioned terms with
-    a page (views.has_page): their names, registry aliases, and a person's surname when no other
-    indexed person has it. Where two terms share a key, the one with more articles wins."""
+    """{normalised name: [singular, name, page path, articles]} of the most-mentioned terms with a page: name,
+    aliases, a person's surname that no other indexed person has; the term with more articles wins a key."""
     terms = sorted((t for key in site.terms for t in site.terms[key] if has_page(t)),
                    key=lambda t: (-len(t.articles), t.taxonomy, t.name))[:LIMIT]
     singular = {t.key: t.singular for t in TAXONOMIES}

@@ -1,22 +1,20 @@
-"""fork_map: the one way sitegen runs work in parallel (loading, rendering, search indexing, ingest, check).
-
-The work and its items are left in a module table before the worker processes are forked, so they inherit
-them instead of receiving them pickled; only small task numbers go out and results come back. Where fork is
-missing, or the work is too small to pay for starting processes, it runs here, in order."""
+"""fork_map, the one way sitegen runs work in parallel (loading, rendering, search indexing, ingest, check);
+the progress bar of long runs; the leftovers of killed processes."""
 from __future__ import annotations
 
 import gc
 import itertools
 import multiprocessing
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TextIO, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_JOBS: dict[int, tuple[Callable, Sequence]] = {}  # set before forking, read by the workers
+_JOBS: dict[int, tuple[Callable, Sequence]] = {}  # set before forking: inherited, not pickled
 _NUMBERS = itertools.count()
 
 
@@ -29,9 +27,9 @@ def default_jobs() -> int:
 @contextmanager
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
              ordered: bool = True) -> Iterator[Iterator[Result]]:
-    """work(item) for every item (in item order, or as finished when not `ordered`), in up to `jobs` forked
-    processes, started at once, when there are at least `parallel_from` items; else here, as the results are
-    asked for. With `parallel_from` 1 even one item runs beside this process. Leaving stops the workers."""
+    """work(item) for every item (in order, or as finished when not `ordered`) in up to `jobs` forked
+    processes started at once from `parallel_from` items on (1: even one runs beside this process), else
+    here, lazily. Only task numbers go out to the workers, results come back. Leaving stops the workers."""
     forks = "fork" in multiprocessing.get_all_start_methods()
     if jobs < 2 or len(items) < max(1, parallel_from) or not forks:
         yield map(work, items)
@@ -65,17 +63,27 @@ def abandoned(folder: Path, prefix: str) -> list[Path]:
     found = []
     for path in folder.iterdir() if folder.is_dir() else ():
         pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
-        if pid.isdigit() and path.is_dir() and not path.is_symlink() and not _alive(int(pid)):
-            found.append(path)
+        if pid.isdigit() and path.is_dir() and not path.is_symlink():
+            try:
+                os.kill(int(pid), 0)  # signal 0: only whether the process exists
+            except ProcessLookupError:
+                found.append(path)
+            except PermissionError:  # another user's process
+                pass
     return found
 
 
-def _alive(pid: int) -> bool:
-    """Whether a process with this id exists."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+class Progress:
+    """A bar on stderr for batches of 20 or more: live on a terminal, else drawn once at the end."""
+
+    def __init__(self, total: int, label: str = "Artikel", stream: TextIO | None = None) -> None:
+        self.total, self.label, self.stream = total, label, stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def update(self, n: int) -> None:
+        """Show that n of total are done."""
+        if self.total < 20 or not self.live and n != self.total:
+            return
+        done, end = 30 * n // self.total, "\n" if n == self.total else ""
+        self.stream.write(f"\r[{'#' * done}{'.' * (30 - done)}] {n}/{self.total} {self.label}{end}")
+        self.stream.flush()

@@ -6,13 +6,13 @@ import ast
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "log", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
-     "progress", "fields", "markup", "entities", "ingest"},
+    {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
+     "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"site", "browse", "entity_info", "snippets"},  # model
     {"views", "lead", "search_names", "contexts", "pages"},  # plan
     {"reuse", "theme", "render"},  # render
-    {"search", "search_index"},  # index
+    {"search"},  # index
     {"output"},  # write
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",

@@ -175,7 +175,7 @@ def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, mo
 
 
 def test_the_render_progress_bar_off_a_terminal_is_one_line_counting_pages(capsys):
-    from sitegen.progress import Progress
+    from sitegen.workers import Progress
 
     bar = Progress(250, "Seiten")
     for done in (150, 160, 250):

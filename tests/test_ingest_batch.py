@@ -13,8 +13,8 @@ from conftest import SEED
 from sitegen.content import load_article
 from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
-from sitegen.progress import Progress
 from sitegen.ingest.table import sniff, split_teaser
+from sitegen.workers import Progress
 
 BATCH = Path(__file__).parent / "fixtures" / "batch"
 

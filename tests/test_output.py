@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import config_for, write_article
-from sitegen import output, search_index
+from sitegen import output, search
 from sitegen.build import build
 from sitegen.errors import SitegenError
 from sitegen.workers import fork_map
@@ -90,11 +90,11 @@ def test_indexing_that_fails_leaves_no_half_made_bundle_in_the_cache(small_archi
         (bundle / "fragment" / "teil").write_bytes(b"x" * 1000)
         raise SitegenError("Pagefind ist gescheitert: No space left on device")
 
-    monkeypatch.setattr(search_index, "run_pagefind", broken)
+    monkeypatch.setattr(search, "run_pagefind", broken)
     with pytest.raises(SitegenError, match="No space left"):
         build(config, **QUIET)
     assert [p.name for p in (config.cache / "pagefind").iterdir()] == []
-    assert not list(Path("/dev/shm").glob(f"{search_index.WORK_PREFIX}{os.getpid()}-*"))
+    assert not list(Path("/dev/shm").glob(f"{search.WORK_PREFIX}{os.getpid()}-*"))
 
 
 def test_a_failed_build_leaves_no_pagefind_running(tmp_path, monkeypatch):
@@ -104,7 +104,7 @@ def test_a_failed_build_leaves_no_pagefind_running(tmp_path, monkeypatch):
     script.write_text(f"#!/bin/sh\necho $$ > {pid_file}.part\nmv {pid_file}.part {pid_file}\nexec sleep 60\n")
     script.chmod(0o755)
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: script)
-    with pytest.raises(RuntimeError), fork_map(lambda i: search_index.run_pagefind(tmp_path, tmp_path / "b"),
+    with pytest.raises(RuntimeError), fork_map(lambda i: search.run_pagefind(tmp_path, tmp_path / "b"),
                                                [0], jobs=2, parallel_from=1):
         while not pid_file.exists():
             time.sleep(0.05)
@@ -188,6 +188,7 @@ def test_links_fall_back_to_copies_across_file_systems(tmp_path, monkeypatch):
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
     monkeypatch.setattr(os, "link", cross)
-    output.link_or_copy(source, tmp_path / "b")
-    assert (tmp_path / "b").read_bytes() == b"Inhalt"
+    (tmp_path / "neu").mkdir()
+    output.OutputFolder(tmp_path / "neu", tmp_path, tmp_path).link(source, "b")
+    assert (tmp_path / "neu" / "b").read_bytes() == b"Inhalt"
 

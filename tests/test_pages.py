@@ -253,15 +253,16 @@ def test_search_document_holds_text_and_filters():
     import datetime as dt
     from types import MappingProxyType
 
+    from sitegen.markup import markdown_html
     from sitegen.model import Article, Image
-    from sitegen.search_index import search_document
+    from sitegen.search import search_document
 
     article = Article(title="Scholz & Macron", slug="s", body="Ein *Treffen* in Paris.",
                       date=dt.date(2022, 5, 1),
                       people=("Olaf Scholz", "Emmanuel Macron"), places=("Paris",),
                       image=Image(src="", caption="Die beiden in Paris", credit="AFP"),
                       extra=MappingProxyType({"category": "Ausland"}))
-    doc = search_document(article)
+    doc = search_document(article, markdown_html(article.body))
     assert "<h1>Scholz &amp; Macron</h1>" in doc and "<p>Die beiden in Paris</p>" in doc and "AFP" not in doc
     assert "<p>Ein <em>Treffen</em> in Paris.</p>" in doc
     for name, value in [("Jahr", "2022"), ("Person", "Olaf Scholz"), ("Person", "Emmanuel Macron"),
@@ -272,17 +273,20 @@ def test_search_document_holds_text_and_filters():
 
 
 def test_search_documents_take_body_html_from_the_renderers_cache(tmp_path):
-    from sitegen.cache import Cache
-    from sitegen.markup import body_key
+    from sitegen.cache import Cache, digest, producer_key
     from sitegen.model import Article
     from sitegen.render import HTML_TABLE, bodies_html
+
+    def body_key(text):
+        return digest(producer_key(), text)
 
     cache = Cache(tmp_path / "cache.sqlite")
     cached, fresh = (Article(title=t, slug=t, body=f"Text von *{t}*.") for t in ("alt", "neu"))
     cache.put_many(HTML_TABLE, {body_key(cached.body): "<p>aus dem Cache</p>"})
     assert bodies_html((cached.body, fresh.body), cache) == ["<p>aus dem Cache</p>",
                                                              "<p>Text von <em>neu</em>.</p>"]
-    assert cache.get(HTML_TABLE, body_key(fresh.body)) == "<p>Text von <em>neu</em>.</p>"  # for the renderer
+    stored = cache.get_many(HTML_TABLE, [body_key(fresh.body)])
+    assert stored == {body_key(fresh.body): "<p>Text von <em>neu</em>.</p>"}  # for the renderer
 
 
 def test_pruning_keeps_the_bundles_in_use_and_the_newest_others(tmp_path):
@@ -348,7 +352,7 @@ def test_often_together_means_at_least_twice():
 def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
     import pagefind.service
     from sitegen.errors import SitegenError
-    from sitegen.search_index import run_pagefind
+    from sitegen.search import run_pagefind
 
     fake = tmp_path / "pagefind"
     fake.write_text("#!/bin/sh\necho 'Error: kaputt' >&2\nexit 3\n", encoding="utf-8")

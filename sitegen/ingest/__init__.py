@@ -18,8 +18,8 @@ from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
 from sitegen.ingest.tagpass import candidate_extractor, settle
 from sitegen.ingest.writing import plan_paths, relative, write_all
-from sitegen.progress import Progress
 from sitegen.model import Article
+from sitegen.workers import Progress
 
 Extractor = Callable[[str], object]
 __all__ = ["ingest", "Summary", "entity_text"]

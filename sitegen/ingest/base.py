@@ -7,8 +7,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Mapping
 
+from sitegen.content import FieldError, coerce_date, coerce_text
 from sitegen.errors import SitegenError
-from sitegen.fields import FieldError, coerce_date, coerce_text
 from sitegen.limits import MAX_ARTICLE_BYTES, MAX_FIELD_CHARS, clean_text, size_text
 from sitegen.model import Article, Image
 from sitegen.slug import slugify

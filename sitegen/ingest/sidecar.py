@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.content import read_text
+from sitegen.content import FieldError, coerce_date, coerce_text, read_text
 from sitegen.errors import SitegenError
-from sitegen.fields import FieldError, coerce_date, coerce_text
 from sitegen.limits import load_yaml
 
 SIDECAR_KEYS = ("title", "date", "summary", "author", "url", "section")

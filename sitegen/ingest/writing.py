@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.content import article_metadata, check_article_file, decode, dump_text, parse_article
+from sitegen.content import (UNKNOWN_DATE, article_metadata, check_article_file, decode, dump_text,
+                             parse_article)
 from sitegen.errors import SitegenError, printable
-from sitegen.fields import UNKNOWN_DATE
 from sitegen.ingest.merge import merge, proposal_meta
 from sitegen.ingest.parallel import per_article
 from sitegen.ingest.summary import Summary
