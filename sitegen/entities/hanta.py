@@ -1,8 +1,8 @@
-"""HanTa's analysis of a word out of context, computed faster with exactly the same answers.
-
-HanTa weighs every segment of a word under every tag that may follow each state of its search; here each
-(start, tag) row of segment weights is worked out once per word and only its finite entries are visited, in
-HanTa's order, so every sum, maximum and tie comes out as in HanTa."""
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# Follows the word analysis of HanTa 1.2.1 (Christian Wartena, LGPL-3.0-or-later), so this file is under that
+# licence; the rest of sitegen is MIT.
+"""HanTa's analysis of a word out of context, with exactly HanTa's answers: each (start, tag) row of segment
+weights is worked out once per word and visited in HanTa's order, so sums, maxima and ties are the same."""
 from __future__ import annotations
 
 import math
