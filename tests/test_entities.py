@@ -487,8 +487,8 @@ def test_team_and_company_names_are_not_cut():
 
 
 def test_listed_organisation_is_no_place_adjective():
-    ents = extract("Der Chemiekonzern Bayer will Monsanto übernehmen. Bayer bietet dafür 62 Milliarden Dollar. "
-                   "Der Diskonter Hofer senkt die Preise. Hofer will damit Kunden zurückgewinnen.")
+    ents = extract("Der Chemiekonzern Bayer will Monsanto übernehmen. Bayer bietet dafür 62 Milliarden "
+                   "Dollar. Der Diskonter Hofer senkt die Preise. Hofer will damit Kunden zurückgewinnen.")
     assert {"Bayer", "Hofer"} <= set(ents.organisations)
 
 
