@@ -57,6 +57,15 @@ def test_broken_link_names_page_line_and_target(tmp_path: Path) -> None:
                           "der Ausgabe nicht gibt")
 
 
+def test_links_into_a_linked_folder_resolve(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "a.html").write_text("<p>a</p>", encoding="utf-8")
+    site = write_site(tmp_path, {"index.html": '<a href="/bilder/a.html">x</a>'})
+    (site / "bilder").symlink_to(shared)
+    assert check_output(site, "/").errors == ()
+
+
 def test_broken_anchor(tmp_path: Path) -> None:
     site = write_site(tmp_path, {"index.html": '<a href="a/#fehlt">x</a><a href="#auch-nicht">y</a>',
                                  "a/index.html": '<p id="da">da</p>'})

@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .hanta import tagger as _hanta
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -148,16 +150,6 @@ def known() -> dict[str, str]:
         lines = (DATA / "known.tsv").read_text(encoding="utf-8").splitlines()
         _KNOWN["table"] = dict(line.split("\t") for line in lines if not line.startswith("#"))
     return _KNOWN["table"]
-
-
-@lru_cache(maxsize=1)
-def _hanta():
-    from HanTa import HanoverTagger as ht  # noqa: PLC0415 - loaded once, on first use
-
-    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    # pos and lemma of a word, in any case, run the same analysis of its lower-case form: remember it
-    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
-    return tagger
 
 
 @lru_cache(maxsize=100_000)

@@ -15,6 +15,7 @@ TOKEN = re.compile(
     r"|\w+"
     r"|\.{3}|\S"
 )
+INNER_STOP = re.compile(r"([^\W\d_]{2,})\.([A-ZÄÖÜ][a-zäöüß]{2,})")  # 'Ende.Der'
 MONTHS = frozenset(("Januar Jänner Februar März April Mai Juni Juli August September Oktober November"
                     " Dezember").split())
 
@@ -26,15 +27,15 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
-    """All tokens; an abbreviation or an initial keeps its full stop."""
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """All tokens, their offsets shifted by `offset`; an abbreviation or an initial keeps its full stop."""
     out: list[Token] = []
     pos = 0
     while (m := TOKEN.search(text, pos)) is not None:
         word, start, end = m.group(), m.start(), m.end()
         if end < len(text) and text[end] == "." and (word in ABBREV or (len(word) == 1 and word.isupper())):
             word, end = word + ".", end + 1
-        out.append(Token(word, start, end))
+        out.append(Token(word, start + offset, end + offset))
         pos = end
     return _split_inner_dots(out)
 
@@ -43,7 +44,7 @@ def _split_inner_dots(toks: list[Token]) -> list[Token]:
     """'Ende.Der' (missing space) becomes three tokens; 'allinrechner.at' stays one."""
     out = []
     for t in toks:
-        m = re.fullmatch(r"([^\W\d_]{2,})\.([A-ZÄÖÜ][a-zäöüß]{2,})", t.text)
+        m = INNER_STOP.fullmatch(t.text) if "." in t.text else None
         if m:
             a = t.start + len(m.group(1))
             out += [Token(m.group(1), t.start, a), Token(".", a, a + 1), Token(m.group(2), a + 1, t.end)]
@@ -76,7 +77,7 @@ def sentences(text: str) -> list[list[Token]]:
     """Sentences of a text; a blank line always ends one."""
     out: list[list[Token]] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        toks = [Token(t.text, t.start + para.start(), t.end + para.start()) for t in tokens(para.group())]
+        toks = tokens(para.group(), para.start())
         cur: list[Token] = []
         for i, t in enumerate(toks):
             cur.append(t)
