@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.entities import Entities, cues, extract, load_registry, tag_file
+from sitegen.entities import Entities, cues, extract, lexicon, load_registry, tag_file
 from sitegen.entities.mentions import Mention, mentions
 from sitegen.entities.resolve import person_form, retyped_person
 from sitegen.entities.normalize import nominative
@@ -484,3 +484,33 @@ def test_team_and_company_names_are_not_cut():
                    "US-Autohersteller General Motors (GM) hat Gutscheine verteilt.")
     assert {"Portland Trail Blazers", "General Motors"} <= set(ents.organisations)
     assert not {"Portland", "Motors"} & set(ents.organisations)
+
+
+def test_listed_organisation_is_no_place_adjective():
+    ents = extract("Der Chemiekonzern Bayer will Monsanto übernehmen. Bayer bietet dafür 62 Milliarden "
+                   "Dollar. Der Diskonter Hofer senkt die Preise. Hofer will damit Kunden zurückgewinnen.")
+    assert {"Bayer", "Hofer"} <= set(ents.organisations)
+
+
+def test_surname_ending_in_an_event_word_is_a_person():
+    ents = extract("Der Grazer Politiker Peter Wahl trat am Montag zurück. Peter Wahl war seit 2010 im Amt. "
+                   "Die Sängerin Anna Gipfel tritt in Graz auf. Anna Gipfel hat ein neues Album.")
+    assert {"Peter Wahl", "Anna Gipfel"} <= set(ents.people)
+
+
+def test_place_noun_before_a_person_in_the_genitive_gives_no_place():
+    ents = extract("Gori, die Heimatstadt Josef Stalins, hat ein Museum. Josef Stalin wurde dort 1878 "
+                   "geboren. Salzburg, die Geburtsstadt Wolfgang Amadeus Mozarts, feiert. Die Heimatstadt "
+                   "Stalins liegt in Georgien.")
+    assert "Josef Stalin" in ents.people and "Gori" in ents.places
+    assert not {"Josef Stalin", "Wolfgang Amadeus", "Stalin"} & set(ents.places)
+
+
+def test_party_in_parentheses_before_a_figure_is_kept():
+    ents = extract("Bei der Wahl in Bremen kam die Sozialdemokratische Partei Deutschlands (SPD) auf 32,8 "
+                   "Prozent. Die Christlich Demokratische Union (CDU) 22,4 Prozent, die Grünen 15,1 Prozent.")
+    assert {"SPD", "CDU"} <= set(ents.organisations)
+
+
+def test_no_given_name_is_listed_as_no_name():
+    assert not lexicon.first_names() & lexicon.not_names()

@@ -30,7 +30,8 @@ def extract(text: str, registry: Registry | None = None) -> Entities:
     found = resolve(mentions(text, registry), registry)
     by = {c: tuple(f.name for f in found if f.cls == c) for c in ("PER", "LOC", "ORG")}
     exclude = {w for f in found for w in f.name.split()}
-    return Entities(by["PER"], by["LOC"], by["ORG"], topic_tags(text, exclude, registry))
+    people = frozenset(w for n in by["PER"] for w in n.split())
+    return Entities(by["PER"], by["LOC"], by["ORG"], topic_tags(text, exclude, registry, people))
 
 
 def tag_file(path: str, out=sys.stdout) -> int:

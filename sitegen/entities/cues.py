@@ -36,16 +36,16 @@ def org_context(m: Mention) -> bool:
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
 
 
-def type_context(m: Mention) -> str | None:
-    """What the noun before the mention makes it: 'LOC' after a settlement or area ('der Siedlung Otniel'),
-    'TEAM' after a word only a club is ('beim Zweitligisten Brentford'), 'CLUB' after a ranking word a club
-    or a person may be ('Tabellenführer Leicester'), else None."""
+def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
+    """'LOC' after a place noun ('Siedlung Otniel'; not a person or genitive: 'Heimatstadt Josef Stalins'),
+    'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
     if not word[:1].isupper():
         return None
     if word.lower().endswith(PLACE_HEADS):
-        return "LOC"
+        person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
+        return None if person else "LOC"
     return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
 
 

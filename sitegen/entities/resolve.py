@@ -151,26 +151,29 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
         g["work"] = g.get("work") or cues.work_context(m)
-        g["cue"] = g.get("cue") or cues.type_context(m)
+        g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
-    out = []
-    for name, g in groups.items():
-        cls = max(g["votes"], key=g["votes"].get)
-        club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
-        cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
-        cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
-        cls = _cued_type(name, cls, g["cue"])
-        if cls != "PER" and cues.company_product(name) and not g["reg"]:
-            continue  # 'Google Docs'
-        work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
-        demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
-        keep = g["reg"] or not work and not demonym and _plausible(name) and _confident(g, name, cls)
-        if registry.ignored(name) or not keep:
-            continue
-        out.append(Found(name, cls, g["first"]))
-    return sorted(out, key=lambda f: (f.first, f.name))
+    found = [Found(name, cls, g["first"]) for name, g in groups.items()
+             if not registry.ignored(name) and (cls := _kept_type(name, g, seen))]
+    return sorted(found, key=lambda f: (f.first, f.name))
+
+
+def _kept_type(name: str, g: dict, seen: set[str]) -> str | None:
+    """The type of one article's entity from its mentions' votes and cues; None when it is no name."""
+    cls = max(g["votes"], key=g["votes"].get)
+    club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
+    cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
+    cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+    cls = _cued_type(name, cls, g["cue"])
+    if g["reg"]:
+        return cls
+    if cls != "PER" and cues.company_product(name):
+        return None  # 'Google Docs'
+    work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
+    demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
+    return None if work or demonym or not _plausible(name) or not _confident(g, name, cls) else cls
 
 
 def _cued_type(name: str, cls: str, cue: str | None) -> str:
@@ -187,8 +190,8 @@ def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
-    if EVENT_WORDS & set(name.split()) or " " in name and name.lower().endswith(EVENT_HEADS):
-        return False  # an event or a prize: 'Copa America', 'European Song Contest', 'Pariser Anschläge'
+    if EVENT_WORDS & set(name.split()) or _event(name):
+        return False  # an event or a prize: 'Copa America', 'European Song Contest'
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
@@ -196,6 +199,13 @@ def _plausible(name: str) -> bool:
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def _event(name: str) -> bool:
+    """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
+    *before, last = name.split()
+    return bool(before) and last.lower().endswith(EVENT_HEADS) and before[0] not in lexicon.first_names() \
+        and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)
 
 
 def person_form(name: str) -> bool:
@@ -241,12 +251,11 @@ def _in_gazetteer(name: str, cls: str) -> bool:
 
 def _adjective(name: str) -> bool:
     """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner';
-    'Dresdner' too, though a listed organisation ('Dresdner Bank') opens with it."""
-    if name.casefold() in lexicon.aliases():
+    never a listed organisation ('Bayer', 'Hofer')."""
+    if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
         return False
     demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
-    return place_adjective(name) or demonym or name not in lexicon.orgs() \
-        and lexicon.pos(name)[0].startswith(("ADJ", "NNA"))
+    return place_adjective(name) or demonym or lexicon.pos(name)[0].startswith(("ADJ", "NNA"))
 
 
 def _function_word(name: str) -> bool:

@@ -52,9 +52,12 @@ def is_result(words: list[str]) -> bool:
 
 
 def result_code(words: list[str], a: int, b: int) -> bool:
-    """A three-letter code in parentheses before a figure: 'Tyler Butterfield (BER) 8:23:09'."""
-    return b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")" \
-        and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[b + 1][:1].isdigit()
+    """An unlisted three-letter code in parentheses before a time or score, or in a result sentence: 'Tyler
+    Butterfield (BER) 8:23:09' (not '(SPD) 32,8 Prozent')."""
+    if not (b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")"):
+        return False
+    figure = re.match(r"\d+:\d+", words[b + 1]) is not None or is_result(words)
+    return figure and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[a] not in lexicon.orgs()
 
 
 def club_town(words: list[str]) -> bool:
@@ -117,10 +120,11 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")) \
                 and not _region_before(words, tags, i):
             _join(tags, i, cls)
-        elif tags[i] == "O" and prev == "LOC" and (team_word(words[i]) or _team_pair(words, tags, i)):
-            tags[i] = "I-LOC"
-            tags[i + 1:i + 2] = ["I-LOC"] if _team_pair(words, tags, i) else tags[i + 1:i + 2]
-            _join(tags, i, "ORG")
+        elif tags[i] == "O" and prev == "LOC":
+            pair = _team_pair(words, tags, i)
+            if pair or team_word(words[i]):
+                tags[i:i + 1 + pair] = ["I-LOC"] * (1 + pair)
+                _join(tags, i, "ORG")
     for a, b, cls in spans(tags):
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
         if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():

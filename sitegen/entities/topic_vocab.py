@@ -1,10 +1,5 @@
-"""Editor topics as data (data/topic_vocab.tsv): a topic is found when the text gives enough evidence for it.
-
-A line is `Topic<TAB>Ressorts<TAB>evidence`. Lower-case stems match at the start or end of a noun or of a
-hyphenated word's part ('flüchtling': Flüchtlingskrise, Kriegsflüchtlinge) and a lower-case word with its
-ending ('syrisch': syrischen); names and acronyms ('IS', 'Assad') as written, also before a hyphen or with
-a genitive s; 'a_b' two or three words in a row. A word ending in '!' is decisive.
-"""
+"""Editor topics as data (data/topic_vocab.tsv, whose header says how evidence matches): a topic is found
+when the text gives enough evidence for it."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,7 +18,6 @@ ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 class Topic:
     name: str
     sections: frozenset[str]  # casefolded Ressorts it belongs to; empty: any
-    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -43,8 +37,7 @@ def vocabulary() -> Vocabulary:
         if not line.strip() or line.startswith("#"):
             continue
         name, sections, words = line.split("\t")
-        evidence = tuple(words.split())
-        for word in evidence:
+        for word in words.split():
             key = word.rstrip("!").replace("_", " ")
             weights[word] = DECISIVE if word.endswith("!") else PLAIN
             if " " in key or not key[:1].isupper():
@@ -52,18 +45,19 @@ def vocabulary() -> Vocabulary:
             else:
                 names[key].append((len(topics), word))
         wanted = frozenset(s.casefold() for s in sections.split(",") if s != "-")
-        topics.append(Topic(name, wanted, evidence))
+        topics.append(Topic(name, wanted))
     return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
                       {k: tuple(v) for k, v in names.items()}, weights)
 
 
 @lru_cache(maxsize=100_000)
-def _evidence(word: str) -> tuple[tuple[int, str], ...]:
-    """(topic index, evidence) of every piece of evidence a word (or its parts) bears."""
+def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
+    """(topic index, evidence) of every piece of evidence a word (or its parts) bears; of a name the text
+    gives (Vogel, Roman) only the vocabulary's names, not its stems."""
     vocab = vocabulary()
     keys = {word, word.partition("-")[0], word.removesuffix("s")}
-    found = {e for name in keys for e in vocab.names.get(name, ())}
-    for part in {word, *word.split("-")}:
+    found = {e for key in keys for e in vocab.names.get(key, ())}
+    for part in () if name else {word, *word.split("-")}:
         low = part.lower()
         if not part[:1].isupper():
             found.update(e for end in ENDINGS if low.endswith(end)
@@ -78,8 +72,9 @@ def _evidence(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found))
 
 
-def evidence(toks: list[Token]) -> dict[int, tuple[int, int]]:
-    """Topic index -> (weight of its evidence in the text, token index of the first piece)."""
+def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
+    """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
+    people's names in it, evidence by the vocabulary's names only."""
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
@@ -88,7 +83,8 @@ def evidence(toks: list[Token]) -> dict[int, tuple[int, int]]:
         if not tok.text[:1].isalpha():
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
-        for found in (*_evidence(tok.text), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
+        name = tok.text in names or tok.text.removesuffix("s") in names
+        for found in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
             counts[found] += 1
             first.setdefault(found[0], i)
     weight: dict[int, int] = defaultdict(int)
@@ -98,7 +94,8 @@ def evidence(toks: list[Token]) -> dict[int, tuple[int, int]]:
 
 
 def enough(topic: str, weight: int, section: str) -> bool:
-    """The text's evidence is enough for the topic, given the article's Ressort ('' when unknown)."""
+    """The text's evidence is enough for the vocabulary's topic (by its name in the vocabulary, whatever the
+    registry calls it), given the article's Ressort ('' when unknown)."""
     wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
     outside = bool(section and wanted and section.casefold() not in wanted)
     return weight >= ENOUGH * (2 if outside else 1)

@@ -37,10 +37,8 @@ def synonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def noun_lemma(word: str) -> str | None:
-    """The tag form of a common noun ('Verhandlungen' -> 'Verhandlung', 'Regenwälder' -> 'Regenwald',
-    'Beschluß' -> 'Beschluss'): HanTa's lemma when the word is a regular form of it and the dictionary test
-    passes, else the lemma of the compound's known last part, else the word as written ('Balkanroute', never
-    'Balkanrout'). None for anything but a common noun."""
+    """The tag form of a common noun ('Regenwälder' -> 'Regenwald', 'Beschluß' -> 'Beschluss', 'Balkanroute'
+    as written), as `_lemma` finds it; None for anything but a common noun."""
     if len(word) < 4 or not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
         return None
     if "-" in word:

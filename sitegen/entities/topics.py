@@ -1,8 +1,5 @@
-"""Topic tags: the vocabulary's topics the text gives evidence for, and its nouns, compounds and phrases.
-
-`candidates` (per article, a pure function of the text) finds them; `choose` keeps the topics and the most
-telling words, ranked against document frequencies (the shipped counts, and the archive's at ingest).
-"""
+"""Topic tags: `candidates` (a pure function of the text) finds the vocabulary's topics and the text's nouns
+and phrases; `choose` keeps the most telling, ranked against document frequencies."""
 from __future__ import annotations
 
 import math
@@ -40,14 +37,13 @@ class Candidate:
     name: str
     count: int  # mentions; for a topic of the vocabulary, the weight of its evidence
     first: int  # token index of the first mention
-    topic: bool = False  # a topic of the vocabulary (topic_vocab.py), not a word of the text
+    topic: str = ""  # the vocabulary's topic it stands for (topic_vocab.py); '' for a word of the text
 
 
 @dataclass(frozen=True)
 class DocFreq:
-    """Document frequencies to rank against: the shipped counts, and the archive's (ingest) when known, with
-    `repeated`: in how many archive articles a tag is mentioned twice or more. The article being ranked is
-    left out of the archive's counts, so a small archive ranks as no archive does."""
+    """Document frequencies: the shipped counts, and the archive's at ingest (`repeated`: articles mentioning
+    a tag twice or more), the ranked article left out, so a small archive ranks as none does."""
 
     docs: int = 0
     counts: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
@@ -82,15 +78,17 @@ def _shipped() -> tuple[int, dict[str, int]]:
     return docs, {n: int(c) for n, c in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
-def tags(text: str, exclude: set[str], registry: Registry) -> tuple[str, ...]:
+def tags(text: str, exclude: set[str], registry: Registry, people: frozenset[str] = frozenset()
+         ) -> tuple[str, ...]:
     """The article's topic tags (none for a short text), ranked against the shipped counts."""
-    return choose(candidates(text, frozenset(exclude), registry), DocFreq())
+    return choose(candidates(text, frozenset(exclude), registry, people), DocFreq())
 
 
 @lru_cache(maxsize=8)
-def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[Candidate, ...]:
-    """Every possible tag of the article with its count (a phrase only when repeated, or bilateral as
-    'Russisch-amerikanische Beziehungen'); empty when the text is too short to say."""
+def candidates(text: str, exclude: frozenset[str], registry: Registry,
+               people: frozenset[str] = frozenset()) -> tuple[Candidate, ...]:
+    """Every possible tag of the article with its count (`exclude`: the words of its names, `people`: those
+    of people's names); empty when the text is too short to say."""
     toks = tokens(text)
     if sum(t.text[:1].isalpha() for t in toks) < MIN_WORDS:
         return ()
@@ -100,14 +98,15 @@ def candidates(text: str, exclude: frozenset[str], registry: Registry) -> tuple[
         counts[name] += 1
         first.setdefault(name, i)
     found = tuple(Candidate(n, c, first[n]) for n, c in counts.items() if c > 1 or " " not in n or "-" in n)
-    return merged(found, singulars(set(counts))) + _topics(toks, registry)
+    return merged(found, singulars(set(counts))) + _topics(toks, people, registry)
 
 
-def _topics(toks: list[Token], registry: Registry) -> tuple[Candidate, ...]:
-    """The vocabulary's topics the text gives evidence for, under the registry's tag for each."""
+def _topics(toks: list[Token], people: frozenset[str], registry: Registry) -> tuple[Candidate, ...]:
+    """The vocabulary's topics the text gives evidence for (Vogel, Roman, people's names, for none of their
+    stems), under the registry's tag for each."""
     names = [t.name for t in vocabulary().topics]
-    return tuple(Candidate(_mapped(names[t], registry) or names[t], weight, at, topic=True)
-                 for t, (weight, at) in evidence(toks).items() if enough(names[t], weight, ""))
+    return tuple(Candidate(_mapped(names[t], registry) or names[t], weight, at, topic=names[t])
+                 for t, (weight, at) in evidence(toks, people).items() if enough(names[t], weight, ""))
 
 
 PLURAL_ENDINGS = ("en", "n", "e", "s", "er", "ern", "nen")
@@ -215,7 +214,7 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
     """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
     the most telling word of the text; without a topic, two telling words or else the best word."""
-    found = [c for c in cands if c.topic and enough(c.name, c.count, section)]
+    found = [c for c in cands if c.topic and enough(c.topic, c.count, section)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
@@ -241,10 +240,8 @@ def _covered(word: str, topics: set[str]) -> bool:
 
 
 def words(cands: tuple[Candidate, ...], df: DocFreq) -> list[Candidate]:
-    """Up to six words of the text a dictionary knows (a word it does not is mostly a name the extractor
-    missed): those mentioned twice or more (or bilateral phrases) that come near the best one; the next
-    repeated ones, then single mentions in the opening, fill up to three; the opening's best noun is always
-    among them; an article with none of these gets its best single mention."""
+    """Up to six known words of the text: the repeated ones near the best, filled up to three (repeated, then
+    the opening's), the opening's best noun always among them; else the best single mention."""
     known = [c for c in cands if _known(c.name)]
     known = [c for c in known if compound(c.name) or c.count >= SIMPLE_MENTIONS] or known
     ranked = sorted(known, key=lambda c: (not _strong(c), -weight(c, df), c.first))
@@ -273,13 +270,14 @@ def _known(name: str) -> bool:
 
 
 def encode(cands: tuple[Candidate, ...]) -> tuple[str, ...]:
-    """Candidates as strings for ingest's entity cache and worker pipes ('name<TAB>count<TAB>first')."""
-    return tuple(f"{'#' if c.topic else ''}{c.name}\t{c.count}\t{c.first}" for c in cands)
+    """Candidates as strings for ingest's entity cache and worker pipes ('name<TAB>count<TAB>first', then
+    '<TAB>topic' for a topic)."""
+    return tuple("\t".join((c.name, str(c.count), str(c.first), c.topic)).rstrip("\t") for c in cands)
 
 
 def decode(values: tuple[str, ...]) -> tuple[Candidate, ...] | None:
     """The candidates of `encode`; None when the values are plain tags (an extractor of its own)."""
     parts = [v.split("\t") for v in values]
-    if not all(len(p) == 3 and p[1].isdigit() and p[2].isdigit() for p in parts):
+    if not all(len(p) in (3, 4) and p[1].isdigit() and p[2].isdigit() for p in parts):
         return None
-    return tuple(Candidate(n.removeprefix("#"), int(c), int(f), n.startswith("#")) for n, c, f in parts)
+    return tuple(Candidate(p[0], int(p[1]), int(p[2]), *p[3:]) for p in parts)

@@ -1,9 +1,5 @@
-"""Topic tags settled against the whole archive, once per ingest, from what extraction already found.
-
-The default extractor hands on every article's tag candidates (`with_candidates`); `settle` counts in how many
-articles of the archive each occurs and keeps each article's three to six most specific ones. It only sets the
-proposals' tags: whether a file takes them is the merge's decision, so an editor's tags are never touched.
-"""
+"""Topic tags settled against the archive once per ingest: `settle` keeps each article's one to four most
+specific candidates (`topics.choose`) as its proposed tags; the merge decides whether a file takes them."""
 from __future__ import annotations
 
 from collections import Counter
@@ -25,7 +21,8 @@ def candidate_extractor(registry_file) -> Extractor:
     def run(text: str):
         found = extract(text, registry)
         names = {w for n in found.people + found.places + found.organisations for w in n.split()}
-        return replace(found, tags=encode(candidates(text, frozenset(names), registry)))
+        people = frozenset(w for n in found.people for w in n.split())
+        return replace(found, tags=encode(candidates(text, frozenset(names), registry, people)))
 
     return run
 
