@@ -37,7 +37,12 @@ class OutputFolder:
         target = self._new + rel
         folder = os.path.dirname(target)
         if folder not in self._made:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # its parent exists for all but the first page of a folder: one call
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
         return target
 

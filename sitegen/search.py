@@ -125,7 +125,10 @@ def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int,
     for folder in (*abandoned(bundles, WORK_PREFIX), *abandoned(shm, WORK_PREFIX)):
         shutil.rmtree(folder, ignore_errors=True)
     todo = [shard for shard in wanted if not (bundles / shard.key / "pagefind.js").is_file()]
-    roomy = os.access(shm, os.W_OK | os.X_OK) and shutil.disk_usage(shm).free >= SCRATCH_ROOM
+    roomy = False
+    with suppress(OSError):  # no /dev/shm, or one that cannot be measured: the bundle folder does
+        roomy = bool(todo) and os.access(shm, os.W_OK | os.X_OK) \
+            and shutil.disk_usage(shm).free >= SCRATCH_ROOM
     folders = [Path(tempfile.mkdtemp(dir=folder, prefix=f"{WORK_PREFIX}{os.getpid()}-"))
                for folder in (bundles, shm if roomy else bundles)] if todo else []
     cache.close()  # each indexing process opens its own connection

@@ -27,9 +27,8 @@ def default_jobs() -> int:
 @contextmanager
 def fork_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int, parallel_from: int = 2,
              ordered: bool = True) -> Iterator[Iterator[Result]]:
-    """work(item) for every item (in order, or as finished when not `ordered`) in up to `jobs` forked
-    processes started at once from `parallel_from` items on (1: even one runs beside this process), else
-    here, lazily. Only task numbers go out to the workers, results come back. Leaving stops the workers."""
+    """work(item) for every item (in order, or as finished) in up to `jobs` forked processes from
+    `parallel_from` items on, else here, lazily; leaving the block stops the workers."""
     forks = "fork" in multiprocessing.get_all_start_methods()
     if jobs < 2 or len(items) < max(1, parallel_from) or not forks:
         yield map(work, items)
@@ -63,10 +62,10 @@ def abandoned(folder: Path, prefix: str) -> list[Path]:
     found = []
     for path in folder.iterdir() if folder.is_dir() else ():
         pid = path.name[len(prefix):].split("-", 1)[0] if path.name.startswith(prefix) else ""
-        if pid.isdigit() and path.is_dir() and not path.is_symlink():
+        if pid.isascii() and pid.isdigit() and path.is_dir() and not path.is_symlink():
             try:
                 os.kill(int(pid), 0)  # signal 0: only whether the process exists
-            except ProcessLookupError:
+            except (ProcessLookupError, OverflowError):  # gone, or a number no process can have
                 found.append(path)
             except PermissionError:  # another user's process
                 pass

@@ -192,3 +192,20 @@ def test_links_fall_back_to_copies_across_file_systems(tmp_path, monkeypatch):
     output.OutputFolder(tmp_path / "neu", tmp_path, tmp_path).link(source, "b")
     assert (tmp_path / "neu" / "b").read_bytes() == b"Inhalt"
 
+
+
+def test_memory_that_cannot_be_measured_costs_only_speed(small_archive, monkeypatch):
+    def no_statfs(path):
+        raise OSError(errno.ENOSYS, "statfs blocked")
+
+    monkeypatch.setattr(search.shutil, "disk_usage", no_statfs)
+    build(config_for(small_archive), **QUIET)
+    assert list((small_archive / "_site" / "pagefind").glob("*/pagefind.js"))
+
+
+def test_leftovers_named_like_no_process_are_cleared(tmp_path):
+    from sitegen.workers import abandoned
+
+    for name in ("x-²-a", "x-" + "9" * 20 + "-b", f"x-{os.getpid()}-c"):
+        (tmp_path / name).mkdir()
+    assert sorted(p.name for p in abandoned(tmp_path, "x-")) == ["x-" + "9" * 20 + "-b"]
