@@ -27,6 +27,15 @@ def test_genitive_surname_and_accent_variants_merge_across_articles():
                      "Tayyip Erdoğan": "Recep Tayyip Erdoğan"}
 
 
+def test_spellings_that_differ_by_a_hyphen_merge_to_the_most_frequent():
+    moves = merged([names(["Heinz-Christian Strache", "Ban Ki-moon"]), names(["Heinz-Christian Strache"]),
+                    names(["Heinz Christian Strache", "Ban Ki Moon"]),
+                    names(["Ban Ki-moon"], organisations=["Time - Verlag"]),
+                    names(organisations=["Time-Verlag"]), names(organisations=["Time-Verlag"])])
+    assert moves == {"Heinz Christian Strache": "Heinz-Christian Strache", "Ban Ki Moon": "Ban Ki-moon",
+                     "Time - Verlag": "Time-Verlag"}
+
+
 def test_a_surname_shared_by_two_full_names_stays_apart():
     moves = merged([names(["Bilal Erdogan", "Recep Tayyip Erdogan"]), names(["Erdogan"])])
     assert "Erdogan" not in moves

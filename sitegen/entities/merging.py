@@ -115,10 +115,12 @@ def _inflections(live: Counter, registry: Registry) -> dict:
 
 
 def _accents(live: Counter, registry: Registry) -> dict:
-    """Spellings equal once accents and case are folded: to the registry's or the most frequent form."""
+    """Spellings equal once accents, hyphens and case are folded ('Ban Ki-moon', 'Ban Ki Moon'): to the
+    registry's or the most frequent form."""
     groups: dict[tuple[str, str], list] = {}
     for cls, name in live:
-        groups.setdefault((cls, folded(name)), []).append((cls, name))
+        key = folded(" ".join(name.replace("-", " ").split()))
+        groups.setdefault((cls, key), []).append((cls, name))
     out = {}
     for group in groups.values():
         best = _best(group, live, registry)
