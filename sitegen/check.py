@@ -16,6 +16,7 @@ from sitegen.errors import SitegenError
 from sitegen.limits import unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
+from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
@@ -187,21 +188,6 @@ def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding
     return errors, warnings
 
 
-def file_sizes(site: Path) -> dict[str, int]:
-    """Every file below `site` with its size; links to folders followed, as GitHub Pages does."""
-    sizes: dict[str, int] = {}
-    stack = [(site, "")]
-    while stack:
-        folder, prefix = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
-                elif entry.is_file():
-                    sizes[f"{prefix}{entry.name}"] = entry.stat().st_size
-    return sizes
-
-
 def _mb(size: int) -> str:
     """A byte count in MB, readable in a message."""
     return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{size} Bytes"
@@ -214,7 +200,7 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
                            fix="baue sie zuerst mit `sitegen build`")
-    sizes = file_sizes(site)
+    sizes = {rel: entry.stat().st_size for rel, entry in files_below(site, follow=True) if entry.is_file()}
     rels = [rel for rel in sorted(sizes) if rel.lower().endswith((".html", ".htm"))]
     workers = min(os.cpu_count() or 1, 8)
     with fork_map(parse_page, [site / rel for rel in rels], workers, PARALLEL_FROM) as parsed:

@@ -14,7 +14,6 @@ from sitegen.output import MARKER
 from sitegen.reuse import RECORDS
 from sitegen.walk import files_below
 
-UNPUBLISHED = frozenset({MARKER, RECORDS})  # top-level files deploy leaves out
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
 # no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.
 SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
@@ -68,9 +67,9 @@ def check_site(site: Path) -> None:
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file below `site` as a sorted POSIX path relative to it; .git folders and markers left out."""
-    found = sorted(rel for rel, entry in files_below(site, lambda rel: rel.rpartition("/")[2] != ".git")
-                   if not entry.is_dir() and ("/" in rel or rel not in UNPUBLISHED))
+    """Every file below `site` as a sorted POSIX path relative to it; .git and build markers left out."""
+    found = sorted(rel for rel, entry in files_below(site) if ".git" not in rel.split("/")
+                   and not entry.is_dir() and ("/" in rel or rel not in (MARKER, RECORDS)))
     bad = [name for name in found if "\n" in name or "\r" in name]
     if bad:
         raise SitegenError(f"Dateiname mit Zeilenumbruch: {bad[0]!r}", path=site, fix="benenne die Datei um")
