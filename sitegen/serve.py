@@ -22,7 +22,6 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.preview import Preview, SiteApp
@@ -148,12 +147,10 @@ class ReloadSocket(LiveReloadHandler, _HostCheck):
 
 
 def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
-    """The live-reload client and websocket, then the site: the project's static files over the defaults,
-    then the last build; `as_is` renders without looking at the files again."""
+    """The live-reload client and websocket, then the site: the model's pages and static files, then the last
+    build; `as_is` renders without looking at the files again."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
-    folders = [*(("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)),
-               ("", config.out)]
-    site, as_is = (SiteApp(folders, config.base_path, render=partial(preview.page, look=look), script=script)
+    site, as_is = (SiteApp(config.out, config.base_path, partial(preview.page, look=look), script)
                    for look in (True, False))
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
     return web.Application(routes, site=site, as_is=as_is, shown={}, hosts=(host,), log_function=_log_request)

@@ -101,7 +101,7 @@ def test_paths_outside_the_site_are_refused(tmp_path, path):
     (site / "index.html").write_text("<html><head></head><body>ok</body></html>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("geheim", encoding="utf-8")
     (site / "link").symlink_to(tmp_path)
-    status, body = call(SiteApp([("", site)]), path)
+    status, body = call(SiteApp(site), path)
     assert status == 404 and b"geheim" not in body
 
 
@@ -109,7 +109,7 @@ def test_base_path_is_served_and_root_redirects(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("seite a", encoding="utf-8")
-    app = SiteApp([("", site)], "/archiv/")
+    app = SiteApp(site, "/archiv/")
     assert call(app, "/archiv/a/") == (200, b"seite a")
     assert call(app, "/")[0] == 302
     assert call(app, "/a/")[0] == 404
