@@ -50,18 +50,16 @@ def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None 
 
 
 def check_site(site: Path) -> None:
-    """Refuse a missing, empty or failed build (`<site>.failed` beside it, or its marker not "ok"), or one
-    without index.html."""
+    """Refuse a missing, empty or failed build (`<site>.failed` beside it), or one without index.html."""
     fix = "führe zuerst `sitegen build` aus und veröffentliche erst, wenn es gelingt"
     if not site.is_dir():
         raise SitegenError("den Ordner der Website gibt es nicht", path=site, fix=fix)
     if not any(site.iterdir()):
         raise SitegenError("der Ordner der Website ist leer", path=site, fix=fix)
-    beside, done = site.parent / f"{site.name}.failed", site / MARKER
-    state = done.read_text(encoding="utf-8", errors="replace").strip() if done.is_file() else "ok"
-    if beside.exists() or state != "ok":
-        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht",
-                           path=beside if beside.exists() else done, fix=fix)
+    beside = site.parent / f"{site.name}.failed"
+    if beside.exists():
+        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=beside,
+                           fix=fix)
     if not (site / "index.html").is_file():
         raise SitegenError("der Ordner der Website hat keine index.html", path=site, fix=fix)
 
