@@ -68,7 +68,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from sitegen.ingest import ingest
 
     config = _config(argparse.Namespace())
-    out = Path(args.out) if args.out else config.articles_dir
+    out = Path(args.out) if args.out else config.content / "articles"
     sources = [Path(s) for s in (args.sources or ["seeds"])]
     summary = ingest(sources, out, root=config.root, date=args.date, registry=config.registry_file,
                      cache=config.cache / "entities.sqlite")
