@@ -64,6 +64,7 @@ class Preview:
         self.assets = 0  # counts the changes of the templates' static files (which no page's HTML shows)
         self._said: set[str] = set()  # render errors told on the terminal since the last model
         self._reloading = False  # a background reload waits or runs
+        self.scan_cost = 0.0  # processor seconds the last scan took (waiting for other threads left out)
         self.refresh()
 
     def page(self, rel: str, look: bool = True) -> bytes | None:
@@ -173,7 +174,7 @@ class Preview:
         """Size and mtime of every content and template file, and for one changed in the last RACY_NS a hash
         too (two quick saves of one length can fall in one clock tick); size -1 for a link loop."""
         stamp: Stamp = {}
-        known, recent = self.stamp, time.time_ns() - RACY_NS
+        known, recent, start = self.stamp, time.time_ns() - RACY_NS, time.thread_time()
         for folder in (self.config.content, self.config.templates):
             for _, entry in files_below(folder):
                 if entry.name.startswith((".", "#")) or entry.name.endswith(("~", ".swp", ".tmp")):
@@ -188,6 +189,7 @@ class Preview:
                         stamp[entry.path] = known[entry.path] if same else seen
                 except OSError as exc:
                     stamp[entry.path] = (-1, exc.errno or 0)
+        self.scan_cost = time.thread_time() - start
         return stamp
 
 

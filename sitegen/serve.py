@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -170,10 +169,9 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
     while True:
         await asyncio.sleep(pause)
         try:
-            start = time.monotonic()
             stamp = await asyncio.to_thread(preview.scan)
-            cost = time.monotonic() - start
-            pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
+            cost = min(preview.scan_cost / SCAN_SHARE, IDLE_POLL)
+            pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, cost)
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:
