@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -26,6 +27,7 @@ from sitegen.errors import LOG, SitegenError, reason
 from sitegen.preview import Preview, SiteApp
 
 PORT_TRIES = 20  # without --port: the next free one of these after 8000
+TICK = 0.05  # seconds between two checks whether the files are due for a look
 POLL = 0.2  # seconds between two looks at the files while a browser is open
 IDLE_POLL = 1.0  # the same with none open (errors are still said at once), and the longest pause
 SCAN_SHARE = 0.1  # at most this share of a core goes to looking at the files (up to IDLE_POLL apart)
@@ -165,13 +167,16 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
     """Serve `app`; look at the files every POLL (IDLE_POLL with no page open; at most SCAN_SHARE of a core);
     SETTLE after the last change refresh the preview and reload the open pages that now read otherwise."""
     HTTPServer(app).add_sockets(sockets)
-    sent, assets, looked, pause = preview.generation, preview.assets, {}, POLL
+    sent, assets, looked, last = preview.generation, preview.assets, {}, 0.0
     while True:
-        await asyncio.sleep(pause)
+        await asyncio.sleep(TICK)
+        cost = preview.scan_cost
+        pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, min(cost / SCAN_SHARE, IDLE_POLL))
+        if time.monotonic() < last + pause:
+            continue
         try:
+            last = time.monotonic()
             stamp = await asyncio.to_thread(preview.scan)
-            cost = min(preview.scan_cost / SCAN_SHARE, IDLE_POLL)
-            pause = max(POLL if LiveReloadHandler.waiters else IDLE_POLL, cost)
             if stamp == looked and preview.generation == sent:
                 continue
             while looked != stamp:
