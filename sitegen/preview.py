@@ -17,7 +17,7 @@ from sitegen.config import Config
 from sitegen.content import load_article, shown_path
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
-from sitegen.model import Article, outline
+from sitegen.model import outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
 from sitegen.render import Renderer
 from sitegen.search import shards
@@ -40,10 +40,8 @@ STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt de
 
 @dataclass(frozen=True)
 class State:
-    """One consistent model: the articles by file, derived data, pages by output file, a renderer and the
-    templates' static files."""
+    """One consistent model: derived data (the site), pages by output file, a renderer, the static files."""
 
-    articles: dict[Path, Article]
     derived: Derived
     pages: dict[str, Page]
     renderer: Renderer
@@ -149,24 +147,22 @@ class Preview:
         except OSError as exc:  # a file that vanished or cannot be read between the scan and the load
             return None, SitegenError(f"lässt sich nicht lesen ({reason(exc)})", path=exc.filename,
                                       fix="prüfe die Datei und ihre Rechte")
-        articles_by_file = {self.config.root / a.path: a for a in articles}
-        return State(articles_by_file, derived, pages, renderer, static_files(self.config)), None
+        return State(derived, pages, renderer, static_files(self.config)), None
 
     def _patch(self, changed: list[Path]) -> bool:
         """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not so."""
-        state = self.state
-        pages, articles = dict(state.pages), dict(state.articles)
+        state, pages = self.state, dict(self.state.pages)
+        shown = {self.config.root / a.path: a for a in state.derived.site.articles}  # slugs made unique
         for path in changed:
             try:
                 new = load_article(path, self.config.root)
             except (SitegenError, OSError):
                 return False
-            if path not in articles or outline(articles[path]) != outline(new):
+            if path not in shown or outline(shown[path]) != outline(new):
                 return False
             pages[output_file(article_path(new.slug))] = Page(
                 article_path(new.slug), "article.html", article_context(state.derived, new), new.body)
-            articles[path] = new
-        self.state = replace(state, articles=articles, pages=pages)
+        self.state = replace(state, pages=pages)
         self.generation += 1
         return True
 

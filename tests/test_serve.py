@@ -318,6 +318,19 @@ def test_two_saves_of_one_length_in_one_clock_tick_are_told_apart(server):
     assert "Fassung B." in fetch(base + "/artikel/gipfel-in-genf/")[1]
 
 
+def test_an_edit_of_an_article_whose_slug_was_made_unique_stays_on_its_own_page(small_archive):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    write_article(small_archive, "z.md", "title: Gipfel in Genf\ndate: 2022-01-05", "Der zweite Gipfel.")
+    preview = Preview(load_config(small_archive))
+    first, second = "artikel/gipfel-in-genf/index.html", "artikel/gipfel-in-genf-2022-01-05/index.html"
+    assert b"Der zweite Gipfel." in preview.page(second)
+    write_article(small_archive, "z.md", "title: Gipfel in Genf\ndate: 2022-01-05", "Der zweite, neu.")
+    assert b"Der zweite, neu." in preview.page(second)
+    assert b"Der zweite" not in preview.page(first)
+
+
 def test_editor_scratch_files_change_nothing(small_archive):
     from sitegen.config import load_config
     from sitegen.preview import Preview
