@@ -120,9 +120,6 @@ class PageHandler(_HostCheck):
 
     head = get
 
-    def compute_etag(self) -> None:
-        """No ETag: every answer is fresh (Cache-Control: no-store)."""
-
 
 class ReloadSocket(LiveReloadHandler, _HostCheck):
     """livereload.js's websocket, for this server's pages only (others would learn of every save)."""
