@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from sitegen.limits import unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
 from sitegen.walk import files_below
-from sitegen.workers import fork_map
+from sitegen.workers import default_jobs, fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
@@ -181,8 +180,7 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
                            fix="baue sie zuerst mit `sitegen build`")
     sizes = {rel: entry.stat().st_size for rel, entry in files_below(site, follow=True) if entry.is_file()}
     rels = [rel for rel in sorted(sizes) if rel.lower().endswith((".html", ".htm"))]
-    workers = min(os.cpu_count() or 1, 8)
-    with fork_map(parse_page, [site / rel for rel in rels], workers, PARALLEL_FROM) as parsed:
+    with fork_map(parse_page, [site / rel for rel in rels], default_jobs(), PARALLEL_FROM) as parsed:
         pages = dict(zip(rels, parsed))
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
