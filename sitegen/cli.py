@@ -89,10 +89,10 @@ def cmd_build(args: argparse.Namespace) -> None:
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def cmd_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
-    return serve(_config(args, need_content=True), port=args.port, host=args.host)
+    serve(_config(args, need_content=True), port=args.port, host=args.host)
 
 
 def cmd_tag(args: argparse.Namespace) -> int:

@@ -38,7 +38,7 @@ STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefu
 LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
-def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
+def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> None:
     """Open the port, prepare the preview, then serve until interrupted."""
     sockets, port = open_port(host, port)
     if host not in LOCAL_NAMES:
@@ -54,7 +54,6 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     finally:
         if search is not None and search.poll() is None:
             os.killpg(search.pid, signal.SIGTERM)  # the build and its workers, silently
-    return 0
 
 
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
