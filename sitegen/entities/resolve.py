@@ -34,13 +34,14 @@ def _surface(m: Mention) -> tuple[str, ...]:
         return tuple(m.name.split())
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
     toks = [t for t in toks if t]
+    article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
     while toks and toks[0].lower() in ARTICLES:
-        toks = toks[1:]
+        article, toks = toks[0].lower(), toks[1:]
     if not toks:
         return ()
     if m.cls == "PER" or " ".join(toks).casefold() in lexicon.aliases():
         return tuple(toks)
-    return nominative(tuple(toks))
+    return nominative(tuple(toks), article)
 
 
 def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -> tuple[str, ...]:

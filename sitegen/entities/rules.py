@@ -100,6 +100,11 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
+    for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' + 'Hagelversicherung'
+        alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+        if alone and words[i].lower().endswith(INSTITUTION_HEADS) and tags[i - 1] == "O" \
+                and _adjective(words[i - 1]):
+            _set(tags, i - 1, i + 1)
     for i in range(1, len(words)):
         head = words[i - 1]
         if tags[i] == "B-LOC" and head.lower().endswith(INSTITUTION_HEADS) and head[:1].isupper() \

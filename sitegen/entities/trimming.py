@@ -80,10 +80,14 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
     firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
-    while b - a > 1 and (_other_word(words[a], opening=a == 0) or not firm and _role(words[a], words[a + 1])
-                         or cls == "LOC" and _long_compound(words[a])
-                         or cls == "ORG" and b - a == 2 and _long_compound(words[a])
-                         and words[b - 1] in lexicon.orgs()):
+    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
+    head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
+        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS)
+    while b - a > 1 and not head and (_other_word(words[a], opening=a == 0)
+                                      or not firm and _role(words[a], words[a + 1])
+                                      or cls == "LOC" and _long_compound(words[a])
+                                      or cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                                      and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
@@ -125,7 +129,7 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     j = b
     while j < len(words) and words[j].lower() in PARTICLES:
         j += 1
-    ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
+    ends_on_particle = b - a > 1 and words[b - 1].rsplit("-", 1)[-1].lower() in PARTICLES  # 'Maréchal-Le'
     named = j < len(words) and words[j][:1].isupper()
     nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
         and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
@@ -147,9 +151,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
-                         and not words[b - 1][:1].isdigit()):
-        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or rules.SCORE.fullmatch(words[b - 1])
+                         or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
