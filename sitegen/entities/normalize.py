@@ -3,12 +3,15 @@ matching."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from . import lexicon
 
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 VOWELS = frozenset("aeiouäöüy")
+LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                         "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})  # no accents to strip: own letters
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
        "post", "bahn", "front", "schau", "group", "holding", "company", "corporation",  # 'Erste Group'
@@ -127,3 +130,10 @@ def word_key(tok: str) -> str:
                 low, stripped = low[: -len(end)], True
                 break
     return low
+
+
+def folded(name: str) -> str:
+    """Accents, ß, letters like ł and case folded away: 'Erdoğan' and 'Erdogan' share one, 'Jarosław' and
+    'Jaroslaw'."""
+    text = unicodedata.normalize("NFKD", name.translate(LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()

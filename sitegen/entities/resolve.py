@@ -5,14 +5,14 @@ from dataclasses import dataclass, replace
 
 from . import cues, lexicon, rules
 from .mentions import Mention
-from .normalize import ARTICLES, initials, key, nominative, place_adjective
+from .normalize import ARTICLES, folded, initials, key, nominative, place_adjective
 from .registry import Registry
 from .rules import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
-                        "Championships "
+                        "Championships Champions Conference Congress Summit Expo Convention "
                         "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
 EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
                "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
@@ -77,13 +77,18 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 
 def _surnames_as_people(surfaces):
-    """A one-word place that is the surname of a person the article names ('Newton' after 'Cam Newton') is
-    that person, unless it is a country or region (a company named after its founder stays a company)."""
-    surnames = {s[-1] for m, s in surfaces if m.cls == "PER" and len(s) > 1}
+    """A one-word place that is the surname or (accents aside) the given name of a person the article names
+    ('Newton' after 'Cam Newton', 'Jaroslaw' after 'Jarosław Kaczyński') is that person, unless it is a
+    country or region (a company named after its founder stays a company)."""
+    names = {folded(p): p for m, s in surfaces if m.cls == "PER" and len(s) > 1 for p in (s[0], s[-1])}
     known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
-    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames
-             and s[0] not in known
-             and s[0].casefold() not in lexicon.aliases() else m, s) for m, s in surfaces]
+    out = []
+    for m, s in surfaces:
+        person = names.get(folded(s[0])) if m.cls == "LOC" and len(s) == 1 else None
+        if person and s[0] not in known and s[0].casefold() not in lexicon.aliases():
+            m, s = replace(m, cls="PER"), (person,)
+        out.append((m, s))
+    return out
 
 
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -195,6 +200,9 @@ def _plausible(name: str) -> bool:
         return False  # an event or a prize: 'Copa America', 'European Song Contest'
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
+    first = name.split()[0]
+    if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
+        return False  # a standard's or product's kind: 'USB Type C', 'iPhone SE'
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:

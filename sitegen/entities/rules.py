@@ -7,6 +7,8 @@ from . import lexicon
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
+# words that make a founder's name a company: 'Hubert Burda Media', 'Heinrich Böll Stiftung'
+FIRM_WORDS = frozenset("Media Group Gruppe Verlag Stiftung Foundation Records Pictures Studios".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
@@ -92,7 +94,9 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
     for i, word in enumerate(words):
         if tags[i] != "O" or not word[:1].isupper():
             continue
-        if word in LEGAL_FORMS and i > 0 and words[i - 1][:1].isupper() and (tags[i - 1] != "O" or i > 1):
+        firm = word in FIRM_WORDS and tags[i - 1].endswith("-PER")  # 'Hubert Burda Media'
+        if (word in LEGAL_FORMS or firm) and i > 0 and words[i - 1][:1].isupper() \
+                and (tags[i - 1] != "O" or i > 1):
             start = i - 1
             while start > 0 and tags[start].startswith("I-"):
                 start -= 1
