@@ -514,3 +514,59 @@ def test_party_in_parentheses_before_a_figure_is_kept():
 
 def test_no_given_name_is_listed_as_no_name():
     assert not lexicon.first_names() & lexicon.not_names()
+
+
+def test_town_before_a_hyphen_counts_only_when_the_article_names_the_place():
+    ents = extract("Wenger fordert eine schärfere Strafe für Dinamo Zagreb. Der Zagreb-Spieler war positiv "
+                   "getestet worden. Der Wien-Besuch des Trainers war kurz. In Wien regnete es.")
+    assert "Zagreb" not in ents.places and "Wien" in ents.places
+
+
+def test_no_name_ends_in_a_score_or_a_hyphenated_particle():
+    from sitegen.entities.trimming import trim
+
+    assert trim(["gegen", "TPS", "Turku", "2:3", "nach"], 1, 4, "ORG") == (1, 3, "ORG")
+    ents = extract("Im Süden traten Marine Le Pen beziehungsweise Marion Maréchal-Le Pen gegen je einen "
+                   "konservativen Kandidaten an.")
+    assert "Marion Maréchal-Le Pen" in ents.people and "Marion Maréchal-Le" not in ents.people
+
+
+def test_institution_keeps_its_adjective_in_the_dative():
+    ents = extract("Frost und Hagel haben nach Berechnungen der Österreichischen Hagelversicherung einen "
+                   "Gesamtschaden von 200 Millionen Euro angerichtet.")
+    assert "Österreichische Hagelversicherung" in ents.organisations
+    assert "Hagelversicherung" not in ents.organisations
+
+
+def test_article_before_a_name_gives_its_case():
+    from sitegen.entities.normalize import noun_base
+
+    assert nominative(("Times",), "der") == ("Times",) and nominative(("Russlands",)) == ("Russland",)
+    assert nominative(("Neuen", "Burg"), "der") == ("Neue", "Burg")
+    assert nominative(("Erste", "Group"), "der") == ("Erste", "Group")
+    assert nominative(("Weißen", "Hauses"), "des") == ("Weißes", "Haus")
+    assert noun_base("Philaes") == "Philaes" and noun_base("Hauses") == "Haus"  # -es only after a consonant
+    assert "Times" in extract("Das sagte der britische Cheftrainer Heiko Salzwedel der Times.").organisations
+
+
+def test_place_named_like_a_persons_given_name_is_that_person():
+    from sitegen.entities.normalize import folded
+
+    assert folded("Jarosław") == folded("Jaroslaw") and folded("Søren") == folded("Soren")
+    ents = extract("Dabei waren Wałęsa und Jarosław Kaczyński früher enge Vertraute und politische "
+                   "Mitstreiter: Jaroslaw und sein Zwillingsbruder Lech, der 2010 als Staatspräsident starb.")
+    assert "Jaroslaw" not in ents.places and "Jarosław Kaczyński" in ents.people
+
+
+def test_founders_name_before_a_company_word_is_the_company():
+    ents = extract("Robert Schneider wird das Amt am 1. März übernehmen, wie Hubert Burda Media mitteilte.")
+    assert "Hubert Burda Media" in ents.organisations and "Hubert Burda" not in ents.people
+
+
+def test_events_and_standards_are_no_organisations():
+    ents = extract("Google setzt auf USB Type C. Der Mobile World Congress in Barcelona beginnt. Auf der "
+                   "World Wide Developers Conference zeigte Apple Neues. In der Champions Hockey League "
+                   "verlor der VSV.")
+    assert not {"USB Type C", "Mobile World Congress", "World Wide Developers Conference",
+                "Champions Hockey League"} & set(ents.organisations)
+    assert {"Google", "Apple", "VSV"} <= set(ents.organisations)
