@@ -570,3 +570,33 @@ def test_events_and_standards_are_no_organisations():
     assert not {"USB Type C", "Mobile World Congress", "World Wide Developers Conference",
                 "Champions Hockey League"} & set(ents.organisations)
     assert {"Google", "Apple", "VSV"} <= set(ents.organisations)
+
+
+def test_works_named_after_a_compound_for_their_kind_are_no_names():
+    from sitegen.entities.trimming import work_compound
+
+    assert work_compound("Krimiserie") and work_compound("Raumschiffs")
+    assert work_compound("Blackberry-Smartphone")
+    assert not any(work_compound(w) for w in ("Beispiel", "Grundstück", "Staatsoper", "Serie", "Stadtrat"))
+    ents = extract("Die Crew des Raumschiffs Enterprise landet. Die Krimiserie Berlin Babylon läuft im ORF. "
+                   "Das Blackberry-Smartphone Venice kommt. Es gibt zum Beispiel Salzburg.")
+    found = set(ents.people + ents.places + ents.organisations)
+    assert not {"Enterprise", "Krimiserie Berlin Babylon", "Berlin Babylon", "Venice"} & found
+    assert "Salzburg" in ents.places
+
+
+def test_english_title_is_no_organisation_but_an_english_institution_is():
+    from sitegen.entities.resolve import _plausible
+
+    assert not _plausible("Son of Saul") and not _plausible("Ace of Spades")
+    assert _plausible("Bank of England") and _plausible("Journal of Experimental Biology")
+    ents = extract("Die Bank of England senkt den Zins, sagt die University of Utah.")
+    assert {"Bank of England", "University of Utah"} <= set(ents.organisations)
+
+
+def test_noun_for_a_company_before_a_place_makes_it_a_company():
+    mention = Mention(("Petrol",), "LOC", 0.9, 0, before=("die", "Mineralölgesellschaft"))
+    assert cues.org_context(mention)
+    ents = extract("Der Umsatz der Mineralölgesellschaft Petrol stieg 2015 um zehn Prozent, teilte die "
+                   "Mineralölgesellschaft Petrol am Montag in Ljubljana mit.")
+    assert "Petrol" not in ents.places + ents.people

@@ -145,7 +145,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        cls = "ORG" if m.cls == "PER" and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
+        land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
+        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
@@ -177,7 +178,8 @@ def _kept_type(name: str, g: dict, seen: set[str]) -> str | None:
         return cls
     if cls != "PER" and cues.company_product(name):
         return None  # 'Google Docs'
-    work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
+    land = name in lexicon.countries() or name in lexicon.regions()
+    work = g["work"] and not land  # 'das Spiel Mario Maker', 'Raumschiff Enterprise' (not 'Spiel Österreich')
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     return None if work or demonym or not _plausible(name) or not _confident(g, name, cls) else cls
 
@@ -203,6 +205,8 @@ def _plausible(name: str) -> bool:
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
         return False  # a standard's or product's kind: 'USB Type C', 'iPhone SE'
+    if " of " in name and not lexicon.org_words() & set(name.lower().split()):
+        return False  # an English title: 'Sound of Music', 'Son of Saul' (not 'Bank of England')
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:

@@ -8,6 +8,7 @@ from .normalize import ARTICLES
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
+COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
 
 
@@ -19,6 +20,14 @@ def common_noun(word: str, guessed: bool = False) -> bool:
         return common_noun(word.rsplit("-", 1)[1], guessed)
     tag, known = lexicon.pos(word)
     return tag == "NN" and (known or guessed)
+
+
+def work_compound(word: str) -> bool:
+    """A compound ending in a noun for a work or product, also in the genitive: 'Krimiserie', 'Raumschiffs'
+    (not 'Beispiel', 'Grundstück', 'Staatsoper': short or common tails)."""
+    low = word.lower().removesuffix("s")
+    return word[:1].isupper() and any(low.endswith(c.lower()) and len(low) >= len(c) + 3
+                                      for c in lexicon.work_cues() if len(c) > 4 and c not in COMMON_TAILS)
 
 
 def _long_compound(word: str) -> bool:
@@ -146,6 +155,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
                   and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
     last = words[b - 1].lower()
+    if cls != "PER" and b - a > 1 and work_compound(words[a]):
+        return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not last.endswith(rules.INSTITUTION_HEADS) and not rules.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
