@@ -600,3 +600,9 @@ def test_noun_for_a_company_before_a_place_makes_it_a_company():
     ents = extract("Der Umsatz der Mineralölgesellschaft Petrol stieg 2015 um zehn Prozent, teilte die "
                    "Mineralölgesellschaft Petrol am Montag in Ljubljana mit.")
     assert "Petrol" not in ents.places + ents.people
+
+
+def test_numeral_opening_a_compound_names_nothing():
+    from sitegen.entities.rules import compound_part
+
+    assert compound_part("Drei-K-Strategie") is None and compound_part("SPÖ-Chef") == ("SPÖ", "ORG")

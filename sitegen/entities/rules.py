@@ -79,8 +79,8 @@ def compound_part(word: str) -> tuple[str, str] | None:
     if head in lexicon.countries():
         return head, "LOC"
     tag, known = lexicon.pos(head)
-    if known and tag == "NN" or lexicon.pos(head.lower())[0].startswith("ADJ"):
-        return None  # 'Erste-Liga-Club': an adjective
+    if known and tag == "NN" or lexicon.pos(head.lower())[0].startswith(("ADJ", "CARD")):
+        return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if head in lexicon.orgs():
         return head, "ORG"
     if head in lexicon.regions():
