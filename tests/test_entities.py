@@ -606,3 +606,14 @@ def test_numeral_opening_a_compound_names_nothing():
     from sitegen.entities.rules import compound_part
 
     assert compound_part("Drei-K-Strategie") is None and compound_part("SPÖ-Chef") == ("SPÖ", "ORG")
+
+
+def test_place_beside_an_unknown_capitalised_word_is_the_rest_of_a_name():
+    from sitegen.entities.rules import repair
+
+    words = "Lieder von Billie Holiday und das Unfallkrankenhaus Linz".split()
+    tags = ["O", "O", "O", "B-LOC", "O", "O", "O", "B-LOC"]
+    assert repair(words, tags) == ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC"]
+    ents = extract("Die Stadt Marat Numan wurde bombardiert. Neben Emily Blunt spielt Charlotte Rampling mit.")
+    assert "Charlotte Rampling" in ents.people and "Charlotte" not in ents.places
+    assert "Numan" not in ents.places

@@ -138,6 +138,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
         if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
+    _unknown_neighbours(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
@@ -145,6 +146,34 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
+    """A one-word place beside an untagged capitalised word no list or dictionary knows is the rest of a
+    name the tagger cut: a person ('Billie' + 'Holiday', 'Charlotte' + 'Rampling'), or a place it lists
+    ('Tel' + 'Aviv'); the type cues of the article may still make the person a place ('Stadt Marat Numan')."""
+    for i, tag in enumerate(tags):
+        alone = tag == "B-LOC" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+        if not alone or words[i] in lexicon.countries() or words[i] in lexicon.regions():
+            continue
+        for j in (i - 1, i + 1):
+            if 0 < j < len(words) and tags[j] == "O" and _unknown_name(words[j]):
+                a, b = min(i, j), max(i, j) + 1
+                cls = "LOC" if " ".join(words[a:b]) in lexicon.multiword_places() else "PER"
+                tags[a:b] = [f"B-{cls}", f"I-{cls}"]
+                break
+
+
+def _unknown_name(word: str) -> bool:
+    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and no long compound
+    of a known noun ('Unfallkrankenhaus', 'Kellerlöchern')."""
+    if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()) \
+            or lexicon.pos(word)[1] or lexicon.pos(word.lower())[1]:
+        return False
+    compound = len(word) >= 10 and any(lexicon.pos(word[-k:].capitalize()) == ("NN", True)
+                                       for k in range(4, len(word) - 3))
+    return not compound and word not in lexicon.places() and word not in lexicon.orgs() \
+        and word not in lexicon.known()
 
 
 def spans(tags):
