@@ -617,3 +617,13 @@ def test_place_beside_an_unknown_capitalised_word_is_the_rest_of_a_name():
     ents = extract("Die Stadt Marat Numan wurde bombardiert. Neben Emily Blunt spielt Charlotte Rampling mit.")
     assert "Charlotte Rampling" in ents.people and "Charlotte" not in ents.places
     assert "Numan" not in ents.places
+
+
+def test_institution_keeps_its_purpose_and_racing_series_is_no_name():
+    from sitegen.entities.trimming import trim
+
+    words = "der Europäischen Organisation für Kernforschung in Genf".split()
+    assert trim(words, 1, 5, "ORG") == (1, 5, "ORG")
+    assert trim("den Nobelpreis für Medizin erhalten".split(), 1, 4, "ORG")[:2] == (1, 2)
+    ents = extract("Er fährt seit 2014 in der Formel 1. Hamilton gewann in der Formel 1 zuletzt drei Rennen.")
+    assert "Formel 1" not in ents.organisations

@@ -12,7 +12,8 @@ from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
-                        "Championships Champions Conference Congress Summit Expo Convention "
+                        "Championships Champions Conference Congress Summit Expo Convention Formel Olympia "
+                        "Olympics Tour Marathon Rallye Biennale Weltcup Slam "
                         "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
 EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
                "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'

@@ -11,6 +11,8 @@ LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".spl
 FIRM_WORDS = frozenset("Media Group Gruppe Verlag Stiftung Foundation Records Pictures Studios".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
+PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
+                 "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # ... für X
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
 Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
