@@ -151,29 +151,24 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
 
 
 def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
-    """A one-word place beside an untagged capitalised word no list or dictionary knows is the rest of a
-    name the tagger cut: a person ('Billie' + 'Holiday', 'Charlotte' + 'Rampling'), or a place it lists
-    ('Tel' + 'Aviv'); the type cues of the article may still make the person a place ('Stadt Marat Numan')."""
-    for i, tag in enumerate(tags):
-        alone = tag == "B-LOC" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
-        if not alone or words[i] in lexicon.countries() or words[i] in lexicon.regions():
-            continue
-        for j in (i - 1, i + 1):
-            if 0 < j < len(words) and tags[j] == "O" and _unknown_name(words[j]):
-                a, b = min(i, j), max(i, j) + 1
-                cls = "LOC" if " ".join(words[a:b]) in lexicon.multiword_places() else "PER"
-                tags[a:b] = [f"B-{cls}", f"I-{cls}"]
-                break
+    """A one-word place before an untagged capitalised word no dictionary or list knows is a name the tagger
+    cut: a person ('Charlotte' + 'Rampling'), or a place GeoNames lists; not a genitive ('Österreichs')."""
+    for i, tag in enumerate(tags[:-1]):
+        word = words[i]
+        alone = tag == "B-LOC" and not tags[i + 1].startswith("I-")
+        listed = word in lexicon.countries() or word in lexicon.regions() or word.endswith("s")
+        if alone and not listed and tags[i + 1] == "O" and _unknown_name(words[i + 1]):
+            cls = "LOC" if " ".join(words[i:i + 2]) in lexicon.multiword_places() else "PER"
+            tags[i:i + 2] = [f"B-{cls}", f"I-{cls}"]
 
 
 def _unknown_name(word: str) -> bool:
-    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and no long compound
-    of a known noun ('Unfallkrankenhaus', 'Kellerlöchern')."""
+    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and no compound of a
+    known noun ('Unfallkrankenhaus', 'Walfang')."""
     if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()) \
             or lexicon.pos(word)[1] or lexicon.pos(word.lower())[1]:
         return False
-    compound = len(word) >= 10 and any(lexicon.pos(word[-k:].capitalize()) == ("NN", True)
-                                       for k in range(4, len(word) - 3))
+    compound = any(lexicon.pos(word[-k:].capitalize()) == ("NN", True) for k in range(4, len(word) - 1))
     return not compound and word not in lexicon.places() and word not in lexicon.orgs() \
         and word not in lexicon.known()
 
