@@ -626,3 +626,13 @@ def test_institution_keeps_its_purpose_and_racing_series_is_no_name():
     assert trim("den Nobelpreis für Medizin erhalten".split(), 1, 4, "ORG")[:2] == (1, 2)
     ents = extract("Er fährt seit 2014 in der Formel 1. Hamilton gewann in der Formel 1 zuletzt drei Rennen.")
     assert "Formel 1" not in ents.organisations
+
+
+def test_determiner_is_no_adjective_of_an_institution_and_a_medium_loses_its_description():
+    ents = extract("Jeder Verein zahlt den Beitrag. Das berichtet die Belgrader Zeitung Danas am Montag. "
+                   "Laut der Niederösterreichischen Gebietskrankenkasse steigt die Zahl.")
+    assert not {"Jeder Verein", "Belgrader Zeitung Danas"} & set(ents.organisations)
+    assert "Niederösterreichische Gebietskrankenkasse" in ents.organisations
+    from sitegen.entities.resolve import _plausible
+
+    assert _plausible("Library of Congress") and not _plausible("Mobile World Congress")

@@ -199,8 +199,8 @@ def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
-    if EVENT_WORDS & set(name.split()) or _event(name):
-        return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if EVENT_WORDS & set(name.split()) and " of " not in name or _event(name):
+        return False  # an event or a prize: 'Copa America', 'European Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
     first = name.split()[0]

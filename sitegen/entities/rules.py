@@ -81,7 +81,8 @@ def compound_part(word: str) -> tuple[str, str] | None:
     if head in lexicon.countries():
         return head, "LOC"
     tag, known = lexicon.pos(head)
-    if known and tag == "NN" or lexicon.pos(head.lower())[0].startswith(("ADJ", "CARD")):
+    low, low_known = lexicon.pos(head.lower())
+    if known and tag == "NN" or low.startswith("ADJ") or low == "CARD" and low_known:
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if head in lexicon.orgs():
         return head, "ORG"
@@ -219,8 +220,9 @@ def team_word(word: str) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener'."""
-    if not word[:1].isupper():
+    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener' (not a
+    determiner: 'Jeder', 'Unser')."""
+    if not word[:1].isupper() or lexicon.pos(word.lower())[0].startswith(("P", "ART")):
         return False
     return bool(re.search(r"(?:isch|che|chen|ches|er)$", word)) and lexicon.pos(word)[0] != "NN"
 

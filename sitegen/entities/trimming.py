@@ -91,7 +91,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
     # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
     head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
-        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS)
+        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) \
+        and (b - a == 2 or words[a + 2].islower())  # not 'Belgrader Zeitung Danas'
     while b - a > 1 and not head and (_other_word(words[a], opening=a == 0)
                                       or not firm and _role(words[a], words[a + 1])
                                       or cls == "LOC" and _long_compound(words[a])
