@@ -14,7 +14,7 @@ LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})  # no accents to strip: own letters
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
-       "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",  # 'Erste Group'
+       "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
 NEUT = ("haus", "kreuz",

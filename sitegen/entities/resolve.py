@@ -147,7 +147,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
-        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
+        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m) else m.cls  # 'Hersteller X'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
@@ -200,7 +200,7 @@ def _plausible(name: str) -> bool:
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
     if EVENT_WORDS & set(name.split()) and " of " not in name or _event(name):
-        return False  # an event or a prize: 'Copa America', 'European Song Contest' (not 'Library of Congress')
+        return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
     first = name.split()[0]

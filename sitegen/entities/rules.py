@@ -12,7 +12,7 @@ FIRM_WORDS = frozenset("Media Group Gruppe Verlag Stiftung Foundation Records Pi
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
-                 "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # ... für X
+                 "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
 Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
@@ -107,7 +107,7 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
-    for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' + 'Hagelversicherung'
+    for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'
         alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
         if alone and words[i].lower().endswith(INSTITUTION_HEADS) and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):

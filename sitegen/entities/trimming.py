@@ -161,7 +161,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
     purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
-            and not purpose and not last.endswith(rules.INSTITUTION_HEADS) and not rules.team_word(words[b - 1]):
+            and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
+            and not rules.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
