@@ -636,3 +636,10 @@ def test_determiner_is_no_adjective_of_an_institution_and_a_medium_loses_its_des
     from sitegen.entities.resolve import _plausible
 
     assert _plausible("Library of Congress") and not _plausible("Mobile World Congress")
+
+
+def test_institution_compound_opening_a_sentence_is_an_organisation():
+    ents = extract("Die Probleme seien unübersehbar. Der ÖVP-Wirtschaftsbund forderte mehr Mut zu Reformen. "
+                   "Jeder Verein zahlt. Der Raiffeisenverband ist dort aktiv.")
+    assert {"ÖVP-Wirtschaftsbund", "Raiffeisenverband"} <= set(ents.organisations)
+    assert "Jeder Verein" not in ents.organisations

@@ -107,6 +107,9 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
+        elif word.lower().endswith(INSTITUTION_HEADS) and i == 1 and words[0] in ("Der", "Die", "Das") \
+                and word.lower() not in INSTITUTION_HEADS:
+            _set(tags, i, i + 1)  # a compound opening the sentence: 'Der Raiffeisenverband ist ...'
     for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'
         alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
         if alone and words[i].lower().endswith(INSTITUTION_HEADS) and tags[i - 1] == "O" \
