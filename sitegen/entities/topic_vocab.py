@@ -10,7 +10,10 @@ from .lexicon import DATA
 from .tokenize import Token
 
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
-ENOUGH = 3  # the evidence a topic needs (a decisive word, two plain ones twice); double outside its Ressorts
+ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressorts
+OPENING = 40  # tokens: the headline and teaser, about; evidence there counts BONUS mentions more
+BONUS = 2
+LATE = 2  # a topic the opening does not name needs this many times the evidence
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -78,6 +81,7 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
+    opening: set[tuple[int, str]] = set()
     words = [t.text.lower() for t in toks] + ["", ""]
     for i, tok in enumerate(toks):
         if not tok.text[:1].isalpha():
@@ -87,15 +91,18 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
         for found in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
             counts[found] += 1
             first.setdefault(found[0], i)
+            if i < OPENING:
+                opening.add(found)
     weight: dict[int, int] = defaultdict(int)
     for (topic, word), n in counts.items():
-        weight[topic] += vocab.weights[word] * min(n, 3 if vocab.weights[word] == DECISIVE else 2)
+        n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
+        weight[topic] += vocab.weights[word] * n
     return {t: (w, first[t]) for t, w in weight.items()}
 
 
-def enough(topic: str, weight: int, section: str) -> bool:
+def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:
     """The text's evidence is enough for the vocabulary's topic (by its name in the vocabulary, whatever the
     registry calls it), given the article's Ressort ('' when unknown)."""
     wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
     outside = bool(section and wanted and section.casefold() not in wanted)
-    return weight >= ENOUGH * (2 if outside else 1)
+    return weight >= ENOUGH * (2 if outside else 1) * (LATE if first >= OPENING else 1)

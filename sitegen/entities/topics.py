@@ -13,7 +13,7 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
-from .topic_vocab import enough, evidence, vocabulary
+from .topic_vocab import OPENING, enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
@@ -26,7 +26,6 @@ PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
 SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
-OPENING = 40  # tokens: the headline and teaser, about
 RELATIVE = 0.4  # a tag's weight against the best one's, at least
 PARTICLES = frozenset({"van", "Van", "von", "de", "De", "di", "da", "del", "du", "ter", "zu"})
 RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (mögliche, maximale) are not
@@ -214,7 +213,7 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
     """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
     the most telling word of the text; without a topic, two telling words or else the best word."""
-    found = [c for c in cands if c.topic and enough(c.topic, c.count, section)]
+    found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
