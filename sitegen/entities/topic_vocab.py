@@ -12,7 +12,7 @@ from .tokenize import Token
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
 ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressorts
 OPENING = 40  # tokens: the headline and teaser, about; evidence there counts BONUS mentions more
-BONUS = 2
+BONUS = 1
 LATE = 2  # a topic the opening does not name needs this many times the evidence
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
@@ -21,6 +21,7 @@ ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 class Topic:
     name: str
     sections: frozenset[str]  # casefolded Ressorts it belongs to; empty: any
+    broader: str = ""  # the topic it is part of ('Champions League': Fußball), which shares its evidence
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Vocabulary:
     stems: dict[str, tuple[tuple[int, str], ...]]  # lower-case stem -> (topic index, evidence)
     names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
     weights: dict[str, int]  # evidence -> weight
+    broader: dict[int, int]  # topic index -> the index of its broader topic
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,7 @@ def vocabulary() -> Vocabulary:
     for line in (DATA / "topic_vocab.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, sections, words = line.split("\t")
+        name, broader, sections, words = line.split("\t")
         for word in words.split():
             key = word.rstrip("!").replace("_", " ")
             weights[word] = DECISIVE if word.endswith("!") else PLAIN
@@ -48,9 +50,11 @@ def vocabulary() -> Vocabulary:
             else:
                 names[key].append((len(topics), word))
         wanted = frozenset(s.casefold() for s in sections.split(",") if s != "-")
-        topics.append(Topic(name, wanted))
+        topics.append(Topic(name, wanted, "" if broader == "-" else broader))
+    index = {t.name: i for i, t in enumerate(topics)}
     return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
-                      {k: tuple(v) for k, v in names.items()}, weights)
+                      {k: tuple(v) for k, v in names.items()}, weights,
+                      {i: index[t.broader] for i, t in enumerate(topics) if t.broader})
 
 
 @lru_cache(maxsize=100_000)
@@ -76,8 +80,8 @@ def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
 
 
 def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
-    """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
-    people's names in it, evidence by the vocabulary's names only."""
+    """Topic index -> (weight of its evidence in the text, token index of the first piece), for the topics with
+    a decisive piece; `names`: words of people's names in it, evidence by the vocabulary's names only."""
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
@@ -88,7 +92,12 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        for found in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
+        strongest: dict[int, str] = {}  # a word is one mention of a topic, by its strongest evidence
+        for topic, word in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
+            if topic not in strongest or (vocab.weights[word], len(word)) > (vocab.weights[strongest[topic]],
+                                                                              len(strongest[topic])):
+                strongest[topic] = word
+        for found in strongest.items():
             counts[found] += 1
             first.setdefault(found[0], i)
             if i < OPENING:
@@ -97,7 +106,12 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     for (topic, word), n in counts.items():
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
-    return {t: (w, first[t]) for t, w in weight.items()}
+    decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
+    for topic, broader in vocab.broader.items():
+        if topic in decisive and weight[topic] > weight.get(broader, 0):
+            weight[broader], first[broader] = weight[topic], min(first[topic], first.get(broader, first[topic]))
+            decisive.add(broader)
+    return {t: (weight[t], first[t]) for t in weight}
 
 
 def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:

@@ -18,10 +18,9 @@ from .topic_vocab import OPENING, enough, evidence, vocabulary
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
-MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
+MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 4
 TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
 EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
-REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
 SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
@@ -220,8 +219,7 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tupl
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
     nouns = sorted(words(rest, df), key=lambda c: -weight(c, df))
-    telling = [c for c in nouns if _telling(c) and not (topics and section in REPORTS)]
-    nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
+    nouns = [] if topics else [c for c in nouns if _telling(c)][:2] or nouns[:1]
     return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
 
 
