@@ -214,7 +214,9 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tupl
     the most telling word of the text; without a topic, two telling words or else the best word."""
     found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
-    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
+    main = max((c.count for c in found), default=0)
+    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
+                                                                                 or c.first < OPENING)]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     taken = {c.name.casefold() for c in topics}
     rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
