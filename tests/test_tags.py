@@ -77,11 +77,11 @@ def test_a_candidate_every_article_of_the_archive_has_is_not_specific():
              Candidate("Beitragsjahr", 2, 20))
     archive = [article(n, encode((Candidate("Regierungsplan", 1, 0), Candidate(f"Thema{n}", 1, 0))))
                for n in range(1, 30)]
-    assert settle([article(0, encode(found))], [])[0].tags == ("Regierungsplan", "Pensionsreform")
-    assert settle([article(0, encode(found)), *archive], [])[0].tags == ("Pensionsreform", "Beitragsjahr")
+    assert settle([article(0, encode(found))], [])[0].tags == ("Regierungsplan",)
+    assert settle([article(0, encode(found)), *archive], [])[0].tags == ("Pensionsreform",)
 
 
-def test_without_a_topic_the_words_are_compounds_taken_up_again_or_else_the_best_word():
+def test_without_a_topic_the_word_is_a_compound_taken_up_again_or_else_the_best_word():
     found = (Candidate("Geschäft", 2, 0), Candidate("Pensionsreform", 2, 5), Candidate("Schule", 3, 9),
              Candidate("Rückschlag", 2, 12))
     assert settle([article(0, encode(found))], [])[0].tags == ("Pensionsreform",)
@@ -104,7 +104,8 @@ REFUGEES = ("Tausende Flüchtlinge kamen über die Balkanroute. Die Asylwerber w
 def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_no_word_of_the_text_stands_beside_it():
     found = candidates(REFUGEES, frozenset(), Registry())
     assert "Flüchtlingskrise" in {c.name for c in found if c.topic}
-    assert settle([article(0, encode(found))], [])[0].tags == ("Flüchtlingskrise",)
+    assert settle([article(0, encode(found))], [])[0].tags == (
+        "Flüchtlingskrise", "Flüchtlingsunterbringung", "Grenzschutz")  # no 'Flüchtlingsquartier' beside them
     assert not any(c.topic for c in candidates("Der Hund lief über die Wiese. " * 8, frozenset(), Registry()))
 
 
@@ -123,7 +124,8 @@ def test_a_broader_topic_shares_its_evidence_and_a_word_is_one_mention_of_a_topi
                   )[0].tags[:2] == ("Champions League", "Fußball")
     late = "Der Bericht nennt viele Zahlen und Tabellen, die das Amt am Montag vorlegte. " * 6
     found = evidence(tokens(late + "Die Landwirtschaft leidet."))  # 'landwirt' and 'landwirtschaft' match
-    assert [(vocabulary().topics[t].name, weight) for t, (weight, _) in found.items()] == [("Landwirtschaft", 3)]
+    assert [(vocabulary().topics[t].name, weight) for t, (weight, _) in found.items()] == [
+        ("Landwirtschaft", 3)]
 
 
 def test_a_topic_the_opening_does_not_name_needs_twice_the_evidence():

@@ -10,10 +10,10 @@ from .lexicon import DATA
 from .tokenize import Token
 
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
-ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressorts
+ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressort
 OPENING = 40  # tokens: the headline and teaser, about; evidence there counts BONUS mentions more
 BONUS = 1
-LATE = 2  # a topic the opening does not name needs this many times the evidence
+LATE = 2  # a topic the opening does not name needs LATE times the evidence
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -30,7 +30,7 @@ class Vocabulary:
     stems: dict[str, tuple[tuple[int, str], ...]]  # lower-case stem -> (topic index, evidence)
     names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
     weights: dict[str, int]  # evidence -> weight
-    broader: dict[int, int]  # topic index -> the index of its broader topic
+    broader: dict[int, int]  # topic index -> the index of its broader topic, the narrowest topics first
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +52,15 @@ def vocabulary() -> Vocabulary:
         wanted = frozenset(s.casefold() for s in sections.split(",") if s != "-")
         topics.append(Topic(name, wanted, "" if broader == "-" else broader))
     index = {t.name: i for i, t in enumerate(topics)}
+    broader = {i: index[t.broader] for i, t in enumerate(topics) if t.broader}
     return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
                       {k: tuple(v) for k, v in names.items()}, weights,
-                      {i: index[t.broader] for i, t in enumerate(topics) if t.broader})
+                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))))
+
+
+def _depth(topic: int, broader: dict[int, int]) -> int:
+    """How many broader topics a topic has above it."""
+    return 1 + _depth(broader[topic], broader) if topic in broader else 0
 
 
 @lru_cache(maxsize=100_000)
@@ -80,8 +86,8 @@ def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
 
 
 def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
-    """Topic index -> (weight of its evidence in the text, token index of the first piece), for the topics with
-    a decisive piece; `names`: words of people's names in it, evidence by the vocabulary's names only."""
+    """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
+    people's names in it, evidence by the vocabulary's names only."""
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
@@ -92,12 +98,8 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        strongest: dict[int, str] = {}  # a word is one mention of a topic, by its strongest evidence
-        for topic, word in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
-            if topic not in strongest or (vocab.weights[word], len(word)) > (vocab.weights[strongest[topic]],
-                                                                              len(strongest[topic])):
-                strongest[topic] = word
-        for found in strongest.items():
+        for found in _strongest((*_evidence(tok.text, name), *vocab.stems.get(pair, ()),
+                                 *vocab.stems.get(triple, ()))):
             counts[found] += 1
             first.setdefault(found[0], i)
             if i < OPENING:
@@ -107,11 +109,21 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
     decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
-    for topic, broader in vocab.broader.items():
-        if topic in decisive and weight[topic] > weight.get(broader, 0):
-            weight[broader], first[broader] = weight[topic], min(first[topic], first.get(broader, first[topic]))
-            decisive.add(broader)
+    for topic, up in vocab.broader.items():  # the narrowest first
+        if topic in decisive and weight[topic] > weight.get(up, 0):
+            weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
+            decisive.add(up)
     return {t: (weight[t], first[t]) for t in weight}
+
+
+def _strongest(found: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
+    """A word is one mention of each topic it bears evidence for, by its strongest (then longest) evidence."""
+    weights = vocabulary().weights
+    best: dict[int, str] = {}
+    for topic, word in found:
+        if topic not in best or (weights[word], len(word)) > (weights[best[topic]], len(best[topic])):
+            best[topic] = word
+    return list(best.items())
 
 
 def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:

@@ -210,19 +210,18 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
-    """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
-    the most telling word of the text; without a topic, two telling words or else the best word."""
+    """Up to four vocabulary topics with enough evidence (the Ressort as context): the main one and those
+    nearly as evident the opening names, most specific first; without a topic, the text's telling word."""
     found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     main = max((c.count for c in found), default=0)
     found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
                                                                                  or c.first < OPENING)]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
-    taken = {c.name.casefold() for c in topics}
-    rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
-    nouns = sorted(words(rest, df), key=lambda c: -weight(c, df))
-    nouns = [] if topics else [c for c in nouns if _telling(c)][:2] or nouns[:1]
-    return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
+    if topics:
+        return tuple(c.name for c in topics)
+    nouns = sorted(words(tuple(c for c in cands if not c.topic), df), key=lambda c: -weight(c, df))
+    return tuple(c.name for c in [c for c in nouns if _telling(c)][:1] or nouns[:1])
 
 
 def _telling(cand: Candidate) -> bool:
@@ -231,11 +230,6 @@ def _telling(cand: Candidate) -> bool:
     low = cand.name.lower()
     parts = "-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3))
     return _strong(cand) and parts
-
-
-def _covered(word: str, topics: set[str]) -> bool:
-    """The word repeats a topic ('Flüchtling' of 'Flüchtlingskrise', 'Klimawandel' of itself)."""
-    return any(t.startswith(word) or word.startswith(t) or t.endswith(word) for t in topics)
 
 
 def words(cands: tuple[Candidate, ...], df: DocFreq) -> list[Candidate]:
