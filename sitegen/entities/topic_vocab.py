@@ -98,8 +98,8 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        for found in _strongest((*_evidence(tok.text, name), *vocab.stems.get(pair, ()),
-                                 *vocab.stems.get(triple, ()))):
+        pieces = (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ()))
+        for found in _strongest(pieces) if len(pieces) > 1 else pieces:
             counts[found] += 1
             first.setdefault(found[0], i)
             if i < OPENING:
