@@ -13,8 +13,7 @@ from operator import attrgetter
 from typing import Mapping
 
 from sitegen.i18n import german_month, number
-from sitegen.model import Article, Site, Term
-from sitegen.site import person_sort_name, sort_name
+from sitegen.model import Article, Site, Term, person_sort_name, sort_name
 
 ENTITY_KEYS = ("people", "places", "organisations")
 LETTERS = {**{c: c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}, "0-9": "#"}  # letter: what the bar shows

@@ -13,13 +13,12 @@ from sitegen.config import Config
 from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
-from sitegen.model import Site
+from sitegen.model import Site, build_site
 from sitegen.output import check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
 from sitegen.reuse import Reuse
 from sitegen.search import indexing, shards
-from sitegen.site import build_site
 from sitegen.theme import static_files
 from sitegen.workers import default_jobs
 

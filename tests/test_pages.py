@@ -303,7 +303,7 @@ def test_pruning_keeps_the_bundles_in_use_and_the_newest_others(tmp_path):
 
 def test_shards_group_years_from_the_oldest(site):
     from sitegen.search import shards
-    from sitegen.site import build_site
+    from sitegen.model import build_site
     from sitegen.model import Article
     import datetime as dt
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2000 + i % 5, 1, 1 + i // 5))
@@ -338,7 +338,7 @@ def test_often_together_means_at_least_twice():
     import datetime as dt
     from sitegen.model import Article
     from sitegen.browse import Relations
-    from sitegen.site import build_site
+    from sitegen.model import build_site
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1, 1 + i),
                         people=("Anna Berg",)
@@ -365,7 +365,7 @@ def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
 def test_no_timeline_for_fewer_than_three_mentions():
     import datetime as dt
     from sitegen.model import Article
-    from sitegen.site import build_site
+    from sitegen.model import build_site
     from sitegen.browse import timeline
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1 + i, 1),

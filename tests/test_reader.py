@@ -11,10 +11,9 @@ from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
 from sitegen.lead import entity_lead
 from sitegen.markup import link_entities, markdown_html
-from sitegen.model import Article
+from sitegen.model import Article, build_site, person_sort_name, surname_first
 from sitegen.browse import Relations
 from sitegen.search_names import names_index, normalise
-from sitegen.site import build_site, person_sort_name, surname_first
 from sitegen.snippets import beyond_title, passage
 from sitegen.views import has_page
 
