@@ -8,8 +8,7 @@ from typing import Any, Optional, TypedDict
 
 from sitegen import i18n, urls
 from sitegen.browse import Year
-from sitegen.entity_info import EntityIndex, EntityInfo
-from sitegen.lead import Lead
+from sitegen.entity_info import EntityIndex, EntityInfo, Lead
 from sitegen.markup import link_entities
 from sitegen.model import Article, Site, Taxonomy
 from sitegen.views import Item, Pager, TermRef

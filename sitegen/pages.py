@@ -15,9 +15,8 @@ from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
                               TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
-from sitegen.entity_info import EntityIndex
+from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.errors import SitegenError
-from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.search_names import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser

@@ -6,10 +6,9 @@ import datetime as dt
 from types import MappingProxyType, SimpleNamespace
 
 from sitegen.browse import initial
-from sitegen.entity_info import EntityIndex
+from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
-from sitegen.lead import entity_lead
 from sitegen.markup import link_entities, markdown_html
 from sitegen.model import Article, build_site, person_sort_name, surname_first
 from sitegen.browse import Relations
