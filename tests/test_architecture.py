@@ -9,7 +9,7 @@ STAGES = [  # in build order; the modules of a stage
     {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
-    {"browse", "snippets"},  # model
+    {"snippets"},  # model
     {"views", "entity_info", "search_names", "contexts", "pages"},  # plan
     {"reuse", "theme", "render"},  # render
     {"search"},  # index

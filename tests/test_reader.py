@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType, SimpleNamespace
 
-from sitegen.browse import initial
 from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
 from sitegen.markup import link_entities, markdown_html
 from sitegen.model import Article, build_site, person_sort_name, surname_first
-from sitegen.browse import Relations
 from sitegen.search_names import names_index, normalise
 from sitegen.snippets import beyond_title, passage
-from sitegen.views import has_page
+from sitegen.views import Relations, has_page, initial
 
 
 def article(slug: str, body: str = "Text.", **fields) -> Article:
