@@ -32,13 +32,12 @@ class BuildReport:
     rendered: int = 0
     reused: int = 0
 
-
-@contextmanager
-def timed(report: BuildReport, name: str) -> Iterator[None]:
-    """Record the wall time of one stage."""
-    start = time.perf_counter()
-    yield
-    report.steps.append((name, time.perf_counter() - start))
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """Record the wall time of one stage."""
+        start = time.perf_counter()
+        yield
+        self.steps.append((name, time.perf_counter() - start))
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
@@ -69,22 +68,22 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
     """The stages; the search bundles are indexed in processes of their own while the pages render."""
     report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
     with writing(config.out) as output:
-        with timed(report, "laden"):
+        with report.step("laden"):
             articles = load_articles(config, jobs, cache)
             search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
         with indexing(search, config.cache, output, jobs, cache) as finish_search:
-            with timed(report, "modell"):
+            with report.step("modell"):
                 model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
-            with timed(report, "planen"):
+            with report.step("planen"):
                 pages = plan(model, config, tuple(shard.path for shard in search))
                 reuse = Reuse(config, model, output.live)
-            with timed(report, "rendern"):
+            with report.step("rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)
-            with timed(report, "suchindex"):
+            with report.step("suchindex"):
                 finish_search()
-        with timed(report, "schreiben"):
+        with report.step("schreiben"):
             extra = {**static_files(config), ".nojekyll": b""}  # so GitHub Pages keeps every folder
             if config.cname:
                 extra["CNAME"] = f"{config.cname}\n".encode("ascii")
@@ -92,7 +91,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                 output.write(rel, data)
             replace(reuse.now, pages=rendered.records).write(output.folder)
         if config.strict:
-            with timed(report, "prüfen"):
+            with report.step("prüfen"):
                 strict_check(output.folder, model, config, log)
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
     steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.steps)

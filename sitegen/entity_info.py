@@ -48,9 +48,6 @@ class EntityInfo:
         return f"https://d-nb.info/gnd/{self.gnd}" if self.gnd else ""
 
 
-NO_INFO = EntityInfo()
-
-
 @dataclass(frozen=True)
 class EntityIndex:
     """Registry facts by (taxonomy key, name)."""
@@ -68,7 +65,7 @@ class EntityIndex:
         """The facts about `name` in `taxonomy`; empty when the registry does not know it under that type."""
         entry = self.registry.lookup(name) if self.registry is not None else None
         if entry is None or TAXONOMY_OF_TYPE.get(entry.type) != taxonomy:
-            return NO_INFO
+            return EntityInfo()
         return EntityInfo(entry.description, tuple(entry.aliases), entry.wikidata.strip(), entry.gnd.strip())
 
 
