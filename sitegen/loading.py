@@ -11,7 +11,7 @@ from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
-from sitegen.model import TAXONOMY_KEYS, Article, Image, read_only
+from sitegen.model import TAXONOMY_KEYS, Article, Image, outline, read_only
 from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
@@ -55,8 +55,7 @@ def _parse_one(file: tuple[str, str]) -> tuple:
         article = parse_article(*file)
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
-    fields = {name: value for name, value in vars(article).items() if name not in ("body", "digest")}
-    return fields, encode_fields(fields)
+    return outline(article), encode_fields(outline(article))
 
 
 def encode_fields(fields: dict) -> str | None:

@@ -100,9 +100,9 @@ class Article:
         return (date is not None, date.isoformat() if date else "", self.slug)
 
 
-def outline(article: Article) -> tuple:
+def outline(article: Article) -> dict[str, object]:
     """What pages other than the article's own show of it: every field but the body (and the file's hash)."""
-    return tuple(value for name, value in vars(article).items() if name not in ("body", "digest"))
+    return {name: value for name, value in vars(article).items() if name not in ("body", "digest")}
 
 
 @dataclass(frozen=True)
