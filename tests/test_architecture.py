@@ -11,9 +11,8 @@ STAGES = [  # in build order; the modules of a stage
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
     {"views", "entity_info", "search_names", "contexts", "pages"},  # plan
-    {"reuse", "theme", "render"},  # render
+    {"output", "theme", "render"},  # render (and write: output.py fills the new site as pages render)
     {"search"},  # index
-    {"output"},  # write
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",
      "__init__"},  # the commands
