@@ -63,8 +63,7 @@ class BuildRecord:
 
     def write(self, folder: Path) -> None:
         """Save the record into the output folder."""
-        pages = {rel: [r.key, r.size, r.mtime_ns, r.shows] for rel, r in self.pages.items()}
-        data = {"build": self.build, "outline": self.outline, "articles": self.articles, "pages": pages}
+        data = {**vars(self), "pages": {rel: list(vars(r).values()) for rel, r in self.pages.items()}}
         (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
