@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.model import Article, Site, Term
-from sitegen.views import Item
+from sitegen.views import SCAN, Item
 
 TAXONOMY_OF_TYPE = {"person": "people", "place": "places", "organisation": "organisations", "tag": "tags"}
-SCAN = 200  # newest articles read per person
 MIN_ARTICLES = 2  # a role written once is an article's wording, not the archive's
 # Endings of the words that name a role or office when written just before a name (case ignored).
 ROLE_ENDINGS = tuple("""minister ministerin kanzler kanzlerin präsident präsidentin chef chefin sprecher
