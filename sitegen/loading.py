@@ -55,7 +55,8 @@ def _parse_one(file: tuple[str, str]) -> tuple:
         article = parse_article(*file)
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
-    return outline(article), encode_fields(outline(article))
+    fields = outline(article)
+    return fields, encode_fields(fields)
 
 
 def encode_fields(fields: dict) -> str | None:
