@@ -26,37 +26,45 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
     known, producer = cache.get_many(TABLE), producer_key()
-    files = []  # (key, shown, text)
+    files = []  # (key, path, shown, the body of a file the cache knows, or the bytes of one to parse)
     for path, shown in markdown_files(config.content, config.root):
         data = check_article_file(Path(path).read_bytes(), shown)
-        files.append((digest(producer, shown, data), shown, decode(data, shown)))
-    cached = {key: decode_fields(known[key]) for key, _, _ in files if key in known}  # None: damaged
-    with fork_map(_parse_one, [(text, shown) for key, shown, text in files if cached.get(key) is None], jobs,
+        key = digest(producer, shown, data)
+        files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
+    with fork_map(_parse_one, [(held, shown) for key, _, shown, held in files if key not in known], jobs,
                   PARALLEL_FROM) as results:
         parsed = list(results)
     for error in (item for item in parsed if len(item) == 4):  # the first bad file raises its error
         raise SitegenError(*error)
-    fresh, new, articles = iter(parsed), {}, []
-    for key, _, text in files:
-        fields = cached.get(key)
-        if fields is None:
+    fresh = iter(parsed)
+    articles, new = [], {}
+    for key, path, shown, held in files:
+        if key in known:  # a damaged entry is parsed again
+            fields = decode_fields(known[key]) or parse_fields(
+                check_article_file(Path(path).read_bytes(), shown), shown)
+        else:
             fields, new[key] = next(fresh)
-        articles.append(Article(body=body_of(text), digest=key, **fields))
+            held = body_of(decode(held, shown))
+        articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
-        new = {**{key: known[key] for key, fields in cached.items() if fields is not None}, **new}
+        new.update((key, known[key]) for key, _, _, _ in files if key in known)
     cache.put_many(TABLE, {key: text for key, text in new.items() if text}, only=stale)
     return articles
 
 
-def _parse_one(file: tuple[str, str]) -> tuple:
-    """Worker: a file's fields but its body, with their JSON; or an error as (message, path, line, fix)."""
+def _parse_one(file: tuple[bytes, str]) -> tuple:
+    """Worker: a file's (fields, their JSON), or an error as (message, path, line, fix)."""
     try:
-        article = parse_article(*file)
+        fields = parse_fields(*file)
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
-    fields = outline(article)
     return fields, encode_fields(fields)
+
+
+def parse_fields(data: bytes, shown: str) -> dict:
+    """The fields of the article in a file's bytes but its body."""
+    return outline(parse_article(decode(data, shown), shown))
 
 
 def encode_fields(fields: dict) -> str | None:
