@@ -41,6 +41,7 @@ def reference(text: str) -> str:
 @example("      \n\nDie")  # a line of spaces is an empty code block
 @example("Die\n\n: Die")  # a definition list takes the paragraph before it
 @example("> a\n\n> b")  # consecutive quotes are one
+@example("Die\n\n  \n=====")  # a line of spaces between blocks is a blank line, not a heading's text
 def test_fast_path_equals_python_markdown(text):
     assert convert_markdown(text) == reference(text)
 
