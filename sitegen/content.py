@@ -9,7 +9,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 import frontmatter
-import yaml
 
 from sitegen.errors import SitegenError
 from sitegen.limits import MAX_ARTICLE_BYTES, MAX_YEAR, MIN_YEAR, load_yaml, size_text, unsafe_char
@@ -215,21 +214,3 @@ def shown_path(path: Path, root: Path | None) -> str:
         return str(path)
     base, absolute = os.path.abspath(root), os.path.abspath(path)
     return absolute[len(base) + 1:] if absolute.startswith(base + os.sep) else str(path)
-
-
-def article_metadata(article: Article) -> dict:
-    """The front-matter mapping of an article, in the canonical field order."""
-    date = article.date.isoformat() if isinstance(article.date, dt.datetime) else article.date
-    meta = {"title": article.title, "date": date or UNKNOWN_DATE, "slug": article.slug,
-            "source": article.source, "language": article.language, "summary": article.summary,
-            "image": article.image and {k: v for k, v in vars(article.image).items() if v}}
-    optional = ("source", "summary", "image")  # left out when empty
-    meta = {key: value for key, value in meta.items() if value or key not in optional}
-    return {**meta, **{key: list(article.terms(key)) for key in TAXONOMY_KEYS}, **article.extra}
-
-
-def dump_text(meta: dict, body: str) -> str:
-    """Front-matter markdown from a metadata mapping and a body; the same input gives the same bytes."""
-    head = yaml.dump(meta, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=4096)
-    return f"---\n{head}---\n\n{body.strip(chr(10))}\n"
