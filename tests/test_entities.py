@@ -642,3 +642,21 @@ def test_institution_compound_opening_a_sentence_is_an_organisation():
                    "Jeder Verein zahlt. Der Raiffeisenverband ist dort aktiv.")
     assert {"ÖVP-Wirtschaftsbund", "Raiffeisenverband"} <= set(ents.organisations)
     assert "Jeder Verein" not in ents.organisations
+
+
+def test_compound_of_a_generic_work_word_keeps_the_name():
+    from sitegen.entities.trimming import work_compound
+
+    generic = ("Siegesserie", "Geschäftsmodell", "Flaggschiff", "Olympiastaffel")
+    assert not any(work_compound(w) for w in generic)
+    texts = {"Barcelona": "Die Siegesserie Barcelonas ist gerissen. Barcelona spielt am Sonntag.",
+             "FC Barcelona": "Der FC Barcelona verlor. Die Siegesserie Barcelonas ist damit vorbei.",
+             "Rapid": "Die Niederlagenserie Rapids hält an. Rapid verlor auch gegen Sturm.",
+             "Uber": "Das Geschäftsmodell Uber steht in der Kritik. Uber wehrt sich.",
+             "Lufthansa": "Das Flaggschiff Lufthansa leidet. Die Lufthansa streicht Flüge.",
+             "Boeing": "Die Pannenserie Boeings reißt nicht ab. Boeing muss nachbessern."}
+    for name, text in texts.items():
+        assert name in extract(text).organisations, text
+    for text in ("Das Erfolgsmodell Graz wird kopiert. In Graz freut man sich.",
+                 "Das Modell Graz wird kopiert. In Graz freut man sich."):
+        assert "Graz" in extract(text).places, text

@@ -158,7 +158,9 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
-        g["work"] = g.get("work") or cues.work_context(m)
+        work = cues.work_context(m)
+        g["work"] = g.get("work") or work
+        g["plain"] = g.get("plain") or not work
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["gaz"] = g.get("gaz") or _in_gazetteer(name, cls)
         g["common"] = _common_noun(name)
@@ -180,7 +182,8 @@ def _kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     if cls != "PER" and cues.company_product(name):
         return None  # 'Google Docs'
     land = name in lexicon.countries() or name in lexicon.regions()
-    work = g["work"] and not land  # 'das Spiel Mario Maker', 'Raumschiff Enterprise' (not 'Spiel Österreich')
+    town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
+    work = g["work"] and not land and not town  # 'das Spiel Mario Maker', 'Raumschiff Enterprise'
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     return None if work or demonym or not _plausible(name) or not _confident(g, name, cls) else cls
 

@@ -9,6 +9,8 @@ from .normalize import ARTICLES
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
+# heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
+GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
 
 
@@ -24,10 +26,14 @@ def common_noun(word: str, guessed: bool = False) -> bool:
 
 def work_compound(word: str) -> bool:
     """A compound ending in a noun for a work or product, also in the genitive: 'Krimiserie', 'Raumschiffs'
-    (not 'Beispiel', 'Grundstück', 'Staatsoper': short or common tails)."""
+    (not 'Beispiel', 'Grundstück', 'Siegesserie': short, common or generic tails)."""
     low = word.lower().removesuffix("s")
-    return word[:1].isupper() and any(low.endswith(c.lower()) and len(low) >= len(c) + 3
-                                      for c in lexicon.work_cues() if len(c) > 4 and c not in COMMON_TAILS)
+    cues = {c.lower() for c in lexicon.work_cues()}
+    listed = low in cues and any(low.endswith(c) and low != c for c in cues)  # 'Krimiserie', 'Raumschiff'
+    tails = COMMON_TAILS | GENERIC_TAILS
+    tail = any(low.endswith(c.lower()) and len(low) >= len(c) + 3
+               for c in lexicon.work_cues() if len(c) > 4 and c not in tails)
+    return word[:1].isupper() and (listed or tail)
 
 
 def _long_compound(word: str) -> bool:
