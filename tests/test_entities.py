@@ -642,6 +642,11 @@ def test_institution_compound_opening_a_sentence_is_an_organisation():
                    "Jeder Verein zahlt. Der Raiffeisenverband ist dort aktiv.")
     assert {"ÖVP-Wirtschaftsbund", "Raiffeisenverband"} <= set(ents.organisations)
     assert "Jeder Verein" not in ents.organisations
+    commons = ("Datenbank", "Finanzamt", "Oppositionspartei", "Risikogruppe", "Hauptgericht", "Arbeitsgruppe",
+               "Tageszeitung", "Hausbank", "Terrorgruppe")
+    neuter = ("amt", "gericht")
+    ents = extract(" ".join(f"{'Das' if w.endswith(neuter) else 'Die'} {w} war neu." for w in commons))
+    assert not set(commons) & set(ents.organisations)
 
 
 def test_compound_of_a_generic_work_word_keeps_the_name():

@@ -107,8 +107,7 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
-        elif word.lower().endswith(INSTITUTION_HEADS) and i == 1 and words[0] in ("Der", "Die", "Das") \
-                and word.lower() not in INSTITUTION_HEADS:
+        elif i == 1 and words[0] in ("Der", "Die", "Das") and _named_compound(word):
             _set(tags, i, i + 1)  # a compound opening the sentence: 'Der Raiffeisenverband ist ...'
     for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'
         alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
@@ -220,6 +219,16 @@ def team_word(word: str) -> bool:
     tag, known = lexicon.pos(word.lower())
     return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
         and (not known or tag in ("NE", "FM"))
+
+
+def _named_compound(word: str) -> bool:
+    """An institution's head after a name, no common noun: 'Raiffeisenverband', 'ÖVP-Wirtschaftsbund' (not
+    'Datenbank', 'Finanzamt')."""
+    head = next((h for h in INSTITUTION_HEADS if word.lower().endswith(h) and len(word) > len(h)), None)
+    if head is None or lexicon.pos(word)[1] or word in lexicon.orgs():
+        return word in lexicon.orgs() and head is not None
+    modifier = word.split("-")[0] if "-" in word else word[:-len(head)].removesuffix("s")
+    return lexicon.pos(modifier.capitalize()) != ("NN", True)
 
 
 def _adjective(word: str) -> bool:
