@@ -665,3 +665,11 @@ def test_compound_of_a_generic_work_word_keeps_the_name():
     for text in ("Das Erfolgsmodell Graz wird kopiert. In Graz freut man sich.",
                  "Das Modell Graz wird kopiert. In Graz freut man sich."):
         assert "Graz" in extract(text).places, text
+
+
+def test_given_name_of_a_person_that_is_a_place_stays_a_place():
+    for name in ("Orlando", "Sydney", "Austin", "Santiago"):
+        ents = extract(f"{name} Bloom trauert um die Opfer. In {name} hatte ein Attentäter Menschen getötet.")
+        assert name in ents.places, name
+    ents = extract("Victoria Beckham eröffnet ein Geschäft in Victoria. Die Stadt Victoria freut sich.")
+    assert "Victoria" in ents.places and "Victoria Beckham" not in ents.places

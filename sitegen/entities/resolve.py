@@ -78,15 +78,17 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 
 def _surnames_as_people(surfaces):
-    """A one-word place that is the surname or (accents aside) the given name of a person the article names
-    ('Newton' after 'Cam Newton', 'Jaroslaw' after 'Jarosław Kaczyński') is that person, unless it is a
-    country or region (a company named after its founder stays a company)."""
-    names = {folded(p): p for m, s in surfaces if m.cls == "PER" and len(s) > 1 for p in (s[0], s[-1])}
+    """A one-word place that is the surname, or the given name spelt otherwise, of a person the article names
+    ('Newton' for 'Cam Newton', 'Jaroslaw' for 'Jarosław Kaczyński'; not 'Orlando' for 'Orlando Bloom')."""
+    people = [s for m, s in surfaces if m.cls == "PER" and len(s) > 1]
+    names = {folded(s[0]): s[0] for s in people} | {folded(s[-1]): s[-1] for s in people}
+    surnames = {s[-1] for s in people}
     known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
     out = []
     for m, s in surfaces:
         person = names.get(folded(s[0])) if m.cls == "LOC" and len(s) == 1 else None
-        if person and s[0] not in known and s[0].casefold() not in lexicon.aliases():
+        given = person == s[0] and person not in surnames and s[0] in lexicon.places()  # 'Orlando Bloom'
+        if person and not given and s[0] not in known and s[0].casefold() not in lexicon.aliases():
             m, s = replace(m, cls="PER"), (person,)
         out.append((m, s))
     return out
