@@ -615,6 +615,8 @@ def test_place_before_an_unknown_capitalised_word_is_the_start_of_a_name():
     assert repair(words, tags) == ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "B-LOC", "O"]
     ents = extract("Neben Emily Blunt spielt Charlotte Rampling mit.")
     assert "Charlotte Rampling" in ents.people and "Charlotte" not in ents.places
+    ents = extract("Er fährt nach Graz Liebenau zum Spiel. In Linz Urfahr regnet es.")
+    assert not ents.people and {"Graz", "Linz"} <= set(ents.places)
 
 
 def test_institution_keeps_its_purpose_and_racing_series_is_no_name():

@@ -155,14 +155,16 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
 
 def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
     """A one-word place before an untagged capitalised word no dictionary or list knows is a name the tagger
-    cut: a person ('Charlotte' + 'Rampling'), or a place GeoNames lists; not a genitive ('Österreichs')."""
+    cut: a person after a given name ('Charlotte' + 'Rampling', not 'Graz Liebenau') or a listed place."""
     for i, tag in enumerate(tags[:-1]):
         word = words[i]
         alone = tag == "B-LOC" and not tags[i + 1].startswith("I-")
         listed = word in lexicon.countries() or word in lexicon.regions() or word.endswith("s")
         if alone and not listed and tags[i + 1] == "O" and _unknown_name(words[i + 1]):
-            cls = "LOC" if " ".join(words[i:i + 2]) in lexicon.multiword_places() else "PER"
-            tags[i:i + 2] = [f"B-{cls}", f"I-{cls}"]
+            place = " ".join(words[i:i + 2]) in lexicon.multiword_places()
+            if place or word in lexicon.first_names():
+                cls = "LOC" if place else "PER"
+                tags[i:i + 2] = [f"B-{cls}", f"I-{cls}"]
 
 
 def _unknown_name(word: str) -> bool:
