@@ -675,3 +675,15 @@ def test_given_name_of_a_person_that_is_a_place_stays_a_place():
         assert name in ents.places, name
     ents = extract("Victoria Beckham eröffnet ein Geschäft in Victoria. Die Stadt Victoria freut sich.")
     assert "Victoria" in ents.places and "Victoria Beckham" not in ents.places
+
+
+def test_event_and_title_rules_spare_places_bands_and_parties():
+    from sitegen.entities.resolve import _plausible
+
+    assert _plausible("Olympia", "LOC") and _plausible("African National Congress")
+    assert _plausible("Eagles of Death Metal", "ORG", described=True) and not _plausible("Son of Saul")
+    assert not _plausible("Davis Cup") and _plausible("Library of Congress")
+    mention = Mention(("Eagles", "of", "Death", "Metal"), "ORG", 0.9, 0, before=("Die", "Band"))
+    assert cues.org_context(mention)
+    ents = extract("Der African National Congress verlor die Wahl in Südafrika.")
+    assert "African National Congress" in ents.organisations

@@ -32,10 +32,10 @@ def work_context(m: Mention) -> bool:
 
 
 def org_context(m: Mention) -> bool:
-    """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
+    """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
-                                           "gesellschaft"))
+                                           "gesellschaft")) or word in ("band", "rockband", "popband")
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
