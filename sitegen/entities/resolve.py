@@ -319,4 +319,4 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return name in lexicon.known() and g["conf"] >= MIN_SINGLE
     if cls in ("LOC", "ORG") and name.isupper() or cls == "LOC" and "PER" in lexicon.known().get(name, "PER"):
         return g["conf"] >= MIN_UNKNOWN_PLACE or g["n"] >= 2 and g["conf"] >= MIN_MULTI
-    return g["conf"] >= MIN_UNKNOWN or (g["n"] >= 2 and g["conf"] >= MIN_MULTI)
+    return g["conf"] >= MIN_UNKNOWN or g["n"] >= 2 and (g["conf"] >= MIN_MULTI or g["org"])  # 'Firma X' twice

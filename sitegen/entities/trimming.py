@@ -11,7 +11,7 @@ NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may c
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
-MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
+MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft")  # 'Zeitung Tuttosport'
 
 
 def common_noun(word: str, guessed: bool = False) -> bool:
