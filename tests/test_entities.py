@@ -687,3 +687,11 @@ def test_event_and_title_rules_spare_places_bands_and_parties():
     assert cues.org_context(mention)
     ents = extract("Der African National Congress verlor die Wahl in Südafrika.")
     assert "African National Congress" in ents.organisations
+
+
+def test_institution_loses_a_preposition_or_role_noun_but_keeps_its_adjective():
+    from sitegen.entities.trimming import trim
+
+    for text in ("Laut Arbeiterkammer steigen", "Gegen Raiffeisenbank", "Landtagsklubobmann Arbeiterkammer"):
+        assert trim(text.split(), 0, 2, "ORG")[:2] == (1, 2), text
+    assert trim("der Österreichischen Hagelversicherung zufolge".split(), 1, 3, "ORG")[:2] == (1, 3)

@@ -86,25 +86,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
     start = a
-    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
-    if cls != "PER" and given is not None and not words[given - 1].islower():
-        a, cls = given, "PER"  # 'Salzburger Mike Vogl'
-    inner = next((i for i in range(a + 1, b - 1)
-                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
-    b = b if inner is None else inner  # 'Oscar für Mark Rylance'
-    while b - a > 1 and words[b - 1] in ("St.", "Dr."):
-        b -= 1  # 'Paris St.'
-    firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
-    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
-    head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
-        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) \
-        and (b - a == 2 or words[a + 2].islower())  # not 'Belgrader Zeitung Danas'
-    while b - a > 1 and not head and (_other_word(words[a], opening=a == 0)
-                                      or not firm and _role(words[a], words[a + 1])
-                                      or cls == "LOC" and _long_compound(words[a])
-                                      or cls == "ORG" and b - a == 2 and _long_compound(words[a])
-                                      and words[b - 1] in lexicon.orgs()):
-        a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
+    a, b, cls = _given_inside(words, a, b, cls)
+    a = _opening_words(words, a, b, cls)
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
                                                             or _long_compound(words[a + 1])):
@@ -122,6 +105,40 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
         cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
+    """A given name inside a span starts a person's name ('Salzburger Mike Vogl'), a lower-case word before
+    one ends the span ('Oscar für Mark Rylance'); no name ends on 'St.' or 'Dr.'."""
+    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
+    if cls != "PER" and given is not None and not words[given - 1].islower():
+        a, cls = given, "PER"
+    inner = next((i for i in range(a + 1, b - 1)
+                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    b = b if inner is None else inner
+    while b - a > 1 and words[b - 1] in ("St.", "Dr."):
+        b -= 1  # 'Paris St.'
+    return a, b, cls
+
+
+def _opening_words(words, a: int, b: int, cls: str) -> int:
+    """The span's start past opening verbs, prepositions, role nouns and glued compounds ('Kuratiert von',
+    'Laut Arbeiterkammer', 'Landtagsklubobmann Walter Steidl'); an institution keeps its adjective."""
+    firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
+    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
+    head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
+        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) \
+        and (b - a == 2 or words[a + 2].islower())  # not 'Belgrader Zeitung Danas'
+    while b - a > 1:
+        adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
+        if not (_other_word(words[a], opening=a == 0) and not adjective
+                or not firm and _role(words[a], words[a + 1])
+                or not head and cls == "LOC" and _long_compound(words[a])
+                or not head and cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                and words[b - 1] in lexicon.orgs()):
+            return a
+        a += 1
+    return a
 
 
 def _has_place(words) -> bool:
