@@ -695,3 +695,17 @@ def test_institution_loses_a_preposition_or_role_noun_but_keeps_its_adjective():
     for text in ("Laut Arbeiterkammer steigen", "Gegen Raiffeisenbank", "Landtagsklubobmann Arbeiterkammer"):
         assert trim(text.split(), 0, 2, "ORG")[:2] == (1, 2), text
     assert trim("der Österreichischen Hagelversicherung zufolge".split(), 1, 3, "ORG")[:2] == (1, 3)
+
+
+def test_tuning_reads_float_parameters_and_refuses_a_run_of_other_folds(tmp_path):
+    import json
+
+    from tools.entities import tune
+
+    assert tune.parse_params(["c1=1e-3", "max_iterations=50", "c2=0.1"]) == \
+        {"c1": 0.001, "max_iterations": 50, "c2": 0.1}
+    saved = tmp_path / "run.json"
+    saved.write_text(json.dumps({"folds": 5, "predicted": [["O"]]}), encoding="utf-8")
+    assert tune.load_run(str(saved), 5) == [["O"]]
+    with pytest.raises(SystemExit, match="--folds 5"):
+        tune.load_run(str(saved), 3)

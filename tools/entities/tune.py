@@ -1,8 +1,8 @@
 """Score feature or training choices without the evaluation set: K-fold cross-validation over the news
 sentences of NER-de-dev.tsv, each fold scored by a model fitted on every other training sentence.
 
---save keeps the per-sentence predictions; --against compares with a saved run on the same sentences (paired
-bootstrap: how often a resample of the sentences favours this run).
+--save keeps the per-sentence predictions and the fold count; --against compares with a saved run of as many
+folds (paired bootstrap: how often a resample of the sentences favours this run).
 Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--against RUN.json]
 """
 from __future__ import annotations
@@ -59,6 +59,27 @@ def compare(gold, mine, theirs, cls: str = "ALL", rounds: int = 2000) -> tuple[f
     return diff, wins / rounds
 
 
+def parse_params(pairs: list[str]) -> dict[str, int | float]:
+    """CRF parameters from NAME=VALUE pairs: an integer where the value is one, else a float ('c1=1e-3')."""
+    params: dict[str, int | float] = {}
+    for name, value in (p.split("=", 1) for p in pairs):
+        try:
+            params[name] = int(value)
+        except ValueError:
+            params[name] = float(value)
+    return params
+
+
+def load_run(path: str, folds: int) -> list[list[str]]:
+    """Predictions saved by an earlier run with the same number of folds (else the sentences misalign)."""
+    saved = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(saved, dict) or saved.get("folds") != folds:
+        got = saved.get("folds") if isinstance(saved, dict) else "unbekannt"
+        raise SystemExit(f"{path}: mit --folds {got} gespeichert, dieser Lauf nutzt --folds {folds}; "
+                         f"mit derselben Faltenzahl vergleichen")
+    return saved["predicted"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
@@ -72,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     data = Path(args.data)
     dev_news = [s for s in germeval.read(data / "NER-de-dev.tsv") if not s.is_wiki]
-    params = {k: float(v) if "." in v else int(v) for k, v in (p.split("=", 1) for p in args.param)}
+    params = parse_params(args.param)
+    theirs = load_run(args.against, args.folds) if args.against else None
     with ProcessPoolExecutor(args.jobs) as pool:
         parts = list(pool.map(_fold, *zip(*[(data, args.smartdata, args.copies, args.folds, k, params)
                                              for k in range(args.folds)])))
@@ -81,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     for cls, (p, r, f) in score(gold, predicted).items():
         print(f"{cls:4} P={p:.3f} R={r:.3f} F1={f:.3f}")
     if args.save:
-        Path(args.save).write_text(json.dumps(predicted), encoding="utf-8")
-    if args.against:
-        theirs = json.loads(Path(args.against).read_text(encoding="utf-8"))
+        run = {"folds": args.folds, "predicted": predicted}
+        Path(args.save).write_text(json.dumps(run), encoding="utf-8")
+    if theirs is not None:
         for cls in ("ALL", "ORG"):
             diff, share = compare(gold, predicted, theirs, cls)
             print(f"{cls:4} against {args.against}: F1 {diff:+.4f}, better in {share:.0%} of resamples")
