@@ -644,6 +644,7 @@ def test_institution_compound_opening_a_sentence_is_an_organisation():
                    "Jeder Verein zahlt. Der Raiffeisenverband ist dort aktiv.")
     assert {"ÖVP-Wirtschaftsbund", "Raiffeisenverband"} <= set(ents.organisations)
     assert "Jeder Verein" not in ents.organisations
+    assert extract("Die EU-Kommission prüft den Fall.").organisations == ("EU-Kommission",)
     commons = ("Datenbank", "Finanzamt", "Oppositionspartei", "Risikogruppe", "Hauptgericht", "Arbeitsgruppe",
                "Tageszeitung", "Hausbank", "Terrorgruppe")
     neuter = ("amt", "gericht")

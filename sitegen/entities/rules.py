@@ -224,13 +224,15 @@ def team_word(word: str) -> bool:
 
 
 def _named_compound(word: str) -> bool:
-    """An institution's head after a name, no common noun: 'Raiffeisenverband', 'ÖVP-Wirtschaftsbund' (not
+    """An institution's head after a name, no common noun: 'Raiffeisenverband', 'EU-Kommission' (not
     'Datenbank', 'Finanzamt')."""
     head = next((h for h in INSTITUTION_HEADS if word.lower().endswith(h) and len(word) > len(h)), None)
-    if head is None or lexicon.pos(word)[1] or word in lexicon.orgs():
-        return word in lexicon.orgs() and head is not None
-    modifier = word.split("-")[0] if "-" in word else word[:-len(head)].removesuffix("s")
-    return lexicon.pos(modifier.capitalize()) != ("NN", True)
+    if head is None or word in lexicon.orgs():
+        return head is not None
+    if "-" not in word and lexicon.pos(word)[1]:
+        return False  # a compound HanTa knows: 'Finanzamt'
+    modifier = word.split("-")[0] if "-" in word else word[:-len(head)].removesuffix("s").capitalize()
+    return lexicon.pos(modifier) != ("NN", True)
 
 
 def _adjective(word: str) -> bool:
