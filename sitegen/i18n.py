@@ -35,7 +35,7 @@ TEXT = {
     "no_entries": "Noch keine Einträge.", "in_the": "im", "mostly": "Im Archiv meist", "so": "so", "in": "in",
     "first_named": "Zuerst genannt", "last_named": "Zuletzt genannt",
     "authority": "Normdaten:", "per_month": "Erwähnungen pro Monat", "together": "Oft zusammen genannt",
-    "in_section": "Oft in diesem Ressort genannt",
+    "in_section": "Oft in diesem Ressort genannt", "older_in_search": "ältere Artikel in der Suche",
     # archive.html, year.html, month.html
     "by_year_month": "Artikel nach Jahr und Monat", "year": "Jahr",
     "none_dated": "Keiner der Artikel hat ein bekanntes Datum.",

@@ -29,6 +29,7 @@ from sitegen.views import Item, Pager, TermRef, has_page, paginate
 HOME_SIZE = 50
 FEED_SIZE = 20  # the whole archive's feed
 TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
+TERM_LIST_SIZE = 250  # the newest articles a term's pages list; the search finds the older ones
 SITEMAP_SIZE = 50_000  # URLs in one sitemap file, the protocol's limit
 
 
@@ -163,10 +164,10 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
-    """A term's articles newest first, paginated (their contexts gathered while rendering, in parallel), and
-    the term's feed if it has one."""
+    """A term's newest articles, paginated (their contexts gathered while rendering, in parallel), and the
+    term's feed if it has one."""
     ref = d.refs[(taxonomy.key, term.name)]
-    for pager in paginate(ref.path, term.articles):
+    for pager in paginate(ref.path, term.articles[:TERM_LIST_SIZE]):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager))
     if (term.taxonomy, term.name) in d.feeds:
         yield Page(feed_path(ref.path), "feed.xml",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copyreg
 import io
+import gzip
 import json
 import os
 import pickle
@@ -16,7 +17,7 @@ from sitegen.config import Config
 from sitegen.model import Article, Site, outline
 from sitegen.pages import Page
 
-RECORDS = ".sitegen-pages.json"  # in the output folder, beside the files it describes; deploy leaves it out
+RECORDS = ".sitegen-pages.json.gz"  # in the output folder, beside its files; deploy leaves it out
 
 
 @dataclass(frozen=True)
@@ -43,18 +44,18 @@ class BuildRecord:
     def read(cls, folder: Path) -> "BuildRecord":
         """The record in an output folder; an empty one when it is missing or damaged (that costs speed)."""
         try:
-            data = json.loads((folder / RECORDS).read_text(encoding="utf-8"))
+            data = json.loads(gzip.decompress((folder / RECORDS).read_bytes()))
             pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
                      for rel, (key, size, mtime, shows) in data["pages"].items()}
             return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, EOFError):
             return cls()
 
     def write(self, folder: Path) -> None:
         """Save the record into the output folder."""
         pages = {rel: [r.key, r.size, r.mtime_ns, r.shows] for rel, r in self.pages.items()}
         data = {"build": self.build, "outline": self.outline, "articles": self.articles, "pages": pages}
-        (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(data, separators=(",", ":")).encode(), mtime=0))
 
 
 class Reuse:
