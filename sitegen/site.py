@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from types import MappingProxyType
 
 from sitegen.errors import SitegenError
@@ -12,21 +13,47 @@ from sitegen.slug import slugify, unique_slugs
 
 
 def build_site(articles: list[Article], registry: str = "content/entities.yaml") -> Site:
-    """The immutable site model; two articles with one slug are an error naming both files. `registry` is the
-    entity registry's path as the warnings name it."""
+    """The immutable site model (with slugs made unique); `registry` is the entity registry's path as the
+    warnings name it."""
+    articles = unique_slugs_of(articles)
     dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.sort_key, reverse=True)
     ordered = tuple(dated + sorted((a for a in articles if a.date is None), key=source_order))
-    by_slug: dict[str, Article] = {}
-    for article in sorted(articles, key=lambda a: a.path):
-        other = by_slug.setdefault(article.slug, article)
-        if other is not article:
-            raise SitegenError(f"hat denselben slug {article.slug!r} wie {other.path}", path=article.path,
-                               fix="gib einem der beiden einen anderen 'slug:' im Front Matter")
+    by_slug = {article.slug: article for article in articles}
     terms = {taxonomy.key: _terms_of(taxonomy.key, ordered) for taxonomy in TAXONOMIES}
     index = {(key, term.name): term for key, of_key in terms.items() for term in of_key}
     warnings = tuple(w for key, of_key in terms.items() for w in slug_collisions(key, of_key, registry))
     return Site(articles=ordered, by_slug=MappingProxyType(by_slug), terms=MappingProxyType(terms),
                 term_index=MappingProxyType(index), warnings=warnings)
+
+
+def unique_slugs_of(articles: list[Article]) -> list[Article]:
+    """The articles with one slug each: of those sharing one, a slug written in the front matter keeps it (two
+    written alike are an error naming both files), else the first file's; the others get their date or -2."""
+    groups: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=lambda a: a.path):
+        groups.setdefault(article.slug, []).append(article)
+    taken, unique = set(groups), []
+    for slug, group in groups.items():
+        written = [article for article in group if article.slug != slugify(article.title)]
+        if len(written) > 1:
+            raise SitegenError(f"hat denselben slug {slug!r} wie {written[0].path}", path=written[1].path,
+                               fix="gib einem der beiden einen anderen 'slug:' im Front Matter")
+        keeper = (written or group)[0]
+        unique.append(keeper)
+        for article in group:
+            if article is not keeper:
+                unique.append(replace(article, slug=_free_slug(article, taken)))
+    return unique
+
+
+def _free_slug(article: Article, taken: set[str]) -> str:
+    """`article`'s slug with its date appended (then -2, -3, ...), not yet `taken`; taken from now on."""
+    stem = f"{article.slug}-{article.date.isoformat()[:10]}" if article.date else article.slug
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate, n = f"{stem}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
 
 
 def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:

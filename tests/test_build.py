@@ -115,11 +115,29 @@ def test_failed_build_keeps_the_previous_site(small_archive):
     assert not list(small_archive.glob("._site.new-*"))
 
 
-def test_duplicate_slugs_name_both_files(small_archive):
-    write_article(small_archive, "d.md", "title: Anders\nslug: gipfel-in-genf")
-    with pytest.raises(SitegenError, match=r"content/articles/d.md: hat denselben slug 'gipfel-in-genf' wie "
-                                           r"content/articles/a.md"):
+def test_two_written_slugs_alike_name_both_files(small_archive):
+    write_article(small_archive, "d.md", "title: Anders\nslug: gleich")
+    write_article(small_archive, "e.md", "title: Noch anders\nslug: gleich")
+    with pytest.raises(SitegenError, match=r"content/articles/e.md: hat denselben slug 'gleich' wie "
+                                           r"content/articles/d.md"):
         build(config_for(small_archive), log=lambda line: None)
+
+
+def test_titles_alike_get_a_page_each(small_archive):
+    """A slug derived from a title another article has gets its date; a written slug keeps its own."""
+    write_article(small_archive, "d.md", "title: Gipfel in Genf\ndate: 2022-03-01", body="Zweiter Gipfel.")
+    write_article(small_archive, "e.md", "title: Gipfel in Genf", body="Dritter Gipfel.")
+    write_article(small_archive, "f.md", "title: Anders\nslug: gipfel-in-genf", body="Geschrieben.")
+    build(config_for(small_archive), log=lambda line: None)
+    page = {slug: (small_archive / "_site/artikel" / slug / "index.html").read_text(encoding="utf-8")
+            for slug in ("gipfel-in-genf", "gipfel-in-genf-2021-12-30", "gipfel-in-genf-2022-03-01",
+                         "gipfel-in-genf-2")}
+    assert "Geschrieben." in page["gipfel-in-genf"]
+    assert "Zweiter Gipfel." in page["gipfel-in-genf-2022-03-01"]
+    assert "Dritter Gipfel." in page["gipfel-in-genf-2"]
+    assert "trafen sich in" in page["gipfel-in-genf-2021-12-30"]  # a.md yields to the written slug
+    people = (small_archive / "_site/personen/wladimir-putin/index.html").read_text(encoding="utf-8")
+    assert "/artikel/gipfel-in-genf-2021-12-30/" in people
 
 
 def test_refuses_to_replace_a_folder_it_did_not_write(small_archive):
