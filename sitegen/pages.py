@@ -29,7 +29,7 @@ from sitegen.views import Item, Pager, TermRef, has_page, paginate
 HOME_SIZE = 50
 FEED_SIZE = 20  # the whole archive's feed
 TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
-TERM_LIST_SIZE = 250  # the newest articles a term's pages list; the search finds the older ones
+TERM_LIST_SIZE = 50  # the newest articles a term's page lists; the search, filtered by the term, finds all
 SITEMAP_SIZE = 50_000  # URLs in one sitemap file, the protocol's limit
 
 
