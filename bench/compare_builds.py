@@ -66,7 +66,7 @@ def main() -> None:
         for name, cmd in order if i % 2 == 0 else reversed(order):
             rows[name].append(run(cmd, content, args.work))
             cold, cold_cpu, edit, edit_cpu = rows[name][-1]
-            print(f"run {i + 1} {name}: cold {cold:.2f} s (CPU {cold_cpu:.2f} s), after one edit {edit:.2f} s "
+            print(f"run {i + 1} {name}: cold {cold:.2f} s (CPU {cold_cpu:.2f} s), after an edit {edit:.2f} s "
                   f"(CPU {edit_cpu:.2f} s)", flush=True)
     for column, label in enumerate(("cold build", "cold build CPU", "rebuild after one edit", "rebuild CPU")):
         ratio = statistics.median(n[column] / b[column] for n, b in zip(rows["new"], rows["baseline"]))
