@@ -164,8 +164,7 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
-    """A term's newest articles, paginated (their contexts gathered while rendering, in parallel), and the
-    term's feed if it has one."""
+    """A term's newest articles, paginated (contexts gathered by the workers), and its feed if it has one."""
     ref = d.refs[(taxonomy.key, term.name)]
     for pager in paginate(ref.path, term.articles[:TERM_LIST_SIZE]):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager))

@@ -33,7 +33,6 @@ KEEP_CACHED = 16
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
                     "pagefind-ui.js", "pagefind-ui.css"})  # the search page has a UI of its own
-MERGED_UNUSED = frozenset({"pagefind.js", "pagefind-worker.js"})  # the first bundle's load the others
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
 _PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
@@ -94,11 +93,11 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
 
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
     """Link every shard's cached bundle into the new site's pagefind/<name>/ but the files no page loads."""
-    for n, shard in enumerate(shard_list):
+    for n, shard in enumerate(shard_list):  # the first bundle's script and worker load the others' indexes
         cached = cache / shard.key
         os.utime(cached)  # recently used: kept by prune
         for rel, entry in files_below(cached):
-            if rel not in UNUSED and not (n and rel in MERGED_UNUSED):
+            if rel not in UNUSED and not (n and rel in ("pagefind.js", "pagefind-worker.js")):
                 output.link(entry.path, shard.path + rel)
 
 

@@ -134,6 +134,14 @@ def test_search_leads_with_the_topic_and_shows_date_and_section(page, base):
     page.wait_for_url(base + "personen/angela-merkel/")
 
 
+def test_a_term_page_leads_to_the_search_for_all_its_articles(page, base):
+    page.goto(base + "personen/angela-merkel/")
+    count = re.search(r"([\d.]+) Artikel", page.locator(".meta").first.inner_text()).group(1)
+    page.goto(base + "suche/?Person=Angela%20Merkel")  # a filter alone: every article naming her
+    page.locator(".search-results li").first.wait_for(timeout=15000)
+    assert re.fullmatch(rf"{count} \w+ „Angela Merkel“", page.locator(".search-message").inner_text())
+
+
 def test_search_filters_only_where_results_differ_and_folded_on_phones(browser, base):
     context = browser.new_context(viewport={"width": 358, "height": 800}, locale="de-DE")
     tab = context.new_page()
