@@ -17,6 +17,7 @@ from sitegen.walk import files_below
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_TEMPLATES = PACKAGE / "default_templates"
 DEPENDENCIES = ("markdown", "nh3", "Jinja2", "Babel", "pagefind")  # their versions are part of every key
+OWN_DATA = ("data/", "default_templates/")  # besides its modules, what of sitegen's own files shapes a page
 FILE_NAME = "cache-1.sqlite"
 TABLES = ("front_matter", "body_html", "entities")
 
@@ -32,9 +33,9 @@ def digest(*parts: bytes | str) -> str:
 
 @lru_cache(maxsize=1)
 def producer_key() -> str:
-    """A hash of what makes the output besides the archive: sitegen's version, its modules and default
+    """A hash of what makes the output besides the archive: sitegen's version, its modules, data and default
     templates, and the versions of markdown, nh3, Jinja2, Babel and Pagefind."""
-    own = tree_bytes(PACKAGE, lambda rel: rel.endswith(".py") or rel.startswith("default_templates/"))
+    own = tree_bytes(PACKAGE, lambda rel: rel.endswith(".py") or rel.startswith(OWN_DATA))
     return digest(__version__, *(package_version(name) for name in DEPENDENCIES), *own)
 
 

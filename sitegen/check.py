@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,10 +11,12 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
+from sitegen.i18n import number
 from sitegen.limits import unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
-from sitegen.workers import fork_map
+from sitegen.walk import files_below
+from sitegen.workers import default_jobs, fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB
@@ -38,10 +38,9 @@ class Finding:
 
     def short(self) -> str:
         """The line with at most SHOWN_ITEMS of its names."""
-        if len(self.items) <= SHOWN_ITEMS:
-            return str(self)
-        more = f"{len(self.items) - SHOWN_ITEMS:,}".replace(",", ".")
-        return f"{self.text}: {', '.join(self.items[:SHOWN_ITEMS])} … und {more} weitere"
+        more = len(self.items) - SHOWN_ITEMS
+        return str(self) if more <= 0 else \
+            f"{self.text}: {', '.join(self.items[:SHOWN_ITEMS])} … und {number(more)} weitere"
 
 
 @dataclass(frozen=True)
@@ -136,15 +135,10 @@ class Resolver:
 
     def _resolve(self, base: str, link: str) -> tuple[str, str] | None:
         """What is wrong with `link` seen from the URL `base`, as (kind, text); None when fine or external."""
-        path = base[len(self.origin):]
-        if _ABSOLUTE.match(link) or "//" in link or "//" in path or not path.startswith("/"):
-            parts = urlsplit(urljoin(base, link))
-            if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
-                return None  # external: another host, mailto:, tel:, javascript:, data:
-            path, fragment = parts.path, parts.fragment
-        else:
-            path, fragment = join_path(path, link)
-        path = unquote(path)
+        parts = urlsplit(urljoin(base, link))
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
+            return None  # external: another host, mailto:, tel:, javascript:, data:
+        path = unquote(parts.path)
         if not (path + "/").startswith(self.prefix):
             return "Link verlässt den Basispfad", f"verlässt den Basispfad {self.prefix}"
         rel = path[len(self.prefix):].lstrip("/")  # what GitHub Pages serves for it:
@@ -153,25 +147,10 @@ class Resolver:
         target = next((c for c in candidates if c in self.files), None)
         if target is None:
             return "Link ins Leere", f"zeigt auf {path}, das es in der Ausgabe nicht gibt"
-        fragment = unquote(fragment)
+        fragment = unquote(parts.fragment)
         if fragment in ("", "top") or target not in self.pages or fragment in self.pages[target].ids:
             return None
         return "fehlender Anker", f"nennt #{fragment}, aber {target} hat keine solche id"
-
-
-def join_path(base: str, link: str) -> tuple[str, str]:
-    """The path and fragment of the scheme-less `link` seen from the path `base` (urljoin, only faster)."""
-    rest, _, fragment = link.partition("#")
-    rest = rest.partition("?")[0]
-    if not rest:
-        return base.partition("?")[0], fragment
-    path = rest if rest.startswith("/") else base.rsplit("/", 1)[0] + "/" + rest
-    if "." in path:
-        folder = path.endswith(("/", "/.", "/.."))
-        path = posixpath.normpath(path).lstrip("/")
-        path = "/" + path + ("/" if folder and path not in ("", ".") else "")
-        path = "/" if path in ("/.", "/./") else path
-    return path, fragment
 
 
 def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding]]:
@@ -187,21 +166,6 @@ def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding
     return errors, warnings
 
 
-def file_sizes(site: Path) -> dict[str, int]:
-    """Every file below `site` with its size; links to folders followed, as GitHub Pages does."""
-    sizes: dict[str, int] = {}
-    stack = [(site, "")]
-    while stack:
-        folder, prefix = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
-                elif entry.is_file():
-                    sizes[f"{prefix}{entry.name}"] = entry.stat().st_size
-    return sizes
-
-
 def _mb(size: int) -> str:
     """A byte count in MB, readable in a message."""
     return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{size} Bytes"
@@ -214,10 +178,9 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
                            fix="baue sie zuerst mit `sitegen build`")
-    sizes = file_sizes(site)
+    sizes = {rel: entry.stat().st_size for rel, entry in files_below(site, follow=True) if entry.is_file()}
     rels = [rel for rel in sorted(sizes) if rel.lower().endswith((".html", ".htm"))]
-    workers = min(os.cpu_count() or 1, 8)
-    with fork_map(parse_page, [site / rel for rel in rels], workers, PARALLEL_FROM) as parsed:
+    with fork_map(parse_page, [site / rel for rel in rels], default_jobs(), PARALLEL_FROM) as parsed:
         pages = dict(zip(rels, parsed))
     resolver = Resolver(set(sizes), pages, *split_base(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
@@ -248,10 +211,8 @@ def summary(report: CheckReport, everything: bool = False) -> list[str]:
     lines = [f"check: {len(report.errors)} Fehler, {len(report.warnings)} Warnungen"]
     cut = False
     for level, findings in (("Fehler", report.errors), ("Warnung", report.warnings)):
-        groups: dict[str, list[Finding]] = {}  # by kind, in the order the kinds first occur
-        for finding in findings:
-            groups.setdefault(finding.kind, []).append(finding)
-        for kind, group in groups.items():
+        for kind in dict.fromkeys(finding.kind for finding in findings):  # in the order they first occur
+            group = [finding for finding in findings if finding.kind == kind]
             lines.append(f"{level} – {kind}: {len(group)}")
             shown = group if everything else group[:3]
             lines += [f"  {finding if everything else finding.short()}" for finding in shown]

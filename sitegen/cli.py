@@ -68,7 +68,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from sitegen.ingest import ingest
 
     config = _config(argparse.Namespace())
-    out = Path(args.out) if args.out else config.articles_dir
+    out = Path(args.out) if args.out else config.content / "articles"
     sources = [Path(s) for s in (args.sources or ["seeds"])]
     summary = ingest(sources, out, root=config.root, date=args.date, registry=config.registry_file,
                      cache=config.cache / "entities.sqlite")
@@ -89,10 +89,10 @@ def cmd_build(args: argparse.Namespace) -> None:
                     "(setze base_url in sitegen.yaml oder --base-url, z. B. https://benutzer.github.io/archiv/)")
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def cmd_serve(args: argparse.Namespace) -> None:
     from sitegen.serve import serve
 
-    return serve(_config(args, need_content=True), port=args.port, host=args.host)
+    serve(_config(args, need_content=True), port=args.port, host=args.host)
 
 
 def cmd_tag(args: argparse.Namespace) -> int:

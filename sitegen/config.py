@@ -32,10 +32,6 @@ class Config:
     strict: bool = False
 
     @property
-    def articles_dir(self) -> Path:
-        return self.content / "articles"
-
-    @property
     def registry_file(self) -> Path:
         """The editors' entity registry."""
         return self.content / "entities.yaml"

@@ -14,7 +14,6 @@ from sitegen.output import MARKER
 from sitegen.reuse import RECORDS
 from sitegen.walk import files_below
 
-UNPUBLISHED = frozenset({MARKER, RECORDS})  # top-level files deploy leaves out
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
 # no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.
 SETTINGS = ("-c", "core.autocrlf=false", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
@@ -51,26 +50,24 @@ def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None 
 
 
 def check_site(site: Path) -> None:
-    """Refuse a missing, empty or failed build (`<site>.failed` beside it, or its marker not "ok"), or one
-    without index.html."""
+    """Refuse a missing, empty or failed build (`<site>.failed` beside it), or one without index.html."""
     fix = "führe zuerst `sitegen build` aus und veröffentliche erst, wenn es gelingt"
     if not site.is_dir():
         raise SitegenError("den Ordner der Website gibt es nicht", path=site, fix=fix)
     if not any(site.iterdir()):
         raise SitegenError("der Ordner der Website ist leer", path=site, fix=fix)
-    beside, done = site.parent / f"{site.name}.failed", site / MARKER
-    state = done.read_text(encoding="utf-8", errors="replace").strip() if done.is_file() else "ok"
-    if beside.exists() or state != "ok":
-        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht",
-                           path=beside if beside.exists() else done, fix=fix)
+    beside = site.parent / f"{site.name}.failed"
+    if beside.exists():
+        raise SitegenError("der letzte Build ist gescheitert; es wird nichts veröffentlicht", path=beside,
+                           fix=fix)
     if not (site / "index.html").is_file():
         raise SitegenError("der Ordner der Website hat keine index.html", path=site, fix=fix)
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file below `site` as a sorted POSIX path relative to it; .git folders and markers left out."""
-    found = sorted(rel for rel, entry in files_below(site, lambda rel: rel.rpartition("/")[2] != ".git")
-                   if not entry.is_dir() and ("/" in rel or rel not in UNPUBLISHED))
+    """Every file below `site` as a sorted POSIX path relative to it; .git and build markers left out."""
+    found = sorted(rel for rel, entry in files_below(site) if ".git" not in rel.split("/")
+                   and not entry.is_dir() and ("/" in rel or rel not in (MARKER, RECORDS)))
     bad = [name for name in found if "\n" in name or "\r" in name]
     if bad:
         raise SitegenError(f"Dateiname mit Zeilenumbruch: {bad[0]!r}", path=site, fix="benenne die Datei um")

@@ -39,10 +39,9 @@ class SitegenError(Exception):
 
 
 REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung",
-           errno.ENOENT: "nicht gefunden",
            errno.ENOSPC: "kein Platz mehr auf dem Datenträger", errno.EROFS: "nur lesbares Dateisystem",
            errno.ELOOP: "symbolischer Link im Kreis", errno.ENAMETOOLONG: "Name zu lang",
-           errno.EISDIR: "ist ein Ordner", errno.ENOTDIR: "ist kein Ordner",
+           errno.EISDIR: "ist ein Ordner", errno.ENOTDIR: "ist kein Ordner", errno.ENOENT: "nicht gefunden",
            errno.EADDRNOTAVAIL: "die Adresse gehört nicht zu diesem Rechner"}
 
 
@@ -59,17 +58,13 @@ class _Lines(logging.StreamHandler):
     """One line a record, to the stream its level belongs on (looked up at each record, so tests can capture);
     a library's record is marked with its name, its traceback shown only with -v."""
 
-    def __init__(self, verbose: bool):
-        super().__init__()
-        self.verbose = verbose
-
     def format(self, record: logging.LogRecord) -> str:
-        own = record.name.split(".")[0] == "sitegen"
+        own, verbose = record.name.split(".")[0] == "sitegen", LOG.isEnabledFor(logging.DEBUG)
         text = PREFIXES.get(min(record.levelno, logging.ERROR), "")
         text += record.getMessage() if own else f"[{record.name}] {record.getMessage()}"
-        if self.verbose and record.exc_info:
+        if verbose and record.exc_info:
             return text + "\n" + "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
-        return text if own or self.verbose else text + " (Einzelheiten mit -v)"
+        return text if own or verbose else text + " (Einzelheiten mit -v)"
 
     def emit(self, record: logging.LogRecord) -> None:
         self.stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout  # no flush of the last
@@ -78,7 +73,7 @@ class _Lines(logging.StreamHandler):
 
 def setup(verbosity: int = 0) -> None:
     """-1 (`-q`): warnings and errors only; 0: notes too; 1 (`-v`): also the web server's own lines."""
-    handler = _Lines(verbosity > 0)
+    handler = _Lines()
     own = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
     for name in ("sitegen", "tornado", "livereload", "asyncio"):
         logger = logging.getLogger(name)

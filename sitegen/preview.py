@@ -17,12 +17,12 @@ from sitegen.config import Config
 from sitegen.content import load_article, shown_path
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
-from sitegen.model import Article, outline
+from sitegen.model import outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
 from sitegen.render import Renderer
 from sitegen.search import shards
 from sitegen.site import build_site
-from sitegen.theme import warm
+from sitegen.theme import static_files, warm
 from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below
 
@@ -40,12 +40,12 @@ STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt de
 
 @dataclass(frozen=True)
 class State:
-    """One consistent model: the articles by file, derived data, pages by output file, and a renderer."""
+    """One consistent model: derived data (the site), pages by output file, a renderer, the static files."""
 
-    articles: dict[Path, Article]
     derived: Derived
     pages: dict[str, Page]
     renderer: Renderer
+    static: dict[str, bytes]
 
 
 class Preview:
@@ -72,13 +72,12 @@ class Preview:
             self.refresh()
         state, error = self.state, self.error
         html_page = rel.endswith(".html")
-        if state is None and error and html_page:
+        if state is None and html_page:
             return with_overlay(ERROR_PAGE, error, "Das Archiv lässt sich nicht bauen.")
-        page = state.pages.get(rel) if state else None
-        if page is None:
-            return None
+        if state is None or rel not in state.pages:
+            return state.static.get(rel) if state else None
         try:
-            body = state.renderer.render(page)
+            body = state.renderer.render(state.pages[rel])
         except SitegenError as exc:
             if str(exc) not in self._said:
                 self._said.add(str(exc))
@@ -148,23 +147,22 @@ class Preview:
         except OSError as exc:  # a file that vanished or cannot be read between the scan and the load
             return None, SitegenError(f"lässt sich nicht lesen ({reason(exc)})", path=exc.filename,
                                       fix="prüfe die Datei und ihre Rechte")
-        return State({self.config.root / a.path: a for a in articles}, derived, pages, renderer), None
+        return State(derived, pages, renderer, static_files(self.config)), None
 
     def _patch(self, changed: list[Path]) -> bool:
         """Re-plan the pages of edited articles whose title, date, slug and names stayed; False if not so."""
-        state = self.state
-        pages, articles = dict(state.pages), dict(state.articles)
+        state, pages = self.state, dict(self.state.pages)
+        shown = {self.config.root / a.path: a for a in state.derived.site.articles}  # slugs made unique
         for path in changed:
             try:
                 new = load_article(path, self.config.root)
             except (SitegenError, OSError):
                 return False
-            if path not in articles or outline(articles[path]) != outline(new):
+            if path not in shown or outline(shown[path]) != outline(new):
                 return False
             pages[output_file(article_path(new.slug))] = Page(
                 article_path(new.slug), "article.html", article_context(state.derived, new), new.body)
-            articles[path] = new
-        self.state = replace(state, articles=articles, pages=pages)
+        self.state = replace(state, pages=pages)
         self.generation += 1
         return True
 
@@ -213,13 +211,12 @@ class Response:
 
 
 class SiteApp:
-    """The site at `base_path`: pages from `render` first, then the files of `folders` (prefix, folder) in
-    order; nothing outside them. HTML gets `script` (the live-reload client) before its `</head>`."""
+    """The site at `base_path`: pages from `render` first, then the files of `folder` (nothing outside it).
+    HTML gets `script` (the live-reload client) before its `</head>`."""
 
-    def __init__(self, folders: list[tuple[str, Path]], base_path: str = "/",
+    def __init__(self, folder: Path, base_path: str = "/",
                  render: Callable[[str], bytes | None] = lambda name: None, script: bytes = b""):
-        self.folders = [(prefix, folder.resolve()) for prefix, folder in folders]
-        self.base_path, self.render, self.script = base_path, render, script
+        self.folder, self.base_path, self.render, self.script = folder.resolve(), base_path, render, script
 
     def respond(self, raw_path: str) -> Response:
         """The answer to a GET of `raw_path` (percent-encoded, as sent)."""
@@ -240,41 +237,26 @@ class SiteApp:
             return self.send(rendered, mimetypes.guess_type(name)[0] or "text/html")
         if not name.endswith("/index.html") and self.render(name + "/index.html") is not None:
             return Response(301, (("Location", path + "/"),))
-        target = self.resolve(rel)
-        return self.file(target) if target else self.not_found()
+        return self.file(rel) or self.not_found()
 
-    def resolve(self, rel: str) -> Path | None:
-        """The file for a checked path below the base path, or None (missing, or outside every folder)."""
-        for prefix, folder in self.folders:
-            if not rel.startswith(prefix):
-                continue
-            try:
-                target = (folder / rel[len(prefix):].lstrip("/")).resolve()
-                if target != folder and folder not in target.parents:
-                    continue
-                if target.is_dir():
-                    target = target / "index.html"
-                if target.is_file():
-                    return target
-            except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13), a name too long
-                continue
+    def file(self, rel: str, code: int = 200) -> Response | None:
+        """The folder's file for a checked path; None when there is none (missing, unreadable, outside)."""
+        try:
+            target = (self.folder / rel.lstrip("/")).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            if self.folder in target.parents:
+                kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                return self.send(target.read_bytes(), kind, code)
+        except (OSError, RuntimeError):  # also a link loop (RuntimeError before Python 3.13), a name too long
+            pass
         return None
 
     def not_found(self) -> Response:
-        """The site's own 404 page, with status 404."""
+        """The site's own 404 page (rendered, else the last build's) with status 404, else a plain one."""
         body = self.render("404.html")
-        return self.file(self.resolve("404.html"), 404) if body is None else self.send(body, "text/html", 404)
-
-    def file(self, target: Path | None, code: int = 200) -> Response:
-        """One file with its content type; a plain 404 when there is none or it cannot be read (any more)."""
-        try:
-            body = target.read_bytes() if target else None
-        except OSError:
-            body = None
-        if body is None:
-            return Response(404, (("Content-Type", "text/plain; charset=utf-8"),),
-                            "Nicht gefunden – ist die Seite schon gebaut?".encode())
-        return self.send(body, mimetypes.guess_type(target.name)[0] or "application/octet-stream", code)
+        found = self.send(body, "text/html", 404) if body is not None else self.file("404.html", 404)
+        return found or Response(404, (("Content-Type", "text/plain; charset=utf-8"),),
+                                 "Nicht gefunden – ist die Seite schon gebaut?".encode())
 
     def send(self, body: bytes, kind: str, code: int = 200) -> Response:
         """A response; HTML pages get the live-reload script."""
@@ -283,4 +265,3 @@ class SiteApp:
         text = kind.startswith("text/") or kind in ("application/json", "application/javascript")
         charset = "; charset=utf-8" if text else ""
         return Response(code, (("Content-Type", kind + charset), ("Cache-Control", "no-store")), body)
-

@@ -22,7 +22,6 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from sitegen.cache import DEFAULT_TEMPLATES
 from sitegen.config import Config
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.preview import Preview, SiteApp
@@ -39,7 +38,7 @@ STATUS_TEXT = {400: "ungültige Anfrage", 403: "nicht erlaubt", 404: "nicht gefu
 LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
-def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> int:
+def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> None:
     """Open the port, prepare the preview, then serve until interrupted."""
     sockets, port = open_port(host, port)
     if host not in LOCAL_NAMES:
@@ -55,7 +54,6 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> i
     finally:
         if search is not None and search.poll() is None:
             os.killpg(search.pid, signal.SIGTERM)  # the build and its workers, silently
-    return 0
 
 
 def open_port(host: str, port: int | None) -> tuple[list[socket.socket], int]:
@@ -121,9 +119,6 @@ class PageHandler(_HostCheck):
 
     head = get
 
-    def compute_etag(self) -> None:
-        """No ETag: every answer is fresh (Cache-Control: no-store)."""
-
 
 class ReloadSocket(LiveReloadHandler, _HostCheck):
     """livereload.js's websocket, for this server's pages only (others would learn of every save)."""
@@ -149,12 +144,10 @@ class ReloadSocket(LiveReloadHandler, _HostCheck):
 
 
 def make_app(config: Config, preview: Preview, host: str, port: int) -> web.Application:
-    """The live-reload client and websocket, then the site: the project's static files over the defaults,
-    then the last build; `as_is` renders without looking at the files again."""
+    """The live-reload client and websocket, then the site: the model's pages and static files, then the last
+    build; `as_is` renders without looking at the files again."""
     script = f'<script src="/livereload.js?port={port}"></script>'.encode("ascii")
-    folders = [*(("static/", folder / "static") for folder in (config.templates, DEFAULT_TEMPLATES)),
-               ("", config.out)]
-    site, as_is = (SiteApp(folders, config.base_path, render=partial(preview.page, look=look), script=script)
+    site, as_is = (SiteApp(config.out, config.base_path, partial(preview.page, look=look), script)
                    for look in (True, False))
     routes = [(r"/livereload", ReloadSocket), (r"/livereload\.js", LiveReloadJSHandler), (r".*", PageHandler)]
     return web.Application(routes, site=site, as_is=as_is, shown={}, hosts=(host,), log_function=_log_request)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 
-def files_below(folder: Path | str,
-                enter: Callable[[str], bool] = lambda rel: True) -> Iterator[tuple[str, os.DirEntry]]:
-    """Every non-folder entry below `folder` as (its relative path with '/', the entry), in folders `enter`
-    accepts; like Path.rglob, links to folders are not followed and unreadable folders are skipped."""
+def files_below(folder: Path | str, follow: bool = False) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every non-folder entry below `folder` as (its relative path with '/', the entry); links to folders are
+    followed only if asked (like Path.rglob, not by default); unreadable folders are skipped."""
     pending = [(os.fspath(folder), "")]
     while pending:
         path, prefix = pending.pop()
@@ -19,8 +18,7 @@ def files_below(folder: Path | str,
         except OSError:
             continue
         for entry in entries:
-            rel = prefix + entry.name
-            if not entry.is_dir(follow_symlinks=False):
-                yield rel, entry
-            elif enter(rel):
-                pending.append((entry.path, rel + "/"))
+            if entry.is_dir(follow_symlinks=follow):
+                pending.append((entry.path, prefix + entry.name + "/"))
+            else:
+                yield prefix + entry.name, entry

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 
 from conftest import REPO
 
@@ -43,3 +44,14 @@ def test_no_stage_imports_a_later_one():
             if RANK.get(other, 0) > RANK[module]:
                 wrong.append(f"{module} imports {other}")
     assert wrong == []
+
+
+def test_the_wheel_ships_every_template_and_data_file():
+    """Each file of the default templates and the data folders matches a package-data pattern (else an
+    install that is not editable lacks it)."""
+    setup = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    shipped = {path.resolve() for package, patterns in setup["package-data"].items() for pattern in patterns
+               for path in (REPO / package.replace(".", "/")).glob(pattern) if path.is_file()}
+    folders = (REPO / "templates", REPO / "sitegen" / "data", REPO / "sitegen" / "entities" / "data")
+    needed = {path.resolve() for folder in folders for path in folder.rglob("*") if path.is_file()}
+    assert sorted(map(str, needed - shipped)) == []

@@ -129,8 +129,8 @@ def test_a_read_only_cache_folder_costs_speed(archive, tmp_path):
 
 
 def test_a_change_to_sitegens_own_code_rebuilds_the_pages_it_affects(archive, tmp_path):
-    """A copied sitegen builds the archive; its month names change; the rebuild, with the same cache and
-    output, shows the new names everywhere, exactly as a cold build of the changed copy."""
+    """A copied sitegen builds the archive; its month names and interface words change; the rebuild, with the
+    same cache and output, shows the new ones everywhere, exactly as a cold build of the changed copy."""
     package = tmp_path / "pkg"
     shutil.copytree(REPO / "sitegen", package / "sitegen", ignore=shutil.ignore_patterns("__pycache__"))
     env = {**os.environ, "PYTHONPATH": str(package)}
@@ -147,6 +147,11 @@ def test_a_change_to_sitegens_own_code_rebuilds_the_pages_it_affects(archive, tm
     sitegen_build(archive)
     assert "4. Lenzing 2020" in page.read_text(encoding="utf-8")
     assert not [rel for rel, data in site_files(archive / "_site").items() if "März".encode() in data]
+    words = package / "sitegen" / "data" / "text.json"  # the interface words are data, not code
+    words.write_text(words.read_text(encoding="utf-8").replace('"Atom-Feed"', '"Nachrichten-Feed"'),
+                     encoding="utf-8")
+    sitegen_build(archive)
+    assert "Nachrichten-Feed" in page.read_text(encoding="utf-8")
     cold = tmp_path / "cold"
     shutil.copytree(archive, cold, ignore=shutil.ignore_patterns("_site", "._site*"))
     env["XDG_CACHE_HOME"] = str(tmp_path / "cold-cache")

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
 
-from sitegen.check import CheckReport, check_output, clutter, join_path, split_base
+from sitegen.check import CheckReport, check_output, clutter, split_base
 from sitegen.errors import SitegenError
 from sitegen.model import Term
 
@@ -170,17 +167,6 @@ def test_clutter_names_terms_of_one_article_per_taxonomy() -> None:
     assert lines(clutter(terms)) == ("people: 2 von 3 Namen nennt nur ein Artikel: Anna Muster, "
                                      "Zoe Beispiel",)
     assert clutter({}) == []
-
-
-@given(st.lists(st.sampled_from(["a", "b", ".", "..", "", "x.html", "%C3%9F"]), min_size=1, max_size=5),
-       st.lists(st.sampled_from(["p", "q.html", ""]), max_size=4),
-       st.sampled_from(["", "/"]), st.sampled_from(["", "#f", "?q", "?q#f"]))
-def test_join_path_agrees_with_urljoin(segments: list[str], base_segments: list[str], lead: str,
-                                       tail: str) -> None:
-    link, base = lead + "/".join(segments) + tail, "/" + "/".join(base_segments)
-    assume("//" not in link and "//" not in base)
-    expected = urlsplit(urljoin("http://h" + base, link))
-    assert join_path(base, link) == (expected.path or "/", expected.fragment)
 
 
 def test_parallel_parse_gives_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -185,11 +185,6 @@ def test_refuses_failed_build_marker_beside(site: Path, remote: Path) -> None:
     assert_refused(site, remote, "Build ist gescheitert")
 
 
-def test_refuses_build_marker_not_ok(site: Path, remote: Path) -> None:
-    (site / BUILD_MARKER).write_text("failed: render\n", encoding="utf-8")
-    assert_refused(site, remote, "Build ist gescheitert")
-
-
 def test_refuses_after_a_build_that_failed_with_an_unexpected_error(small_archive: Path, remote: Path,
                                                                      monkeypatch) -> None:
     from sitegen import render

@@ -101,7 +101,7 @@ def test_paths_outside_the_site_are_refused(tmp_path, path):
     (site / "index.html").write_text("<html><head></head><body>ok</body></html>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("geheim", encoding="utf-8")
     (site / "link").symlink_to(tmp_path)
-    status, body = call(SiteApp([("", site)]), path)
+    status, body = call(SiteApp(site), path)
     assert status == 404 and b"geheim" not in body
 
 
@@ -109,7 +109,7 @@ def test_base_path_is_served_and_root_redirects(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("seite a", encoding="utf-8")
-    app = SiteApp([("", site)], "/archiv/")
+    app = SiteApp(site, "/archiv/")
     assert call(app, "/archiv/a/") == (200, b"seite a")
     assert call(app, "/")[0] == 302
     assert call(app, "/a/")[0] == 404
@@ -316,6 +316,19 @@ def test_two_saves_of_one_length_in_one_clock_tick_are_told_apart(server):
     write_article(root, "a.md", "title: Gipfel in Genf\ndate: 2021-12-30", "Fassung B.")
     os.utime(path, ns=(first, first))  # same size, same mtime: what a coarse file system clock gives
     assert "Fassung B." in fetch(base + "/artikel/gipfel-in-genf/")[1]
+
+
+def test_an_edit_of_an_article_whose_slug_was_made_unique_stays_on_its_own_page(small_archive):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    write_article(small_archive, "z.md", "title: Gipfel in Genf\ndate: 2022-01-05", "Der zweite Gipfel.")
+    preview = Preview(load_config(small_archive))
+    first, second = "artikel/gipfel-in-genf/index.html", "artikel/gipfel-in-genf-2022-01-05/index.html"
+    assert b"Der zweite Gipfel." in preview.page(second)
+    write_article(small_archive, "z.md", "title: Gipfel in Genf\ndate: 2022-01-05", "Der zweite, neu.")
+    assert b"Der zweite, neu." in preview.page(second)
+    assert b"Der zweite" not in preview.page(first)
 
 
 def test_editor_scratch_files_change_nothing(small_archive):
