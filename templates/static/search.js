@@ -163,7 +163,7 @@
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    var total = found.unfilteredResultCount;
+    var total = query ? found.unfilteredResultCount : results.length; // a filter alone: all it found
     var count = results.length.toLocaleString("de-DE"), said = " „" + (query || Object.values(filters)) + "“";
     part(".search-message").textContent = results.length === total ? count + " " + phrases.hits + said
       : count + " " + phrases.of + " " + total.toLocaleString("de-DE") + " " + phrases.hits_of + said;
