@@ -6,7 +6,7 @@ import re
 from . import lexicon
 from .mentions import QUOTES, Mention
 from .normalize import ARTICLES
-from .trimming import PARTICLES
+from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())
@@ -27,13 +27,15 @@ def work_context(m: Mention) -> bool:
     'Entwicklerkonferenz WWDC', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
-        or word[:1].isupper() and word.lower().endswith(THING_HEADS)  # 'TV-Serie'
+        or word[:1].isupper() and word.lower().endswith(THING_HEADS) \
+        or m.cls != "PER" and work_compound(word)  # 'TV-Serie', 'Raumschiff'
 
 
 def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company or a medium: 'Hersteller Canonical', 'des TV-Senders X'."""
     word = _word_before(m).lower().removesuffix("s")
-    return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag"))
+    return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
+                                           "gesellschaft"))
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:

@@ -158,7 +158,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         out += _compound_parts(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
-    named = {m.tokens[-1] for m in out}  # 'Wien-Besuch' counts when the article names Wien on its own
+    named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
+    # when the article names the place Wien on its own ('Zagreb-Spieler' after 'Dinamo Zagreb' does not)
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
     return sorted(out, key=lambda m: m.start)

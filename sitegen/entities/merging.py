@@ -8,11 +8,10 @@ reverse when the abbreviation is the more common form), the shipped alias list; 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .normalize import initials, key
+from .normalize import folded, initials, key
 from .registry import Registry
 from .resolve import canonical
 
@@ -41,12 +40,6 @@ class ArticleNames:
     places: tuple[str, ...]
     organisations: tuple[str, ...]
     text: str = ""
-
-
-def folded(name: str) -> str:
-    """Accents, ß and case folded away: 'Erdoğan' and 'Erdogan' share one."""
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list[Merge]:

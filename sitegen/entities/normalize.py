@@ -3,14 +3,18 @@ matching."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from . import lexicon
 
 ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+VOWELS = frozenset("aeiouäöüy")
+LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                         "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})  # no accents to strip: own letters
 FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "enz", "anz", "bank", "partei",
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
-       "post", "bahn", "front", "schau",
+       "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
 NEUT = ("haus", "kreuz",
@@ -54,6 +58,8 @@ def place_adjective(word: str) -> bool:
 def noun_base(word: str) -> str:
     """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form)."""
     for end in ("es", "s"):
+        if end == "es" and word[-3:-2] in VOWELS:
+            continue  # 'Philaes' -> 'Philae': -es follows a consonant
         if word.endswith(end) and len(word) > len(end) + 2 and not word.endswith("ss"):
             base = word[: -len(end)]
             if _known_base(base, word):
@@ -82,12 +88,12 @@ def _known_base(base: str, word: str) -> bool:
     return lexicon.pos(word)[0] == "NN" and lexicon.lemma(word) == base
 
 
-def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus',
-    'Süddeutschen Zeitung' -> 'Süddeutsche Zeitung'."""
+def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
+    """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus', 'Süddeutschen Zeitung' -> 'Süddeutsche
+    Zeitung'; after 'der' an adjective in -en is feminine or plural ('der Neuen Burg'), -s no genitive."""
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
-        return (noun_base(toks[0]),)
+        return (toks[0],) if article in ("der", "die", "dem", "den") else (noun_base(toks[0]),)
     stems: list[str | None] = []  # None: a place's adjective, kept ('Frankfurter Allgemeinen Zeitung')
     while len(stems) < len(toks) - 1:
         word = toks[len(stems)]
@@ -97,7 +103,8 @@ def nominative(tokens: tuple[str, ...]) -> tuple[str, ...]:
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
     head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
-    ending = {"f": "e", "n": "es", "m": "er"}[_gender(head)]
+    feminine = article == "der" and k > 0 and toks[0].endswith("en") and not head.endswith("s")
+    ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
     return adjectives + (head,) + tuple(toks[k + 1:])
 
@@ -123,3 +130,10 @@ def word_key(tok: str) -> str:
                 low, stripped = low[: -len(end)], True
                 break
     return low
+
+
+def folded(name: str) -> str:
+    """Accents, ß, letters like ł and case folded away: 'Erdoğan' and 'Erdogan' share one, 'Jarosław' and
+    'Jaroslaw'."""
+    text = unicodedata.normalize("NFKD", name.translate(LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()

@@ -5,14 +5,15 @@ from dataclasses import dataclass, replace
 
 from . import cues, lexicon, rules
 from .mentions import Mention
-from .normalize import ARTICLES, initials, key, nominative, place_adjective
+from .normalize import ARTICLES, folded, initials, key, nominative, place_adjective
 from .registry import Registry
 from .rules import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
-                        "Championships "
+                        "Championships Champions Conference Congress Summit Expo Convention Formel Olympia "
+                        "Olympics Tour Marathon Rallye Biennale Weltcup Slam "
                         "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
 EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
                "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
@@ -34,13 +35,14 @@ def _surface(m: Mention) -> tuple[str, ...]:
         return tuple(m.name.split())
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
     toks = [t for t in toks if t]
+    article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
     while toks and toks[0].lower() in ARTICLES:
-        toks = toks[1:]
+        article, toks = toks[0].lower(), toks[1:]
     if not toks:
         return ()
     if m.cls == "PER" or " ".join(toks).casefold() in lexicon.aliases():
         return tuple(toks)
-    return nominative(tuple(toks))
+    return nominative(tuple(toks), article)
 
 
 def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -> tuple[str, ...]:
@@ -76,13 +78,18 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 
 def _surnames_as_people(surfaces):
-    """A one-word place that is the surname of a person the article names ('Newton' after 'Cam Newton') is
-    that person, unless it is a country or region (a company named after its founder stays a company)."""
-    surnames = {s[-1] for m, s in surfaces if m.cls == "PER" and len(s) > 1}
+    """A one-word place that is the surname or (accents aside) the given name of a person the article names
+    ('Newton' after 'Cam Newton', 'Jaroslaw' after 'Jarosław Kaczyński') is that person, unless it is a
+    country or region (a company named after its founder stays a company)."""
+    names = {folded(p): p for m, s in surfaces if m.cls == "PER" and len(s) > 1 for p in (s[0], s[-1])}
     known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
-    return [(replace(m, cls="PER") if m.cls == "LOC" and len(s) == 1 and s[0] in surnames
-             and s[0] not in known
-             and s[0].casefold() not in lexicon.aliases() else m, s) for m, s in surfaces]
+    out = []
+    for m, s in surfaces:
+        person = names.get(folded(s[0])) if m.cls == "LOC" and len(s) == 1 else None
+        if person and s[0] not in known and s[0].casefold() not in lexicon.aliases():
+            m, s = replace(m, cls="PER"), (person,)
+        out.append((m, s))
+    return out
 
 
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -139,7 +146,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        cls = "ORG" if m.cls == "PER" and cues.org_context(m) else m.cls  # 'Hersteller Canonical'
+        land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
+        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m) else m.cls  # 'Hersteller X'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
@@ -171,7 +179,8 @@ def _kept_type(name: str, g: dict, seen: set[str]) -> str | None:
         return cls
     if cls != "PER" and cues.company_product(name):
         return None  # 'Google Docs'
-    work = g["work"] and not g["gaz"]  # 'das Spiel Mario Maker'
+    land = name in lexicon.countries() or name in lexicon.regions()
+    work = g["work"] and not land  # 'das Spiel Mario Maker', 'Raumschiff Enterprise' (not 'Spiel Österreich')
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     return None if work or demonym or not _plausible(name) or not _confident(g, name, cls) else cls
 
@@ -190,10 +199,15 @@ def _plausible(name: str) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
-    if EVENT_WORDS & set(name.split()) or _event(name):
-        return False  # an event or a prize: 'Copa America', 'European Song Contest'
+    if EVENT_WORDS & set(name.split()) and " of " not in name or _event(name):
+        return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
+    first = name.split()[0]
+    if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
+        return False  # a standard's or product's kind: 'USB Type C', 'iPhone SE'
+    if " of " in name and not lexicon.org_words() & set(name.lower().split()):
+        return False  # an English title: 'Sound of Music', 'Son of Saul' (not 'Bank of England')
     if name.isupper() and " " in name and all(len(w) > 4 for w in name.split()):
         return False  # a heading in capitals: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF'
     if sum(c.isalpha() for c in name) <= 2:

@@ -7,8 +7,12 @@ from . import lexicon
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
+# words that make a founder's name a company: 'Hubert Burda Media', 'Heinrich Böll Stiftung'
+FIRM_WORDS = frozenset("Media Group Gruppe Verlag Stiftung Foundation Records Pictures Studios".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
+PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
+                 "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
 Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
@@ -77,8 +81,9 @@ def compound_part(word: str) -> tuple[str, str] | None:
     if head in lexicon.countries():
         return head, "LOC"
     tag, known = lexicon.pos(head)
-    if known and tag == "NN" or lexicon.pos(head.lower())[0].startswith("ADJ"):
-        return None  # 'Erste-Liga-Club': an adjective
+    low, low_known = lexicon.pos(head.lower())
+    if known and tag == "NN" or low.startswith("ADJ") or low == "CARD" and low_known:
+        return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if head in lexicon.orgs():
         return head, "ORG"
     if head in lexicon.regions():
@@ -92,12 +97,22 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
     for i, word in enumerate(words):
         if tags[i] != "O" or not word[:1].isupper():
             continue
-        if word in LEGAL_FORMS and i > 0 and words[i - 1][:1].isupper() and (tags[i - 1] != "O" or i > 1):
+        firm = word in FIRM_WORDS and tags[i - 1].endswith("-PER")  # 'Hubert Burda Media'
+        if (word in LEGAL_FORMS or firm) and i > 0 and words[i - 1][:1].isupper() \
+                and (tags[i - 1] != "O" or i > 1):
             start = i - 1
             while start > 0 and tags[start].startswith("I-"):
                 start -= 1
             _set(tags, start, i + 1)
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
+                and _adjective(words[i - 1]):
+            _set(tags, i - 1, i + 1)
+        elif word.lower().endswith(INSTITUTION_HEADS) and i == 1 and words[0] in ("Der", "Die", "Das") \
+                and word.lower() not in INSTITUTION_HEADS:
+            _set(tags, i, i + 1)  # a compound opening the sentence: 'Der Raiffeisenverband ist ...'
+    for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'
+        alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+        if alone and words[i].lower().endswith(INSTITUTION_HEADS) and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
     for i in range(1, len(words)):
@@ -129,6 +144,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
         if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
+    _unknown_neighbours(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
@@ -136,6 +152,29 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
+    """A one-word place before an untagged capitalised word no dictionary or list knows is a name the tagger
+    cut: a person ('Charlotte' + 'Rampling'), or a place GeoNames lists; not a genitive ('Österreichs')."""
+    for i, tag in enumerate(tags[:-1]):
+        word = words[i]
+        alone = tag == "B-LOC" and not tags[i + 1].startswith("I-")
+        listed = word in lexicon.countries() or word in lexicon.regions() or word.endswith("s")
+        if alone and not listed and tags[i + 1] == "O" and _unknown_name(words[i + 1]):
+            cls = "LOC" if " ".join(words[i:i + 2]) in lexicon.multiword_places() else "PER"
+            tags[i:i + 2] = [f"B-{cls}", f"I-{cls}"]
+
+
+def _unknown_name(word: str) -> bool:
+    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and no compound of a
+    known noun ('Unfallkrankenhaus', 'Walfang')."""
+    if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()) \
+            or lexicon.pos(word)[1] or lexicon.pos(word.lower())[1]:
+        return False
+    compound = any(lexicon.pos(word[-k:].capitalize()) == ("NN", True) for k in range(4, len(word) - 1))
+    return not compound and word not in lexicon.places() and word not in lexicon.orgs() \
+        and word not in lexicon.known()
 
 
 def spans(tags):
@@ -184,8 +223,9 @@ def team_word(word: str) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener'."""
-    if not word[:1].isupper():
+    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener' (not a
+    determiner: 'Jeder', 'Unser')."""
+    if not word[:1].isupper() or lexicon.pos(word.lower())[0].startswith(("P", "ART")):
         return False
     return bool(re.search(r"(?:isch|che|chen|ches|er)$", word)) and lexicon.pos(word)[0] != "NN"
 

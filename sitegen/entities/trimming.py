@@ -8,6 +8,7 @@ from .normalize import ARTICLES
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
+COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt")  # 'Zeitung Tuttosport' names Tuttosport
 
 
@@ -19,6 +20,14 @@ def common_noun(word: str, guessed: bool = False) -> bool:
         return common_noun(word.rsplit("-", 1)[1], guessed)
     tag, known = lexicon.pos(word)
     return tag == "NN" and (known or guessed)
+
+
+def work_compound(word: str) -> bool:
+    """A compound ending in a noun for a work or product, also in the genitive: 'Krimiserie', 'Raumschiffs'
+    (not 'Beispiel', 'Grundstück', 'Staatsoper': short or common tails)."""
+    low = word.lower().removesuffix("s")
+    return word[:1].isupper() and any(low.endswith(c.lower()) and len(low) >= len(c) + 3
+                                      for c in lexicon.work_cues() if len(c) > 4 and c not in COMMON_TAILS)
 
 
 def _long_compound(word: str) -> bool:
@@ -80,10 +89,15 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
     firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
-    while b - a > 1 and (_other_word(words[a], opening=a == 0) or not firm and _role(words[a], words[a + 1])
-                         or cls == "LOC" and _long_compound(words[a])
-                         or cls == "ORG" and b - a == 2 and _long_compound(words[a])
-                         and words[b - 1] in lexicon.orgs()):
+    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
+    head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
+        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) \
+        and (b - a == 2 or words[a + 2].islower())  # not 'Belgrader Zeitung Danas'
+    while b - a > 1 and not head and (_other_word(words[a], opening=a == 0)
+                                      or not firm and _role(words[a], words[a + 1])
+                                      or cls == "LOC" and _long_compound(words[a])
+                                      or cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                                      and words[b - 1] in lexicon.orgs()):
         a += 1  # 'Kuratiert von ...', 'Gegen Slowaken ...', 'Landtagsklubobmann Walter Steidl'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
@@ -125,7 +139,7 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     j = b
     while j < len(words) and words[j].lower() in PARTICLES:
         j += 1
-    ends_on_particle = b - a > 1 and words[b - 1].lower() in PARTICLES
+    ends_on_particle = b - a > 1 and words[b - 1].rsplit("-", 1)[-1].lower() in PARTICLES  # 'Maréchal-Le'
     named = j < len(words) and words[j][:1].isupper()
     nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
         and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
@@ -142,14 +156,19 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
                   and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
     last = words[b - 1].lower()
+    if cls != "PER" and b - a > 1 and work_compound(words[a]):
+        return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
+    purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
+    purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
-            and not last.endswith(rules.INSTITUTION_HEADS) and not rules.team_word(words[b - 1]):
+            and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
+            and not rules.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    while b - a > 1 and (words[b - 1].lower() in PARTICLES or not words[b - 1][:1].isupper()
-                         and not words[b - 1][:1].isdigit()):
-        b -= 1  # 'Psaki von »...«': a name does not end in a particle or a lower-case word
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or rules.SCORE.fullmatch(words[b - 1])
+                         or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
+        b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'

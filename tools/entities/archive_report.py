@@ -15,8 +15,7 @@ from pathlib import Path
 
 import frontmatter
 
-from sitegen.entities.merging import folded
-from sitegen.entities.normalize import initials, key
+from sitegen.entities.normalize import folded, initials, key
 from sitegen.entities.trimming import PARTICLES
 
 FIELDS = ("people", "places", "organisations")
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"split pairs: {len(pairs)}")
     for kind, a, b in pairs:
         print(f"  {kind}: {a} / {b}")
-    particle = [n for n in found["people"] if n.split()[-1].lower() in PARTICLES]
+    particle = [n for n in found["people"] if n.split()[-1].rsplit("-", 1)[-1].lower() in PARTICLES]
     short = [n for f in FIELDS for n in found[f] if len(n.replace(".", "").strip()) <= 2]
     print(f"people ending in a particle: {len(particle)} {sorted(particle)}")
     print(f"names of one or two letters: {len(short)} {sorted(short)}")
