@@ -55,7 +55,7 @@ class BuildRecord:
         """Save the record into the output folder."""
         pages = {rel: [r.key, r.size, r.mtime_ns, r.shows] for rel, r in self.pages.items()}
         data = {"build": self.build, "outline": self.outline, "articles": self.articles, "pages": pages}
-        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(data).encode(), mtime=0))
+        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(data).encode(), 6, mtime=0))
 
 
 class Reuse:
