@@ -1,5 +1,5 @@
 """build(config): load, model, plan, render, index, write, check; each stage timed. The live site stays as it
-was until the complete new one is swapped in (output.py); which pages are unchanged is reuse.py's to say."""
+was until the complete new one is swapped in; which pages are unchanged is output.py's to say."""
 from __future__ import annotations
 
 import time
@@ -13,13 +13,11 @@ from sitegen.config import Config
 from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
-from sitegen.model import Site
-from sitegen.output import check_out, writing
+from sitegen.model import Site, build_site
+from sitegen.output import Reuse, check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
-from sitegen.reuse import Reuse
 from sitegen.search import indexing, shards
-from sitegen.site import build_site
 from sitegen.theme import static_files
 from sitegen.workers import default_jobs
 
@@ -33,13 +31,12 @@ class BuildReport:
     rendered: int = 0
     reused: int = 0
 
-
-@contextmanager
-def timed(report: BuildReport, name: str) -> Iterator[None]:
-    """Record the wall time of one stage."""
-    start = time.perf_counter()
-    yield
-    report.steps.append((name, time.perf_counter() - start))
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """Record the wall time of one stage."""
+        start = time.perf_counter()
+        yield
+        self.steps.append((name, time.perf_counter() - start))
 
 
 def build(config: Config, log: Callable[[str], None] = print, jobs: int | None = None) -> BuildReport:
@@ -70,22 +67,22 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
     """The stages; the search bundles are indexed in processes of their own while the pages render."""
     report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
     with writing(config.out) as output:
-        with timed(report, "laden"):
+        with report.step("laden"):
             articles = load_articles(config, jobs, cache)
             search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
         with indexing(search, config.cache, output, jobs, cache) as finish_search:
-            with timed(report, "modell"):
+            with report.step("modell"):
                 model = build_site(articles, shown_path(config.registry_file, Path.cwd()))
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
-            with timed(report, "planen"):
+            with report.step("planen"):
                 pages = plan(model, config, tuple(shard.path for shard in search))
                 reuse = Reuse(config, model, output.live)
-            with timed(report, "rendern"):
+            with report.step("rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)
-            with timed(report, "suchindex"):
+            with report.step("suchindex"):
                 finish_search()
-        with timed(report, "schreiben"):
+        with report.step("schreiben"):
             extra = {**static_files(config), ".nojekyll": b""}  # so GitHub Pages keeps every folder
             if config.cname:
                 extra["CNAME"] = f"{config.cname}\n".encode("ascii")
@@ -93,7 +90,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                 output.write(rel, data)
             replace(reuse.now, pages=rendered.records).write(output.folder)
         if config.strict:
-            with timed(report, "prüfen"):
+            with report.step("prüfen"):
                 strict_check(output.folder, model, config, log)
     report.files, report.rendered, report.reused = len(pages) + len(extra), rendered.rendered, rendered.reused
     steps = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.steps)

@@ -124,7 +124,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from sitegen.check import CheckReport, Finding, as_json, check_output, clutter, summary
     from sitegen.content import shown_path
     from sitegen.loading import load_articles
-    from sitegen.site import build_site
+    from sitegen.model import build_site
 
     config = _config(args)
     report = check_output(config.out, config.base_path)

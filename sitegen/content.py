@@ -9,7 +9,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 import frontmatter
-import yaml
 
 from sitegen.errors import SitegenError
 from sitegen.limits import MAX_ARTICLE_BYTES, MAX_YEAR, MIN_YEAR, load_yaml, size_text, unsafe_char
@@ -19,7 +18,7 @@ from sitegen.slug import slugify
 UNKNOWN_DATE = "unbekannt"
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _KINDS = {dict: "eine Zuordnung", list: "eine Liste", int: "eine Zahl", float: "eine Zahl",
-          type(None): "leer"}  # of YAML values in messages
+          bool: "true/false", type(None): "leer"}  # of YAML values in messages
 _HANDLER = frontmatter.YAMLHandler()
 _FIXES = {"date": "schreibe ein echtes Datum wie 2021-12-31 oder 31.12.2021, oder 'unbekannt'",
           "image": "schreibe 'image: {caption: \"...\", credit: \"...\"}'",
@@ -97,8 +96,6 @@ def coerce_image(value: object, name: str = "image") -> Image | None:
 
 def _kind(value: object) -> str:
     """A German description of a YAML value's type."""
-    if isinstance(value, bool):
-        return "true/false"
     return _KINDS.get(type(value), type(value).__name__)
 
 
@@ -217,27 +214,3 @@ def shown_path(path: Path, root: Path | None) -> str:
         return str(path)
     base, absolute = os.path.abspath(root), os.path.abspath(path)
     return absolute[len(base) + 1:] if absolute.startswith(base + os.sep) else str(path)
-
-
-def article_metadata(article: Article) -> dict:
-    """The front-matter mapping of an article, in the canonical field order."""
-    date = article.date.isoformat() if isinstance(article.date, dt.datetime) else article.date
-    meta: dict[str, object] = {"title": article.title, "date": date or UNKNOWN_DATE, "slug": article.slug}
-    if article.source:
-        meta["source"] = article.source
-    meta["language"] = article.language
-    if article.summary:
-        meta["summary"] = article.summary
-    if article.image:
-        meta["image"] = {k: v for k, v in vars(article.image).items() if v}
-    for key in TAXONOMY_KEYS:
-        meta[key] = list(article.terms(key))
-    meta.update(article.extra)
-    return meta
-
-
-def dump_text(meta: dict, body: str) -> str:
-    """Front-matter markdown from a metadata mapping and a body; the same input gives the same bytes."""
-    head = yaml.dump(meta, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=4096)
-    return f"---\n{head}---\n\n{body.strip(chr(10))}\n"

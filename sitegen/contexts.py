@@ -7,12 +7,10 @@ from collections.abc import Mapping
 from typing import Any, Optional, TypedDict
 
 from sitegen import i18n, urls
-from sitegen.browse import Year
-from sitegen.entity_info import EntityIndex, EntityInfo
-from sitegen.lead import Lead
+from sitegen.entity_info import EntityIndex, EntityInfo, Lead
 from sitegen.markup import link_entities
 from sitegen.model import Article, Site, Taxonomy
-from sitegen.views import Item, Pager, TermRef
+from sitegen.views import Item, Pager, TermRef, Year
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
 SCHEMA_TYPES = {"people": "Person", "places": "Place", "organisations": "Organization"}

@@ -1,11 +1,30 @@
-"""What the editors' registry says about an entity: description, aliases, Wikidata and GND links (every
-lookup is empty without a registry)."""
+"""What an entity's page says of it: the editors' registry's facts (description, aliases, Wikidata, GND;
+empty without a registry), and the lead read from the archive ('Bundeskanzlerin Angela Merkel (CDU)')."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.model import Article, Site, Term
+from sitegen.views import SCAN, Item
+
 TAXONOMY_OF_TYPE = {"person": "people", "place": "places", "organisation": "organisations", "tag": "tags"}
+MIN_ARTICLES = 2  # a role written once is an article's wording, not the archive's
+# Endings of the words that name a role or office when written just before a name (case ignored).
+ROLE_ENDINGS = tuple("""minister ministerin kanzler kanzlerin präsident präsidentin chef chefin sprecher
+sprecherin vorsitzende vorsitzender führer führerin trainer trainerin meister meisterin kandidat kandidatin
+abgeordnete abgeordneter politiker politikerin könig königin papst gouverneur gouverneurin direktor direktorin
+botschafter botschafterin sekretär sekretärin kommissar kommissarin premier obmann obfrau hauptmann
+hauptfrau leiter leiterin manager managerin anwalt anwältin richter richterin stürmer spieler spielerin
+autor autorin sänger sängerin regisseur regisseurin schauspieler schauspielerin künstler künstlerin chefs
+senator senatorin bischof bischöfin kardinal ökonom ökonomin gründer gründerin experte expertin diktator
+rebellenführer kapitän kapitänin tormann torhüter torhüterin""".split())
+_PARTY = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß/.&' -]{0,14}")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)\s+$")
+_NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik", "Links", "Mitte", "Rechts",
+                        "Reuters", "APA", "AFP", "dpa"})
 
 
 @dataclass(frozen=True)
@@ -28,9 +47,6 @@ class EntityInfo:
         return f"https://d-nb.info/gnd/{self.gnd}" if self.gnd else ""
 
 
-NO_INFO = EntityInfo()
-
-
 @dataclass(frozen=True)
 class EntityIndex:
     """Registry facts by (taxonomy key, name)."""
@@ -48,5 +64,63 @@ class EntityIndex:
         """The facts about `name` in `taxonomy`; empty when the registry does not know it under that type."""
         entry = self.registry.lookup(name) if self.registry is not None else None
         if entry is None or TAXONOMY_OF_TYPE.get(entry.type) != taxonomy:
-            return NO_INFO
+            return EntityInfo()
         return EntityInfo(entry.description, tuple(entry.aliases), entry.wikidata.strip(), entry.gnd.strip())
+
+
+@dataclass(frozen=True)
+class Lead:
+    """Role and party with their number of articles (of `read` read), the first and last article; `sources`
+    holds the articles read, as a page's digest covers what its context holds."""
+
+    role: str = ""
+    role_count: int = 0
+    party: str = ""
+    party_count: int = 0
+    read: int = 0
+    first: Item | None = None
+    last: Item | None = None
+    sources: tuple[Article, ...] = field(default=(), repr=False)
+
+
+def entity_lead(site: Site, term: Term) -> Lead:
+    """The lead of `term`'s page; role and party only for people."""
+    first, last = _ends(site, term)
+    if term.taxonomy != "people" or " " not in term.name:
+        return Lead(first=first, last=last)
+    roles, parties = Counter(), Counter()
+    sources = tuple(site.by_slug[slug] for slug in term.articles[:SCAN])
+    # the name first: a literal prefix is searched fast; the word before it is looked at where it occurs
+    pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
+    for source in sources:
+        matches = list(pattern.finditer(source.body))
+        words = (_WORD_BEFORE.search(source.body, max(0, m.start() - 40), m.start()) for m in matches)
+        roles.update({word.group(1) for word in words if word and _is_role(word.group(1))})
+        parties.update({m.group(1).strip() for m in matches if m.group(1) and _is_party(m.group(1))})
+    return Lead(*_most_common(roles), *_most_common(parties), len(sources), first, last, sources)
+
+
+def _is_role(word: str) -> bool:
+    """Whether a capitalised word names an office or role ('Innenministerin', 'ÖVP-Chef', 'US-Präsident')."""
+    return word[:1].isupper() and word.casefold().endswith(ROLE_ENDINGS) and len(word) > 3
+
+
+def _is_party(text: str) -> bool:
+    """Whether the words in parentheses after a name look like a party ('CDU', 'Grüne'), not age or note."""
+    text = text.strip()
+    return bool(_PARTY.fullmatch(text)) and text not in _NOT_PARTY and not any(c.isdigit() for c in text)
+
+
+def _most_common(counts: Counter) -> tuple[str, int]:
+    """The most frequent value said in at least MIN_ARTICLES articles (ties: alphabetical), or ('', 0)."""
+    best = min(counts.items(), key=lambda item: (-item[1], item[0]), default=("", 0))
+    return best if best[1] >= MIN_ARTICLES else ("", 0)
+
+
+def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
+    """The oldest and newest dated article naming the term (articles are newest first, undated last)."""
+    articles = [site.by_slug[slug] for slug in term.articles]
+    dated = [a for a in articles if a.date is not None]
+    if dated:
+        return Item(dated[-1]), Item(dated[0])
+    return (Item(articles[0]), Item(articles[-1])) if articles else (None, None)

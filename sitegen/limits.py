@@ -132,13 +132,13 @@ def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
     while stack:
         node, depth = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            line, found = node.start_mark.line + 1, UNSAFE_CHARS.search(node.value)
+            line, found = node.start_mark.line + 1, unsafe_char(node.value)
             if len(node.value) > MAX_FIELD_CHARS:
                 raise SitegenError(f"hat einen Wert mit {len(node.value):,} Zeichen (höchstens "
                                    f"{MAX_FIELD_CHARS:,})".replace(",", "."), path=path, line=line,
                                    fix="kürze ihn")
             if found:
-                raise SitegenError(f"enthält das Steuerzeichen U+{ord(found.group()):04X}", path=path,
+                raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=path,
                                    line=line, fix="entferne es aus dem Wert")
         elif depth >= MAX_NESTING and node.value:
             raise _too_deep(path, node.start_mark.line + 1)

@@ -11,7 +11,7 @@ from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError
-from sitegen.model import TAXONOMY_KEYS, Article, Image, read_only
+from sitegen.model import TAXONOMY_KEYS, Article, Image, outline, read_only
 from sitegen.walk import files_below
 from sitegen.workers import fork_map
 
@@ -64,8 +64,7 @@ def _parse_one(file: tuple[bytes, str]) -> tuple:
 
 def parse_fields(data: bytes, shown: str) -> dict:
     """The fields of the article in a file's bytes but its body."""
-    article = parse_article(decode(data, shown), shown)
-    return {name: value for name, value in vars(article).items() if name not in ("body", "digest")}
+    return outline(parse_article(decode(data, shown), shown))
 
 
 def encode_fields(fields: dict) -> str | None:

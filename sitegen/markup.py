@@ -54,7 +54,7 @@ def convert_markdown(text: str) -> str:
 def _blocks(text: str) -> list[str]:
     """The blank-line separated blocks of `text`; consecutive quote blocks are one, as in Python-Markdown."""
     blocks: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n")):
+    for block in re.split(r"\n(?:[ \t]*\n)+", text.replace("\r\n", "\n").strip("\n")):  # as blank lines
         if block.startswith(">") and blocks and blocks[-1].startswith(">"):
             blocks[-1] += "\n\n" + block
         elif block.strip():
@@ -97,7 +97,7 @@ def _quote(block: str) -> str | None:
     if not all(line.startswith(">") or not line.strip() for line in lines):
         return None
     inner = "\n".join(line[2:] if line.startswith("> ") else line[1:] for line in lines)
-    paragraphs = [simple_paragraph(p) for p in re.split(r"\n[ \t]*\n", inner.strip("\n")) if p.strip()]
+    paragraphs = [simple_paragraph(p) for p in re.split(r"\n(?:[ \t]*\n)+", inner.strip("\n")) if p.strip()]
     if not paragraphs or None in paragraphs:
         return None
     return "<blockquote>\n" + "\n".join(paragraphs) + "\n</blockquote>"  # type: ignore[arg-type]

@@ -9,22 +9,20 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterator
 
-from sitegen.browse import (ENTITY_KEYS, LETTERS, Archive, Relations, letters, most_mentioned, recent_top,
-                            timeline)
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
                               TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
-from sitegen.entity_info import EntityIndex
+from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.errors import SitegenError
-from sitegen.lead import entity_lead
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.search_names import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,
                           year_path)
-from sitegen.views import Item, Pager, TermRef, has_page, paginate
+from sitegen.views import (ENTITY_KEYS, LETTERS, Archive, Item, Pager, Relations, TermRef, has_page, letters,
+                           most_mentioned, paginate, recent_top, timeline)
 
 HOME_SIZE = 50
 FEED_SIZE = 20  # the whole archive's feed

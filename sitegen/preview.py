@@ -17,11 +17,10 @@ from sitegen.config import Config
 from sitegen.content import load_article, shown_path
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
-from sitegen.model import outline
+from sitegen.model import build_site, outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
 from sitegen.render import Renderer
 from sitegen.search import shards
-from sitegen.site import build_site
 from sitegen.theme import static_files, warm
 from sitegen.urls import article_path, output_file
 from sitegen.walk import files_below

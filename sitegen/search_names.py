@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from sitegen.entity_info import EntityIndex
-from sitegen.model import TAXONOMIES, Site, Term
-from sitegen.site import surname_first
+from sitegen.model import TAXONOMIES, Site, Term, surname_first
 from sitegen.urls import term_path
 from sitegen.views import has_page
 

@@ -34,10 +34,15 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     taken = set(by_slug)
     for slug, group in sorted(by_slug.items()):
         result[group[0]] = slug
-        for n, name in enumerate(group[1:], start=2):
-            candidate = f"{slug}-{n}"
-            while candidate in taken:
-                candidate += "-x"
-            taken.add(candidate)
-            result[name] = candidate
+        for name in group[1:]:
+            result[name] = free_slug(slug, taken)
     return result
+
+
+def free_slug(stem: str, taken: set[str]) -> str:
+    """`stem`, else the first of `stem-2`, `stem-3`, ... that is not `taken`; taken from now on."""
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate, n = f"{stem}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

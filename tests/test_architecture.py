@@ -10,11 +10,10 @@ STAGES = [  # in build order; the modules of a stage
     {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
-    {"site", "browse", "entity_info", "snippets"},  # model
-    {"views", "lead", "search_names", "contexts", "pages"},  # plan
-    {"reuse", "theme", "render"},  # render
+    {"snippets"},  # model
+    {"views", "entity_info", "search_names", "contexts", "pages"},  # plan
+    {"output", "theme", "render"},  # render (and write: output.py fills the new site as pages render)
     {"search"},  # index
-    {"output"},  # write
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",
      "__init__"},  # the commands

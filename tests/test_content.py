@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from sitegen.content import article_metadata, dump_text, load_article, parse_article
+from sitegen.content import load_article, parse_article
+from sitegen.ingest.merge import article_metadata, dump_text
 from sitegen.errors import SitegenError
 from sitegen.model import Article, Image
 

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 
 from pages_archive import COUNT, build_archive, make_archive
-from sitegen.browse import LETTERS, initial, letters
 from sitegen.check import check_output
 from sitegen.i18n import german_date, number
 from sitegen.model import Term
 from sitegen.snippets import name_forms, passage, teaser
 from sitegen.urls import letter_path, month_path, page_path
-from sitegen.views import paginate
+from sitegen.views import LETTERS, initial, letters, paginate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -313,7 +312,7 @@ def test_pruning_keeps_the_bundles_in_use_and_the_newest_others(tmp_path):
 
 def test_shards_group_years_from_the_oldest(site):
     from sitegen.search import shards
-    from sitegen.site import build_site
+    from sitegen.model import build_site
     from sitegen.model import Article
     import datetime as dt
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2000 + i % 5, 1, 1 + i // 5))
@@ -347,8 +346,8 @@ def test_output_is_identical_from_build_to_build(tmp_path, monkeypatch):
 def test_often_together_means_at_least_twice():
     import datetime as dt
     from sitegen.model import Article
-    from sitegen.browse import Relations
-    from sitegen.site import build_site
+    from sitegen.views import Relations
+    from sitegen.model import build_site
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1, 1 + i),
                         people=("Anna Berg",)
@@ -375,8 +374,8 @@ def test_a_failing_pagefind_is_one_clear_error(tmp_path, monkeypatch):
 def test_no_timeline_for_fewer_than_three_mentions():
     import datetime as dt
     from sitegen.model import Article
-    from sitegen.site import build_site
-    from sitegen.browse import timeline
+    from sitegen.model import build_site
+    from sitegen.views import timeline
 
     articles = [Article(title=f"A{i}", slug=f"a{i}", body="", date=dt.date(2020, 1 + i, 1),
                         people=("Anna Berg",) + (("Carla Mohr",) if i < 2 else ())) for i in range(3)]

@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType, SimpleNamespace
 
-from sitegen.browse import initial
-from sitegen.entity_info import EntityIndex
+from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
-from sitegen.lead import entity_lead
 from sitegen.markup import link_entities, markdown_html
-from sitegen.model import Article
-from sitegen.browse import Relations
+from sitegen.model import Article, build_site, person_sort_name, surname_first
 from sitegen.search_names import names_index, normalise
-from sitegen.site import build_site, person_sort_name, surname_first
 from sitegen.snippets import beyond_title, passage
-from sitegen.views import has_page
+from sitegen.views import Relations, has_page, initial
 
 
 def article(slug: str, body: str = "Text.", **fields) -> Article:

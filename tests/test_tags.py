@@ -11,6 +11,8 @@ import pytest
 from sitegen.content import load_article
 from sitegen.entities.topic_words import never_a_tag, noun_lemma
 from sitegen.entities import Registry, load_registry
+from sitegen.entities.tokenize import tokens
+from sitegen.entities.topic_vocab import evidence, vocabulary
 from sitegen.entities.topics import Candidate, DocFreq, candidates, decode, encode, words
 from sitegen.ingest import ingest
 from sitegen.ingest.tagpass import candidate_extractor, settle
@@ -18,8 +20,7 @@ from sitegen.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_3dff9611483f80b0.txt"
-SEED_TAGS = ["Sicherheitspolitik", "Ukraine-Konflikt", "Russisch-amerikanische Beziehungen",
-             "Iskander-Rakete"]
+SEED_TAGS = ["Sicherheitspolitik", "Ukraine-Konflikt", "Russisch-amerikanische Beziehungen"]
 
 
 @pytest.mark.parametrize("word, lemma", [
@@ -76,11 +77,11 @@ def test_a_candidate_every_article_of_the_archive_has_is_not_specific():
              Candidate("Beitragsjahr", 2, 20))
     archive = [article(n, encode((Candidate("Regierungsplan", 1, 0), Candidate(f"Thema{n}", 1, 0))))
                for n in range(1, 30)]
-    assert settle([article(0, encode(found))], [])[0].tags == ("Regierungsplan", "Pensionsreform")
-    assert settle([article(0, encode(found)), *archive], [])[0].tags == ("Pensionsreform", "Beitragsjahr")
+    assert settle([article(0, encode(found))], [])[0].tags == ("Regierungsplan",)
+    assert settle([article(0, encode(found)), *archive], [])[0].tags == ("Pensionsreform",)
 
 
-def test_without_a_topic_the_words_are_compounds_taken_up_again_or_else_the_best_word():
+def test_without_a_topic_the_word_is_a_compound_taken_up_again_or_else_the_best_word():
     found = (Candidate("Geschäft", 2, 0), Candidate("Pensionsreform", 2, 5), Candidate("Schule", 3, 9),
              Candidate("Rückschlag", 2, 12))
     assert settle([article(0, encode(found))], [])[0].tags == ("Pensionsreform",)
@@ -100,11 +101,11 @@ REFUGEES = ("Tausende Flüchtlinge kamen über die Balkanroute. Die Asylwerber w
             "Der Grenzzaun soll helfen, sagt die Regierung, und die Helfer kritisieren den Grenzzaun.")
 
 
-def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_a_word_repeating_it_is_left_out():
+def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_no_word_of_the_text_stands_beside_it():
     found = candidates(REFUGEES, frozenset(), Registry())
     assert "Flüchtlingskrise" in {c.name for c in found if c.topic}
-    tags = settle([article(0, encode(found))], [])[0].tags
-    assert tags[0] == "Flüchtlingskrise" and "Flüchtlingsquartier" in tags and "Flüchtling" not in tags
+    assert settle([article(0, encode(found))], [])[0].tags == (
+        "Flüchtlingskrise", "Flüchtlingsunterbringung", "Grenzschutz")  # no 'Flüchtlingsquartier' beside them
     assert not any(c.topic for c in candidates("Der Hund lief über die Wiese. " * 8, frozenset(), Registry()))
 
 
@@ -114,6 +115,23 @@ def test_the_section_is_context_a_topic_outside_its_ressorts_needs_twice_the_evi
     assert settle([article(0, encode(found), section="Wirtschaft")], [])[0].tags == ("Fußballfieber",)
     stronger = (Candidate("Fußball", 9, 0, topic="Fußball"),)
     assert settle([article(0, encode(stronger), section="Wirtschaft")], [])[0].tags == ("Fußball",)
+
+
+def test_a_broader_topic_shares_its_evidence_and_a_word_is_one_mention_of_a_topic():
+    text = ("Rapid verlor das Spiel in der Champions League gegen Ajax. Der Trainer war enttäuscht, und die "
+            "Mannschaft will in der Königsklasse noch punkten. ") * 2
+    assert settle([article(0, encode(candidates(text, frozenset(), Registry())))], [],
+                  )[0].tags[:2] == ("Champions League", "Fußball")
+    late = "Der Bericht nennt viele Zahlen und Tabellen, die das Amt am Montag vorlegte. " * 6
+    found = evidence(tokens(late + "Die Landwirtschaft leidet."))  # 'landwirt' and 'landwirtschaft' match
+    assert [(vocabulary().topics[t].name, weight) for t, (weight, _) in found.items()] == [
+        ("Landwirtschaft", 3)]
+
+
+def test_a_topic_the_opening_does_not_name_needs_twice_the_evidence():
+    early, late = Candidate("Fußball", 6, 0, topic="Fußball"), Candidate("Fußball", 6, 60, topic="Fußball")
+    assert settle([article(0, encode((early,)), section="Sport")], [])[0].tags == ("Fußball",)
+    assert settle([article(0, encode((late,)), section="Sport")], [])[0].tags == ()
 
 
 def test_a_side_topic_needs_most_of_the_main_topics_evidence_and_candidates_survive_the_pipes():

@@ -10,7 +10,10 @@ from .lexicon import DATA
 from .tokenize import Token
 
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
-ENOUGH = 3  # the evidence a topic needs (a decisive word, two plain ones twice); double outside its Ressorts
+ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressort
+OPENING = 40  # tokens: the headline and teaser, about; evidence there counts BONUS mentions more
+BONUS = 1
+LATE = 2  # a topic the opening does not name needs LATE times the evidence
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -18,6 +21,7 @@ ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 class Topic:
     name: str
     sections: frozenset[str]  # casefolded Ressorts it belongs to; empty: any
+    broader: str = ""  # the topic it is part of ('Champions League': Fußball), which shares its evidence
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Vocabulary:
     stems: dict[str, tuple[tuple[int, str], ...]]  # lower-case stem -> (topic index, evidence)
     names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
     weights: dict[str, int]  # evidence -> weight
+    broader: dict[int, int]  # topic index -> the index of its broader topic, the narrowest topics first
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +41,7 @@ def vocabulary() -> Vocabulary:
     for line in (DATA / "topic_vocab.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, sections, words = line.split("\t")
+        name, broader, sections, words = line.split("\t")
         for word in words.split():
             key = word.rstrip("!").replace("_", " ")
             weights[word] = DECISIVE if word.endswith("!") else PLAIN
@@ -45,9 +50,17 @@ def vocabulary() -> Vocabulary:
             else:
                 names[key].append((len(topics), word))
         wanted = frozenset(s.casefold() for s in sections.split(",") if s != "-")
-        topics.append(Topic(name, wanted))
+        topics.append(Topic(name, wanted, "" if broader == "-" else broader))
+    index = {t.name: i for i, t in enumerate(topics)}
+    broader = {i: index[t.broader] for i, t in enumerate(topics) if t.broader}
     return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
-                      {k: tuple(v) for k, v in names.items()}, weights)
+                      {k: tuple(v) for k, v in names.items()}, weights,
+                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))))
+
+
+def _depth(topic: int, broader: dict[int, int]) -> int:
+    """How many broader topics a topic has above it."""
+    return 1 + _depth(broader[topic], broader) if topic in broader else 0
 
 
 @lru_cache(maxsize=100_000)
@@ -78,24 +91,44 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
+    opening: set[tuple[int, str]] = set()
     words = [t.text.lower() for t in toks] + ["", ""]
     for i, tok in enumerate(toks):
         if not tok.text[:1].isalpha():
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        for found in (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ())):
+        pieces = (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ()))
+        for found in _strongest(pieces) if len(pieces) > 1 else pieces:
             counts[found] += 1
             first.setdefault(found[0], i)
+            if i < OPENING:
+                opening.add(found)
     weight: dict[int, int] = defaultdict(int)
     for (topic, word), n in counts.items():
-        weight[topic] += vocab.weights[word] * min(n, 3 if vocab.weights[word] == DECISIVE else 2)
-    return {t: (w, first[t]) for t, w in weight.items()}
+        n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
+        weight[topic] += vocab.weights[word] * n
+    decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
+    for topic, up in vocab.broader.items():  # the narrowest first
+        if topic in decisive and weight[topic] > weight.get(up, 0):
+            weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
+            decisive.add(up)
+    return {t: (weight[t], first[t]) for t in weight}
 
 
-def enough(topic: str, weight: int, section: str) -> bool:
+def _strongest(found: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
+    """A word is one mention of each topic it bears evidence for, by its strongest (then longest) evidence."""
+    weights = vocabulary().weights
+    best: dict[int, str] = {}
+    for topic, word in found:
+        if topic not in best or (weights[word], len(word)) > (weights[best[topic]], len(best[topic])):
+            best[topic] = word
+    return list(best.items())
+
+
+def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:
     """The text's evidence is enough for the vocabulary's topic (by its name in the vocabulary, whatever the
     registry calls it), given the article's Ressort ('' when unknown)."""
     wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
     outside = bool(section and wanted and section.casefold() not in wanted)
-    return weight >= ENOUGH * (2 if outside else 1)
+    return weight >= ENOUGH * (2 if outside else 1) * (LATE if first >= OPENING else 1)

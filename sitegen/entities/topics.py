@@ -13,20 +13,18 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
-from .topic_vocab import enough, evidence, vocabulary
+from .topic_vocab import OPENING, enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
-MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 3
+MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 4
 TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
 EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
-REPORTS = frozenset({"sport"})  # Ressorts whose words beside a topic are a report's, not topics ('Rückstand')
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
 REPEAT_RATE, REPEAT_PRIOR = 0.3, 4  # usual share of articles that mention a noun again; weighs as 4 articles
 SIMPLE_MENTIONS = 3  # a simple word ('Schule', 'Geschäft') is a topic only when the article takes it up
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "ur", "krise")
-OPENING = 40  # tokens: the headline and teaser, about
 RELATIVE = 0.4  # a tag's weight against the best one's, at least
 PARTICLES = frozenset({"van", "Van", "von", "de", "De", "di", "da", "del", "du", "ter", "zu"})
 RELATIONAL = ("isch",)  # relational adjectives (strategisch); evaluative ones (mögliche, maximale) are not
@@ -212,18 +210,18 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
-    """Up to three vocabulary topics with enough evidence (the Ressort as context), most specific first, and
-    the most telling word of the text; without a topic, two telling words or else the best word."""
-    found = [c for c in cands if c.topic and enough(c.topic, c.count, section)]
+    """Up to four vocabulary topics with enough evidence (the Ressort as context): the main one and those
+    nearly as evident the opening names, most specific first; without a topic, the text's telling word."""
+    found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
-    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best]
+    main = max((c.count for c in found), default=0)
+    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
+                                                                                 or c.first < OPENING)]
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
-    taken = {c.name.casefold() for c in topics}
-    rest = tuple(c for c in cands if not c.topic and not _covered(c.name.casefold(), taken))
-    nouns = sorted(words(rest, df), key=lambda c: -weight(c, df))
-    telling = [c for c in nouns if _telling(c) and not (topics and section in REPORTS)]
-    nouns = telling[: 1 if topics else 2] or ([] if topics else nouns[:1])
-    return tuple(c.name for c in topics) + tuple(c.name for c in sorted(nouns, key=lambda c: c.first))
+    if topics:
+        return tuple(c.name for c in topics)
+    nouns = sorted(words(tuple(c for c in cands if not c.topic), df), key=lambda c: -weight(c, df))
+    return tuple(c.name for c in [c for c in nouns if _telling(c)][:1] or nouns[:1])
 
 
 def _telling(cand: Candidate) -> bool:
@@ -232,11 +230,6 @@ def _telling(cand: Candidate) -> bool:
     low = cand.name.lower()
     parts = "-" in low or " " in low or any(low[i:] in attested() for i in range(5, len(low) - 3))
     return _strong(cand) and parts
-
-
-def _covered(word: str, topics: set[str]) -> bool:
-    """The word repeats a topic ('Flüchtling' of 'Flüchtlingskrise', 'Klimawandel' of itself)."""
-    return any(t.startswith(word) or word.startswith(t) or t.endswith(word) for t in topics)
 
 
 def words(cands: tuple[Candidate, ...], df: DocFreq) -> list[Candidate]:

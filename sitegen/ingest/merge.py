@@ -1,11 +1,15 @@
-"""Three-way care for editors' work: ingest updates only the fields it generated and an editor left alone."""
+"""Three-way care for editors' work: ingest updates only the fields it generated and an editor left alone;
+the front matter it writes."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 
-from sitegen.content import article_metadata
-from sitegen.model import Article
+import yaml
+
+from sitegen.content import UNKNOWN_DATE
+from sitegen.model import TAXONOMY_KEYS, Article
 
 RECORD_KEY = "ingest"
 PINNED = ("slug", "source", "language")
@@ -50,3 +54,21 @@ def merge(existing: Article, proposal: Article) -> tuple[dict, str, list[str]]:
             kept.append(key)
     body = str(merged.pop("body"))
     return {**merged, RECORD_KEY: dict(sorted(record.items()))}, body, kept
+
+
+def article_metadata(article: Article) -> dict:
+    """The front-matter mapping of an article, in the canonical field order."""
+    date = article.date.isoformat() if isinstance(article.date, dt.datetime) else article.date
+    meta = {"title": article.title, "date": date or UNKNOWN_DATE, "slug": article.slug,
+            "source": article.source, "language": article.language, "summary": article.summary,
+            "image": article.image and {k: v for k, v in vars(article.image).items() if v}}
+    optional = ("source", "summary", "image")  # left out when empty
+    meta = {key: value for key, value in meta.items() if value or key not in optional}
+    return {**meta, **{key: list(article.terms(key)) for key in TAXONOMY_KEYS}, **article.extra}
+
+
+def dump_text(meta: dict, body: str) -> str:
+    """Front-matter markdown from a metadata mapping and a body; the same input gives the same bytes."""
+    head = yaml.dump(meta, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=None, width=4096)
+    return f"---\n{head}---\n\n{body.strip(chr(10))}\n"

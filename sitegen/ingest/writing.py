@@ -8,10 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from sitegen.content import (UNKNOWN_DATE, article_metadata, check_article_file, decode, dump_text,
-                             parse_article)
+from sitegen.content import UNKNOWN_DATE, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError, printable
-from sitegen.ingest.merge import merge, proposal_meta
+from sitegen.ingest.merge import article_metadata, dump_text, merge, proposal_meta
 from sitegen.ingest.parallel import per_article
 from sitegen.ingest.summary import Summary
 from sitegen.model import Article

@@ -1,10 +1,10 @@
 """Build data/clusters.tsv: word clusters from the GermEval training text (NER-de-dev.tsv + Wikipedia half
-of test).
+of test), with --smartdata also from the text of the SmartData documents (the shipped file is built without).
 
-Only the text of the training sentences is used (labels ignored); the news half of NER-de-test.tsv and any
-other corpus (10kGNAD in particular) are never read. Distributional vectors (left/right neighbour counts,
-PPMI, SVD) grouped by k-means at two granularities.
-Run: python -m tools.entities.build_clusters [--data ../shared/data/germeval2014]
+Only text is used (labels ignored); the news half of NER-de-test.tsv and any other corpus (10kGNAD in
+particular) are never read. Distributional vectors (left/right neighbour counts, PPMI, SVD) grouped by
+k-means at two granularities.
+Run: python -m tools.entities.build_clusters [--data DIR] [--smartdata DIR] [--out FILE]
 """
 from __future__ import annotations
 
@@ -16,15 +16,22 @@ import numpy as np
 
 from sitegen.entities.lexicon import DATA
 
-from . import germeval
+from sitegen.entities.tokenize import sentences
+
+from . import germeval, smartdata
 
 OUT = DATA / "clusters.tsv"
 
 
-def corpus(data: Path = germeval.DEFAULT_DIR) -> list[list[str]]:
-    """Token lists of the training sentences (dev + Wikipedia half of test); the news half is not read."""
+def corpus(data: Path = germeval.DEFAULT_DIR, smart: Path | None = None) -> list[list[str]]:
+    """Token lists of the training sentences (dev + Wikipedia half of test; the news half is not read) and,
+    given a folder, of every SmartData document."""
     train, _ = germeval.splits(data)
-    return [list(s.tokens) for s in train]
+    out = [list(s.tokens) for s in train]
+    for name in smartdata.FILES if smart else ():
+        for doc in smartdata.documents(smart / name):
+            out += [[t.text for t in sent] for sent in sentences(doc["text"]["string"])]
+    return out
 
 
 def vectors(sents, min_count=2, n_ctx=1500, dims=80):
@@ -67,12 +74,14 @@ def kmeans(vec, k, iters=25, seed=0):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first paragraph: one sentence
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
+    ap.add_argument("--smartdata", default="", help="a SmartData folder: its documents' text too")
+    ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args(argv)
-    vocab, vec = vectors(corpus(Path(args.data)))
+    vocab, vec = vectors(corpus(Path(args.data), Path(args.smartdata) if args.smartdata else None))
     coarse, fine = kmeans(vec, 64), kmeans(vec, 320, seed=1)
     lines = [f"{w}\t{a}\t{b}" for w, a, b in sorted(zip(vocab, coarse, fine))]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(vocab)} words")
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(vocab)} words")
     return 0
 
 
