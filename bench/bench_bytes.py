@@ -22,7 +22,7 @@ REAL = HERE.parent.parent / "shared" / "data" / "10kgnad" / "articles.csv"
 SECTIONS = {"personen": "people", "orte": "places", "organisationen": "organisations", "themen": "tags",
             "ressorts": "sections", "artikel": "articles", "suche": "search", "pagefind": "search",
             "archiv": "archive", "seite": "home", "index.html": "home", "static": "static",
-            ".sitegen-pages.json": "build record"}
+            ".sitegen-pages.json.gz": "build record"}
 
 
 def section_of(rel: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -22,17 +23,17 @@ from pathlib import Path
 from bench_build import archive
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
-    """Run cmd; its wall seconds."""
-    start = time.perf_counter()
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Run cmd; its wall seconds and CPU seconds (user and system, its own and its waited-for children's)."""
+    before, start = sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]), time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr.decode(errors='replace')[-2000:]}")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]) - before
 
 
-def run(sitegen: str, content: Path, work: Path) -> tuple[float, float]:
-    """Cold build and rebuild after one edit of a fresh copy of `content`."""
+def run(sitegen: str, content: Path, work: Path) -> tuple[float, ...]:
+    """Cold build and rebuild after one edit of a fresh copy of `content`: wall and CPU seconds of each."""
     home = Path(tempfile.mkdtemp(dir=work, prefix="run-"))
     shutil.copytree(content, home / "content")
     env = {**os.environ, "XDG_CACHE_HOME": str(home / "cache")}
@@ -43,7 +44,7 @@ def run(sitegen: str, content: Path, work: Path) -> tuple[float, float]:
     target.write_text(target.read_text(encoding="utf-8") + "\nEin geänderter Absatz.\n", encoding="utf-8")
     edited = timed(cmd, home, env)
     shutil.rmtree(home)
-    return cold, edited
+    return (*cold, *edited)
 
 
 def main() -> None:
@@ -58,14 +59,15 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     content = args.content or archive(args.articles, args.work) / "content"
-    rows: dict[str, list[tuple[float, float]]] = {"baseline": [], "new": []}
+    rows: dict[str, list[tuple[float, ...]]] = {"baseline": [], "new": []}
     for i in range(args.runs):
         order = [("baseline", args.baseline), ("new", args.sitegen)]
         for name, cmd in order if i % 2 == 0 else reversed(order):
             rows[name].append(run(cmd, content, args.work))
-            cold, edited = rows[name][-1]
-            print(f"run {i + 1} {name}: cold {cold:.2f} s, after one edit {edited:.2f} s", flush=True)
-    for column, label in ((0, "cold build"), (1, "rebuild after one edit")):
+            cold, cold_cpu, edit, edit_cpu = rows[name][-1]
+            print(f"run {i + 1} {name}: cold {cold:.2f} s (CPU {cold_cpu:.2f} s), after an edit {edit:.2f} s "
+                  f"(CPU {edit_cpu:.2f} s)", flush=True)
+    for column, label in enumerate(("cold build", "cold build CPU", "rebuild after one edit", "rebuild CPU")):
         ratio = statistics.median(n[column] / b[column] for n, b in zip(rows["new"], rows["baseline"]))
         print(f"{label}: new/baseline median {ratio:.3f} (baseline median "
               f"{statistics.median(b[column] for b in rows['baseline']):.2f} s, new "

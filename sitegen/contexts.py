@@ -40,10 +40,9 @@ def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
     return {name: [u for u in (i.wikidata_url, i.gnd_url) if u] for name, i in infos if i.wikidata or i.gnd}
 
 
-def news_article(article: Article, url: str, site_name: str, site_url: str, image_url: str,
-                 same: Mapping[str, list[str]]) -> dict:
-    """The NewsArticle object (built while rendering): entities named in the headline are `about`, the others
-    `mentions` when `same` (see same_as) identifies them: a bare name says no more than the text."""
+def news_article(article: Article, image_url: str, same: Mapping[str, list[str]]) -> dict:
+    """NewsArticle (the page's canonical link and language say the rest): entities named in the headline are
+    `about`, the others `mentions` when `same` (see same_as) identifies them: a bare name says no more."""
     about, mentions = [], []
     for key, schema_type in SCHEMA_TYPES.items():
         for name in article.terms(key):
@@ -53,8 +52,6 @@ def news_article(article: Article, url: str, site_name: str, site_url: str, imag
             if name in article.title or name in same:
                 (about if name in article.title else mentions).append(thing)
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title[:110],
-            "url": url, "inLanguage": article.language or "de",
-            "publisher": {"@type": "Organization", "name": site_name, "url": site_url},
             "datePublished": article.date.isoformat() if article.date is not None else "",
             "description": article.summary, "image": [image_url] if image_url else [], "about": about,
             "mentions": mentions}

@@ -147,7 +147,7 @@ def link_entities(html: str, links: tuple[tuple[str, str], ...], base: str = "/"
     parts, last = [], 0
     for (start, end), path in sorted((span, path) for path, span in first.items()):
         if start >= last:  # a name inside another's link ('Wien' in 'Stadt Wien') stays as it is
-            link = f'<a class="entity" href="{escape(base + path)}">'
+            link = f'<a href="{escape(base + path)}">'
             parts += [html[last:start], link, html[start:end], "</a>"]
             last = end
     return "".join(parts) + html[last:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copyreg
 import ctypes
 import errno
+import gzip
 import io
 import json
 import os
@@ -25,7 +26,7 @@ from sitegen.pages import Page
 from sitegen.workers import abandoned
 
 MARKER = ".sitegen-build"  # in every complete build; deploy leaves it out
-RECORDS = ".sitegen-pages.json"  # in the output folder, beside the files it describes; deploy leaves it out
+RECORDS = ".sitegen-pages.json.gz"  # in the output folder, beside its files; deploy leaves it out
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -54,17 +55,17 @@ class BuildRecord:
     def read(cls, folder: Path) -> "BuildRecord":
         """The record in an output folder; an empty one when it is missing or damaged (that costs speed)."""
         try:
-            data = json.loads((folder / RECORDS).read_text(encoding="utf-8"))
+            data = json.loads(gzip.decompress((folder / RECORDS).read_bytes()))
             pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
                      for rel, (key, size, mtime, shows) in data["pages"].items()}
             return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, EOFError):
             return cls()
 
     def write(self, folder: Path) -> None:
         """Save the record into the output folder."""
         data = {**vars(self), "pages": {rel: list(vars(r).values()) for rel, r in self.pages.items()}}
-        (folder / RECORDS).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(data).encode(), 6, mtime=0))
 
 
 class Reuse:

@@ -27,6 +27,7 @@ from sitegen.views import (ENTITY_KEYS, LETTERS, Archive, Item, Pager, Relations
 HOME_SIZE = 50
 FEED_SIZE = 20  # the whole archive's feed
 TERM_FEED_SIZE = 10  # each entity's and tag's (thousands of feeds: a tenth of the archive's bytes at 20)
+TERM_LIST_SIZE = 50  # the newest articles a term's page lists; the search, filtered by the term, finds all
 SITEMAP_SIZE = 50_000  # URLs in one sitemap file, the protocol's limit
 
 
@@ -161,10 +162,9 @@ def taxonomy_pages(site: Site, taxonomy: Taxonomy) -> Iterator[Page]:
 
 
 def term_pages(d: Derived, taxonomy: Taxonomy, term: Term) -> Iterator[Page]:
-    """A term's articles newest first, paginated (their contexts gathered while rendering, in parallel), and
-    the term's feed if it has one."""
+    """A term's newest articles, paginated (contexts gathered by the workers), and its feed if it has one."""
     ref = d.refs[(taxonomy.key, term.name)]
-    for pager in paginate(ref.path, term.articles):
+    for pager in paginate(ref.path, term.articles[:TERM_LIST_SIZE]):
         yield Page(pager.path, "term.html", partial(term_context, d, taxonomy, term, pager))
     if (term.taxonomy, term.name) in d.feeds:
         yield Page(feed_path(ref.path), "feed.xml",

@@ -93,11 +93,11 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
 
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
     """Link every shard's cached bundle into the new site's pagefind/<name>/ but the files no page loads."""
-    for shard in shard_list:
+    for n, shard in enumerate(shard_list):  # the first bundle's script and worker load the others' indexes
         cached = cache / shard.key
         os.utime(cached)  # recently used: kept by prune
         for rel, entry in files_below(cached):
-            if rel not in UNUSED:
+            if rel not in UNUSED and not (n and rel in ("pagefind.js", "pagefind-worker.js")):
                 output.link(entry.path, shard.path + rel)
 
 

@@ -72,7 +72,7 @@ def test_article_page_has_headline_german_date_figure_body_and_term_links(small_
     assert '<html lang="de">' in html and "<h1>Gipfel in Genf</h1>" in html
     assert '<time datetime="2021-12-30">30. Dezember 2021</time>' in html
     assert "<figcaption" not in html and "REUTERS/Kevin Lamarque" not in html  # no photo, no caption block
-    assert '<strong><a class="entity" href="/orte/genf/">Genf</a></strong>' in html and "»Zitat«" in html
+    assert '<strong><a href="/orte/genf/">Genf</a></strong>' in html and "»Zitat«" in html
     for link in ("/personen/buchstabe/b/#n-joseph-biden", "/personen/wladimir-putin/", "/orte/genf/",
                  "/organisationen/buchstabe/n/#n-nato", "/themen/diplomatie/"):  # names of one article: none
         assert f'href="{link}"' in html

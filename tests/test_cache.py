@@ -16,7 +16,7 @@ from sitegen.build import build
 from sitegen.cache import FILE_NAME
 
 QUIET = {"log": lambda line: None}
-UNREPRODUCIBLE = ("pagefind", ".sitegen-pages.json")  # Pagefind varies its file names; the records hold times
+UNREPRODUCIBLE = ("pagefind", ".sitegen-pages.json.gz")  # Pagefind varies file names; the records hold times
 
 
 def site_files(folder: Path) -> dict[str, bytes]:

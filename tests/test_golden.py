@@ -15,7 +15,7 @@ from sitegen.build import build
 
 GOLDEN = REPO / "tests" / "fixtures" / "golden"
 EXPECTED = GOLDEN / "expected"
-LEFT_OUT = ("pagefind", ".sitegen-pages.json", ".sitegen-build")  # names vary; the records hold times
+LEFT_OUT = ("pagefind", ".sitegen-pages.json.gz", ".sitegen-build")  # names vary; the records hold times
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -76,10 +76,10 @@ def test_entity_links_link_the_first_mention_outside_links_and_headings():
              ("Wien", "orte/wien/"), ("A & B", "organisationen/a-b/"))
     linked = link_entities(html, links, "/archiv/")
     assert linked.count('href="/archiv/personen/angela-merkel/"') == 1
-    assert '<a class="entity" href="/archiv/personen/angela-merkel/">Angela Merkel</a> &amp;' in linked
+    assert '<a href="/archiv/personen/angela-merkel/">Angela Merkel</a> &amp;' in linked
     assert "<h2>Merkel in Wien</h2>" in linked
     assert '<a href="https://x.de" rel="noopener noreferrer">Rede von Merkel</a>' in linked
-    assert '<a class="entity" href="/archiv/orte/wien/">Wien</a>: Merkel' in linked
+    assert '<a href="/archiv/orte/wien/">Wien</a>: Merkel' in linked
     assert _text(linked) == _text(html) and link_entities(html, ()) == html
 
 

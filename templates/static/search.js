@@ -149,7 +149,7 @@
     var mine = ++run;
     showLead();
     var list = part(".search-results");
-    if (!query) {
+    if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       part(".search-message").textContent = "";
       part(".search-filters").hidden = true;
@@ -158,17 +158,15 @@
     }
     var chosen = {};
     Object.keys(filters).forEach(function (name) { chosen[name] = { any: filters[name] }; });
-    var found = await pagefind.search(query, { filters: chosen });
+    var found = await pagefind.search(query || null, { filters: chosen }); // a term's page links filters only
     if (mine !== run || !found) return;
     results = found.results;
     shown = 0;
     list.replaceChildren();
-    var total = found.unfilteredResultCount;
-    var count = results.length.toLocaleString("de-DE");
-    part(".search-message").textContent = results.length === total
-      ? count + " " + phrases.hits + " „" + query + "“"
-      : count + " " + phrases.of + " " + total.toLocaleString("de-DE") + " " + phrases.hits_of
-        + " „" + query + "“";
+    var total = query ? found.unfilteredResultCount : results.length; // a filter alone: all it found
+    var count = results.length.toLocaleString("de-DE"), said = " „" + (query || Object.values(filters)) + "“";
+    part(".search-message").textContent = results.length === total ? count + " " + phrases.hits + said
+      : count + " " + phrases.of + " " + total.toLocaleString("de-DE") + " " + phrases.hits_of + said;
     showFilters(found);
     await more();
   }
@@ -189,7 +187,9 @@
       .then(function (data) { names = data; showLead(); }).catch(function () { names = null; });
     var input = part("#suchfeld");
     var timer = 0;
-    input.value = new URLSearchParams(window.location.search).get("q") || "";
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    GROUPS.forEach(function (name) { if (params.has(name)) filters[name] = [params.get(name)]; });
     part("form").addEventListener("submit", function (event) {
       event.preventDefault();
       window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
@@ -200,7 +200,7 @@
       timer = setTimeout(function () { search(input.value); }, 250);
     });
     part(".search-more").addEventListener("click", more);
-    if (input.value) search(input.value);
+    if (input.value || Object.keys(filters).length) search(input.value);
   }
 
   window.addEventListener("DOMContentLoaded", start);
