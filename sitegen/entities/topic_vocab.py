@@ -64,13 +64,12 @@ def _depth(topic: int, broader: dict[int, int]) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
-    """(topic index, evidence) of every piece of evidence a word (or its parts) bears; of a name the text
-    gives (Vogel, Roman) only the vocabulary's names, not its stems."""
+def _evidence(word: str) -> tuple[tuple[int, str], ...]:
+    """(topic index, evidence) of every piece of evidence a word (or its parts) bears."""
     vocab = vocabulary()
     keys = {word, word.partition("-")[0], word.removesuffix("s")}
     found = {e for key in keys for e in vocab.names.get(key, ())}
-    for part in () if name else {word, *word.split("-")}:
+    for part in {word, *word.split("-")}:
         low = part.lower()
         if not part[:1].isupper():
             found.update(e for end in ENDINGS if low.endswith(end)
@@ -87,7 +86,7 @@ def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
 
 def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
     """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
-    people's names in it, evidence by the vocabulary's names only."""
+    people's names in it (Vogel, Chelsea), evidence only in a phrase of the vocabulary (Van_der_Bellen)."""
     vocab = vocabulary()
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
@@ -98,7 +97,8 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        pieces = (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ()))
+        pieces = (*(() if name else _evidence(tok.text)), *vocab.stems.get(pair, ()),
+                  *vocab.stems.get(triple, ()))
         for found in _strongest(pieces) if len(pieces) > 1 else pieces:
             counts[found] += 1
             first.setdefault(found[0], i)
@@ -108,11 +108,10 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     for (topic, word), n in counts.items():
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
-    decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
-    for topic, up in vocab.broader.items():  # the narrowest first
-        if topic in decisive and weight[topic] > weight.get(up, 0):
+    for topic, up in vocab.broader.items():  # the narrowest first; a topic found lends its evidence
+        found = topic in weight and enough(vocab.topics[topic].name, weight[topic], "", first[topic])
+        if found and weight[topic] > weight.get(up, 0):
             weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
-            decisive.add(up)
     return {t: (weight[t], first[t]) for t in weight}
 
 
