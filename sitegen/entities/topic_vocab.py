@@ -108,10 +108,12 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     for (topic, word), n in counts.items():
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
-    for topic, up in vocab.broader.items():  # the narrowest first; a topic found lends its evidence
-        found = topic in weight and enough(vocab.topics[topic].name, weight[topic], "", first[topic])
+    decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
+    for topic, up in vocab.broader.items():  # narrowest first; a topic found by decisive evidence lends it
+        found = topic in decisive and enough(vocab.topics[topic].name, weight[topic], "", first[topic])
         if found and weight[topic] > weight.get(up, 0):
             weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
+            decisive.add(up)
     return {t: (weight[t], first[t]) for t in weight}
 
 
