@@ -179,6 +179,10 @@ def test_a_word_of_a_persons_name_is_evidence_only_in_a_phrase_of_the_vocabulary
                "wieder schwanger, teilte Chelsea Clinton mit. Das Kind soll im Sommer kommen, sagte Clinton.")
     people = frozenset({"Chelsea", "Clinton", "Hillary", "Bill"})
     assert tags_of(chelsea, people) == ()  # not Premier League (Chelsea!), US-Präsidentschaftswahl, Wahlen
+    erdogan = "Recep Tayyip Erdoğan lud ein. Der Rasen war nass, sagte Erdoğan am Montag. " * 2
+    assert "Türkei-Politik" in topics_of(erdogan, frozenset({"Recep", "Tayyip", "Erdoğan"}))  # named
+    wife = erdogan.replace("Recep Tayyip", "Emine")
+    assert "Türkei-Politik" not in topics_of(wife, frozenset({"Emine", "Erdoğan"}))
     hofburg = "Alexander Van der Bellen tritt an. Der Rasen war nass. " * 5
     assert "Bundespräsidentenwahl" in topics_of(hofburg, frozenset({"Alexander", "Van", "der", "Bellen"}))
 

@@ -31,6 +31,7 @@ class Vocabulary:
     names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
     weights: dict[str, int]  # evidence -> weight
     broader: dict[int, int]  # topic index -> the index of its broader topic, the narrowest topics first
+    people: dict[str, str]  # a person's full name, lower-case -> its last word, a name of the vocabulary
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +54,17 @@ def vocabulary() -> Vocabulary:
         topics.append(Topic(name, wanted, "" if broader == "-" else broader))
     index = {t.name: i for i, t in enumerate(topics)}
     broader = {i: index[t.broader] for i, t in enumerate(topics) if t.broader}
-    return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
+    people = _people(weights, names)
+    return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items() if k not in people},
                       {k: tuple(v) for k, v in names.items()}, weights,
-                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))))
+                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))), people)
+
+
+def _people(weights: dict[str, int], names: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    """Full names (Alexis_Tsipras) that only tell their last word, a name as strong, means the person."""
+    full = {w.rstrip("!").replace("_", " "): weights[w] for w in weights if "_" in w and w[:1].isupper()}
+    return {f.lower(): f.split()[-1] for f, weight in full.items()
+            if any(weights[w] >= weight for _, w in names.get(f.split()[-1], ()))}
 
 
 def _depth(topic: int, broader: dict[int, int]) -> int:
@@ -86,8 +95,11 @@ def _evidence(word: str) -> tuple[tuple[int, str], ...]:
 
 def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
     """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
-    people's names in it (Vogel, Chelsea), evidence only in a phrase of the vocabulary (Van_der_Bellen)."""
+    people's names in it (Vogel, Chelsea), no evidence but in a phrase (Van_der_Bellen) or once the text names
+    the person the vocabulary means (Alexis Tsipras: Tsipras)."""
     vocab = vocabulary()
+    text = f" {' '.join(t.text.lower() for t in toks)} "
+    names = names - {last for full, last in vocab.people.items() if f" {full} " in text}
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
     opening: set[tuple[int, str]] = set()
