@@ -31,6 +31,7 @@ class Vocabulary:
     names: dict[str, tuple[tuple[int, str], ...]]  # name as written -> (topic index, evidence)
     weights: dict[str, int]  # evidence -> weight
     broader: dict[int, int]  # topic index -> the index of its broader topic, the narrowest topics first
+    people: dict[str, str]  # a person's full name, lower-case -> its last word, a name of the vocabulary
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +54,17 @@ def vocabulary() -> Vocabulary:
         topics.append(Topic(name, wanted, "" if broader == "-" else broader))
     index = {t.name: i for i, t in enumerate(topics)}
     broader = {i: index[t.broader] for i, t in enumerate(topics) if t.broader}
-    return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items()},
+    people = _people(weights, names)
+    return Vocabulary(tuple(topics), {k: tuple(v) for k, v in stems.items() if k not in people},
                       {k: tuple(v) for k, v in names.items()}, weights,
-                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))))
+                      dict(sorted(broader.items(), key=lambda kv: -_depth(kv[0], broader))), people)
+
+
+def _people(weights: dict[str, int], names: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    """Full names (Alexis_Tsipras) that only tell their last word, a name as strong, means the person."""
+    full = {w.rstrip("!").replace("_", " "): weights[w] for w in weights if "_" in w and w[:1].isupper()}
+    return {f.lower(): f.split()[-1] for f, weight in full.items()
+            if any(weights[w] >= weight for _, w in names.get(f.split()[-1], ()))}
 
 
 def _depth(topic: int, broader: dict[int, int]) -> int:
@@ -64,13 +73,12 @@ def _depth(topic: int, broader: dict[int, int]) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
-    """(topic index, evidence) of every piece of evidence a word (or its parts) bears; of a name the text
-    gives (Vogel, Roman) only the vocabulary's names, not its stems."""
+def _evidence(word: str) -> tuple[tuple[int, str], ...]:
+    """(topic index, evidence) of every piece of evidence a word (or its parts) bears."""
     vocab = vocabulary()
     keys = {word, word.partition("-")[0], word.removesuffix("s")}
     found = {e for key in keys for e in vocab.names.get(key, ())}
-    for part in () if name else {word, *word.split("-")}:
+    for part in {word, *word.split("-")}:
         low = part.lower()
         if not part[:1].isupper():
             found.update(e for end in ENDINGS if low.endswith(end)
@@ -87,8 +95,11 @@ def _evidence(word: str, name: bool) -> tuple[tuple[int, str], ...]:
 
 def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int, tuple[int, int]]:
     """Topic index -> (weight of its evidence in the text, token index of the first piece); `names`: words of
-    people's names in it, evidence by the vocabulary's names only."""
+    people's names in it (Vogel, Chelsea), no evidence but in a phrase (Van_der_Bellen) or once the text names
+    the person the vocabulary means (Alexis Tsipras: Tsipras)."""
     vocab = vocabulary()
+    text = f" {' '.join(t.text.lower() for t in toks)} "
+    names = names - {last for full, last in vocab.people.items() if f" {full} " in text}
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
     opening: set[tuple[int, str]] = set()
@@ -98,7 +109,8 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
             continue
         pair, triple = f"{words[i]} {words[i + 1]}", f"{words[i]} {words[i + 1]} {words[i + 2]}"
         name = tok.text in names or tok.text.removesuffix("s") in names
-        pieces = (*_evidence(tok.text, name), *vocab.stems.get(pair, ()), *vocab.stems.get(triple, ()))
+        pieces = (*(() if name else _evidence(tok.text)), *vocab.stems.get(pair, ()),
+                  *vocab.stems.get(triple, ()))
         for found in _strongest(pieces) if len(pieces) > 1 else pieces:
             counts[found] += 1
             first.setdefault(found[0], i)
@@ -109,8 +121,9 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
     decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
-    for topic, up in vocab.broader.items():  # the narrowest first
-        if topic in decisive and weight[topic] > weight.get(up, 0):
+    for topic, up in vocab.broader.items():  # narrowest first; a topic found by decisive evidence lends it
+        found = topic in decisive and enough(vocab.topics[topic].name, weight[topic], "", first[topic])
+        if found and weight[topic] > weight.get(up, 0):
             weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
             decisive.add(up)
     return {t: (weight[t], first[t]) for t in weight}
