@@ -13,7 +13,7 @@ from sitegen.config import Config
 from sitegen.content import shown_path
 from sitegen.errors import SitegenError
 from sitegen.loading import load_articles
-from sitegen.model import Site, build_site
+from sitegen.model import Site, build_site, unique_slugs_of
 from sitegen.output import Reuse, check_out, writing
 from sitegen.pages import plan
 from sitegen.render import Renderer, render_pages
@@ -68,7 +68,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
     report, cache = BuildReport(), Cache(config.cache / FILE_NAME)
     with writing(config.out) as output:
         with report.step("laden"):
-            articles = load_articles(config, jobs, cache)
+            articles = unique_slugs_of(load_articles(config, jobs, cache))  # as search and pages name them
             search = shards(sorted(articles, key=lambda a: a.sort_key, reverse=True))
         with indexing(search, config.cache, output, jobs, cache) as finish_search:
             with report.step("modell"):

@@ -41,7 +41,8 @@ def producer_key() -> str:
 
 def tree_bytes(folder: Path, keep: Callable[[str], bool] = lambda rel: True) -> list[bytes]:
     """Every (kept) file below `folder` as its relative path and bytes, in a fixed order."""
-    found = sorted((rel, entry.path) for rel, entry in files_below(folder) if keep(rel) and entry.is_file())
+    found = sorted((rel, entry.path) for rel, entry in files_below(folder, follow=True)
+                   if keep(rel) and entry.is_file())
     return [rel.encode() + b"\0" + Path(path).read_bytes() for rel, path in found]
 
 

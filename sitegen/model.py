@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from sitegen.errors import SitegenError
 from sitegen.slug import free_slug, slugify, unique_slugs
 
 
@@ -145,23 +144,19 @@ def build_site(articles: list[Article], registry: str = "content/entities.yaml")
 
 
 def unique_slugs_of(articles: list[Article]) -> list[Article]:
-    """The articles with one slug each: of those sharing one, a slug written in the front matter keeps it (two
-    written alike are an error naming both files), else the first file's; the others get their date or -2."""
+    """The articles with one slug each: of those sharing one (a title used twice), the oldest keeps it and
+    the others get their date appended, or -2, -3 (undated)."""
     groups: dict[str, list[Article]] = {}
-    for article in sorted(articles, key=lambda a: a.path):
+    for article in sorted(articles, key=lambda a: (a.date is None, a.sort_key, a.path)):
         groups.setdefault(article.slug, []).append(article)
+    if len(groups) == len(articles):
+        return articles
     taken, unique = set(groups), []
-    for slug, group in groups.items():
-        written = [article for article in group if article.slug != slugify(article.title)]
-        if len(written) > 1:
-            raise SitegenError(f"hat denselben slug {slug!r} wie {written[0].path}", path=written[1].path,
-                               fix="gib einem der beiden einen anderen 'slug:' im Front Matter")
-        keeper = (written or group)[0]
+    for slug, (keeper, *others) in groups.items():
         unique.append(keeper)
-        for article in group:
-            if article is not keeper:
-                stem = f"{article.slug}-{article.date.isoformat()[:10]}" if article.date else article.slug
-                unique.append(replace(article, slug=free_slug(stem, taken)))
+        for article in others:
+            stem = f"{slug}-{article.date.isoformat()[:10]}" if article.date else slug
+            unique.append(replace(article, slug=free_slug(stem, taken)))
     return unique
 
 

@@ -113,9 +113,10 @@ class Reuse:
         return key, tuple(sorted(set(shown))) if -1 not in shown else None
 
     def _as_digest(self, article: Article, shown: list[int]) -> tuple:
-        """Pickle an Article as the hash of its file, noting its position (-1: not one of the site's)."""
+        """Pickle an Article as the hash of its file and its slug (which other files can change), noting its
+        position (-1: not one of the site's)."""
         shown.append(self.slots.get(article.slug, -1) if article.digest else -1)
-        return (str, (article.digest or repr(article),))
+        return (str, (f"{article.digest}:{article.slug}" if article.digest else repr(article),))
 
 
 class OutputFolder:

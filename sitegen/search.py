@@ -53,8 +53,9 @@ class Shard:
     @cached_property
     def key(self) -> str:
         """A hash of everything the bundle is made of: the producer key (which holds Pagefind's version), the
-        name and the articles (each by the hash of its file, which its fields are parsed from)."""
-        articles = (article.digest or repr((article, search_filters(article))) for article in self.articles)
+        name and the articles (each by its slug and the hash of the file its fields are parsed from)."""
+        articles = (f"{a.digest}:{a.slug}" if a.digest else repr((a, search_filters(a)))
+                    for a in self.articles)
         return digest(producer_key(), self.name, *articles)[:24]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO, config_for, write_article
 from sitegen.build import build
-from sitegen.cache import FILE_NAME
+from sitegen.cache import FILE_NAME, OWN_DATA, PACKAGE, tree_bytes
 
 QUIET = {"log": lambda line: None}
 UNREPRODUCIBLE = ("pagefind", ".sitegen-pages.json.gz")  # Pagefind varies file names; the records hold times
@@ -157,6 +157,23 @@ def test_a_change_to_sitegens_own_code_rebuilds_the_pages_it_affects(archive, tm
     env["XDG_CACHE_HOME"] = str(tmp_path / "cold-cache")
     sitegen_build(cold)
     assert site_files(archive / "_site") == site_files(cold / "_site")
+
+
+def test_an_older_article_with_the_same_title_moves_the_others_in_a_rebuild(archive, tmp_path):
+    """A new, older article takes the slug its title gives; pages showing the article that yields it (whose
+    file did not change) link to its new address, exactly as a cold build."""
+    config = config_for(archive)
+    build(config, **QUIET)
+    write_article(archive, "alt.md", "title: Nachricht 3\ndate: 2019-01-01\npeople: [Wladimir Putin]", "Alt.")
+    build(config, **QUIET)
+    assert "Alt." in (archive / "_site/artikel/nachricht-3/index.html").read_text(encoding="utf-8")
+    assert site_files(archive / "_site") == cold_build(archive, tmp_path)
+
+
+def test_the_default_templates_are_part_of_the_producer_key():
+    """sitegen/default_templates is a link to templates/ in a source checkout: it is followed."""
+    own = tree_bytes(PACKAGE, lambda rel: rel.startswith(OWN_DATA))
+    assert any(part.startswith(b"default_templates/base.html\0") for part in own)
 
 
 def test_a_page_edited_by_hand_in_the_output_is_not_reused(archive, tmp_path):
