@@ -62,7 +62,8 @@ FILTERS = {"german_date": i18n.german_date, "german_month": lambda ym: i18n.germ
            "iso_date": i18n.iso_date, "number": i18n.number, "atom_date": atom_date,
            "entity_links": link_entities}
 PATHS = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path", "month_path",
-         "undated_path", "letter_path", "feed_path", "search_path")  # always wrapped in url(), absolute_url()
+         "undated_path", "letter_path", "feed_path", "search_path",
+         "filtered_search_path")  # always wrapped in url(), absolute_url()
 GLOBALS = {**{name: getattr(urls, name) for name in PATHS}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
            "count_label": i18n.count_label, "news_article": news_article}
 

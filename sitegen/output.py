@@ -13,6 +13,7 @@ import pickle
 import shutil
 import tempfile
 import threading
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +60,7 @@ class BuildRecord:
             pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
                      for rel, (key, size, mtime, shows) in data["pages"].items()}
             return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
-        except (OSError, ValueError, TypeError, KeyError, EOFError):
+        except (OSError, ValueError, TypeError, KeyError, EOFError, zlib.error):
             return cls()
 
     def write(self, folder: Path) -> None:

@@ -21,7 +21,7 @@ from sitegen.errors import SitegenError
 from sitegen.i18n import german_date
 from sitegen.model import TAXONOMIES, Article
 from sitegen.render import bodies_html
-from sitegen.urls import article_path, output_file
+from sitegen.urls import article_path, output_file, search_value
 from sitegen.walk import files_below
 from sitegen.workers import abandoned, fork_map
 
@@ -89,7 +89,8 @@ def _name(years: list[int]) -> str:
 def search_filters(article: Article) -> list[tuple[str, str]]:
     """The article's search filters as (filter, value): its year, then its terms by taxonomy."""
     year = str(article.date.year) if article.date is not None else "unbekannt"
-    return [("Jahr", year)] + [(t.singular, name) for t in TAXONOMIES for name in article.terms(t.key)]
+    terms = [(t.singular, search_value(name)) for t in TAXONOMIES for name in article.terms(t.key)]
+    return [("Jahr", year), *terms]
 
 
 def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:

@@ -2,6 +2,8 @@
 of its parts; templates wrap them in url() or absolute_url(), which know the base path."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from sitegen.model import TAXONOMIES, Taxonomy
 
 TAXONOMY_BY_KEY: dict[str, Taxonomy] = {t.key: t for t in TAXONOMIES}
@@ -12,6 +14,16 @@ month_path = "archiv/{:04d}/{:02d}/".format  # (year, month)
 undated_path = "archiv/ohne-datum/".format  # the articles whose date is unknown
 search_path = "suche/".format
 search_names_path = "suche/namen.json".format  # the names index the search page loads (search_names.py)
+
+
+def search_value(name: str) -> str:
+    """A name as a search filter's value: Pagefind cannot filter by one holding '"' or a backslash."""
+    return name.replace('"', "″").replace("\\", "/")
+
+
+def filtered_search_path(filter_name: str, name: str) -> str:
+    """The search page filtered to one term: 'suche/?Person=Angela%20Merkel'."""
+    return f"{search_path()}?{quote(filter_name)}={quote(search_value(name), safe='')}"
 
 
 def taxonomy_path(key: str) -> str:

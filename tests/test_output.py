@@ -209,3 +209,15 @@ def test_leftovers_named_like_no_process_are_cleared(tmp_path):
     for name in ("x-²-a", "x-" + "9" * 20 + "-b", f"x-{os.getpid()}-c"):
         (tmp_path / name).mkdir()
     assert sorted(p.name for p in abandoned(tmp_path, "x-")) == ["x-" + "9" * 20 + "-b"]
+
+
+def test_a_damaged_build_record_costs_speed_not_the_build(small_archive):
+    """Bytes flipped in the gzipped record's deflate stream: the next build renders everything."""
+    config = config_for(small_archive)
+    build(config, log=lambda line: None)
+    record = small_archive / "_site" / output.RECORDS
+    data = bytearray(record.read_bytes())
+    data[10:14] = b"\xff" * 4  # just after the gzip header: zlib's own error, not gzip's
+    record.write_bytes(bytes(data))
+    assert output.BuildRecord.read(small_archive / "_site") == output.BuildRecord()
+    assert build(config, log=lambda line: None).reused == 0

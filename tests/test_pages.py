@@ -382,3 +382,19 @@ def test_no_timeline_for_fewer_than_three_mentions():
     site = build_site(articles)
     assert timeline(site, site.term("people", "Carla Mohr")) is None
     assert timeline(site, site.term("people", "Anna Berg")) is not None
+
+
+def test_a_terms_search_link_and_its_filter_value_agree_for_any_name():
+    """Pagefind cannot filter by a value holding '"' or a backslash: such names are filtered as written
+    otherwise, in the index and in the link alike."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from sitegen.model import Article
+    from sitegen.search import search_filters
+    from sitegen.urls import filtered_search_path
+
+    for name in ('Anna "Nina" Berg', "A\\B Test", "Ö & Co+1/2 'x'"):
+        article = Article(title="T", slug="t", body="", people=(name,))
+        (value,) = [v for key, v in search_filters(article) if key == "Person"]
+        assert '"' not in value and "\\" not in value
+        assert parse_qs(urlsplit(filtered_search_path("Person", name)).query) == {"Person": [value]}

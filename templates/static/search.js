@@ -164,7 +164,7 @@
     shown = 0;
     list.replaceChildren();
     var total = query ? found.unfilteredResultCount : results.length; // a filter alone: all it found
-    var count = results.length.toLocaleString("de-DE"), said = " „" + (query || Object.values(filters)) + "“";
+    var count = results.length.toLocaleString("de-DE"), said = " „" + (query || Object.values(filters).flat().join(", ")) + "“";
     part(".search-message").textContent = results.length === total ? count + " " + phrases.hits + said
       : count + " " + phrases.of + " " + total.toLocaleString("de-DE") + " " + phrases.hits_of + said;
     showFilters(found);
@@ -182,14 +182,17 @@
     pagefind = await import(bundles[0] + "pagefind.js");
     await pagefind.options({ baseUrl: base });
     for (var i = 1; i < bundles.length; i++) await pagefind.mergeIndex(bundles[i], { baseUrl: base });
-    await pagefind.filters(); // loads the filter index: results then come with their filter counts
+    var known = await pagefind.filters(); // the filter index: results then come with their filter counts
     fetch(box.dataset.names).then(function (r) { return r.json(); })
       .then(function (data) { names = data; showLead(); }).catch(function () { names = null; });
     var input = part("#suchfeld");
     var timer = 0;
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
-    GROUPS.forEach(function (name) { if (params.has(name)) filters[name] = [params.get(name)]; });
+    GROUPS.forEach(function (name) { // a value the index does not know (a renamed entity) is left out
+      var values = params.getAll(name).filter(function (v) { return (known[name] || {})[v]; });
+      if (values.length) filters[name] = values;
+    });
     part("form").addEventListener("submit", function (event) {
       event.preventDefault();
       window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
