@@ -69,9 +69,7 @@ def _setting(name: str, value: object, path: Path) -> object:
             raise SitegenError(f"'strict' muss true oder false sein, nicht {value!r}"[:200], path=path,
                                fix="schreibe 'strict: true'")
         return value
-    if isinstance(value, Path):
-        return value
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Path)) or not str(value).strip():
         raise SitegenError(f"'{name}' muss ein Text sein", path=path, fix=f"schreibe '{name}: \"...\"'")
     return str(value).strip()
 
@@ -90,9 +88,8 @@ def _resolve(config: Config) -> Config:
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
         raise SitegenError(f"base_url {base_url!r} ist keine Webadresse", path=CONFIG_FILE,
                            fix="nimm z. B. https://user.github.io/archiv/ oder /")
-    if not base_url.endswith("/"):
-        base_url += "/"
-    return replace(config, root=root, base_url=base_url, cname=domain_name(config.cname), **paths)
+    return replace(config, root=root, base_url=base_url if base_url.endswith("/") else base_url + "/",
+                   cname=domain_name(config.cname), **paths)
 
 
 def domain_name(cname: str) -> str:

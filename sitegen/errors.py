@@ -15,12 +15,7 @@ _CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")  # user:pass
 
 def printable(text: object) -> str:
     """`text` as one safe line: URL credentials as '***', line breaks and control characters escaped."""
-    return _UNPRINTABLE.sub(_escape, _CREDENTIALS.sub(r"\1***@", str(text)))
-
-
-def _escape(match: re.Match) -> str:
-    """A character as its Python escape: '\\n', '\\x1b', '\\ud800'."""
-    return repr(match.group())[1:-1] if match.group() in "\n\r\t" else f"\\u{ord(match.group()):04x}"
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], _CREDENTIALS.sub(r"\1***@", str(text)))
 
 
 class SitegenError(Exception):

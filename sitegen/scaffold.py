@@ -1,5 +1,5 @@
-"""`sitegen new DIR` and `sitegen init-workflow`: a new archive, ready for `sitegen ingest`, `serve` and the
-GitHub Pages workflow (data/pages.yml, which the repository's own .github/workflows/pages.yml equals)."""
+"""`sitegen new DIR` and `sitegen init-workflow`: a new archive from the files data/new_* and the GitHub Pages
+workflow (data/pages.yml, which the repository's own .github/workflows/pages.yml equals)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,20 +9,10 @@ import yaml
 from sitegen.config import CONFIG_FILE
 from sitegen.errors import SitegenError, reason
 
+DATA = Path(__file__).parent / "data"
 GITIGNORE = "/_site/\n/_site.failed\n/._site*\n/.cache/\n/.venv/\n"
 WORKFLOW_PATH = Path(".github") / "workflows" / "pages.yml"
-WORKFLOW = (Path(__file__).parent / "data" / "pages.yml").read_text(encoding="utf-8")
-SETTINGS = ("# Einstellungen des Archivs; Optionen auf der Befehlszeile gehen vor.\n{title}"
-            "# Die volle Adresse, unter der die Website erscheint, z. B. https://benutzer.github.io/archiv/\n"
-            "# (Feeds, Sitemap und kanonische Links brauchen sie; der Pages-Workflow setzt sie selbst).\n"
-            "{base_url}")  # each a line of YAML
-README = ("# {title}\n\nEin Nachrichtenarchiv, gebaut mit sitegen.\n\n"
-          "Als Nächstes: Rohartikel (`.txt`, `.html`, `.csv`) in `seeds/` legen, dann `sitegen ingest` "
-          "(schreibt `content/articles/`), `sitegen serve` (Vorschau unter http://127.0.0.1:8000/) und, "
-          "sobald `base_url` in `sitegen.yaml` steht, `sitegen build`. Auf GitHub veröffentlicht der "
-          "Workflow in `.github/workflows/pages.yml` die Website bei jedem Push auf `main`; er installiert "
-          "sitegen mit `pip install .` – liegt sitegen nicht in diesem Repository, passe den Schritt "
-          "„Install sitegen“ an.\n")
+WORKFLOW = (DATA / "pages.yml").read_text(encoding="utf-8")
 
 
 def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
@@ -31,9 +21,10 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
         raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
                            fix="wähle einen neuen oder leeren Ordner")
     made = [folder / "content" / "articles", folder / "seeds"]
-    settings = {key: yaml.safe_dump({key: value}, allow_unicode=True)
+    settings = {key: yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
                 for key, value in (("title", title), ("base_url", base_url))}
-    files = {CONFIG_FILE: SETTINGS.format(**settings), "README.md": README.format(title=title),
+    files = {CONFIG_FILE: (DATA / "new_sitegen.yaml").read_text(encoding="utf-8").format(**settings),
+             "README.md": (DATA / "new_README.md").read_text(encoding="utf-8").format(title=title),
              ".gitignore": GITIGNORE}
     try:
         for path in made:
