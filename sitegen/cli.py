@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from sitegen import __version__
@@ -20,7 +19,6 @@ ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
     "ignored explicit argument": "erwartet keinen Wert, bekam",
     "expected at most one argument": "erwartet höchstens einen Wert",
     "expected at least one argument": "erwartet mindestens einen Wert"}
-CONTENT_HELP = "Ordner der Artikel und des Registers (Standard: content/, oder 'content' in sitegen.yaml)"
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -155,8 +153,50 @@ def _port(text: str) -> int:
     return int(text)
 
 
+SITE = {"--content": dict(metavar="ORDNER", help="Ordner der Artikel und des Registers (Standard: content/, "
+                          "oder 'content' in sitegen.yaml)"),
+        "--out": dict(metavar="ORDNER", help="Ordner der gebauten Website (Standard: _site/, oder 'out' in "
+                      "sitegen.yaml)"),
+        "--base-url": dict(metavar="URL", help="wo die Website erscheint, z. B. https://benutzer.github.io/"
+                           "archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")}
+COMMANDS = {  # name: function, what it does, its arguments (and those of which only one may be given)
+    "new": (cmd_new, "ein neues Archiv anlegen: sitegen.yaml, content/, seeds/, Pages-Workflow", {
+        "folder": dict(metavar="ORDNER", help="der neue (oder leere) Ordner des Archivs"),
+        "--title": dict(default="Nachrichtenarchiv", help="Titel der Website (Standard: %(default)s)"),
+        "--base-url": dict(default="/", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer."
+                           "github.io/archiv/ (Standard: /, die volle Adresse später in sitegen.yaml "
+                           "eintragen)")}),
+    "ingest": (cmd_ingest, "Rohartikel in Front-Matter-Markdown verwandeln", {
+        "sources": dict(nargs="*", metavar="QUELLE", help="Dateien oder Ordner (Standard: seeds/)"),
+        "--out": dict(metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)"),
+        "--date": dict(type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, z. B. 2021-12-31 "
+                       "(Standard: keins, das Datum bleibt 'unbekannt')")}),
+    "build": (cmd_build, "die Website bauen", {**SITE, "--strict": dict(action="store_true", help="bei jeder "
+              "Warnung abbrechen und die alte Website behalten (Standard: aus)")}),
+    "serve": (cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt", {
+        **SITE, "--port": dict(type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder der "
+                               "nächste freie danach; ein angegebener Port muss frei sein)"),
+        "--host": dict(default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
+                       "(Standard: %(default)s, nur dieser Rechner)")}),
+    "check": (cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages", SITE, {
+        "--all": dict(action="store_true", help="jeden Fund ausgeben (Standard: je Art die ersten drei)"),
+        "--json": dict(action="store_true", help="alle Funde als JSON ausgeben (Standard: als Text)")}),
+    "deploy": (cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen", {
+        **SITE, "--remote": dict(default="origin", metavar="NAME|URL", help="Remote-Name oder URL (Standard: "
+                                 "%(default)s)"),
+        "--branch": dict(default="gh-pages", metavar="BRANCH", help="Branch, der nur die Website enthält "
+                         "(Standard: %(default)s)")}),
+    "tag": (cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben", {
+        "file": dict(metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")}),
+    "entities": (cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten",
+                 {"--content": SITE["--content"]}),
+    "init-workflow": (cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml schreiben", {
+        "--force": dict(action="store_true", help="eine vorhandene, andere Workflow-Datei ersetzen "
+                        "(Standard: nicht ersetzen)")})}
+
+
 def parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+    """The argument parser of every subcommand in COMMANDS."""
     chatter = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     group = chatter.add_mutually_exclusive_group()  # -q and -v, before the command or after it
     group.add_argument("-q", "--quiet", dest="loudness", action="store_const", const=-1,
@@ -167,64 +207,14 @@ def parser() -> argparse.ArgumentParser:
                      parents=[chatter])
     p.add_argument("--version", action="version", version=f"sitegen {__version__}", help="die Version zeigen")
     sub = p.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
-
-    def command(name: str, func, text: str, *options: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
-                           parents=[chatter, *options])
+    for name, (func, text, options, *alone) in COMMANDS.items():
+        s = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".", parents=[chatter])
         s.set_defaults(func=func)
-        return s
-
-    s = command("new", cmd_new, "ein neues Archiv anlegen: sitegen.yaml, content/, seeds/, Pages-Workflow")
-    s.add_argument("folder", metavar="ORDNER", help="der neue (oder leere) Ordner des Archivs")
-    s.add_argument("--title", default="Nachrichtenarchiv", help="Titel der Website (Standard: %(default)s)")
-    s.add_argument("--base-url", default="/", metavar="URL", help="wo die Website erscheint, z. B. "
-                   "https://benutzer.github.io/archiv/ (Standard: /, die volle Adresse später in "
-                   "sitegen.yaml eintragen)")
-    s = command("ingest", cmd_ingest, "Rohartikel in Front-Matter-Markdown verwandeln")
-    s.add_argument("sources", nargs="*", metavar="QUELLE", help="Dateien oder Ordner (Standard: seeds/)")
-    s.add_argument("--out", metavar="ORDNER", help="Ordner der Artikeldateien (Standard: content/articles/)")
-    s.add_argument("--date", type=_date, metavar="DATUM", help="Datum der Quellen ohne Sidecar, "
-                   "z. B. 2021-12-31 (Standard: keins, das Datum bleibt 'unbekannt')")
-    _site_commands(command)
-    s = command("tag", cmd_tag, "BIO-Entitätstags für eine Datei mit einem Token pro Zeile ausgeben")
-    s.add_argument("file", metavar="DATEI", help="ein Token pro Zeile, eine Leerzeile zwischen Sätzen")
-    s = command("entities", cmd_entities, "die Namen, die das Archiv zusammenführt, zur Durchsicht auflisten")
-    s.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
-    s = command("init-workflow", cmd_init_workflow, "den GitHub-Pages-Workflow .github/workflows/pages.yml "
-                "schreiben")
-    s.add_argument("--force", action="store_true",
-                   help="eine vorhandene, andere Workflow-Datei ersetzen (Standard: nicht ersetzen)")
+        groups = [(s, options), *((s.add_mutually_exclusive_group(), only_one) for only_one in alone)]
+        for target, arguments in groups:
+            for flag, keywords in arguments.items():
+                target.add_argument(flag, **keywords)
     return p
-
-
-def _site_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """build, serve, check, deploy: the commands of the site folder, with its options."""
-    site = argparse.ArgumentParser(add_help=False)
-    site.add_argument("--content", metavar="ORDNER", help=CONTENT_HELP)
-    site.add_argument("--out", metavar="ORDNER", help="Ordner der gebauten Website "
-                      "(Standard: _site/, oder 'out' in sitegen.yaml)")
-    site.add_argument("--base-url", metavar="URL", help="wo die Website erscheint, z. B. https://benutzer."
-                      "github.io/archiv/ (Standard: 'base_url' in sitegen.yaml, sonst keine)")
-    s = command("build", cmd_build, "die Website bauen", site)
-    s.add_argument("--strict", action="store_true", help="bei jeder Warnung abbrechen und die alte Website "
-                   "behalten (Standard: aus)")
-    s = command("serve", cmd_serve, "Vorschau, die sich bei jedem Speichern neu lädt", site)
-    s.add_argument("--port", type=_port, metavar="N", help="Port der Vorschau (Standard: 8000, oder "
-                   "der nächste freie danach; ein angegebener Port muss frei sein)")
-    s.add_argument("--host", default="127.0.0.1", metavar="HOST", help="Adresse, an der die Vorschau lauscht "
-                   "(Standard: %(default)s, nur dieser Rechner)")
-    s = command("check", cmd_check, "die gebaute Website prüfen: Links, Anker, Grenzen von GitHub Pages",
-                site)
-    shown = s.add_mutually_exclusive_group()
-    shown.add_argument("--all", action="store_true",
-                       help="jeden Fund ausgeben (Standard: je Art die ersten drei)")
-    shown.add_argument("--json", action="store_true",
-                       help="alle Funde als JSON ausgeben (Standard: als Text)")
-    s = command("deploy", cmd_deploy, "die gebaute Website auf einen Branch veröffentlichen", site)
-    s.add_argument("--remote", default="origin", metavar="NAME|URL", help="Remote-Name oder URL "
-                   "(Standard: %(default)s)")
-    s.add_argument("--branch", default="gh-pages", metavar="BRANCH",
-                   help="Branch, der nur die Website enthält (Standard: %(default)s)")
 
 
 def main(argv: list[str] | None = None) -> int:

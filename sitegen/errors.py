@@ -6,7 +6,6 @@ import errno
 import logging
 import re
 import sys
-import traceback
 
 # C0 and C1 controls, DEL, line and paragraph separators, lone surrogates, U+FFFE/U+FFFF: shown escaped
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -58,7 +57,7 @@ class _Lines(logging.StreamHandler):
         text = PREFIXES.get(min(record.levelno, logging.ERROR), "")
         text += record.getMessage() if own else f"[{record.name}] {record.getMessage()}"
         if verbose and record.exc_info:
-            return text + "\n" + "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+            return text + "\n" + logging.Formatter().formatException(record.exc_info)
         return text if own or verbose else text + " (Einzelheiten mit -v)"
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -28,9 +28,7 @@ from sitegen.walk import files_below
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
 QUIET = 1.0  # seconds without a save before the whole model is loaded again in the background
-OVERLAY_STYLE = ("position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;max-height:60vh;overflow:auto;"
-                 "background:#fff4f4;color:#600;border:2px solid #c00;border-radius:6px;padding:1rem 1.25rem;"
-                 "font:15px/1.45 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)")
+OVERLAY = (Path(__file__).parent / "data" / "overlay.html").read_text(encoding="utf-8").strip()  # lead, cells
 ERROR_PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fehler</title></head>'
               "<body></body></html>").encode()  # reloads by itself once the error is fixed
 STALE = ("Die letzte Änderung lässt sich nicht bauen – die Vorschau zeigt den letzten guten Stand, bis die "
@@ -195,8 +193,7 @@ def with_overlay(body: bytes, error: SitegenError, lead: str = STALE) -> bytes:
     rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
     cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">{text}</dd>"
                     for name, text in rows if text)
-    box = (f'<div id="sitegen-fehler" role="alert" style="{OVERLAY_STYLE}"><strong>{lead}</strong>'
-           f'<dl style="margin:.6rem 0 0 0">{cells}</dl></div>').encode()
+    box = OVERLAY.format(lead=lead, cells=cells).encode()
     return body.replace(b"</body>", box + b"</body>", 1) if b"</body>" in body else body + box
 
 
