@@ -7,9 +7,9 @@ import re
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping
 
-from sitegen.errors import SitegenError, printable
+from sitegen.errors import LOG, SitegenError, printable
 from sitegen.output import MARKER, RECORDS
 from sitegen.walk import files_below
 
@@ -25,8 +25,7 @@ REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY
              "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
 
 
-def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None = None,
-           log: Callable[[str], object] = print) -> bool:
+def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None = None) -> bool:
     """Commit `site` as the whole tree of `branch` on `remote` and push it; False when nothing changed."""
     site = Path(site)
     check_site(site)
@@ -39,12 +38,12 @@ def deploy(site: Path, remote: str, branch: str = "gh-pages", cname: str | None 
         parent = fetch_branch(env, url, branch, Path(tmp))
         tree, count = write_tree(env, site, files, cname)
         if parent and git(env, "rev-parse", f"{parent}^{{tree}}") == tree:
-            log(printable(f"{branch} auf {remote}: nichts geändert, nichts gepusht"))
+            LOG.info(printable(f"{branch} auf {remote}: nichts geändert, nichts gepusht"))
             return False
         message = f"Site aktualisiert: {count} {'Datei' if count == 1 else 'Dateien'}"
         commit = git(env, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message)
         git(env, "push", "-q", "--", url, f"{commit}:refs/heads/{branch}")  # never forced: no deploy is lost
-    log(printable(f"{branch} auf {remote}: {commit[:12]} gepusht ({count} Dateien)"))
+    LOG.info(printable(f"{branch} auf {remote}: {commit[:12]} gepusht ({count} Dateien)"))
     return True
 
 

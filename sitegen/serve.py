@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import suppress
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -184,11 +185,9 @@ async def watch(app: web.Application, sockets: list[socket.socket], preview: Pre
                 sent, assets = preview.generation, preview.assets
                 pages = await asyncio.to_thread(_changed, pages, app.settings, everything)
                 LOG.debug(f"Neu laden: {len(pages)} offene Seite(n)")
-                for page in pages:
-                    try:
+                for page in pages:  # a socket closing now leaves the waiters in its on_close
+                    with suppress(WebSocketClosedError):
                         page.write_message(RELOAD)
-                    except WebSocketClosedError:
-                        LiveReloadHandler.waiters.discard(page)
         except Exception as exc:  # noqa: BLE001 - a fault in sitegen: say it, keep serving
             LOG.error(f"interner Fehler beim Beobachten der Dateien: {type(exc).__name__}: {exc}",
                       exc_info=exc)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.deploy import deploy
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, setup
 from sitegen.output import MARKER as BUILD_MARKER
 
 
@@ -60,46 +60,46 @@ def site_contents(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: Path) -> None:
-    logs: list[str] = []
-    assert deploy(site, str(remote), log=logs.append) is True
+def test_first_deploy_makes_one_commit_of_exactly_the_site(site: Path, remote: Path, capsys) -> None:
+    setup()
+    assert deploy(site, str(remote)) is True
     assert len(commits(remote)) == 1
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
     assert bare_git(remote, "log", "-1", "--format=%s", "gh-pages") == "Site aktualisiert: 5 Dateien"
-    assert logs and "gepusht" in logs[-1]
+    assert "gepusht" in capsys.readouterr().out
 
 
 def test_build_marker_is_not_published(site: Path, remote: Path) -> None:
     (site / BUILD_MARKER).write_text("ok\n", encoding="utf-8")
     (site / ".nojekyll").write_bytes(b"")
-    deploy(site, str(remote), log=lambda _: None)
+    deploy(site, str(remote))
     assert BUILD_MARKER not in tree_files(remote)
     assert ".nojekyll" in tree_files(remote)
 
 
 def test_cname_is_added_when_given(site: Path, remote: Path) -> None:
-    deploy(site, str(remote), cname="archiv.example.org", log=lambda _: None)
+    deploy(site, str(remote), cname="archiv.example.org")
     files = tree_files(remote)
     assert files["CNAME"] == b"archiv.example.org\n"
     assert set(files) == set(site_contents(site)) | {".nojekyll", "CNAME"}
 
 
-def test_second_deploy_of_same_site_changes_nothing(site: Path, remote: Path) -> None:
-    deploy(site, str(remote), log=lambda _: None)
+def test_second_deploy_of_same_site_changes_nothing(site: Path, remote: Path, capsys) -> None:
+    deploy(site, str(remote))
     before = bare_git(remote, "rev-parse", "gh-pages")
-    logs: list[str] = []
-    assert deploy(site, str(remote), log=logs.append) is False
+    setup()
+    assert deploy(site, str(remote)) is False
     assert bare_git(remote, "rev-parse", "gh-pages") == before
-    assert any("nichts geändert" in line for line in logs)
+    assert "nichts geändert" in capsys.readouterr().out
 
 
 def test_changed_file_makes_one_commit_on_top(site: Path, remote: Path) -> None:
-    deploy(site, str(remote), log=lambda _: None)
+    deploy(site, str(remote))
     first = bare_git(remote, "rev-parse", "gh-pages")
-    deploy(site, str(remote), log=lambda _: None)
+    deploy(site, str(remote))
     (site / "index.html").write_text("<h1>Neu</h1>", encoding="utf-8")
     (site / "bild.bin").unlink()
-    assert deploy(site, str(remote), log=lambda _: None) is True
+    assert deploy(site, str(remote)) is True
     assert commits(remote) == [bare_git(remote, "rev-parse", "gh-pages"), first]
     assert bare_git(remote, "log", "-1", "--format=%P", "gh-pages") == first
     assert tree_files(remote) == {**site_contents(site), ".nojekyll": b""}
@@ -114,7 +114,7 @@ def test_existing_branch_history_is_kept_and_its_files_replaced(site: Path, remo
     run("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "alt", cwd=other)
     run("git", "push", "-q", str(remote), "HEAD:refs/heads/gh-pages", cwd=other)
     old = bare_git(remote, "rev-parse", "gh-pages")
-    assert deploy(site, str(remote), log=lambda _: None) is True
+    assert deploy(site, str(remote)) is True
     assert commits(remote)[1:] == [old]
     assert "alt.html" not in tree_files(remote)
 
@@ -131,7 +131,7 @@ def test_remote_name_leaves_the_user_repository_untouched(site: Path, remote: Pa
     index = (user / ".git" / "index").read_bytes()
     status, refs = run("git", "status", "--porcelain", cwd=user), run("git", "show-ref", cwd=user)
     monkeypatch.chdir(user)
-    assert deploy(site, "origin", log=lambda _: None) is True
+    assert deploy(site, "origin") is True
     assert (user / ".git" / "index").read_bytes() == index
     assert run("git", "status", "--porcelain", cwd=user) == status
     assert run("git", "show-ref", cwd=user) == refs
@@ -145,7 +145,7 @@ def test_identity_falls_back_to_sitegen(site: Path, remote: Path, tmp_path: Path
     for role in ("AUTHOR", "COMMITTER"):
         for part in ("NAME", "EMAIL"):
             monkeypatch.delenv(f"GIT_{role}_{part}", raising=False)
-    deploy(site, str(remote), log=lambda _: None)
+    deploy(site, str(remote))
     who = bare_git(remote, "log", "-1", "--format=%an <%ae>|%cn <%ce>", "gh-pages")
     assert who == "sitegen <sitegen@localhost>|sitegen <sitegen@localhost>"
 
@@ -153,7 +153,7 @@ def test_identity_falls_back_to_sitegen(site: Path, remote: Path, tmp_path: Path
 def test_configured_identity_is_used(site: Path, remote: Path, monkeypatch) -> None:
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Redaktion")
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", "redaktion@example.org")
-    deploy(site, str(remote), log=lambda _: None)
+    deploy(site, str(remote))
     assert bare_git(remote, "log", "-1", "--format=%an <%ae>", "gh-pages") == \
         "Redaktion <redaktion@example.org>"
 
@@ -161,7 +161,7 @@ def test_configured_identity_is_used(site: Path, remote: Path, monkeypatch) -> N
 def assert_refused(site: Path, remote: Path, words: str) -> None:
     """deploy raises a SitegenError mentioning `words` and pushes nothing."""
     with pytest.raises(SitegenError) as info:
-        deploy(site, str(remote), log=lambda _: None)
+        deploy(site, str(remote))
     assert words in str(info.value) and info.value.fix
     assert bare_git(remote, "for-each-ref") == ""
 
@@ -214,20 +214,20 @@ def test_refuses_the_remote_default_branch(site: Path, remote: Path, tmp_path: P
     bare_git(remote, "symbolic-ref", "HEAD", "refs/heads/main")
     before = bare_git(remote, "rev-parse", "main")
     with pytest.raises(SitegenError, match="Standard-Branch"):
-        deploy(site, str(remote), branch="main", log=lambda _: None)
+        deploy(site, str(remote), branch="main")
     assert bare_git(remote, "rev-parse", "main") == before
-    assert deploy(site, str(remote), log=lambda _: None) is True
+    assert deploy(site, str(remote)) is True
 
 
 def test_refuses_unknown_remote(site: Path, remote: Path) -> None:
     with pytest.raises(SitegenError, match="unbekanntes Remote"):
-        deploy(site, "no-such-remote", log=lambda _: None)
+        deploy(site, "no-such-remote")
 
 
 def test_unreachable_remote_is_a_sitegen_error(site: Path, tmp_path: Path, remote: Path) -> None:
     (tmp_path / "not-a-repo").mkdir()
     with pytest.raises(SitegenError, match="git ls-remote ist gescheitert"):
-        deploy(site, str(tmp_path / "not-a-repo"), log=lambda _: None)
+        deploy(site, str(tmp_path / "not-a-repo"))
 
 
 def test_cli_deploy_publishes_then_reports_no_change(site: Path, remote: Path, capsys) -> None:
@@ -239,6 +239,13 @@ def test_cli_deploy_publishes_then_reports_no_change(site: Path, remote: Path, c
     assert main(args) == 0
     assert "nichts geändert" in capsys.readouterr().out
     assert len(commits(remote)) == 1
+
+
+def test_quiet_deploy_says_nothing_but_publishes(site: Path, remote: Path, capsys) -> None:
+    from sitegen.cli import main
+
+    assert main(["-q", "deploy", "--remote", str(remote), "--out", str(site)]) == 0
+    assert len(commits(remote)) == 1 and capsys.readouterr().out == ""
 
 
 def test_cli_deploy_refusal_is_one_line(tmp_path: Path, remote: Path, capsys) -> None:
@@ -254,7 +261,7 @@ def test_a_remote_that_is_an_option_or_runs_a_command_is_refused(site: Path, tmp
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SitegenError, match="wird nicht verwendet"):
-        deploy(site, hostile, log=lambda _: None)
+        deploy(site, hostile)
     assert not (tmp_path / "pwned").exists()
 
 
@@ -264,14 +271,14 @@ def test_a_configured_remote_with_a_command_transport_is_refused(site: Path, tmp
     run("git", "init", "-q", str(tmp_path))
     run("git", "remote", "add", "origin", "ext::sh -c touch% pwned", cwd=tmp_path)
     with pytest.raises(SitegenError, match="wird nicht verwendet"):
-        deploy(site, "origin", log=lambda _: None)
+        deploy(site, "origin")
     assert not (tmp_path / "pwned").exists()
 
 
 @pytest.mark.parametrize("branch", ["-f", "a..b", "x y", "main\n"])
 def test_a_branch_that_is_not_a_branch_name_is_refused(site: Path, remote: Path, branch: str) -> None:
     with pytest.raises(SitegenError, match="kein gültiger Branch-Name"):
-        deploy(site, str(remote), branch=branch, log=lambda _: None)
+        deploy(site, str(remote), branch=branch)
 
 
 def test_credentials_in_a_remote_url_are_never_printed(site: Path, capsys) -> None:
@@ -289,6 +296,6 @@ def test_refuses_the_unborn_default_branch_of_an_empty_remote(site: Path, tmp_pa
     empty = tmp_path / "empty.git"
     run("git", "init", "-q", "--bare", "-b", "main", str(empty))
     with pytest.raises(SitegenError, match="Standard-Branch"):
-        deploy(site, str(empty), branch="main", log=lambda _: None)
+        deploy(site, str(empty), branch="main")
     assert bare_git(empty, "for-each-ref") == ""
-    assert deploy(site, str(empty), branch="gh-pages", log=lambda _: None) is True
+    assert deploy(site, str(empty), branch="gh-pages") is True
