@@ -10,7 +10,7 @@ from sitegen.config import CONFIG_FILE
 from sitegen.errors import SitegenError, reason
 
 DATA = Path(__file__).parent / "data"
-GITIGNORE = "/_site/\n/_site.failed\n/._site*\n/.cache/\n/.venv/\n"
+NEW_FILES = {CONFIG_FILE: "new_sitegen.yaml", "README.md": "new_README.md", ".gitignore": "new_gitignore"}
 WORKFLOW_PATH = Path(".github") / "workflows" / "pages.yml"
 WORKFLOW = (DATA / "pages.yml").read_text(encoding="utf-8")
 
@@ -21,17 +21,15 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
         raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
                            fix="wähle einen neuen oder leeren Ordner")
     made = [folder / "content" / "articles", folder / "seeds"]
-    settings = {key: yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
+    settings = {f"{key}_setting": yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
                 for key, value in (("title", title), ("base_url", base_url))}
-    files = {CONFIG_FILE: (DATA / "new_sitegen.yaml").read_text(encoding="utf-8").format(**settings),
-             "README.md": (DATA / "new_README.md").read_text(encoding="utf-8").format(title=title),
-             ".gitignore": GITIGNORE}
     try:
         for path in made:
             path.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
+        for name, source in NEW_FILES.items():
+            text = (DATA / source).read_text(encoding="utf-8").format(title=title, **settings)
             (folder / name).write_text(text, encoding="utf-8")
-        return [*(folder / name for name in files), *made, write_workflow(folder)]
+        return [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
     except OSError as exc:
         raise SitegenError(f"lässt sich nicht anlegen ({reason(exc)})", path=exc.filename or folder,
                            fix="wähle einen Ordner, in den du schreiben darfst") from None
