@@ -133,8 +133,7 @@ class Preview:
                 raise SitegenError("ist ein symbolischer Link, der sich im Kreis dreht oder nicht lesbar ist",
                                    path=os.path.relpath(broken[0], self.config.root),
                                    fix="lösche den Link oder ersetze ihn durch die Datei")
-            articles = load_articles(self.config)
-            site = build_site(articles, shown_path(self.config.registry_file, Path.cwd()))
+            site = build_site(load_articles(self.config), shown_path(self.config.registry_file, Path.cwd()))
             derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
             pages = {output_file(p.path): p for p in plan_derived(derived)}
             renderer = Renderer(self.config)
