@@ -47,7 +47,7 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> N
     preview = Preview(config)
     search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # terminated, it ends as on Ctrl+C
+    signal.signal(signal.SIGTERM, lambda *_: signal.raise_signal(signal.SIGINT))  # it ends as on Ctrl+C
     try:
         asyncio.run(watch(make_app(config, preview, host, port), sockets, preview))
     except KeyboardInterrupt:
