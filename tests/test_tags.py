@@ -105,7 +105,7 @@ def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_no_word_of_the_t
     found = candidates(REFUGEES, frozenset(), Registry())
     assert "Flüchtlingskrise" in {c.name for c in found if c.topic}
     assert settle([article(0, encode(found))], [])[0].tags == (
-        "Flüchtlingskrise", "Flüchtlingsunterbringung", "Grenzschutz")  # no 'Flüchtlingsquartier' beside them
+        "Flüchtlingskrise", "Migration", "Flüchtlingsunterbringung", "Grenzschutz")  # no word of the text
     assert not any(c.topic for c in candidates("Der Hund lief über die Wiese. " * 8, frozenset(), Registry()))
 
 
@@ -237,6 +237,15 @@ def test_a_topic_lends_its_evidence_to_its_broader_topic_only_when_it_is_found()
     text = "Der Verteidiger ist zurück. " + late + "Die Königsklasse lockt, die Königsklasse zahlt gut."
     found = {vocabulary().topics[t].name: weight for t, (weight, _) in evidence(tokens(text)).items()}
     assert found == {"Champions League": 6, "Fußball": 2}  # not enough late, so Fußball keeps its own
+
+
+def test_a_topic_is_filed_under_every_level_above_it():
+    asylum = ("Das Asylrecht wird verschärft: Asylanträge sollen schneller entschieden werden, Abschiebungen "
+              "folgen rascher. Das Asylgesetz regelt auch den Familiennachzug neu, sagt die Regierung.")
+    assert tags_of(asylum, section="Inland") == ("Asylpolitik", "Flüchtlingskrise", "Migration")
+    matura = ("Die Zentralmatura ist geschafft: Die Schüler fanden die Matura in Mathematik schwer, die "
+              "Lehrer auch. Die Schüler der Gymnasien schnitten besser ab als jene der Berufsschulen.")
+    assert tags_of(matura, section="Inland") == ("Schulen", "Bildungspolitik")
 
 
 def test_every_piece_of_evidence_can_match():
