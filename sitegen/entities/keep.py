@@ -59,6 +59,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
+    if cls == "ORG" and _noun_compound(name):
+        return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
         return False  # a standard's or product's kind: 'USB Type C', 'iPhone SE'
@@ -69,6 +71,19 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def _noun_compound(name: str) -> bool:
+    """A hyphen compound that names no organisation: a common noun before the hyphen ('Fußball-EM',
+    'Mathematik-Matura') or an organisation before a common noun ('Sturm-Kicker'; not 'Bild-Zeitung')."""
+    head, _, tail = name.rpartition("-")
+    head = head.split("-")[0]
+    if " " in name or len(head) < 2 or tail.lower().endswith(rules.INSTITUTION_HEADS) \
+            or tail.lower() in lexicon.org_words():
+        return False
+    named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
+    noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'
+    return not named and lexicon.pos(head) == ("NN", True) or named and noun_tail
 
 
 def _event(name: str) -> bool:

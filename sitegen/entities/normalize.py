@@ -16,7 +16,8 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
        "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
-       "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
+       "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt", "zeit",
+       "burg", "wand")  # 'der Neuen Burg' -> 'Neue Burg
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
@@ -36,8 +37,9 @@ def _gender(noun: str) -> str:
 
 def adjective_stem(word: str) -> str | None:
     """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
-    tag, _ = lexicon.pos(word)
-    is_adj = tag.startswith("ADJ") or tag == "NNA" or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
+    tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
+    is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
+        or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:

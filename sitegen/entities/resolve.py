@@ -66,15 +66,17 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 def _surnames_as_people(surfaces):
     """A one-word place that is the surname, or the given name spelt otherwise, of a person the article names
-    ('Newton' for 'Cam Newton', 'Jaroslaw' for 'Jarosław Kaczyński'; not 'Orlando' for 'Orlando Bloom')."""
+    ('Newton' for 'Cam Newton', 'Jaroslaw' for 'Jarosław Kaczyński'; not 'Orlando' for 'Orlando Bloom'); a
+    one-word organisation that is such a surname ('McLean' after 'Brett McLean')."""
     people = [s for m, s in surfaces if m.cls == "PER" and len(s) > 1]
     names = {folded(s[0]): s[0] for s in people} | {folded(s[-1]): s[-1] for s in people}
     surnames = {s[-1] for s in people}
     known = lexicon.countries() | lexicon.regions() | lexicon.orgs()
     out = []
     for m, s in surfaces:
-        person = names.get(folded(s[0])) if m.cls == "LOC" and len(s) == 1 else None
+        person = names.get(folded(s[0])) if m.cls in ("LOC", "ORG") and len(s) == 1 else None
         given = person == s[0] and person not in surnames and s[0] in lexicon.places()  # 'Orlando Bloom'
+        given = given or m.cls == "ORG" and person not in surnames  # 'McLean' after 'Brett McLean'
         if person and not given and s[0] not in known and s[0].casefold() not in lexicon.aliases():
             m, s = replace(m, cls="PER"), (person,)
         out.append((m, s))
@@ -123,7 +125,8 @@ def _longest_forms(forms: list[str]) -> dict[str, str]:
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     """Distinct entities of one article, ordered by first mention."""
     surfaces = [(m, _surface(m)) for m in mentions]
-    surfaces = [(m, s) for m, s in surfaces if s and not (not m.name and cues.described(m))]
+    surfaces = [(m, s) for m, s in surfaces
+                if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]

@@ -127,7 +127,8 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
 
 def repair(words: list[str], tags: list[str]) -> list[str]:
     """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
-    before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it, a place
+    before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it (so does an
+    unknown word before a person's name that opens without a given name: 'Nguyen' + 'Tan Dung'), a place
     before an English plural is a team ('Carolina Panthers', 'Portland Trail Blazers')."""
     for i in range(1, len(words)):
         prev, cls = tags[i - 1][2:], tags[i][2:]
@@ -146,8 +147,11 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _unknown_neighbours(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
-        if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
-                and words[i + 1] not in lexicon.places() and words[i + 1] not in lexicon.countries():
+        given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \
+            and words[i + 1] not in lexicon.countries()
+        cut = tags[i + 1] == "B-PER" and words[i + 1] not in lexicon.first_names() and len(words[i]) <= 6 \
+            and _unknown_name(words[i])  # short: no role noun ('Akkordeonist')
+        if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and (given or cut):  # 'Nguyen' Tan
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
