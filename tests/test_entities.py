@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.entities import Entities, cues, extract, lexicon, load_registry, tag_file
-from sitegen.entities.mentions import Mention, mentions
 from sitegen.entities.keep import person_form, retyped_person
+from sitegen.entities.mentions import Mention, mentions
 from sitegen.entities.normalize import nominative
 from sitegen.errors import SitegenError
 
