@@ -64,3 +64,17 @@ def test_hyphen_compound_of_a_common_noun_is_no_organisation():
         assert not _plausible(name, "ORG"), name
     for name in ("Bild-Zeitung", "Mercedes-Benz", "Al-Nusra-Front", "EU-Kommission", "T-Mobile"):
         assert _plausible(name, "ORG"), name
+
+
+def test_purpose_of_an_institution_goes_on_after_und_and_its_head_loses_the_genitive():
+    ents = extract("Das Bundesamt für Migration und Flüchtlinge teilte mit, die Zahl sei gestiegen.")
+    assert ents.organisations == ("Bundesamt für Migration und Flüchtlinge",)
+    assert nominative(("Leipziger", "Forschungszentrums", "für", "Zivilisationserkrankungen"), "des") == \
+        ("Leipziger", "Forschungszentrum", "für", "Zivilisationserkrankungen")
+    assert nominative(("Times", "of", "London"), "") == ("Times", "of", "London")
+
+
+def test_organisation_is_not_cut_to_a_lone_noun_and_a_race_is_no_organisation():
+    ents = extract("Sie kämpfen gegen die Nationale Front in Frankreich. Beim Race Around Austria siegte "
+                   "Christoph Strasser.")
+    assert ents.organisations == ("Nationale Front",)

@@ -10,7 +10,8 @@ MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
                         "Championships Champions Conference Congress Summit Expo Convention Formel "
                         "Olympics Tour Marathon Rallye Biennale Weltcup Slam "
-                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching".split())
+                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching Bowl Race "
+                        "Finals Series Classic Turnier Rennen Gala".split())
 EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
                "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
 MIN_MULTI = 0.7

@@ -24,6 +24,7 @@ NEUT = ("haus", "kreuz",
         "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat", "blatt",
         "magazin", "journal", "bündnis", "spital", "kommando", "konsortium")  # 'Neues Volksblatt'
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+PURPOSE = frozenset("für zur zum".split())  # a German name's head before its purpose
 
 
 def _gender(noun: str) -> str:
@@ -104,7 +105,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
             break
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
-    head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
+    ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE  # 'Leipziger Forschungszentrums für ...'
+    head = _noun_lemma(toks[k]) if ends else toks[k]
     feminine = article == "der" and k > 0 and toks[0].endswith("en") and not head.endswith("s")
     ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))

@@ -134,6 +134,10 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
         and (words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) and (b - a == 2 or words[a + 2].islower())
              or words[a + 1].lower().endswith(rules.PURPOSE_HEADS) and b - a > 2)
     head = head or b - a > 2 and words[a + 1] == "Republik"  # 'Demokratische Republik Kongo'
+    last = words[b - 1].lower()
+    noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
+        and not last.endswith(rules.PURPOSE_HEADS) and last not in lexicon.org_words()
+    head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front'
     while b - a > 1:
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
@@ -190,6 +194,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
     purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
     purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
+    if cls == "ORG" and purpose and words[b:b + 1] == ["und"] and b + 1 < len(words) \
+            and common_noun(words[b + 1], guessed=True):
+        b += 2  # the purpose goes on: 'Bundesamt für Migration und Flüchtlinge'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
             and not rules.team_word(words[b - 1]):
