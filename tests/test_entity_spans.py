@@ -4,6 +4,7 @@ from __future__ import annotations
 from sitegen.entities import extract
 from sitegen.entities.keep import _plausible
 from sitegen.entities.normalize import nominative
+from sitegen.entities.rules import plain_place
 
 
 def test_name_of_a_thing_named_after_a_person_or_a_buildings_place_is_no_mention():
@@ -78,3 +79,11 @@ def test_organisation_is_not_cut_to_a_lone_noun_and_a_race_is_no_organisation():
     ents = extract("Sie kämpfen gegen die Nationale Front in Frankreich. Beim Race Around Austria siegte "
                    "Christoph Strasser.")
     assert ents.organisations == ("Nationale Front",)
+
+
+def test_place_typed_as_organisation_outside_sport_is_a_place():
+    ents = extract("Der Ton zwischen Wien und Berlin war maßvoller als der zwischen München und Berlin oder "
+                   "Sankt Pölten und Wien.")
+    assert "Sankt Pölten" in ents.places
+    assert ents.organisations == ()
+    assert not plain_place(["VTB"]) and not plain_place(["Mercedes"]) and plain_place(["Miamis"])

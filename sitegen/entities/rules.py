@@ -48,6 +48,8 @@ def sports_people(text: str) -> list[tuple[int, str]]:
 
 
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")
+SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spieler|Klub|Club|Liga|Tabelle"
+                   r"|Kader|Stürmer|Torhüter|Coach|Transfer)")  # a text that may name clubs by their town
 
 
 def is_result(words: list[str]) -> bool:
@@ -68,6 +70,15 @@ def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
+
+
+def plain_place(words: list[str]) -> bool:
+    """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
+    name = " ".join(words).replace("St. ", "Sankt ")
+    name = name[:-1] if name.endswith("s") and name[:-1] in lexicon.places() else name  # 'Miamis'
+    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
+    listed = name in lexicon.orgs() or name.casefold() in lexicon.aliases() or name.isupper()  # 'VTB'
+    return place and not listed and lexicon.known().get(name) != "ORG"  # 'Miami' LOC|ORG, 'Columbia' ORG
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
