@@ -146,9 +146,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             a, b, cls = trim(words, a, b, cls)
             if a > 0 and words[a - 1] in ("#", "@") or rules.result_code(words, a, b):
                 continue  # a hashtag or handle ('#Greece'), a country code in a result list
-            venue = a > 0 and words[a - 1] in ("in", "nach")  # '2:0 in Wolfsburg' names the town
-            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) and not venue else cls
-            cls = "LOC" if cls == "ORG" and not sport and rules.plain_place(words[a:b]) else cls
+            cls = rules.town_or_club(words, a, b, cls, sporty, sport)
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,

@@ -72,6 +72,15 @@ def club_town(words: list[str]) -> bool:
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
 
 
+def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
+    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'); a place typed as
+    an organisation in a text without sport is the place."""
+    venue = a > 0 and words[a - 1] in ("in", "nach")
+    if result and cls == "LOC" and club_town(words[a:b]) and not venue:
+        return "ORG"
+    return "LOC" if cls == "ORG" and not sport and plain_place(words[a:b]) else cls
+
+
 def plain_place(words: list[str]) -> bool:
     """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
     name = " ".join(words).replace("St. ", "Sankt ")
