@@ -86,4 +86,5 @@ def test_place_typed_as_organisation_outside_sport_is_a_place():
                    "Sankt Pölten und Wien.")
     assert "Sankt Pölten" in ents.places
     assert ents.organisations == ()
-    assert not plain_place(["VTB"]) and not plain_place(["Mercedes"]) and plain_place(["Miamis"])
+    assert not plain_place(["VTB"]) and not plain_place(["Mercedes"]) and not plain_place(["Times"])
+    assert plain_place(["Miamis"])

@@ -83,11 +83,12 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
 
 def plain_place(words: list[str]) -> bool:
     """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
-    name = " ".join(words).replace("St. ", "Sankt ")
-    name = name[:-1] if name.endswith("s") and name[:-1] in lexicon.places() else name  # 'Miamis'
+    form = " ".join(words).replace("St. ", "Sankt ")
+    name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
     place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
-    listed = name in lexicon.orgs() or name.casefold() in lexicon.aliases() or name.isupper()  # 'VTB'
-    return place and not listed and lexicon.known().get(name) != "ORG"  # 'Miami' LOC|ORG, 'Columbia' ORG
+    listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
+                 for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
+    return place and not listed and not name.isupper()  # 'VTB'
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
