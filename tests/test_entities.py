@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.entities import Entities, cues, extract, lexicon, load_registry, tag_file
+from sitegen.entities.keep import person_form, retyped_person
 from sitegen.entities.mentions import Mention, mentions
-from sitegen.entities.resolve import person_form, retyped_person
 from sitegen.entities.normalize import nominative
 from sitegen.errors import SitegenError
 
@@ -366,7 +366,7 @@ def test_cut_names_company_products_and_teams_typed_as_people():
 
 
 def test_colour_word_is_no_name_but_a_colour_surname_is():
-    from sitegen.entities.resolve import _adjective
+    from sitegen.entities.keep import _adjective
 
     assert _adjective("Rot") and _adjective("Grün")
     assert not _adjective("Braun") and not _adjective("Schwarz") and not _adjective("Grüne")
@@ -585,7 +585,7 @@ def test_works_named_after_a_compound_for_their_kind_are_no_names():
 
 
 def test_english_title_is_no_organisation_but_an_english_institution_is():
-    from sitegen.entities.resolve import _plausible
+    from sitegen.entities.keep import _plausible
 
     assert not _plausible("Son of Saul") and not _plausible("Ace of Spades")
     assert _plausible("Bank of England") and _plausible("Journal of Experimental Biology")
@@ -634,7 +634,7 @@ def test_determiner_is_no_adjective_of_an_institution_and_a_medium_loses_its_des
                    "Laut der Niederösterreichischen Gebietskrankenkasse steigt die Zahl.")
     assert not {"Jeder Verein", "Belgrader Zeitung Danas"} & set(ents.organisations)
     assert "Niederösterreichische Gebietskrankenkasse" in ents.organisations
-    from sitegen.entities.resolve import _plausible
+    from sitegen.entities.keep import _plausible
 
     assert _plausible("Library of Congress") and not _plausible("Mobile World Congress")
 
@@ -679,7 +679,7 @@ def test_given_name_of_a_person_that_is_a_place_stays_a_place():
 
 
 def test_event_and_title_rules_spare_places_bands_and_parties():
-    from sitegen.entities.resolve import _plausible
+    from sitegen.entities.keep import _plausible
 
     assert _plausible("Olympia", "LOC") and _plausible("African National Congress")
     assert _plausible("Eagles of Death Metal", "ORG", described=True) and not _plausible("Son of Saul")

@@ -19,6 +19,11 @@ PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "p
 TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger")  # 'Zweitligisten'
 RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
               "vizemeister", "titelverteidiger")
+# a thing named after a person, or a building whose name holds a place: 'im Ernst Happel Stadion', 'Schloss
+# Bellevue'; the name alone is then no mention of the person or the place
+NAMED_AFTER = frozenset("Stadion Arena Halle Preis Award Medaille Trophy Straße Gasse Platz Allee Brücke "
+                        "Schule Gymnasium Saal Spital Kaserne Museum".split())
+BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
 THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
 
 
@@ -56,6 +61,13 @@ def described(m: Mention) -> bool:
     Zeitung')."""
     tag, known = lexicon.pos(m.tokens[-1])
     return len(m.tokens) > 1 and _word_before(m).lower() in INDEFINITE and known and tag == "NN"
+
+
+def part_of_other_name(m: Mention) -> bool:
+    """A person's name before a noun for what is named after them ('Ernst Happel Stadion'), a person or place
+    after a building's noun ('Schloss Bellevue', 'Villa Roth'): part of another name."""
+    after = m.cls == "PER" and m.after in NAMED_AFTER
+    return after or m.cls in ("PER", "LOC") and _word_before(m) in BUILDINGS
 
 
 def _word_before(m: Mention) -> str:

@@ -132,6 +132,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     out += _caption_places(text)
     out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
     out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in rules.sports_people(text)]
+    sport = rules.SPORT.search(text) is not None  # no club in a text without sport
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
@@ -145,8 +146,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             a, b, cls = trim(words, a, b, cls)
             if a > 0 and words[a - 1] in ("#", "@") or rules.result_code(words, a, b):
                 continue  # a hashtag or handle ('#Greece'), a country code in a result list
-            venue = a > 0 and words[a - 1] in ("in", "nach")  # '2:0 in Wolfsburg' names the town
-            cls = "ORG" if sporty and cls == "LOC" and rules.club_town(words[a:b]) and not venue else cls
+            cls = rules.town_or_club(words, a, b, cls, sporty, sport)
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,

@@ -16,13 +16,15 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
        "union", "konferenz", "zeitung", "kammer", "agentur", "stiftung", "kommission", "gruppe", "liga",
        "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
-       "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt")
+       "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt", "zeit",
+       "burg", "wand")  # 'der Neuen Burg' -> 'Neue Burg
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
         "programm", "festival", "orchester", "kabinett", "sekretariat", "königreich", "emirat", "blatt",
         "magazin", "journal", "bündnis", "spital", "kommando", "konsortium")  # 'Neues Volksblatt'
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+PURPOSE = frozenset("für zur zum".split())  # a German name's head before its purpose
 
 
 def _gender(noun: str) -> str:
@@ -36,8 +38,9 @@ def _gender(noun: str) -> str:
 
 def adjective_stem(word: str) -> str | None:
     """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
-    tag, _ = lexicon.pos(word)
-    is_adj = tag.startswith("ADJ") or tag == "NNA" or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
+    tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
+    is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
+        or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
@@ -102,7 +105,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
             break
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
-    head = _noun_lemma(toks[k]) if k == len(toks) - 1 else toks[k]
+    ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE  # 'Leipziger Forschungszentrums für ...'
+    head = _noun_lemma(toks[k]) if ends else toks[k]
     feminine = article == "der" and k > 0 and toks[0].endswith("en") and not head.endswith("s")
     ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))

@@ -48,6 +48,8 @@ def sports_people(text: str) -> list[tuple[int, str]]:
 
 
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")
+SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spieler|Klub|Club|Liga|Tabelle"
+                   r"|Kader|Stürmer|Torhüter|Coach|Transfer)")  # a text that may name clubs by their town
 
 
 def is_result(words: list[str]) -> bool:
@@ -68,6 +70,25 @@ def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
+
+
+def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
+    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'); a place typed as
+    an organisation in a text without sport is the place."""
+    venue = a > 0 and words[a - 1] in ("in", "nach")
+    if result and cls == "LOC" and club_town(words[a:b]) and not venue:
+        return "ORG"
+    return "LOC" if cls == "ORG" and not sport and plain_place(words[a:b]) else cls
+
+
+def plain_place(words: list[str]) -> bool:
+    """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
+    form = " ".join(words).replace("St. ", "Sankt ")
+    name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
+    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
+    listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
+                 for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
+    return place and not listed and not name.isupper()  # 'VTB'
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
@@ -127,7 +148,8 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
 
 def repair(words: list[str], tags: list[str]) -> list[str]:
     """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
-    before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it, a place
+    before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it (so does an
+    unknown word before a person's name that opens without a given name: 'Nguyen' + 'Tan Dung'), a place
     before an English plural is a team ('Carolina Panthers', 'Portland Trail Blazers')."""
     for i in range(1, len(words)):
         prev, cls = tags[i - 1][2:], tags[i][2:]
@@ -146,8 +168,11 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _unknown_neighbours(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
-        if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and words[i] in lexicon.first_names() \
-                and words[i + 1] not in lexicon.places() and words[i + 1] not in lexicon.countries():
+        given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \
+            and words[i + 1] not in lexicon.countries()
+        cut = tags[i + 1] == "B-PER" and words[i + 1] not in lexicon.first_names() and len(words[i]) <= 6 \
+            and _unknown_name(words[i])  # short: no role noun ('Akkordeonist')
+        if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and (given or cut):  # 'Nguyen' Tan
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags

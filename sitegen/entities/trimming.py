@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 
 from . import lexicon, rules
-from .normalize import ARTICLES
+from .normalize import ARTICLES, folded
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
-MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft")  # 'Zeitung Tuttosport'
+MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
+TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm.".split())  # 'Dr. Scot X'
 
 
 def common_noun(word: str, guessed: bool = False) -> bool:
@@ -85,6 +86,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     one."""
     if words[a] == "SR" and b - a > 1:
         a, cls = a + 1, "PER"  # the referee: 'SR Harkam'
+    while cls == "PER" and b - a > 1 and words[a] in TITLES:
+        a += 1
     start = a
     a, b, cls = _given_inside(words, a, b, cls)
     a = _opening_words(words, a, b, cls)
@@ -125,10 +128,16 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     """The span's start past opening verbs, prepositions, role nouns and glued compounds ('Kuratiert von',
     'Laut Arbeiterkammer', 'Landtagsklubobmann Walter Steidl'); an institution keeps its adjective."""
     firm = b - a == 2 and words[b - 1].lower() in lexicon.org_words()  # 'General Motors'
-    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung'
+    # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung' (not 'Belgrader
+    # Zeitung Danas'), a purpose's head before a name: 'Technische Universität Wien'
     head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
-        and words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) \
-        and (b - a == 2 or words[a + 2].islower())  # not 'Belgrader Zeitung Danas'
+        and (words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) and (b - a == 2 or words[a + 2].islower())
+             or words[a + 1].lower().endswith(rules.PURPOSE_HEADS) and b - a > 2)
+    head = head or b - a > 2 and words[a + 1] == "Republik"  # 'Demokratische Republik Kongo'
+    last = words[b - 1].lower()
+    noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
+        and not last.endswith(rules.PURPOSE_HEADS) and last not in lexicon.org_words()
+    head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front'
     while b - a > 1:
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
@@ -166,6 +175,8 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     named = j < len(words) and words[j][:1].isupper()
     nobiliary = named and j == b + 1 and cls == "PER" and b - a > 1 and words[b].lower() in NOBILIARY \
         and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
+    firm = j + 1 < len(words) and words[j + 1][:1].isupper()  # 'Richard Cassidy von Alert Logic'
+    nobiliary = nobiliary and not firm
     if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
     return b
@@ -183,6 +194,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
     purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
     purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
+    if cls == "ORG" and purpose and words[b:b + 1] == ["und"] and b + 1 < len(words) \
+            and common_noun(words[b + 1], guessed=True):
+        b += 2  # the purpose goes on: 'Bundesamt für Migration und Flüchtlinge'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
             and not rules.team_word(words[b - 1]):
@@ -198,7 +212,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
                      and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
     b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner', 'Andrew Lloyd Webbers Evita'
-    if cls == "PER" and b - a > 1 and lexicon.org_words() & {words[b - 1].lower(), words[a].lower()}:
+    edges = {f(words[i]) for i in (a, b - 1) for f in (str.lower, folded)} if b - a > 1 else set()
+    if cls == "PER" and lexicon.org_words() & edges:  # 'Unión' as 'union' too
         cls = "ORG"  # 'Unión Patriótica'
 
     if b < len(words) and cls == "PER" and re.match(r"(?:al|el|as|ad|bin|ibn)-[A-Z]", words[b]):
