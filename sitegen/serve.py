@@ -47,10 +47,9 @@ def serve(config: Config, port: int | None = None, host: str = "127.0.0.1") -> N
     preview = Preview(config)
     search = None if (config.out / "index.html").is_file() else _build_for_search(config, preview)
     print(f"Vorschau: http://{host}:{port}{config.base_path}  (Strg+C beendet)", flush=True)  # even with -q
-    signal.signal(signal.SIGTERM, lambda *_: signal.raise_signal(signal.SIGINT))  # it ends as on Ctrl+C
     try:
         asyncio.run(watch(make_app(config, preview, host, port), sockets, preview))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl+C, or SIGTERM (which cancels the watch)
         LOG.info("Vorschau beendet.")
     finally:
         if search is not None and search.poll() is None:
@@ -163,7 +162,8 @@ def _log_request(handler: web.RequestHandler) -> None:
 async def watch(app: web.Application, sockets: list[socket.socket], preview: Preview) -> None:
     """Serve `app`; look at the files every POLL (IDLE_POLL with no page open; at most SCAN_SHARE of a core);
     SETTLE after the last change refresh the preview and reload the open pages that now read otherwise."""
-    HTTPServer(app).add_sockets(sockets)
+    HTTPServer(app).add_sockets(sockets)  # SIGTERM: at a safe point, also when SIGINT is ignored (nohup, &)
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
     sent, assets, looked, last = preview.generation, preview.assets, {}, 0.0
     while True:
         await asyncio.sleep(TICK)

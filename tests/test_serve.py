@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -353,5 +354,26 @@ def test_ending_the_preview_during_its_search_build_is_quiet(small_archive):
     proc.terminate()  # while the build for the search bundle runs
     assert proc.wait(timeout=20) == 0
     time.sleep(1.0)  # what the build's workers would still print
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "Vorschau beendet." in text
+
+
+def test_sigterm_ends_the_preview_even_when_its_parent_ignores_sigint(small_archive):
+    port = free_port()
+    log = small_archive / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:  # as a shell starts a job with & (SIGINT ignored)
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port)],
+                                cwd=small_archive, stdout=out, stderr=subprocess.STDOUT,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200)
+        proc.send_signal(signal.SIGINT)  # ignored, as its parent wants
+        time.sleep(0.5)
+        assert proc.poll() is None
+        proc.terminate()
+        assert proc.wait(timeout=20) == 0
+    finally:
+        proc.kill()
+        proc.wait()
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text and "Vorschau beendet." in text
