@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from sitegen.config import Config
 from sitegen.content import load_article, shown_path
-from sitegen.errors import LOG, SitegenError, reason
+from sitegen.errors import LOG, SitegenError, printable, reason
 from sitegen.loading import load_articles
 from sitegen.model import build_site, outline
 from sitegen.pages import Derived, Page, article_context, plan_derived
@@ -187,11 +187,10 @@ class Preview:
 
 def with_overlay(body: bytes, error: SitegenError, lead: str = STALE) -> bytes:
     """An HTML page with a box at the end of its body: what the error means, file, line, message and fix."""
-    line = f", Zeile {error.line}" if error.line else ""
-    where = html.escape(str(error.path)) + line if error.path else ""
-    rows = [("Datei", where), ("Fehler", html.escape(error.message)), ("Lösung", html.escape(error.fix))]
-    cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">{text}</dd>"
-                    for name, text in rows if text)
+    where = f"{error.path}, Zeile {error.line}" if error.line else error.path
+    rows = [("Datei", where if error.path else ""), ("Fehler", error.message), ("Lösung", error.fix)]
+    cells = "".join(f"<dt style=\"font-weight:bold\">{name}</dt><dd style=\"margin:0 0 .4rem 0\">"
+                    f"{html.escape(printable(text))}</dd>" for name, text in rows if text)  # a name not UTF-8
     box = OVERLAY.format(lead=lead, cells=cells).encode()
     return body.replace(b"</body>", box + b"</body>", 1) if b"</body>" in body else body + box
 

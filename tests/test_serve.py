@@ -377,3 +377,15 @@ def test_sigterm_ends_the_preview_even_when_its_parent_ignores_sigint(small_arch
         proc.wait()
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text and "Vorschau beendet." in text
+
+
+def test_the_overlay_shows_a_file_name_that_is_not_utf8_printable_and_escaped(small_archive):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    preview = Preview(load_config(small_archive))
+    name = os.fsdecode(b"<b>kaputt\xff.md")
+    (small_archive / "content" / "articles" / name).write_text("---\ntitle: K\n---\n", encoding="utf-8")
+    page = preview.page("index.html").decode("utf-8")
+    assert "content/articles/&lt;b&gt;kaputt\\udcff.md" in page and "<b>kaputt" not in page
+    assert "nicht UTF-8" in page
