@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -11,14 +12,14 @@ from sitegen.content import FieldError, coerce_date
 from sitegen.errors import LOG, SitegenError, printable, reason, setup
 from sitegen.scaffold import new_archive, write_workflow
 
-ARGPARSE_GERMAN = {  # argparse's own messages (it has no German of its own)
-    "the following arguments are required": "es fehlt", "unrecognized arguments": "unbekannte Argumente",
-    "argument ": "Argument ", "invalid choice": "ungültige Wahl", "choose from": "möglich:",
-    "expected one argument": "erwartet einen Wert", "ambiguous option": "mehrdeutige Option",
-    "could match": "passt auf", "not allowed with argument": "nicht zusammen mit",
-    "ignored explicit argument": "erwartet keinen Wert, bekam",
-    "expected at most one argument": "erwartet höchstens einen Wert",
-    "expected at least one argument": "erwartet mindestens einen Wert"}
+ARGPARSE_GERMAN = (  # argparse's own messages (it has no German of its own): pattern and German, in order
+    ("^argument ", "Argument "), (r"not allowed with argument (.+)", r"nicht zusammen mit \1 erlaubt"),
+    (r"ignored explicit argument (.+)", r"erwartet keinen Wert, bekam \1"),
+    ("the following arguments are required", "es fehlt"), ("unrecognized arguments", "unbekannte Argumente"),
+    (r"ambiguous option: (.+) could match", r"mehrdeutige Option: \1 passt auf"), ("choose from", "möglich:"),
+    ("expected one argument", "erwartet einen Wert"), ("invalid choice", "ungültige Wahl"),
+    ("expected at least one argument", "erwartet mindestens einen Wert"),
+    ("expected at most one argument", "erwartet höchstens einen Wert"))
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -31,8 +32,8 @@ class GermanParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:
         """Usage and one German line on stderr, exit status 2."""
-        for english, german in ARGPARSE_GERMAN.items():
-            message = message.replace(english, german)
+        for english, german in ARGPARSE_GERMAN:
+            message = re.sub(english, german, message, count=1)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: Fehler: {message}\n")
 

@@ -63,6 +63,19 @@ def test_argument_mistakes_are_german_one_liners(tmp_path):
         assert done.returncode == 2 and last.startswith("sitegen") and expected in last, done.stderr
 
 
+@pytest.mark.parametrize("args, expected", [
+    (["build", "-q", "-v"], "Argument -v/--verbose: nicht zusammen mit -q/--quiet erlaubt"),
+    (["check", "--json", "--all"], "Argument --all: nicht zusammen mit --json erlaubt"),
+    (["init-workflow", "--force=ja"], "Argument --force: erwartet keinen Wert, bekam 'ja'"),
+    (["new", "x", "--title"], "Argument --title: erwartet einen Wert"),
+])
+def test_argparse_messages_are_whole_german_sentences(args, expected, capsys):
+    with pytest.raises(SystemExit):
+        parser().parse_args(args)
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith(f": Fehler: {expected}") and not ENGLISH.search(german_words(last)), last
+
+
 def test_new_starts_an_archive_and_refuses_a_non_empty_folder(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "archiv"
