@@ -94,21 +94,19 @@ def parse_page(path: Path) -> ParsedPage:
     return ParsedPage(frozenset(parser.ids), tuple(parser.links), parser.base, unsafe_char(text))
 
 
-def split_base(base_path: str) -> tuple[str, str]:
-    """The origin ("" when none is given) and the path prefix, with slashes at both ends."""
-    parts = urlsplit(base_path)
-    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
-    path = unquote(parts.path if origin else base_path) or "/"
-    return origin, "/" + path.strip("/") + "/" if path.strip("/") else "/"
+def base_prefix(base_path: str) -> str:
+    """The path the site is served under, with slashes at both ends."""
+    path = unquote(base_path).strip("/")
+    return f"/{path}/" if path else "/"
 
 
 class Resolver:
-    """Maps links to output files under the prefix; the site's origin is `origin` when known."""
+    """Maps links to output files under the prefix; a link to another host is external."""
 
-    def __init__(self, files: set[str], pages: Mapping[str, ParsedPage], origin: str, prefix: str):
+    origin, netloc = "http://site.invalid", "site.invalid"
+
+    def __init__(self, files: set[str], pages: Mapping[str, ParsedPage], prefix: str):
         self.files, self.pages, self.prefix = files, pages, prefix
-        self.origin = origin or "http://site.invalid"
-        self.netloc = urlsplit(self.origin).netloc
         self.resolve = lru_cache(maxsize=200_000)(self._resolve)
 
     def problems(self, rel: str) -> list[Finding]:
@@ -182,7 +180,7 @@ def check_output(site: Path, base_path: str = "/") -> CheckReport:
     rels = [rel for rel in sorted(sizes) if rel.lower().endswith((".html", ".htm"))]
     with fork_map(parse_page, [site / rel for rel in rels], default_jobs(), PARALLEL_FROM) as parsed:
         pages = dict(zip(rels, parsed))
-    resolver = Resolver(set(sizes), pages, *split_base(base_path))
+    resolver = Resolver(set(sizes), pages, base_prefix(base_path))
     errors = [problem for rel in pages for problem in resolver.problems(rel)]
     bad = {rel: page.bad_char for rel, page in pages.items()}  # and in feeds and sitemaps:
     bad.update((rel, unsafe_char((site / rel).read_text(encoding="utf-8", errors="replace")))
