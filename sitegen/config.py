@@ -9,9 +9,10 @@ from urllib.parse import urlsplit
 from sitegen.cache import DEFAULT_TEMPLATES, digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
-from sitegen.limits import load_yaml
+from sitegen.limits import compose_yaml
 
 CONFIG_FILE = "sitegen.yaml"
+PATHS = ("content", "templates", "out", "cache")  # taken as written, spaces too
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
@@ -44,39 +45,60 @@ class Config:
 
 
 def load_config(root: Path = Path("."), **overrides: object) -> Config:
-    """Read `sitegen.yaml` under root (if present) and apply the non-None overrides."""
+    """Read `sitegen.yaml` under root (if present) and apply the non-None overrides (the command line's)."""
     path = root / CONFIG_FILE
-    data = (load_yaml(read_text(path), path, fix="prüfe Einrückung und Anführungszeichen") if path.is_file()
-            else None) or {}
-    if not isinstance(data, dict):
+    data, node = compose_yaml(read_text(path) if path.is_file() else "", path, "prüfe Einrückung und "
+                              "Anführungszeichen")
+    if not isinstance(data or {}, dict):
         raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
                            fix="schreibe Zeilen wie 'title: Mein Archiv'")
-    settings = {str(key): value for key, value in data.items()}
-    settings.update({k: v for k, v in overrides.items() if v is not None})
+    where = {str(key.value): (path, key.start_mark.line + 1) for key, _ in node.value} if data else {}
+    settings = {str(key): value for key, value in (data or {}).items()}
+    for name, value in overrides.items():
+        if value is not None:
+            settings[name], where[name] = value, ("--" + name.replace("_", "-"), None)
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(settings) - known)
     if unknown:
-        raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", path=path,
+        raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", *where.get(unknown[0], (path, None)),
                            fix=f"nimm eine von: {', '.join(sorted(known - {'root'}))}")
-    settings = {name: _setting(name, value, path) for name, value in settings.items()}
+    settings = {name: _setting(name, value, root, *where.get(name, (path, None)))
+                for name, value in settings.items()}
     return _resolve(replace(Config(root=root), **settings))
 
 
-def _setting(name: str, value: object, path: Path) -> object:
-    """A setting's value as Config needs it: strict is true or false, paths and texts are text."""
+def _setting(name: str, value: object, root: Path, path: object, line: int | None) -> object:
+    """A setting's value as Config needs it: strict is true or false, a path is taken as written, other
+    texts without spaces at their ends; base_url a web address, cname a domain name."""
     if name == "strict":
         if not isinstance(value, bool):
-            raise SitegenError(f"'strict' muss true oder false sein, nicht {value!r}"[:200], path=path,
+            raise SitegenError(f"'strict' muss true oder false sein, nicht {value!r}"[:200], path, line,
                                fix="schreibe 'strict: true'")
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Path)) or not str(value).strip():
-        raise SitegenError(f"'{name}' muss ein Text sein", path=path, fix=f"schreibe '{name}: \"...\"'")
-    return str(value).strip()
+        raise SitegenError(f"'{name}' muss ein Text sein", path, line, fix=f"schreibe '{name}: \"...\"'")
+    text = str(value)
+    if name in PATHS and text != text.strip() and not (root / text).exists():
+        raise SitegenError(f"'{name}' ist {text!r}, mit Leerzeichen am Anfang oder Ende – so heißt kein "
+                           "Ordner", path, line, fix=f"entferne sie: {text.strip()!r}")
+    if name == "base_url" and not _web_address(text.strip()):
+        raise SitegenError(f"base_url {text!r} ist keine Webadresse", path, line,
+                           fix="nimm z. B. https://user.github.io/archiv/ oder /")
+    return text if name in PATHS else domain_name(text, path, line) if name == "cname" else text.strip()
+
+
+def _web_address(url: str) -> bool:
+    """Whether `url` is a path, or an http(s) address with a host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed [ of an IPv6 host
+        return False
+    return bool(parts.netloc) if parts.scheme in ("http", "https") else not parts.scheme
 
 
 def _resolve(config: Config) -> Config:
-    """Make every path absolute against root and check the base URL; the cache folder is the archive's own,
-    named by the content folder's path below the configured one (or the user's cache folder)."""
+    """Make every path absolute against root; the cache folder is the archive's own, named by the content
+    folder's path below the configured one (or the user's cache folder)."""
     root = Path(config.root).resolve()
     paths = {name: (root / Path(getattr(config, name))).resolve() for name in ("content", "templates", "out")}
     caches = root / config.cache if config.cache else user_cache_home() / "sitegen"
@@ -84,25 +106,18 @@ def _resolve(config: Config) -> Config:
     if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
         paths["templates"] = DEFAULT_TEMPLATES
     base_url = str(config.base_url)
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
-        raise SitegenError(f"base_url {base_url!r} ist keine Webadresse", path=CONFIG_FILE,
-                           fix="nimm z. B. https://user.github.io/archiv/ oder /")
-    return replace(config, root=root, base_url=base_url if base_url.endswith("/") else base_url + "/",
-                   cname=domain_name(config.cname), **paths)
+    return replace(config, root=root, base_url=base_url + ("" if base_url.endswith("/") else "/"), **paths)
 
 
-def domain_name(cname: str) -> str:
+def domain_name(cname: str, path: object, line: int | None) -> str:
     """The CNAME domain in ASCII (münchen.de as xn--mnchen-3ya.de); anything but a domain name is an error."""
-    if not cname:
-        return ""
     try:
         ascii_name = cname.strip().rstrip(".").encode("idna").decode("ascii").lower()
     except UnicodeError:
         ascii_name = ""
     labels = ascii_name.split(".")
     if len(labels) < 2 or len(ascii_name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
-        raise SitegenError(f"cname {cname[:100]!r} ist kein Domainname", path=CONFIG_FILE,
+        raise SitegenError(f"cname {cname[:100]!r} ist kein Domainname", path, line,
                            fix="schreibe nur den Namen ohne https:// und Pfad, z. B. 'cname: "
                                "archiv.example.de'")
     return ascii_name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -195,6 +196,33 @@ def test_odd_sitegen_yaml_is_one_line(tmp_path, text, words):
     (tmp_path / "sitegen.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(SitegenError, match=words):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize("setting", ["content", "templates", "out"])
+def test_a_path_with_spaces_at_its_ends_is_taken_as_written_or_refused_at_its_line(tmp_path, setting):
+    (tmp_path / "sitegen.yaml").write_text(f'title: A\n{setting}: " meins "\n', encoding="utf-8")
+    (tmp_path / "meins").mkdir()
+    with pytest.raises(SitegenError) as caught:  # a typo: no folder has that name
+        load_config(tmp_path)
+    assert str(caught.value) == (f"{tmp_path / 'sitegen.yaml'}:2: '{setting}' ist ' meins ', mit Leerzeichen "
+                                 f"am Anfang oder Ende – so heißt kein Ordner (entferne sie: 'meins')")
+    (tmp_path / " meins ").mkdir()  # a folder that has that name: taken as written
+    assert getattr(load_config(tmp_path), setting) == (tmp_path / " meins ").resolve()
+
+
+@pytest.mark.parametrize("text, args, words", [
+    ("titel: A\n", [], r"sitegen.yaml:1: unbekannte Einstellung 'titel'"),
+    ("title: A\nstrict: ja\n", [], r"sitegen.yaml:2: 'strict' muss true oder false sein"),
+    ("", ["--base-url", "ftp://x"], r"^sitegen: Fehler: --base-url: base_url 'ftp://x' ist keine Webadresse"),
+    ("cname: https://x.de/\n", [], r"sitegen.yaml:1: cname 'https://x.de/' ist kein Domainname"),
+    ('title: A\nbase_url: "http://[x"\n', [], r"sitegen.yaml:2: base_url 'http://\[x' ist keine Webadresse"),
+])
+def test_a_bad_setting_names_its_line_or_its_option(tmp_path, monkeypatch, capsys, text, args, words):
+    (tmp_path / "sitegen.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", *args]) == 1
+    assert re.search(words, capsys.readouterr().err)
 
 
 def test_an_umlaut_domain_becomes_punycode(project):
