@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.cli import main
 from sitegen.entities import Entities, cues, extract, lexicon, load_registry, tag_file
 from sitegen.entities.keep import person_form, retyped_person
 from sitegen.entities.mentions import Mention, mentions
@@ -206,9 +207,14 @@ def test_tag_file_knows_inflected_multiword_names(tmp_path):
     assert "Weißen\tB-ORG\nHauses\tI-ORG\n" in out.getvalue()
 
 
-def test_tag_file_missing_file_is_exit_1(tmp_path, capsys):
-    assert tag_file(str(tmp_path / "nope.txt"), io.StringIO()) == 1
-    assert "nope.txt" in capsys.readouterr().err
+def test_tag_file_names_a_missing_or_non_utf8_file_in_german(tmp_path, capsys, monkeypatch):
+    (tmp_path / "kaputt.txt").write_bytes("Gipfel\nin\n\nGenf\n".encode("utf-8") + b"Z\xfcrich\n")
+    monkeypatch.chdir(tmp_path)
+    for name, expected in (("nope.txt", "nope.txt: nicht gefunden"), (".", ".: ist ein Ordner"),
+                           ("kaputt.txt", "kaputt.txt:5: ist nicht UTF-8 (Byte 17)")):
+        assert main(["tag", name]) == 1
+        fix = "(gib eine UTF-8-Datei mit einem Token pro Zeile an)"
+        assert capsys.readouterr().err == f"sitegen: Fehler: {expected} {fix}\n"
 
 
 # --- the seed article ----------------------------------------------------------------------------

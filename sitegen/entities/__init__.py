@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..errors import SitegenError, reason
 from .mentions import bio, mentions
 from .registry import Registry, load_registry
 from .resolve import resolve
@@ -35,15 +37,17 @@ def extract(text: str, registry: Registry | None = None) -> Entities:
 
 
 def tag_file(path: str, out=sys.stdout) -> int:
-    """Print 'token<TAB>BIO tag' for a file of one token a line (blank line between sentences); exit
-    status."""
+    """Print 'token<TAB>BIO tag' for a UTF-8 file of one token a line (blank line between sentences); exit
+    status 0, a SitegenError if the file cannot be read."""
+    data, fix = b"", "gib eine UTF-8-Datei mit einem Token pro Zeile an"
     try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"sitegen tag: {path}: {exc.strerror if isinstance(exc, OSError) else exc} "
-              "(give a UTF-8 file with one token a line)", file=sys.stderr)
-        return 1
+        data = Path(path).read_bytes()
+        lines = data.decode("utf-8-sig").splitlines()
+    except OSError as exc:
+        raise SitegenError(reason(exc), path=path, fix=fix) from None
+    except UnicodeDecodeError as exc:
+        raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path=path,
+                           line=data[:exc.start].count(b"\n") + 1, fix=fix) from None
     sent: list[str] = []
     for line in lines + [""]:
         token = line.strip()
