@@ -178,9 +178,9 @@ def _check_new(proposal: Article, out_dir: Path, existing: _Existing, root: Path
     """Refuse a new source whose article file is unreadable, or whose article the archive already has."""
     broken = out_dir / f"{proposal.slug}.md"
     if broken in existing.unreadable:
-        raise SitegenError(f"seine Artikeldatei {relative(broken, root)} ist nicht lesbar und bleibt "
-                           "unberührt",
-                           path=proposal.source, fix="korrigiere diese Datei und starte ingest noch einmal")
+        raise SitegenError(f"seine Artikeldatei bleibt unberührt, bis sie lesbar ist: "
+                           f"{existing.unreadable[broken]}", path=proposal.source, fix="dann starte ingest "
+                           "noch einmal")
     twin = existing.seen.duplicate_of(proposal)
     if twin:
         raise Duplicate(f"ist derselbe Artikel wie {twin}", path=proposal.source,
