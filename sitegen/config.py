@@ -62,12 +62,12 @@ def load_config(root: Path = Path("."), **overrides: object) -> Config:
     if unknown:
         raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", *where.get(unknown[0], (path, None)),
                            fix=f"nimm eine von: {', '.join(sorted(known - {'root'}))}")
-    settings = {name: _setting(name, value, root, *where.get(name, (path, None)))
+    settings = {name: setting_value(name, value, root, *where.get(name, (path, None)))
                 for name, value in settings.items()}
     return _resolve(replace(Config(root=root), **settings))
 
 
-def _setting(name: str, value: object, root: Path, path: object, line: int | None) -> object:
+def setting_value(name: str, value: object, root: Path, path: object, line: int | None) -> object:
     """A setting's value as Config needs it: strict is true or false, a path is taken as written, other
     texts without spaces at their ends; base_url a web address, cname a domain name."""
     if name == "strict":

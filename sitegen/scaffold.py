@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.config import CONFIG_FILE
+from sitegen.config import CONFIG_FILE, setting_value
 from sitegen.errors import SitegenError, reason
 
 DATA = Path(__file__).parent / "data"
@@ -21,13 +21,15 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
         raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
                            fix="wähle einen neuen oder leeren Ordner")
     made = [folder / "content" / "articles", folder / "seeds"]
+    given = {key: setting_value(key, value, folder, "--" + key.replace("_", "-"), None)  # as load_config will
+             for key, value in (("title", title), ("base_url", base_url))}
     settings = {f"{key}_setting": yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
-                for key, value in (("title", title), ("base_url", base_url))}
+                for key, value in given.items()}
     try:
         for path in made:
             path.mkdir(parents=True, exist_ok=True)
         for name, source in NEW_FILES.items():
-            text = (DATA / source).read_text(encoding="utf-8").format(title=title, **settings)
+            text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
             (folder / name).write_text(text, encoding="utf-8")
         return [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
     except OSError as exc:

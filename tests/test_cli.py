@@ -76,6 +76,16 @@ def test_argparse_messages_are_whole_german_sentences(args, expected, capsys):
     assert last.endswith(f": Fehler: {expected}") and not ENGLISH.search(german_words(last)), last
 
 
+@pytest.mark.parametrize("option, value, expected", [
+    ("--base-url", "ftp://x", "--base-url: base_url 'ftp://x' ist keine Webadresse"),
+    ("--title", " ", "--title: 'title' muss ein Text sein"),
+])
+def test_new_refuses_settings_the_archive_could_not_load(tmp_path, capsys, option, value, expected):
+    assert main(["new", str(tmp_path / "archiv"), option, value]) == 1
+    assert capsys.readouterr().err.startswith(f"sitegen: Fehler: {expected} (")
+    assert not (tmp_path / "archiv").exists()
+
+
 def test_new_starts_an_archive_and_refuses_a_non_empty_folder(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "archiv"
