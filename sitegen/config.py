@@ -57,11 +57,6 @@ def load_config(root: Path = Path("."), **overrides: object) -> Config:
     for name, value in overrides.items():
         if value is not None:
             settings[name], where[name] = value, ("--" + name.replace("_", "-"), None)
-    known = {f.name for f in fields(Config)}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise SitegenError(f"unbekannte Einstellung {unknown[0]!r}", *where.get(unknown[0], (path, None)),
-                           fix=f"nimm eine von: {', '.join(sorted(known - {'root'}))}")
     settings = {name: setting_value(name, value, root, *where.get(name, (path, None)))
                 for name, value in settings.items()}
     return _resolve(replace(Config(root=root), **settings))
@@ -70,6 +65,10 @@ def load_config(root: Path = Path("."), **overrides: object) -> Config:
 def setting_value(name: str, value: object, root: Path, path: object, line: int | None) -> object:
     """A setting's value as Config needs it: strict is true or false, a path is taken as written, other
     texts without spaces at their ends; base_url a web address, cname a domain name."""
+    known = sorted(f.name for f in fields(Config) if f.name != "root")
+    if name not in known:
+        raise SitegenError(f"unbekannte Einstellung {name!r}", path, line,
+                           fix=f"nimm eine von: {', '.join(known)}")
     if name == "strict":
         if not isinstance(value, bool):
             raise SitegenError(f"'strict' muss true oder false sein, nicht {value!r}"[:200], path, line,

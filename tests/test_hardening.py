@@ -298,3 +298,9 @@ def test_an_article_file_the_disk_refuses_is_skipped_with_a_german_reason(tmp_pa
            log=lines.append, progress=False)
     assert any("seite.txt: seine Artikeldatei konnte nicht geschrieben werden: kein Platz mehr auf dem "
                "Datenträger" in line for line in lines), lines
+
+
+def test_root_is_no_setting(tmp_path):
+    (tmp_path / "sitegen.yaml").write_text("title: A\nroot: /\n", encoding="utf-8")
+    with pytest.raises(SitegenError, match=r"sitegen.yaml:2: unbekannte Einstellung 'root' \(nimm eine"):
+        load_config(tmp_path)
