@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sitegen.errors import SitegenError
 from sitegen.i18n import number
-from sitegen.limits import unsafe_char
+from sitegen.limits import size_text, unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
 from sitegen.walk import files_below
@@ -122,10 +122,8 @@ class Resolver:
                                      f"relativ, aber GitHub Pages zeigt {rel} unter jeder fehlenden Adresse "
                                      "(schreibe den Link ab der Wurzel, mit / am Anfang)"))
                 continue
-            if link[:1] in ("", "#", "?"):
-                base = url  # the page itself
-            else:  # the cache key: a root-relative link means the same on every page
-                base = self.origin + "/" if link[:1] == "/" and link[:2] != "//" else folder
+            root = link[:1] == "/" and link[:2] != "//"  # the cache key: it means the same on every page
+            base = url if link[:1] in ("", "#", "?") else self.origin + "/" if root else folder
             problem = self.resolve(base, link)
             if problem:
                 found.append(Finding(problem[0], f"{rel}:{line}: Link {link!r} {problem[1]}"))
@@ -159,14 +157,9 @@ def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding
     for what, size, limit in [*checks, ("Website: Gesamtgröße", sum(sizes.values()), MAX_SITE_BYTES)]:
         if size >= 0.8 * limit:
             where, found = ("über dem", errors) if size > limit else ("nahe am", warnings)
-            found.append(Finding(f"{where} Limit von GitHub Pages",
-                                 f"{what} {_mb(size)} liegt {where} Limit von GitHub Pages ({_mb(limit)})"))
+            text = f"{what} {size_text(size)} liegt {where} Limit von GitHub Pages ({size_text(limit)})"
+            found.append(Finding(f"{where} Limit von GitHub Pages", text))
     return errors, warnings
-
-
-def _mb(size: int) -> str:
-    """A byte count in MB, readable in a message."""
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{size} Bytes"
 
 
 def check_output(site: Path, base_path: str = "/") -> CheckReport:

@@ -125,18 +125,18 @@ def test_base_prefix() -> None:
 
 def test_size_limits_warn_from_80_percent_and_fail_above(tmp_path: Path, monkeypatch) -> None:
     site = write_site(tmp_path, {"index.html": ""})
-    (site / "gross.bin").write_bytes(b"x" * 850)
-    (site / "klein.bin").write_bytes(b"x" * 100)
-    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 1000)
-    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 100_000)
+    (site / "gross.bin").write_bytes(b"x" * 850_000)
+    (site / "klein.bin").write_bytes(b"x" * 100_000)
+    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 1_000_000)
+    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 100_000_000)
     report = check_output(site)
     assert report.errors == ()
-    assert lines(report.warnings) == ("gross.bin: Datei 850 Bytes liegt nahe am Limit von GitHub Pages "
-                                      "(1000 Bytes)",)
-    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 800)
-    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 1000)
+    (warning,) = lines(report.warnings)
+    assert warning == "gross.bin: Datei 850 KB liegt nahe am Limit von GitHub Pages (1,0 MB)"
+    monkeypatch.setattr("sitegen.check.MAX_FILE_BYTES", 800_000)
+    monkeypatch.setattr("sitegen.check.MAX_SITE_BYTES", 900_000)
     report = check_output(site)
-    assert str(report.errors[0]).startswith("gross.bin: Datei 850 Bytes liegt über dem Limit")
+    assert str(report.errors[0]).startswith("gross.bin: Datei 850 KB liegt über dem Limit")
     assert str(report.errors[1]).startswith("Website: Gesamtgröße")
     assert len(report.errors) == 2
 
