@@ -9,7 +9,7 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.config import Config, load_config
 from sitegen.content import FieldError, coerce_date
-from sitegen.errors import LOG, SitegenError, printable, reason, setup
+from sitegen.errors import LOG, SitegenError, reason, setup
 from sitegen.scaffold import new_archive, write_workflow
 
 ARGPARSE_GERMAN = (  # argparse's own messages (it has no German of its own): pattern and German, in order
@@ -224,12 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     setup(getattr(args, "loudness", 0))
     try:
         return args.func(args) or 0
-    except SitegenError as exc:
+    except (SitegenError, OSError) as exc:  # OSError: a file the system refuses (a link loop, no rights, …)
+        if isinstance(exc, OSError):
+            exc = SitegenError(reason(exc), exc.filename,
+                               fix="prüfe die Datei, ihre Rechte und den freien Platz")
         LOG.error(str(exc))
-        return 1
-    except OSError as exc:  # a file the system refuses (a link loop, no rights, a full disk): one line
-        where = f"{exc.filename}: " if exc.filename else ""
-        LOG.error(printable(f"{where}{reason(exc)} (prüfe die Datei, ihre Rechte und den freien Platz)"))
         return 1
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.config import CONFIG_FILE, setting_value
-from sitegen.errors import SitegenError, reason
+from sitegen.errors import SitegenError
 
 DATA = Path(__file__).parent / "data"
 NEW_FILES = {CONFIG_FILE: "new_sitegen.yaml", "README.md": "new_README.md", ".gitignore": "new_gitignore"}
@@ -25,16 +25,12 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
              for key, value in (("title", title), ("base_url", base_url))}
     settings = {f"{key}_setting": yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
                 for key, value in given.items()}
-    try:
-        for path in made:
-            path.mkdir(parents=True, exist_ok=True)
-        for name, source in NEW_FILES.items():
-            text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
-            (folder / name).write_text(text, encoding="utf-8")
-        return [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
-    except OSError as exc:
-        raise SitegenError(f"lässt sich nicht anlegen ({reason(exc)})", path=exc.filename or folder,
-                           fix="wähle einen Ordner, in den du schreiben darfst") from None
+    for path in made:  # a folder the system refuses is the command line's one line (cli.main)
+        path.mkdir(parents=True, exist_ok=True)
+    for name, source in NEW_FILES.items():
+        text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
+        (folder / name).write_text(text, encoding="utf-8")
+    return [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
 
 
 def write_workflow(root: Path, force: bool = False) -> Path:
