@@ -25,9 +25,7 @@ class SitegenError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = ""
-        if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        where = "" if self.path is None else f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         fix = f" ({self.fix})" if self.fix else ""
         return printable(f"{where}{self.message}{fix}")
 
