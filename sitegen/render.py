@@ -3,18 +3,21 @@ their context and theme's globals, no global `site`: a page's bytes depend only 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 import jinja2
 
 from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
+from sitegen.content import read_text, shown_path
 from sitegen.errors import SitegenError
 from sitegen.markup import markdown_html
 from sitegen.pages import Page
 from sitegen.output import OutputFolder, PageRecord, Reuse
 from sitegen.theme import make_environment
 from sitegen.urls import output_file
+from sitegen.walk import files_below
 from sitegen.workers import Progress, fork_map
 
 CHUNK = 200  # pages a worker renders at a time
@@ -26,6 +29,9 @@ class Renderer:
     """Renders pages with one Jinja environment; body HTML comes from the cache where it can."""
 
     def __init__(self, config: Config, cache: Cache | None = None):
+        for rel, entry in files_below(config.templates):  # one not in UTF-8 is named (else: internal error)
+            if rel.endswith((".html", ".xml", ".txt", ".json")) and not rel.startswith("static/"):
+                read_text(Path(entry.path), shown_path(Path(entry.path), config.root))
         self.env = make_environment(config)
         self.cache = cache or Cache(None)
 
@@ -42,9 +48,7 @@ class Renderer:
                                line=exc.lineno, fix="das Template korrigieren") from None
         except jinja2.UndefinedError as exc:
             raise SitegenError(f"Template-Fehler beim Rendern von {page.path or 'home'}: {exc.message}",
-                               path=page.template,
-                               fix="nur Namen verwenden, die die Template-Schnittstelle bietet (siehe README)"
-                               ) from None
+                               path=page.template, fix="nur Namen verwenden, die das README nennt") from None
 
 
 def bodies_html(texts: Sequence[str], cache: Cache) -> list[str]:

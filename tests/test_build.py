@@ -171,6 +171,20 @@ def test_template_error_names_the_template_and_line(small_archive, capsys, monke
     assert "term.html:3: Template-Fehler" in err
 
 
+def test_a_template_not_in_utf8_is_named_with_its_line(small_archive, capsys, monkeypatch):
+    from sitegen.config import load_config
+    from sitegen.preview import Preview
+
+    (small_archive / "templates" / "base.html").write_bytes(b"<html>\n<p>Gr\xfc\xdfe</p>\n</html>\n")
+    monkeypatch.chdir(small_archive)
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err == ("sitegen: Fehler: templates/base.html:2: ist nicht UTF-8 (Byte 12) "
+                                       "(speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t "
+                                       "UTF-8)\n")
+    page = Preview(load_config(small_archive)).page("index.html").decode("utf-8")
+    assert "templates/base.html, Zeile 2" in page and "ist nicht UTF-8" in page
+
+
 def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, monkeypatch, capsys):
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 0
