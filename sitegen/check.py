@@ -165,7 +165,6 @@ def size_problems(sizes: Mapping[str, int]) -> tuple[list[Finding], list[Finding
 def check_output(site: Path, base_path: str = "/") -> CheckReport:
     """Check every internal link and anchor of the built `site` served under `base_path`, the characters of
     its pages and feeds, and its size."""
-    site = Path(site)
     if not site.is_dir():
         raise SitegenError("der Ordner der Website fehlt", path=site,
                            fix="baue sie zuerst mit `sitegen build`")

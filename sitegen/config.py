@@ -104,8 +104,7 @@ def _resolve(config: Config) -> Config:
     paths["cache"] = caches.resolve() / digest(str(paths["content"]))[:16]
     if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
         paths["templates"] = DEFAULT_TEMPLATES
-    base_url = str(config.base_url)
-    return replace(config, root=root, base_url=base_url + ("" if base_url.endswith("/") else "/"), **paths)
+    return replace(config, root=root, base_url=config.base_url.rstrip("/") + "/", **paths)
 
 
 def domain_name(cname: str, path: object, line: int | None) -> str:

@@ -9,6 +9,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -67,8 +68,7 @@ class Preview:
         files have an error, HTML pages carry it as an overlay (with no model yet, they are just it)."""
         if look:
             self.refresh()
-        state, error = self.state, self.error
-        html_page = rel.endswith(".html")
+        state, error, html_page = self.state, self.error, rel.endswith(".html")
         if state is None and html_page:
             return with_overlay(ERROR_PAGE, error, "Das Archiv lässt sich nicht bauen.")
         if state is None or rel not in state.pages:
@@ -235,14 +235,12 @@ class SiteApp:
 
     def file(self, rel: str, code: int = 200) -> Response | None:
         """The folder's file for a checked path; None when there is none (missing, unreadable, outside)."""
-        try:
+        with suppress(OSError, RuntimeError):  # also a link loop (RuntimeError before Python 3.13), long name
             target = (self.folder / rel.lstrip("/")).resolve()
             target = target / "index.html" if target.is_dir() else target
             if self.folder in target.parents:
                 kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
                 return self.send(target.read_bytes(), kind, code)
-        except (OSError, RuntimeError):  # also a link loop (RuntimeError before Python 3.13), a name too long
-            pass
         return None
 
     def not_found(self) -> Response:
