@@ -1,7 +1,6 @@
 """Hostile and unlucky input: alias bombs, control characters, broken rows, paths leading out, huge fields."""
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
@@ -283,21 +282,6 @@ def test_a_file_name_with_a_line_break_cannot_fake_a_message(tmp_path, capsys, m
     out = capsys.readouterr().out
     assert not any(line.startswith("sitegen: Fehler") for line in out.splitlines())
     assert "seeds/a\\nsitegen: Fehler: alles kaputt.txt: hat einen Namen" in out
-
-
-def test_an_article_file_the_disk_refuses_is_skipped_with_a_german_reason(tmp_path, monkeypatch):
-    (tmp_path / "seite.txt").write_text("Gipfel in Genf\n\nDie Gespräche in Genf enden ohne Einigung.",
-                                        encoding="utf-8")
-
-    def full(path, text):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
-
-    monkeypatch.setattr("sitegen.ingest.writing.write_atomic", full)
-    lines = []
-    ingest([tmp_path / "seite.txt"], tmp_path / "content" / "articles", root=tmp_path, extractor=no_entities,
-           log=lines.append, progress=False)
-    assert any("seite.txt: seine Artikeldatei konnte nicht geschrieben werden: kein Platz mehr auf dem "
-               "Datenträger" in line for line in lines), lines
 
 
 def test_root_is_no_setting(tmp_path):
