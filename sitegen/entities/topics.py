@@ -220,9 +220,6 @@ def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tupl
     topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     if topics:
         return tuple(c.name for c in topics)
-    weak = max((c for c in cands if c.topic), key=lambda c: (c.count, -c.first), default=None)
-    if weak is not None:
-        return (weak.name,)
     nouns = sorted(words(tuple(c for c in cands if not c.topic), df), key=lambda c: -weight(c, df))
     return tuple(c.name for c in [c for c in nouns if _telling(c)][:1] or nouns[:1])
 
