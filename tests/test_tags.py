@@ -109,12 +109,13 @@ def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_no_word_of_the_t
     assert not any(c.topic for c in candidates("Der Hund lief über die Wiese. " * 8, frozenset(), Registry()))
 
 
-def test_the_section_is_context_a_topic_outside_its_ressorts_needs_twice_the_evidence():
+def test_the_section_is_context_a_topic_outside_its_ressorts_needs_four_times_the_evidence():
     found = (Candidate("Fußball", 4, 0, topic="Fußball"), Candidate("Fußballfieber", 2, 3))
     assert settle([article(0, encode(found), section="Sport")], [])[0].tags == ("Fußball",)
     assert settle([article(0, encode(found), section="Wirtschaft")], [])[0].tags == ("Fußballfieber",)
-    stronger = (Candidate("Fußball", 9, 0, topic="Fußball"),)
-    assert settle([article(0, encode(stronger), section="Wirtschaft")], [])[0].tags == ("Fußball",)
+    for weight, tags in ((15, ("Fußballfieber",)), (16, ("Fußball",))):
+        stronger = (Candidate("Fußball", weight, 0, topic="Fußball"), Candidate("Fußballfieber", 2, 3))
+        assert settle([article(0, encode(stronger), section="Wirtschaft")], [])[0].tags == tags
 
 
 def test_a_broader_topic_shares_its_evidence_and_a_word_is_one_mention_of_a_topic():
@@ -236,7 +237,19 @@ def test_a_topic_lends_its_evidence_to_its_broader_topic_only_when_it_is_found()
     late = "Der Bericht nennt viele Zahlen und Tabellen, die das Amt am Montag vorlegte. " * 6
     text = "Der Verteidiger ist zurück. " + late + "Die Königsklasse lockt, die Königsklasse zahlt gut."
     found = {vocabulary().topics[t].name: weight for t, (weight, _) in evidence(tokens(text)).items()}
-    assert found == {"Champions League": 6, "Fußball": 2}  # not enough late, so Fußball keeps its own
+    assert found == {"Champions League": 6}  # not enough late, so it lends nothing; a plain word decides none
+    text = text.replace(late, late + "Fußball: ")
+    found = {vocabulary().topics[t].name: weight for t, (weight, _) in evidence(tokens(text)).items()}
+    assert found["Champions League"] == 6 and 0 < found["Fußball"] < 6  # Fußball keeps its own
+
+
+def test_a_topic_needs_a_word_that_decides_it_not_one_it_shares_with_another():
+    shared = "Die Peschmerga rücken vor. " + "Die Peschmerga halten die Stellung, sagen die Peschmerga. " * 2
+    assert evidence(tokens(shared)) == {}  # Peschmerga: the Iraq conflict and the Kurdish conflict alike
+    found = evidence(tokens("Die PKK und die Peschmerga rücken vor. " + shared))
+    assert [vocabulary().topics[t].name for t in found] == ["Kurdenkonflikt"]
+    crash = "Verkehrsunfall auf der A2: Beim Verkehrsunfall wurde ein Lenker verletzt. " * 2
+    assert tags_of(crash) == ("Verkehrsunfall", "Unfälle")  # decided by the narrower topic, filed above too
 
 
 def test_a_topic_is_filed_under_every_level_above_it():

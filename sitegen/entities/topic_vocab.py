@@ -10,10 +10,11 @@ from .lexicon import DATA
 from .tokenize import Token
 
 DECISIVE, PLAIN = 3, 1  # the weight of a piece of evidence, counted once a mention up to three (plain: two)
-ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening); double outside its Ressort
+ENOUGH = 4  # the evidence a topic needs (a decisive word twice or in the opening)
+OUTSIDE = 4  # a topic outside the article's Ressort needs OUTSIDE times the evidence
 OPENING = 40  # tokens: the headline and teaser, about; evidence there counts BONUS mentions more
 BONUS = 1
-LATE = 2  # a topic the opening does not name needs LATE times the evidence
+LATE = 3  # a topic the opening does not name needs LATE times the evidence
 ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "in", "innen")
 
 
@@ -102,6 +103,7 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     names = names - {last for full, last in vocab.people.items() if f" {full} " in text}
     counts: dict[tuple[int, str], int] = defaultdict(int)
     first: dict[int, int] = {}
+    decisive: set[int] = set()
     opening: set[tuple[int, str]] = set()
     words = [t.text.lower() for t in toks] + ["", ""]
     for i, tok in enumerate(toks):
@@ -111,7 +113,9 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
         name = tok.text in names or tok.text.removesuffix("s") in names
         pieces = (*(() if name else _evidence(tok.text)), *vocab.stems.get(pair, ()),
                   *vocab.stems.get(triple, ()))
-        for found in _strongest(pieces) if len(pieces) > 1 else pieces:
+        strongest = _strongest(pieces) if len(pieces) > 1 else pieces
+        decisive.update(_decided(strongest))
+        for found in strongest:
             counts[found] += 1
             first.setdefault(found[0], i)
             if i < OPENING:
@@ -120,13 +124,27 @@ def evidence(toks: list[Token], names: frozenset[str] = frozenset()) -> dict[int
     for (topic, word), n in counts.items():
         n = min(n, 3 if vocab.weights[word] == DECISIVE else 2) + BONUS * ((topic, word) in opening)
         weight[topic] += vocab.weights[word] * n
-    decisive = {topic for topic, word in counts if vocab.weights[word] == DECISIVE}
     for topic, up in vocab.broader.items():  # narrowest first; a topic found by decisive evidence lends it
         found = topic in decisive and enough(vocab.topics[topic].name, weight[topic], "", first[topic])
         if found and weight[topic] > weight.get(up, 0):
             weight[up], first[up] = weight[topic], min(first[topic], first.get(up, first[topic]))
-            decisive.add(up)
-    return {t: (weight[t], first[t]) for t in weight}
+        decisive.update([up] if found else [])
+    return {t: (weight[t], first[t]) for t in weight if t in decisive}
+
+
+def _decided(found: list[tuple[int, str]] | tuple[tuple[int, str], ...]) -> set[int]:
+    """The topic a word decides: its decisive evidence names one topic (or one and those above it), not
+    several ('Flüchtling' alone decides no narrower topic of the refugee crisis)."""
+    vocab = vocabulary()
+    topics = {topic for topic, word in found if vocab.weights[word] == DECISIVE}
+    above = {up for topic in topics for up in _above(topic, vocab.broader)}
+    narrowest = topics - above
+    return narrowest if len(narrowest) == 1 else set()
+
+
+def _above(topic: int, broader: dict[int, int]) -> list[int]:
+    """The topics above a topic, nearest first."""
+    return [broader[topic], *_above(broader[topic], broader)] if topic in broader else []
 
 
 def _strongest(found: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
@@ -144,4 +162,4 @@ def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:
     registry calls it), given the article's Ressort ('' when unknown)."""
     wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
     outside = bool(section and wanted and section.casefold() not in wanted)
-    return weight >= ENOUGH * (2 if outside else 1) * (LATE if first >= OPENING else 1)
+    return weight >= ENOUGH * (OUTSIDE if outside else 1) * (LATE if first >= OPENING else 1)
