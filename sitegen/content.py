@@ -118,8 +118,8 @@ def decode(data: bytes, path: object) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path=path, line=line,
+        start = exc.start + 3 * data.startswith(b"\xef\xbb\xbf")  # utf-8-sig counts from after the BOM
+        raise SitegenError(f"ist nicht UTF-8 (Byte {start})", path=path, line=data[:start].count(b"\n") + 1,
                            fix="speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t "
                                "UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

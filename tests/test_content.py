@@ -94,6 +94,13 @@ def test_not_utf8_is_rejected_with_the_fix(tmp_path):
         load_article(path)
 
 
+def test_not_utf8_after_a_bom_names_the_right_line_and_byte(tmp_path):
+    path = tmp_path / "bom.md"  # as Notepad saves it: a BOM, then a line that starts with a Latin-1 umlaut
+    path.write_bytes(b"\xef\xbb\xbf---\ntitle: A\n---\n\xc4rger\n")
+    with pytest.raises(SitegenError, match=r"bom.md:4: ist nicht UTF-8 \(Byte 20\)"):
+        load_article(path)
+
+
 def test_binary_file_is_rejected(tmp_path):
     path = tmp_path / "bild.md"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
