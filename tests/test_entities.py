@@ -217,6 +217,15 @@ def test_tag_file_names_a_missing_or_non_utf8_file_in_german(tmp_path, capsys, m
         assert capsys.readouterr().err == f"sitegen: Fehler: {expected} {fix}\n"
 
 
+def test_a_registry_not_in_utf8_is_named_in_german_with_its_line(tmp_path):
+    path = tmp_path / "entities.yaml"
+    path.write_bytes("entities:\n  - name: Jürgen Klopp\n".encode("latin-1"))
+    with pytest.raises(SitegenError) as caught:
+        load_registry(path)
+    assert str(caught.value) == (f"{path}:2: ist nicht UTF-8 (Byte 21) (speichere die Datei als UTF-8, z. B. "
+                                 "mit iconv -f WINDOWS-1252 -t UTF-8)")
+
+
 # --- the seed article ----------------------------------------------------------------------------
 
 def test_seed_entities():

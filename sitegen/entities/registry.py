@@ -48,8 +48,9 @@ def _parse(path: Path) -> tuple[object, list[int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SitegenError(f"not UTF-8 text (byte {exc.start})", path=path,
-                           fix="save the file as UTF-8") from None
+        fix = "speichere die Datei als UTF-8, z. B. mit iconv -f WINDOWS-1252 -t UTF-8"
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path, line, fix) from None
     data, root = compose_yaml(text, path, fix="prüfe Einrückung und Anführungszeichen in dieser Zeile")
     lines: list[int] = []
     if isinstance(root, yaml.MappingNode):
