@@ -217,6 +217,12 @@ def test_tag_file_names_a_missing_or_non_utf8_file_in_german(tmp_path, capsys, m
         assert capsys.readouterr().err == f"sitegen: Fehler: {expected} {fix}\n"
 
 
+def test_tag_file_with_a_bom_names_the_line_of_the_bad_byte(tmp_path, capsys):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfGipfel\nin\n\xc4gypten\n")
+    assert main(["tag", str(tmp_path / "bom.txt")]) == 1
+    assert ":3: ist nicht UTF-8 (Byte 13)" in capsys.readouterr().err
+
+
 def test_a_registry_not_in_utf8_is_named_in_german_with_its_line(tmp_path):
     path = tmp_path / "entities.yaml"
     path.write_bytes("entities:\n  - name: Jürgen Klopp\n".encode("latin-1"))

@@ -46,8 +46,9 @@ def tag_file(path: str, out=sys.stdout) -> int:
     except OSError as exc:
         raise SitegenError(reason(exc), path=path, fix=fix) from None
     except UnicodeDecodeError as exc:
-        raise SitegenError(f"ist nicht UTF-8 (Byte {exc.start})", path=path,
-                           line=data[:exc.start].count(b"\n") + 1, fix=fix) from None
+        start = exc.start + 3 * data.startswith(b"\xef\xbb\xbf")  # utf-8-sig counts from after the BOM
+        raise SitegenError(f"ist nicht UTF-8 (Byte {start})", path=path,
+                           line=data[:start].count(b"\n") + 1, fix=fix) from None
     sent: list[str] = []
     for line in lines + [""]:
         token = line.strip()
