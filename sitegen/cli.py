@@ -149,7 +149,7 @@ def _date(text: str):
 
 def _port(text: str) -> int:
     """argparse type for --port."""
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not text.isdecimal() or not 1 <= int(text) <= 65535:  # not isdigit: int("²") fails
         raise argparse.ArgumentTypeError(f"{text!r} ist kein Port (eine Zahl von 1 bis 65535)")
     return int(text)
 

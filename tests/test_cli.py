@@ -68,6 +68,7 @@ def test_argument_mistakes_are_german_one_liners(tmp_path):
     (["check", "--json", "--all"], "Argument --all: nicht zusammen mit --json erlaubt"),
     (["init-workflow", "--force=ja"], "Argument --force: erwartet keinen Wert, bekam 'ja'"),
     (["new", "x", "--title"], "Argument --title: erwartet einen Wert"),
+    (["serve", "--port", "²"], "Argument --port: '²' ist kein Port (eine Zahl von 1 bis 65535)"),
 ])
 def test_argparse_messages_are_whole_german_sentences(args, expected, capsys):
     with pytest.raises(SystemExit):
