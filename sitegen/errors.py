@@ -38,8 +38,8 @@ REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung"
 
 
 def reason(exc: OSError) -> str:
-    """Why a system call failed, in German (the system's own text is English)."""
-    return REASONS.get(exc.errno or 0, f"Systemfehler {exc.errno}")
+    """Why a system call failed, in German (the system's text is English); else its code (EDQUOT) or kind."""
+    return REASONS.get(exc.errno or 0) or f"Systemfehler {errno.errorcode.get(exc.errno, type(exc).__name__)}"
 
 
 LOG = logging.getLogger("sitegen")

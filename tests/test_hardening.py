@@ -1,9 +1,11 @@
 """Hostile and unlucky input: alias bombs, control characters, broken rows, paths leading out, huge fields."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -288,3 +290,10 @@ def test_root_is_no_setting(tmp_path):
     (tmp_path / "sitegen.yaml").write_text("title: A\nroot: /\n", encoding="utf-8")
     with pytest.raises(SitegenError, match=r"sitegen.yaml:2: unbekannte Einstellung 'root' \(nimm eine"):
         load_config(tmp_path)
+
+
+def test_a_system_error_without_german_words_is_named_by_its_code():
+    from sitegen.errors import reason
+
+    assert reason(OSError(errno.EDQUOT, "Disk quota exceeded", "a.html")) == "Systemfehler EDQUOT"
+    assert reason(shutil.SameFileError("a is the same file as a")) == "Systemfehler SameFileError"  # no errno
