@@ -88,3 +88,44 @@ def test_place_typed_as_organisation_outside_sport_is_a_place():
     assert ents.organisations == ()
     assert not plain_place(["VTB"]) and not plain_place(["Mercedes"]) and not plain_place(["Times"])
     assert plain_place(["Miamis"])
+
+
+def test_wr_abbreviates_wiener_in_a_name():
+    ents = extract("Aktueller Assistenz-Coach von Wr. Neustadt will wieder selbst kicken. Andreas Schicker "
+                   "arbeitet am Comeback.")
+    assert ents.places == ("Wiener Neustadt",)
+
+
+def test_agreement_leak_and_event_head_words_make_no_organisation():
+    ents = extract("Als Basis für die Klage dient das nordamerikanische Freihandelsabkommen Nafta. Der "
+                   "Premierminister David Cameron gerät durch die Enthüllungen der Panama Papers unter "
+                   "Druck. "
+                   "Der Vertrag von Lissabon gilt seit 2009.")
+    assert ents.organisations == ()
+    assert ents.people == ("David Cameron",)
+
+
+def test_tournament_group_named_after_a_player_and_party_colours_are_no_people():
+    ents = extract("Im ersten Spiel der Gruppe Ilie Nastase setzte sich Andy Murray 6:4, 6:4 gegen den "
+                   "Spanier David Ferrer durch. Ich war nie in Rot und Schwarz verliebt.")
+    assert ents.people == ("Andy Murray", "David Ferrer")
+    assert extract("Ich war nie in Rot und Schwarz verliebt. Trainer Schwarz lachte.").people == ("Schwarz",)
+
+
+def test_place_adjective_and_noun_before_a_name_are_cut_off():
+    ents = extract("Der Pariser Prachtboulevard Champs-Elysees wird zur Fußgängerzone. Eine Sprecherin des "
+                   "Münchner Landgerichts schwieg. Die Wiener Stadtwerke Holding investiert.")
+    assert "Pariser Prachtboulevard Champs-Elysees" not in ents.organisations
+    assert {"Münchner Landgericht", "Wiener Stadtwerke Holding"} <= set(ents.organisations)
+
+
+def test_organisation_typed_name_after_a_role_noun_is_a_person():
+    ents = extract("Auf den Radarbildern des japanischen Experten Hirokatsu Watanabe sollen Hohlräume zu "
+                   "sehen sein. Laut Chef Deutsche Bank ist alles gut.")
+    assert ents.people == ("Hirokatsu Watanabe",)
+    assert ents.organisations == ("Deutsche Bank",)
+
+
+def test_name_of_given_names_keeps_a_surname_that_is_a_noun():
+    ents = extract("Generalsekretärin Anna Maria Hochhauser betont, dass rein österreichische Normen gelten.")
+    assert ents.people == ("Anna Maria Hochhauser",)

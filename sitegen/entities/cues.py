@@ -24,15 +24,16 @@ RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzt
 NAMED_AFTER = frozenset("Stadion Arena Halle Preis Award Medaille Trophy Straße Gasse Platz Allee Brücke "
                         "Schule Gymnasium Saal Spital Kaserne Museum".split())
 BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
-THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
+GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
+COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
 
 
 def work_context(m: Mention) -> bool:
     """The mention follows a noun that introduces a work, product or event: 'das Spiel Mario Maker',
-    'Entwicklerkonferenz WWDC', 'unter dem Motto Nobody Left Outside'."""
+    'Entwicklerkonferenz WWDC', 'das Freihandelsabkommen Nafta', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
-        or word[:1].isupper() and word.lower().endswith(THING_HEADS) \
+        or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
         or m.cls != "PER" and work_compound(word)  # 'TV-Serie', 'Raumschiff'
 
 
@@ -45,15 +46,26 @@ def org_context(m: Mention) -> bool:
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
     """'LOC' after a place noun ('Siedlung Otniel'; not a person or genitive: 'Heimatstadt Josef Stalins'),
-    'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, else None."""
+    'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, 'PER' for an
+    organisation-typed name of words no list knows after a role noun, else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
     if not word[:1].isupper():
         return None
+    if m.cls == "ORG" and _person_after_role(word, toks):
+        return "PER"  # 'des japanischen Experten Hirokatsu Watanabe'
     if word.lower().endswith(PLACE_HEADS):
         person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
         return None if person else "LOC"
     return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
+
+
+def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
+    """A role noun ('Experten', 'Sprecher') before two or three words that name no organisation or place."""
+    low = word.lower()
+    role = low in lexicon.cues() or low.removesuffix("en") in lexicon.cues() or low.removesuffix("n") in \
+        lexicon.cues()
+    return role and 1 < len(toks) < 4 and all(t[:1].isupper() and not _names_other(t) for t in toks)
 
 
 def described(m: Mention) -> bool:
@@ -64,10 +76,13 @@ def described(m: Mention) -> bool:
 
 
 def part_of_other_name(m: Mention) -> bool:
-    """A person's name before a noun for what is named after them ('Ernst Happel Stadion'), a person or place
-    after a building's noun ('Schloss Bellevue', 'Villa Roth'): part of another name."""
-    after = m.cls == "PER" and m.after in NAMED_AFTER
-    return after or m.cls in ("PER", "LOC") and _word_before(m) in BUILDINGS
+    """A person's name before a noun for what is named after them ('Ernst Happel Stadion') or after a group's
+    ('Gruppe Ilie Nastase'), a person or place after a building's noun ('Schloss Bellevue', 'Villa Roth'):
+    part of another name; a colour after another and 'und' is a party's ('Rot und Schwarz')."""
+    before = _word_before(m)
+    named = m.cls == "PER" and (m.after in NAMED_AFTER or before in GROUPS)
+    colour = m.tokens[0] in COLOURS and m.before[:1] in {(c,) for c in COLOURS} and before in ("und", "oder")
+    return named or colour or m.cls in ("PER", "LOC") and before in BUILDINGS
 
 
 def _word_before(m: Mention) -> str:

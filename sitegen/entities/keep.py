@@ -7,13 +7,6 @@ from .rules import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
-EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
-                        "Championships Champions Conference Congress Summit Expo Convention Formel "
-                        "Olympics Tour Marathon Rallye Biennale Weltcup Slam "
-                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching Bowl Race "
-                        "Finals Series Classic Turnier Rennen Gala".split())
-EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
-               "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -41,9 +34,10 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
 
 def _cued_type(name: str, cls: str, cue: str | None) -> str:
     """The type a noun before the name gives ('Insel Giglio', 'Zweitligisten Brentford'); a country stays a
-    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club."""
-    if cue == "LOC":
-        return "LOC"
+    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club, an
+    organisation a person only after a role noun ('Experten Hirokatsu Watanabe')."""
+    if cue in ("LOC", "PER"):
+        return cue if cue == "LOC" or cls == "ORG" else cls
     if cue is None or name in lexicon.countries() or name in lexicon.regions():
         return cls
     return "ORG" if cls == "LOC" or cls == "PER" and cue == "TEAM" else cls
@@ -56,7 +50,7 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
     several = " " in name and cls != "LOC" and not institution  # 'Olympia', 'African National Congress'
-    if several and EVENT_WORDS & set(name.split()) or _event(name):
+    if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
@@ -90,7 +84,8 @@ def _noun_compound(name: str) -> bool:
 def _event(name: str) -> bool:
     """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
     *before, last = name.split()
-    return bool(before) and last.lower().endswith(EVENT_HEADS) and before[0] not in lexicon.first_names() \
+    heads = lexicon.event_words()["heads"]
+    return bool(before) and last.lower().endswith(heads) and before[0] not in lexicon.first_names() \
         and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, rules
-from .normalize import ARTICLES, folded
+from .normalize import ARTICLES, folded, place_adjective
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
@@ -99,6 +99,7 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
     if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
+    a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
     while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or common_noun(words[a])
                                                          and not _institution(words[a])
                                                          and words[a].lower() not in lexicon.org_words()):
@@ -108,6 +109,15 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
         cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _placed_noun(words, a: int, b: int) -> bool:
+    """A place's adjective and a noun, no institution's, before a name with no organisation word: 'Wiener
+    Hotel Sofitel' (not 'Münchner Landgericht', 'Wiener Verein Neustart', 'Wiener Sport Club')."""
+    noun, rest = words[a + 1], {w.lower() for w in words[a + 2:b]}
+    return place_adjective(words[a]) and words[a + 2][:1].isupper() and lexicon.pos(noun)[0] == "NN" \
+        and noun not in lexicon.places() and noun not in lexicon.first_names() and not _institution(noun) \
+        and not (rest | {noun.lower()}) & lexicon.org_words()
 
 
 def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
@@ -188,7 +198,10 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if limit is not None and (cls == "PER" or words[a] in lexicon.places()
                               or words[a] in lexicon.countries()):
         b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
-                  and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
+                  and words[i - 1].lower() not in PARTICLES  # 'Van der Bellen' keeps its 'Bellen'
+                  and not set(words[a:i]) <= lexicon.first_names()  # 'Anna Maria Hochhauser' too
+                  and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
+                 b)  # nor a team's plural: 'Atlanta Hawks'
     last = words[b - 1].lower()
     if cls != "PER" and b - a > 1 and work_compound(words[a]):
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
