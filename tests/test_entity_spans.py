@@ -129,3 +129,10 @@ def test_organisation_typed_name_after_a_role_noun_is_a_person():
 def test_name_of_given_names_keeps_a_surname_that_is_a_noun():
     ents = extract("Generalsekretärin Anna Maria Hochhauser betont, dass rein österreichische Normen gelten.")
     assert ents.people == ("Anna Maria Hochhauser",)
+
+
+def test_inflected_forms_of_names_go_back_to_the_nominative():
+    assert nominative(("Passauer", "Neuen", "Presse"), "der") == ("Passauer", "Neue", "Presse")
+    assert nominative(("Deutschlandfunks",), "des") == ("Deutschlandfunk",)
+    assert nominative(("Platige", "Images"), "der") == ("Platige", "Images")  # no adjective, no genitive
+    assert nominative(("Reuters",), "") == ("Reuters",)

@@ -17,7 +17,7 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
        "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt", "zeit",
-       "burg", "wand")  # 'der Neuen Burg' -> 'Neue Burg
+       "burg", "wand", "presse", "woche")  # 'der Neuen Burg' -> 'Neue Burg'
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
@@ -40,7 +40,7 @@ def adjective_stem(word: str) -> str | None:
     """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
     tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
     is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
-        or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
+        or re.search(r"(isch|lich)(e|en|em|er|es)$|(ig|er)(en|em|er|es)$", word)  # not 'Platige Images'
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
@@ -88,7 +88,8 @@ def _known_base(base: str, word: str) -> bool:
     tag, known = lexicon.pos(base)
     if known and tag in ("NN", "NE") and not lexicon.pos(word)[1]:
         return True
-    return lexicon.pos(word)[0] == "NN" and lexicon.lemma(word) == base
+    tag, known = lexicon.pos(word)  # HanTa's lemma of a noun, or of a name it knows: 'Deutschlandfunks'
+    return (tag == "NN" or tag == "NE" and known) and lexicon.lemma(word) == base
 
 
 def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
@@ -107,7 +108,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
     ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE  # 'Leipziger Forschungszentrums für ...'
     head = _noun_lemma(toks[k]) if ends else toks[k]
-    feminine = article == "der" and k > 0 and toks[0].endswith("en") and not head.endswith("s")
+    inflected = [t for s, t in zip(stems, toks) if s is not None]  # 'der Passauer Neuen Presse'
+    feminine = article == "der" and inflected[:1] and inflected[0].endswith("en") and not head.endswith("s")
     ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
     return adjectives + (head,) + tuple(toks[k + 1:])
