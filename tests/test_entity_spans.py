@@ -136,3 +136,9 @@ def test_inflected_forms_of_names_go_back_to_the_nominative():
     assert nominative(("Deutschlandfunks",), "des") == ("Deutschlandfunk",)
     assert nominative(("Platige", "Images"), "der") == ("Platige", "Images")  # no adjective, no genitive
     assert nominative(("Reuters",), "") == ("Reuters",)
+
+
+def test_event_head_overrides_an_organisation_word_in_the_name():
+    ents = extract("Die Cannes Lions International Festival of Creativity lockt Werber an die Croisette. "
+                   "Bei den Olympischen Spielen holte sie Gold. Der African National Congress regiert.")
+    assert ents.organisations == ("African National Congress",)

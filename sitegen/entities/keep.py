@@ -49,7 +49,7 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
-    several = " " in name and cls != "LOC" and not institution  # 'Olympia', 'African National Congress'
+    several = " " in name and cls != "LOC" and (not institution or _event_head(name))
     if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
@@ -79,6 +79,14 @@ def _noun_compound(name: str) -> bool:
     named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
     noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'
     return not named and lexicon.pos(head) == ("NN", True) or named and noun_tail
+
+
+def _event_head(name: str) -> bool:
+    """The name's head, last or before 'of', is an event word and no organisation word: 'BMW International
+    Open', 'Cannes Lions International Festival of Creativity' (not 'African National Congress')."""
+    head = name.split(" of ")[0].split()[-1]
+    return head in lexicon.event_words()["words"] and head.lower() not in lexicon.org_words() \
+        and head not in ("Congress", "Conference", "Convention")
 
 
 def _event(name: str) -> bool:
