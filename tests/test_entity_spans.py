@@ -99,7 +99,7 @@ def test_wr_abbreviates_wiener_in_a_name():
 def test_agreement_leak_and_event_head_words_make_no_organisation():
     ents = extract("Als Basis für die Klage dient das nordamerikanische Freihandelsabkommen Nafta. Der "
                    "Premierminister David Cameron gerät durch die Enthüllungen der Panama Papers unter "
-                   "Druck. "
+                   "Druck. In der Causa Hypo wird ermittelt. "
                    "Der Vertrag von Lissabon gilt seit 2009.")
     assert ents.organisations == ()
     assert ents.people == ("David Cameron",)
