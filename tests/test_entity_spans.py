@@ -136,6 +136,7 @@ def test_inflected_forms_of_names_go_back_to_the_nominative():
     assert nominative(("Deutschlandfunks",), "des") == ("Deutschlandfunk",)
     assert nominative(("Platige", "Images"), "der") == ("Platige", "Images")  # no adjective, no genitive
     assert nominative(("Reuters",), "") == ("Reuters",)
+    assert nominative(("Danas",), "") == ("Danas",)  # a name of its own: the genitive needs 'des'
 
 
 def test_event_head_overrides_an_organisation_word_in_the_name():

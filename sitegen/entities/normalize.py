@@ -58,14 +58,15 @@ def place_adjective(word: str) -> bool:
                or s.replace("St. ", "Sankt ") in lexicon.multiword_places() for s in stems)  # 'St. Pöltner'
 
 
-def noun_base(word: str) -> str:
-    """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form)."""
+def noun_base(word: str, genitive: bool = False) -> str:
+    """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form); with genitive
+    (after 'des') also a name HanTa knows: 'des Deutschlandfunks' (not 'Zeitung Danas')."""
     for end in ("es", "s"):
         if end == "es" and word[-3:-2] in VOWELS:
             continue  # 'Philaes' -> 'Philae': -es follows a consonant
         if word.endswith(end) and len(word) > len(end) + 2 and not word.endswith("ss"):
             base = word[: -len(end)]
-            if _known_base(base, word):
+            if _known_base(base, word, genitive):
                 return base
     return word
 
@@ -78,7 +79,7 @@ def _noun_lemma(word: str) -> str:
     return lem if word in (lem + "s", lem + "es") else noun_base(word)
 
 
-def _known_base(base: str, word: str) -> bool:
+def _known_base(base: str, word: str, genitive: bool = False) -> bool:
     if base in lexicon.countries() or base in lexicon.places():
         return word not in lexicon.countries() and word not in lexicon.places()
     if word in lexicon.known() or word in lexicon.orgs() or word in lexicon.people():
@@ -88,8 +89,8 @@ def _known_base(base: str, word: str) -> bool:
     tag, known = lexicon.pos(base)
     if known and tag in ("NN", "NE") and not lexicon.pos(word)[1]:
         return True
-    tag, known = lexicon.pos(word)  # HanTa's lemma of a noun, or of a name it knows: 'Deutschlandfunks'
-    return (tag == "NN" or tag == "NE" and known) and lexicon.lemma(word) == base
+    tag, known = lexicon.pos(word)  # HanTa's lemma of a noun, or after 'des' of a name it knows
+    return (tag == "NN" or genitive and tag == "NE" and known) and lexicon.lemma(word) == base
 
 
 def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
@@ -97,7 +98,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     Zeitung'; after 'der' an adjective in -en is feminine or plural ('der Neuen Burg'), -s no genitive."""
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
-        return (toks[0],) if article in ("der", "die", "dem", "den") else (noun_base(toks[0]),)
+        oblique = article in ("der", "die", "dem", "den")
+        return (toks[0],) if oblique else (noun_base(toks[0], genitive=article == "des"),)
     stems: list[str | None] = []  # None: a place's adjective, kept ('Frankfurter Allgemeinen Zeitung')
     while len(stems) < len(toks) - 1:
         word = toks[len(stems)]
