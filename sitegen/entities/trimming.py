@@ -192,16 +192,23 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     return b
 
 
+def _noun_tail(words, a: int, b: int, cls: str) -> int:
+    """A person's or place's span ends before a common noun after its first words ('Merkel Privathandy'); not
+    after a particle ('Van der Bellen'), given names only ('Anna Maria Hochhauser') or a team's plural
+    ('Atlanta Hawks')."""
+    limit = {"PER": 2, "LOC": 1}.get(cls)
+    place = words[a] in lexicon.places() or words[a] in lexicon.countries()
+    if limit is None or cls == "LOC" and not place:
+        return b
+    return next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
+                 and words[i - 1].lower() not in PARTICLES and not set(words[a:i]) <= lexicon.first_names()
+                 and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
+                b)
+
+
 def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
-    limit = {"PER": 2, "LOC": 1}.get(cls)
-    if limit is not None and (cls == "PER" or words[a] in lexicon.places()
-                              or words[a] in lexicon.countries()):
-        b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
-                  and words[i - 1].lower() not in PARTICLES  # 'Van der Bellen' keeps its 'Bellen'
-                  and not set(words[a:i]) <= lexicon.first_names()  # 'Anna Maria Hochhauser' too
-                  and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
-                 b)  # nor a team's plural: 'Atlanta Hawks'
+    b = _noun_tail(words, a, b, cls)
     last = words[b - 1].lower()
     if cls != "PER" and b - a > 1 and work_compound(words[a]):
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
