@@ -143,3 +143,47 @@ def test_event_head_overrides_an_organisation_word_in_the_name():
     ents = extract("Die Cannes Lions International Festival of Creativity lockt Werber an die Croisette. "
                    "Bei den Olympischen Spielen holte sie Gold. Der African National Congress regiert.")
     assert ents.organisations == ("African National Congress",)
+
+
+def test_town_named_for_its_club_in_a_sports_text_is_the_club():
+    ents = extract("Leipzig gewinnt gegen Freiburg. Der Trainer lobte die Abwehr, die wie Leipzig jung ist. "
+                   "Das Rückspiel findet in Freiburg statt.")
+    assert "Leipzig" in ents.organisations
+    assert "Leipzig" not in ents.places
+
+
+def test_town_after_gegen_outside_sport_stays_a_place():
+    ents = extract("Die Proteste in Dresden richteten sich gegen Leipzig, sagte die Bürgermeisterin.")
+    assert "Leipzig" not in ents.organisations
+
+
+def test_name_with_a_device_code_or_a_cup_is_no_entity():
+    ents = extract("In der Versuchsanlage Wendelstein 7-X gelang das Experiment. Der Betrieb von Wendelstein "
+                   "7-X ist teuer. Danach stand Lazio im Finale der Coppa Italia. Analyse in der ZiB 2.")
+    assert ents.places == ()
+    assert "Coppa Italia" not in ents.organisations and "ZiB" not in ents.organisations
+    assert "ORF" in extract("Das Interview lief auf ORF 2 am Abend, sagte der ORF.").organisations
+
+
+def test_name_opening_a_compound_with_a_cup_is_no_mention():
+    ents = extract("Der Stürmer traf beim 4:0-Heimsieg des Davis-Cup-Siegers. Der SPÖ-Chef gratulierte.")
+    assert ents.organisations == ("SPÖ",)
+
+
+def test_fragment_of_a_longer_name_takes_the_longer_one():
+    ents = extract("Der Konzern General Motors (GM) baut ab. Der Gerichtshof in Den Haag urteilt. Der Konzern "
+                   "General Dynamics liefert Panzer.")
+    assert "Den Haag" in ents.places and "Haag" not in ents.places
+    assert "General Motors" in ents.organisations and "Motors" not in ents.organisations
+    assert "General Dynamics" in ents.organisations
+
+
+def test_institution_noun_cut_off_its_purpose_or_genitive_is_dropped():
+    ents = extract("Der Bericht des Bundesamts für Sicherheit in der Informationstechnik ist da. Die "
+                   "Gewerkschaft der Lokführer streikt, teilte die Gewerkschaft mit.")
+    assert "Bundesamt" not in ents.organisations and "Gewerkschaft" not in ents.organisations
+
+
+def test_place_or_organisation_typed_name_after_a_role_noun_is_a_person():
+    ents = extract("Im Mittelfeld spielte Mittelfeldspieler Holzhauser stark, sagte Verteidiger Kaltenbrunner.")
+    assert set(ents.organisations) | set(ents.places) == set()

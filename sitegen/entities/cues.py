@@ -9,6 +9,7 @@ from .normalize import ARTICLES
 from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
@@ -34,7 +35,15 @@ def work_context(m: Mention) -> bool:
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
         or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
-        or m.cls != "PER" and work_compound(word)  # 'TV-Serie', 'Raumschiff'
+        or m.cls != "PER" and work_compound(word) or versioned(m)  # 'TV-Serie', 'Raumschiff'
+
+
+def versioned(m: Mention) -> bool:
+    """A name no list knows before a one-digit number or a code: a device or programme ('Wendelstein 7-X',
+    'ZiB 2'; not 'ORF 2', 'Hannover 96')."""
+    name = " ".join(m.tokens)
+    listed = name in lexicon.orgs() or name.casefold() in lexicon.aliases() or name in lexicon.known()
+    return m.cls != "PER" and VERSION.fullmatch(m.after) is not None and not listed
 
 
 def org_context(m: Mention) -> bool:
@@ -47,13 +56,13 @@ def org_context(m: Mention) -> bool:
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
     """'LOC' after a place noun ('Siedlung Otniel'; not a person or genitive: 'Heimatstadt Josef Stalins'),
     'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, 'PER' for an
-    organisation-typed name of words no list knows after a role noun, else None."""
+    organisation- or place-typed name of words no list knows after a role noun, else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
     if not word[:1].isupper():
         return None
-    if m.cls == "ORG" and _person_after_role(word, toks):
-        return "PER"  # 'des japanischen Experten Hirokatsu Watanabe'
+    if m.cls in ("ORG", "LOC") and _person_after_role(word, toks):
+        return "PER"  # 'des japanischen Experten Hirokatsu Watanabe', 'Mittelfeldspieler Holzhauser'
     if word.lower().endswith(PLACE_HEADS):
         person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
         return None if person else "LOC"
@@ -61,11 +70,12 @@ def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
 
 
 def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
-    """A role noun ('Experten', 'Sprecher') before two or three words that name no organisation or place."""
-    low = word.lower()
-    role = low in lexicon.cues() or low.removesuffix("en") in lexicon.cues() or low.removesuffix("n") in \
-        lexicon.cues()
-    return role and 1 < len(toks) < 4 and all(t[:1].isupper() and not _names_other(t) for t in toks)
+    """A role noun ('Experten', 'Sprecher', 'Mittelfeldspieler') before one to three words that name no
+    organisation or place and are no organisation's word ('FC')."""
+    low = word.lower().rsplit("-", 1)[-1]
+    forms = {low, low.removesuffix("en"), low.removesuffix("n")}
+    role = any(f.endswith(c) for c in lexicon.cues() if len(c) > 4 for f in forms) or forms & lexicon.cues()
+    return role and len(toks) < 4 and all(t[:1].isupper() and not _names_other(t) for t in toks)
 
 
 def described(m: Mention) -> bool:

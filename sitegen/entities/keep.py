@@ -22,8 +22,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls
-    if cls != "PER" and cues.company_product(name):
-        return None  # 'Google Docs'
+    if cls != "PER" and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):
+        return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
     town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
     work = g["work"] and not land and not town  # 'das Spiel Mario Maker', 'Raumschiff Enterprise'
@@ -32,12 +32,18 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
 
 
+def _lone_noun(name: str) -> bool:
+    """A common noun the alias list does not know as a name, cut off the purpose or genitive that made it one
+    ('Bundesamt', 'Gewerkschaft' of 'Gewerkschaft der Seeleute')."""
+    return common_noun_name(name) and name.casefold() not in lexicon.aliases()
+
+
 def _cued_type(name: str, cls: str, cue: str | None) -> str:
     """The type a noun before the name gives ('Insel Giglio', 'Zweitligisten Brentford'); a country stays a
     place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club, an
-    organisation a person only after a role noun ('Experten Hirokatsu Watanabe')."""
+    organisation or a place a person only after a role noun ('Experten Hirokatsu Watanabe')."""
     if cue in ("LOC", "PER"):
-        return cue if cue == "LOC" or cls == "ORG" else cls
+        return cue if cue == "LOC" or cls in ("ORG", "LOC") else cls
     if cue is None or name in lexicon.countries() or name in lexicon.regions():
         return cls
     return "ORG" if cls == "LOC" or cls == "PER" and cue == "TEAM" else cls

@@ -100,15 +100,19 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
-    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or common_noun(words[a])
-                                                         and not _institution(words[a])
-                                                         and words[a].lower() not in lexicon.org_words()):
+    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _front_noun(words[a], cls)):
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
     if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
         cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _front_noun(word: str, cls: str) -> bool:
+    """A common noun before a name, no institution's nor an English word opening a company's ('General')."""
+    return common_noun(word) and not _institution(word) and word.lower() not in lexicon.org_words() \
+        and not (cls == "ORG" and word in rules.OPENERS)
 
 
 def _placed_noun(words, a: int, b: int) -> bool:
@@ -148,7 +152,7 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
         and not last.endswith(rules.PURPOSE_HEADS) and last not in lexicon.org_words()
     head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front'
-    while b - a > 1:
+    while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
                 or not firm and _role(words[a], words[a + 1])
