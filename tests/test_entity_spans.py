@@ -188,3 +188,19 @@ def test_place_or_organisation_typed_name_after_a_role_noun_is_a_person():
     ents = extract("Im Mittelfeld spielte Mittelfeldspieler Holzhauser stark, sagte Verteidiger "
                    "Kaltenbrunner.")
     assert ents.people == ("Holzhauser",) and ents.organisations == ents.places == ()
+
+
+def test_company_named_daughter_stays_a_company_and_a_name_before_an_event_word_is_none():
+    ents = extract("Die Lufthansa-Tochter Germanwings fliegt wieder. Er gewann die National Drone Racing "
+                   "Championships. Dort haben Forscher des Max-Planck-Instituts für Plasmaphysik "
+                   "Plasma erzeugt.")
+    assert "Germanwings" in ents.organisations and "Max-Planck-Institut" in ents.organisations
+    assert ents.people == () and "National Drone Racing" not in ents.organisations
+
+
+def test_place_after_in_in_a_sports_text_stays_a_place_and_a_club_towns_genitive_is_the_club():
+    ents = extract("Die Mannschaft flog ins Trainingslager in Colorado Springs, sagte der Trainer.")
+    assert ents.places == ("Colorado Springs",)
+    ents = extract("Juventus siegte gegen Palermo. Palermos Stürmer war verletzt, der Trainer tobte, "
+                   "wie Palermo.")
+    assert "Palermo" in ents.organisations and "Palermo" not in ents.places + ents.people

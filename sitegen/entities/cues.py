@@ -10,6 +10,7 @@ from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
+KIN = frozenset("tochter töchter sohn mutter vater schwester bruder".split())  # also a company's parent
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
@@ -74,6 +75,8 @@ def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
     organisation or place and are no organisation's word ('FC')."""
     low = word.lower().rsplit("-", 1)[-1]
     forms = {low, low.removesuffix("en"), low.removesuffix("n")}
+    if any(f.endswith(k) for f in forms for k in KIN):
+        return False  # 'Lufthansa-Tochter Germanwings' is a company
     role = any(f.endswith(c) for c in lexicon.cues() if len(c) > 4 for f in forms) or forms & lexicon.cues()
     return role and len(toks) < 4 and all(t[:1].isupper() and not _names_other(t) for t in toks)
 
@@ -87,12 +90,13 @@ def described(m: Mention) -> bool:
 
 def part_of_other_name(m: Mention) -> bool:
     """A person's name before a noun for what is named after them ('Ernst Happel Stadion') or after a group's
-    ('Gruppe Ilie Nastase'), a person or place after a building's noun ('Schloss Bellevue', 'Villa Roth'):
-    part of another name; a colour after another and 'und' is a party's ('Rot und Schwarz')."""
+    ('Gruppe Ilie Nastase'), a person or place after a building's noun ('Schloss Bellevue', 'Villa Roth'), a
+    name before an event word: part of another name; a colour after another and 'und' is a party's."""
     before = _word_before(m)
     named = m.cls == "PER" and (m.after in NAMED_AFTER or before in GROUPS)
     colour = m.tokens[0] in COLOURS and m.before[:1] in {(c,) for c in COLOURS} and before in ("und", "oder")
-    return named or colour or m.cls in ("PER", "LOC") and before in BUILDINGS
+    event = m.after in lexicon.event_words()["words"]  # 'National Drone Racing' + 'Championships'
+    return named or colour or event or m.cls in ("PER", "LOC") and before in BUILDINGS
 
 
 def _word_before(m: Mention) -> str:

@@ -35,7 +35,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
 def _lone_noun(name: str) -> bool:
     """A common noun the alias list does not know as a name, cut off the purpose or genitive that made it one
     ('Bundesamt', 'Gewerkschaft' of 'Gewerkschaft der Seeleute')."""
-    return common_noun_name(name) and name.casefold() not in lexicon.aliases()
+    return common_noun_name(name) and name.casefold() not in lexicon.aliases() and "-" not in name
 
 
 def _cued_type(name: str, cls: str, cue: str | None) -> str:
@@ -113,9 +113,10 @@ def person_form(name: str) -> bool:
 
 def retyped_person(name: str, cls: str) -> str:
     """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
-    other names keep their type."""
+    other names, and places GeoNames has ('Colorado Springs'), keep their type."""
     toks = name.split()
     if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
+            or name in lexicon.multiword_places() \
             or "PER" in lexicon.known().get(name, ""):
         return cls
     last = toks[-1]

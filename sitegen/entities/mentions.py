@@ -167,9 +167,11 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
 
 def _clubs(out: list[Mention]) -> list[Mention]:
     """In a text with sport, a town that names its club once ('2:0 gegen Malmö') is the club wherever it is
-    not the venue or the dateline ('wie Malmö'; not 'in Malmö')."""
-    clubs = {m.tokens for m in out if m.cls == "ORG" and not m.name and rules.club_town(list(m.tokens))}
-    return [replace(m, cls="ORG") if m.cls == "LOC" and m.tokens in clubs and not m.name
+    not the venue or the dateline ('wie Malmö', 'Malmös'; not 'in Malmö')."""
+    clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
+             and rules.club_town(list(m.tokens))}
+    return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
+            and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
             and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
 
 

@@ -79,12 +79,12 @@ MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt 
 def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
     """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
     text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
-    typed as an organisation in a text without sport is the place."""
+    typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
     venue = a > 0 and words[a - 1] in ("in", "nach")
     match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
-    return "LOC" if cls == "ORG" and not sport and plain_place(words[a:b]) else cls
+    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
 
 
 def plain_place(words: list[str]) -> bool:
@@ -136,7 +136,7 @@ def _openers(words: list[str], tags: list[str]) -> None:
         if f"{words[i - 1]} {words[i]}" in lexicon.multiword_places():
             tags[i - 1:i + 1] = ["B-LOC", "I-LOC"]
         elif words[i - 1] in OPENERS and tags[i][2:] in ("LOC", "ORG") \
-                and words[i] not in lexicon.countries():
+                and words[i] not in lexicon.countries() and words[i] not in lexicon.places():
             tags[i - 1:i + 1] = ["B-ORG", "I-ORG"]
 
 
