@@ -204,3 +204,10 @@ def test_place_after_in_in_a_sports_text_stays_a_place_and_a_club_towns_genitive
     ents = extract("Juventus siegte gegen Palermo. Palermos Stürmer war verletzt, der Trainer tobte, "
                    "wie Palermo.")
     assert "Palermo" in ents.organisations and "Palermo" not in ents.places + ents.people
+
+
+def test_name_cut_before_its_noun_after_an_inflected_adjective_is_dropped():
+    ents = extract("Sie ist Vizepräsidentin im Bundesverband der Deutschen Rheuma-Liga. Die Freien Wähler "
+                   "und die Vereinten Nationen schweigen.")
+    assert "Bundesverband Deutschen" not in ents.organisations
+    assert "Vereinte Nationen" in ents.organisations

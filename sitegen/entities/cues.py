@@ -95,7 +95,7 @@ def part_of_other_name(m: Mention) -> bool:
     before = _word_before(m)
     named = m.cls == "PER" and (m.after in NAMED_AFTER or before in GROUPS)
     colour = m.tokens[0] in COLOURS and m.before[:1] in {(c,) for c in COLOURS} and before in ("und", "oder")
-    event = m.after in lexicon.event_words()["words"]  # 'National Drone Racing' + 'Championships'
+    event = m.after.split("-")[0] in lexicon.event_words()["words"]  # 'Drone Racing' + 'Championships'
     return named or colour or event or m.cls in ("PER", "LOC") and before in BUILDINGS
 
 

@@ -60,7 +60,7 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
-    if cls == "ORG" and _noun_compound(name):
+    if cls == "ORG" and _noun_compound(name) or _adjective_end(name):
         return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
@@ -72,6 +72,15 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def _adjective_end(name: str) -> bool:
+    """A name of several words ending in an inflected adjective: cut before its noun ('Bundesverband
+    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name ('Bündnis 90/Die Grünen')."""
+    last = name.split()[-1]
+    return " " in name and last.endswith("en") and lexicon.pos(last.lower())[0].startswith("ADJ") \
+        and lexicon.pos(last)[0] != "NN" and name.casefold() not in lexicon.aliases() \
+        and name not in lexicon.known()
 
 
 def _noun_compound(name: str) -> bool:
