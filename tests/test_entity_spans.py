@@ -211,3 +211,9 @@ def test_name_cut_before_its_noun_after_an_inflected_adjective_is_dropped():
                    "und die Vereinten Nationen schweigen.")
     assert "Bundesverband Deutschen" not in ents.organisations
     assert "Vereinte Nationen" in ents.organisations
+
+
+def test_english_form_of_address_is_cut_off_a_persons_name():
+    ents = extract("Mister Wenger kann denken und sagen, was er will, meinte Jose Mourinho über "
+                   "Arsène Wenger.")
+    assert "Mister Wenger" not in ents.people and "Arsène Wenger" in ents.people

@@ -76,11 +76,12 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
 
 def _adjective_end(name: str) -> bool:
     """A name of several words ending in an inflected adjective: cut before its noun ('Bundesverband
-    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name ('Bündnis 90/Die Grünen')."""
+    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name nor one ending in one
+    ('Wiener Grünen')."""
     last = name.split()[-1]
+    listed = {name.casefold(), last.casefold()} & lexicon.aliases().keys() or name in lexicon.known()
     return " " in name and last.endswith("en") and lexicon.pos(last.lower())[0].startswith("ADJ") \
-        and lexicon.pos(last)[0] != "NN" and name.casefold() not in lexicon.aliases() \
-        and name not in lexicon.known()
+        and lexicon.pos(last)[0] != "NN" and not listed
 
 
 def _noun_compound(name: str) -> bool:

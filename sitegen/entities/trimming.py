@@ -12,7 +12,8 @@ COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum 
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
-TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm.".split())  # 'Dr. Scot X'
+TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
+                   .split())  # 'Dr. Scot X', 'Mister Wenger'
 
 
 def common_noun(word: str, guessed: bool = False) -> bool:
