@@ -9,6 +9,8 @@ from .normalize import ARTICLES
 from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
+KIN = frozenset("tochter töchter sohn mutter vater schwester bruder".split())  # also a company's parent
 INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
@@ -24,16 +26,25 @@ RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzt
 NAMED_AFTER = frozenset("Stadion Arena Halle Preis Award Medaille Trophy Straße Gasse Platz Allee Brücke "
                         "Schule Gymnasium Saal Spital Kaserne Museum".split())
 BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
-THING_HEADS = ("konferenz", "messe", "kongress", "festival", "motto", "modus", "raumstation")  # events
+GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
+COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
 
 
 def work_context(m: Mention) -> bool:
     """The mention follows a noun that introduces a work, product or event: 'das Spiel Mario Maker',
-    'Entwicklerkonferenz WWDC', 'unter dem Motto Nobody Left Outside'."""
+    'Entwicklerkonferenz WWDC', 'das Freihandelsabkommen Nafta', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
-        or word[:1].isupper() and word.lower().endswith(THING_HEADS) \
-        or m.cls != "PER" and work_compound(word)  # 'TV-Serie', 'Raumschiff'
+        or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
+        or m.cls != "PER" and work_compound(word) or versioned(m)  # 'TV-Serie', 'Raumschiff'
+
+
+def versioned(m: Mention) -> bool:
+    """A name no list knows before a one-digit number or a code: a device or programme ('Wendelstein 7-X',
+    'ZiB 2'; not 'ORF 2', 'Hannover 96')."""
+    name = " ".join(m.tokens)
+    listed = name in lexicon.orgs() or name.casefold() in lexicon.aliases() or name in lexicon.known()
+    return m.cls != "PER" and VERSION.fullmatch(m.after) is not None and not listed
 
 
 def org_context(m: Mention) -> bool:
@@ -45,15 +56,29 @@ def org_context(m: Mention) -> bool:
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
     """'LOC' after a place noun ('Siedlung Otniel'; not a person or genitive: 'Heimatstadt Josef Stalins'),
-    'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, else None."""
+    'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, 'PER' for an
+    organisation- or place-typed name of words no list knows after a role noun, else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
     if not word[:1].isupper():
         return None
+    if m.cls in ("ORG", "LOC") and _person_after_role(word, toks):
+        return "PER"  # 'des japanischen Experten Hirokatsu Watanabe', 'Mittelfeldspieler Holzhauser'
     if word.lower().endswith(PLACE_HEADS):
         person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
         return None if person else "LOC"
     return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
+
+
+def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
+    """A role noun ('Experten', 'Sprecher', 'Mittelfeldspieler') before one to three words that name no
+    organisation or place and are no organisation's word ('FC')."""
+    low = word.lower().rsplit("-", 1)[-1]
+    forms = {low, low.removesuffix("en"), low.removesuffix("n")}
+    if any(f.endswith(k) for f in forms for k in KIN):
+        return False  # 'Lufthansa-Tochter Germanwings' is a company
+    role = any(f.endswith(c) for c in lexicon.cues() if len(c) > 4 for f in forms) or forms & lexicon.cues()
+    return role and len(toks) < 4 and all(t[:1].isupper() and not _names_other(t) for t in toks)
 
 
 def described(m: Mention) -> bool:
@@ -64,10 +89,14 @@ def described(m: Mention) -> bool:
 
 
 def part_of_other_name(m: Mention) -> bool:
-    """A person's name before a noun for what is named after them ('Ernst Happel Stadion'), a person or place
-    after a building's noun ('Schloss Bellevue', 'Villa Roth'): part of another name."""
-    after = m.cls == "PER" and m.after in NAMED_AFTER
-    return after or m.cls in ("PER", "LOC") and _word_before(m) in BUILDINGS
+    """A person's name before a noun for what is named after them ('Ernst Happel Stadion') or after a group's
+    ('Gruppe Ilie Nastase'), a person or place after a building's noun ('Schloss Bellevue', 'Villa Roth'), a
+    name before an event word: part of another name; a colour after another and 'und' is a party's."""
+    before = _word_before(m)
+    named = m.cls == "PER" and (m.after in NAMED_AFTER or before in GROUPS)
+    colour = m.tokens[0] in COLOURS and m.before[:1] in {(c,) for c in COLOURS} and before in ("und", "oder")
+    event = m.after.split("-")[0] in lexicon.event_words()["words"]  # 'Drone Racing' + 'Championships'
+    return named or colour or event or m.cls in ("PER", "LOC") and before in BUILDINGS
 
 
 def _word_before(m: Mention) -> str:

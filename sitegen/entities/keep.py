@@ -7,13 +7,6 @@ from .rules import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
-EVENT_WORDS = frozenset("Contest Cup Day Days Open Games Festival Award Awards Trophy Championship "
-                        "Championships Champions Conference Congress Summit Expo Convention Formel "
-                        "Olympics Tour Marathon Rallye Biennale Weltcup Slam "
-                        "Masters Prix Weltmeisterschaft Europameisterschaft Meisterschaft Fasching Bowl Race "
-                        "Finals Series Classic Turnier Rennen Gala".split())
-EVENT_HEADS = ("anschlag", "anschläge", "anschlägen", "attentat", "attentate", "attentaten", "krieg",
-               "gipfel", "skandal", "affäre", "unruhen", "festspiele", "wahl", "wahlen")  # 'Wiener Gipfel'
 MIN_MULTI = 0.7
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -29,8 +22,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls
-    if cls != "PER" and cues.company_product(name):
-        return None  # 'Google Docs'
+    if cls != "PER" and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):
+        return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
     town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
     work = g["work"] and not land and not town  # 'das Spiel Mario Maker', 'Raumschiff Enterprise'
@@ -39,11 +32,18 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
 
 
+def _lone_noun(name: str) -> bool:
+    """A common noun the alias list does not know as a name, cut off the purpose or genitive that made it one
+    ('Bundesamt', 'Gewerkschaft' of 'Gewerkschaft der Seeleute')."""
+    return common_noun_name(name) and name.casefold() not in lexicon.aliases() and "-" not in name
+
+
 def _cued_type(name: str, cls: str, cue: str | None) -> str:
     """The type a noun before the name gives ('Insel Giglio', 'Zweitligisten Brentford'); a country stays a
-    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club."""
-    if cue == "LOC":
-        return "LOC"
+    place ('Titelverteidiger Deutschland'), a person becomes a club only after a word for a club, an
+    organisation or a place a person only after a role noun ('Experten Hirokatsu Watanabe')."""
+    if cue in ("LOC", "PER"):
+        return cue if cue == "LOC" or cls in ("ORG", "LOC") else cls
     if cue is None or name in lexicon.countries() or name in lexicon.regions():
         return cls
     return "ORG" if cls == "LOC" or cls == "PER" and cue == "TEAM" else cls
@@ -55,12 +55,12 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
-    several = " " in name and cls != "LOC" and not institution  # 'Olympia', 'African National Congress'
-    if several and EVENT_WORDS & set(name.split()) or _event(name):
+    several = " " in name and cls != "LOC" and (not institution or _event_head(name))
+    if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
-    if cls == "ORG" and _noun_compound(name):
+    if cls == "ORG" and _noun_compound(name) or _adjective_end(name):
         return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
@@ -72,6 +72,16 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
+
+
+def _adjective_end(name: str) -> bool:
+    """A name of several words ending in an inflected adjective: cut before its noun ('Bundesverband
+    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name nor one ending in one
+    ('Wiener Grünen')."""
+    last = name.split()[-1]
+    listed = {name.casefold(), last.casefold()} & lexicon.aliases().keys() or name in lexicon.known()
+    return " " in name and last.endswith("en") and lexicon.pos(last.lower())[0].startswith("ADJ") \
+        and lexicon.pos(last)[0] != "NN" and not listed
 
 
 def _noun_compound(name: str) -> bool:
@@ -87,10 +97,19 @@ def _noun_compound(name: str) -> bool:
     return not named and lexicon.pos(head) == ("NN", True) or named and noun_tail
 
 
+def _event_head(name: str) -> bool:
+    """The name's head, last or before 'of', is an event word and no organisation word: 'BMW International
+    Open', 'Cannes Lions International Festival of Creativity' (not 'African National Congress')."""
+    head = name.split(" of ")[0].split()[-1]
+    return head in lexicon.event_words()["words"] and head.lower() not in lexicon.org_words() \
+        and head not in ("Congress", "Conference", "Convention")
+
+
 def _event(name: str) -> bool:
     """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
     *before, last = name.split()
-    return bool(before) and last.lower().endswith(EVENT_HEADS) and before[0] not in lexicon.first_names() \
+    heads = lexicon.event_words()["heads"]
+    return bool(before) and last.lower().endswith(heads) and before[0] not in lexicon.first_names() \
         and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)
 
 
@@ -104,9 +123,10 @@ def person_form(name: str) -> bool:
 
 def retyped_person(name: str, cls: str) -> str:
     """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
-    other names keep their type."""
+    other names, and places GeoNames has ('Colorado Springs'), keep their type."""
     toks = name.split()
     if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
+            or name in lexicon.multiword_places() \
             or "PER" in lexicon.known().get(name, ""):
         return cls
     last = toks[-1]

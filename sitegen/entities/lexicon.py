@@ -95,6 +95,16 @@ def work_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_words() -> dict[str, tuple[str, ...]]:
+    """Kind ('words', 'heads', 'cues') -> words of events, prizes and agreements (data/eventwords.txt)."""
+    out: dict[str, list[str]] = {}
+    for line in _lines("eventwords.txt"):
+        kind, _, words = line.partition(":")
+        out.setdefault(kind.strip(), []).extend(words.split())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def product_words() -> frozenset[str]:
     """Words that make a multi-word name a product or work (data/productwords.txt)."""
     return _words("productwords.txt")

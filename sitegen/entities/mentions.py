@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon, rules, tagger
@@ -162,7 +162,17 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     # when the article names the place Wien on its own ('Zagreb-Spieler' after 'Dinamo Zagreb' does not)
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
+
+
+def _clubs(out: list[Mention]) -> list[Mention]:
+    """In a text with sport, a town that names its club once ('2:0 gegen Malmö') is the club wherever it is
+    not the venue or the dateline ('wie Malmö', 'Malmös'; not 'in Malmö')."""
+    clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
+             and rules.club_town(list(m.tokens))}
+    return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
+            and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
+            and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
 
 
 def _compound_parts(sent, tags) -> list[Mention]:

@@ -17,7 +17,7 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
        "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt", "zeit",
-       "burg", "wand")  # 'der Neuen Burg' -> 'Neue Burg
+       "burg", "wand", "presse", "woche")  # 'der Neuen Burg' -> 'Neue Burg'
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
@@ -40,7 +40,7 @@ def adjective_stem(word: str) -> str | None:
     """'Weißen' -> 'Weiß', 'Europäische' -> 'Europäisch'; None when the word is no inflected adjective."""
     tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
     is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
-        or re.search(r"(isch|ig|lich|er)(e|en|em|er|es)$", word)
+        or re.search(r"(isch|lich)(e|en|em|er|es)$|(ig|er)(en|em|er|es)$", word)  # not 'Platige Images'
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
@@ -58,14 +58,15 @@ def place_adjective(word: str) -> bool:
                or s.replace("St. ", "Sankt ") in lexicon.multiword_places() for s in stems)  # 'St. Pöltner'
 
 
-def noun_base(word: str) -> str:
-    """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form)."""
+def noun_base(word: str, genitive: bool = False) -> str:
+    """'Hauses' -> 'Haus', 'Russlands' -> 'Russland' (genitive -s/-es of a known base form); with genitive
+    (after 'des') also a name HanTa knows: 'des Deutschlandfunks' (not 'Zeitung Danas')."""
     for end in ("es", "s"):
         if end == "es" and word[-3:-2] in VOWELS:
             continue  # 'Philaes' -> 'Philae': -es follows a consonant
         if word.endswith(end) and len(word) > len(end) + 2 and not word.endswith("ss"):
             base = word[: -len(end)]
-            if _known_base(base, word):
+            if _known_base(base, word, genitive):
                 return base
     return word
 
@@ -78,7 +79,7 @@ def _noun_lemma(word: str) -> str:
     return lem if word in (lem + "s", lem + "es") else noun_base(word)
 
 
-def _known_base(base: str, word: str) -> bool:
+def _known_base(base: str, word: str, genitive: bool = False) -> bool:
     if base in lexicon.countries() or base in lexicon.places():
         return word not in lexicon.countries() and word not in lexicon.places()
     if word in lexicon.known() or word in lexicon.orgs() or word in lexicon.people():
@@ -88,7 +89,8 @@ def _known_base(base: str, word: str) -> bool:
     tag, known = lexicon.pos(base)
     if known and tag in ("NN", "NE") and not lexicon.pos(word)[1]:
         return True
-    return lexicon.pos(word)[0] == "NN" and lexicon.lemma(word) == base
+    tag, known = lexicon.pos(word)  # HanTa's lemma of a noun, or after 'des' of a name it knows
+    return (tag == "NN" or genitive and tag == "NE" and known) and lexicon.lemma(word) == base
 
 
 def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
@@ -96,7 +98,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     Zeitung'; after 'der' an adjective in -en is feminine or plural ('der Neuen Burg'), -s no genitive."""
     toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
     if len(toks) == 1:
-        return (toks[0],) if article in ("der", "die", "dem", "den") else (noun_base(toks[0]),)
+        oblique = article in ("der", "die", "dem", "den")
+        return (toks[0],) if oblique else (noun_base(toks[0], genitive=article == "des"),)
     stems: list[str | None] = []  # None: a place's adjective, kept ('Frankfurter Allgemeinen Zeitung')
     while len(stems) < len(toks) - 1:
         word = toks[len(stems)]
@@ -107,7 +110,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
     ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE  # 'Leipziger Forschungszentrums für ...'
     head = _noun_lemma(toks[k]) if ends else toks[k]
-    feminine = article == "der" and k > 0 and toks[0].endswith("en") and not head.endswith("s")
+    inflected = [t for s, t in zip(stems, toks) if s is not None]  # 'der Passauer Neuen Presse'
+    feminine = article == "der" and inflected[:1] and inflected[0].endswith("en") and not head.endswith("s")
     ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
     return adjectives + (head,) + tuple(toks[k + 1:])

@@ -23,11 +23,13 @@ def _surface(m: Mention) -> tuple[str, ...]:
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
     toks = [t for t in toks if t]
     article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
-    while toks and toks[0].lower() in ARTICLES:
+    while toks and toks[0].lower() in ARTICLES and " ".join(toks) not in lexicon.multiword_places():
         article, toks = toks[0].lower(), toks[1:]
     if not toks:
         return ()
-    if m.cls == "PER" or " ".join(toks).casefold() in lexicon.aliases():
+    if m.cls == "PER" or " ".join(toks).casefold() in lexicon.aliases() \
+            or " ".join(toks) in lexicon.multiword_places():  # 'Den Haag'
+
         return tuple(toks)
     return nominative(tuple(toks), article)
 
@@ -153,6 +155,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         work = cues.work_context(m)
         g["work"] = g.get("work") or work
         g["plain"] = g.get("plain") or not work
+        g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)

@@ -72,13 +72,19 @@ def club_town(words: list[str]) -> bool:
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
 
 
+MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt unterlag schlägt schlug "
+                        "besiegt besiegte empfängt empfing trifft".split())
+
+
 def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
-    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'); a place typed as
-    an organisation in a text without sport is the place."""
+    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
+    text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
+    typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
     venue = a > 0 and words[a - 1] in ("in", "nach")
-    if result and cls == "LOC" and club_town(words[a:b]) and not venue:
+    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
+    if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
-    return "LOC" if cls == "ORG" and not sport and plain_place(words[a:b]) else cls
+    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
 
 
 def plain_place(words: list[str]) -> bool:
@@ -105,11 +111,33 @@ def compound_part(word: str) -> tuple[str, str] | None:
     low, low_known = lexicon.pos(head.lower())
     if known and tag == "NN" or low.startswith("ADJ") or low == "CARD" and low_known:
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
+    if "-" in tail and not lexicon.pos(tail.split("-")[0])[1] or tail.split("-")[0] in EVENT_PARTS:
+        return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team'
     if head in lexicon.orgs():
         return head, "ORG"
     if head in lexicon.regions():
         return head, "LOC"
     return None
+
+
+EVENT_PARTS = frozenset("Cup Open Trophy Masters Prix Slam Bowl Games".split())
+# English words that open a company's name before a word the tagger takes alone: 'General Electric'
+OPENERS = frozenset("General Western Eastern Northern Southern Central Royal Pacific Continental Global "
+                    "Universal Standard".split())
+
+
+def _openers(words: list[str], tags: list[str]) -> None:
+    """An untagged word before a one-word name opens it (in place): a place's article ('Den' + 'Haag', as
+    GeoNames has it) or an English word of company names ('General' + 'Electric', 'Western' + 'Digital')."""
+    for i in range(1, len(words)):
+        one = tags[i][:2] == "B-" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+        if not (one and tags[i - 1] == "O" and words[i - 1][:1].isupper()):
+            continue
+        if f"{words[i - 1]} {words[i]}" in lexicon.multiword_places():
+            tags[i - 1:i + 1] = ["B-LOC", "I-LOC"]
+        elif words[i - 1] in OPENERS and tags[i][2:] in ("LOC", "ORG") \
+                and words[i] not in lexicon.countries() and words[i] not in lexicon.places():
+            tags[i - 1:i + 1] = ["B-ORG", "I-ORG"]
 
 
 def institutions(words: list[str], tags: list[str]) -> list[str]:
@@ -166,6 +194,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     _unknown_neighbours(words, tags)
+    _openers(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \

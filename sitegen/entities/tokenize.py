@@ -7,6 +7,7 @@ from dataclasses import dataclass
 ABBREV = frozenset(("Dr Prof St Nr ca Mio Mrd vgl bzw usw etc Abs Jh Str Hr Fr Mag Ing Dipl Bd ggf inkl\n"
                     "evtl Tel Jan Feb Apr Jun Jul Aug Sep Sept Okt Nov Dez Mr Mrs Ms sog ehem geb gest Co Inc"
                     " Ltd Corp jun sen").split())
+EXPANDED = {"Wr": "Wiener"}  # 'Wr. Neustadt' is tagged and named as 'Wiener Neustadt'
 TOKEN = re.compile(
     r"https?://\S+[\w/]|www\.\S+\w"          # URLs
     r"|(?:[A-Za-zÄÖÜäöü]\.){2,}"              # z.B., u.a., U.S.
@@ -28,13 +29,16 @@ class Token:
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
-    """All tokens, their offsets shifted by `offset`; an abbreviation or an initial keeps its full stop."""
+    """All tokens, their offsets shifted by `offset`; an abbreviation or an initial keeps its full stop, an
+    abbreviated adjective is written out ('Wr.' -> 'Wiener', offsets of the abbreviation)."""
     out: list[Token] = []
     pos = 0
     while (m := TOKEN.search(text, pos)) is not None:
         word, start, end = m.group(), m.start(), m.end()
         if end < len(text) and text[end] == "." and (word in ABBREV or (len(word) == 1 and word.isupper())):
             word, end = word + ".", end + 1
+        elif end < len(text) and text[end] == "." and word in EXPANDED:
+            word, end = EXPANDED[word], end + 1
         out.append(Token(word, start + offset, end + offset))
         pos = end
     return _split_inner_dots(out)

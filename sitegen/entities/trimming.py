@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon, rules
-from .normalize import ARTICLES, folded
+from .normalize import ARTICLES, folded, place_adjective
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
@@ -12,7 +12,8 @@ COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum 
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
-TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm.".split())  # 'Dr. Scot X'
+TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
+                   .split())  # 'Dr. Scot X', 'Mister Wenger'
 
 
 def common_noun(word: str, guessed: bool = False) -> bool:
@@ -99,15 +100,29 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
     if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
-    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or common_noun(words[a])
-                                                         and not _institution(words[a])
-                                                         and words[a].lower() not in lexicon.org_words()):
+    a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
+    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _front_noun(words[a], cls)):
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
     if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
         cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _front_noun(word: str, cls: str) -> bool:
+    """A common noun before a name, no institution's nor an English word opening a company's ('General')."""
+    return common_noun(word) and not _institution(word) and word.lower() not in lexicon.org_words() \
+        and not (cls == "ORG" and word in rules.OPENERS)
+
+
+def _placed_noun(words, a: int, b: int) -> bool:
+    """A place's adjective and a noun, no institution's, before a name with no organisation word: 'Wiener
+    Hotel Sofitel' (not 'Münchner Landgericht', 'Wiener Verein Neustart', 'Wiener Sport Club')."""
+    noun, rest = words[a + 1], {w.lower() for w in words[a + 2:b]}
+    return place_adjective(words[a]) and words[a + 2][:1].isupper() and lexicon.pos(noun)[0] == "NN" \
+        and noun not in lexicon.places() and noun not in lexicon.first_names() and not _institution(noun) \
+        and not (rest | {noun.lower()}) & lexicon.org_words()
 
 
 def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
@@ -138,7 +153,7 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
         and not last.endswith(rules.PURPOSE_HEADS) and last not in lexicon.org_words()
     head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front'
-    while b - a > 1:
+    while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
                 or not firm and _role(words[a], words[a + 1])
@@ -182,13 +197,23 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     return b
 
 
+def _noun_tail(words, a: int, b: int, cls: str) -> int:
+    """A person's or place's span ends before a common noun after its first words ('Merkel Privathandy'); not
+    after a particle ('Van der Bellen'), given names only ('Anna Maria Hochhauser') or a team's plural
+    ('Atlanta Hawks')."""
+    limit = {"PER": 2, "LOC": 1}.get(cls)
+    place = words[a] in lexicon.places() or words[a] in lexicon.countries()
+    if limit is None or cls == "LOC" and not place:
+        return b
+    return next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
+                 and words[i - 1].lower() not in PARTICLES and not set(words[a:i]) <= lexicon.first_names()
+                 and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
+                b)
+
+
 def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
-    limit = {"PER": 2, "LOC": 1}.get(cls)
-    if limit is not None and (cls == "PER" or words[a] in lexicon.places()
-                              or words[a] in lexicon.countries()):
-        b = next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
-                  and words[i - 1].lower() not in PARTICLES), b)  # 'Van der Bellen' keeps its 'Bellen'
+    b = _noun_tail(words, a, b, cls)
     last = words[b - 1].lower()
     if cls != "PER" and b - a > 1 and work_compound(words[a]):
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
