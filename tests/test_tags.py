@@ -283,3 +283,12 @@ def test_seed_tags_and_an_editors_tags_survive_a_second_ingest(tmp_path):
     summary = again()
     assert load_article(path, tmp_path).tags[:2] == ("Abrüstung", "Sicherheitspolitik")
     assert any("tags" in note for note in summary.notes)
+
+
+def test_job_cuts_are_filed_with_the_labour_market_and_copyright_under_itself():
+    cuts = ("Stellenabbau bei Siemens: Der Konzern streicht 2.000 Stellen. Der Stellenabbau trifft vor allem "
+            "die Energiesparte, ein Sozialplan soll die Härten mildern, sagte der Betriebsrat am Montag.")
+    assert tags_of(cuts, section="Wirtschaft")[:2] == ("Stellenabbau", "Arbeitsmarkt")
+    links = ("Leistungsschutzrecht in der EU: Die Kommission will das Urheberrecht ändern. Verlage sollen "
+             "für Links bezahlt werden, das Leistungsschutzrecht sei gescheitert, sagen Kritiker.")
+    assert tags_of(links, section="Web")[0] == "Urheberrecht"
