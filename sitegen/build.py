@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from sitegen.cache import FILE_NAME, Cache
 from sitegen.config import Config
 from sitegen.content import shown_path
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.model import Site, build_site, unique_slugs_of
 from sitegen.output import Reuse, check_out, writing
@@ -49,7 +49,7 @@ def build(config: Config, log: Callable[[str], None] = print, jobs: int | None =
     except BaseException as exc:
         problem = exc
         if isinstance(exc, OSError):  # a file that could not be read or written is named
-            problem = SitegenError(f"Dateifehler: {exc.strerror or exc}", path=exc.filename,
+            problem = SitegenError(f"Dateifehler: {reason(exc)}", path=exc.filename,
                                    fix="Platz und Schreibrechte prüfen, dann erneut bauen")
         elif not isinstance(exc, SitegenError):
             problem = SitegenError(f"interner Fehler: {type(exc).__name__}: {exc}", path=None,

@@ -220,7 +220,7 @@ def test_a_huge_source_date_epoch_is_one_line(small_archive, monkeypatch):
 def test_a_file_name_that_is_not_utf8_or_a_link_loop_in_content(small_archive, capsys, monkeypatch):
     articles = small_archive / "content" / "articles"
     os.symlink("schleife.md", articles / "schleife.md")
-    with pytest.raises(SitegenError, match="schleife.md: kann nicht gelesen werden: Too many levels"):
+    with pytest.raises(SitegenError, match="schleife.md: kann nicht gelesen werden: symbolischer Link im "):
         build(config_for(small_archive), **QUIET)
     (articles / "schleife.md").unlink()
     (articles / os.fsdecode(b"kaputt\xff.md")).write_text("---\ntitle: K\n---\n", encoding="utf-8")

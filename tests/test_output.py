@@ -76,10 +76,10 @@ def test_a_full_disk_is_one_line_naming_the_file_and_keeps_the_site(small_archiv
         raise OSError(errno.ENOSPC, "No space left on device", f"{self.folder}/{rel}")
 
     monkeypatch.setattr(output.OutputFolder, "write", full)
-    with pytest.raises(SitegenError, match=r"\.new-[^/]+/\S+: Dateifehler: No space left on device"):
+    with pytest.raises(SitegenError, match=r"\.new-[^/]+/\S+: Dateifehler: kein Platz mehr auf dem "):
         build(config, **QUIET)
     assert site_files(small_archive / "_site") == before
-    assert "No space left" in (small_archive / "_site.failed").read_text(encoding="utf-8")
+    assert "kein Platz mehr" in (small_archive / "_site.failed").read_text(encoding="utf-8")
 
 
 def test_indexing_that_fails_leaves_no_half_made_bundle_in_the_cache(small_archive, monkeypatch):
