@@ -294,7 +294,7 @@ def test_an_article_file_that_cannot_be_written_is_skipped_and_leaves_no_tempora
     monkeypatch.setattr(os, "replace", full_disk)
     summary = run([batch / "dump.csv"], batch.parent)
     assert "batch/dump.csv#id=a-101" in summary.skipped and len(summary.created) == 2
-    assert "konnte nicht geschrieben werden: No space left on device" in summary.reasons[
+    assert "konnte nicht geschrieben werden: kein Platz mehr auf dem Datenträger" in summary.reasons[
         "batch/dump.csv#id=a-101"]
     assert sorted(p.name for p in (batch.parent / "content").iterdir()) == [
         "city-council-approves-bike-lane.md", "der-aufsteiger-hat-sein-heimspiel-gegen-den-tabellenfuehrer-"

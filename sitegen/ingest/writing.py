@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen.content import UNKNOWN_DATE, check_article_file, decode, parse_article
-from sitegen.errors import SitegenError, printable
+from sitegen.errors import SitegenError, printable, reason
 from sitegen.ingest.merge import article_metadata, dump_text, merge, proposal_meta
 from sitegen.ingest.parallel import per_article
 from sitegen.ingest.summary import Summary
@@ -46,7 +46,7 @@ def write_all(planned: list[Planned], root: Path, summary: Summary, log: Callabl
                 _store(plan, done, summary)
             except (OSError, SitegenError) as exc:
                 error = exc if isinstance(exc, SitegenError) else SitegenError(
-                    f"seine Artikeldatei konnte nicht geschrieben werden: {exc.strerror or exc}",
+                    f"seine Artikeldatei konnte nicht geschrieben werden: {reason(exc)}",
                     path=plan.proposal.source, fix="prüfe Platz und Rechte im Ausgabeordner")
                 summary.skip(plan.proposal.source, "Fehler", str(error))
                 log(f"übersprungen: {error}")
