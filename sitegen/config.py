@@ -1,4 +1,4 @@
-"""The one frozen Config: paths, base URL, title, language; read from sitegen.yaml and the command line."""
+"""The one frozen Config: paths, base URL, title, description; read from sitegen.yaml and the command line."""
 from __future__ import annotations
 
 import re
@@ -27,7 +27,6 @@ class Config:
     base_url: str = "/"
     title: str = "Nachrichtenarchiv"
     description: str = "Ein durchsuchbares Archiv von Nachrichtenartikeln"
-    language: str = "de"
     cname: str = ""
     strict: bool = False
 

@@ -160,7 +160,7 @@ class SearchContext(TypedDict):
 
 
 class NamesContext(TypedDict):
-    """names.json: normalised name -> [taxonomy's singular, name, page path, articles] (search_names.py)."""
+    """names.json: normalised name -> [taxonomy's singular, name, page path, articles] (entity_info.py)."""
     names: dict[str, list]
 
 

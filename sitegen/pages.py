@@ -16,7 +16,7 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
 from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.errors import SitegenError
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.search_names import names_index
+from sitegen.entity_info import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,

@@ -20,9 +20,7 @@ def slugify(text: str) -> str:
         slug = slug[:MAX_LENGTH].rsplit("-", 1)[0] or slug[:MAX_LENGTH]
     if not slug:
         return "t-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    if slug in _RESERVED:
-        return slug + "-1"
-    return slug
+    return slug + "-1" if slug in _RESERVED else slug
 
 
 def unique_slugs(names: list[str]) -> dict[str, str]:

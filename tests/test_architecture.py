@@ -11,7 +11,7 @@ STAGES = [  # in build order; the modules of a stage
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
-    {"views", "entity_info", "search_names", "contexts", "pages"},  # plan
+    {"views", "entity_info", "contexts", "pages"},  # plan
     {"output", "theme", "render"},  # render (and write: output.py fills the new site as pages render)
     {"search"},  # index
     {"check"},  # check
