@@ -9,7 +9,7 @@ from typing import Any, Optional, TypedDict
 from sitegen import i18n, urls
 from sitegen.entity_info import EntityIndex, EntityInfo, Lead
 from sitegen.markup import link_entities
-from sitegen.model import Article, Site, Taxonomy
+from sitegen.model import Article, Site, Taxonomy, as_datetime
 from sitegen.views import Item, Pager, TermRef, Year
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
@@ -20,13 +20,6 @@ def site_updated(site: Site) -> dt.datetime:
     """When the archive last changed: SOURCE_DATE_EPOCH if set, else its newest date (never the clock)."""
     newest = next((a.date for a in site.articles if a.date is not None), dt.date(1970, 1, 1))
     return i18n.build_time() or as_datetime(newest)
-
-
-def as_datetime(value: dt.date) -> dt.datetime:
-    """A date as an aware datetime (midnight UTC for a bare date or a naive time)."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day)
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def atom_date(value: dt.date) -> str:

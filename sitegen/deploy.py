@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Mapping
 
 from sitegen.errors import LOG, SitegenError, printable
-from sitegen.output import MARKER, RECORDS
+from sitegen.output import MARKER
+from sitegen.reuse import RECORDS
 from sitegen.walk import files_below
 
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;

@@ -9,6 +9,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -226,7 +227,7 @@ class SiteApp:
         if "\x00" in rel or "\\" in rel or ".." in parts or any(
                 len(part.encode("utf-8", "surrogatepass")) > 255 for part in parts):
             return self.not_found()  # no file system has such a name
-        name = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        name = output_file(rel)
         rendered = self.render(name)
         if rendered is not None:
             return self.send(rendered, mimetypes.guess_type(name)[0] or "text/html")
@@ -236,14 +237,12 @@ class SiteApp:
 
     def file(self, rel: str, code: int = 200) -> Response | None:
         """The folder's file for a checked path; None when there is none (missing, unreadable, outside)."""
-        try:
+        with suppress(OSError, RuntimeError):  # a link loop too (RuntimeError before Python 3.13), a long name
             target = (self.folder / rel.lstrip("/")).resolve()
             target = target / "index.html" if target.is_dir() else target
             if self.folder in target.parents:
                 kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
                 return self.send(target.read_bytes(), kind, code)
-        except (OSError, RuntimeError):  # also a link loop (RuntimeError before Python 3.13), a name too long
-            pass
         return None
 
     def not_found(self) -> Response:

@@ -1,9 +1,9 @@
 """Pages -> files of the new site, in worker processes; the only module that renders with Jinja. Templates see
-their context and theme's globals, no global `site`: a page's bytes depend only on its key (output.py)."""
+their context and theme's globals, no global `site`: a page's bytes depend only on its key (reuse.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 
@@ -12,10 +12,13 @@ from sitegen.config import Config
 from sitegen.errors import SitegenError
 from sitegen.markup import markdown_html
 from sitegen.pages import Page
-from sitegen.output import OutputFolder, PageRecord, Reuse
+from sitegen.reuse import PageRecord, Reuse
 from sitegen.theme import make_environment
 from sitegen.urls import output_file
 from sitegen.workers import Progress, fork_map
+
+if TYPE_CHECKING:  # the new site's folder is the write stage's: pages are written into it as they render
+    from sitegen.output import OutputFolder
 
 CHUNK = 200  # pages a worker renders at a time
 PARALLEL_FROM = 400  # pages; below this one process is faster than starting workers

@@ -141,8 +141,7 @@ def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int,
     try:
         with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results:
             def finish() -> None:
-                for _ in results:
-                    pass
+                list(results)  # every shard indexed, or its error raised
                 install(wanted, bundles, output)
                 prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in wanted))
             yield finish

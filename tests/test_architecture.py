@@ -12,8 +12,9 @@ STAGES = [  # in build order; the modules of a stage
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
     {"views", "entity_info", "contexts", "pages"},  # plan
-    {"output", "theme", "render"},  # render (and write: output.py fills the new site as pages render)
+    {"reuse", "theme", "render"},  # render
     {"search"},  # index
+    {"output"},  # write (render and index fill its folder through the object they are given)
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",
      "__init__"},  # the commands
