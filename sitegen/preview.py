@@ -237,7 +237,7 @@ class SiteApp:
 
     def file(self, rel: str, code: int = 200) -> Response | None:
         """The folder's file for a checked path; None when there is none (missing, unreadable, outside)."""
-        with suppress(OSError, RuntimeError):  # a link loop too (RuntimeError before Python 3.13), a long name
+        with suppress(OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13), a long name
             target = (self.folder / rel.lstrip("/")).resolve()
             target = target / "index.html" if target.is_dir() else target
             if self.folder in target.parents:
