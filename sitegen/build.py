@@ -15,7 +15,7 @@ from sitegen.errors import SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.model import Site, build_site, unique_slugs_of
 from sitegen.output import check_out, writing
-from sitegen.pages import plan
+from sitegen.pages import Derived, plan
 from sitegen.render import Renderer, render_pages
 from sitegen.reuse import Reuse
 from sitegen.search import indexing, shards
@@ -77,7 +77,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
             with report.step("planen"):
-                pages = plan(model, config, tuple(shard.path for shard in search))
+                pages = plan(Derived.of(model, config, tuple(shard.path for shard in search)))
                 reuse = Reuse(config, model, output.live)
             with report.step("rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)

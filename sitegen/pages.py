@@ -71,13 +71,9 @@ class Derived:
                    site_updated(site), refs, feeds, bundles)
 
 
-def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
-    """Every page of the site, in a fixed order; two pages claiming one file is an error."""
-    return plan_derived(Derived.of(site, config, bundles))
-
-
-def plan_derived(d: Derived) -> list[Page]:
-    """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
+def plan(d: Derived) -> list[Page]:
+    """Every page of the site, in a fixed order; two pages claiming one file is an error. (The dev server
+    keeps `d` to re-plan one edited article fast.)"""
     pages = [home_page(d)]
     pages += [Page(article_path(a.slug), "article.html", partial(article_context, d, a), a.body)
               for a in d.site.articles]

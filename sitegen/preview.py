@@ -19,7 +19,7 @@ from sitegen.content import load_article, shown_path
 from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.model import build_site, outline
-from sitegen.pages import Derived, Page, article_context, plan_derived
+from sitegen.pages import Derived, Page, article_context, plan
 from sitegen.render import Renderer
 from sitegen.search import shards
 from sitegen.theme import static_files, warm
@@ -136,7 +136,7 @@ class Preview:
                                    fix="lösche den Link oder ersetze ihn durch die Datei")
             site = build_site(load_articles(self.config), shown_path(self.config.registry_file, Path.cwd()))
             derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
-            pages = {output_file(p.path): p for p in plan_derived(derived)}
+            pages = {output_file(p.path): p for p in plan(derived)}
             renderer = Renderer(self.config)
             warm(renderer.env)
         except SitegenError as exc:
