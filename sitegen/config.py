@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen.cache import DEFAULT_TEMPLATES, digest, user_cache_home
+from sitegen.cache import digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
 from sitegen.limits import load_yaml
@@ -80,8 +80,6 @@ def _resolve(config: Config) -> Config:
     paths = {name: (root / Path(getattr(config, name))).resolve() for name in ("content", "templates", "out")}
     caches = root / config.cache if config.cache else user_cache_home() / "sitegen"
     paths["cache"] = caches.resolve() / digest(str(paths["content"]))[:16]
-    if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
-        paths["templates"] = DEFAULT_TEMPLATES
     base_url = str(config.base_url)
     parts = urlsplit(base_url)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):

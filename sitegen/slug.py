@@ -28,13 +28,9 @@ def unique_slugs(names: list[str]) -> dict[str, str]:
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)
-    result: dict[str, str] = {}
-    taken = set(by_slug)
-    for slug, group in sorted(by_slug.items()):
-        result[group[0]] = slug
-        for name in group[1:]:
-            result[name] = free_slug(slug, taken)
-    return result
+    taken = set(by_slug)  # and each numbered slug, as it is given
+    return {name: free_slug(slug, taken) if i else slug
+            for slug, group in sorted(by_slug.items()) for i, name in enumerate(group)}
 
 
 def free_slug(stem: str, taken: set[str]) -> str:
