@@ -84,7 +84,7 @@ def check_out(out: Path) -> Path:
 
 @contextmanager
 def writing(out: Path) -> Iterator[OutputFolder]:
-    """An OutputFolder beside `out` (checked), swapped in when the block succeeds and deleted when it fails."""
+    """An OutputFolder beside checked `out`, swapped in when the block succeeds and deleted when it fails."""
     out.parent.mkdir(parents=True, exist_ok=True)
     _delete_soon([f for kind in ("new", "old") for f in abandoned(out.parent, f".{out.name}.{kind}-")])
     folder, scratch = (Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
