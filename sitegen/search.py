@@ -192,11 +192,8 @@ def search_document(article: Article, body: str) -> str:
 def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     """Pagefind over the documents under `root`, German, into `bundle`: the binary that PyPI's pagefind[bin]
     ships (found by its Python package, no Node), run directly."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise SitegenError("Pagefind lässt sich nicht laden", path=root,
-                           fix="pip install 'pagefind[bin]'") from None
+    from pagefind.service import get_executable  # pagefind[bin] is a dependency; imported where it is used
+
     binary = get_executable()
     if binary is None:
         raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")
