@@ -1,5 +1,5 @@
 """build(config): load, model, plan, render, index, write, check; each stage timed. The live site stays as it
-was until the complete new one is swapped in; which pages are unchanged is reuse.py's to say."""
+was until the complete new one is swapped in; which pages are unchanged is render.Reuse's to say."""
 from __future__ import annotations
 
 import time
@@ -16,8 +16,7 @@ from sitegen.loading import load_articles
 from sitegen.model import Site, build_site, unique_slugs_of
 from sitegen.output import check_out, writing
 from sitegen.pages import Derived, plan
-from sitegen.render import Renderer, render_pages
-from sitegen.reuse import Reuse
+from sitegen.render import Renderer, Reuse, render_pages
 from sitegen.search import indexing, shards
 from sitegen.theme import static_files
 from sitegen.workers import default_jobs

@@ -11,7 +11,7 @@ from typing import Mapping
 
 from sitegen.errors import LOG, SitegenError, printable
 from sitegen.output import MARKER
-from sitegen.reuse import RECORDS
+from sitegen.render import RECORDS
 from sitegen.walk import files_below
 
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;

@@ -1,5 +1,5 @@
 """The write stage: the new site, made complete in a folder beside the live one (unchanged pages linked from
-it, as reuse.py says), swapped in by one rename."""
+it, as render.Reuse says), swapped in by one rename."""
 from __future__ import annotations
 
 import ctypes
