@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
@@ -26,8 +25,10 @@ def make_environment(config: Config) -> jinja2.Environment:
                              auto_reload=False)  # a changed template makes a new environment
     url = partial(_link, config.base_path)
     absolute = config.base_url if "://" in config.base_url else config.base_path
+    nav = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),  # linked once, here
+           (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
     env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
-                       main_nav=main_nav(url), **GLOBALS)
+                       main_nav=tuple((path, url(path), label) for path, label in nav), **GLOBALS)
     env.filters.update(FILTERS)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
@@ -36,13 +37,6 @@ def make_environment(config: Config) -> jinja2.Environment:
 def _link(prefix: str, page: str) -> str:
     """A link to a page path under `prefix`: the base path, or for absolute_url the base URL with a host."""
     return prefix + page.lstrip("/")
-
-
-def main_nav(url: Callable[[str], str]) -> tuple[tuple[str, str, str], ...]:
-    """The navigation on every page as (page path, link, label): worked out once, not on 20,000 pages."""
-    paths = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),
-             (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
-    return tuple((path, url(path), label) for path, label in paths)
 
 
 def warm(env: jinja2.Environment) -> None:
