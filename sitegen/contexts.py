@@ -54,10 +54,8 @@ def news_article(article: Article, image_url: str, same: Mapping[str, list[str]]
 FILTERS = {"german_date": i18n.german_date, "german_month": lambda ym: i18n.german_month(*ym),
            "iso_date": i18n.iso_date, "number": i18n.number, "atom_date": atom_date,
            "entity_links": link_entities}
-PATHS = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path", "month_path",
-         "undated_path", "letter_path", "feed_path", "search_path",
-         "filtered_search_path")  # always wrapped in url(), absolute_url()
-GLOBALS = {**{name: getattr(urls, name) for name in PATHS}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
+GLOBALS = {**{name: path for name, path in vars(urls).items() if name.endswith("_path")},  # always in url()
+           "text": i18n.TEXT, "month_names": i18n.MONTHS,
            "count_label": i18n.count_label, "news_article": news_article}
 
 
