@@ -12,8 +12,7 @@ from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
 from sitegen.errors import SitegenError, reason
 from sitegen.model import TAXONOMY_KEYS, Article, Image, outline, read_only
-from sitegen.walk import files_below
-from sitegen.workers import fork_map
+from sitegen.workers import files_below, fork_map
 
 TABLE = "front_matter"
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers

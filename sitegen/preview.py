@@ -24,7 +24,7 @@ from sitegen.render import Renderer
 from sitegen.search import shards
 from sitegen.theme import static_files, warm
 from sitegen.urls import article_path, output_file
-from sitegen.walk import files_below
+from sitegen.workers import files_below
 
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too

@@ -22,8 +22,7 @@ from sitegen.i18n import german_date
 from sitegen.model import TAXONOMIES, Article
 from sitegen.render import bodies_html
 from sitegen.urls import article_path, output_file, search_value
-from sitegen.walk import files_below
-from sitegen.workers import abandoned, fork_map
+from sitegen.workers import abandoned, files_below, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
     from sitegen.output import OutputFolder

@@ -14,7 +14,7 @@ from sitegen.i18n import TEXT
 from sitegen.model import TAXONOMIES
 from sitegen.contexts import FILTERS, GLOBALS
 from sitegen.urls import archive_path, search_path, taxonomy_path
-from sitegen.walk import files_below
+from sitegen.workers import files_below
 
 
 def make_environment(config: Config) -> jinja2.Environment:

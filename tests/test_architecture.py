@@ -7,7 +7,7 @@ import tomllib
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
+    {"errors", "limits", "cache", "workers", "model", "i18n", "slug", "urls",
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
