@@ -16,9 +16,8 @@ from sitegen.loading import load_articles
 from sitegen.model import Site, build_site, unique_slugs_of
 from sitegen.output import check_out, writing
 from sitegen.pages import Derived, plan
-from sitegen.render import Renderer, Reuse, render_pages
+from sitegen.render import Renderer, Reuse, render_pages, static_files
 from sitegen.search import indexing, shards
-from sitegen.theme import static_files
 from sitegen.workers import default_jobs
 
 

@@ -20,9 +20,8 @@ from sitegen.errors import LOG, SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.model import build_site, outline
 from sitegen.pages import Derived, Page, article_context, plan
-from sitegen.render import Renderer
+from sitegen.render import Renderer, static_files, warm
 from sitegen.search import shards
-from sitegen.theme import static_files, warm
 from sitegen.urls import article_path, output_file
 from sitegen.workers import files_below
 

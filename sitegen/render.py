@@ -1,5 +1,5 @@
 """Pages -> files of the new site, in worker processes: a page that Reuse (the one place deciding reuse) finds
-unchanged is taken from the live site, the others rendered with Jinja (only here) from their context alone."""
+unchanged is taken from the live site, the others rendered by the one Jinja environment from their context."""
 from __future__ import annotations
 
 import copyreg
@@ -9,21 +9,24 @@ import json
 import os
 import pickle
 import zlib
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 import jinja2
 
-from sitegen.cache import Cache, digest, producer_key, tree_bytes
+from sitegen.cache import DEFAULT_TEMPLATES, Cache, digest, producer_key, tree_bytes
 from sitegen.config import Config
+from sitegen.contexts import FILTERS, GLOBALS
 from sitegen.errors import SitegenError
+from sitegen.i18n import TEXT
 from sitegen.markup import markdown_html
-from sitegen.model import Article, Site, outline
+from sitegen.model import TAXONOMIES, Article, Site, outline
 from sitegen.pages import Page
-from sitegen.theme import make_environment
-from sitegen.urls import output_file
-from sitegen.workers import Progress, fork_map
+from sitegen.urls import archive_path, output_file, search_path, taxonomy_path
+from sitegen.workers import Progress, files_below, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: pages are written into it as they render
     from sitegen.output import OutputFolder
@@ -117,6 +120,44 @@ class Reuse:
         position (-1: not one of the site's)."""
         shown.append(self.slots.get(article.slug, -1) if article.digest else -1)
         return (str, (f"{article.digest}:{article.slug}" if article.digest else repr(article),))
+
+
+# The site's look: the project's templates/ over sitegen's default templates; a project file overrides the
+# default of the same name (as Hugo, Zola and MkDocs fall back to the theme).
+def make_environment(config: Config) -> jinja2.Environment:
+    """A Jinja environment over both template folders; autoescaping on, undefined names an error."""
+    loader = jinja2.FileSystemLoader(list(dict.fromkeys([str(config.templates), str(DEFAULT_TEMPLATES)])))
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # a changed template makes a new environment
+    url = partial(_link, config.base_path)
+    absolute = config.base_url if "://" in config.base_url else config.base_path
+    nav = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),  # linked once, here
+           (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
+    env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
+                       main_nav=tuple((path, url(path), label) for path, label in nav), **GLOBALS)
+    env.filters.update(FILTERS)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+    return env
+
+
+def _link(prefix: str, page: str) -> str:
+    """A link to a page path under `prefix`: the base path, or for absolute_url the base URL with a host."""
+    return prefix + page.lstrip("/")
+
+
+def warm(env: jinja2.Environment) -> None:
+    """Compile every template now (the dev server does it in the background, not on the first request)."""
+    for name in env.list_templates(extensions=("html", "xml", "txt")):  # not the static files
+        with suppress(jinja2.TemplateError):  # rendering reports it, naming the page
+            env.get_template(name)
+
+
+def static_files(config: Config) -> dict[str, bytes]:
+    """The files under static/: the defaults', each replaced by the project's file of the same name."""
+    return {f"static/{rel}": Path(entry.path).read_bytes()
+            for folder in (DEFAULT_TEMPLATES / "static", config.templates / "static")
+            for rel, entry in sorted(files_below(folder)) if entry.is_file()}
 
 
 class Renderer:

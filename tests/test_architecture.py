@@ -12,7 +12,7 @@ STAGES = [  # in build order; the modules of a stage
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
     {"views", "entity_info", "contexts", "pages"},  # plan
-    {"theme", "render"},  # render
+    {"render"},  # render
     {"search"},  # index
     {"output"},  # write (render and index fill its folder through the object they are given)
     {"check"},  # check
