@@ -9,7 +9,7 @@ from typing import Any, Optional, TypedDict
 from sitegen import i18n, urls
 from sitegen.entity_info import EntityIndex, EntityInfo, Lead
 from sitegen.markup import link_entities
-from sitegen.model import Article, Site, Taxonomy, as_datetime
+from sitegen.model import Article, Site, Taxonomy
 from sitegen.views import Item, Pager, TermRef, Year
 
 TermGroups = list[tuple[Taxonomy, list[TermRef]]]
@@ -22,9 +22,11 @@ def site_updated(site: Site) -> dt.datetime:
     return i18n.build_time() or as_datetime(newest)
 
 
-def atom_date(value: dt.date) -> str:
-    """RFC 3339 timestamp for Atom: '2021-12-31T00:00:00+00:00'."""
-    return as_datetime(value).isoformat()
+def as_datetime(value: dt.date) -> dt.datetime:
+    """A date as an aware datetime (midnight UTC for a bare date or a naive time)."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
@@ -52,8 +54,8 @@ def news_article(article: Article, image_url: str, same: Mapping[str, list[str]]
 
 
 FILTERS = {"german_date": i18n.german_date, "german_month": lambda ym: i18n.german_month(*ym),
-           "iso_date": i18n.iso_date, "number": i18n.number, "atom_date": atom_date,
-           "entity_links": link_entities}
+           "iso_date": i18n.iso_date, "number": i18n.number, "entity_links": link_entities,
+           "atom_date": lambda value: as_datetime(value).isoformat()}  # RFC 3339 for Atom feeds
 GLOBALS = {**{name: path for name, path in vars(urls).items() if name.endswith("_path")},  # always in url()
            "text": i18n.TEXT, "month_names": i18n.MONTHS,
            "count_label": i18n.count_label, "news_article": news_article}

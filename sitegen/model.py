@@ -90,16 +90,13 @@ class Article:
 
     @property
     def sort_key(self) -> tuple:
-        """Oldest first when sorted ascending (times as UTC); unknown dates first; slug breaks ties."""
-        date = None if self.date is None else as_datetime(self.date).astimezone(dt.timezone.utc)
+        """Oldest first when sorted ascending (aware times as UTC); unknown dates first; slug breaks ties."""
+        date = self.date
+        if isinstance(date, dt.datetime) and date.tzinfo is not None:
+            date = date.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        if date is not None and not isinstance(date, dt.datetime):
+            date = dt.datetime(date.year, date.month, date.day)
         return (date is not None, date.isoformat() if date else "", self.slug)
-
-
-def as_datetime(value: dt.date) -> dt.datetime:
-    """A date as an aware datetime (midnight UTC for a bare date or a naive time)."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day)
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def outline(article: Article) -> dict[str, object]:

@@ -12,10 +12,10 @@ from typing import Callable, Iterator
 from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
-                              TaxonomyContext, TermContext, YearContext, same_as, site_updated)
+                              TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
 from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.errors import SitegenError
-from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term, as_datetime
+from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
 from sitegen.entity_info import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
