@@ -1,5 +1,5 @@
 """build(config): load, model, plan, render, index, write, check; each stage timed. The live site stays as it
-was until the complete new one is swapped in; which pages are unchanged is output.py's to say."""
+was until the complete new one is swapped in; which pages are unchanged is render.Reuse's to say."""
 from __future__ import annotations
 
 import time
@@ -14,11 +14,10 @@ from sitegen.content import shown_path
 from sitegen.errors import SitegenError, reason
 from sitegen.loading import load_articles
 from sitegen.model import Site, build_site, unique_slugs_of
-from sitegen.output import Reuse, check_out, writing
-from sitegen.pages import plan
-from sitegen.render import Renderer, render_pages
+from sitegen.output import check_out, writing
+from sitegen.pages import Derived, plan
+from sitegen.render import Renderer, Reuse, render_pages, static_files
 from sitegen.search import indexing, shards
-from sitegen.theme import static_files
 from sitegen.workers import default_jobs
 
 
@@ -76,7 +75,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
                 for warning in model.warnings:
                     log(f"Warnung: {warning}")
             with report.step("planen"):
-                pages = plan(model, config, tuple(shard.path for shard in search))
+                pages = plan(Derived.of(model, config, tuple(shard.path for shard in search)))
                 reuse = Reuse(config, model, output.live)
             with report.step("rendern"):
                 rendered = render_pages(pages, Renderer(config, cache), reuse, output, jobs)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from sitegen import __version__
-from sitegen.walk import files_below
+from sitegen.workers import files_below
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_TEMPLATES = PACKAGE / "default_templates"

@@ -15,8 +15,7 @@ from sitegen.i18n import number
 from sitegen.limits import size_text, unsafe_char
 from sitegen.model import Term
 from sitegen.views import has_page
-from sitegen.walk import files_below
-from sitegen.workers import default_jobs, fork_map
+from sitegen.workers import default_jobs, files_below, fork_map
 
 MAX_SITE_BYTES = 1_000_000_000  # GitHub Pages: a published site may be at most 1 GB
 MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub rejects files over 100 MiB

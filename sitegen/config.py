@@ -1,4 +1,4 @@
-"""The one frozen Config: paths, base URL, title, language; read from sitegen.yaml and the command line."""
+"""The one frozen Config: paths, base URL, title, description; read from sitegen.yaml and the command line."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen.cache import DEFAULT_TEMPLATES, digest, user_cache_home
+from sitegen.cache import digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
 from sitegen.limits import compose_yaml
@@ -28,7 +28,6 @@ class Config:
     base_url: str = "/"
     title: str = "Nachrichtenarchiv"
     description: str = "Ein durchsuchbares Archiv von Nachrichtenartikeln"
-    language: str = "de"
     cname: str = ""
     strict: bool = False
 
@@ -102,8 +101,6 @@ def _resolve(config: Config) -> Config:
     paths = {name: (root / Path(getattr(config, name))).resolve() for name in ("content", "templates", "out")}
     caches = root / config.cache if config.cache else user_cache_home() / "sitegen"
     paths["cache"] = caches.resolve() / digest(str(paths["content"]))[:16]
-    if not paths["templates"].is_dir() and Path(config.templates) == Path("templates"):
-        paths["templates"] = DEFAULT_TEMPLATES
     return replace(config, root=root, base_url=config.base_url.rstrip("/") + "/", **paths)
 
 

@@ -29,11 +29,6 @@ def as_datetime(value: dt.date) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
-def atom_date(value: dt.date) -> str:
-    """RFC 3339 timestamp for Atom: '2021-12-31T00:00:00+00:00'."""
-    return as_datetime(value).isoformat()
-
-
 def same_as(article: Article, entities: EntityIndex) -> dict[str, list[str]]:
     """The Wikidata/GND URLs of the article's people, places and organisations that the registry knows."""
     infos = ((name, entities.info(key, name)) for key in SCHEMA_TYPES for name in article.terms(key))
@@ -59,12 +54,10 @@ def news_article(article: Article, image_url: str, same: Mapping[str, list[str]]
 
 
 FILTERS = {"german_date": i18n.german_date, "german_month": lambda ym: i18n.german_month(*ym),
-           "iso_date": i18n.iso_date, "number": i18n.number, "atom_date": atom_date,
-           "entity_links": link_entities}
-PATHS = ("article_path", "term_path", "taxonomy_path", "page_path", "archive_path", "year_path", "month_path",
-         "undated_path", "letter_path", "feed_path", "search_path",
-         "filtered_search_path")  # always wrapped in url(), absolute_url()
-GLOBALS = {**{name: getattr(urls, name) for name in PATHS}, "text": i18n.TEXT, "month_names": i18n.MONTHS,
+           "iso_date": i18n.iso_date, "number": i18n.number, "entity_links": link_entities,
+           "atom_date": lambda value: as_datetime(value).isoformat()}  # RFC 3339 for Atom feeds
+GLOBALS = {**{name: path for name, path in vars(urls).items() if name.endswith("_path")},  # always in url()
+           "text": i18n.TEXT, "month_names": i18n.MONTHS,
            "count_label": i18n.count_label, "news_article": news_article}
 
 
@@ -160,7 +153,7 @@ class SearchContext(TypedDict):
 
 
 class NamesContext(TypedDict):
-    """names.json: normalised name -> [taxonomy's singular, name, page path, articles] (search_names.py)."""
+    """names.json: normalised name -> [taxonomy's singular, name, page path, articles] (entity_info.py)."""
     names: dict[str, list]
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Mapping
 
 from sitegen.errors import LOG, SitegenError, printable
-from sitegen.output import MARKER, RECORDS
-from sitegen.walk import files_below
+from sitegen.output import MARKER
+from sitegen.render import RECORDS
+from sitegen.workers import files_below
 
 # No line-ending filters; no background gc or maintenance still writing while the temp dir is removed;
 # no transport that runs a command (ext::, fd::), whatever the user's git configuration allows.

@@ -1,5 +1,6 @@
 """What an entity's page says of it: the editors' registry's facts (description, aliases, Wikidata, GND;
-empty without a registry), and the lead read from the archive ('Bundeskanzlerin Angela Merkel (CDU)')."""
+empty without a registry), the lead read from the archive ('Bundeskanzlerin Angela Merkel (CDU)'), and the
+names index by which the search page leads to it (a query is normalised the same way in static/search.js)."""
 from __future__ import annotations
 
 import re
@@ -7,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen.model import Article, Site, Term
-from sitegen.views import SCAN, Item
+from sitegen.model import TAXONOMIES, Article, Site, Term, surname_first
+from sitegen.urls import term_path
+from sitegen.views import SCAN, Item, has_page
 
 TAXONOMY_OF_TYPE = {"person": "people", "place": "places", "organisation": "organisations", "tag": "tags"}
 MIN_ARTICLES = 2  # a role written once is an article's wording, not the archive's
@@ -25,6 +27,10 @@ _PARTY = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß/.&' -]{0,14}")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)\s+$")
 _NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik", "Links", "Mitte", "Rechts",
                         "Reuters", "APA", "AFP", "dpa"})
+ENDINGS = ("en", "er", "es", "e", "n", "s")  # tried in this order, one per word
+STEM_LEAST = 4  # an ending is dropped only when this many letters remain
+NAMES_LIMIT = 5000  # terms in the names index, most-mentioned first (the file stays small on big archives)
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,41 @@ def _most_common(counts: Counter) -> tuple[str, int]:
 def _ends(site: Site, term: Term) -> tuple[Item | None, Item | None]:
     """The oldest and newest dated article naming the term (articles are newest first, undated last)."""
     articles = [site.by_slug[slug] for slug in term.articles]
-    dated = [a for a in articles if a.date is not None]
-    if dated:
-        return Item(dated[-1]), Item(dated[0])
-    return (Item(articles[0]), Item(articles[-1])) if articles else (None, None)
+    ends = [a for a in articles if a.date is not None][::-1] or articles  # oldest first, else source order
+    return (Item(ends[0]), Item(ends[-1])) if ends else (None, None)
+
+
+def normalise(text: str) -> str:
+    """Lower case, ß as ss, one German plural or case ending dropped per word: 'Angela  Merkels' -> 'angela
+    merkel', 'Flüchtlinge' -> 'flüchtling'."""
+    words = _WORD.findall(text.lower().replace("ß", "ss"))
+    return " ".join(_stem(word) for word in words)
+
+
+def _stem(word: str) -> str:
+    """The word without one ending, if enough of it remains."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_LEAST:
+            return word[:-len(ending)]
+    return word
+
+
+def names_index(site: Site, entities: EntityIndex) -> dict[str, list]:
+    """{normalised name: [singular, name, page path, articles]} of the most-mentioned terms with a page: name,
+    aliases, a person's surname that no other indexed person has; the term with more articles wins a key."""
+    terms = sorted((t for key in site.terms for t in site.terms[key] if has_page(t)),
+                   key=lambda t: (-len(t.articles), t.taxonomy, t.name))[:NAMES_LIMIT]
+    singular = {t.key: t.singular for t in TAXONOMIES}
+    index: dict[str, list] = {}
+    surnames: dict[str, list[Term]] = {}
+    for term in terms:
+        entry = [singular[term.taxonomy], term.name, term_path(term.taxonomy, term.slug), len(term.articles)]
+        for name in (term.name, *entities.info(term.taxonomy, term.name).aliases):
+            index.setdefault(normalise(name), entry)
+        if term.taxonomy == "people" and " " in term.name:
+            surnames.setdefault(normalise(surname_first(term.name).split(",")[0]), []).append(term)
+    for key, people in surnames.items():
+        if len(people) == 1 and key:
+            index.setdefault(key, index[normalise(people[0].name)])
+    index.pop("", None)
+    return index

@@ -124,60 +124,29 @@ def compose_yaml(text: str, path: object, fix: str) -> tuple[object, yaml.Node |
 
 
 def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
-    """Refuse a tree deeper than MAX_NESTING, with a scalar longer than MAX_FIELD_CHARS or holding a character
-    XML forbids, or (when the text has aliases) larger than MAX_YAML_NODES with every alias expanded."""
-    if aliases:
-        _check_expansion(root, path)  # first: the walk below expands aliases
-    stack = [(root, 1)]
+    """Refuse a tree deeper than MAX_NESTING (as an alias to itself is), with a scalar longer than
+    MAX_FIELD_CHARS or holding a character XML forbids, or of more than MAX_YAML_NODES values with aliases."""
+    stack, values, most = [(root, 1)], 0, MAX_YAML_NODES if aliases else float("inf")
     while stack:
         node, depth = stack.pop()
+        values, line = values + 1, node.start_mark.line + 1
+        if values > most:  # an alias is walked at every use, so this stops an alias bomb early
+            raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)".replace(",", "."),
+                               path=path, line=line, fix="verwende weniger Aliase (*name)")
         if isinstance(node, yaml.ScalarNode):
-            line, found = node.start_mark.line + 1, unsafe_char(node.value)
             if len(node.value) > MAX_FIELD_CHARS:
                 raise SitegenError(f"hat einen Wert mit {len(node.value):,} Zeichen (höchstens "
                                    f"{MAX_FIELD_CHARS:,})".replace(",", "."), path=path, line=line,
                                    fix="kürze ihn")
-            if found:
+            if found := unsafe_char(node.value):
                 raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=path,
                                    line=line, fix="entferne es aus dem Wert")
         elif depth >= MAX_NESTING and node.value:
-            raise _too_deep(path, node.start_mark.line + 1)
-        else:
-            stack.extend((child, depth + 1) for child in _children(node))
-
-
-def _check_expansion(root: yaml.Node, path: object) -> None:
-    """Refuse an alias to itself or an ancestor, and more than MAX_YAML_NODES values with every alias
-    expanded; iterative, each node visited once."""
-    expanded: dict[int, int] = {}  # id(node) -> values below it, aliases expanded; 0 while being walked
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        children = _children(node)
-        if done:
-            expanded[id(node)] = 1 + sum(expanded[id(c)] for c in children)
-            if expanded[id(node)] > MAX_YAML_NODES:
-                raise SitegenError(f"hat mehr als {MAX_YAML_NODES:,} Werte (Aliase mitgezählt)"
-                                   .replace(",", "."), path=path, line=node.start_mark.line + 1,
-                                   fix="verwende weniger Aliase (*name)")
-            continue
-        if id(node) in expanded:
-            continue
-        expanded[id(node)] = 0
-        if any(expanded.get(id(child)) == 0 for child in children):
-            raise SitegenError("enthält einen Alias, der auf sich selbst verweist", path=path,
-                               line=node.start_mark.line + 1, fix="entferne den Alias (*name)")
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in expanded)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    """The nodes directly below `node` (keys and values of a mapping)."""
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
+            raise _too_deep(path, line)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        else:  # a mapping: its keys and values
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
 
 
 def _too_deep(path: object, line: int | None) -> SitegenError:

@@ -10,10 +10,9 @@ from pathlib import Path
 from sitegen.cache import Cache, digest, producer_key
 from sitegen.config import Config
 from sitegen.content import body_of, check_article_file, decode, parse_article
-from sitegen.errors import SitegenError
+from sitegen.errors import SitegenError, reason
 from sitegen.model import TAXONOMY_KEYS, Article, Image, outline, read_only
-from sitegen.walk import files_below
-from sitegen.workers import fork_map
+from sitegen.workers import files_below, fork_map
 
 TABLE = "front_matter"
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
@@ -26,45 +25,40 @@ def load_articles(config: Config, jobs: int = 1, cache: Cache | None = None) -> 
                            fix="'sitegen ingest' ausführen oder --content ORDNER angeben")
     cache = cache or Cache(None)
     known, producer = cache.get_many(TABLE), producer_key()
-    files = []  # (key, path, shown, the body of a file the cache knows, or the bytes of one to parse)
+    files = []  # (key, shown, cached fields or None, the body of a cached file or the bytes of one to parse)
     for path, shown in markdown_files(config.content, config.root):
         data = check_article_file(Path(path).read_bytes(), shown)
         key = digest(producer, shown, data)
-        files.append((key, path, shown, body_of(decode(data, shown)) if key in known else data))
-    with fork_map(_parse_one, [(held, shown) for key, _, shown, held in files if key not in known], jobs,
+        fields = decode_fields(known[key]) if key in known else None  # a damaged entry is a miss
+        files.append((key, shown, fields, data if fields is None else body_of(decode(data, shown))))
+    with fork_map(_parse_one, [(held, shown) for _, shown, fields, held in files if fields is None], jobs,
                   PARALLEL_FROM) as results:
         parsed = list(results)
     for error in (item for item in parsed if len(item) == 4):  # the first bad file raises its error
         raise SitegenError(*error)
     fresh = iter(parsed)
     articles, new = [], {}
-    for key, path, shown, held in files:
-        if key in known:  # a damaged entry is parsed again
-            fields = decode_fields(known[key]) or parse_fields(
-                check_article_file(Path(path).read_bytes(), shown), shown)
-        else:
+    for key, shown, fields, held in files:
+        if fields is None:
             fields, new[key] = next(fresh)
             held = body_of(decode(held, shown))
         articles.append(Article(body=held, digest=key, **fields))
     stale = len(known) > 2 * len(files) + 100  # entries of files long gone: keep only the used ones
     if stale:
-        new.update((key, known[key]) for key, _, _, _ in files if key in known)
+        new.update((key, known[key]) for key, _, fields, _ in files if fields is not None)
     cache.put_many(TABLE, {key: text for key, text in new.items() if text}, only=stale)
     return articles
 
 
 def _parse_one(file: tuple[bytes, str]) -> tuple:
-    """Worker: a file's (fields, their JSON), or an error as (message, path, line, fix)."""
+    """Worker: the fields but the body of the article in a file's bytes, and their JSON; or an error as
+    (message, path, line, fix)."""
+    data, shown = file
     try:
-        fields = parse_fields(*file)
+        fields = outline(parse_article(decode(data, shown), shown))
     except SitegenError as exc:
         return (exc.message, exc.path, exc.line, exc.fix)
     return fields, encode_fields(fields)
-
-
-def parse_fields(data: bytes, shown: str) -> dict:
-    """The fields of the article in a file's bytes but its body."""
-    return outline(parse_article(decode(data, shown), shown))
 
 
 def encode_fields(fields: dict) -> str | None:
@@ -105,6 +99,6 @@ def _is_file(entry: os.DirEntry) -> bool:
     try:
         return entry.is_file()
     except OSError as exc:
-        raise SitegenError(f"kann nicht gelesen werden: {exc.strerror}", path=entry.path,
+        raise SitegenError(f"kann nicht gelesen werden: {reason(exc)}", path=entry.path,
                            fix="entferne den Link oder lass ihn auf eine Datei zeigen") from None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from sitegen.slug import free_slug, slugify, unique_slugs
+from sitegen.slug import free_slug, unique_slugs
 
 
 def read_only(mapping: dict) -> Mapping:
@@ -136,11 +136,15 @@ def build_site(articles: list[Article], registry: str = "content/entities.yaml")
     dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.sort_key, reverse=True)
     ordered = tuple(dated + sorted((a for a in articles if a.date is None), key=source_order))
     by_slug = {article.slug: article for article in articles}
-    terms = {taxonomy.key: _terms_of(taxonomy.key, ordered) for taxonomy in TAXONOMIES}
+    terms, warnings = {}, []
+    for key in (taxonomy.key for taxonomy in TAXONOMIES):
+        terms[key], shared = _terms_of(key, ordered)
+        warnings += [f"{key}: {' / '.join(names)} bekämen dieselbe Seite; jeder Name erhält eine eigene, "
+                     f"nummerierte (führe sie in {registry} zusammen oder korrigiere die Artikel)"
+                     for names in shared]
     index = {(key, term.name): term for key, of_key in terms.items() for term in of_key}
-    warnings = tuple(w for key, of_key in terms.items() for w in slug_collisions(key, of_key, registry))
     return Site(articles=ordered, by_slug=MappingProxyType(by_slug), terms=MappingProxyType(terms),
-                term_index=MappingProxyType(index), warnings=warnings)
+                term_index=MappingProxyType(index), warnings=tuple(warnings))
 
 
 def unique_slugs_of(articles: list[Article]) -> list[Article]:
@@ -160,26 +164,17 @@ def unique_slugs_of(articles: list[Article]) -> list[Article]:
     return unique
 
 
-def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[Term, ...]:
-    """The terms of one taxonomy, sorted by name, each with its articles newest first."""
+def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[tuple[Term, ...], list[list[str]]]:
+    """The terms of one taxonomy, sorted by name, each with its articles newest first; and the names that only
+    differ in case, umlauts or punctuation ('Müller', 'Mueller', 'müller'), which get numbered slugs."""
     members: dict[str, list[str]] = {}
     for article in ordered:
         for name in article.terms(key):
             members.setdefault(name, []).append(article.slug)
-    slugs = unique_slugs(list(members))
+    slugs, shared = unique_slugs(list(members))
     order = person_sort_name if key == "people" else sort_name
     return tuple(Term(taxonomy=key, name=name, slug=slugs[name], articles=tuple(members[name]))
-                 for name in sorted(members, key=order))
-
-
-def slug_collisions(key: str, terms: tuple[Term, ...], registry: str) -> list[str]:
-    """Warnings for names that only differ in case, umlauts or punctuation ('Müller', 'Mueller', 'müller')."""
-    groups: dict[str, list[str]] = {}
-    for term in terms:
-        groups.setdefault(slugify(term.name), []).append(term.name)
-    return [f"{key}: {' / '.join(names)} bekämen dieselbe Seite; jeder Name erhält eine eigene, nummerierte "
-            f"(führe sie in {registry} zusammen oder korrigiere die Artikel)"
-            for names in groups.values() if len(names) > 1]
+                 for name in sorted(members, key=order)), shared
 
 
 _ROW = re.compile(r"#row=(\d+)$")

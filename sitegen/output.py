@@ -1,123 +1,23 @@
-"""The output folder: which live pages are unchanged (the one place deciding reuse: by a page's key, or while
-the outline stays, by its articles' files); the new site, made beside the live one, swapped in by a rename."""
+"""The write stage: the new site, made complete in a folder beside the live one (unchanged pages linked from
+it, as render.Reuse says), swapped in by one rename."""
 from __future__ import annotations
 
-import copyreg
 import ctypes
 import errno
-import gzip
-import io
-import json
 import os
-import pickle
 import shutil
 import tempfile
 import threading
-import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator
 
-from sitegen.cache import digest, producer_key, tree_bytes
-from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.model import Article, Site, outline
-from sitegen.pages import Page
 from sitegen.workers import abandoned
 
 MARKER = ".sitegen-build"  # in every complete build; deploy leaves it out
-RECORDS = ".sitegen-pages.json.gz"  # in the output folder, beside its files; deploy leaves it out
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-@dataclass(frozen=True)
-class PageRecord:
-    """One written page: its key, its file's size and time, and the positions of the articles its context
-    held (None: not known)."""
-
-    key: str
-    size: int
-    mtime_ns: int
-    shows: tuple[int, ...] | None
-
-
-@dataclass(frozen=True)
-class BuildRecord:
-    """A build's key, the site's outline, each article's file hash (in site order), a record per page."""
-
-    build: str = ""
-    outline: str = ""
-    articles: tuple[str, ...] = ()
-    pages: Mapping[str, PageRecord] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, folder: Path) -> "BuildRecord":
-        """The record in an output folder; an empty one when it is missing or damaged (that costs speed)."""
-        try:
-            data = json.loads(gzip.decompress((folder / RECORDS).read_bytes()))
-            pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
-                     for rel, (key, size, mtime, shows) in data["pages"].items()}
-            return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
-        except (OSError, ValueError, TypeError, KeyError, EOFError, zlib.error):
-            return cls()
-
-    def write(self, folder: Path) -> None:
-        """Save the record into the output folder."""
-        data = {**vars(self), "pages": {rel: list(vars(r).values()) for rel, r in self.pages.items()}}
-        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(data).encode(), 6, mtime=0))
-
-
-class Reuse:
-    """For one build of `site`: which pages are unchanged since the last one, in the output folder `live`."""
-
-    def __init__(self, config: Config, site: Site, live: Path):
-        self.last, self.live, articles = BuildRecord.read(live), f"{live}/", site.articles
-        # what changes every page: producer key, configuration, the project's templates, fixed build time
-        build = digest(producer_key(), repr(config), os.environ.get("SOURCE_DATE_EPOCH", ""),
-                       *tree_bytes(config.templates))
-        # the site as other pages show it: every article but its body, and the entity registry
-        registry = config.registry_file.read_bytes() if config.registry_file.is_file() else b""
-        shown = digest(registry, *(repr(outline(article)) for article in articles))
-        self.now = BuildRecord(build, shown, tuple(a.digest for a in articles))
-        self.slots = {article.slug: i for i, article in enumerate(articles)}
-        self.changed = None  # the positions of the articles whose files changed, while the outline stayed
-        if (self.last.build, self.last.outline, len(self.last.articles)) == (build, shown, len(articles)):
-            pairs = enumerate(zip(self.last.articles, self.now.articles))
-            self.changed = {i for i, (a, b) in pairs if a != b or not a}
-
-    def unchanged(self, rel: str, key: str | None = None) -> PageRecord | None:
-        """The record of file `rel` when its page is unchanged (by the quick test, or by its `key` when given)
-        and its live file is still the one the record describes."""
-        record = self.last.pages.get(rel)
-        if record is None or (record.key != key if key is not None else record.shows is None
-                              or self.changed is None or self.changed.intersection(record.shows)):
-            return None
-        try:
-            stat = os.stat(self.live + rel)
-        except OSError:
-            return None
-        return record if (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns) else None
-
-    def key(self, page: Page) -> tuple[str | None, tuple[int, ...] | None]:
-        """The key of a page whose context is gathered (None when its context cannot be pickled), and the
-        positions of the articles it holds (None when one is not the site's)."""
-        buffer, shown = io.BytesIO(), []
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = {**copyreg.dispatch_table, Article: lambda a: self._as_digest(a, shown)}
-        try:
-            pickler.dump((page.path, page.template, page.context))
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return None, None
-        key = digest(self.now.build, buffer.getvalue(), page.markdown or "")
-        return key, tuple(sorted(set(shown))) if -1 not in shown else None
-
-    def _as_digest(self, article: Article, shown: list[int]) -> tuple:
-        """Pickle an Article as the hash of its file and its slug (which other files can change), noting its
-        position (-1: not one of the site's)."""
-        shown.append(self.slots.get(article.slug, -1) if article.digest else -1)
-        return (str, (f"{article.digest}:{article.slug}" if article.digest else repr(article),))
 
 
 class OutputFolder:
@@ -184,8 +84,7 @@ def check_out(out: Path) -> Path:
 
 @contextmanager
 def writing(out: Path) -> Iterator[OutputFolder]:
-    """An OutputFolder beside `out`, swapped in when the block succeeds and deleted when it fails."""
-    out = check_out(out)
+    """An OutputFolder beside checked `out`, swapped in when the block succeeds and deleted when it fails."""
     out.parent.mkdir(parents=True, exist_ok=True)
     _delete_soon([f for kind in ("new", "old") for f in abandoned(out.parent, f".{out.name}.{kind}-")])
     folder, scratch = (Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))

@@ -16,7 +16,7 @@ from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeC
 from sitegen.entity_info import EntityIndex, entity_lead
 from sitegen.errors import SitegenError
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.search_names import names_index
+from sitegen.entity_info import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,
@@ -71,13 +71,9 @@ class Derived:
                    site_updated(site), refs, feeds, bundles)
 
 
-def plan(site: Site, config: Config, bundles: tuple[str, ...] = ()) -> list[Page]:
-    """Every page of the site, in a fixed order; two pages claiming one file is an error."""
-    return plan_derived(Derived.of(site, config, bundles))
-
-
-def plan_derived(d: Derived) -> list[Page]:
-    """plan() from already derived data (the dev server keeps it to re-plan one edited article fast)."""
+def plan(d: Derived) -> list[Page]:
+    """Every page of the site, in a fixed order; two pages claiming one file is an error. (The dev server
+    keeps `d` to re-plan one edited article fast.)"""
     pages = [home_page(d)]
     pages += [Page(article_path(a.slug), "article.html", partial(article_context, d, a), a.body)
               for a in d.site.articles]

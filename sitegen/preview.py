@@ -19,12 +19,11 @@ from sitegen.content import load_article, shown_path
 from sitegen.errors import LOG, SitegenError, printable, reason
 from sitegen.loading import load_articles
 from sitegen.model import build_site, outline
-from sitegen.pages import Derived, Page, article_context, plan_derived
-from sitegen.render import Renderer
+from sitegen.pages import Derived, Page, article_context, plan
+from sitegen.render import Renderer, static_files, warm
 from sitegen.search import shards
-from sitegen.theme import static_files, warm
 from sitegen.urls import article_path, output_file
-from sitegen.walk import files_below
+from sitegen.workers import files_below
 
 Stamp = dict[str, tuple[int, ...]]  # by path: size, mtime and maybe a hash
 RACY_NS = 2_000_000_000  # files changed this recently are told apart by their bytes too
@@ -135,7 +134,7 @@ class Preview:
                                    fix="lösche den Link oder ersetze ihn durch die Datei")
             site = build_site(load_articles(self.config), shown_path(self.config.registry_file, Path.cwd()))
             derived = Derived.of(site, self.config, tuple(shard.path for shard in shards(site.articles)))
-            pages = {output_file(p.path): p for p in plan_derived(derived)}
+            pages = {output_file(p.path): p for p in plan(derived)}
             renderer = Renderer(self.config)
             warm(renderer.env)
         except SitegenError as exc:
@@ -225,7 +224,7 @@ class SiteApp:
         if "\x00" in rel or "\\" in rel or ".." in parts or any(
                 len(part.encode("utf-8", "surrogatepass")) > 255 for part in parts):
             return self.not_found()  # no file system has such a name
-        name = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        name = output_file(rel)
         rendered = self.render(name)
         if rendered is not None:
             return self.send(rendered, mimetypes.guess_type(name)[0] or "text/html")

@@ -22,8 +22,7 @@ from sitegen.i18n import german_date
 from sitegen.model import TAXONOMIES, Article
 from sitegen.render import bodies_html
 from sitegen.urls import article_path, output_file, search_value
-from sitegen.walk import files_below
-from sitegen.workers import abandoned, fork_map
+from sitegen.workers import abandoned, files_below, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: the bundles are only linked into it
     from sitegen.output import OutputFolder
@@ -141,8 +140,7 @@ def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int,
     try:
         with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results:
             def finish() -> None:
-                for _ in results:
-                    pass
+                list(results)  # every shard indexed, or its error raised
                 install(wanted, bundles, output)
                 prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in wanted))
             yield finish
@@ -193,11 +191,8 @@ def search_document(article: Article, body: str) -> str:
 def run_pagefind(root: Path, bundle: Path, core: int | None = None) -> None:
     """Pagefind over the documents under `root`, German, into `bundle`: the binary that PyPI's pagefind[bin]
     ships (found by its Python package, no Node), run directly."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise SitegenError("Pagefind lässt sich nicht laden", path=root,
-                           fix="pip install 'pagefind[bin]'") from None
+    from pagefind.service import get_executable  # pagefind[bin] is a dependency; imported where it is used
+
     binary = get_executable()
     if binary is None:
         raise SitegenError("Pagefinds Programm fehlt", path=root, fix="pip install 'pagefind[bin]'")

@@ -20,23 +20,19 @@ def slugify(text: str) -> str:
         slug = slug[:MAX_LENGTH].rsplit("-", 1)[0] or slug[:MAX_LENGTH]
     if not slug:
         return "t-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    if slug in _RESERVED:
-        return slug + "-1"
-    return slug
+    return slug + "-1" if slug in _RESERVED else slug
 
 
-def unique_slugs(names: list[str]) -> dict[str, str]:
-    """Each name's slug; names whose slugs collide ('Müller', 'Mueller') get numbered suffixes, in order."""
+def unique_slugs(names: list[str]) -> tuple[dict[str, str], list[list[str]]]:
+    """Each name's slug (of names whose slugs collide, 'Müller', 'Mueller', all but the first numbered, in
+    order), and the groups of names that collide."""
     by_slug: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         by_slug.setdefault(slugify(name), []).append(name)
-    result: dict[str, str] = {}
-    taken = set(by_slug)
-    for slug, group in sorted(by_slug.items()):
-        result[group[0]] = slug
-        for name in group[1:]:
-            result[name] = free_slug(slug, taken)
-    return result
+    taken = set(by_slug)  # and each numbered slug, as it is given
+    slugs = {name: free_slug(slug, taken) if i else slug
+             for slug, group in sorted(by_slug.items()) for i, name in enumerate(group)}
+    return slugs, [group for group in by_slug.values() if len(group) > 1]
 
 
 def free_slug(stem: str, taken: set[str]) -> str:

@@ -13,7 +13,7 @@ year_path = "archiv/{:04d}/".format  # (year)
 month_path = "archiv/{:04d}/{:02d}/".format  # (year, month)
 undated_path = "archiv/ohne-datum/".format  # the articles whose date is unknown
 search_path = "suche/".format
-search_names_path = "suche/namen.json".format  # the names index the search page loads (search_names.py)
+search_names_path = "suche/namen.json".format  # the names index the search page loads (entity_info.py)
 
 
 def search_value(name: str) -> str:

@@ -179,22 +179,19 @@ class Relations:
     def co_mentions(self, term: Term) -> list[tuple[Term, int]]:
         """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
         how many they share; only those named together often, so that names found everywhere lead no page."""
-        counts = {key: Counter() for key in ENTITY_KEYS}
         scanned = term.articles[:SCAN]
-        for slug in scanned:
-            article = self.site.by_slug[slug]
-            for key in ENTITY_KEYS:
-                counts[key].update(article.terms(key))
-        counts.get(term.taxonomy, Counter()).pop(term.name, None)
+        counts = Counter((key, name) for slug in scanned for key in ENTITY_KEYS
+                         for name in self.site.by_slug[slug].terms(key))
+        counts.pop((term.taxonomy, term.name), None)
         least = max(MIN_SHARED, len(scanned) // SHARE_OF)
         total, ranked = len(self.site.articles), []
-        for key in ENTITY_KEYS:
-            for name, n in counts[key].items():
-                if n >= least:
-                    other = self.site.term(key, name)
-                    score = math.log(n * total / (len(scanned) * len(other.articles)))
-                    ranked.append((-score, -n, name, other))
-        return [(other, -n) for _, n, _, other in heapq.nsmallest(CO_MENTIONS, ranked, key=lambda r: r[:3])]
+        for (key, name), n in counts.items():
+            if n >= least:
+                other = self.site.term(key, name)
+                score = math.log(n * total / (len(scanned) * len(other.articles)))
+                ranked.append((-score, -n, name, ENTITY_KEYS.index(key)))
+        best = heapq.nsmallest(CO_MENTIONS, ranked)
+        return [(self.site.term(ENTITY_KEYS[kind], name), -n) for _, n, name, kind in best]
 
 
 def has_page(term: Term) -> bool:

@@ -7,13 +7,14 @@ import tomllib
 from conftest import REPO
 
 STAGES = [  # in build order; the modules of a stage
-    {"errors", "limits", "cache", "walk", "workers", "model", "i18n", "slug", "urls",
+    {"errors", "limits", "cache", "workers", "model", "i18n", "slug", "urls",
      "markup", "entities", "ingest"},
     {"content", "config", "loading"},  # load (the configuration is read as the content is)
     {"snippets"},  # model
-    {"views", "entity_info", "search_names", "contexts", "pages"},  # plan
-    {"output", "theme", "render"},  # render (and write: output.py fills the new site as pages render)
+    {"views", "entity_info", "contexts", "pages"},  # plan
+    {"render"},  # render
     {"search"},  # index
+    {"output"},  # write (render and index fill its folder through the object they are given)
     {"check"},  # check
     {"build", "preview", "serve", "deploy", "cli", "scaffold", "__main__",
      "__init__"},  # the commands

@@ -185,6 +185,13 @@ def test_a_template_not_in_utf8_is_named_with_its_line(small_archive, capsys, mo
     assert "templates/base.html, Zeile 2" in page and "ist nicht UTF-8" in page
 
 
+def test_an_editors_lock_file_among_the_templates_is_no_error(small_archive, monkeypatch):
+    # Emacs marks a template with unsaved changes by a link to nowhere named .#NAME
+    (small_archive / "templates" / ".#base.html").symlink_to("user@host.1234:1700000000")
+    monkeypatch.chdir(small_archive)
+    assert main(["build"]) == 0
+
+
 def test_strict_build_refuses_warnings_and_keeps_the_last_site(small_archive, monkeypatch, capsys):
     monkeypatch.chdir(small_archive)
     assert main(["build"]) == 0

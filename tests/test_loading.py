@@ -77,3 +77,5 @@ def test_a_damaged_entry_in_the_cache_is_parsed_again(many):
     cache.put_many(loading.TABLE, {key: "" if i % 2 else "{kaputt" for i, key in enumerate(damaged)})
     again = loading.load_articles(config, jobs=1, cache=cache)
     assert [repr(vars(a)) for a in again] == [repr(vars(a)) for a in first]
+    repaired = cache.get_many(loading.TABLE, damaged)  # and stored again, whole
+    assert len(repaired) == 5 and all(loading.decode_fields(text) for text in repaired.values())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import config_for, write_article
-from sitegen import output, search
+from sitegen import output, render, search
 from sitegen.build import build
 from sitegen.errors import SitegenError
 from sitegen.workers import fork_map
@@ -215,9 +215,9 @@ def test_a_damaged_build_record_costs_speed_not_the_build(small_archive):
     """Bytes flipped in the gzipped record's deflate stream: the next build renders everything."""
     config = config_for(small_archive)
     build(config, log=lambda line: None)
-    record = small_archive / "_site" / output.RECORDS
+    record = small_archive / "_site" / render.RECORDS
     data = bytearray(record.read_bytes())
     data[10:14] = b"\xff" * 4  # just after the gzip header: zlib's own error, not gzip's
     record.write_bytes(bytes(data))
-    assert output.BuildRecord.read(small_archive / "_site") == output.BuildRecord()
+    assert render.BuildRecord.read(small_archive / "_site") == render.BuildRecord()
     assert build(config, log=lambda line: None).reused == 0

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType, SimpleNamespace
 
-from sitegen.entity_info import EntityIndex, entity_lead
+from sitegen.entity_info import EntityIndex, entity_lead, names_index, normalise
 from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
 from sitegen.markup import link_entities, markdown_html
 from sitegen.model import Article, build_site, person_sort_name, surname_first
-from sitegen.search_names import names_index, normalise
 from sitegen.snippets import beyond_title, passage
 from sitegen.views import Relations, has_page, initial
 

@@ -59,8 +59,9 @@ def test_slugs_are_always_safe_folder_names(name):
 
 @given(st.lists(st.text(min_size=1), max_size=30))
 def test_unique_slugs_never_collide(names):
-    slugs = unique_slugs(names)
+    slugs, shared = unique_slugs(names)
     assert len(set(slugs.values())) == len(set(names))
+    assert all(len({slugify(name) for name in group}) == 1 for group in shared)
 
 
 @settings(max_examples=300, deadline=None)

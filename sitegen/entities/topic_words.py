@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import lexicon
+from .hanta import tagger
 
 # Plurals whose sense differs from HanTa's singular ("Daten" are not dates), and common short forms.
 AS_WRITTEN = frozenset({"Daten", "Medien", "Eltern", "Leute", "Kosten", "Ferien", "Finanzen", "Wahlen",
@@ -111,7 +112,7 @@ def _modern(word: str) -> str:
 def attested() -> frozenset[str]:
     """Nouns (lower case) known to occur in German text: the nouns of HanTa's lexicon of frequent words and
     data/noun_forms.txt (GermEval 2014, built by tools/tags/build_noun_forms.py)."""
-    hanta = lexicon._hanta()  # its preloaded table of frequent word forms and their tags is the lexicon
+    hanta = tagger()  # its preloaded table of frequent word forms and their tags is the lexicon
     noun = hanta.tag2int["NN"]
     frequent = (w for w, tags in hanta.cache.items() if w.isalpha() and tags and tags[0][0] == noun)
     return frozenset(frequent) | frozenset(w.lower() for w in _data_words("noun_forms.txt"))

@@ -9,7 +9,7 @@
   var EXCERPT_WORDS = 32;
   var GROUPS = ["Jahr", "Ressort", "Person", "Ort", "Organisation", "Thema"];
   var VALUES_SHOWN = 6;
-  var ENDINGS = ["en", "er", "es", "e", "n", "s"]; // keep in step with sitegen/search_names.py
+  var ENDINGS = ["en", "er", "es", "e", "n", "s"]; // keep in step with sitegen/entity_info.py
   var box, base, phrases, pagefind, names = null, filters = {}, query = "", results = [], shown = 0, run = 0;
 
   function normalise(text) {
