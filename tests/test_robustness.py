@@ -124,3 +124,14 @@ def test_killed_build_leaves_the_old_site_exactly_as_it_was(project, monkeypatch
     assert [p.name for p in project.iterdir() if p.name.startswith("._site.new-")] == []
     assert "Geändert" in (project / "_site" / "artikel" / "geaendert" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_names_sharing_a_slug_are_warned_of_in_the_order_of_the_terms():
+    from sitegen.model import Article, build_site
+    site = build_site([Article(title="A", slug="a", body="", tags=("Zoë", "über", "Zoe", "Über"),
+                               people=("Anna Müller", "Zoe Bär", "Anna Mueller", "Zoe Baer"))])
+    for key in ("people", "tags"):
+        named = [t.name for t in site.terms[key]]
+        groups = [w.split(": ", 1)[1].split(" bekämen")[0].split(" / ")
+                  for w in site.warnings if w.startswith(key)]
+        assert [name for group in groups for name in group] == named  # as the A-Z page lists them
