@@ -171,10 +171,12 @@ def _terms_of(key: str, ordered: tuple[Article, ...]) -> tuple[tuple[Term, ...],
     for article in ordered:
         for name in article.terms(key):
             members.setdefault(name, []).append(article.slug)
-    slugs, shared = unique_slugs(list(members))
-    order = person_sort_name if key == "people" else sort_name
+    names = sorted(members, key=person_sort_name if key == "people" else sort_name)
+    slugs, shared = unique_slugs(names)
+    rank = {name: i for i, name in enumerate(names)}  # the warnings name them in this order too
+    shared = sorted((sorted(group, key=rank.__getitem__) for group in shared), key=lambda g: rank[g[0]])
     return tuple(Term(taxonomy=key, name=name, slug=slugs[name], articles=tuple(members[name]))
-                 for name in sorted(members, key=order)), shared
+                 for name in names), shared
 
 
 _ROW = re.compile(r"#row=(\d+)$")
