@@ -221,3 +221,17 @@ def test_a_damaged_build_record_costs_speed_not_the_build(small_archive):
     record.write_bytes(bytes(data))
     assert render.BuildRecord.read(small_archive / "_site") == render.BuildRecord()
     assert build(config, log=lambda line: None).reused == 0
+
+
+def test_a_build_record_whose_rows_hold_wrong_values_costs_speed_not_the_build(small_archive):
+    """Whole JSON, but a page's article positions are a number: read as no record, as damaged bytes are."""
+    import gzip
+    import json
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    record = small_archive / "_site" / render.RECORDS
+    data = json.loads(gzip.decompress(record.read_bytes()))
+    data["pages"] = {rel: [key, size, mtime, 7] for rel, (key, size, mtime, _) in data["pages"].items()}
+    record.write_bytes(gzip.compress(json.dumps(data).encode()))
+    assert render.BuildRecord.read(small_archive / "_site") == render.BuildRecord()
+    assert build(config, **QUIET).reused == 0
