@@ -62,7 +62,8 @@ class BuildRecord:
         """The record in an output folder; an empty one when it is missing or damaged (that costs speed)."""
         try:
             data = json.loads(gzip.decompress((folder / RECORDS).read_bytes()))
-            pages = {rel: PageRecord(*row) for rel, row in data["pages"].items()}
+            pages = {rel: PageRecord(key, size, mtime, None if shows is None else tuple(shows))
+                     for rel, (key, size, mtime, shows) in data["pages"].items()}  # wrong values: damaged
             return cls(data["build"], data["outline"], tuple(data["articles"]), pages)
         except (OSError, ValueError, TypeError, KeyError, EOFError, zlib.error):
             return cls()
