@@ -55,3 +55,9 @@ def test_the_wheel_ships_every_template_and_data_file():
     folders = (REPO / "templates", REPO / "sitegen" / "data", REPO / "sitegen" / "entities" / "data")
     needed = {path.resolve() for folder in folders for path in folder.rglob("*") if path.is_file()}
     assert sorted(map(str, needed - shipped)) == []
+
+
+def test_the_readme_names_every_path_function_templates_see():
+    from sitegen.contexts import GLOBALS
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert [name for name in GLOBALS if name.endswith("_path") and f"`{name}`" not in readme] == []
