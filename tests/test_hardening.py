@@ -298,3 +298,11 @@ def test_a_system_error_without_german_words_is_named_by_its_code():
 
     assert reason(OSError(errno.EDQUOT, "Disk quota exceeded", "a.html")) == "Systemfehler EDQUOT"
     assert reason(shutil.SameFileError("a is the same file as a")) == "Systemfehler SameFileError"  # no errno
+
+
+@pytest.mark.parametrize("text", ["a: &a [1, *a]", "- &a {b: *a}"])
+def test_an_alias_to_itself_is_named_as_such_not_only_as_deep_nesting(text):
+    from sitegen.limits import load_yaml
+    with pytest.raises(SitegenError, match="Alias") as caught:  # the list is one level deep as written
+        load_yaml(text, "x.yaml", "fix")
+    assert "Alias" in caught.value.fix
