@@ -142,14 +142,16 @@ def _check_tree(root: yaml.Node, path: object, aliases: bool) -> None:
                 raise SitegenError(f"enthält das Steuerzeichen {found[1]}", path=path,
                                    line=line, fix="entferne es aus dem Wert")
         elif depth >= MAX_NESTING and node.value:
-            raise _too_deep(path, line)
+            raise _too_deep(path, line, aliases)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         else:  # a mapping: its keys and values
             stack.extend((part, depth + 1) for pair in node.value for part in pair)
 
 
-def _too_deep(path: object, line: int | None) -> SitegenError:
-    """The error for lists and mappings nested deeper than MAX_NESTING."""
-    return SitegenError(f"ist tiefer als {MAX_NESTING} Ebenen verschachtelt", path=path, line=line,
-                        fix="schreibe flache Listen und Zuordnungen")
+def _too_deep(path: object, line: int | None, aliases: bool = False) -> SitegenError:
+    """The error for lists and mappings nested deeper than MAX_NESTING (as an alias to itself is)."""
+    why, fix = ((" oder enthält einen Alias, der auf sich selbst verweist",
+                 ", ohne Alias (*name) auf sich selbst") if aliases else ("", ""))
+    return SitegenError(f"ist tiefer als {MAX_NESTING} Ebenen verschachtelt{why}", path=path, line=line,
+                        fix=f"schreibe flache Listen und Zuordnungen{fix}")
