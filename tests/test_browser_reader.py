@@ -123,7 +123,8 @@ def test_search_leads_with_the_topic_and_shows_date_and_section(page, base):
     first = page.locator(".search-results li").first
     title = first.locator("h2").inner_text().removesuffix(" …")
     assert not first.locator(".excerpt").inner_text().startswith(title)  # from the body, not the title
-    page.locator('.search-filters input[value="2016"]').check()  # the dated articles
+    if real_articles():  # filters show only where results differ: beside the undated real ones, the dated
+        page.locator('.search-filters input[value="2016"]').check()
     page.wait_for_function("""() => {
         const facts = [...document.querySelectorAll('.search-results li small')].map(s => s.textContent);
         return facts.length > 0 && facts.every(f => / 2016 · (Inland|International|Panorama)$/.test(f));
