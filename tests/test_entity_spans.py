@@ -217,3 +217,9 @@ def test_english_form_of_address_is_cut_off_a_persons_name():
     ents = extract("Mister Wenger kann denken und sagen, was er will, meinte Jose Mourinho über "
                    "Arsène Wenger.")
     assert "Mister Wenger" not in ents.people and "Arsène Wenger" in ents.people
+
+
+def test_name_before_a_german_event_noun_of_the_clause_stays_a_name():
+    ents = extract("Janko hat in Basel Vertrag bis 2017. Die EU hat mit der Türkei Abkommen geschlossen. "
+                   "Vettel hat mit Ferrari Rennen gewonnen.")
+    assert {"Basel", "Türkei"} <= set(ents.places) and "Ferrari" in ents.organisations

@@ -28,6 +28,7 @@ NAMED_AFTER = frozenset("Stadion Arena Halle Preis Award Medaille Trophy Straße
 BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
 GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
 COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
+CLAUSE_NOUNS = frozenset("Vertrag Verträge Abkommen Rennen".split())  # 'hat bei Schalke Vertrag bis 2018'
 
 
 def work_context(m: Mention) -> bool:
@@ -95,7 +96,7 @@ def part_of_other_name(m: Mention) -> bool:
     before = _word_before(m)
     named = m.cls == "PER" and (m.after in NAMED_AFTER or before in GROUPS)
     colour = m.tokens[0] in COLOURS and m.before[:1] in {(c,) for c in COLOURS} and before in ("und", "oder")
-    event = m.after.split("-")[0] in lexicon.event_words()["words"]  # 'Drone Racing' + 'Championships'
+    event = m.after.split("-")[0] in lexicon.event_words()["words"] and m.after not in CLAUSE_NOUNS
     return named or colour or event or m.cls in ("PER", "LOC") and before in BUILDINGS
 
 
