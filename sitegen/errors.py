@@ -34,11 +34,14 @@ REASONS = {errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung"
            errno.ENOSPC: "kein Platz mehr auf dem Datenträger", errno.EROFS: "nur lesbares Dateisystem",
            errno.ELOOP: "symbolischer Link im Kreis", errno.ENAMETOOLONG: "Name zu lang",
            errno.EISDIR: "ist ein Ordner", errno.ENOTDIR: "ist kein Ordner", errno.ENOENT: "nicht gefunden",
-           errno.EADDRNOTAVAIL: "die Adresse gehört nicht zu diesem Rechner"}
+           errno.EADDRNOTAVAIL: "die Adresse gehört nicht zu diesem Rechner", errno.EEXIST: "gibt es schon"}
 
 
 def reason(exc: OSError) -> str:
-    """Why a system call failed, in German (the system's text is English); else its code (EDQUOT) or kind."""
+    """Why a system call failed, in German (the system's text is English); else its code (EDQUOT), or the
+    error's own text when it has no code."""
+    if exc.errno is None and str(exc):
+        return f"Systemfehler {type(exc).__name__}: {exc}"
     return REASONS.get(exc.errno or 0) or f"Systemfehler {errno.errorcode.get(exc.errno, type(exc).__name__)}"
 
 

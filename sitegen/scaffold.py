@@ -2,6 +2,9 @@
 workflow (data/pages.yml, which the repository's own .github/workflows/pages.yml equals)."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -16,21 +19,44 @@ WORKFLOW = (DATA / "pages.yml").read_text(encoding="utf-8")
 
 
 def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
-    """Make the archive in `folder` (new or empty); the files and folders made, for the terminal."""
+    """Make the archive in `folder` (new or empty), whole or not at all; the files and folders made."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SitegenError("ist nicht leer" if folder.is_dir() else "ist eine Datei", path=folder,
                            fix="wähle einen neuen oder leeren Ordner")
-    made = [folder / "content" / "articles", folder / "seeds"]
     given = {key: setting_value(key, value, folder, "--" + key.replace("_", "-"), None)  # as load_config will
              for key, value in (("title", title), ("base_url", base_url))}
     settings = {f"{key}_setting": yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
                 for key, value in given.items()}
-    for path in made:  # a folder the system refuses is the command line's one line (cli.main)
-        path.mkdir(parents=True, exist_ok=True)
-    for name, source in NEW_FILES.items():
-        text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
-        (folder / name).write_text(text, encoding="utf-8")
-    return [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
+    existed = folder.is_dir()
+    folder.parent.mkdir(parents=True, exist_ok=True)  # a folder the system refuses: cli.main's one line
+    draft = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    try:  # made beside the folder and renamed into place: a failure (disk full) leaves nothing behind
+        for path in ("content/articles", "seeds"):
+            (draft / path).mkdir(parents=True)
+        for name, source in NEW_FILES.items():
+            text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
+            (draft / name).write_text(text, encoding="utf-8")
+        write_workflow(draft)
+        draft.chmod(0o777 & ~_umask())
+        if not existed:
+            draft.rename(folder)
+        for entry in draft.iterdir() if existed else ():  # an empty folder stays (it may be the shell's cwd)
+            entry.rename(folder / entry.name)
+    except BaseException:
+        for entry in folder.iterdir() if existed else ():  # it was empty: what is in it now is ours
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        raise
+    finally:
+        shutil.rmtree(draft, ignore_errors=True)
+    made = [folder / "content" / "articles", folder / "seeds"]
+    return [*(folder / name for name in NEW_FILES), *made, folder / WORKFLOW_PATH]
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_workflow(root: Path, force: bool = False) -> Path:

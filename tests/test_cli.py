@@ -3,6 +3,7 @@ port, a build without base_url, a mistyped --content; never a traceback."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import re
 import socket
@@ -90,8 +91,28 @@ def test_new_refuses_settings_the_archive_could_not_load(tmp_path, capsys, optio
 def test_new_in_a_folder_the_system_refuses_is_one_line(tmp_path, capsys):
     (tmp_path / "datei").write_text("", encoding="utf-8")
     assert main(["new", str(tmp_path / "datei" / "archiv")]) == 1
-    assert capsys.readouterr().err == (f"sitegen: Fehler: {tmp_path}/datei/archiv/content/articles: ist kein "
-                                       "Ordner (prüfe die Datei, ihre Rechte und den freien Platz)\n")
+    assert capsys.readouterr().err == (f"sitegen: Fehler: {tmp_path}/datei: gibt es schon (prüfe die Datei, "
+                                       "ihre Rechte und den freien Platz)\n")
+
+
+@pytest.mark.parametrize("empty_folder", [False, True])
+def test_new_failing_halfway_leaves_nothing_and_can_be_run_again(tmp_path, capsys, monkeypatch, empty_folder):
+    folder = tmp_path / "archiv"
+    if empty_folder:  # an empty folder given stays the same folder (it may be the shell's working folder)
+        folder.mkdir()
+    inode = folder.stat().st_ino if empty_folder else None
+
+    def full_disk(root, force=False):
+        raise OSError(errno.ENOSPC, "No space left on device", str(root))
+    monkeypatch.setattr("sitegen.scaffold.write_workflow", full_disk)
+    assert main(["new", str(folder)]) == 1
+    assert "kein Platz mehr auf dem Datenträger" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["archiv"] if empty_folder else [])
+    assert not empty_folder or not any(folder.iterdir())
+    monkeypatch.undo()
+    assert main(["new", str(folder)]) == 0
+    assert (folder / "sitegen.yaml").is_file() and (folder / ".github" / "workflows" / "pages.yml").is_file()
+    assert inode is None or folder.stat().st_ino == inode
 
 
 def test_new_starts_an_archive_and_refuses_a_non_empty_folder(tmp_path, capsys, monkeypatch):

@@ -297,7 +297,10 @@ def test_a_system_error_without_german_words_is_named_by_its_code():
     from sitegen.errors import reason
 
     assert reason(OSError(errno.EDQUOT, "Disk quota exceeded", "a.html")) == "Systemfehler EDQUOT"
-    assert reason(shutil.SameFileError("a is the same file as a")) == "Systemfehler SameFileError"  # no errno
+    assert reason(shutil.SameFileError("a is the same file as a")) == \
+        "Systemfehler SameFileError: a is the same file as a"  # no errno: its own text
+    assert reason(OSError()) == "Systemfehler OSError"
+    assert reason(FileExistsError(errno.EEXIST, "File exists")) == "gibt es schon"
 
 
 @pytest.mark.parametrize("text", ["a: &a [1, *a]", "- &a {b: *a}"])
