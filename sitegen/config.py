@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from sitegen.cache import digest, user_cache_home
 from sitegen.content import read_text
 from sitegen.errors import SitegenError
@@ -51,7 +53,9 @@ def load_config(root: Path = Path("."), **overrides: object) -> Config:
     if not isinstance(data or {}, dict):
         raise SitegenError("muss Einstellungen als 'key: value' enthalten", path=path,
                            fix="schreibe Zeilen wie 'title: Mein Archiv'")
-    where = {str(key.value): (path, key.start_mark.line + 1) for key, _ in node.value} if data else {}
+    keys = yaml.constructor.SafeConstructor()  # a key as the data has it ('true:' is True), with its line
+    where = {str(keys.construct_object(key)): (path, key.start_mark.line + 1) for key, _ in node.value
+             if isinstance(key, yaml.ScalarNode)} if data else {}
     settings = {str(key): value for key, value in (data or {}).items()}
     for name, value in overrides.items():
         if value is not None:

@@ -215,6 +215,7 @@ def test_a_path_with_spaces_at_its_ends_is_taken_as_written_or_refused_at_its_li
 
 @pytest.mark.parametrize("text, args, words", [
     ("titel: A\n", [], r"sitegen.yaml:1: unbekannte Einstellung 'titel'"),
+    ("title: A\ntrue: 1\n", [], r"sitegen.yaml:2: unbekannte Einstellung 'True'"),  # a key YAML reads as true
     ("title: A\nstrict: ja\n", [], r"sitegen.yaml:2: 'strict' muss true oder false sein"),
     ("", ["--base-url", "ftp://x"], r"^sitegen: Fehler: --base-url: base_url 'ftp://x' ist keine Webadresse"),
     ("cname: https://x.de/\n", [], r"sitegen.yaml:1: cname 'https://x.de/' ist kein Domainname"),
