@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import dataclasses
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sitegen.model import TAXONOMY_KEYS, Article, Image, outline, read_only
 from sitegen.workers import files_below, fork_map
 
 TABLE = "front_matter"
+OUTLINE = frozenset(f.name for f in dataclasses.fields(Article)) - {"body", "digest"}  # what an entry holds
 PARALLEL_FROM = 1000  # files to parse; below this one process is faster than starting workers
 
 
@@ -77,12 +79,14 @@ def decode_fields(text: str) -> dict | None:
     """Fields from encode_fields' JSON; None when it is damaged."""
     try:
         fields = json.loads(text)
+        if set(fields) != OUTLINE:  # whole JSON, but not an article's fields
+            return None
         date, image = fields["date"], fields["image"]
         fields.update({name: tuple(fields[name]) for name in TAXONOMY_KEYS}, extra=read_only(fields["extra"]),
                       date=date and (dt.datetime if "T" in date else dt.date).fromisoformat(date),
                       image=image and Image(**image))
         return fields
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
 

@@ -1,6 +1,8 @@
 """Loading the content folder: parsed in worker processes or in one, the articles are the same."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import sitegen.loading as loading
@@ -74,7 +76,10 @@ def test_a_damaged_entry_in_the_cache_is_parsed_again(many):
     cache = Cache(config.cache / FILE_NAME)
     first = loading.load_articles(config, jobs=1, cache=cache)
     damaged = sorted(cache.get_many(loading.TABLE))[:5]
-    cache.put_many(loading.TABLE, {key: "" if i % 2 else "{kaputt" for i, key in enumerate(damaged)})
+    whole = json.loads(cache.get_many(loading.TABLE, damaged[:1])[damaged[0]])
+    broken = ["", "{kaputt", "[]", json.dumps({**whole, "neu": 1}),  # damaged bytes, JSON of other things
+              json.dumps({name: value for name, value in whole.items() if name != "title"})]
+    cache.put_many(loading.TABLE, dict(zip(damaged, broken)))
     again = loading.load_articles(config, jobs=1, cache=cache)
     assert [repr(vars(a)) for a in again] == [repr(vars(a)) for a in first]
     repaired = cache.get_many(loading.TABLE, damaged)  # and stored again, whole
