@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -29,19 +28,19 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
                 for key, value in given.items()}
     existed = folder.is_dir()
     folder.parent.mkdir(parents=True, exist_ok=True)  # a folder the system refuses: cli.main's one line
-    draft = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-    try:  # made beside the folder and renamed into place: a failure (disk full) leaves nothing behind
-        for path in ("content/articles", "seeds"):
-            (draft / path).mkdir(parents=True)
+    draft = folder.parent / f".{folder.name}.new-{os.getpid()}"  # a failure (disk full) leaves nothing behind
+    try:
+        (draft / "content" / "articles").mkdir(parents=True)  # as the umask says, unlike a temporary folder
+        (draft / "seeds").mkdir()
         for name, source in NEW_FILES.items():
             text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
             (draft / name).write_text(text, encoding="utf-8")
         write_workflow(draft)
-        draft.chmod(0o777 & ~_umask())
-        if not existed:
+        if existed:  # an empty folder stays that folder (it may be the shell's working folder)
+            for entry in draft.iterdir():
+                entry.rename(folder / entry.name)
+        else:
             draft.rename(folder)
-        for entry in draft.iterdir() if existed else ():  # an empty folder stays (it may be the shell's cwd)
-            entry.rename(folder / entry.name)
     except BaseException:
         for entry in folder.iterdir() if existed else ():  # it was empty: what is in it now is ours
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
@@ -50,13 +49,6 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
         shutil.rmtree(draft, ignore_errors=True)
     made = [folder / "content" / "articles", folder / "seeds"]
     return [*(folder / name for name in NEW_FILES), *made, folder / WORKFLOW_PATH]
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it and back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_workflow(root: Path, force: bool = False) -> Path:
