@@ -731,3 +731,18 @@ def test_tuning_reads_float_parameters_and_refuses_a_run_of_other_folds(tmp_path
     assert tune.load_run(str(saved), 5) == [["O"]]
     with pytest.raises(SystemExit, match="--folds 5"):
         tune.load_run(str(saved), 3)
+
+
+# --- CRF features --------------------------------------------------------------------------------
+
+def test_each_token_sees_its_neighbours_context_features_under_their_offset():
+    from sitegen.entities.features import OFFSETS, sentence_features, word_features
+
+    words = ["Angela", "Merkel", "besucht", "Wien", "."]
+    feats = sentence_features(words)
+    near = dict(zip(OFFSETS, word_features("Wien")[1]))
+    assert near[-1] and all(f.startswith("-1") for f in near[-1]) and "1w=wien" in near[1]
+    assert set(near[1]) <= set(feats[2]) and set(near[-1]) <= set(feats[4])  # Wien after besucht, before .
+    assert set(near[2]) <= set(feats[1]) and not set(near[1]) & set(feats[4])
+    assert feats[0][0] == "bias" and "BOS" in feats[0] and "-2pad" in feats[0] and "2pad" in feats[4]
+    assert "bg=angela|merkel" in feats[1] and "bg+=merkel|besucht" in feats[1]

@@ -237,6 +237,25 @@ def test_two_processes_write_the_same_folder_as_one(batch, monkeypatch):
     assert forked == [2] * 7  # language, entities and files of both ingests, and the second one's scan
 
 
+def test_the_models_are_loaded_once_before_the_workers_start(batch, monkeypatch):
+    """With worker processes the language model and the extractor's models are loaded in the main process,
+    which the workers share; one process, or a batch too small for workers, loads nothing ahead."""
+    import sitegen.ingest as pipeline
+    import sitegen.ingest.parallel as parallel
+
+    loaded: list[str] = []
+    monkeypatch.setattr(parallel, "load_model", lambda: loaded.append("language"))
+    monkeypatch.setattr(pipeline, "load_models", lambda extractor: loaded.append("entities"))
+    for jobs in (1, 2):
+        ingest([batch / "dump.csv"], batch.parent / f"out{jobs}", root=batch.parent, jobs=jobs,
+               cache=batch.parent / f"models{jobs}.sqlite", log=lambda _: None, progress=False)
+        assert loaded == []  # the batch is below PARALLEL_FROM: one process
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    ingest([batch / "dump.csv"], batch.parent / "out3", root=batch.parent, jobs=2,
+           cache=batch.parent / "models3.sqlite", log=lambda _: None, progress=False)
+    assert loaded == ["language", "entities"]
+
+
 def counting(fork_map, forked: list[int]):
     """fork_map that notes the number of processes of each call with more than one item."""
     def run(work, items, jobs, *args, **kwargs):

@@ -50,9 +50,14 @@ def _gaz(word: str) -> list[str]:
     return out
 
 
+OFFSETS = (-2, -1, 1, 2)  # the context window
+PADS = tuple(f"{off}pad" for off in OFFSETS)
+
+
 @lru_cache(maxsize=200_000)
-def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(features of the token itself, the smaller set used when it is a neighbour)."""
+def word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(features of the token itself, the smaller set used when it is a neighbour, once for each offset of
+    the window, prefixed with it: '-1w=wien')."""
     low = word.lower()
     tag, known = lexicon.pos(word)
     gaz = _gaz(word)
@@ -69,27 +74,28 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if cl:
         own += [f"c1={cl[0]}", f"c2={cl[1]}"]
         ctx += [f"c1={cl[0]}"]
-    return tuple(own), tuple(ctx)
+    return tuple(own), tuple(tuple(f"{off}{f}" for f in ctx) for off in OFFSETS)
 
 
 def sentence_features(tokens) -> list[list[str]]:
     """Features for every token of one sentence."""
     per = [word_features(t) for t in tokens]
+    low = [t.lower() for t in tokens]
     n = len(tokens)
     out = []
     for i in range(n):
-        feats = ["bias"] + list(per[i][0])
+        feats = ["bias", *per[i][0]]
         if i == 0:
             feats.append("BOS")
-        for off in (-2, -1, 1, 2):
+        for k, off in enumerate(OFFSETS):
             j = i + off
             if 0 <= j < n:
-                feats += [f"{off}{f}" for f in per[j][1]]
+                feats += per[j][1][k]
             else:
-                feats.append(f"{off}pad")
+                feats.append(PADS[k])
         if i > 0:
-            feats.append(f"bg={tokens[i-1].lower()}|{tokens[i].lower()}")
+            feats.append(f"bg={low[i - 1]}|{low[i]}")
         if i + 1 < n:
-            feats.append(f"bg+={tokens[i].lower()}|{tokens[i+1].lower()}")
+            feats.append(f"bg+={low[i]}|{low[i + 1]}")
         out.append(feats)
     return out

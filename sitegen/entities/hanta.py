@@ -40,6 +40,8 @@ class Analysis:
         for tag, known in model.LP_m_t.items():
             for morpheme, lp in known.items():
                 self.tags_of.setdefault(morpheme, {})[tag] = lp
+        # and every beginning of a morpheme (None), so that a search through a word stops where none goes on
+        self.starts = {m[:k]: None for m in self.tags_of for k in range(1, len(m))} | self.tags_of
         # the tags HanTa guesses for unknown morphemes: weight by length before the suffix's, summed as HanTa
         self.by_length = {t: [model.Int_t + model.LP_hapax_t[t] + lp for lp in model.LP_len_t[t][:25]]
                           for t in model.LP_m_t if t in model.LP_hapax_t and t in model.LP_s_t}
@@ -87,7 +89,7 @@ class Analysis:
                back: list[dict] | None = None) -> list[dict]:
         """HanTa's table of best log weights per (previous tag, tag) state at each position of the word;
         with `target`, only through tags that can lead to it, noting each state's best way in in `back`."""
-        steps, guessed, n = self.steps(guess, target), self.by_length, len(word)
+        steps, guessed, n, low = self.steps(guess, target), self.by_length, len(word), LOWER_BOUND
         table: list[dict] = [{(EMPTY, START): 0}] + [{} for _ in range(n + 1)]
         ends: dict[int, list[tuple[str, ...]]] = {}  # suffix list -> the suffixes at each end of the word
         for i in range(n + 1):
@@ -97,15 +99,19 @@ class Analysis:
                 if lp < bound:
                     continue
                 for key, lpt, new in steps.get(state, ()):
-                    if key not in weights and key in guessed:
+                    segments = weights.get(key)
+                    if segments is None:
+                        if key not in guessed:
+                            continue
                         group = self.suffix_set[key]
                         if group not in ends:
                             ends[group] = [self.suffixes(group, word[max(0, j - 4):j]) for j in range(n + 1)]
-                        weights[key] = self._with_guesses(word, i, key, weights.get(-key, ()), ends[group])
+                        segments = weights[key] = self._with_guesses(word, i, key, weights.get(-key, ()),
+                                                                     ends[group])
                     base = lp + lpt
-                    for j, lpm in weights.get(key, ()):
+                    for j, lpm in segments:
                         lp1 = base + lpm
-                        if lp1 > LOWER_BOUND:
+                        if lp1 > low:
                             to = table[j]
                             if new not in to or lp1 > to[new]:
                                 to[new] = lp1
@@ -125,9 +131,11 @@ class Analysis:
         """tag -> (end, log p(word[i:end] | tag)) for the segments from i that the lexicon knows, by end;
         a guessed tag's list is filed under -tag."""
         out: dict[int, list[tuple[int, float]]] = {}
-        guessed, tags_of = self.by_length, self.tags_of
+        guessed, starts = self.by_length, self.starts
         for j in range(i + 1, len(word) + 1):
-            found = tags_of.get(word[i:j])
+            found = starts.get(word[i:j], False)
+            if found is False:  # no morpheme begins with word[i:j]
+                break
             if found:
                 for tag, lp in found.items():
                     out.setdefault(-tag if tag in guessed else tag, []).append((j, lp))

@@ -13,10 +13,10 @@ from sitegen.ingest.base import within_limits
 from sitegen.ingest.duplicates import Seen
 from sitegen.ingest.entitycache import EntityCache
 from sitegen.ingest.entity_pass import resolve_archive
-from sitegen.ingest.parallel import Entities, detect_all, extract_all, job_count, per_article
+from sitegen.ingest.parallel import Entities, detect_all, extract_all, forking, job_count, per_article
 from sitegen.ingest.readers import READERS, expand_sources, reader_for
 from sitegen.ingest.summary import Summary
-from sitegen.ingest.tagpass import candidate_extractor, settle
+from sitegen.ingest.tagpass import candidate_extractor, load_models, settle
 from sitegen.ingest.writing import plan_paths, relative, write_all
 from sitegen.model import Article
 from sitegen.workers import Progress
@@ -81,9 +81,10 @@ def _cached_entities(texts: list[str], registry: Path | None, cache_file: Path, 
     missing = [i for i, entities in enumerate(found) if entities is None]
     if missing:
         cache.close()
-        offset = len(texts) - len(missing)
-        fresh = extract_all([texts[i] for i in missing], _default_extractor(registry), jobs,
-                            lambda n: bar.update(offset + n))
+        offset, extractor = len(texts) - len(missing), _default_extractor(registry)
+        if forking(missing, jobs):
+            load_models(extractor)
+        fresh = extract_all([texts[i] for i in missing], extractor, jobs, lambda n: bar.update(offset + n))
         for i, entities in zip(missing, fresh, strict=True):
             found[i] = entities
         cache.put_many([(texts[i], entities) for i, entities in zip(missing, fresh, strict=True)])

@@ -19,6 +19,11 @@ def _identifier():
     return identifier
 
 
+def load_model() -> None:
+    """Load the model now (before worker processes start, so that they share it)."""
+    _identifier()
+
+
 def detect_language(text: str, default: str = "de") -> str:
     """The text's language code; `default` when the text is too short or the model is unsure."""
     sample = text[:3000]

@@ -2,9 +2,10 @@
 is large: each is a pure function of its article, so any number of processes gives the same output."""
 from __future__ import annotations
 
+import multiprocessing
 from typing import Callable, ContextManager, Iterator, Sequence, TypeVar
 
-from sitegen.ingest.language import detect_language
+from sitegen.ingest.language import detect_language, load_model
 from sitegen.model import Article
 from sitegen.workers import default_jobs, fork_map
 
@@ -24,6 +25,12 @@ def per_article(work: Callable[[Item], Result], items: Sequence[Item],
                 jobs: int) -> ContextManager[Iterator[Result]]:
     """work(item) for every item, in item order, in up to `jobs` processes when there are enough items."""
     return fork_map(work, items, jobs, PARALLEL_FROM)
+
+
+def forking(items: Sequence, jobs: int) -> bool:
+    """Whether `per_article` runs these items in worker processes: then a model loaded before is loaded once,
+    for all of them."""
+    return jobs > 1 and len(items) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
 
 
 def as_tuples(found: object) -> Entities:
@@ -46,6 +53,8 @@ def extract_all(texts: list[str], extract: Callable[[str], object], jobs: int,
 
 def detect_all(articles: list[Article], jobs: int) -> list[str]:
     """The detected language of every article (its own when the text is too short to tell)."""
+    if forking(articles, jobs):
+        load_model()
     with per_article(lambda a: detect_language(f"{a.title}\n\n{a.body}", default=a.language), articles,
                      jobs) as found:
         return list(found)

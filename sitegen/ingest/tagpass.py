@@ -9,6 +9,11 @@ from dataclasses import replace
 from sitegen.model import Article
 
 Extractor = Callable[[str], object]
+# a text that makes the extractor load every model and word list it uses
+WARM_UP = ("Bundeskanzlerin Angela Merkel hat am Montag in Berlin mit dem französischen Präsidenten über "
+           "die Flüchtlingskrise, die Europäische Union und die Wirtschaft der Eurozone gesprochen. Die "
+           "Gespräche der Regierungen sollen nächste Woche in Brüssel fortgesetzt werden, sagte ein Sprecher "
+           "der SPD.")
 
 
 def candidate_extractor(registry_file) -> Extractor:
@@ -25,6 +30,11 @@ def candidate_extractor(registry_file) -> Extractor:
         return replace(found, tags=encode(candidates(text, frozenset(names), registry, people)))
 
     return run
+
+
+def load_models(extractor: Extractor) -> None:
+    """Have the extractor load its models now (before worker processes start, so that they share them)."""
+    extractor(WARM_UP)
 
 
 def settle(proposals: list[Article], others: list[Article]) -> list[Article]:
