@@ -105,7 +105,7 @@ def test_a_topic_of_the_vocabulary_is_found_by_its_evidence_and_no_word_of_the_t
     found = candidates(REFUGEES, frozenset(), Registry())
     assert "Flüchtlingskrise" in {c.name for c in found if c.topic}
     assert settle([article(0, encode(found))], [])[0].tags == (
-        "Flüchtlingskrise", "Migration", "Flüchtlingsunterbringung", "Grenzschutz")  # no word of the text
+        "Flüchtlingskrise", "Migration", "Flüchtlingsunterbringung", "Grenzschutz", "Balkanroute")  # no word
     assert not any(c.topic for c in candidates("Der Hund lief über die Wiese. " * 8, frozenset(), Registry()))
 
 
@@ -292,3 +292,21 @@ def test_job_cuts_are_filed_with_the_labour_market_and_copyright_under_itself():
     links = ("Leistungsschutzrecht in der EU: Die Kommission will das Urheberrecht ändern. Verlage sollen "
              "für Links bezahlt werden, das Leistungsschutzrecht sei gescheitert, sagen Kritiker.")
     assert tags_of(links, section="Web")[0] == "Urheberrecht"
+
+
+def test_a_narrower_topic_of_a_kept_one_is_filed_beside_it_a_side_topic_only_when_the_opening_names_it():
+    found = tuple(Candidate(name, count, first, name) for name, count, first in (
+        ("Fußball", 15, 0), ("Champions League", 12, 50), ("Kriminalität", 12, 60), ("Erste Liga", 5, 20)))
+    tags = settle([article(0, encode(found), section="Sport")], [])[0].tags
+    assert set(tags) == {"Fußball", "Champions League"}  # a late side topic, a narrower one said once: out
+    alone = settle([article(0, encode(found[1:2]), section="Sport")], [])[0].tags
+    assert alone == ("Champions League",)  # no broader topic kept: a late topic is no side topic of it
+
+
+def test_universities_are_filed_under_education_policy_and_cybercrime_under_crime():
+    unis = ("Die Hochschulen verlangen mehr Geld: Die Universitäten klagen über volle Hörsäle, die "
+            "Studienplatzfinanzierung komme zu spät, sagt die Rektorin der Universität am Montag.")
+    assert set(tags_of(unis, section="Inland")) == {"Hochschulen", "Bildungspolitik"}
+    ransom = ("Erpressungstrojaner im Umlauf: Cyberkriminelle verschlüsseln Festplatten und verlangen "
+              "Lösegeld. Die Cyberkriminalität nimmt zu, warnt die Polizei, Ransomware sei das Problem.")
+    assert set(tags_of(ransom, section="Web")) >= {"Cyberkriminalität", "Kriminalität"}

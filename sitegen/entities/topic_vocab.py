@@ -147,6 +147,15 @@ def _above(topic: int, broader: dict[int, int]) -> list[int]:
     return [broader[topic], *_above(broader[topic], broader)] if topic in broader else []
 
 
+@lru_cache(maxsize=1_000)
+def above(topic: str) -> frozenset[str]:
+    """The names of the topics a topic of the vocabulary is part of ('Champions League': Fußball)."""
+    vocab = vocabulary()
+    index = next((i for i, t in enumerate(vocab.topics) if t.name == topic), None)
+    ups = _above(index, vocab.broader) if index is not None else []
+    return frozenset(vocab.topics[u].name for u in ups)
+
+
 def _strongest(found: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:
     """A word is one mention of each topic it bears evidence for, by its strongest (then longest) evidence."""
     weights = vocabulary().weights
