@@ -310,3 +310,12 @@ def test_universities_are_filed_under_education_policy_and_cybercrime_under_crim
     ransom = ("Erpressungstrojaner im Umlauf: Cyberkriminelle verschlüsseln Festplatten und verlangen "
               "Lösegeld. Die Cyberkriminalität nimmt zu, warnt die Polizei, Ransomware sei das Problem.")
     assert set(tags_of(ransom, section="Web")) >= {"Cyberkriminalität", "Kriminalität"}
+
+
+def test_a_club_of_two_sports_is_no_persons_name_and_decides_neither_sport():
+    assert "red bull salzburg" not in vocabulary().people  # its last word, Salzburg, is plain evidence only
+    hockey = ("Red Bull Salzburg gewinnt gegen die Vienna Capitals. Der Puck lag zweimal im Tor, im Powerplay"
+              " traf Red Bull Salzburg zum 2:1, sagte der Trainer nach dem Spiel.")
+    assert "Fußball" not in topics_of(hockey) and "Eishockey" in topics_of(hockey)
+    nhl = "NHL: Die Islanders verlieren gegen die Senators. Michael Grabner traf in der NHL zweimal. " * 2
+    assert tags_of(nhl, section="Sport")[:2] in {("NHL", "Eishockey"), ("Eishockey", "NHL")}

@@ -63,7 +63,11 @@ def vocabulary() -> Vocabulary:
 
 def _people(weights: dict[str, int], names: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
     """Full names (Alexis_Tsipras) that only tell their last word, a name as strong, means the person."""
-    full = {w.rstrip("!").replace("_", " "): weights[w] for w in weights if "_" in w and w[:1].isupper()}
+    full: dict[str, int] = defaultdict(int)  # a name written for several topics counts by its strongest
+    for w in weights:
+        if "_" in w and w[:1].isupper():
+            key = w.rstrip("!").replace("_", " ")
+            full[key] = max(full[key], weights[w])
     return {f.lower(): f.split()[-1] for f, weight in full.items()
             if any(weights[w] >= weight for _, w in names.get(f.split()[-1], ()))}
 
