@@ -319,3 +319,12 @@ def test_a_club_of_two_sports_is_no_persons_name_and_decides_neither_sport():
     assert "Fußball" not in topics_of(hockey) and "Eishockey" in topics_of(hockey)
     nhl = "NHL: Die Islanders verlieren gegen die Senators. Michael Grabner traf in der NHL zweimal. " * 2
     assert tags_of(nhl, section="Sport")[:2] in {("NHL", "Eishockey"), ("Eishockey", "NHL")}
+
+
+def test_the_pope_is_filed_under_the_church_and_a_space_station_under_space():
+    pope = ("Papst Franziskus eröffnet die Bischofssynode im Petersdom. Der Papst mahnte die Bischöfe, die "
+            "Familie in den Blick zu nehmen, sagte Franziskus vor Kardinälen und Priestern.")
+    assert set(tags_of(pope, section="International")) >= {"Papst", "Katholische Kirche"}
+    station = ("Der Astronaut steuert von der Raumstation ISS aus einen Roboter auf der Erde. Die Raumfahrt "
+               "testet damit Einsätze auf dem Mars, sagt die ESA, die Raumstation bleibt bis 2024 im Betrieb.")
+    assert set(tags_of(station, section="Wissenschaft")) == {"Raumfahrt", "Weltraum"}
