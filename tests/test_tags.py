@@ -326,5 +326,5 @@ def test_the_pope_is_filed_under_the_church_and_a_space_station_under_space():
             "Familie in den Blick zu nehmen, sagte Franziskus vor Kardinälen und Priestern.")
     assert set(tags_of(pope, section="International")) >= {"Papst", "Katholische Kirche"}
     station = ("Der Astronaut steuert von der Raumstation ISS aus einen Roboter auf der Erde. Die Raumfahrt "
-               "testet damit Einsätze auf dem Mars, sagt die ESA, die Raumstation bleibt bis 2024 im Betrieb.")
+               "testet damit Einsätze auf dem Mars, sagt die ESA, die Raumstation bleibt bis 2024.")
     assert set(tags_of(station, section="Wissenschaft")) == {"Raumfahrt", "Weltraum"}
