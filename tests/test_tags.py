@@ -328,3 +328,12 @@ def test_the_pope_is_filed_under_the_church_and_a_space_station_under_space():
     station = ("Der Astronaut steuert von der Raumstation ISS aus einen Roboter auf der Erde. Die Raumfahrt "
                "testet damit Einsätze auf dem Mars, sagt die ESA, die Raumstation bleibt bis 2024.")
     assert set(tags_of(station, section="Wissenschaft")) == {"Raumfahrt", "Weltraum"}
+
+
+def test_music_is_filed_above_pop_and_classical_and_stands_alone_for_other_music():
+    album = ("Die Band veröffentlicht ihr neues Album: Die Rockband aus Wien geht auf Tournee, die Single "
+             "stürmt die Charts, sagt der Sänger, das Album klingt nach Rock der Siebziger.")
+    assert set(tags_of(album, section="Kultur")) == {"Popmusik", "Musik"}
+    klezmer = ("Der Akkordeonist nahm mit dem Klarinettisten eine CD auf. Der Musiker spielt Jazz, Klezmer, "
+               "seine Konzerte sind voll, sagt der Musiker, der Jazz sei seine Heimat.")
+    assert tags_of(klezmer, section="Kultur") == ("Musik",)
