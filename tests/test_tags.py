@@ -337,3 +337,12 @@ def test_music_is_filed_above_pop_and_classical_and_stands_alone_for_other_music
     klezmer = ("Der Akkordeonist nahm mit dem Klarinettisten eine CD auf. Der Musiker spielt Jazz, Klezmer, "
                "seine Konzerte sind voll, sagt der Musiker, der Jazz sei seine Heimat.")
     assert tags_of(klezmer, section="Kultur") == ("Musik",)
+
+
+def test_biology_is_the_broader_topic_of_animals_in_science_but_not_in_the_zoo_news():
+    study = ("Schimpansen lernen voneinander: Die Zoologen beobachteten die Schimpansen über Jahre, sagen "
+             "die Forscher, das Säugetier gibt Wissen weiter wie der Mensch, berichten sie.")
+    assert set(tags_of(study, section="Wissenschaft")) == {"Tiere", "Biologie"}
+    zoo = ("Im Tiergarten sind Flamingo-Küken geschlüpft. Die Pfleger freuen sich über den Nachwuchs, "
+           "die Besucher können die Küken ab Montag sehen, sagt der Direktor des Tiergartens.")
+    assert tags_of(zoo, section="Panorama") == ("Tiere",)  # a Ressort of Tiere, not of Biologie
