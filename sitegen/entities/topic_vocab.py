@@ -63,7 +63,11 @@ def vocabulary() -> Vocabulary:
 
 def _people(weights: dict[str, int], names: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
     """Full names (Alexis_Tsipras) that only tell their last word, a name as strong, means the person."""
-    full = {w.rstrip("!").replace("_", " "): weights[w] for w in weights if "_" in w and w[:1].isupper()}
+    full: dict[str, int] = defaultdict(int)  # a name written for several topics counts by its strongest
+    for w in weights:
+        if "_" in w and w[:1].isupper():
+            key = w.rstrip("!").replace("_", " ")
+            full[key] = max(full[key], weights[w])
     return {f.lower(): f.split()[-1] for f, weight in full.items()
             if any(weights[w] >= weight for _, w in names.get(f.split()[-1], ()))}
 
@@ -145,6 +149,15 @@ def _decided(found: list[tuple[int, str]] | tuple[tuple[int, str], ...]) -> set[
 def _above(topic: int, broader: dict[int, int]) -> list[int]:
     """The topics above a topic, nearest first."""
     return [broader[topic], *_above(broader[topic], broader)] if topic in broader else []
+
+
+@lru_cache(maxsize=1_000)
+def above(topic: str) -> frozenset[str]:
+    """The names of the topics a topic of the vocabulary is part of ('Champions League': Fußball)."""
+    vocab = vocabulary()
+    index = next((i for i, t in enumerate(vocab.topics) if t.name == topic), None)
+    ups = _above(index, vocab.broader) if index is not None else []
+    return frozenset(vocab.topics[u].name for u in ups)
 
 
 def _strongest(found: tuple[tuple[int, str], ...]) -> list[tuple[int, str]]:

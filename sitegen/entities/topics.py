@@ -13,12 +13,13 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
-from .topic_vocab import OPENING, enough, evidence, vocabulary
+from .topic_vocab import OPENING, above, enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
-MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 4
+MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 6
+NARROWER = 6  # evidence a narrower topic of a kept one needs (a decisive word twice, or once in the opening)
 TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
 EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
 PRIOR_DOCS = 400  # how many archive documents the shipped counts weigh as
@@ -210,18 +211,25 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 
 
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
-    """Up to four vocabulary topics with enough evidence (the Ressort as context): the main one and those
-    nearly as evident the opening names, most specific first; without a topic, the text's telling word."""
+    """Up to six vocabulary topics with enough evidence (the Ressort as context): the main one, those nearly
+    as evident the opening names and their narrower topics, most specific first; else the telling word."""
     found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     main = max((c.count for c in found), default=0)
-    found = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
-                                                                                 or c.first < OPENING)]
-    topics = sorted(found, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
+    kept = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
+                                                                                or c.first < OPENING)]
+    kept += [c for c in found if c not in kept and _narrower(c, kept)]
+    topics = sorted(kept, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     if topics:
         return tuple(c.name for c in topics)
     nouns = sorted(words(tuple(c for c in cands if not c.topic), df), key=lambda c: -weight(c, df))
     return tuple(c.name for c in [c for c in nouns if _telling(c)][:1] or nouns[:1])
+
+
+def _narrower(cand: Candidate, kept: list[Candidate]) -> bool:
+    """A narrower topic of a kept one, with evidence of its own (Champions League beside Fußball): the kind
+    of the main topic, not a side issue, so the opening need not name it."""
+    return cand.count >= NARROWER and any(k.topic in above(cand.topic) for k in kept)
 
 
 def _telling(cand: Candidate) -> bool:

@@ -1,4 +1,4 @@
-"""Topic tags settled against the archive once per ingest: `settle` keeps each article's one to four most
+"""Topic tags settled against the archive once per ingest: `settle` keeps each article's one to six most
 specific candidates (`topics.choose`) as its proposed tags; the merge decides whether a file takes them."""
 from __future__ import annotations
 
