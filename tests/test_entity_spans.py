@@ -4,7 +4,7 @@ from __future__ import annotations
 from sitegen.entities import extract
 from sitegen.entities.keep import _plausible
 from sitegen.entities.normalize import nominative
-from sitegen.entities.rules import plain_place
+from sitegen.entities.sports import plain_place
 
 
 def test_name_of_a_thing_named_after_a_person_or_a_buildings_place_is_no_mention():

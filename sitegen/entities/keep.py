@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import cues, lexicon, rules
 from .normalize import place_adjective
-from .rules import CLUB_WORDS, team_word
+from .sports import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence

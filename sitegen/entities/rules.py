@@ -1,9 +1,11 @@
-"""Mentions the tagger does not give: names inside hyphen compounds, institutions, the paper naming itself."""
+"""Spans the tagger cut, joined, and mentions it does not give: names inside hyphen compounds, institutions,
+the paper naming itself (sport's clubs, teams and line-ups are in sports.py)."""
 from __future__ import annotations
 
 import re
 
 from . import lexicon
+from .sports import team_pair, team_word
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
@@ -13,88 +15,12 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
-CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
-Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
-Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
 def self_names(text: str) -> list[tuple[int, str]]:
     """(offset, 'Der Standard') where the paper names itself: 'dem STANDARD', 'STANDARD-Anfrage'."""
     return [(m.start(), "Der Standard") for m in SELF_NAME.finditer(text)]
-
-
-_PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
-_SEP = r"(?:\s?[,–/]\s?| bzw\. )"
-LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
-_CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
-SCORERS = re.compile(rf"{_CARDS}: ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
-REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
-
-
-def sports_people(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
-    out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
-    sporty = any("–" in m.group(1) for m in LINEUP.finditer(text))  # keeper – defence – midfield
-    for pattern in (LINEUP, SCORERS):
-        for m in pattern.finditer(text):
-            if pattern is LINEUP and not sporty:
-                continue  # a TV listing has commas only
-            for item in re.finditer(_PLAYER, m.group(1)):
-                name = re.sub(r" \(.*", "", item.group())
-                if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
-                    out.append((m.start(1) + item.start(), name))
-    return out
-
-
-SCORE = re.compile(r"\d{1,2}:\d{1,2}")
-SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spieler|Klub|Club|Liga|Tabelle"
-                   r"|Kader|Stürmer|Torhüter|Coach|Transfer)")  # a text that may name clubs by their town
-
-
-def is_result(words: list[str]) -> bool:
-    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
-    return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
-
-
-def result_code(words: list[str], a: int, b: int) -> bool:
-    """An unlisted three-letter code in parentheses before a time or score, or in a result sentence: 'Tyler
-    Butterfield (BER) 8:23:09' (not '(SPD) 32,8 Prozent')."""
-    if not (b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")"):
-        return False
-    figure = re.match(r"\d+:\d+", words[b + 1]) is not None or is_result(words)
-    return figure and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[a] not in lexicon.orgs()
-
-
-def club_town(words: list[str]) -> bool:
-    """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
-    name = " ".join(words)
-    return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
-
-
-MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt unterlag schlägt schlug "
-                        "besiegt besiegte empfängt empfing trifft".split())
-
-
-def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
-    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
-    text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
-    typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
-    venue = a > 0 and words[a - 1] in ("in", "nach")
-    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
-    if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
-        return "ORG"
-    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
-
-
-def plain_place(words: list[str]) -> bool:
-    """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
-    form = " ".join(words).replace("St. ", "Sankt ")
-    name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
-    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
-    listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
-                 for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
-    return place and not listed and not name.isupper()  # 'VTB'
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
@@ -185,7 +111,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
                 and not _region_before(words, tags, i):
             _join(tags, i, cls)
         elif tags[i] == "O" and prev == "LOC":
-            pair = _team_pair(words, tags, i)
+            pair = team_pair(words, tags, i)
             if pair or team_word(words[i]):
                 tags[i:i + 1 + pair] = ["I-LOC"] * (1 + pair)
                 _join(tags, i, "ORG")
@@ -243,12 +169,6 @@ def spans(tags):
             start, cls = i, tag[2:]
 
 
-def _team_pair(words: list[str], tags: list[str], i: int) -> bool:
-    """Two untagged words after a town, the second an English plural: 'Portland' + 'Trail Blazers'."""
-    return i + 1 < len(words) and tags[i + 1] == "O" and words[i][:1].isupper() and team_word(words[i + 1]) \
-        and lexicon.pos(words[i]) != ("NN", True)
-
-
 def _join(tags: list[str], i: int, cls: str) -> None:
     """The span ending before token i and the one at i become one span of class cls."""
     start = i - 1
@@ -268,13 +188,6 @@ def _region_before(words: list[str], tags: list[str], i: int) -> bool:
         start -= 1
     name = " ".join(words[start:i])
     return name in lexicon.countries() or name in lexicon.regions()
-
-
-def team_word(word: str) -> bool:
-    """An English plural naming a team after its town: 'Panthers', 'Broncos' (not 'Fans')."""
-    tag, known = lexicon.pos(word.lower())
-    return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
-        and (not known or tag in ("NE", "FM"))
 
 
 def _named_compound(word: str) -> bool:

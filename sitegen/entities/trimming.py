@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, rules
+from . import lexicon, rules, sports
 from .normalize import ARTICLES, folded, place_adjective
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
@@ -207,7 +207,7 @@ def _noun_tail(words, a: int, b: int, cls: str) -> int:
         return b
     return next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
                  and words[i - 1].lower() not in PARTICLES and not set(words[a:i]) <= lexicon.first_names()
-                 and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
+                 and not (cls == "LOC" and sports.team_word(words[i]) and words[i] not in lexicon.places())),
                 b)
 
 
@@ -224,11 +224,11 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b += 2  # the purpose goes on: 'Bundesamt für Migration und Flüchtlinge'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
-            and not rules.team_word(words[b - 1]):
+            and not sports.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    while b - a > 1 and (words[b - 1].lower() in PARTICLES or rules.SCORE.fullmatch(words[b - 1])
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
     first = set(words[a].split("-")) & lexicon.first_names()
