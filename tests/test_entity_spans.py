@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from sitegen.entities import extract
 from sitegen.entities.keep import _plausible
+from sitegen.entities.mentions import bio
 from sitegen.entities.normalize import nominative
 from sitegen.entities.sports import plain_place
+from sitegen.entities.tokenize import sentences
 
 
 def test_name_of_a_thing_named_after_a_person_or_a_buildings_place_is_no_mention():
@@ -94,6 +96,13 @@ def test_wr_abbreviates_wiener_in_a_name():
     ents = extract("Aktueller Assistenz-Coach von Wr. Neustadt will wieder selbst kicken. Andreas Schicker "
                    "arbeitet am Comeback.")
     assert ents.places == ("Wiener Neustadt",)
+
+
+def test_wr_at_a_sentences_end_keeps_its_stop_and_the_tag_command_writes_it_out():
+    toks = [t.text for s in sentences("Sie zog nach Wr.\nDort traf sie Angela Merkel.") for t in s]
+    assert toks[:5] == ["Sie", "zog", "nach", "Wr", "."]
+    assert len(sentences("Die Firma sitzt in Wr. \nAngela Merkel kam.")) == 2
+    assert bio(["Er", "wohnt", "in", "Wr.", "Neustadt", "."])[3:5] == ["B-LOC", "I-LOC"]
 
 
 def test_agreement_leak_and_event_head_words_make_no_organisation():

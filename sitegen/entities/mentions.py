@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import lexicon, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
-from .tokenize import sentences
+from .tokenize import EXPANDED, sentences
 from .trimming import common_noun, trim
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
@@ -106,7 +106,10 @@ def _phrases(words, taken, table):
 
 
 def bio(words: list[str]) -> list[str]:
-    """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed."""
+    """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed; an
+    abbreviated adjective before a name is read written out ('Wr.' 'Neustadt' as 'Wiener Neustadt')."""
+    words = [EXPANDED[w[:-1]] if w[:-1] in EXPANDED and w[-1] == "." and i + 1 < len(words)
+             and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
     tags = rules.repair(words, tagger.tag(words))
     for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
