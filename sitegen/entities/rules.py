@@ -121,6 +121,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     _unknown_neighbours(words, tags)
     _openers(words, tags)
+    _cut_places(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \
@@ -131,6 +132,21 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def _cut_places(words: list[str], tags: list[str]) -> None:
+    """A GeoNames place of several words the tagger cut into names is one place (in place): 'Santiago' +
+    'de' + 'Chile' (not when a longer name goes on: 'New York Times')."""
+    for i, tag in enumerate(tags):
+        if not tag.startswith("B-"):
+            continue
+        for k in (4, 3, 2):
+            end = i + k
+            cut = end <= len(words) and any(t.startswith("B-") or t == "O" for t in tags[i + 1:end])
+            if cut and " ".join(words[i:end]) in lexicon.multiword_places() and tags[end - 1] != "O" \
+                    and (end == len(tags) or not tags[end].startswith("I-")):
+                tags[i:end] = ["B-LOC"] + ["I-LOC"] * (k - 1)
+                break
 
 
 def _unknown_neighbours(words: list[str], tags: list[str]) -> None:

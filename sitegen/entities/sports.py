@@ -39,8 +39,16 @@ SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spi
 
 
 def is_result(words: list[str]) -> bool:
-    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
-    return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
+    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs; not tennis sets
+    ('von Wimbledon mit 6:7, 6:1, 7:5': a tournament's town)."""
+    scores = [w for i, w in enumerate(words) if SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"]]
+    return bool(scores) and not tennis_sets(scores)
+
+
+def tennis_sets(scores: list[str]) -> bool:
+    """Two or more scores that are all tennis sets: six or seven games to at most seven ('6:4', '7:6')."""
+    games = [sorted(int(n) for n in s.split(":")) for s in scores]
+    return len(games) > 1 and all(hi in (6, 7) and lo <= 7 for lo, hi in games)
 
 
 def result_code(words: list[str], a: int, b: int) -> bool:
