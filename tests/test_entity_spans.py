@@ -236,14 +236,15 @@ def test_name_before_a_german_event_noun_of_the_clause_stays_a_name():
 
 
 def test_place_of_several_words_the_tagger_cut_is_one_place_and_no_club():
-    ents = extract("Chile gewinnt die Copa America. Finale: Chile – Argentinien 4:1 i.E. (0:0, 0:0)Santiago de "
-                   "Chile, 45.693 Zuschauer. Messi schlich im Stadion von Santiago de Chile vom Platz.")
+    ents = extract("Chile gewinnt die Copa America. Finale: Chile – Argentinien 4:1 i.E. (0:0, "
+                   "0:0)Santiago de Chile, 45.693 Zuschauer. Messi schlich im Stadion von Santiago de "
+                   "Chile vom Platz.")
     assert "Santiago de Chile" in ents.places
     assert "Santiago" not in ents.organisations + ents.places
 
 
 def test_town_of_a_tennis_tournament_in_a_sentence_of_sets_is_no_club():
-    ents = extract("Titelverteidiger Novak Djokovic gewann im Achtelfinale von Wimbledon mit 6:7, 6:7, 6:1, 6:4 "
-                   "und 7:5. Er will seinen dritten Titel in Wimbledon.")
+    ents = extract("Titelverteidiger Novak Djokovic gewann im Achtelfinale von Wimbledon mit 6:7, 6:7, "
+                   "6:1, 6:4 und 7:5. Er will seinen dritten Titel in Wimbledon.")
     assert ents.places == ("Wimbledon",)
     assert ents.organisations == ()

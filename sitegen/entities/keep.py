@@ -20,8 +20,11 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
+    cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
     if g["reg"]:
         return cls
+    if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
+        return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
     if cls != "PER" and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):
         return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
@@ -30,6 +33,15 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     plausible = _plausible(name, cls, g["org"])
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
+
+
+STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
+                "Gasse", "Allee", "Platz")
+
+
+def street(name: str) -> bool:
+    """A name of several words ending in a street's word: 'Forstall Street', 'Mariahilfer Straße'."""
+    return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
 
 
 def _lone_noun(name: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .sports import team_pair, team_word
+from .sports import split_clubs, team_pair, team_word
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
@@ -97,7 +97,39 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
                 tags[i - 1] = "B-ORG"
             if tags[i - 1].endswith("-ORG"):
                 tags[i] = "I-ORG"  # 'Landwirtschaftskammer Steiermark'
+    _longer_institutions(words, tags)
     return tags
+
+
+# English heads that make the name before them an institution: 'Brookings Institution'
+ENGLISH_HEADS = frozenset("Institution Institute Foundation University College Council Society Association "
+                          "Agency Trust Fund Corporation Laboratory".split())
+
+
+def _longer_institutions(words: list[str], tags: list[str]) -> None:
+    """Institutions the tagger cut short (in place): a name before an English head ('Brookings' +
+    'Institution'), an English name with 'of' going on after 'and' ('Institute of Science' + 'and Technology
+    Austria'), a purpose's head before the genitive of a plural ('Universität' + 'der Künste'), a lone head
+    before a place ('Universität' + 'Kalifornien')."""
+    for a, b, cls in list(spans(tags)):
+        head = words[b - 1].lower()
+        if b < len(words) and tags[b] == "O" and words[b] in ENGLISH_HEADS:
+            _set(tags, a, b + 1)
+        elif cls == "ORG" and "of" in words[a:b] and words[b:b + 1] == ["and"] and b + 1 < len(words) \
+                and tags[b + 1][2:] in ("ORG", "LOC") and tags[b + 1].startswith("B-"):
+            end = next((i for i in range(b + 2, len(tags)) if not tags[i].startswith("I-")), len(tags))
+            _set(tags, a, end)
+        elif cls == "ORG" and head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS) and words[b:b + 1] == ["der"] \
+                and b + 1 < len(words) and tags[b + 1] == "O" and plural_noun(words[b + 1]):
+            _set(tags, a, b + 2)
+        elif cls == "ORG" and b - a == 1 and head.endswith(PURPOSE_HEADS) and b < len(words) \
+                and tags[b] == "B-LOC" and (b + 1 == len(tags) or not tags[b + 1].startswith("I-")):
+            _set(tags, a, b + 1)
+
+
+def plural_noun(word: str) -> bool:
+    """A capitalised noun HanTa knows whose form is a plural's genitive: 'Künste', 'Wissenschaften'."""
+    return word[:1].isupper() and lexicon.pos(word) == ("NN", True) and word.endswith(("e", "en", "er", "n"))
 
 
 def repair(words: list[str], tags: list[str]) -> list[str]:
@@ -122,6 +154,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _unknown_neighbours(words, tags)
     _openers(words, tags)
     _cut_places(words, tags)
+    split_clubs(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \

@@ -103,3 +103,15 @@ def team_word(word: str) -> bool:
     tag, known = lexicon.pos(word.lower())
     return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
         and (not known or tag in ("NE", "FM"))
+
+
+def split_clubs(words: list[str], tags: list[str]) -> None:
+    """Two clubs the tagger glued into one name are two (in place): a town and its club's code, then another
+    club's town ('Malmö FF' + 'Salzburg'; not 'SK Rapid Wien')."""
+    for i in range(2, len(words) - 1):
+        inside = tags[i].startswith("I-") and tags[i + 1] == tags[i] and tags[i][2:] == "ORG"
+        code = re.fullmatch(r"[A-ZÄÖÜ]{2,3}", words[i]) is not None and words[i] not in lexicon.places()
+        town = words[i + 1] in lexicon.places() and words[i + 1] not in lexicon.countries()
+        if inside and code and town and tags[i - 1] == "B-ORG" and club_town([words[i - 1]]) \
+                and (i + 2 == len(tags) or not tags[i + 2].startswith("I-")):
+            tags[i + 1] = "B-ORG"

@@ -92,7 +92,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     start = a
     a, b, cls = _given_inside(words, a, b, cls)
     a = _opening_words(words, a, b, cls)
-    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
+    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
+        and words[a + 1:a + 2] != [] and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
                                                             or _long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
@@ -197,6 +198,11 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     return b
 
 
+def _acronym(word: str) -> bool:
+    """Two to five capitals: 'SVP', 'ÖVP', 'ORF'."""
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+
+
 def _noun_tail(words, a: int, b: int, cls: str) -> int:
     """A person's or place's span ends before a common noun after its first words ('Merkel Privathandy'); not
     after a particle ('Van der Bellen'), given names only ('Anna Maria Hochhauser') or a team's plural
@@ -217,7 +223,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     last = words[b - 1].lower()
     if cls != "PER" and b - a > 1 and work_compound(words[a]):
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
-    purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
+    purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"  # 'Organisation für X'
+                    or words[i] == "der" and rules.plural_noun(words[i + 1])), None)  # 'Akademie der Künste'
     purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
     if cls == "ORG" and purpose and words[b:b + 1] == ["und"] and b + 1 < len(words) \
             and common_noun(words[b + 1], guessed=True):
@@ -228,6 +235,9 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
+    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and common_noun(words[b - 1]) \
+            and last not in lexicon.org_words() and not last.endswith(rules.INSTITUTION_HEADS):
+        b -= 1  # a party's acronym and a plural noun after it: 'in der SVP Getränke bezahlt'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
