@@ -248,3 +248,47 @@ def test_town_of_a_tennis_tournament_in_a_sentence_of_sets_is_no_club():
                    "6:1, 6:4 und 7:5. Er will seinen dritten Titel in Wimbledon.")
     assert ents.places == ("Wimbledon",)
     assert ents.organisations == ()
+
+
+def test_english_head_of_and_and_a_plural_genitive_keep_an_institution_whole():
+    ents = extract("Fiona Hill arbeitet für die Brookings Institution, eine Denkfabrik in Washington. "
+                   "Er kam vom Institute of Science and Technology Austria. Er lehrt an der Berliner "
+                   "Universität der Künste. Biologen der Universität Kalifornien fanden das.")
+    assert ents.organisations == ("Brookings Institution", "Institute of Science and Technology Austria",
+                                  "Berliner Universität der Künste", "Universität Kalifornien")
+    assert ents.places == ("Washington",)
+
+
+def test_bare_institution_head_and_a_works_abbreviation_are_no_organisations():
+    ents = extract("Er lehrt an der Universität (TU) Graz und forscht. Ob der Genfer "
+                   "Teilchenbeschleuniger Large Hadron Collider (LHC) geeignet ist, ist offen. Der LHC ist "
+                   "ein Work in Progress.")
+    assert ents.organisations == ()
+
+
+def test_two_glued_clubs_are_two_and_an_acronym_sheds_the_noun_after_it():
+    ents = extract("Vor einem Jahr hinderte Malmö FF Salzburg am erstmaligen Einzug in die Champions League.")
+    assert ents.organisations == ("Malmö FF", "Salzburg")
+    ents = extract("Da er mit Vertretern der Jungen Generation in der SVP Getränke bezahlt hat, "
+                   "wird ermittelt.")
+    assert ents.organisations == ("SVP",)
+
+
+def test_street_typed_as_organisation_is_a_place_and_an_animal_is_no_person():
+    ents = extract("Auf der Oxford Street gab es Proteste. Die Proteste an der Wall Street gingen weiter.")
+    assert ents.places == ("Oxford Street", "Wall Street")
+    assert ents.organisations == ()
+    ents = extract("Die Bärin Daniza hatte einen Schwammerlsucher angegriffen. Aktivisten forderten, "
+                   "dass Daniza mit ihren Jungen in Freiheit bleiben solle.")
+    assert ents.people == ()
+
+
+def test_place_used_as_its_common_noun_a_lower_case_word_and_a_country_after_a_town_end_no_name():
+    ents = extract("Die Industriestaaten seien zuerst am Zug. Das kostet pro Zug bis zu 10.000 Euro mehr. "
+                   "Die Firma sitzt in Zug.")
+    assert ents.places == ("Zug",)  # the town where 'in' names it
+    assert extract("Die Industriestaaten seien am Zug. Im Zug war endlich Zeit.").places == ()
+    ents = extract("Die Ministerin bot am Dienstag in Budapest Ungarns Innenminister Sándor Pintér "
+                   "Polizisten an.")
+    assert "Budapest" in ents.places and "Budapest Ungarn" not in ents.places
+    assert extract("Er traf Mathias Müller von Blumencron.").people == ("Mathias Müller von Blumencron",)

@@ -18,7 +18,8 @@ DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole")  # 'Hafenstadt'
-TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger")  # 'Zweitligisten'
+TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger", "team",
+              "rennstall")  # 'Zweitligisten', 'Schwesterteam'
 RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
               "vizemeister", "titelverteidiger")
 # a thing named after a person, or a building whose name holds a place: 'im Ernst Happel Stadion', 'Schloss
@@ -168,3 +169,15 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     tag, _ = lexicon.pos(m.after)
     noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
     return toks[:-1] + (last[:-1],) if noun_after else toks
+
+
+DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
+
+
+def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
+    """A one-word place that is a common noun, after an article or a determiner: 'am Zug', 'im Zug', 'pro
+    Zug' (not 'in Zug', 'die Türkei')."""
+    before = m.before[-1].lower() if m.before else ""
+    determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS
+    return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
+        and toks[0] not in lexicon.countries()

@@ -23,6 +23,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
     if g["reg"]:
         return cls
+    if cls == "LOC" and g.get("noun"):
+        return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
         return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
     if cls != "PER" and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):

@@ -235,7 +235,14 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and common_noun(words[b - 1]) \
+    lower = next((i for i in range(a + 1, b) if cls == "PER" and words[i][:1].islower()
+                  and words[i].lower() not in PARTICLES and "-" not in words[i]), b)
+    b = lower  # a person's name has no lower-case word but a particle: 'Konrad parteifreier Mandatar'
+    if cls == "LOC" and b - a == 2 and words[a] in lexicon.places() and words[a] not in lexicon.countries() \
+            and {words[a + 1], words[a + 1].removesuffix("s")} & lexicon.countries():
+        b -= 1  # a town and the country after it: 'in Budapest Ungarns Innenminister'
+    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and words[a] not in sports.CLUB_WORDS \
+            and common_noun(words[b - 1]) \
             and last not in lexicon.org_words() and not last.endswith(rules.INSTITUTION_HEADS):
         b -= 1  # a party's acronym and a plural noun after it: 'in der SVP Getränke bezahlt'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
