@@ -292,3 +292,21 @@ def test_place_used_as_its_common_noun_a_lower_case_word_and_a_country_after_a_t
                    "Polizisten an.")
     assert "Budapest" in ents.places and "Budapest Ungarn" not in ents.places
     assert extract("Er traf Mathias Müller von Blumencron.").people == ("Mathias Müller von Blumencron",)
+
+
+def test_region_after_ins_stays_a_place_and_a_team_word_makes_a_party_an_organisation():
+    assert extract("Man reist gemütlich ins Waldviertel und im Zug weiter.").places == ("Waldviertel",)
+    assert extract("Anfang 2015 hatte der Franken noch einmal dramatisch aufgewertet.").places == ()
+    ents = extract("Das Team Stronach hat eine Zustimmung ausgeschlossen, die FPÖ ebenso.")
+    assert ents.organisations == ("Stronach", "FPÖ")
+    assert ents.people == ()
+
+
+def test_saints_town_study_and_a_medium_named_once_are_no_people():
+    ents = extract("Der 1972 geborene Bürgermeister von St. Margarethen, Gerd Brand, ist nachgerückt.")
+    assert ents.places == ("St. Margarethen",)
+    assert ents.people == ("Gerd Brand",)
+    assert extract("PwC Global Economic Crime Survey 2016: Fast die Hälfte der Delikte.").organisations == ()
+    ents = extract("Die griechischen Zeitung Ekathimerini veröffentlichte Details. Der Plan beinhaltete laut "
+                   "Ekathimerini auch ein Team.")
+    assert ents.people == ()

@@ -149,7 +149,9 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
                 _join(tags, i, "ORG")
     for a, b, cls in spans(tags):
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
-        if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
+        saint = words[a] in ("St.", "Sankt") and b - a > 1  # 'Bürgermeister von St. Margarethen'
+        if cls == "PER" and b - a > 1 and (name in lexicon.multiword_places() or saint) \
+                and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     _unknown_neighbours(words, tags)
     _openers(words, tags)
