@@ -53,7 +53,8 @@ def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
-                                           "gesellschaft")) or word in ("band", "rockband", "popband")
+                                           "gesellschaft", "burschenschaft", "partei", "bewegung")) \
+        or word in ("band", "rockband", "popband")  # 'Burschenschaft Vandalia', 'Regierungspartei NCD'
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:

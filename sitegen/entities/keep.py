@@ -47,6 +47,16 @@ def street(name: str) -> bool:
     return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
 
 
+def _described_office(name: str) -> bool:
+    """A place's adjective and a compound of a name and a common noun: a description, no name ('des Wiener
+    ORF-Korrespondentenbüros'; not 'Wiener Austria-Center' of an organisation word)."""
+    toks = name.split()
+    tail = toks[-1].rsplit("-", 1)[-1]
+    return len(toks) == 2 and place_adjective(toks[0]) and "-" in toks[-1] and tail[:1].isupper() \
+        and lexicon.pos(tail)[0] == "NN" and not tail.lower().endswith(rules.INSTITUTION_HEADS) \
+        and tail.lower() not in lexicon.org_words() and toks[-1].split("-")[0].isupper()
+
+
 def _lone_noun(name: str) -> bool:
     """A common noun the alias list does not know as a name, cut off the purpose or genitive that made it one
     ('Bundesamt', 'Gewerkschaft' of 'Gewerkschaft der Seeleute')."""
@@ -75,7 +85,7 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
-    if cls == "ORG" and _noun_compound(name) or _adjective_end(name):
+    if cls == "ORG" and _noun_compound(name) or _adjective_end(name) or _described_office(name):
         return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
