@@ -20,7 +20,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
-    cls = "ORG" if cls == "PER" and g["org"] else cls  # 'Die griechische Zeitung X ... laut X'
+    cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
     cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
     if g["reg"]:
         return cls

@@ -113,24 +113,11 @@ def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> 
 
 def _work_abbreviations(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[tuple[str, ...]]:
     """Abbreviations in parentheses right after a work's or device's name: 'Teilchenbeschleuniger Large
-    Hadron Collider (LHC)' (its other mentions are the device's too), or after a common noun that names
-    nothing: 'der Integrale Taktfahrplan (ITF)'."""
+    Hadron Collider (LHC)' (its other mentions are the device's too)."""
     ordered = sorted(surfaces, key=lambda pair: pair[0].start)
-    out = set()
-    for (prev, _), (m, s) in zip([(None, ())] + ordered, ordered):
-        if not (len(s) == 1 and s[0].isupper() and m.before[-1:] == ("(",) and not _listed(s[0])):
-            continue
-        named = prev is not None and prev.after == "(" \
-            and m.start - prev.start < len(" ".join(prev.tokens)) + 4  # the name the abbreviation follows
-        noun = not named and len(m.before) == 2 and lexicon.pos(m.before[0]) == ("NN", True)
-        if noun or named and (cues.work_context(prev) or any(
-                w in lexicon.work_cues() or cues.work_compound(w) for w in prev.tokens[:-1])):
-            out.add(s)
-    return out
-
-
-def _listed(name: str) -> bool:
-    return name in lexicon.orgs() or name.casefold() in lexicon.aliases() or name in lexicon.known()
+    return {s for (prev, _), (m, s) in zip(ordered, ordered[1:]) if len(s) == 1 and s[0].isupper()
+            and prev.after == "(" and m.before[-1:] == ("(",) and (cues.work_context(prev) or any(
+                w in lexicon.work_cues() or cues.work_compound(w) for w in prev.tokens[:-1]))}
 
 
 def _longest_forms(forms: list[str]) -> dict[str, str]:
