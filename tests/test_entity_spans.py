@@ -310,3 +310,12 @@ def test_saints_town_study_and_a_medium_named_once_are_no_people():
     ents = extract("Die griechischen Zeitung Ekathimerini veröffentlichte Details. Der Plan beinhaltete laut "
                    "Ekathimerini auch ein Team.")
     assert ents.people == ()
+
+
+def test_name_after_a_fraternity_is_no_place_and_a_described_office_no_organisation():
+    ents = extract("Stumpf ist wie Strache Mitglied der deutschnationalen Wiener pennalen Burschenschaft "
+                   "Vandalia.")
+    assert ents.places == ()
+    ents = extract("Der Bericht belastet einen Mitarbeiter des Wiener ORF-Korrespondentenbüros in der "
+                   "ORF-Generalintendanz.")
+    assert ents.organisations == ("ORF",)
