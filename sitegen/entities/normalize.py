@@ -41,6 +41,7 @@ def adjective_stem(word: str) -> str | None:
     tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
     is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
         or re.search(r"(isch|lich)(e|en|em|er|es)$|(ig|er)(en|em|er|es)$", word)  # not 'Platige Images'
+    is_adj = is_adj or not known and re.search(r"sch(e|en|em|er|es)$", word)  # 'der Celleschen Zeitung'
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
