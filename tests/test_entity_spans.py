@@ -322,6 +322,6 @@ def test_name_after_a_fraternity_is_no_place_and_a_described_office_no_organisat
 
 
 def test_unknown_adjective_in_sch_goes_back_to_the_nominative():
-    ents = extract("Staatsanwalt Witold Franke sagte am Dienstag zu einem Bericht der Celleschen Zeitung, die Frau "
-                   "sei tot.")
+    ents = extract("Staatsanwalt Witold Franke sagte am Dienstag zu einem Bericht der Celleschen Zeitung, "
+                   "die Frau sei tot.")
     assert ents.organisations == ("Cellesche Zeitung",)
