@@ -198,6 +198,23 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     return b
 
 
+def _glued_tail(words, a: int, b: int, cls: str) -> int:
+    """The span's end before words glued to a name: a person's lower-case word that is no particle ('Konrad
+    parteifreier Mandatar'), a country after a town ('in Budapest Ungarns Innenminister'), a common noun after
+    a party's acronym ('in der SVP Getränke bezahlt')."""
+    b = next((i for i in range(a + 1, b) if cls == "PER" and words[i][:1].islower()
+              and words[i].lower() not in PARTICLES and "-" not in words[i]), b)
+    if cls == "LOC" and b - a == 2 and words[a] in lexicon.places() and words[a] not in lexicon.countries() \
+            and {words[a + 1], words[a + 1].removesuffix("s")} & lexicon.countries():
+        b -= 1
+    last = words[b - 1].lower()
+    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and words[a] not in sports.CLUB_WORDS \
+            and common_noun(words[b - 1]) and last not in lexicon.org_words() \
+            and not last.endswith(rules.INSTITUTION_HEADS):
+        b -= 1
+    return b
+
+
 def _acronym(word: str) -> bool:
     """Two to five capitals: 'SVP', 'ÖVP', 'ORF'."""
     return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
@@ -235,16 +252,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    lower = next((i for i in range(a + 1, b) if cls == "PER" and words[i][:1].islower()
-                  and words[i].lower() not in PARTICLES and "-" not in words[i]), b)
-    b = lower  # a person's name has no lower-case word but a particle: 'Konrad parteifreier Mandatar'
-    if cls == "LOC" and b - a == 2 and words[a] in lexicon.places() and words[a] not in lexicon.countries() \
-            and {words[a + 1], words[a + 1].removesuffix("s")} & lexicon.countries():
-        b -= 1  # a town and the country after it: 'in Budapest Ungarns Innenminister'
-    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and words[a] not in sports.CLUB_WORDS \
-            and common_noun(words[b - 1]) \
-            and last not in lexicon.org_words() and not last.endswith(rules.INSTITUTION_HEADS):
-        b -= 1  # a party's acronym and a plural noun after it: 'in der SVP Getränke bezahlt'
+    b = _glued_tail(words, a, b, cls)
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
