@@ -159,17 +159,33 @@ def descriptor(name: str) -> bool:
 
 
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
-    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words ending in -s, no article before,
-    a noun or an adjective after; other names unchanged."""
+    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words (or one after a given name the
+    tagger left out) ending in -s, no article before, a noun or an adjective after; other names unchanged."""
     last = toks[-1]
+    given = _given_before(m) if len(toks) == 1 else ""
+    toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
     if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
             or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
-            or last in lexicon.people() or "PER" in lexicon.known().get(last, ""):
-        return toks  # 'Serena Williams'
+            or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, ""):
+        return toks[len(given) > 0:]  # 'Serena Williams'
 
     tag, _ = lexicon.pos(m.after)
     noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
-    return toks[:-1] + (last[:-1],) if noun_after else toks
+    return toks[:-1] + (last[:-1],) if noun_after else toks[len(given) > 0:]
+
+
+SENTENCE_OPENERS = (".", "!", "?", "–", "-", '"', "«", "»", "„", "“")
+
+
+def _given_before(m: Mention) -> str:
+    """The word before a one-word person when it is a given name the tagger left out: a listed given name, or
+    a capitalised word inside the sentence that HanTa guesses or takes for a verb ('Stieg', 'Wes')."""
+    if len(m.before) < 2 or m.before[-2] in SENTENCE_OPENERS or m.tokens[-1][-1:] != "s":
+        return ""
+    word = m.before[-1]
+    tag, known = lexicon.pos(word)
+    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV"))
+    return word if word in lexicon.first_names() or guessed and word not in lexicon.common_nouns() else ""
 
 
 DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")

@@ -20,6 +20,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
+    company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
+    cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
     cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
     if g["reg"]:
@@ -173,6 +175,8 @@ def _listed(name: str) -> bool:
 
 
 def in_gazetteer(name: str, cls: str) -> bool:
+    if cls == "ORG" and name in lexicon.companies():
+        return True
     if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
         return True
     if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()):

@@ -126,6 +126,12 @@ ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium",
 
 
 @lru_cache(maxsize=1)
+def companies() -> frozenset[str]:
+    """Well-known companies, brands and clubs whose name alone is an organisation (data/companies.txt)."""
+    return _words("companies.txt")
+
+
+@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return _words("orgwords.txt")
 
