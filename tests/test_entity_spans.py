@@ -325,3 +325,25 @@ def test_unknown_adjective_in_sch_goes_back_to_the_nominative():
     ents = extract("Staatsanwalt Witold Franke sagte am Dienstag zu einem Bericht der Celleschen Zeitung, "
                    "die Frau sei tot.")
     assert ents.organisations == ("Cellesche Zeitung",)
+
+
+def test_listed_company_typed_as_a_person_or_place_is_an_organisation():
+    ents = extract("Es gab bereits Berichte darüber, dass Blackberry ein Android-Smartphone mit Tastatur "
+                   "herstellen wolle.")
+    assert ents.organisations == ("Blackberry",)
+    assert ents.people == ()
+
+
+def test_software_products_and_stock_indexes_are_no_names():
+    ents = extract("Henkel war damit schlechtester Wert im deutschen Leitindex DAX, während Microsoft "
+                   "Windows 10 und Nintendo die Wii U verkaufte.")
+    assert not {"DAX", "Windows 10", "Wii U"} & set(ents.organisations + ents.people + ents.places)
+    assert not _plausible("Costa Concordia") and not _plausible("Jiu Jitsu") and not _plausible("OpenSSL")
+
+
+def test_one_word_genitive_after_a_given_name_the_tagger_left_out_is_the_full_name():
+    assert extract("Die Filmindustrie greift Stoffe auf: Stieg Larssons Millennium-Trilogie wurde "
+                   "verfilmt.").people == ("Stieg Larsson",)
+    assert extract("Er hat schon Wes Andersons filigranes The Grand Budapest Hotel gezimmert.").people == \
+        ("Wes Anderson",)
+    assert "Merkels" not in extract("Die Kanzlerin sagte, Angela Merkels Sprecher sei informiert.").people
