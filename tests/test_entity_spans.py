@@ -339,6 +339,8 @@ def test_software_products_and_stock_indexes_are_no_names():
                    "Windows 10 und Nintendo die Wii U verkaufte.")
     assert not {"DAX", "Windows 10", "Wii U"} & set(ents.organisations + ents.people + ents.places)
     assert not _plausible("Costa Concordia") and not _plausible("Jiu Jitsu") and not _plausible("OpenSSL")
+    ents = extract("Der neue Buick Enclave kostet in den USA rund 40.000 Dollar, sagte Mary Barra.")
+    assert ents.people == ("Mary Barra",)
 
 
 def test_one_word_genitive_after_a_given_name_the_tagger_left_out_is_the_full_name():

@@ -135,9 +135,10 @@ def open_end(name: str) -> bool:
 
 def company_product(name: str) -> bool:
     """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
-    'Acer Jade Primo' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    'Acer Jade Primo', 'Buick Enclave' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
     toks = name.split()
-    if len(toks) < 2 or toks[0] not in lexicon.orgs() or name.casefold() in lexicon.aliases() \
+    listed = toks[0] in lexicon.orgs() or toks[0] in lexicon.companies()
+    if len(toks) < 2 or not listed or name.casefold() in lexicon.aliases() \
             or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
         return False
     return all(t.isalpha() and t[:1].isupper() and not _names_other(t) for t in toks[1:])
