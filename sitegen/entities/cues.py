@@ -133,11 +133,12 @@ def open_end(name: str) -> bool:
     return len(toks) > 1 and lexicon.pos(toks[-1])[0] == "ADJ(A)" and name.casefold() not in lexicon.aliases()
 
 
-def company_product(name: str) -> bool:
+def company_product(name: str, person: bool = False) -> bool:
     """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
-    'Acer Jade Primo', 'Buick Enclave' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    'Acer Jade Primo', and for a name typed as a person one of the companies' list: 'Buick Enclave' (but
+    'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
     toks = name.split()
-    listed = toks[0] in lexicon.orgs() or toks[0] in lexicon.companies()
+    listed = toks[0] in (lexicon.companies() if person else lexicon.orgs())
     if len(toks) < 2 or not listed or name.casefold() in lexicon.aliases() \
             or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
         return False

@@ -30,8 +30,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
         return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
-    maker = cls != "PER" or name.split()[0] in lexicon.companies()  # 'Buick Enclave' typed as a person
-    if maker and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):
+    if cues.company_product(name, cls == "PER") or cls == "ORG" and g.get("cut") and _lone_noun(name):
         return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
     town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
