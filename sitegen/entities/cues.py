@@ -18,7 +18,8 @@ DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole")  # 'Hafenstadt'
-TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger")  # 'Zweitligisten'
+TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger", "team",
+              "rennstall")  # 'Zweitligisten', 'Schwesterteam'
 RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
               "vizemeister", "titelverteidiger")
 # a thing named after a person, or a building whose name holds a place: 'im Ernst Happel Stadion', 'Schloss
@@ -52,7 +53,8 @@ def org_context(m: Mention) -> bool:
     """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'."""
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
-                                           "gesellschaft")) or word in ("band", "rockband", "popband")
+                                           "gesellschaft", "burschenschaft", "partei", "bewegung")) \
+        or word in ("band", "rockband", "popband")  # 'Burschenschaft Vandalia', 'Regierungspartei NCD'
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
@@ -131,11 +133,13 @@ def open_end(name: str) -> bool:
     return len(toks) > 1 and lexicon.pos(toks[-1])[0] == "ADJ(A)" and name.casefold() not in lexicon.aliases()
 
 
-def company_product(name: str) -> bool:
+def company_product(name: str, person: bool = False) -> bool:
     """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
-    'Acer Jade Primo' (but 'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    'Acer Jade Primo', and for a name typed as a person one of the companies' list: 'Buick Enclave' (but
+    'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
     toks = name.split()
-    if len(toks) < 2 or toks[0] not in lexicon.orgs() or name.casefold() in lexicon.aliases() \
+    listed = toks[0] in (lexicon.companies() if person else lexicon.orgs())
+    if len(toks) < 2 or not listed or name.casefold() in lexicon.aliases() \
             or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
         return False
     return all(t.isalpha() and t[:1].isupper() and not _names_other(t) for t in toks[1:])
@@ -157,14 +161,43 @@ def descriptor(name: str) -> bool:
 
 
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
-    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words ending in -s, no article before,
-    a noun or an adjective after; other names unchanged."""
+    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words (or one after a given name the
+    tagger left out) ending in -s, no article before, a noun or an adjective after; other names unchanged."""
     last = toks[-1]
+    given = _given_before(m) if len(toks) == 1 else ""
+    toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
     if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
             or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
-            or last in lexicon.people() or "PER" in lexicon.known().get(last, ""):
-        return toks  # 'Serena Williams'
+            or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, ""):
+        return toks[len(given) > 0:]  # 'Serena Williams'
 
     tag, _ = lexicon.pos(m.after)
     noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
-    return toks[:-1] + (last[:-1],) if noun_after else toks
+    return toks[:-1] + (last[:-1],) if noun_after else toks[len(given) > 0:]
+
+
+SENTENCE_OPENERS = (".", "!", "?", "–", "-", '"', "«", "»", "„", "“")
+
+
+def _given_before(m: Mention) -> str:
+    """The word before a one-word person when it is a given name the tagger left out: a listed given name, or
+    a capitalised word inside the sentence that HanTa guesses or takes for a verb ('Stieg', 'Wes')."""
+    if len(m.before) < 2 or m.before[-2] in SENTENCE_OPENERS or m.tokens[-1][-1:] != "s":
+        return ""
+    word = m.before[-1]
+    tag, known = lexicon.pos(word)
+    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV"))
+    return word if word in lexicon.first_names() or guessed and word not in lexicon.common_nouns() else ""
+
+
+DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
+
+
+def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
+    """A one-word place that is a common noun, after an article or a determiner: 'am Zug', 'im Zug', 'pro
+    Zug', 'der Franken' (not 'in Zug', 'die Türkei'; a region only when it is a frequent noun)."""
+    before = m.before[-1].lower() if m.before else ""
+    determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS
+    return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
+        and toks[0] not in lexicon.countries() \
+        and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns())  # 'ins Waldviertel'

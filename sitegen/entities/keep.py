@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import cues, lexicon, rules
 from .normalize import place_adjective
-from .rules import CLUB_WORDS, team_word
+from .sports import CLUB_WORDS, team_word
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
@@ -20,9 +20,17 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
+    company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
+    cls = "ORG" if cls in ("PER", "LOC") and company else cls
+    cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
+    cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
     if g["reg"]:
         return cls
-    if cls != "PER" and cues.company_product(name) or cls == "ORG" and g.get("cut") and _lone_noun(name):
+    if cls == "LOC" and g.get("noun"):
+        return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'
+    if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
+        return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
+    if cues.company_product(name, cls == "PER") or cls == "ORG" and g.get("cut") and _lone_noun(name):
         return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
     town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
@@ -30,6 +38,25 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     plausible = _plausible(name, cls, g["org"])
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
+
+
+STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
+                "Gasse", "Allee", "Platz")
+
+
+def street(name: str) -> bool:
+    """A name of several words ending in a street's word: 'Forstall Street', 'Mariahilfer Straße'."""
+    return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
+
+
+def _described_office(name: str) -> bool:
+    """A place's adjective and a compound of a name and a common noun: a description, no name ('des Wiener
+    ORF-Korrespondentenbüros'; not 'Wiener Austria-Center' of an organisation word)."""
+    toks = name.split()
+    tail = toks[-1].rsplit("-", 1)[-1]
+    return len(toks) == 2 and place_adjective(toks[0]) and "-" in toks[-1] and tail[:1].isupper() \
+        and lexicon.pos(tail)[0] == "NN" and not tail.lower().endswith(rules.INSTITUTION_HEADS) \
+        and tail.lower() not in lexicon.org_words() and toks[-1].split("-")[0].isupper()
 
 
 def _lone_noun(name: str) -> bool:
@@ -60,7 +87,7 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
         return False
-    if cls == "ORG" and _noun_compound(name) or _adjective_end(name):
+    if cls == "ORG" and _noun_compound(name) or _adjective_end(name) or _described_office(name):
         return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
@@ -148,6 +175,8 @@ def _listed(name: str) -> bool:
 
 
 def in_gazetteer(name: str, cls: str) -> bool:
+    if cls == "ORG" and name in lexicon.companies():
+        return True
     if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
         return True
     if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()):

@@ -20,6 +20,12 @@ def _lines(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Noun lemmas of the GermEval training documents (data/noun_df.tsv): 'Zug', 'Franken'."""
+    return frozenset(line.split("\t")[0] for line in _lines("noun_df.tsv"))
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Single tokens of GeoNames place names (one-word names only, to keep membership exact)."""
     return frozenset(n for n in _lines("places.txt") if " " not in n) | _words("places_extra.txt")
@@ -117,6 +123,12 @@ def orgs() -> frozenset[str]:
 
 ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium", "gericht", "kommission",
                 "agentur", "stiftung", "kammer", "gewerkschaft", "zeitung", "verlag", "institut", "amt")
+
+
+@lru_cache(maxsize=1)
+def companies() -> frozenset[str]:
+    """Well-known companies, brands and clubs whose name alone is an organisation (data/companies.txt)."""
+    return _words("companies.txt")
 
 
 @lru_cache(maxsize=1)

@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import lexicon, rules, tagger
+from . import lexicon, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
-from .tokenize import sentences
+from .tokenize import EXPANDED, sentences
 from .trimming import common_noun, trim
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
@@ -106,7 +106,10 @@ def _phrases(words, taken, table):
 
 
 def bio(words: list[str]) -> list[str]:
-    """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed."""
+    """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed; an
+    abbreviated adjective before a name is read written out ('Wr.' 'Neustadt' as 'Wiener Neustadt')."""
+    words = [EXPANDED[w[:-1]] if w[:-1] in EXPANDED and w[-1] == "." and i + 1 < len(words)
+             and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
     tags = rules.repair(words, tagger.tag(words))
     for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
@@ -131,8 +134,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     towns: list[tuple[str, int]] = []
     out += _caption_places(text)
     out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
-    out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in rules.sports_people(text)]
-    sport = rules.SPORT.search(text) is not None  # no club in a text without sport
+    out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in sports.sports_people(text)]
+    sport = sports.SPORT.search(text) is not None  # no club in a text without sport
     for sent in sentences(text):
         sent = _unquote(sent)
         words = [t.text for t in sent]
@@ -140,13 +143,13 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
-        sporty = rules.is_result(words)
+        sporty = sports.is_result(words)
         for a, b, cls in rules.spans(tags):
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
-            if a > 0 and words[a - 1] in ("#", "@") or rules.result_code(words, a, b):
+            if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
                 continue  # a hashtag or handle ('#Greece'), a country code in a result list
-            cls = rules.town_or_club(words, a, b, cls, sporty, sport)
+            cls = sports.town_or_club(words, a, b, cls, sporty, sport)
             if a < b:
                 quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
@@ -169,7 +172,7 @@ def _clubs(out: list[Mention]) -> list[Mention]:
     """In a text with sport, a town that names its club once ('2:0 gegen Malmö') is the club wherever it is
     not the venue or the dateline ('wie Malmö', 'Malmös'; not 'in Malmö')."""
     clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
-             and rules.club_town(list(m.tokens))}
+             and sports.club_town(list(m.tokens))}
     return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
             and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
             and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]

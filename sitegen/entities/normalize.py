@@ -41,6 +41,7 @@ def adjective_stem(word: str) -> str | None:
     tag, known = lexicon.pos(word)  # a guess is no German adjective: 'Corporative Commercial Bank'
     is_adj = known and (tag.startswith("ADJ") or tag == "NNA") \
         or re.search(r"(isch|lich)(e|en|em|er|es)$|(ig|er)(en|em|er|es)$", word)  # not 'Platige Images'
+    is_adj = is_adj or not known and re.search(r"sch(e|en|em|er|es)$", word)  # 'der Celleschen Zeitung'
     if not is_adj or not word[:1].isupper() or place_adjective(word):
         return None
     for end in ADJ_ENDINGS:
@@ -96,7 +97,9 @@ def _known_base(base: str, word: str, genitive: bool = False) -> bool:
 def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     """Rebuild a name's nominative: 'Weißen Hauses' -> 'Weißes Haus', 'Süddeutschen Zeitung' -> 'Süddeutsche
     Zeitung'; after 'der' an adjective in -en is feminine or plural ('der Neuen Burg'), -s no genitive."""
-    toks = [t for t in tokens if t.lower() not in ARTICLES] or list(tokens)
+    toks = list(tokens)  # an article inside stays: 'Universität der Künste'
+    while len(toks) > 1 and toks[0].lower() in ARTICLES:
+        toks = toks[1:]
     if len(toks) == 1:
         oblique = article in ("der", "die", "dem", "den")
         return (toks[0],) if oblique else (noun_base(toks[0], genitive=article == "des"),)
@@ -108,7 +111,7 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
             break
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
-    ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE  # 'Leipziger Forschungszentrums für ...'
+    ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE or toks[k + 1] == "der"  # 'Forschungszentrums für'
     head = _noun_lemma(toks[k]) if ends else toks[k]
     inflected = [t for s, t in zip(stems, toks) if s is not None]  # 'der Passauer Neuen Presse'
     feminine = article == "der" and inflected[:1] and inflected[0].endswith("en") and not head.endswith("s")

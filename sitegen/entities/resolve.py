@@ -111,6 +111,15 @@ def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> 
     return name, cls
 
 
+def _work_abbreviations(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[tuple[str, ...]]:
+    """Abbreviations in parentheses right after a work's or device's name: 'Teilchenbeschleuniger Large
+    Hadron Collider (LHC)' (its other mentions are the device's too)."""
+    ordered = sorted(surfaces, key=lambda pair: pair[0].start)
+    return {s for (prev, _), (m, s) in zip(ordered, ordered[1:]) if len(s) == 1 and s[0].isupper()
+            and prev.after == "(" and m.before[-1:] == ("(",) and (cues.work_context(prev) or any(
+                w in lexicon.work_cues() or cues.work_compound(w) for w in prev.tokens[:-1]))}
+
+
 def _longest_forms(forms: list[str]) -> dict[str, str]:
     """Shipped alias group -> the longest of its forms this article uses ('EU' and 'Europäische Union')."""
     out: dict[str, str] = {}
@@ -136,6 +145,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
+    works = _work_abbreviations(surfaces)
     groups: dict[str, dict] = {}
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
@@ -152,9 +162,10 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
-        work = cues.work_context(m)
+        work = cues.work_context(m) or s in works
         g["work"] = g.get("work") or work
         g["plain"] = g.get("plain") or not work
+        g["noun"] = g.get("noun", True) and cues.noun_use(m, s)  # 'am Zug', 'im Zug'
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)

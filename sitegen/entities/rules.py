@@ -1,9 +1,11 @@
-"""Mentions the tagger does not give: names inside hyphen compounds, institutions, the paper naming itself."""
+"""Spans the tagger cut, joined, and mentions it does not give: names inside hyphen compounds, institutions,
+the paper naming itself (sport's clubs, teams and line-ups are in sports.py)."""
 from __future__ import annotations
 
 import re
 
 from . import lexicon
+from .sports import split_clubs, team_pair, team_word
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
@@ -13,88 +15,12 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
-CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
-Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
-Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
 
 
 def self_names(text: str) -> list[tuple[int, str]]:
     """(offset, 'Der Standard') where the paper names itself: 'dem STANDARD', 'STANDARD-Anfrage'."""
     return [(m.start(), "Der Standard") for m in SELF_NAME.finditer(text)]
-
-
-_PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
-_SEP = r"(?:\s?[,–/]\s?| bzw\. )"
-LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
-_CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
-SCORERS = re.compile(rf"{_CARDS}: ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
-REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
-
-
-def sports_people(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
-    out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
-    sporty = any("–" in m.group(1) for m in LINEUP.finditer(text))  # keeper – defence – midfield
-    for pattern in (LINEUP, SCORERS):
-        for m in pattern.finditer(text):
-            if pattern is LINEUP and not sporty:
-                continue  # a TV listing has commas only
-            for item in re.finditer(_PLAYER, m.group(1)):
-                name = re.sub(r" \(.*", "", item.group())
-                if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
-                    out.append((m.start(1) + item.start(), name))
-    return out
-
-
-SCORE = re.compile(r"\d{1,2}:\d{1,2}")
-SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spieler|Klub|Club|Liga|Tabelle"
-                   r"|Kader|Stürmer|Torhüter|Coach|Transfer)")  # a text that may name clubs by their town
-
-
-def is_result(words: list[str]) -> bool:
-    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs."""
-    return any(SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"] for i, w in enumerate(words))
-
-
-def result_code(words: list[str], a: int, b: int) -> bool:
-    """An unlisted three-letter code in parentheses before a time or score, or in a result sentence: 'Tyler
-    Butterfield (BER) 8:23:09' (not '(SPD) 32,8 Prozent')."""
-    if not (b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")"):
-        return False
-    figure = re.match(r"\d+:\d+", words[b + 1]) is not None or is_result(words)
-    return figure and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[a] not in lexicon.orgs()
-
-
-def club_town(words: list[str]) -> bool:
-    """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
-    name = " ".join(words)
-    return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
-
-
-MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt unterlag schlägt schlug "
-                        "besiegt besiegte empfängt empfing trifft".split())
-
-
-def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
-    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
-    text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
-    typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
-    venue = a > 0 and words[a - 1] in ("in", "nach")
-    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
-    if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
-        return "ORG"
-    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
-
-
-def plain_place(words: list[str]) -> bool:
-    """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
-    form = " ".join(words).replace("St. ", "Sankt ")
-    name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
-    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
-    listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
-                 for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
-    return place and not listed and not name.isupper()  # 'VTB'
 
 
 def compound_part(word: str) -> tuple[str, str] | None:
@@ -171,7 +97,39 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
                 tags[i - 1] = "B-ORG"
             if tags[i - 1].endswith("-ORG"):
                 tags[i] = "I-ORG"  # 'Landwirtschaftskammer Steiermark'
+    _longer_institutions(words, tags)
     return tags
+
+
+# English heads that make the name before them an institution: 'Brookings Institution'
+ENGLISH_HEADS = frozenset("Institution Institute Foundation University College Council Society Association "
+                          "Agency Trust Fund Corporation Laboratory".split())
+
+
+def _longer_institutions(words: list[str], tags: list[str]) -> None:
+    """Institutions the tagger cut short (in place): a name before an English head ('Brookings' +
+    'Institution'), an English name with 'of' going on after 'and' ('Institute of Science' + 'and Technology
+    Austria'), a purpose's head before the genitive of a plural ('Universität' + 'der Künste'), a lone head
+    before a place ('Universität' + 'Kalifornien')."""
+    for a, b, cls in list(spans(tags)):
+        head = words[b - 1].lower()
+        if b < len(words) and tags[b] == "O" and words[b] in ENGLISH_HEADS:
+            _set(tags, a, b + 1)
+        elif cls == "ORG" and "of" in words[a:b] and words[b:b + 1] == ["and"] and b + 1 < len(words) \
+                and tags[b + 1][2:] in ("ORG", "LOC") and tags[b + 1].startswith("B-"):
+            end = next((i for i in range(b + 2, len(tags)) if not tags[i].startswith("I-")), len(tags))
+            _set(tags, a, end)
+        elif cls == "ORG" and head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS) and words[b:b + 1] == ["der"] \
+                and b + 1 < len(words) and tags[b + 1] == "O" and plural_noun(words[b + 1]):
+            _set(tags, a, b + 2)
+        elif cls == "ORG" and b - a == 1 and head.endswith(PURPOSE_HEADS) and b < len(words) \
+                and tags[b] == "B-LOC" and (b + 1 == len(tags) or not tags[b + 1].startswith("I-")):
+            _set(tags, a, b + 1)
+
+
+def plural_noun(word: str) -> bool:
+    """A capitalised noun HanTa knows whose form is a plural's genitive: 'Künste', 'Wissenschaften'."""
+    return word[:1].isupper() and lexicon.pos(word) == ("NN", True) and word.endswith(("e", "en", "er", "n"))
 
 
 def repair(words: list[str], tags: list[str]) -> list[str]:
@@ -185,16 +143,20 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
                 and not _region_before(words, tags, i):
             _join(tags, i, cls)
         elif tags[i] == "O" and prev == "LOC":
-            pair = _team_pair(words, tags, i)
+            pair = team_pair(words, tags, i)
             if pair or team_word(words[i]):
                 tags[i:i + 1 + pair] = ["I-LOC"] * (1 + pair)
                 _join(tags, i, "ORG")
     for a, b, cls in spans(tags):
         name = " ".join(words[a:b]).replace("St. ", "Sankt ")
-        if cls == "PER" and b - a > 1 and name in lexicon.multiword_places() and name not in lexicon.people():
+        saint = words[a] in ("St.", "Sankt") and b - a > 1  # 'Bürgermeister von St. Margarethen'
+        if cls == "PER" and b - a > 1 and (name in lexicon.multiword_places() or saint) \
+                and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     _unknown_neighbours(words, tags)
     _openers(words, tags)
+    _cut_places(words, tags)
+    split_clubs(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \
@@ -205,6 +167,21 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def _cut_places(words: list[str], tags: list[str]) -> None:
+    """A GeoNames place of several words the tagger cut into names is one place (in place): 'Santiago' +
+    'de' + 'Chile' (not when a longer name goes on: 'New York Times')."""
+    for i, tag in enumerate(tags):
+        if not tag.startswith("B-"):
+            continue
+        for k in (4, 3, 2):
+            end = i + k
+            cut = end <= len(words) and any(t.startswith("B-") or t == "O" for t in tags[i + 1:end])
+            if cut and " ".join(words[i:end]) in lexicon.multiword_places() and tags[end - 1] != "O" \
+                    and (end == len(tags) or not tags[end].startswith("I-")):
+                tags[i:end] = ["B-LOC"] + ["I-LOC"] * (k - 1)
+                break
 
 
 def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
@@ -243,12 +220,6 @@ def spans(tags):
             start, cls = i, tag[2:]
 
 
-def _team_pair(words: list[str], tags: list[str], i: int) -> bool:
-    """Two untagged words after a town, the second an English plural: 'Portland' + 'Trail Blazers'."""
-    return i + 1 < len(words) and tags[i + 1] == "O" and words[i][:1].isupper() and team_word(words[i + 1]) \
-        and lexicon.pos(words[i]) != ("NN", True)
-
-
 def _join(tags: list[str], i: int, cls: str) -> None:
     """The span ending before token i and the one at i become one span of class cls."""
     start = i - 1
@@ -268,13 +239,6 @@ def _region_before(words: list[str], tags: list[str], i: int) -> bool:
         start -= 1
     name = " ".join(words[start:i])
     return name in lexicon.countries() or name in lexicon.regions()
-
-
-def team_word(word: str) -> bool:
-    """An English plural naming a team after its town: 'Panthers', 'Broncos' (not 'Fans')."""
-    tag, known = lexicon.pos(word.lower())
-    return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
-        and (not known or tag in ("NE", "FM"))
 
 
 def _named_compound(word: str) -> bool:

@@ -8,6 +8,7 @@ ABBREV = frozenset(("Dr Prof St Nr ca Mio Mrd vgl bzw usw etc Abs Jh Str Hr Fr M
                     "evtl Tel Jan Feb Apr Jun Jul Aug Sep Sept Okt Nov Dez Mr Mrs Ms sog ehem geb gest Co Inc"
                     " Ltd Corp jun sen").split())
 EXPANDED = {"Wr": "Wiener"}  # 'Wr. Neustadt' is tagged and named as 'Wiener Neustadt'
+BEFORE_NAME = re.compile(r"\.[ \t]*[A-ZÄÖÜ]")  # the abbreviation's stop, then the name it opens
 TOKEN = re.compile(
     r"https?://\S+[\w/]|www\.\S+\w"          # URLs
     r"|(?:[A-Za-zÄÖÜäöü]\.){2,}"              # z.B., u.a., U.S.
@@ -30,14 +31,15 @@ class Token:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """All tokens, their offsets shifted by `offset`; an abbreviation or an initial keeps its full stop, an
-    abbreviated adjective is written out ('Wr.' -> 'Wiener', offsets of the abbreviation)."""
+    abbreviated adjective before a name is written out ('Wr. Neustadt' -> 'Wiener', offsets of the
+    abbreviation; a sentence's stop after 'Wr' stays one)."""
     out: list[Token] = []
     pos = 0
     while (m := TOKEN.search(text, pos)) is not None:
         word, start, end = m.group(), m.start(), m.end()
         if end < len(text) and text[end] == "." and (word in ABBREV or (len(word) == 1 and word.isupper())):
             word, end = word + ".", end + 1
-        elif end < len(text) and text[end] == "." and word in EXPANDED:
+        elif word in EXPANDED and BEFORE_NAME.match(text, end):
             word, end = EXPANDED[word], end + 1
         out.append(Token(word, start + offset, end + offset))
         pos = end

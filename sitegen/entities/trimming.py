@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, rules
+from . import lexicon, rules, sports
 from .normalize import ARTICLES, folded, place_adjective
 
 PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten ter zu vom dos das".split())
@@ -92,7 +92,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     start = a
     a, b, cls = _given_inside(words, a, b, cls)
     a = _opening_words(words, a, b, cls)
-    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names()
+    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
+        and words[a + 1:a + 2] != [] and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
                                                             or _long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
@@ -197,6 +198,28 @@ def _particles(words, a: int, b: int, cls: str) -> int:
     return b
 
 
+def _glued_tail(words, a: int, b: int, cls: str) -> int:
+    """The span's end before words glued to a name: a person's lower-case word that is no particle ('Konrad
+    parteifreier Mandatar'), a country after a town ('in Budapest Ungarns Innenminister'), a common noun after
+    a party's acronym ('in der SVP Getränke bezahlt')."""
+    b = next((i for i in range(a + 1, b) if cls == "PER" and words[i][:1].islower()
+              and words[i].lower() not in PARTICLES and "-" not in words[i]), b)
+    if cls == "LOC" and b - a == 2 and words[a] in lexicon.places() and words[a] not in lexicon.countries() \
+            and {words[a + 1], words[a + 1].removesuffix("s")} & lexicon.countries():
+        b -= 1
+    last = words[b - 1].lower()
+    if cls == "ORG" and b - a == 2 and _acronym(words[a]) and words[a] not in sports.CLUB_WORDS \
+            and common_noun(words[b - 1]) and last not in lexicon.org_words() \
+            and not last.endswith(rules.INSTITUTION_HEADS):
+        b -= 1
+    return b
+
+
+def _acronym(word: str) -> bool:
+    """Two to five capitals: 'SVP', 'ÖVP', 'ORF'."""
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+
+
 def _noun_tail(words, a: int, b: int, cls: str) -> int:
     """A person's or place's span ends before a common noun after its first words ('Merkel Privathandy'); not
     after a particle ('Van der Bellen'), given names only ('Anna Maria Hochhauser') or a team's plural
@@ -207,7 +230,7 @@ def _noun_tail(words, a: int, b: int, cls: str) -> int:
         return b
     return next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
                  and words[i - 1].lower() not in PARTICLES and not set(words[a:i]) <= lexicon.first_names()
-                 and not (cls == "LOC" and rules.team_word(words[i]) and words[i] not in lexicon.places())),
+                 and not (cls == "LOC" and sports.team_word(words[i]) and words[i] not in lexicon.places())),
                 b)
 
 
@@ -217,18 +240,20 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     last = words[b - 1].lower()
     if cls != "PER" and b - a > 1 and work_compound(words[a]):
         return a, a, cls  # a work with its kind: 'Krimiserie Berlin Babylon'
-    purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"), None)  # 'Organisation für X'
+    purpose = next((i for i in range(a + 1, b - 1) if words[i] == "für"  # 'Organisation für X'
+                    or words[i] == "der" and rules.plural_noun(words[i + 1])), None)  # 'Akademie der Künste'
     purpose = purpose and words[purpose - 1].lower().endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS)
     if cls == "ORG" and purpose and words[b:b + 1] == ["und"] and b + 1 < len(words) \
             and common_noun(words[b + 1], guessed=True):
         b += 2  # the purpose goes on: 'Bundesamt für Migration und Flüchtlinge'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
             and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
-            and not rules.team_word(words[b - 1]):
+            and not sports.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
-    while b - a > 1 and (words[b - 1].lower() in PARTICLES or rules.SCORE.fullmatch(words[b - 1])
+    b = _glued_tail(words, a, b, cls)
+    while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
     first = set(words[a].split("-")) & lexicon.first_names()

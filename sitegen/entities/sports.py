@@ -1,0 +1,117 @@
+"""Sport: clubs named by their town, teams, players in line-ups and scorer lists, result codes."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
+Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
+Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
+
+
+_PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
+_SEP = r"(?:\s?[,–/]\s?| bzw\. )"
+LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
+_CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
+SCORERS = re.compile(rf"{_CARDS}: ({_PLAYER}(?:{_SEP}{_PLAYER})*)")
+REFEREE = re.compile(r"\bSR ([A-ZÄÖÜ][\w'-]+)")
+
+
+def sports_people(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of players in line-ups and scorer lists ('Ried: Gebauer – Streker, ...'), referees."""
+    out = [(m.start(1), m.group(1)) for m in REFEREE.finditer(text)]
+    sporty = any("–" in m.group(1) for m in LINEUP.finditer(text))  # keeper – defence – midfield
+    for pattern in (LINEUP, SCORERS):
+        for m in pattern.finditer(text):
+            if pattern is LINEUP and not sporty:
+                continue  # a TV listing has commas only
+            for item in re.finditer(_PLAYER, m.group(1)):
+                name = re.sub(r" \(.*", "", item.group())
+                if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
+                    out.append((m.start(1) + item.start(), name))
+    return out
+
+
+SCORE = re.compile(r"\d{1,2}:\d{1,2}")
+SPORT = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])(?! Uhr)|\b(?:Trainer|Spieler|Klub|Club|Liga|Tabelle"
+                   r"|Kader|Stürmer|Torhüter|Coach|Transfer)")  # a text that may name clubs by their town
+
+
+def is_result(words: list[str]) -> bool:
+    """A sentence with a match result ('2:1', not '16:30 Uhr'): its towns are clubs; not tennis sets
+    ('von Wimbledon mit 6:7, 6:1, 7:5': a tournament's town)."""
+    scores = [w for i, w in enumerate(words) if SCORE.fullmatch(w) and words[i + 1:i + 2] != ["Uhr"]]
+    return bool(scores) and not tennis_sets(scores)
+
+
+def tennis_sets(scores: list[str]) -> bool:
+    """Two or more scores that are all tennis sets: six or seven games to at most seven ('6:4', '7:6')."""
+    games = [sorted(int(n) for n in s.split(":")) for s in scores]
+    return len(games) > 1 and all(hi in (6, 7) and lo <= 7 for lo, hi in games)
+
+
+def result_code(words: list[str], a: int, b: int) -> bool:
+    """An unlisted three-letter code in parentheses before a time or score, or in a result sentence: 'Tyler
+    Butterfield (BER) 8:23:09' (not '(SPD) 32,8 Prozent')."""
+    if not (b == a + 1 and 0 < a and b + 1 < len(words) and words[a - 1] == "(" and words[b] == ")"):
+        return False
+    figure = re.match(r"\d+:\d+", words[b + 1]) is not None or is_result(words)
+    return figure and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[a] not in lexicon.orgs()
+
+
+def club_town(words: list[str]) -> bool:
+    """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
+    name = " ".join(words)
+    return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
+
+
+MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt unterlag schlägt schlug "
+                        "besiegt besiegte empfängt empfing trifft".split())
+
+
+def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport: bool) -> str:
+    """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
+    text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
+    typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
+    venue = a > 0 and words[a - 1] in ("in", "nach")
+    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
+    if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
+        return "ORG"
+    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
+
+
+def plain_place(words: list[str]) -> bool:
+    """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
+    form = " ".join(words).replace("St. ", "Sankt ")
+    name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
+    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries()
+    listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
+                 for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
+    return place and not listed and not name.isupper()  # 'VTB'
+
+
+def team_pair(words: list[str], tags: list[str], i: int) -> bool:
+    """Two untagged words after a town, the second an English plural: 'Portland' + 'Trail Blazers'."""
+    return i + 1 < len(words) and tags[i + 1] == "O" and words[i][:1].isupper() and team_word(words[i + 1]) \
+        and lexicon.pos(words[i]) != ("NN", True)
+
+
+
+def team_word(word: str) -> bool:
+    """An English plural naming a team after its town: 'Panthers', 'Broncos' (not 'Fans')."""
+    tag, known = lexicon.pos(word.lower())
+    return len(word) > 4 and word[:1].isupper() and word.endswith("s") and word[-2] not in "s'" \
+        and (not known or tag in ("NE", "FM"))
+
+
+def split_clubs(words: list[str], tags: list[str]) -> None:
+    """Two clubs the tagger glued into one name are two (in place): a town and its club's code, then another
+    club's town ('Malmö FF' + 'Salzburg'; not 'SK Rapid Wien')."""
+    for i in range(2, len(words) - 1):
+        inside = tags[i].startswith("I-") and tags[i + 1] == tags[i] and tags[i][2:] == "ORG"
+        code = re.fullmatch(r"[A-ZÄÖÜ]{2,3}", words[i]) is not None and words[i] not in lexicon.places()
+        town = words[i + 1] in lexicon.places() and words[i + 1] not in lexicon.countries()
+        if inside and code and town and tags[i - 1] == "B-ORG" and club_town([words[i - 1]]) \
+                and (i + 2 == len(tags) or not tags[i + 2].startswith("I-")):
+            tags[i + 1] = "B-ORG"
