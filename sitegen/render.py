@@ -13,9 +13,10 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, NamedTuple, Sequence
 
 import jinja2
+from markupsafe import Markup
 
 from sitegen.cache import DEFAULT_TEMPLATES, Cache, digest, producer_key, tree_bytes
 from sitegen.config import Config
@@ -136,8 +137,9 @@ def make_environment(config: Config) -> jinja2.Environment:
     absolute = config.base_url if "://" in config.base_url else config.base_path
     nav = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),  # linked once, here
            (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
+    main_nav = tuple((path, url(path), label) for path, label in nav)
     env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
-                       main_nav=tuple((path, url(path), label) for path, label in nav), **GLOBALS)
+                       main_nav=main_nav, nav_links=_nav_links(main_nav), **GLOBALS)
     env.filters.update(FILTERS)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
@@ -146,6 +148,17 @@ def make_environment(config: Config) -> jinja2.Environment:
 def _link(prefix: str, page: str) -> str:
     """A link to a page path under `prefix`: the base path, or for absolute_url the base URL with a host."""
     return prefix + page.lstrip("/")
+
+
+def _nav_links(main_nav: tuple[tuple[str, str, str], ...]) -> Callable[[str], Markup]:
+    """nav_links(page): the navigation's links, the page's own marked as current; made once, not per page."""
+    def links(current: str | None) -> Markup:
+        current_mark = Markup(' aria-current="page"')
+        return Markup(" ").join(Markup('<a href="{}"{}>{}</a>').format(href, current_mark if path == current
+                                                                       else "", label)
+                                for path, href, label in main_nav)
+    made, other = {path: links(path) for path, _, _ in main_nav}, links(None)
+    return lambda page: made.get(page, other)
 
 
 def warm(env: jinja2.Environment) -> None:

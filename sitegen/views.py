@@ -7,7 +7,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby, takewhile
+from itertools import chain, groupby, takewhile
 from operator import attrgetter
 from typing import Mapping, Sequence
 
@@ -156,11 +156,14 @@ class Relations:
 
     site: Site
     rank: Mapping[str, int]
+    names: Mapping[str, tuple[tuple[str, str], ...]]  # an article's (taxonomy key, name) of its entities
 
     @classmethod
     def of(cls, site: Site) -> "Relations":
         """Index the site once."""
-        return cls(site, {a.slug: i for i, a in enumerate(site.articles)})
+        names = {a.slug: tuple((key, name) for key in ENTITY_KEYS for name in a.terms(key))
+                 for a in site.articles}
+        return cls(site, {a.slug: i for i, a in enumerate(site.articles)}, names)
 
     def related(self, article: Article) -> list[Article]:
         """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
@@ -180,8 +183,7 @@ class Relations:
         """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
         how many they share; only those named together often, so that names found everywhere lead no page."""
         scanned = term.articles[:SCAN]
-        counts = Counter((key, name) for slug in scanned for key in ENTITY_KEYS
-                         for name in self.site.by_slug[slug].terms(key))
+        counts = Counter(chain.from_iterable(map(self.names.__getitem__, scanned)))
         counts.pop((term.taxonomy, term.name), None)
         least = max(MIN_SHARED, len(scanned) // SHARE_OF)
         total, ranked = len(self.site.articles), []
