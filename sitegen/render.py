@@ -185,6 +185,7 @@ class Renderer:
                 read_text(Path(entry.path), shown_path(Path(entry.path), config.root))
         self.env = make_environment(config)
         self.cache = cache or Cache(None)
+        self._globals: dict[str, dict] = {}
 
     def render(self, page: Page, body: str | None = None) -> bytes:
         """The page's bytes; `body` is its body HTML when the caller has it."""
@@ -193,7 +194,12 @@ class Renderer:
             body = bodies_html([page.markdown], self.cache)[0] if body is None else body
             context = {**context, "body_html": body}
         try:  # a template error names the template, its line and the page
-            return self.env.get_template(page.template).render(page=page.path, **context).encode("utf-8")
+            template = self.env.get_template(page.template)
+            known = self._globals.get(page.template)  # its globals as one dict, not a ChainMap read per page
+            if known is None:
+                known = self._globals[page.template] = dict(template.globals)
+            made = template.new_context({**known, **context, "page": page.path}, shared=True)
+            return self.env.concat(template.root_render_func(made)).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:
             raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or page.template,
                                line=exc.lineno, fix="das Template korrigieren") from None
