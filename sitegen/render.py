@@ -140,7 +140,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     main_nav = tuple((path, url(path), label) for path, label in nav)
     env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
                        main_nav=main_nav, nav_links=_nav_links(main_nav), **GLOBALS)
-    env.filters.update(FILTERS, url=url, absolute_url=env.globals["absolute_url"])  # a filter costs no call
+    env.filters.update(FILTERS, url=url, absolute_url=env.globals["absolute_url"],  # a filter costs no call
+                       **{name: path for name, path in GLOBALS.items() if name.endswith("_path")})
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
