@@ -156,14 +156,18 @@ class Relations:
 
     site: Site
     rank: Mapping[str, int]
-    names: Mapping[str, tuple[tuple[str, str], ...]]  # an article's (taxonomy key, name) of its entities
+    ids: Mapping[tuple[str, str], int]  # each entity's number (taxonomy key, name), counted fast as an int
+    entities: tuple[Term, ...]  # the entities by number
+    named: Mapping[str, tuple[int, ...]]  # the numbers of an article's entities, by its slug
 
     @classmethod
     def of(cls, site: Site) -> "Relations":
         """Index the site once."""
-        names = {a.slug: tuple((key, name) for key in ENTITY_KEYS for name in a.terms(key))
-                 for a in site.articles}
-        return cls(site, {a.slug: i for i, a in enumerate(site.articles)}, names)
+        ids: dict[tuple[str, str], int] = {}
+        named = {a.slug: tuple(ids.setdefault((key, name), len(ids)) for key in ENTITY_KEYS
+                               for name in a.terms(key)) for a in site.articles}
+        return cls(site, {a.slug: i for i, a in enumerate(site.articles)}, ids,
+                   tuple(site.term(key, name) for key, name in ids), named)
 
     def related(self, article: Article) -> list[Article]:
         """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
@@ -183,15 +187,15 @@ class Relations:
         """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
         how many they share; only those named together often, so that names found everywhere lead no page."""
         scanned = term.articles[:SCAN]
-        counts = Counter(chain.from_iterable(map(self.names.__getitem__, scanned)))
-        counts.pop((term.taxonomy, term.name), None)
+        counts = Counter(chain.from_iterable(map(self.named.__getitem__, scanned)))
+        counts.pop(self.ids.get((term.taxonomy, term.name)), None)
         least = max(MIN_SHARED, len(scanned) // SHARE_OF)
         total, ranked = len(self.site.articles), []
-        for (key, name), n in counts.items():
+        for entity, n in counts.items():
             if n >= least:
-                other = self.site.term(key, name)
+                other = self.entities[entity]
                 score = math.log(n * total / (len(scanned) * len(other.articles)))
-                ranked.append((-score, -n, name, ENTITY_KEYS.index(key)))
+                ranked.append((-score, -n, other.name, ENTITY_KEYS.index(other.taxonomy)))
         best = heapq.nsmallest(CO_MENTIONS, ranked)
         return [(self.site.term(ENTITY_KEYS[kind], name), -n) for _, n, name, kind in best]
 
