@@ -159,6 +159,7 @@ class Relations:
     ids: Mapping[tuple[str, str], int]  # each entity's number (taxonomy key, name), counted fast as an int
     entities: tuple[Term, ...]  # the entities by number
     named: Mapping[str, tuple[int, ...]]  # the numbers of an article's entities, by its slug
+    ranks: tuple[tuple[int, ...], ...]  # each entity's articles by rank (ascending: newest first)
 
     @classmethod
     def of(cls, site: Site) -> "Relations":
@@ -166,22 +167,23 @@ class Relations:
         ids: dict[tuple[str, str], int] = {}
         named = {a.slug: tuple(ids.setdefault((key, name), len(ids)) for key in ENTITY_KEYS
                                for name in a.terms(key)) for a in site.articles}
-        return cls(site, {a.slug: i for i, a in enumerate(site.articles)}, ids,
-                   tuple(site.term(key, name) for key, name in ids), named)
+        rank = {a.slug: i for i, a in enumerate(site.articles)}
+        entities = tuple(site.term(key, name) for key, name in ids)
+        return cls(site, rank, ids, entities, named, tuple(tuple(map(rank.__getitem__, e.articles))
+                                                           for e in entities))
 
     def related(self, article: Article) -> list[Article]:
         """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
         (the nearest in time in the article's first shared entity)."""
         me = self.rank[article.slug]
-        shared: Counter[str] = Counter()
-        for key in ENTITY_KEYS:
-            for name in article.terms(key):
-                slugs = self.site.term(key, name).articles
-                if len(slugs) > 1:
-                    pos = bisect_left(slugs, me, key=self.rank.__getitem__)
-                    shared.update(slugs[max(0, pos - WINDOW):pos][::-1])
-                    shared.update(slugs[pos + 1:pos + 1 + WINDOW])
-        return [self.site.by_slug[slug] for slug, _ in shared.most_common(RELATED)]
+        shared: Counter[int] = Counter()
+        for entity in self.named[article.slug]:
+            ranks = self.ranks[entity]
+            if len(ranks) > 1:
+                pos = bisect_left(ranks, me)
+                shared.update(ranks[max(0, pos - WINDOW):pos][::-1])
+                shared.update(ranks[pos + 1:pos + 1 + WINDOW])
+        return [self.site.articles[rank] for rank, _ in shared.most_common(RELATED)]
 
     def co_mentions(self, term: Term) -> list[tuple[Term, int]]:
         """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
