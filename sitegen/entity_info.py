@@ -54,6 +54,9 @@ class EntityInfo:
         return f"https://d-nb.info/gnd/{self.gnd}" if self.gnd else ""
 
 
+UNKNOWN = EntityInfo()  # what the registry does not know (one instance: info() is asked for every name)
+
+
 @dataclass(frozen=True)
 class EntityIndex:
     """Registry facts by (taxonomy key, name)."""
@@ -71,7 +74,7 @@ class EntityIndex:
         """The facts about `name` in `taxonomy`; empty when the registry does not know it under that type."""
         entry = self.registry.lookup(name) if self.registry is not None else None
         if entry is None or TAXONOMY_OF_TYPE.get(entry.type) != taxonomy:
-            return EntityInfo()
+            return UNKNOWN
         return EntityInfo(entry.description, tuple(entry.aliases), entry.wikidata.strip(), entry.gnd.strip())
 
 
