@@ -109,8 +109,7 @@ def entity_lead(site: Site, term: Term) -> Lead:
 
 
 def _mentions(body: str, name: str) -> list[tuple[int, str | None]]:
-    """Where `name` stands as a whole name in `body`, each with the words in parentheses right after it (found
-    by str.find: a pattern per name would be compiled for every term)."""
+    """Where `name` stands whole in `body`, with the words in parentheses after it (no pattern per name)."""
     found, start = [], body.find(name)
     while start >= 0:
         after = _AFTER_NAME.match(body, start + len(name))

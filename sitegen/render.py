@@ -153,13 +153,10 @@ def _link(prefix: str, page: str) -> str:
 
 def _nav_links(main_nav: tuple[tuple[str, str, str], ...]) -> Callable[[str], Markup]:
     """nav_links(page): the navigation's links, the page's own marked as current; made once, not per page."""
-    def links(current: str | None) -> Markup:
-        current_mark = Markup(' aria-current="page"')
-        return Markup(" ").join(Markup('<a href="{}"{}>{}</a>').format(href, current_mark if path == current
-                                                                       else "", label)
-                                for path, href, label in main_nav)
-    made, other = {path: links(path) for path, _, _ in main_nav}, links(None)
-    return lambda page: made.get(page, other)
+    made = {page: Markup(" ").join(Markup('<a href="{}"{}>{}</a>').format(
+        href, Markup(' aria-current="page"') * (path == page), label) for path, href, label in main_nav)
+        for page in [*(path for path, _, _ in main_nav), None]}
+    return lambda page: made.get(page, made[None])
 
 
 def warm(env: jinja2.Environment) -> None:
@@ -186,7 +183,7 @@ class Renderer:
                 read_text(Path(entry.path), shown_path(Path(entry.path), config.root))
         self.env = make_environment(config)
         self.cache = cache or Cache(None)
-        self._globals: dict[str, dict] = {}
+        self.globals = dict(self.env.globals)  # every template's: Jinja would merge them key by key per page
 
     def render(self, page: Page, body: str | None = None) -> bytes:
         """The page's bytes; `body` is its body HTML when the caller has it."""
@@ -195,11 +192,8 @@ class Renderer:
             body = bodies_html([page.markdown], self.cache)[0] if body is None else body
             context = {**context, "body_html": body}
         try:  # a template error names the template, its line and the page
-            template = self.env.get_template(page.template)
-            known = self._globals.get(page.template)  # its globals as one dict, not a ChainMap read per page
-            if known is None:
-                known = self._globals[page.template] = dict(template.globals)
-            made = template.new_context({**known, **context, "page": page.path}, shared=True)
+            template = self.env.get_template(page.template)  # with the globals as one dict (not a ChainMap)
+            made = template.new_context({**self.globals, **context, "page": page.path}, shared=True)
             return self.env.concat(template.root_render_func(made)).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:
             raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or page.template,

@@ -156,10 +156,8 @@ class Relations:
 
     site: Site
     rank: Mapping[str, int]
-    ids: Mapping[tuple[str, str], int]  # each entity's number (taxonomy key, name), counted fast as an int
-    entities: tuple[Term, ...]  # the entities by number
-    named: Mapping[str, tuple[int, ...]]  # the numbers of an article's entities, by its slug
-    ranks: tuple[tuple[int, ...], ...]  # each entity's articles by rank (ascending: newest first)
+    named: Mapping[str, tuple[int, ...]]  # an article's entities by number (an int counts fast), by its slug
+    entities: tuple[tuple[Term, tuple[int, ...]], ...]  # by number: each entity, its articles' ranks
 
     @classmethod
     def of(cls, site: Site) -> "Relations":
@@ -168,16 +166,15 @@ class Relations:
         named = {a.slug: tuple(ids.setdefault((key, name), len(ids)) for key in ENTITY_KEYS
                                for name in a.terms(key)) for a in site.articles}
         rank = {a.slug: i for i, a in enumerate(site.articles)}
-        entities = tuple(site.term(key, name) for key, name in ids)
-        return cls(site, rank, ids, entities, named, tuple(tuple(map(rank.__getitem__, e.articles))
-                                                           for e in entities))
+        entities = (site.term(key, name) for key, name in ids)
+        return cls(site, rank, named, tuple((e, tuple(map(rank.__getitem__, e.articles))) for e in entities))
 
     def related(self, article: Article) -> list[Article]:
         """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
         (the nearest in time in the article's first shared entity)."""
         me, near = self.rank[article.slug], []  # counted at once: Counter.update costs more than its count
         for entity in self.named[article.slug]:
-            ranks = self.ranks[entity]
+            ranks = self.entities[entity][1]
             if len(ranks) > 1:
                 pos = bisect_left(ranks, me)
                 near += ranks[max(0, pos - WINDOW):pos][::-1]
@@ -189,12 +186,10 @@ class Relations:
         how many they share; only those named together often, so that names found everywhere lead no page."""
         scanned = term.articles[:SCAN]
         counts = Counter(chain.from_iterable(map(self.named.__getitem__, scanned)))
-        counts.pop(self.ids.get((term.taxonomy, term.name)), None)
         least = max(MIN_SHARED, len(scanned) // SHARE_OF)
         total, ranked = len(self.site.articles), []
         for entity, n in counts.items():
-            if n >= least:
-                other = self.entities[entity]
+            if n >= least and (other := self.entities[entity][0]) != term:
                 score = math.log(n * total / (len(scanned) * len(other.articles)))
                 ranked.append((-score, -n, other.name, ENTITY_KEYS.index(other.taxonomy)))
         best = heapq.nsmallest(CO_MENTIONS, ranked)
