@@ -25,6 +25,7 @@ senator senatorin bischof bischöfin kardinal ökonom ökonomin gründer gründe
 rebellenführer kapitän kapitänin tormann torhüter torhüterin""".split())
 _PARTY = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß/.&' -]{0,14}")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)\s+$")
+_AFTER_NAME = re.compile(r"(?![\w-])(?:\s*\(([^()\n]{1,16})\))?")  # a whole name, and '(CDU)' after it
 _NOT_PARTY = frozenset({"Archiv", "Archivbild", "Foto", "Bild", "Video", "Grafik", "Links", "Mitte", "Rechts",
                         "Reuters", "APA", "AFP", "dpa"})
 ENDINGS = ("en", "er", "es", "e", "n", "s")  # tried in this order, one per word
@@ -53,6 +54,9 @@ class EntityInfo:
         return f"https://d-nb.info/gnd/{self.gnd}" if self.gnd else ""
 
 
+UNKNOWN = EntityInfo()  # what the registry does not know (one instance: info() is asked for every name)
+
+
 @dataclass(frozen=True)
 class EntityIndex:
     """Registry facts by (taxonomy key, name)."""
@@ -70,7 +74,7 @@ class EntityIndex:
         """The facts about `name` in `taxonomy`; empty when the registry does not know it under that type."""
         entry = self.registry.lookup(name) if self.registry is not None else None
         if entry is None or TAXONOMY_OF_TYPE.get(entry.type) != taxonomy:
-            return EntityInfo()
+            return UNKNOWN
         return EntityInfo(entry.description, tuple(entry.aliases), entry.wikidata.strip(), entry.gnd.strip())
 
 
@@ -96,14 +100,22 @@ def entity_lead(site: Site, term: Term) -> Lead:
         return Lead(first=first, last=last)
     roles, parties = Counter(), Counter()
     sources = tuple(site.by_slug[slug] for slug in term.articles[:SCAN])
-    # the name first: a literal prefix is searched fast; the word before it is looked at where it occurs
-    pattern = re.compile(rf"{re.escape(term.name)}(?![\w-])(?:\s*\(([^()\n]{{1,16}})\))?")
     for source in sources:
-        matches = list(pattern.finditer(source.body))
-        words = (_WORD_BEFORE.search(source.body, max(0, m.start() - 40), m.start()) for m in matches)
+        found = _mentions(source.body, term.name)
+        words = (_WORD_BEFORE.search(source.body, max(0, start - 40), start) for start, _ in found)
         roles.update({word.group(1) for word in words if word and _is_role(word.group(1))})
-        parties.update({m.group(1).strip() for m in matches if m.group(1) and _is_party(m.group(1))})
+        parties.update({party.strip() for _, party in found if party and _is_party(party)})
     return Lead(*_most_common(roles), *_most_common(parties), len(sources), first, last, sources)
+
+
+def _mentions(body: str, name: str) -> list[tuple[int, str | None]]:
+    """Where `name` stands whole in `body`, with the words in parentheses after it (no pattern per name)."""
+    found, start = [], body.find(name)
+    while start >= 0:
+        after = _AFTER_NAME.match(body, start + len(name))
+        found += [(start, after.group(1))] if after else []
+        start = body.find(name, after.end() if after else start + 1)
+    return found
 
 
 def _is_role(word: str) -> bool:

@@ -51,7 +51,8 @@ def defuse_markdown(markdown: str) -> str:
     unclosed '[', '](' or '<' escaped: Python-Markdown takes quadratic time or recurses too deep on them."""
     if ">" in markdown:
         markdown = _DEEP_QUOTE.sub(r"\1", markdown)
-    markdown = _DEEP_INDENT.sub(r"\1" + " " * 4 * MAX_MARKUP_DEPTH, markdown)
+    if "\t" in markdown or " " * (4 * MAX_MARKUP_DEPTH + 1) in markdown:  # else no line is indented so deep
+        markdown = _DEEP_INDENT.sub(r"\1" + " " * 4 * MAX_MARKUP_DEPTH, markdown)
     if markdown.count("[") <= MAX_UNCLOSED and markdown.count("<") <= MAX_UNCLOSED:
         return markdown
     brackets, parens, deep, angles = [], [], [], []  # open '[', open '(' (None: not a link's), escapes

@@ -13,10 +13,9 @@ from sitegen.config import Config
 from sitegen.contexts import (ArchiveContext, ArticleContext, FeedContext, HomeContext, LetterContext,
                               MonthContext, NamesContext, SearchContext, SitemapContext, SitemapIndexContext,
                               TaxonomyContext, TermContext, YearContext, as_datetime, same_as, site_updated)
-from sitegen.entity_info import EntityIndex, entity_lead
+from sitegen.entity_info import EntityIndex, entity_lead, names_index
 from sitegen.errors import SitegenError
 from sitegen.model import TAXONOMIES, Article, Site, Taxonomy, Term
-from sitegen.entity_info import names_index
 from sitegen.snippets import beyond_title, name_forms, passage, reading_minutes, teaser
 from sitegen.urls import (TAXONOMY_BY_KEY, archive_path, article_path, feed_path, letter_path, month_path,
                           output_file, search_names_path, search_path, taxonomy_path, undated_path,

@@ -13,9 +13,10 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, NamedTuple, Sequence
 
 import jinja2
+from markupsafe import Markup
 
 from sitegen.cache import DEFAULT_TEMPLATES, Cache, digest, producer_key, tree_bytes
 from sitegen.config import Config
@@ -136,9 +137,11 @@ def make_environment(config: Config) -> jinja2.Environment:
     absolute = config.base_url if "://" in config.base_url else config.base_path
     nav = [("", TEXT["newest"]), *((taxonomy_path(t.key), t.title) for t in TAXONOMIES),  # linked once, here
            (archive_path(), TEXT["archive"]), (search_path(), TEXT["search"])]
+    main_nav = tuple((path, url(path), label) for path, label in nav)
     env.globals.update(url=url, absolute_url=partial(_link, absolute), config=config, taxonomies=TAXONOMIES,
-                       main_nav=tuple((path, url(path), label) for path, label in nav), **GLOBALS)
-    env.filters.update(FILTERS)
+                       main_nav=main_nav, nav_links=_nav_links(main_nav), **GLOBALS)
+    env.filters.update(FILTERS, url=url, absolute_url=env.globals["absolute_url"],  # a filter costs no call
+                       **{name: path for name, path in GLOBALS.items() if name.endswith("_path")})
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
@@ -146,6 +149,14 @@ def make_environment(config: Config) -> jinja2.Environment:
 def _link(prefix: str, page: str) -> str:
     """A link to a page path under `prefix`: the base path, or for absolute_url the base URL with a host."""
     return prefix + page.lstrip("/")
+
+
+def _nav_links(main_nav: tuple[tuple[str, str, str], ...]) -> Callable[[str], Markup]:
+    """nav_links(page): the navigation's links, the page's own marked as current; made once, not per page."""
+    made = {page: Markup(" ").join(Markup('<a href="{}"{}>{}</a>').format(
+        href, Markup(' aria-current="page"') * (path == page), label) for path, href, label in main_nav)
+        for page in [*(path for path, _, _ in main_nav), None]}
+    return lambda page: made.get(page, made[None])
 
 
 def warm(env: jinja2.Environment) -> None:
@@ -172,6 +183,7 @@ class Renderer:
                 read_text(Path(entry.path), shown_path(Path(entry.path), config.root))
         self.env = make_environment(config)
         self.cache = cache or Cache(None)
+        self.globals = dict(self.env.globals)  # every template's: Jinja would merge them key by key per page
 
     def render(self, page: Page, body: str | None = None) -> bytes:
         """The page's bytes; `body` is its body HTML when the caller has it."""
@@ -180,7 +192,9 @@ class Renderer:
             body = bodies_html([page.markdown], self.cache)[0] if body is None else body
             context = {**context, "body_html": body}
         try:  # a template error names the template, its line and the page
-            return self.env.get_template(page.template).render(page=page.path, **context).encode("utf-8")
+            template = self.env.get_template(page.template)  # with the globals as one dict (not a ChainMap)
+            made = template.new_context({**self.globals, **context, "page": page.path}, shared=True)
+            return self.env.concat(template.root_render_func(made)).encode("utf-8")
         except jinja2.TemplateSyntaxError as exc:
             raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or page.template,
                                line=exc.lineno, fix="das Template korrigieren") from None

@@ -3,6 +3,7 @@ the raw markdown by a few C-speed string searches, so they cost microseconds and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PASSAGE_CHARS = 320
 SENTENCE_REACH = 600
@@ -91,6 +92,7 @@ def name_forms(taxonomy: str, name: str, aliases: tuple[str, ...] = ()) -> tuple
     return (name, *aliases, *surname)
 
 
+@lru_cache(maxsize=20000)  # one article's teaser shows on its page, in feeds, on term pages not naming it
 def teaser(body: str) -> str:
     """The opening of the first real paragraph, cut at a word boundary to about TEASER_CHARS characters."""
     for para in body.split("\n\n", 8)[:8]:

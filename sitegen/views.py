@@ -7,7 +7,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby, takewhile
+from itertools import chain, groupby, takewhile
 from operator import attrgetter
 from typing import Mapping, Sequence
 
@@ -156,40 +156,42 @@ class Relations:
 
     site: Site
     rank: Mapping[str, int]
+    named: Mapping[str, tuple[int, ...]]  # an article's entities by number (an int counts fast), by its slug
+    entities: tuple[tuple[Term, tuple[int, ...]], ...]  # by number: each entity, its articles' ranks
 
     @classmethod
     def of(cls, site: Site) -> "Relations":
         """Index the site once."""
-        return cls(site, {a.slug: i for i, a in enumerate(site.articles)})
+        ids: dict[tuple[str, str], int] = {}
+        named = {a.slug: tuple(ids.setdefault((key, name), len(ids)) for key in ENTITY_KEYS
+                               for name in a.terms(key)) for a in site.articles}
+        rank = {a.slug: i for i, a in enumerate(site.articles)}
+        entities = (site.term(key, name) for key, name in ids)
+        return cls(site, rank, named, tuple((e, tuple(map(rank.__getitem__, e.articles))) for e in entities))
 
     def related(self, article: Article) -> list[Article]:
         """The RELATED articles sharing the most entities with `article`; a tie goes to the one found first
         (the nearest in time in the article's first shared entity)."""
-        me = self.rank[article.slug]
-        shared: Counter[str] = Counter()
-        for key in ENTITY_KEYS:
-            for name in article.terms(key):
-                slugs = self.site.term(key, name).articles
-                if len(slugs) > 1:
-                    pos = bisect_left(slugs, me, key=self.rank.__getitem__)
-                    shared.update(slugs[max(0, pos - WINDOW):pos][::-1])
-                    shared.update(slugs[pos + 1:pos + 1 + WINDOW])
-        return [self.site.by_slug[slug] for slug, _ in shared.most_common(RELATED)]
+        me, near = self.rank[article.slug], []  # counted at once: Counter.update costs more than its count
+        for entity in self.named[article.slug]:
+            ranks = self.entities[entity][1]
+            if len(ranks) > 1:
+                pos = bisect_left(ranks, me)
+                near += ranks[max(0, pos - WINDOW):pos][::-1]
+                near += ranks[pos + 1:pos + 1 + WINDOW]
+        return [self.site.articles[rank] for rank, _ in Counter(near).most_common(RELATED)]
 
     def co_mentions(self, term: Term) -> list[tuple[Term, int]]:
         """The entities most specific to `term`'s newest SCAN articles (pointwise mutual information), with
         how many they share; only those named together often, so that names found everywhere lead no page."""
         scanned = term.articles[:SCAN]
-        counts = Counter((key, name) for slug in scanned for key in ENTITY_KEYS
-                         for name in self.site.by_slug[slug].terms(key))
-        counts.pop((term.taxonomy, term.name), None)
+        counts = Counter(chain.from_iterable(map(self.named.__getitem__, scanned)))
         least = max(MIN_SHARED, len(scanned) // SHARE_OF)
         total, ranked = len(self.site.articles), []
-        for (key, name), n in counts.items():
-            if n >= least:
-                other = self.site.term(key, name)
+        for entity, n in counts.items():
+            if n >= least and (other := self.entities[entity][0]) != term:
                 score = math.log(n * total / (len(scanned) * len(other.articles)))
-                ranked.append((-score, -n, name, ENTITY_KEYS.index(key)))
+                ranked.append((-score, -n, other.name, ENTITY_KEYS.index(other.taxonomy)))
         best = heapq.nsmallest(CO_MENTIONS, ranked)
         return [(self.site.term(ENTITY_KEYS[kind], name), -n) for _, n, name, kind in best]
 
