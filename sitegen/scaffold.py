@@ -2,7 +2,6 @@
 workflow (data/pages.yml, which the repository's own .github/workflows/pages.yml equals)."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -26,29 +25,21 @@ def new_archive(folder: Path, title: str, base_url: str) -> list[Path]:
              for key, value in (("title", title), ("base_url", base_url))}
     settings = {f"{key}_setting": yaml.safe_dump({key: value}, allow_unicode=True).rstrip("\n")
                 for key, value in given.items()}
-    existed = folder.is_dir()
-    folder.parent.mkdir(parents=True, exist_ok=True)  # a folder the system refuses: cli.main's one line
-    draft = folder.parent / f".{folder.name}.new-{os.getpid()}"  # a failure (disk full) leaves nothing behind
+    made, existed = [folder / "content" / "articles", folder / "seeds"], folder.is_dir()
     try:
-        (draft / "content" / "articles").mkdir(parents=True)  # as the umask says, unlike a temporary folder
-        (draft / "seeds").mkdir()
+        for path in made:  # a folder the system refuses is the command line's one line (cli.main)
+            path.mkdir(parents=True, exist_ok=True)
         for name, source in NEW_FILES.items():
             text = (DATA / source).read_text(encoding="utf-8").format(title=given["title"], **settings)
-            (draft / name).write_text(text, encoding="utf-8")
-        write_workflow(draft)
-        if existed:  # an empty folder stays that folder (it may be the shell's working folder)
-            for entry in draft.iterdir():
-                entry.rename(folder / entry.name)
-        else:
-            draft.rename(folder)
-    except BaseException:
-        for entry in folder.iterdir() if existed else ():  # it was empty: what is in it now is ours
+            (folder / name).write_text(text, encoding="utf-8")
+        made = [*(folder / name for name in NEW_FILES), *made, write_workflow(folder)]
+    except BaseException:  # a failure halfway (disk full) leaves the folder as it was: empty, or none
+        for entry in folder.iterdir() if folder.is_dir() else ():
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        if not existed and folder.is_dir():
+            folder.rmdir()
         raise
-    finally:
-        shutil.rmtree(draft, ignore_errors=True)
-    made = [folder / "content" / "articles", folder / "seeds"]
-    return [*(folder / name for name in NEW_FILES), *made, folder / WORKFLOW_PATH]
+    return made
 
 
 def write_workflow(root: Path, force: bool = False) -> Path:

@@ -91,8 +91,8 @@ def test_new_refuses_settings_the_archive_could_not_load(tmp_path, capsys, optio
 def test_new_in_a_folder_the_system_refuses_is_one_line(tmp_path, capsys):
     (tmp_path / "datei").write_text("", encoding="utf-8")
     assert main(["new", str(tmp_path / "datei" / "archiv")]) == 1
-    assert capsys.readouterr().err == (f"sitegen: Fehler: {tmp_path}/datei: gibt es schon (prüfe die Datei, "
-                                       "ihre Rechte und den freien Platz)\n")
+    assert capsys.readouterr().err == (f"sitegen: Fehler: {tmp_path}/datei/archiv/content/articles: ist kein "
+                                       "Ordner (prüfe die Datei, ihre Rechte und den freien Platz)\n")
 
 
 @pytest.mark.parametrize("empty_folder", [False, True])
