@@ -349,3 +349,8 @@ def test_one_word_genitive_after_a_given_name_the_tagger_left_out_is_the_full_na
     assert extract("Er hat schon Wes Andersons filigranes The Grand Budapest Hotel gezimmert.").people == \
         ("Wes Anderson",)
     assert "Merkels" not in extract("Die Kanzlerin sagte, Angela Merkels Sprecher sei informiert.").people
+
+
+def test_role_noun_glued_into_one_word_before_a_genitive_is_no_given_name():
+    people = extract("Am Montag wurde Facebookchef Zuckerbergs Plan bekannt.").people
+    assert not any(name.startswith("Facebookchef") for name in people)

@@ -186,7 +186,8 @@ def _given_before(m: Mention) -> str:
         return ""
     word = m.before[-1]
     tag, known = lexicon.pos(word)
-    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV"))
+    role = word.lower().endswith(tuple(c for c in lexicon.cues() if len(c) > 3))  # 'Facebookchef'
+    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV")) and not role
     return word if word in lexicon.first_names() or guessed and word not in lexicon.common_nouns() else ""
 
 
