@@ -297,6 +297,9 @@ def test_place_used_as_its_common_noun_a_lower_case_word_and_a_country_after_a_t
 def test_region_after_ins_stays_a_place_and_a_team_word_makes_a_party_an_organisation():
     assert extract("Man reist gemütlich ins Waldviertel und im Zug weiter.").places == ("Waldviertel",)
     assert extract("Anfang 2015 hatte der Franken noch einmal dramatisch aufgewertet.").places == ()
+    ents = extract("Der Winter in den Alpen war mild. Innerhalb der Alpen fiel kaum Schnee, sagte ein "
+                   "Meteorologe in Innsbruck.")
+    assert ents.places == ("Alpen", "Innsbruck")  # a region HanTa knows as a name only, also in lower case
     ents = extract("Das Team Stronach hat eine Zustimmung ausgeschlossen, die FPÖ ebenso.")
     assert ents.organisations == ("Stronach", "FPÖ")
     assert ents.people == ()

@@ -201,4 +201,5 @@ def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
     determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS
     return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
         and toks[0] not in lexicon.countries() \
-        and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns())  # 'ins Waldviertel'
+        and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'
+             and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
