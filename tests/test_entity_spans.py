@@ -269,6 +269,8 @@ def test_bare_institution_head_and_a_works_abbreviation_are_no_organisations():
 def test_two_glued_clubs_are_two_and_an_acronym_sheds_the_noun_after_it():
     ents = extract("Vor einem Jahr hinderte Malmö FF Salzburg am erstmaligen Einzug in die Champions League.")
     assert ents.organisations == ("Malmö FF", "Salzburg")
+    ents = extract("Malmö FF Salzburg hinderte vor einem Jahr am Einzug in die Champions League.")
+    assert ents.organisations == ("Malmö FF", "Salzburg")  # also when they open the sentence
     ents = extract("Da er mit Vertretern der Jungen Generation in der SVP Getränke bezahlt hat, "
                    "wird ermittelt.")
     assert ents.organisations == ("SVP",)
