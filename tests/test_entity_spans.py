@@ -312,6 +312,9 @@ def test_saints_town_study_and_a_medium_named_once_are_no_people():
     assert ents.places == ("St. Margarethen",)
     assert ents.people == ("Gerd Brand",)
     assert extract("PwC Global Economic Crime Survey 2016: Fast die Hälfte der Delikte.").organisations == ()
+    ents = extract("Die Erdbebenwarte USGS (United States Geological Survey) meldete ein Beben der "
+                   "Stärke 6,1.")
+    assert "United States Geological Survey" in ents.organisations  # an institution's name, no study
     ents = extract("Die griechischen Zeitung Ekathimerini veröffentlichte Details. Der Plan beinhaltete laut "
                    "Ekathimerini auch ein Team.")
     assert ents.people == ()
