@@ -329,6 +329,14 @@ def test_name_after_a_fraternity_is_no_place_and_a_described_office_no_organisat
     assert ents.organisations == ("ORF",)
 
 
+def test_leader_in_the_genitive_after_a_party_or_movement_stays_a_person():
+    ents = extract("Die Partei Erdoğans gewann die Wahl deutlich. Erdoğan sprach am Abend in Ankara von "
+                   "einem Sieg.")
+    assert ents.people == ("Erdoğan",) and ents.organisations == ()
+    ents = extract("In Rom wächst die Bewegung Grillos weiter. Grillo selbst will nicht kandidieren.")
+    assert ents.people == ("Grillo",) and ents.organisations == ()
+
+
 def test_unknown_adjective_in_sch_goes_back_to_the_nominative():
     ents = extract("Staatsanwalt Witold Franke sagte am Dienstag zu einem Bericht der Celleschen Zeitung, "
                    "die Frau sei tot.")

@@ -49,8 +49,11 @@ def versioned(m: Mention) -> bool:
     return m.cls != "PER" and VERSION.fullmatch(m.after) is not None and not listed
 
 
-def org_context(m: Mention) -> bool:
-    """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'."""
+def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
+    """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'; not a
+    person's genitive of its surface, a leader's ('die Partei Erdoğans')."""
+    if m.cls == "PER" and surface and m.tokens[-1] != surface[-1] and m.tokens[-1].startswith(surface[-1]):
+        return False
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
                                            "gesellschaft", "burschenschaft", "partei", "bewegung")) \
