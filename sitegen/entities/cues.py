@@ -49,8 +49,11 @@ def versioned(m: Mention) -> bool:
     return m.cls != "PER" and VERSION.fullmatch(m.after) is not None and not listed
 
 
-def org_context(m: Mention) -> bool:
-    """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'."""
+def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
+    """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'; not a
+    person's genitive of its surface, a leader's ('die Partei Erdoğans')."""
+    if m.cls == "PER" and surface and m.tokens[-1] != surface[-1] and m.tokens[-1].startswith(surface[-1]):
+        return False
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
                                            "gesellschaft", "burschenschaft", "partei", "bewegung")) \
@@ -186,7 +189,8 @@ def _given_before(m: Mention) -> str:
         return ""
     word = m.before[-1]
     tag, known = lexicon.pos(word)
-    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV"))
+    role = word.lower().endswith(tuple(c for c in lexicon.cues() if len(c) > 3))  # 'Facebookchef'
+    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV")) and not role
     return word if word in lexicon.first_names() or guessed and word not in lexicon.common_nouns() else ""
 
 
@@ -200,4 +204,5 @@ def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
     determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS
     return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
         and toks[0] not in lexicon.countries() \
-        and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns())  # 'ins Waldviertel'
+        and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'
+             and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)

@@ -129,7 +129,7 @@ def _event_head(name: str) -> bool:
     Open', 'Cannes Lions International Festival of Creativity' (not 'African National Congress')."""
     head = name.split(" of ")[0].split()[-1]
     return head in lexicon.event_words()["words"] and head.lower() not in lexicon.org_words() \
-        and head not in ("Congress", "Conference", "Convention")
+        and head not in ("Congress", "Conference", "Convention", "Survey")  # 'United ... Geological Survey'
 
 
 def _event(name: str) -> bool:

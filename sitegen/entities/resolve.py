@@ -151,7 +151,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
-        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m) else m.cls  # 'Hersteller X'
+        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m, s) else m.cls  # 'Hersteller X'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
@@ -167,7 +167,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["plain"] = g.get("plain") or not work
         g["noun"] = g.get("noun", True) and cues.noun_use(m, s)  # 'am Zug', 'im Zug'
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
-        g["org"] = g.get("org") or cues.org_context(m)  # 'die Band Eagles of Death Metal'
+        g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)

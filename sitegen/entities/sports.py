@@ -108,7 +108,7 @@ def team_word(word: str) -> bool:
 def split_clubs(words: list[str], tags: list[str]) -> None:
     """Two clubs the tagger glued into one name are two (in place): a town and its club's code, then another
     club's town ('Malmö FF' + 'Salzburg'; not 'SK Rapid Wien')."""
-    for i in range(2, len(words) - 1):
+    for i in range(1, len(words) - 1):
         inside = tags[i].startswith("I-") and tags[i + 1] == tags[i] and tags[i][2:] == "ORG"
         code = re.fullmatch(r"[A-ZÄÖÜ]{2,3}", words[i]) is not None and words[i] not in lexicon.places()
         town = words[i + 1] in lexicon.places() and words[i + 1] not in lexicon.countries()
