@@ -66,11 +66,13 @@ def main() -> None:
     ap.add_argument("--real", type=Path, default=REAL, help="the real archive's CSV (default: 10kGNAD)")
     ap.add_argument("--articles", type=int, default=10000, help="size of the synthetic archive")
     ap.add_argument("--synthetic", type=Path, help="build this content folder as the synthetic archive")
-    ap.add_argument("--sitegen", default="sitegen")
+    ap.add_argument("--sitegen", default=str(Path(sys.executable).with_name("sitegen")),
+                    help="the sitegen command (default: the one beside this Python)")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it (the ingest is reused)")
     ap.add_argument("--site", type=Path, help="only measure this built site ...")
     ap.add_argument("--count", type=int, help="... of this many articles")
     a = ap.parse_args()
+    a.sitegen = os.path.abspath(a.sitegen) if os.sep in a.sitegen else a.sitegen  # the builds run elsewhere
     if a.site:
         report(str(a.site), measure(a.site), a.count)
         return
