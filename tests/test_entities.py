@@ -746,3 +746,21 @@ def test_each_token_sees_its_neighbours_context_features_under_their_offset():
     assert set(near[2]) <= set(feats[1]) and not set(near[1]) & set(feats[4])
     assert feats[0][0] == "bias" and "BOS" in feats[0] and "-2pad" in feats[0] and "2pad" in feats[4]
     assert "bg=angela|merkel" in feats[1] and "bg+=merkel|besucht" in feats[1]
+
+
+def test_the_registry_type_wins_over_the_shipped_lists(tmp_path):
+    """An editor's type is kept: the companies' list, an organisation's noun or a street's word retype only
+    names the registry does not know."""
+    reg = registry(tmp_path, """entities:
+  - name: Konami
+    type: person
+  - name: Forstall Street
+    type: organisation
+""")
+    text = ("Der Musiker Konami spielte am Freitag in Wien. Konami sagte, die Tour sei ausverkauft. "
+            "Die Agentur Forstall Street in New York vertritt ihn seit Jahren.")
+    found = extract(text, reg)
+    assert "Konami" in found.people and "Konami" not in found.organisations
+    assert "Forstall Street" in found.organisations and "Forstall Street" not in found.places
+    plain = extract(text)  # without the registry the lists decide
+    assert "Forstall Street" not in plain.organisations

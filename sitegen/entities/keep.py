@@ -20,12 +20,12 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
+    if g["reg"]:
+        return cls  # the editors' type: the lists below decide only for names the registry does not know
     company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
     cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
-    if g["reg"]:
-        return cls
     if cls == "LOC" and g.get("noun"):
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
