@@ -101,7 +101,8 @@ def teaser(body: str) -> str:
             text = plain(para)
             if len(text) <= TEASER_CHARS:
                 return text
-            return text[:text.rfind(" ", 0, TEASER_CHARS)].rstrip(",;:") + " …"
+            cut = text.rfind(" ", 0, TEASER_CHARS)  # no space so early (a long address): cut in the word
+            return text[:cut if cut > 0 else TEASER_CHARS].rstrip(",;:") + " …"
     return ""
 
 

@@ -10,7 +10,7 @@ from sitegen.ingest import ingest
 from sitegen.ingest.summary import Summary
 from sitegen.markup import link_entities, markdown_html
 from sitegen.model import Article, build_site, person_sort_name, surname_first
-from sitegen.snippets import beyond_title, passage
+from sitegen.snippets import TEASER_CHARS, beyond_title, passage, teaser
 from sitegen.views import Relations, has_page, initial
 
 
@@ -60,6 +60,12 @@ def test_passage_is_the_whole_sentence_with_the_name_marked():
     assert text[start:end] == "Angela Merkel"
     assert passage("**Merkel** sprach. Dann ging sie.", ("Merkel",)) == ("Merkel sprach.", 0, 6)
     assert passage("Nichts hier.", ("Merkel",)) == ("", 0, 0)
+
+
+def test_a_teaser_is_cut_also_where_no_space_comes_early():
+    address = "https://example.org/" + "a" * 300
+    assert teaser(f"{address} und mehr Text danach.") == address[:TEASER_CHARS] + " …"
+    assert teaser("Ein Satz " + "b" * 300) == "Ein Satz …"
 
 
 def test_teaser_does_not_repeat_the_title():
