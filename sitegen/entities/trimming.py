@@ -93,7 +93,7 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     a, b, cls = _given_inside(words, a, b, cls)
     a = _opening_words(words, a, b, cls)
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
-        and words[a + 1:a + 2] != [] and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
+        and a + 1 < len(words) and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
                                                             or _long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
