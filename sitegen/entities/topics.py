@@ -19,6 +19,7 @@ __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", 
            "singulars", "tags", "words"]
 DF_PATH = Path(__file__).parent / "data" / "noun_df.tsv"
 MIN_WORDS, MIN_TAGS, MAX_TAGS, MAX_TOPICS = 20, 3, 6, 6
+FALLBACK = 6  # evidence the strongest topic of an article without an evident one needs
 NARROWER = 6  # evidence a narrower topic of a kept one needs (a decisive word twice, or once in the opening)
 TOPIC_SHARE = 0.7  # a topic's evidence against the main topic's, at least
 EVIDENT = 9  # evidence beyond this (three decisive mentions) makes a topic no more evident
@@ -213,17 +214,47 @@ def weight(cand: Candidate, df: DocFreq) -> float:
 def choose(cands: tuple[Candidate, ...], df: DocFreq, section: str = "") -> tuple[str, ...]:
     """Up to six vocabulary topics with enough evidence (the Ressort as context): the main one, those nearly
     as evident the opening names and their narrower topics, most specific first; else the telling word."""
-    found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)]
+    found = [c for c in cands if c.topic and enough(c.topic, c.count, section, c.first)] or _weaker(cands)
     best = max((min(c.count, EVIDENT) for c in found), default=0)
     main = max((c.count for c in found), default=0)
     kept = [c for c in found if min(c.count, EVIDENT) >= TOPIC_SHARE * best and (c.count == main
                                                                                 or c.first < OPENING)]
     kept += [c for c in found if c not in kept and _narrower(c, kept)]
-    topics = sorted(kept, key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
+    topics = sorted(_competitions(kept), key=lambda c: (-c.count * df.idf(c), c.first))[:MAX_TOPICS]
     if topics:
         return tuple(c.name for c in topics)
     nouns = sorted(words(tuple(c for c in cands if not c.topic), df), key=lambda c: -weight(c, df))
     return tuple(c.name for c in [c for c in nouns if _telling(c)][:1] or nouns[:1])
+
+
+def _weaker(cands: tuple[Candidate, ...]) -> list[Candidate]:
+    """For an article no topic is evident enough for: its strongest topic, if a decisive word names it twice
+    (or once in the opening), whatever its Ressort; a better guess than a word of its text."""
+    topics = [c for c in cands if c.topic and c.count >= FALLBACK]
+    return sorted(topics, key=lambda c: (-c.count, c.first))[:1]
+
+
+def _competitions(kept: list[Candidate]) -> list[Candidate]:
+    """A league's clubs are named in any match it plays: beside a cup of its sport the league is left out,
+    and of two leagues (a transfer) the one with more evidence is kept."""
+    kinds = competitions()
+    cups = {vocabulary_broader(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
+    leagues = [c for c in kept if kinds.get(c.topic) == "league"]
+    best = {vocabulary_broader(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
+    return [c for c in kept if kinds.get(c.topic) != "league"
+            or (vocabulary_broader(c.topic) not in cups and best[vocabulary_broader(c.topic)] is c)]
+
+
+@lru_cache(maxsize=1)
+def competitions() -> dict[str, str]:
+    """Topic -> 'league' or 'cup' (data/topic_competitions.tsv)."""
+    lines = (DF_PATH.parent / "topic_competitions.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+
+
+def vocabulary_broader(topic: str) -> str:
+    """The topic a topic of the vocabulary is part of ('' for none)."""
+    return next((t.broader for t in vocabulary().topics if t.name == topic), "")
 
 
 def _narrower(cand: Candidate, kept: list[Candidate]) -> bool:
