@@ -309,3 +309,17 @@ def test_job_cuts_are_filed_with_the_labour_market_and_copyright_under_itself():
     links = ("Leistungsschutzrecht in der EU: Die Kommission will das Urheberrecht ändern. Verlage sollen "
              "für Links bezahlt werden, das Leistungsschutzrecht sei gescheitert, sagen Kritiker.")
     assert tags_of(links, section="Web")[0] == "Urheberrecht"
+
+
+def test_a_minister_is_the_actor_not_the_topic_and_a_word_ending_is_no_compound_of_its_own():
+    kerry = ("US-Außenminister John Kerry traf Palästinenserpräsident Mahmud Abbas in Amman. Der "
+             "Außenminister sprach mit ihm über den Nahostkonflikt, die Siedlungen im Westjordanland und die "
+             "Gewalt in Jerusalem. Kerry will die Gespräche zwischen Israel und den Palästinensern wieder in "
+             "Gang bringen, sagte der Außenminister nach dem Treffen. Der Nahostkonflikt dauert seit "
+             "Jahrzehnten an.")
+    assert tags_of(kerry, section="International") == ("Nahostkonflikt",)
+    volvo = ("Der Autokonzern Volvo will vor den Konkurrenten aus dem Silicon Valley ein selbstfahrendes "
+             "Auto auf die Straße bringen. Die Konkurrenten Apple und Google arbeiten an eigenen Autos. "
+             "Volvo-Chef Hakan Samuelsson sagte, selbstfahrende Autos seien die Zukunft der Autoindustrie, "
+             "die Konkurrenten holten auf.")
+    assert "Pensionen" not in tags_of(volvo, section="Wirtschaft")  # Konkur|renten, no Renten

@@ -237,22 +237,22 @@ def _weaker(cands: tuple[Candidate, ...]) -> list[Candidate]:
 def _competitions(kept: list[Candidate]) -> list[Candidate]:
     """A league's clubs are named in any match it plays: beside a cup of its sport the league is left out,
     and of two leagues (a transfer) the one with more evidence is kept."""
-    kinds = competitions()
-    cups = {vocabulary_broader(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
+    kinds = _kinds()
+    cups = {_broader_of(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
     leagues = [c for c in kept if kinds.get(c.topic) == "league"]
-    best = {vocabulary_broader(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
+    best = {_broader_of(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
     return [c for c in kept if kinds.get(c.topic) != "league"
-            or (vocabulary_broader(c.topic) not in cups and best[vocabulary_broader(c.topic)] is c)]
+            or (_broader_of(c.topic) not in cups and best[_broader_of(c.topic)] is c)]
 
 
 @lru_cache(maxsize=1)
-def competitions() -> dict[str, str]:
+def _kinds() -> dict[str, str]:
     """Topic -> 'league' or 'cup' (data/topic_competitions.tsv)."""
     lines = (DF_PATH.parent / "topic_competitions.tsv").read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
 
 
-def vocabulary_broader(topic: str) -> str:
+def _broader_of(topic: str) -> str:
     """The topic a topic of the vocabulary is part of ('' for none)."""
     return next((t.broader for t in vocabulary().topics if t.name == topic), "")
 
