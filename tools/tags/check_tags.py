@@ -125,13 +125,16 @@ def inhabitant(tag: str, stems: set[str]) -> bool:
 def problem(tag: str, zipf, stems: set[str]) -> str:
     """'malformed', 'generic' or '' for a tag."""
     words = [w for w in tag.replace("-", " ").split() if any(c.isalpha() for c in w)]
-    if not tag[:1].isupper() or not words or not all(known_word(w, zipf) for w in words if len(w) > 3):
+    brand = tag[:1].islower() and tag[1:2].isupper()  # 'iPhone', 'eBay'
+    if not (tag[:1].isupper() or brand) or not words \
+            or not all(known_word(w, zipf) for w in words if len(w) > 3 and not w[1:2].isupper()):
         return "malformed"
     if " " in tag:
         return ""
     tail = tag.rpartition("-")[2]
     low = tag.lower()
-    if tag in GENERIC or tail in GENERIC or tag in ORGANISATIONS or inhabitant(tail, stems):
+    named = tag.partition("-")[0].lower() in stems  # 'Ukraine-Konflikt' names which conflict
+    if tag in GENERIC or tail in GENERIC and not named or tag in ORGANISATIONS or inhabitant(tail, stems):
         return "generic"
     if any(low.endswith(e) and len(low) > len(e) for e in ENDINGS):
         return "generic"
