@@ -323,3 +323,14 @@ def test_a_minister_is_the_actor_not_the_topic_and_a_word_ending_is_no_compound_
              "Volvo-Chef Hakan Samuelsson sagte, selbstfahrende Autos seien die Zukunft der Autoindustrie, "
              "die Konkurrenten holten auf.")
     assert "Pensionen" not in tags_of(volvo, section="Wirtschaft")  # Konkur|renten, no Renten
+
+
+def test_a_national_team_and_a_foul_are_no_sport_of_their_own():
+    handball = ("Die österreichischen Handballer haben bei der Handball-EM in Polen Kroatien geschlagen. Das "
+                "Handball-Nationalteam gewann 30:28, der Teamchef lobte die Abwehr. Im Handball zählt jede "
+                "Minute.")
+    assert tags_of(handball, section="Sport") == ("Handball",)
+    football = ("Der 1. FC Köln unterliegt nach einem Handtor in Hannover 0:1. Der Schiedsrichter übersah "
+                "das Handspiel, der Handball war klar, sagte der Trainer. Köln bleibt in der Bundesliga auf "
+                "Rang zehn, der Stürmer vergab den Ausgleich. Im Fußball entscheiden solche Szenen.")
+    assert "Handball" not in tags_of(football, section="Sport")
