@@ -303,7 +303,7 @@ def test_region_after_ins_stays_a_place_and_a_team_word_makes_a_party_an_organis
                    "Meteorologe in Innsbruck.")
     assert ents.places == ("Alpen", "Innsbruck")  # a region HanTa knows as a name only, also in lower case
     ents = extract("Das Team Stronach hat eine Zustimmung ausgeschlossen, die FPÖ ebenso.")
-    assert ents.organisations == ("Stronach", "FPÖ")
+    assert ents.organisations == ("Team Stronach", "FPÖ")  # the party by its whole name
     assert ents.people == ()
 
 
@@ -370,3 +370,10 @@ def test_one_word_genitive_after_a_given_name_the_tagger_left_out_is_the_full_na
 def test_role_noun_glued_into_one_word_before_a_genitive_is_no_given_name():
     people = extract("Am Montag wurde Facebookchef Zuckerbergs Plan bekannt.").people
     assert not any(name.startswith("Facebookchef") for name in people)
+
+
+def test_a_known_name_takes_in_the_shorter_name_the_tagger_found_inside_it():
+    ents = extract("Der Sender Puls 4 zeigt das Spiel. Das berichtete die Welt am Sonntag, das Team Stronach "
+                   "schwieg.")
+    assert {"Puls 4", "Welt am Sonntag", "Team Stronach"} <= set(ents.organisations)
+    assert "Stronach" not in ents.organisations + ents.people

@@ -89,16 +89,17 @@ def phrase_table(registry: Registry) -> dict[str, tuple[str, str, int]]:
     return table
 
 
-def _phrases(words, taken, table):
-    """Known multi-word names in untagged stretches of a sentence: (start, end, name, class)."""
+def _phrases(words, tags, table):
+    """Known multi-word names of a sentence that cut no tagged span (they may hold one: 'Team Stronach'
+    over a tagged 'Stronach'): (start, end, name, class)."""
     firsts = {k.split(" ", 1)[0] for k in table}
     lengths = sorted({n for _, _, n in table.values()}, reverse=True)
     i = 0
     while i < len(words):
-        if words[i][:1].isupper() and not taken[i] and word_key(words[i]) in firsts:
+        if words[i][:1].isupper() and not tags[i].startswith("I-") and word_key(words[i]) in firsts:
             for n in lengths:
                 hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
-                if hit and True not in taken[i:i + n]:
+                if hit and not (i + n < len(words) and tags[i + n].startswith("I-")):
                     yield i, i + n, hit[0], hit[1]
                     i += n - 1
                     break
@@ -111,7 +112,7 @@ def bio(words: list[str]) -> list[str]:
     words = [EXPANDED[w[:-1]] if w[:-1] in EXPANDED and w[-1] == "." and i + 1 < len(words)
              and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
     tags = rules.repair(words, tagger.tag(words))
-    for a, b, _, cls in _phrases(words, [t != "O" for t in tags], _shipped()):
+    for a, b, _, cls in _phrases(words, tags, _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
 
@@ -144,7 +145,12 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = sports.is_result(words)
+        phrases = list(_phrases(words, tags, table))
+        for a, b, name, cls in phrases:
+            out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
         for a, b, cls in rules.spans(tags):
+            if any(pa <= a and b <= pb for pa, pb, _, _ in phrases):
+                continue  # inside a known name: 'Stronach' of 'Team Stronach'
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
             if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
@@ -155,9 +161,6 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
                 out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
                                    quoted=quoted, before=tuple(words[max(a - 2, 0):a]),
                                    after=words[b] if b < len(words) else ""))
-        taken = [t != "O" for t in tags]
-        for a, b, name, cls in _phrases(words, taken, table):
-            out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
         out += _compound_parts(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
