@@ -377,3 +377,9 @@ def test_a_known_name_takes_in_the_shorter_name_the_tagger_found_inside_it():
                    "schwieg.")
     assert {"Puls 4", "Welt am Sonntag", "Team Stronach"} <= set(ents.organisations)
     assert "Stronach" not in ents.organisations + ents.people
+
+
+def test_a_one_word_organisation_of_the_alias_list_is_found_where_the_tagger_missed_it():
+    ents = extract("Auch Grüne und Neos üben heftige Kritik. Die Wirtschaftskammer ist dafür.")
+    assert {"NEOS", "Wirtschaftskammer"} <= set(ents.organisations)
+    assert extract("Der König trug die Krone in den Saal.").organisations == ()  # a word of its own

@@ -83,6 +83,20 @@ def aliases() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def listed_organisations() -> dict[str, str]:
+    """One-word names of the alias list's organisations as written -> the canonical name, but those that are
+    also adjectives or common nouns ('Grüne', 'Krone')."""
+    out = {}
+    for line in _lines("aliases.tsv"):
+        name, kind, forms = line.split("\t")
+        for form in (name, *forms.split("|")):
+            if kind == "organisation" and " " not in form and len(form) >= 3 and form not in common_nouns() \
+                    and not pos(form)[0].startswith("ADJ") and not pos(form.lower())[0].startswith("ADJ"):
+                out[form] = name
+    return out
+
+
 def alias_forms(name: str) -> list[str]:
     """Every form the shipped alias list gives for its canonical name (the name first)."""
     return [name] + [f for f, (n, _) in aliases().items() if n == name and f != name.casefold()]

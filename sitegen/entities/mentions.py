@@ -162,6 +162,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
                                    quoted=quoted, before=tuple(words[max(a - 2, 0):a]),
                                    after=words[b] if b < len(words) else ""))
         out += _compound_parts(sent, tags)
+        out += _listed(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
     named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
@@ -179,6 +180,15 @@ def _clubs(out: list[Mention]) -> list[Mention]:
     return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
             and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
             and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
+
+
+def _listed(sent, tags) -> list[Mention]:
+    """One-word organisations of the alias list the tagger left untagged ('die Neos'), but agency credits
+    and the paper's own name, which are no mentions or have rules of their own."""
+    listed = lexicon.listed_organisations()
+    return [Mention((tok.text,), "ORG", 0.9, tok.start, listed[tok.text]) for tok, tag in zip(sent, tags)
+            if tag == "O" and tok.text in listed and not re.fullmatch(AGENCIES, tok.text)
+            and tok.text != "STANDARD"]
 
 
 def _compound_parts(sent, tags) -> list[Mention]:
