@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import _club_words, _unsure_place
+from sitegen.entities.keep import _club_words, _plausible, _unsure_place
 from sitegen.entities.mentions import Mention
 
 
@@ -53,3 +53,15 @@ def test_part_of_a_listed_organisations_name_is_no_organisation_alone():
     ents = extract("Die Kommission versucht, andere davon abzuhalten, einen neuen Anlauf in diese Richtung "
                    "zu nehmen – und dabei auch grundlegende Mechanismen des Internets infrage zu stellen.")
     assert "Internet" not in ents.organisations
+
+
+def test_town_after_a_sentence_opening_preposition_is_the_venue_not_the_club():
+    ents = extract("PSG ließ in der Ligue 1 die Zügel schleifen. In Lyon kassierte man mit einem 1:2 die "
+                   "erste Saisonniederlage, am Wochenende gab es zu Hause ein 0:0 gegen Montpellier.")
+    assert "Lyon" in ents.places and "Lyon" not in ents.organisations
+
+
+def test_tournament_group_trade_fair_agreement_and_study_are_no_names():
+    assert not _plausible("Gruppe E") and _plausible("Gruppe Wagner")
+    assert not _plausible("CES") and not _plausible("TTIP") and not _plausible("PIRLS")
+    assert not _plausible("Transpazifische Partnerschaft")  # an agreement's head: 'partnerschaft'

@@ -101,6 +101,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
+    if len(name.split()) == 2 and name.split()[0] in cues.GROUPS and len(name.split()[1]) == 1:
+        return False  # a tournament's group: 'Gruppe E'
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
     several = " " in name and cls != "LOC" and (not institution or _event_head(name))
