@@ -65,3 +65,14 @@ def test_tournament_group_trade_fair_agreement_and_study_are_no_names():
     assert not _plausible("Gruppe E") and _plausible("Gruppe Wagner")
     assert not _plausible("CES") and not _plausible("TTIP") and not _plausible("PIRLS")
     assert not _plausible("Transpazifische Partnerschaft")  # an agreement's head: 'partnerschaft'
+
+
+def test_name_after_a_compound_for_a_kind_of_film_or_book_is_a_work_also_as_a_person():
+    ents = extract("Stigwood produzierte den Tanzfilm Saturday Night Fever mit John Travolta.")
+    assert ents.people == ("John Travolta",)
+    assert "Jonas Nay" in extract("Der Filmemacher Jonas Nay lacht.").people
+
+
+def test_genitive_of_a_listed_surname_alone_is_the_surname():
+    ents = extract("1945 beherbergte sie Himmlers Stellvertreter Ernst Kaltenbrunner.")
+    assert "Himmler" in ents.people and "Himmlers" not in ents.people

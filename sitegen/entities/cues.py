@@ -30,6 +30,7 @@ BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
 GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
 COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
 CLAUSE_NOUNS = frozenset("Vertrag Verträge Abkommen Rennen".split())  # 'hat bei Schalke Vertrag bis 2018'
+WORK_KINDS = ("film", "roman", "musical", "album", "doku", "comic", "sitcom")  # 'Tanzfilm', not 'Staatsoper'
 LOCATIVE = frozenset("in im ins am auf nach aus bei beim von vom vor nahe um zwischen über durch ab bis "
                      "unweit nördlich südlich östlich westlich".split())  # prepositions of place
 PLACE_NOUNS = PLACE_HEADS + ("bezirk", "viertel", "ort", "region", "grafschaft", "enklave", "hochburg",
@@ -43,7 +44,14 @@ def work_context(m: Mention) -> bool:
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
         or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
-        or m.cls != "PER" and work_compound(word) or versioned(m)  # 'TV-Serie', 'Raumschiff'
+        or m.cls != "PER" and work_compound(word) or versioned(m) or _work_kind(word)  # 'TV-Serie'
+
+
+def _work_kind(word: str) -> bool:
+    """A compound naming a kind of film, book or music, also before a person's name: 'den Tanzfilm Saturday
+    Night Fever', 'der Science-Fiction-Roman X' (not 'Filmemacher')."""
+    low = word.lower().removesuffix("s")
+    return word[:1].isupper() and any(low.endswith(k) and len(low) > len(k) + 2 for k in WORK_KINDS)
 
 
 def versioned(m: Mention) -> bool:
