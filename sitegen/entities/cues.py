@@ -30,6 +30,12 @@ BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
 GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
 COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
 CLAUSE_NOUNS = frozenset("Vertrag Verträge Abkommen Rennen".split())  # 'hat bei Schalke Vertrag bis 2018'
+WORK_KINDS = ("film", "roman", "musical", "album", "doku", "comic", "sitcom")  # 'Tanzfilm', not 'Staatsoper'
+LOCATIVE = frozenset("in im ins am auf nach aus bei beim von vom vor nahe um zwischen über durch ab bis "
+                     "unweit nördlich südlich östlich westlich".split())  # prepositions of place
+PLACE_NOUNS = PLACE_HEADS + ("bezirk", "viertel", "ort", "region", "grafschaft", "enklave", "hochburg",
+                             "raum", "staat", "land", "hauptstadt", "gebiet")  # 'im Bezirk Mistelbach'
+LINKS = frozenset(", und oder – - ( /".split())  # 'Hiroshima und Nagasaki', 'Mailand – Sanremo'
 
 
 def work_context(m: Mention) -> bool:
@@ -38,7 +44,14 @@ def work_context(m: Mention) -> bool:
     word = _word_before(m)
     return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
         or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
-        or m.cls != "PER" and work_compound(word) or versioned(m)  # 'TV-Serie', 'Raumschiff'
+        or m.cls != "PER" and work_compound(word) or versioned(m) or _work_kind(word)  # 'TV-Serie'
+
+
+def _work_kind(word: str) -> bool:
+    """A compound naming a kind of film, book or music, also before a person's name: 'den Tanzfilm Saturday
+    Night Fever', 'der Science-Fiction-Roman X' (not 'Filmemacher')."""
+    low = word.lower().removesuffix("s")
+    return word[:1].isupper() and any(low.endswith(k) and len(low) > len(k) + 2 for k in WORK_KINDS)
 
 
 def versioned(m: Mention) -> bool:
@@ -206,3 +219,21 @@ def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
         and toks[0] not in lexicon.countries() \
         and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'
              and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
+
+
+def locative(m: Mention) -> bool:
+    """A mention that names a place: a dateline's, one after a preposition of place (also before its article
+    or adjective: 'in Madison', 'in der DDR'; not 'im Madison belegt', 'ins Tiebreak'), after a place's noun
+    ('im Bezirk Mistelbach') or linked to a place before it ('Hiroshima und Nagasaki')."""
+    b = m.before
+    compass = m.tokens[0].startswith(("Nord", "Süd", "Ost", "West"))  # 'im Nordirak'
+    if m.dateline or b and b[-1].lower() in (LOCATIVE if compass else LOCATIVE - {"im", "ins", "am"}):
+        return True
+    if len(b) < 2:
+        return bool(b) and b[-1][:1].isupper() and b[-1].lower().endswith(PLACE_NOUNS)
+    inner = b[-1][:1].islower() and b[-1] not in LOCATIVE  # an article or adjective: 'im maltesischen'
+    if b[-2].lower() in LOCATIVE and inner or b[-1][:1].isupper() and b[-1].lower().endswith(PLACE_NOUNS):
+        return True
+    other = b[-2] in lexicon.places() or b[-2] in lexicon.countries() or b[-2] in lexicon.regions() \
+        or "LOC" in lexicon.known().get(b[-2], "")
+    return b[-1] in LINKS and other

@@ -16,7 +16,7 @@ MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
 def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     """The type of one article's entity from its mentions' votes and cues; None when it is no name."""
     cls = max(g["votes"], key=g["votes"].get)
-    club = " " in name and CLUB_WORDS & set(name.split()) and name not in lexicon.multiword_places()
+    club = " " in name and _club_words(name.split()) and name not in lexicon.multiword_places()
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = _cued_type(name, cls, g["cue"])
@@ -26,8 +26,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
     cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
-    if cls == "LOC" and g.get("noun"):
-        return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'
+    if cls == "LOC" and (g.get("noun") or _unsure_place(name, g)):
+        return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'; 'im Madison'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
         return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
     if cues.company_product(name, cls == "PER") or cls == "ORG" and g.get("cut") and _lone_noun(name):
@@ -38,6 +38,27 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     plausible = _plausible(name, cls, g["org"])
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
+
+
+def _club_words(toks: list[str]) -> bool:
+    """A club's word; 'City' only after a town ('Leicester City'; not 'Smart City', 'Wiener City')."""
+    words = CLUB_WORDS & set(toks) - {"City"}
+    return bool(words) or "City" in toks[1:] and toks[toks.index("City") - 1] in lexicon.places()
+
+
+def _unsure_place(name: str, g: dict) -> bool:
+    """A place no hand-made list knows, never named as one: one word GermEval does not know, without a German
+    place's ending, never after a preposition of place or a place's noun, in a dateline or opening a sentence
+    ('im Madison belegt': GeoNames has towns called 'Madison', 'Holiday'); several words of no place's word,
+    not sure ('Ubuntu Store', 'Monty Python')."""
+    if g["cue"] == "LOC" or name in lexicon.countries() or name in lexicon.regions():
+        return False
+    toks = name.replace("-", " ").split()
+    if len(toks) == 1:  # GermEval's places ('London', 'Kongo') need no cue: they stand for governments too
+        known = "LOC" in lexicon.known().get(name, "") or name.endswith(lexicon.place_endings())
+        return not g.get("at") and not g.get("initial") and not known  # 'Gori, die Heimatstadt Stalins'
+    placey = any(w in lexicon.places() or lexicon.known().get(w) == "LOC" or place_adjective(w) for w in toks)
+    return not placey and not street(name) and name not in lexicon.multiword_places() and g["conf"] < 0.8
 
 
 STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
@@ -80,6 +101,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
     if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
         return False
+    if len(name.split()) == 2 and name.split()[0] in cues.GROUPS and len(name.split()[1]) == 1:
+        return False  # a tournament's group: 'Gruppe E'
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
     several = " " in name and cls != "LOC" and (not institution or _event_head(name))
@@ -170,7 +193,7 @@ def common_noun_name(name: str) -> bool:
 
 def _listed(name: str) -> bool:
     """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
-    return name in lexicon.orgs() or name in lexicon.places() or name in lexicon.countries() \
+    return name in lexicon.org_names() or name in lexicon.places() or name in lexicon.countries() \
         or name in lexicon.regions() or name.casefold() in lexicon.aliases()
 
 
@@ -187,7 +210,7 @@ def in_gazetteer(name: str, cls: str) -> bool:
 def _adjective(name: str) -> bool:
     """An adjective, colour word or demonym taken for a name: 'Deutsche', 'Rot', 'Wiener', 'Berliner';
     never a listed organisation ('Bayer', 'Hofer')."""
-    if name.casefold() in lexicon.aliases() or name in lexicon.orgs():
+    if name.casefold() in lexicon.aliases() or name in lexicon.org_names():
         return False
     demonym = name.endswith("is") and name[:-2] in lexicon.countries()  # 'Omanis'
     return place_adjective(name) or demonym or lexicon.pos(name)[0].startswith(("ADJ", "NNA"))

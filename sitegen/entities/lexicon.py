@@ -135,6 +135,18 @@ def orgs() -> frozenset[str]:
     return _words("orgs.txt")
 
 
+@lru_cache(maxsize=1)
+def place_endings() -> tuple[str, ...]:
+    """Endings of German place names (data/placeendings.txt): 'Gerasdorf', 'Mauerbach'."""
+    return tuple(sorted(_words("placeendings.txt")))
+
+
+@lru_cache(maxsize=1)
+def org_names() -> frozenset[str]:
+    """Tokens of orgs.txt that name an organisation on their own (not 'Internet' of Rocket Internet)."""
+    return orgs() - _words("orgpieces.txt")
+
+
 ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium", "gericht", "kommission",
                 "agentur", "stiftung", "kammer", "gewerkschaft", "zeitung", "verlag", "institut", "amt")
 

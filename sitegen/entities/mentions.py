@@ -34,6 +34,7 @@ class Mention:
     quoted: bool = False  # the whole mention stands in quotes: a title ('»Mad Men«'), no person or place
     before: tuple[str, ...] = ()  # up to two words before the mention ('das Spiel')
     after: str = ""  # the word after it ('Film' in 'Ridley Scotts Film')
+    dateline: bool = False  # the place a report or a photo comes from ('Wien – ', '(Sotschi, 7.12.2021)')
 
 
 def blank_metadata(text: str) -> tuple[str, list[Mention]]:
@@ -49,10 +50,12 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
                 lead = len(place) - len(place.lstrip())
                 words = place.split()
                 if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()):
-                    places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0]))
+                    places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0],
+                                          dateline=True))
                     lead, words = lead + len(words[0]) + 1, words[1:]  # 'Niederösterreich Zwettl – '
                 if words and _place_like(words):
-                    places.append(Mention(tuple(words), "LOC", 0.99, offset + lead, " ".join(words)))
+                    places.append(Mention(tuple(words), "LOC", 0.99, offset + lead, " ".join(words),
+                                          dateline=True))
                 offset += len(place) + 1
     return text, places
 
@@ -125,7 +128,8 @@ def _place_like(words: list[str]) -> bool:
 
 def _caption_places(text: str) -> list[Mention]:
     """'(Sotschi, 7.12.2021)': the place of a photo caption."""
-    return [Mention((m.group(1),), "LOC", 0.9, m.start(1)) for m in CAPTION_PLACE.finditer(text)]
+    found = CAPTION_PLACE.finditer(text)
+    return [Mention((m.group(1),), "LOC", 0.9, m.start(1), dateline=True) for m in found]
 
 
 def mentions(text: str, registry: Registry | None = None) -> list[Mention]:

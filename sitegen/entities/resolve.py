@@ -34,9 +34,11 @@ def _surface(m: Mention) -> tuple[str, ...]:
     return nominative(tuple(toks), article)
 
 
-def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -> tuple[str, ...]:
-    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry."""
+def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m: Mention) -> tuple[str, ...]:
+    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry; a person's one
+    word also when the base is a listed surname ('Himmlers Stellvertreter'; not 'Holmes', 'Gudenus')."""
     last = toks[-1]
+    alone = m.cls == "PER" and len(toks) == 1
     if registry.lookup(" ".join(toks)) is not None:
         return toks
     for end in ("’s", "'s", "s", "'", "’"):
@@ -44,7 +46,8 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry) -
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
             stripped = toks[:-1] + (base,)
             person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1]
-            if base in seen or person or registry.lookup(" ".join(stripped)) is not None \
+            surname = alone and end == "s" and base in lexicon.people()
+            if base in seen or person or surname or registry.lookup(" ".join(stripped)) is not None \
                     or end != "s" and base[:1].isupper():
                 return stripped
     return toks
@@ -139,7 +142,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))]
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
-    surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry)) for m, s in surfaces]
+    surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces]
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
@@ -169,6 +172,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
+        g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None

@@ -74,7 +74,7 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
     """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
     text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
     typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
-    venue = a > 0 and words[a - 1] in ("in", "nach")
+    venue = a > 0 and words[a - 1].lower() in ("in", "nach")  # also opening its sentence: 'In Lyon kassierte'
     match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
