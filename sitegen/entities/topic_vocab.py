@@ -176,3 +176,15 @@ def enough(topic: str, weight: int, section: str, first: int = 0) -> bool:
     wanted = next((t.sections for t in vocabulary().topics if t.name == topic), frozenset())
     outside = bool(section and wanted and section.casefold() not in wanted)
     return weight >= ENOUGH * (OUTSIDE if outside else 1) * (LATE if first >= OPENING else 1)
+
+
+@lru_cache(maxsize=1)
+def competitions() -> dict[str, str]:
+    """Topic -> 'league' or 'cup', for a sport's competitions (data/topic_competitions.tsv)."""
+    lines = (DATA / "topic_competitions.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+
+
+def broader_of(topic: str) -> str:
+    """The topic a topic of the vocabulary is part of ('' for none)."""
+    return next((t.broader for t in vocabulary().topics if t.name == topic), "")

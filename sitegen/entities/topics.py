@@ -13,7 +13,7 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
-from .topic_vocab import OPENING, above, enough, evidence, vocabulary
+from .topic_vocab import OPENING, above, broader_of, competitions, enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
@@ -237,24 +237,12 @@ def _weaker(cands: tuple[Candidate, ...]) -> list[Candidate]:
 def _competitions(kept: list[Candidate]) -> list[Candidate]:
     """A league's clubs are named in any match it plays: beside a cup of its sport the league is left out,
     and of two leagues (a transfer) the one with more evidence is kept."""
-    kinds = _kinds()
-    cups = {_broader_of(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
+    kinds = competitions()
+    cups = {broader_of(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
     leagues = [c for c in kept if kinds.get(c.topic) == "league"]
-    best = {_broader_of(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
+    best = {broader_of(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
     return [c for c in kept if kinds.get(c.topic) != "league"
-            or (_broader_of(c.topic) not in cups and best[_broader_of(c.topic)] is c)]
-
-
-@lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    """Topic -> 'league' or 'cup' (data/topic_competitions.tsv)."""
-    lines = (DF_PATH.parent / "topic_competitions.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _broader_of(topic: str) -> str:
-    """The topic a topic of the vocabulary is part of ('' for none)."""
-    return next((t.broader for t in vocabulary().topics if t.name == topic), "")
+            or (broader_of(c.topic) not in cups and best[broader_of(c.topic)] is c)]
 
 
 def _narrower(cand: Candidate, kept: list[Candidate]) -> bool:
