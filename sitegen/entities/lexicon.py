@@ -85,8 +85,8 @@ def aliases() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def listed_organisations() -> dict[str, str]:
-    """One-word names of the alias list's organisations as written -> the canonical name, but those that are
-    also adjectives or common nouns ('Grüne', 'Krone')."""
+    """One-word names of the alias list's organisations and of well-known companies as written -> the
+    canonical name, but those that are also adjectives, words or names of another kind ('Grüne', 'Krone')."""
     out = {}
     for line in _lines("aliases.tsv"):
         name, kind, forms = line.split("\t")
@@ -94,6 +94,10 @@ def listed_organisations() -> dict[str, str]:
             if kind == "organisation" and " " not in form and len(form) >= 3 and form not in common_nouns() \
                     and not pos(form)[0].startswith("ADJ") and not pos(form.lower())[0].startswith("ADJ"):
                 out[form] = name
+    for form in companies():  # a brand no dictionary knows as a word ('Twitch'; not 'Blizzard', a storm)
+        if len(form) >= 4 and not pos(form.lower())[1] and pos(form) != ("NN", True) \
+                and not {form} & (places() | people() | first_names() | countries() | regions()):
+            out.setdefault(form, form)
     return out
 
 

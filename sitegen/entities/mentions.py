@@ -149,12 +149,13 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
         sporty = sports.is_result(words)
-        phrases = list(_phrases(words, tags, table))
-        for a, b, name, cls in phrases:
-            out.append(Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name))
+        phrases, listed = list(_phrases(words, tags, table)), _listed(sent, tags)
+        out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
+        out += listed
         for a, b, cls in rules.spans(tags):
-            if any(pa <= a and b <= pb for pa, pb, _, _ in phrases):
-                continue  # inside a known name: 'Stronach' of 'Team Stronach'
+            if any(pa <= a and b <= pb for pa, pb, _, _ in phrases) or b - a == 1 and any(
+                    m.start == sent[a].start for m in listed):
+                continue  # inside a known name ('Stronach' of 'Team Stronach'), or a listed one
             conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
             a, b, cls = trim(words, a, b, cls)
             if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
@@ -166,7 +167,6 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
                                    quoted=quoted, before=tuple(words[max(a - 2, 0):a]),
                                    after=words[b] if b < len(words) else ""))
         out += _compound_parts(sent, tags)
-        out += _listed(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
     named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
@@ -187,12 +187,12 @@ def _clubs(out: list[Mention]) -> list[Mention]:
 
 
 def _listed(sent, tags) -> list[Mention]:
-    """One-word organisations of the alias list the tagger left untagged ('die Neos'), but agency credits
-    and the paper's own name, which are no mentions or have rules of their own."""
+    """One-word organisations of the alias list and well-known companies, untagged or tagged alone ('die
+    Neos', 'sagte Activision'), but agency credits and the paper's own name, which have rules of their own."""
     listed = lexicon.listed_organisations()
-    return [Mention((tok.text,), "ORG", 0.9, tok.start, listed[tok.text]) for tok, tag in zip(sent, tags)
-            if tag == "O" and tok.text in listed and not re.fullmatch(AGENCIES, tok.text)
-            and tok.text != "STANDARD"]
+    alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
+    return [Mention((tok.text,), "ORG", 0.9, tok.start, tok.text) for tok, one in zip(sent, alone)
+            if one and tok.text in listed and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"]
 
 
 def _compound_parts(sent, tags) -> list[Mention]:
