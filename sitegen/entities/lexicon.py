@@ -84,21 +84,18 @@ def aliases() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def listed_organisations() -> dict[str, str]:
-    """One-word names of the alias list's organisations and of well-known companies as written -> the
-    canonical name, but those that are also adjectives, words or names of another kind ('Grüne', 'Krone')."""
-    out = {}
+def listed_organisations() -> frozenset[str]:
+    """One-word names of the alias list's organisations and of well-known companies as written, but those
+    that are also adjectives, words or names of another kind ('Grüne', 'Krone', 'Blizzard')."""
+    out = set()
     for line in _lines("aliases.tsv"):
         name, kind, forms = line.split("\t")
-        for form in (name, *forms.split("|")):
-            if kind == "organisation" and " " not in form and len(form) >= 3 and form not in common_nouns() \
-                    and not pos(form)[0].startswith("ADJ") and not pos(form.lower())[0].startswith("ADJ"):
-                out[form] = name
-    for form in companies():  # a brand no dictionary knows as a word ('Twitch'; not 'Blizzard', a storm)
-        if len(form) >= 4 and not pos(form.lower())[1] and pos(form) != ("NN", True) \
-                and not {form} & (places() | people() | first_names() | countries() | regions()):
-            out.setdefault(form, form)
-    return out
+        out |= {form for form in (name, *forms.split("|")) if kind == "organisation" and " " not in form
+                and len(form) >= 3 and form not in common_nouns() and not pos(form)[0].startswith("ADJ")
+                and not pos(form.lower())[0].startswith("ADJ")}
+    other = places() | people() | first_names() | countries() | regions()
+    return frozenset(out | {form for form in companies() if len(form) >= 4 and not pos(form.lower())[1]
+                            and pos(form) != ("NN", True) and form not in other})
 
 
 def alias_forms(name: str) -> list[str]:

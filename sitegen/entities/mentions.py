@@ -148,24 +148,14 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, rules.repair(words, list(given)))
-        sporty = sports.is_result(words)
-        phrases, listed = list(_phrases(words, tags, table)), _listed(sent, tags)
+        phrases = list(_phrases(words, tags, table))
+        known = {i for a, b, _, _ in phrases for i in range(a, b)}
+        listed = _listed(sent, tags, known)
         out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
-        out += listed
-        for a, b, cls in rules.spans(tags):
-            if any(pa <= a and b <= pb for pa, pb, _, _ in phrases) or b - a == 1 and any(
-                    m.start == sent[a].start for m in listed):
-                continue  # inside a known name ('Stronach' of 'Team Stronach'), or a listed one
-            conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
-            a, b, cls = trim(words, a, b, cls)
-            if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
-                continue  # a hashtag or handle ('#Greece'), a country code in a result list
-            cls = sports.town_or_club(words, a, b, cls, sporty, sport)
-            if a < b:
-                quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
-                out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0,
-                                   quoted=quoted, before=tuple(words[max(a - 2, 0):a]),
-                                   after=words[b] if b < len(words) else ""))
+        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text) for i in listed]
+        spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not inside a known name, nor a listed one
+                 if a not in known and (b - a > 1 or a not in listed)]
+        out += _tagged(sent, spans, (given, probs, tags), sport)
         out += _compound_parts(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
@@ -174,6 +164,24 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
     return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
+
+
+def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
+    """The mentions of the tagger's spans of a sentence, trimmed, with their context and lowest confidence."""
+    given, probs, tags = tagging
+    words, sporty, out = [t.text for t in sent], sports.is_result([t.text for t in sent]), []
+    for a, b, cls in spans:
+        conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
+        a, b, cls = trim(words, a, b, cls)
+        if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
+            continue  # a hashtag or handle ('#Greece'), a country code in a result list
+        cls = sports.town_or_club(words, a, b, cls, sporty, sport)
+        if a < b:
+            quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
+            after = words[b] if b < len(words) else ""
+            out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,
+                               before=tuple(words[max(a - 2, 0):a]), after=after))
+    return out
 
 
 def _clubs(out: list[Mention]) -> list[Mention]:
@@ -186,13 +194,13 @@ def _clubs(out: list[Mention]) -> list[Mention]:
             and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
 
 
-def _listed(sent, tags) -> list[Mention]:
-    """One-word organisations of the alias list and well-known companies, untagged or tagged alone ('die
-    Neos', 'sagte Activision'), but agency credits and the paper's own name, which have rules of their own."""
-    listed = lexicon.listed_organisations()
+def _listed(sent, tags, known: set[int]) -> set[int]:
+    """Where a one-word organisation of the alias list or a well-known company stands untagged or tagged alone
+    ('die Neos', 'sagte Activision') outside a known name, but agency credits and the paper's own name."""
+    names = lexicon.listed_organisations()
     alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
-    return [Mention((tok.text,), "ORG", 0.9, tok.start, tok.text) for tok, one in zip(sent, alone)
-            if one and tok.text in listed and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"]
+    return {i for i, (tok, one) in enumerate(zip(sent, alone)) if one and i not in known and tok.text in names
+            and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
 
 
 def _compound_parts(sent, tags) -> list[Mention]:
