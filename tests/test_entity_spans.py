@@ -383,4 +383,5 @@ def test_a_one_word_organisation_of_the_alias_list_is_found_where_the_tagger_mis
     ents = extract("Auch Grüne und Neos üben heftige Kritik. Die Wirtschaftskammer ist dafür.")
     assert {"NEOS", "Wirtschaftskammer"} <= set(ents.organisations)
     assert extract("Der König trug die Krone in den Saal.").organisations == ()  # a word of its own
-    assert extract("Das Spiel verkauft sich gut, sagte Activision am Montag.").organisations == ("Activision",)
+    activision = extract("Das Spiel verkauft sich gut, sagte Activision am Montag.")
+    assert activision.organisations == ("Activision",)
