@@ -169,7 +169,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
 def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
     """The mentions of the tagger's spans of a sentence, trimmed, with their context and lowest confidence."""
     given, probs, tags = tagging
-    words, sporty, out = [t.text for t in sent], sports.is_result([t.text for t in sent]), []
+    words = [t.text for t in sent]
+    sporty, out = sports.is_result(words), []
     for a, b, cls in spans:
         conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
         a, b, cls = trim(words, a, b, cls)

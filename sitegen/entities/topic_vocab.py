@@ -184,7 +184,3 @@ def competitions() -> dict[str, str]:
     lines = (DATA / "topic_competitions.tsv").read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
 
-
-def broader_of(topic: str) -> str:
-    """The topic a topic of the vocabulary is part of ('' for none)."""
-    return next((t.broader for t in vocabulary().topics if t.name == topic), "")

@@ -13,7 +13,7 @@ from .registry import Registry
 from .tokenize import Token, tokens
 from .topic_words import attested, compound, dictionary_form, never_a_tag, noun_lemma, synonyms
 from .topic_words import noun_lemma as lemma  # the lemmas build_df counts
-from .topic_vocab import OPENING, above, broader_of, competitions, enough, evidence, vocabulary
+from .topic_vocab import OPENING, above, competitions, enough, evidence, vocabulary
 
 __all__ = ["DF_PATH", "Candidate", "DocFreq", "candidates", "choose", "decode", "encode", "lemma", "merged",
            "singulars", "tags", "words"]
@@ -238,11 +238,11 @@ def _competitions(kept: list[Candidate]) -> list[Candidate]:
     """A league's clubs are named in any match it plays: beside a cup of its sport the league is left out,
     and of two leagues (a transfer) the one with more evidence is kept."""
     kinds = competitions()
-    cups = {broader_of(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
+    cups = {above(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
     leagues = [c for c in kept if kinds.get(c.topic) == "league"]
-    best = {broader_of(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
+    best = {above(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
     return [c for c in kept if kinds.get(c.topic) != "league"
-            or (broader_of(c.topic) not in cups and best[broader_of(c.topic)] is c)]
+            or (above(c.topic) not in cups and best[above(c.topic)] is c)]
 
 
 def _narrower(cand: Candidate, kept: list[Candidate]) -> bool:
