@@ -334,3 +334,20 @@ def test_a_national_team_and_a_foul_are_no_sport_of_their_own():
                 "das Handspiel, der Handball war klar, sagte der Trainer. Köln bleibt in der Bundesliga auf "
                 "Rang zehn, der Stürmer vergab den Ausgleich. Im Fußball entscheiden solche Szenen.")
     assert "Handball" not in tags_of(football, section="Sport")
+
+
+def test_the_ombudsman_board_and_media_law_are_topics_of_their_own():
+    board = ("Volksanwaltschaft legt Jahresbericht vor: 17.000 Menschen beschwerten sich über die Behörden. "
+             "Die Volksanwälte kritisieren lange Verfahren, die Volksanwaltschaft prüfte vor allem das "
+             "Innenministerium und die Gefängnisse.")
+    assert tags_of(board, section="Inland")[0] == "Volksanwaltschaft"
+    lawyer = ("Der Anwalt des Volkes: Die Bürger wählten den Kandidaten zum Bürgermeister. Er kündigte an, "
+              "sich um die Anliegen der Bewohner zu kümmern und die Ämter zu prüfen, sagte er am Montag.")
+    assert "Volksanwaltschaft" not in tags_of(lawyer, section="Inland")
+    ruling = ("Üble Nachrede: Eine Tageszeitung muss 7.500 Euro Entschädigung zahlen. Das Gericht sah die "
+              "Unschuldsvermutung verletzt, die Zeitung habe den Mann als Täter dargestellt. Wegen übler "
+              "Nachrede ist auch eine Gegendarstellung zu veröffentlichen.")
+    assert tags_of(ruling, section="Etat")[0] == "Medienrecht"
+    review = ("Der Rechtsanwalt ermittelt wieder: Die neue Krimiserie zeigt einen Anwalt, der Zeitungen "
+              "liest und Verbrecher jagt. Die Serie läuft am Freitag im Hauptabendprogramm.")
+    assert "Medienrecht" not in tags_of(review, section="Etat")
