@@ -351,3 +351,12 @@ def test_the_ombudsman_board_and_media_law_are_topics_of_their_own():
     review = ("Der Rechtsanwalt ermittelt wieder: Die neue Krimiserie zeigt einen Anwalt, der Zeitungen "
               "liest und Verbrecher jagt. Die Serie läuft am Freitag im Hauptabendprogramm.")
     assert "Medienrecht" not in tags_of(review, section="Etat")
+
+
+def test_a_taxation_is_no_inflation():
+    prices = ("Die Teuerung lag im Oktober bei 0,7 Prozent. Die Teuerungsrate sank, weil Treibstoff billiger "
+              "wurde, teilte die Statistik Austria am Dienstag mit. Im Euroraum stiegen die Preise etwas.")
+    assert tags_of(prices, section="Wirtschaft")[0] == "Inflation"
+    taxes = ("Die Besteuerung der Konzerne soll strenger werden. Die Regierung plant eine neue Besteuerung "
+             "der Gewinne, die Steuerung der Abgaben liegt beim Finanzministerium.")
+    assert "Inflation" not in tags_of(taxes, section="Wirtschaft")
