@@ -173,6 +173,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
+        g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
