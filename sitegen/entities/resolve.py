@@ -45,7 +45,8 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
             stripped = toks[:-1] + (base,)
-            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1]
+            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1] \
+                and m.cls != "ORG"  # a team's plural: 'St. Louis Blues'
             surname = alone and end == "s" and base in lexicon.people()
             if base in seen or person or surname or registry.lookup(" ".join(stripped)) is not None \
                     or end != "s" and base[:1].isupper():
