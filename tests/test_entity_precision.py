@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import _club_words, _plausible, _unsure_place
+from sitegen.entities.keep import _club_words, _plausible, _unsure_place, building
 from sitegen.entities.mentions import Mention
+from sitegen.entities.rules import repair
 
 
 def _g(conf: float = 0.9, at: bool = False, cue: str | None = None) -> dict:
@@ -76,3 +77,45 @@ def test_name_after_a_compound_for_a_kind_of_film_or_book_is_a_work_also_as_a_pe
 def test_genitive_of_a_listed_surname_alone_is_the_surname():
     ents = extract("1945 beherbergte sie Himmlers Stellvertreter Ernst Kaltenbrunner.")
     assert "Himmler" in ents.people and "Himmlers" not in ents.people
+
+
+def test_place_spelled_as_a_nominalised_verb_needs_a_place_cue():
+    assert extract("Die Frau stochert in ihrem Essen. Sie lebt in Graz.").places == ("Graz",)
+    assert "Essen" not in extract("Private verteilten Essen und Getränke, abgepackt in Portionen.").places
+    assert "Essen" not in extract("Es sei wie bei Essen: Man wisse nicht, welches Essen wirkt.").places
+    ents = extract("Essen – Bei einer Explosion in einem Gebetshaus in Essen sind drei Menschen verletzt.")
+    assert "Essen" in ents.places
+    assert "Baden" in extract("Er wohnt in Traiskirchen (Bezirk Baden).").places
+
+
+def test_building_or_ground_typed_as_an_organisation_is_a_place():
+    ents = extract("Polizisten sind auf dem Tempelberg in Jerusalem in die Al-Aksa Moschee eingedrungen.")
+    assert "Al-Aksa Moschee" in ents.places and "Al-Aksa Moschee" not in ents.organisations
+    assert building("Stade de France") and building("Griffin Park") and building("Pariser Prinzenparkstadion")
+    assert not building("Flughafen Wien AG") and not building("Red Bull Salzburg")
+    assert not building("Schauspielhaus Zürich") and not building("Moschee")
+
+
+def test_place_opener_the_tagger_left_out_opens_a_team():
+    ents = extract("Chicago Bulls – San Antonio Spurs 92:89, Detroit Pistons – Houston Rockets 116:105. "
+                   "St. Louis Blues – San Jose Sharks 1:3")
+    assert "San Antonio Spurs" in ents.organisations and "St. Louis Blues" in ents.organisations
+    assert not {"Antonio Spurs", "Louis Blues", "Louis Blue"} & set(ents.people + ents.organisations)
+    tags = ["O", "B-PER", "I-PER"]
+    assert repair(["Santa", "Maria", "dell’Anima"], list(tags)) == tags  # a person's span, no team
+
+
+def test_role_compound_before_an_organisation_typed_name_makes_a_person():
+    ents = extract("Damit überflügelte er die Pop-Diva Whitney Houston, die bei Arista Records unterschrieb.")
+    assert ents.people == ("Whitney Houston",) and ents.organisations == ("Arista Records",)
+
+
+def test_english_common_nouns_borrowed_into_german_are_no_names():
+    assert "Hotspots" not in extract("Er will, dass Hotspots in Griechenland ausgebaut werden.").people
+    assert not _plausible("Chatbot", "PER") and not _plausible("Adblocker", "PER")
+
+
+def test_scorer_glued_to_the_next_line_ups_team_is_no_name_with_the_team():
+    ents = extract("Tore: 1:0 (15.) Berisha 1:1 (70.) Edomwonyi Salzburg: Walke – Schwegler, Ulmer")
+    assert "Edomwonyi Salzburg" not in ents.people + ents.organisations + ents.places
+    assert "Polizei Wien" in extract("Laut Polizei Wien: Ein Mann wurde festgenommen.").organisations

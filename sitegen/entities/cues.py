@@ -221,6 +221,12 @@ def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
              and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
 
 
+def after_determiner(m: Mention) -> bool:
+    """A mention right after an article or a determiner ('das Essen', 'in ihrem Essen', 'welches Essen')."""
+    before = m.before[-1].lower() if m.before else ""
+    return bool(before) and (lexicon.pos(before)[0] in DETERMINERS or before in ("welches", "welchem"))
+
+
 def locative(m: Mention) -> bool:
     """A mention that names a place: a dateline's, one after a preposition of place (also before its article
     or adjective: 'in Madison', 'in der DDR'; not 'im Madison belegt', 'ins Tiebreak'), after a place's noun

@@ -25,7 +25,9 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
-    cls = "LOC" if cls == "ORG" and street(name) else cls  # 'Forstall Street', as GermEval tags streets
+    # a street or a building typed as an organisation is a place, as GermEval tags them: 'Forstall Street',
+    # 'Al-Aksa Moschee', 'Stade de France', 'Red Bull Arena'
+    cls = "LOC" if cls == "ORG" and (street(name) or building(name)) else cls
     if cls == "LOC" and (g.get("noun") or _unsure_place(name, g)):
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'; 'im Madison'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
@@ -54,11 +56,19 @@ def _unsure_place(name: str, g: dict) -> bool:
     if g["cue"] == "LOC" or name in lexicon.countries() or name in lexicon.regions():
         return False
     toks = name.replace("-", " ").split()
+    if len(toks) == 1 and verbal_noun(name):
+        return not g.get("at") or g.get("det", False)  # 'das Essen', 'Essen und Getränke' (not 'in Essen')
     if len(toks) == 1:  # GermEval's places ('London', 'Kongo') need no cue: they stand for governments too
         known = "LOC" in lexicon.known().get(name, "") or name.endswith(lexicon.place_endings())
         return not g.get("at") and not g.get("initial") and not known  # 'Gori, die Heimatstadt Stalins'
     placey = any(w in lexicon.places() or lexicon.known().get(w) == "LOC" or place_adjective(w) for w in toks)
     return not placey and not street(name) and name not in lexicon.multiword_places() and g["conf"] < 0.8
+
+
+def verbal_noun(name: str) -> bool:
+    """A capitalised word whose lower case HanTa knows as an infinitive: a nominalised verb before it is a
+    place ('das Essen', 'Gießen', 'Baden'), so the place needs a place's cue."""
+    return name[:1].isupper() and name[1:].islower() and lexicon.pos(name.lower()) == ("VV(INF)", True)
 
 
 STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
@@ -68,6 +78,20 @@ STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "stra
 def street(name: str) -> bool:
     """A name of several words ending in a street's word: 'Forstall Street', 'Mariahilfer Straße'."""
     return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
+
+
+BUILDING_HEADS = ("moschee", "kathedrale", "synagoge", "stadion", "arena", "palais", "bahnhof", "flughafen")
+BUILDING_WORDS = ("Dom", "Park", "Schloss", "Tempel", "Stadium", "Theatre", "Moschee", "Arena")
+VENUE_OPENERS = ("Stade", "Estadio", "Stadio", "Estádio", "Palazzo", "Palais", "Schloss")
+
+
+def building(name: str) -> bool:
+    """A name of several words whose head names a building or a ground, no organisation: 'Al-Aksa Moschee',
+    'Pariser Prinzenparkstadion', 'Griffin Park', 'Dolby Theatre', 'Stade de France'."""
+    toks = name.split()
+    last = toks[-1].rsplit("-", 1)[-1]
+    return len(toks) > 1 and not lexicon.org_words() & {t.lower() for t in toks} \
+        and (last.lower().endswith(BUILDING_HEADS) or last in BUILDING_WORDS or toks[0] in VENUE_OPENERS)
 
 
 def _described_office(name: str) -> bool:

@@ -45,7 +45,8 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
             stripped = toks[:-1] + (base,)
-            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1]
+            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1] \
+                and m.cls != "ORG"  # a team's plural: 'St. Louis Blues'
             surname = alone and end == "s" and base in lexicon.people()
             if base in seen or person or surname or registry.lookup(" ".join(stripped)) is not None \
                     or end != "s" and base[:1].isupper():
@@ -173,6 +174,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
+        g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None

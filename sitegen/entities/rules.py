@@ -154,6 +154,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
                 and name not in lexicon.people():
             tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)  # 'Buenos Aires', 'St. Pölten'
     _unknown_neighbours(words, tags)
+    _place_openers(words, tags)
     _openers(words, tags)
     _cut_places(words, tags)
     split_clubs(words, tags)
@@ -167,6 +168,18 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
     return tags
+
+
+def _place_openers(words: list[str], tags: list[str]) -> None:
+    """An untagged word that opens a GeoNames place with the name's first word opens a team's name, a plural
+    after the place (in place): 'San' + 'Antonio Spurs', 'St.' + 'Louis Blues' (not 'Santa' + 'Maria
+    dell'Anima')."""
+    for a, b, cls in list(spans(tags)):
+        if a == 0 or tags[a - 1] != "O" or not words[a - 1][:1].isupper() \
+                or f"{words[a - 1]} {words[a]}" not in lexicon.multiword_places():
+            continue
+        if b - a > 1 and words[b - 1].endswith("s") and words[b - 1][:1].isupper():
+            tags[a - 1:b] = ["B-ORG"] + ["I-ORG"] * (b - a)
 
 
 def _cut_places(words: list[str], tags: list[str]) -> None:

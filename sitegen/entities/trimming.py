@@ -78,6 +78,10 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
     on a particle ('Alexander Van' + 'der Bellen')."""
     a, b, cls = _trim_front(words, a, b, cls)
+    if b - a == 2 and b < len(words) and words[b] == ":" and _has_place(words[b - 1:b]) \
+            and not _has_place(words[a:a + 1]) and words[a][:1].isupper() and not lexicon.pos(words[a])[1]:
+        b, cls = b - 1, "PER"  # a scorer glued to the next line-up's team: 'Edomwonyi' + 'Salzburg: Walke'
+        # (a word the dictionary knows opens a name: 'Polizei Wien:')
     b = _particles(words, a, b, cls)
     return _trim_back(words, a, b, cls)
 
@@ -91,7 +95,12 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a += 1
     start = a
     a, b, cls = _given_inside(words, a, b, cls)
+    opened = a
     a = _opening_words(words, a, b, cls)
+    if cls == "ORG" and a > opened and _role(words[a - 1], words[a]) and 1 < b - a < 4 \
+            and not {w.lower() for w in words[a:b]} & lexicon.org_words() \
+            and " ".join(words[a:b]) not in lexicon.multiword_places():
+        cls = "PER"  # a role noun cut off an organisation-typed name: 'Pop-Diva Whitney Houston'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
         and a + 1 < len(words) and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
@@ -127,9 +136,11 @@ def _placed_noun(words, a: int, b: int) -> bool:
 
 
 def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
-    """A given name inside a span starts a person's name ('Salzburger Mike Vogl'), a lower-case word before
-    one ends the span ('Oscar für Mark Rylance'); no name ends on 'St.' or 'Dr.'."""
-    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()), None)
+    """A given name inside a span starts a person's name ('Salzburger Mike Vogl'; not a place's second word:
+    'San Antonio Spurs'), a lower-case word before one ends the span ('Oscar für Mark Rylance'); no name
+    ends on 'St.' or 'Dr.'."""
+    given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()
+                  and f"{words[i - 1]} {words[i]}" not in lexicon.multiword_places()), None)  # 'San Antonio'
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"
     inner = next((i for i in range(a + 1, b - 1)
