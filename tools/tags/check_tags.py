@@ -153,7 +153,8 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="print this many articles, chosen with --seed")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("-v", action="store_true", help="list every flagged tag")
-    ap.add_argument("--judged", type=Path, help="hand judgements to score the sample against")
+    ap.add_argument("--judged", type=Path, help="hand judgements to score the sample against (without "
+                    "--sample: the articles the file judges)")
     args = ap.parse_args(argv)
     zipf, stems = _zipf(), territory_stems()
     posts = sorted((frontmatter.load(p) for p in args.folder.glob("*.md")), key=_source_order)
@@ -180,7 +181,10 @@ def main(argv=None) -> int:
         print(f"[{n}] {post.get('source')} | {post.get('section', '')} | {post.get('title')}\n"
               f"     tags: {', '.join(post.get('tags') or [])}")
     if args.judged:
-        score([posts[n] for n in rows], judgements(args.judged))
+        judged = judgements(args.judged)
+        named = judged_rows(args.judged) if not args.sample else set()
+        chosen = [posts[n] for n in rows] or [p for p in posts if _row(p) in named]
+        score(chosen, judged)
     return 0
 
 
@@ -194,9 +198,20 @@ def judgements(path: Path) -> dict[tuple[str, str], tuple[bool, str]]:
     return found
 
 
+def judged_rows(path: Path) -> set[str]:
+    """The source rows a judgement file covers: its judged rows and its '# topics ROW:' lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    topics = {line.split()[2].rstrip(":") for line in lines if line.startswith("# topics ")}
+    return topics | {row for row, _ in judgements(path)}
+
+
+def _row(post) -> str:
+    return str(post.get("source")).partition("#row=")[2]
+
+
 def score(posts: list, judged: dict[tuple[str, str], tuple[bool, str]]) -> None:
     """Print the share of the sample's tags judged editor-worthy, and the tags not judged yet."""
-    pairs = [(str(p.get("source")).partition("#row=")[2], t) for p in posts for t in p.get("tags") or []]
+    pairs = [(_row(p), t) for p in posts for t in p.get("tags") or []]
     known = [judged[pair][0] for pair in pairs if pair in judged]
     mostly = sum(1 for p in posts if _mostly_good(p, judged))
     share = 100 * sum(known) / max(len(known), 1)
@@ -208,7 +223,7 @@ def score(posts: list, judged: dict[tuple[str, str], tuple[bool, str]]) -> None:
 
 
 def _mostly_good(post, judged) -> bool:
-    row = str(post.get("source")).partition("#row=")[2]
+    row = _row(post)
     verdicts = [judged.get((row, t), (False, ""))[0] for t in post.get("tags") or []]
     return bool(verdicts) and 2 * sum(verdicts) > len(verdicts)
 
