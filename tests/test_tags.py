@@ -360,3 +360,22 @@ def test_a_taxation_is_no_inflation():
     taxes = ("Die Besteuerung der Konzerne soll strenger werden. Die Regierung plant eine neue Besteuerung "
              "der Gewinne, die Steuerung der Abgaben liegt beim Finanzministerium.")
     assert "Inflation" not in tags_of(taxes, section="Wirtschaft")
+
+
+def test_a_metal_band_is_rock_music_not_pop_music():
+    metal = ("Die Heavy-Metal-Band spielt im Mai in Dornbirn: Die Rockband aus Kalifornien spielt harten "
+             "Rock. Der Gitarrist der Band sagt, Heavy Metal sei für ihn wie Rockmusik in den Achtzigern.")
+    found = tags_of(metal, section="Kultur")
+    assert "Rockmusik" in found and "Musik" in found and "Popmusik" not in found
+
+
+def test_a_shooting_is_a_crime_not_an_accident_and_a_state_default_no_company_insolvency():
+    shooting = ("Schüsse in Berlin-Wedding: Unbekannte haben am Samstag vier Männer angegriffen, ein Mann "
+                "wurde getötet, drei wurden schwer verletzt. Die Opfer erlitten Schuss- und "
+                "Stichverletzungen, der Tathergang ist unklar, sagte die Polizei. Die Polizei sucht die "
+                "Täter. Die Männer wurden schwer verletzt ins Krankenhaus gebracht.")
+    found = tags_of(shooting, section="Panorama")
+    assert "Kriminalität" in found and "Unfälle" not in found
+    default = ("Dem Land droht die Staatspleite: Die Regierung in Sarajevo kann im Herbst womöglich die "
+               "Gehälter nicht mehr zahlen, die Staatspleite ließe sich nur mit Krediten abwenden.")
+    assert "Insolvenz" not in tags_of(default, section="International")
