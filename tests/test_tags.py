@@ -124,13 +124,20 @@ def test_an_article_without_an_evident_topic_gets_its_strongest_topic_before_a_w
         assert settle([article(0, encode(weak), section="Wirtschaft")], [])[0].tags == tags
 
 
-def test_a_league_is_left_out_beside_a_cup_of_its_sport_and_of_two_leagues_the_stronger_stays():
-    cup = (Candidate("Fußball", 12, 0, topic="Fußball"), Candidate("ÖFB-Cup", 9, 2, topic="ÖFB-Cup"),
-           Candidate("Österreichische Bundesliga", 12, 1, topic="Österreichische Bundesliga"))
+def test_of_a_sports_leagues_and_cups_the_most_evident_stays():
+    cup = (Candidate("Fußball", 12, 0, topic="Fußball"), Candidate("ÖFB-Cup", 15, 3, topic="ÖFB-Cup"),
+           Candidate("Österreichische Bundesliga", 15, 19, topic="Österreichische Bundesliga"))
     assert settle([article(0, encode(cup), section="Sport")], [])[0].tags == ("ÖFB-Cup", "Fußball")
+    aside = (Candidate("Fußball", 15, 0, topic="Fußball"), Candidate("Serie A", 15, 24, topic="Serie A"),
+             Candidate("Champions League", 6, 35, topic="Champions League"))  # 'Champions-League-Finalist'
+    assert settle([article(0, encode(aside), section="Sport")], [])[0].tags == ("Serie A", "Fußball")
     leagues = (Candidate("Fußball", 12, 0, topic="Fußball"), Candidate("Serie A", 9, 2, topic="Serie A"),
                Candidate("Premier League", 8, 1, topic="Premier League"))
     assert settle([article(0, encode(leagues), section="Sport")], [])[0].tags == ("Serie A", "Fußball")
+    draw = (Candidate("Fußball", 12, 0, topic="Fußball"), Candidate("Champions League", 12, 2,
+            topic="Champions League"), Candidate("Europa League", 9, 5, topic="Europa League"))
+    assert set(settle([article(0, encode(draw), section="Sport")], [])[0].tags) == {
+        "Champions League", "Europa League", "Fußball"}
 
 
 def test_a_broader_topic_shares_its_evidence_and_a_word_is_one_mention_of_a_topic():

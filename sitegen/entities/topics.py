@@ -235,14 +235,14 @@ def _weaker(cands: tuple[Candidate, ...]) -> list[Candidate]:
 
 
 def _competitions(kept: list[Candidate]) -> list[Candidate]:
-    """A league's clubs are named in any match it plays: beside a cup of its sport the league is left out,
-    and of two leagues (a transfer) the one with more evidence is kept."""
+    """Of a sport's leagues and cups the one with the most evidence stays: a league's clubs are named in any
+    match of a cup, and a cup in an aside of a league's report ('Champions-League-Finalist'); beside the
+    strongest cup other cups stay (a draw for two cups)."""
     kinds = competitions()
-    cups = {above(c.topic) for c in kept if kinds.get(c.topic) == "cup"}
-    leagues = [c for c in kept if kinds.get(c.topic) == "league"]
-    best = {above(c.topic): c for c in sorted(leagues, key=lambda c: (c.count, -c.first))}
-    return [c for c in kept if kinds.get(c.topic) != "league"
-            or (above(c.topic) not in cups and best[above(c.topic)] is c)]
+    best = {above(c.topic): c for c in sorted((c for c in kept if c.topic in kinds),
+                                               key=lambda c: (c.count, -c.first))}
+    return [c for c in kept if c.topic not in kinds or c is best[above(c.topic)]
+            or kinds[c.topic] == kinds[best[above(c.topic)].topic] == "cup"]
 
 
 def _narrower(cand: Candidate, kept: list[Candidate]) -> bool:
