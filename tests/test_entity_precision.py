@@ -119,3 +119,15 @@ def test_scorer_glued_to_the_next_line_ups_team_is_no_name_with_the_team():
     ents = extract("Tore: 1:0 (15.) Berisha 1:1 (70.) Edomwonyi Salzburg: Walke – Schwegler, Ulmer")
     assert "Edomwonyi Salzburg" not in ents.people + ents.organisations + ents.places
     assert "Polizei Wien" in extract("Laut Polizei Wien: Ein Mann wurde festgenommen.").organisations
+
+
+def test_span_glued_to_a_phrase_is_no_name():
+    assert not _plausible("Metropole gelegene Ortschaft Tal Rifaat")  # a participle inside
+    assert not _plausible("Puppe für Mattel")  # 'für' after no institution
+    assert not _plausible("Fox Zero für Wii U")
+    assert not _plausible("Leverkusen Bayer Leverkusen")  # a heading's town glued to the club
+    for name in ("Reporter ohne Grenzen", "Welt am Sonntag", "Bundesamt für Migration und Flüchtlinge",
+                 "Ärztekammer für Wien", "Europäischer Gerichtshof für Menschenrechte", "Bayer Leverkusen",
+                 "Potsdam-Institut für Klimafolgenforschung", "Hochschule für Technik Rapperswil"):
+        assert _plausible(name), name
+

@@ -6,6 +6,7 @@ import re
 from . import lexicon
 from .mentions import QUOTES, Mention
 from .normalize import ARTICLES
+from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
 from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
@@ -141,6 +142,17 @@ def glued(name: str) -> bool:
             if known and tag.startswith(INNER_FUNCTION if i else OPENING_FUNCTION):
                 return True  # 'Via Livestream' too; 'Die Presse' is a name
     return False
+
+
+def phrase_inside(name: str) -> bool:
+    """A span glued to a phrase: a lower-case content word inside ('Metropole gelegene Ortschaft Tal Rifaat'),
+    'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen')."""
+    toks = name.split()
+    inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
+                and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
+    head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
+    purpose = head and not (head in lexicon.org_words() or head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS))
+    return inner or bool(purpose) or len(toks) > 2 and toks[0] in toks[2:] and toks[0].isalpha()
 
 
 def open_end(name: str) -> bool:

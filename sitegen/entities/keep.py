@@ -132,7 +132,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     several = " " in name and cls != "LOC" and (not institution or _event_head(name))
     if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
-    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
+    if cues.product_form(name) or cues.glued(name) or cues.phrase_inside(name) or cues.descriptor(name) \
+            or cues.open_end(name):
         return False
     if cls == "ORG" and _noun_compound(name) or _adjective_end(name) or _described_office(name):
         return False
