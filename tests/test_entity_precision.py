@@ -131,3 +131,11 @@ def test_span_glued_to_a_phrase_is_no_name():
                  "Potsdam-Institut für Klimafolgenforschung", "Hochschule für Technik Rapperswil"):
         assert _plausible(name), name
 
+
+def test_adjective_and_a_kind_of_organisation_is_a_description():
+    for name in ("Schweizer Zeitung", "Hamburger Stiftung", "Ugandische Gruppe", "US-Ratingagentur",
+                 "EU-Grenzschutzagentur"):
+        assert not _plausible(name), name
+    for name in ("Wiener Zeitung", "Berliner Zeitung", "Süddeutsche Zeitung", "Kleine Zeitung", "Erste Group",
+                 "Deutsche Presse-Agentur", "Bertelsmann Stiftung", "Wiener Gruppe", "US-Justizministerium"):
+        assert _plausible(name), name
