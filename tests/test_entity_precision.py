@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import _club_words, _plausible, _unsure_place, building
+from sitegen.entities.keep import _club_words, _plausible, _unsure_place, building, person_form
 from sitegen.entities.mentions import Mention
 from sitegen.entities.rules import repair
 
@@ -139,3 +139,14 @@ def test_adjective_and_a_kind_of_organisation_is_a_description():
     for name in ("Wiener Zeitung", "Berliner Zeitung", "Süddeutsche Zeitung", "Kleine Zeitung", "Erste Group",
                  "Deutsche Presse-Agentur", "Bertelsmann Stiftung", "Wiener Gruppe", "US-Justizministerium"):
         assert _plausible(name), name
+
+
+def test_works_products_and_borrowed_terms_without_a_cue_are_no_names():
+    for name in ("Better Call Saul", "News & Weather", "Sky Online", "Sky Go", "Play Music", "Tax Rulings"):
+        assert not _plausible(name), name
+    assert _plausible("Sky Deutschland") and _plausible("Spiegel Online")
+
+
+def test_given_names_of_people_the_tagger_types_as_organisations():
+    assert person_form("Harrison Ford") and person_form("Lee Sedol") and person_form("Nelson Davis")
+    assert not person_form("Lee Enterprises Holding")
