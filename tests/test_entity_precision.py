@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import _club_words, _plausible, _unsure_place, building, person_form
+from sitegen.entities.keep import (_club_words, _plausible, _unsure_place, building, person_form,
+                                   retyped_person)
 from sitegen.entities.mentions import Mention
 from sitegen.entities.rules import repair
 
@@ -150,3 +151,9 @@ def test_works_products_and_borrowed_terms_without_a_cue_are_no_names():
 def test_given_names_of_people_the_tagger_types_as_organisations():
     assert person_form("Harrison Ford") and person_form("Lee Sedol") and person_form("Nelson Davis")
     assert not person_form("Lee Enterprises Holding")
+
+
+def test_town_of_several_words_and_a_plural_is_a_team():
+    assert retyped_person("San Jose Sharks", "LOC") == "ORG"
+    assert retyped_person("New York Rangers", "PER") == "ORG"
+    assert retyped_person("Detroit Pistons", "PER") == "ORG" and retyped_person("San Jose", "LOC") == "LOC"

@@ -197,7 +197,7 @@ def person_form(name: str) -> bool:
 
 
 def retyped_person(name: str, cls: str) -> str:
-    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
+    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'San Jose Sharks');
     other names, and places GeoNames has ('Colorado Springs'), keep their type."""
     toks = name.split()
     if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
@@ -206,8 +206,8 @@ def retyped_person(name: str, cls: str) -> str:
         return cls
     last = toks[-1]
     plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
-    team = len(toks) == 2 and toks[0] in lexicon.places() and plural
-    return "ORG" if team and toks[0] not in lexicon.first_names() else cls
+    town = len(toks) == 2 and toks[0] in lexicon.places() or " ".join(toks[:-1]) in lexicon.multiword_places()
+    return "ORG" if town and plural and toks[0] not in lexicon.first_names() else cls  # 'San Jose Sharks'
 
 
 def common_noun_name(name: str) -> bool:
