@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import _club_words, _plausible, _unsure_place, building
+from sitegen.entities.keep import (_club_words, _plausible, _unsure_place, building, person_form,
+                                   retyped_person)
 from sitegen.entities.mentions import Mention
 from sitegen.entities.rules import repair
 
@@ -119,3 +120,40 @@ def test_scorer_glued_to_the_next_line_ups_team_is_no_name_with_the_team():
     ents = extract("Tore: 1:0 (15.) Berisha 1:1 (70.) Edomwonyi Salzburg: Walke – Schwegler, Ulmer")
     assert "Edomwonyi Salzburg" not in ents.people + ents.organisations + ents.places
     assert "Polizei Wien" in extract("Laut Polizei Wien: Ein Mann wurde festgenommen.").organisations
+
+
+def test_span_glued_to_a_phrase_is_no_name():
+    assert not _plausible("Metropole gelegene Ortschaft Tal Rifaat")  # a participle inside
+    assert not _plausible("Puppe für Mattel")  # 'für' after no institution
+    assert not _plausible("Fox Zero für Wii U")
+    assert not _plausible("Leverkusen Bayer Leverkusen")  # a heading's town glued to the club
+    for name in ("Reporter ohne Grenzen", "Welt am Sonntag", "Bundesamt für Migration und Flüchtlinge",
+                 "Ärztekammer für Wien", "Europäischer Gerichtshof für Menschenrechte", "Bayer Leverkusen",
+                 "Potsdam-Institut für Klimafolgenforschung", "Hochschule für Technik Rapperswil"):
+        assert _plausible(name), name
+
+
+def test_adjective_and_a_kind_of_organisation_is_a_description():
+    for name in ("Schweizer Zeitung", "Hamburger Stiftung", "Ugandische Gruppe", "US-Ratingagentur",
+                 "EU-Grenzschutzagentur"):
+        assert not _plausible(name), name
+    for name in ("Wiener Zeitung", "Berliner Zeitung", "Süddeutsche Zeitung", "Kleine Zeitung", "Erste Group",
+                 "Deutsche Presse-Agentur", "Bertelsmann Stiftung", "Wiener Gruppe", "US-Justizministerium"):
+        assert _plausible(name), name
+
+
+def test_works_products_and_borrowed_terms_without_a_cue_are_no_names():
+    for name in ("Better Call Saul", "News & Weather", "Sky Online", "Sky Go", "Play Music", "Tax Rulings"):
+        assert not _plausible(name), name
+    assert _plausible("Sky Deutschland") and _plausible("Spiegel Online")
+
+
+def test_given_names_of_people_the_tagger_types_as_organisations():
+    assert person_form("Harrison Ford") and person_form("Lee Sedol") and person_form("Nelson Davis")
+    assert not person_form("Lee Enterprises Holding")
+
+
+def test_town_of_several_words_and_a_plural_is_a_team():
+    assert retyped_person("San Jose Sharks", "LOC") == "ORG"
+    assert retyped_person("New York Rangers", "PER") == "ORG"
+    assert retyped_person("Detroit Pistons", "PER") == "ORG" and retyped_person("San Jose", "LOC") == "LOC"

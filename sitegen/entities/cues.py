@@ -5,7 +5,8 @@ import re
 
 from . import lexicon
 from .mentions import QUOTES, Mention
-from .normalize import ARTICLES
+from .normalize import ARTICLES, place_adjective
+from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
 from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
@@ -143,6 +144,17 @@ def glued(name: str) -> bool:
     return False
 
 
+def phrase_inside(name: str) -> bool:
+    """A span glued to a phrase: a lower-case content word inside ('Metropole gelegene Ortschaft Tal Rifaat'),
+    'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen')."""
+    toks = name.split()
+    inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
+                and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
+    head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
+    purpose = head and not (head in lexicon.org_words() or head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS))
+    return inner or bool(purpose) or len(toks) > 2 and toks[0] in toks[2:] and toks[0].isalpha()
+
+
 def open_end(name: str) -> bool:
     """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene')."""
     toks = name.split()
@@ -171,9 +183,32 @@ def descriptor(name: str) -> bool:
     """A word describing a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
     last = name.split()[-1].lower()
     head = next((h for h in DESCRIPTOR_HEADS if last.endswith(h)), None)
-    if head is None or name in lexicon.orgs() or name.lower() in lexicon.aliases():
+    if name in lexicon.orgs() or name.lower() in lexicon.aliases():
         return False
+    if head is None:
+        return _described_kind(name)
     return " " in name or len(last) >= len(head) + 3
+
+
+def _described_kind(name: str) -> bool:
+    """A place's adjective and a kind of organisation ('Hamburger Stiftung'; a country's: 'Schweizer
+    Zeitung', 'Ugandische Gruppe', not 'Wiener Zeitung'), an agency after a code ('US-Ratingagentur')."""
+    toks = name.split()
+    code, _, tail = name.partition("-")
+    if len(toks) == 1:
+        return bool(tail) and code.isupper() and tail.lower().endswith("agentur") and "-" not in tail
+    if len(toks) != 2 or toks[1] not in ("Stiftung", "Zeitung", "Gruppe"):
+        return False
+    return toks[1] == "Stiftung" and place_adjective(toks[0]) or _country_adjective(toks[0])
+
+
+def _country_adjective(word: str) -> bool:
+    """'Schweizer', 'Ugandische', 'Deutsche': an adjective of a country ('Wiener' is a town's)."""
+    if word.endswith("er") and word[:-2] in lexicon.countries():
+        return True
+    stem = re.sub(r"isch(e[nrs]?)?$", "", word)
+    return stem != word and len(stem) >= 4 and any(c.startswith(stem) and len(c) <= len(stem) + 3
+                                                for c in lexicon.countries())
 
 
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:

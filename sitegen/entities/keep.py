@@ -132,7 +132,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     several = " " in name and cls != "LOC" and (not institution or _event_head(name))
     if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
-    if cues.product_form(name) or cues.glued(name) or cues.descriptor(name) or cues.open_end(name):
+    if cues.product_form(name) or cues.glued(name) or cues.phrase_inside(name) or cues.descriptor(name) \
+            or cues.open_end(name):
         return False
     if cls == "ORG" and _noun_compound(name) or _adjective_end(name) or _described_office(name):
         return False
@@ -196,7 +197,7 @@ def person_form(name: str) -> bool:
 
 
 def retyped_person(name: str, cls: str) -> str:
-    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'Chicago Blackhawks');
+    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'San Jose Sharks');
     other names, and places GeoNames has ('Colorado Springs'), keep their type."""
     toks = name.split()
     if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
@@ -205,8 +206,8 @@ def retyped_person(name: str, cls: str) -> str:
         return cls
     last = toks[-1]
     plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
-    team = len(toks) == 2 and toks[0] in lexicon.places() and plural
-    return "ORG" if team and toks[0] not in lexicon.first_names() else cls
+    town = len(toks) == 2 and toks[0] in lexicon.places() or " ".join(toks[:-1]) in lexicon.multiword_places()
+    return "ORG" if town and plural and toks[0] not in lexicon.first_names() else cls  # 'San Jose Sharks'
 
 
 def common_noun_name(name: str) -> bool:
