@@ -58,12 +58,15 @@ def test_the_pope_is_filed_under_the_church_and_a_space_station_under_space():
     assert set(tags_of(station, "Wissenschaft")) == {"Raumfahrt", "Weltraum"}
 
 
-def test_music_is_filed_above_pop_and_classical_and_stands_alone_for_other_music():
-    album = ("Die Band veröffentlicht ihr neues Album: Die Rockband aus Wien geht auf Tournee, die Single "
-             "stürmt die Charts, sagt der Sänger, das Album klingt nach Rock der Siebziger.")
+def test_music_is_filed_above_pop_rock_and_classical_and_stands_alone_for_other_music():
+    album = ("Die Sängerin veröffentlicht ihr neues Album: Die Popsängerin aus Wien geht auf Tournee, die "
+             "Single stürmt die Charts, sagt ihr Produzent, das Album klingt nach den Achtzigern.")
     assert set(tags_of(album, "Kultur")) == {"Popmusik", "Musik"}
-    klezmer = ("Der Akkordeonist nahm mit dem Klarinettisten eine CD auf. Der Musiker spielt Jazz, Klezmer, "
-               "seine Konzerte sind voll, sagt der Musiker, der Jazz sei seine Heimat.")
+    band = ("Die Band veröffentlicht ihr neues Album: Die Rockband aus Wien geht auf Tournee, die Single "
+            "stürmt die Charts, sagt der Sänger, das Album klingt nach Rock der Siebziger.")
+    assert {"Rockmusik", "Musik"} <= set(tags_of(band, "Kultur"))
+    klezmer = ("Der Akkordeonist nahm mit dem Klarinettisten eine CD auf. Der Musiker spielt Klezmer und "
+               "Tango, seine Konzerte sind voll, sagt der Musiker, der Klezmer sei seine Heimat.")
     assert tags_of(klezmer, "Kultur") == ("Musik",)
 
 
