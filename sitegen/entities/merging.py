@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import lexicon
 from .normalize import folded, initials, key
 from .registry import Registry
 from .resolve import canonical
@@ -101,10 +102,16 @@ def _inflections(live: Counter, registry: Registry) -> dict:
         for end in GENITIVE + ("n", "en"):
             base = (cls, name[: -len(end)])
             if name.endswith(end) and len(base[1]) >= 3 and base in names and key(base[1].split()) == \
-                    key(name.split()) and not (end in ("n", "en") and cls == "PER"):
+                    key(name.split()) and not (end in ("n", "en") and (cls == "PER" or _place_name(name))):
                 out[(cls, name)] = (base, "inflection")
                 break
     return out
+
+
+def _place_name(name: str) -> bool:
+    """A place's own name ending in -n: 'Bayern' (also FC Bayern) is no plural of 'Bayer', 'Schwaben' none of
+    'Schwab'."""
+    return name in lexicon.places() or name in lexicon.regions() or name in lexicon.countries()
 
 
 def _accents(live: Counter, registry: Registry) -> dict:
