@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, lexicon
+from . import cues, glue, lexicon
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -145,6 +145,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces]
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
+    surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
+    surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = _surnames_as_people(surfaces)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
@@ -178,8 +180,13 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
+        g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
     found = [Found(name, cls, g["first"]) for name, g in groups.items()
              if not registry.ignored(name) and (cls := kept_type(name, g, seen))]
+    forms = {f for n in glue.LEFT_FORMS for f in groups.get(n, {}).get("forms", ())}
+    if any(f.name in glue.LEFT_FORMS and not groups[f.name]["reg"] for f in found) \
+            and not glue.party_left({f.name: f.cls for f in found}, forms):
+        found = [f for f in found if f.name not in glue.LEFT_FORMS]  # 'Ikone der Linken', 'zur Linken'
     return sorted(found, key=lambda f: (f.first, f.name))
 
 
