@@ -247,9 +247,10 @@ DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
 
 def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
     """A one-word place that is a common noun, after an article or a determiner: 'am Zug', 'im Zug', 'pro
-    Zug', 'der Franken' (not 'in Zug', 'die Türkei'; a region only when it is a frequent noun)."""
+    Zug', 'der Franken', 'Zug um Zug' (not 'in Zug', 'die Türkei'; a region only when a frequent noun)."""
     before = m.before[-1].lower() if m.before else ""
-    determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS
+    determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS or m.after == "um"
+    determiner = determiner or m.before[-2:] == (toks[0], "um")  # the second 'Zug' of 'Zug um Zug'
     return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
         and toks[0] not in lexicon.countries() \
         and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'

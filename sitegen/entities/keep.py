@@ -28,6 +28,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     # a street or a building typed as an organisation is a place, as GermEval tags them: 'Forstall Street',
     # 'Al-Aksa Moschee', 'Stade de France', 'Red Bull Arena'
     cls = "LOC" if cls == "ORG" and (street(name) or building(name)) else cls
+    cls = "LOC" if cls == "PER" and " " in name and name.split()[0] in VENUE_OPENERS else cls  # 'Palazzo X'
     if cls == "LOC" and (g.get("noun") or _unsure_place(name, g)):
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'; 'im Madison'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
@@ -123,7 +124,8 @@ def _cued_type(name: str, cls: str, cue: str | None) -> str:
 
 def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     """Not a result code, product or work of the shipped list; two letters or fewer only for a known name."""
-    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") or " , " in name:
+    if name in lexicon.not_names() or name.lower() in PARTICLES or name.endswith("-") \
+            or " , " in name or " - " in name:  # a headline's pieces: 'LeBron und Co. - Dreipunktwurf-...'
         return False
     if len(name.split()) == 2 and name.split()[0] in cues.GROUPS and len(name.split()[1]) == 1:
         return False  # a tournament's group: 'Gruppe E'
