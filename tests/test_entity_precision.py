@@ -157,3 +157,49 @@ def test_town_of_several_words_and_a_plural_is_a_team():
     assert retyped_person("San Jose Sharks", "LOC") == "ORG"
     assert retyped_person("New York Rangers", "PER") == "ORG"
     assert retyped_person("Detroit Pistons", "PER") == "ORG" and retyped_person("San Jose", "LOC") == "LOC"
+
+
+def test_a_listed_clubs_genitive_before_a_player_is_cut_off_before_a_product_it_is_none():
+    from sitegen.entities.glue import genitive_opener
+
+    def m(cls):
+        return Mention(("x",), cls, 0.9, 0)
+    assert genitive_opener(m("PER"), ("Austrias", "Kayode")) == ("Kayode",)
+    assert genitive_opener(m("ORG"), ("Googles", "Software")) == ()
+    assert genitive_opener(m("PER"), ("Nvidias", "G-Sync")) == ()
+    assert genitive_opener(m("PER"), ("Doris", "Bures")) == ("Doris", "Bures")  # a given name
+    assert genitive_opener(m("ORG"), ("Times", "of", "London")) == ("Times", "of", "London")  # listed
+    assert "Austrias Kayode" not in extract("Austrias Kayode gesperrt. Die Austria spielt in Wien.").people
+    assert not extract("Bei Microsofts IIS sollte SSLv2 bereits abgeschaltet sein.").organisations
+
+
+def test_bayern_is_no_plural_of_bayer_across_the_archive():
+    from sitegen.entities.merging import ArticleNames, plan
+    arts = [ArticleNames((), (), (n,)) for n in ("Bayern", "Bayern", "Bayer")]
+    assert not [m for m in plan(arts) if m.source == "Bayern"]
+    arts = [ArticleNames((), (), (n,)) for n in ("Grüne", "Grünen")]
+    assert [m.target for m in plan(arts)] == ["Grüne"]
+
+
+def test_the_left_is_the_party_only_beside_germanys_other_parties():
+    assert "Linke" not in extract("Lula galt als unantastbare Ikone der Linken in Brasilien.").organisations
+    assert "Linke" not in extract("Vorn lag zur Linken die litauische Botschaft in Washington.").organisations
+    ents = extract("Wie sich die Politiker von CDU, SPD, Grünen, der Linken und der FDP verhalten, zeigt er.")
+    assert "Linke" in ents.organisations
+    assert "Linke" in extract("Die Linke fordert mehr Geld, sagte Gysi in Berlin.").organisations
+
+
+def test_idiom_building_headline_malware_show_storm_are_no_names():
+    assert "Zug" not in extract("Er sagte, dass es mit der Türkei jetzt Zug um Zug Fortschritte gibt.").places
+    ents = extract("Die Fundamente liegen im Inneren des im 19. Jahrhundert erbauten Palazzo Canevari.")
+    assert "Palazzo Canevari" not in ents.people
+    assert not _plausible("LeBron und Co. - Dreipunktwurf-Negativrekord")
+    assert not extract("Der aggressive Verschlüsselungstrojaner Locky ist weiterhin aktiv.").people
+    assert "Big Brother" not in extract("Big Brother machen wir nicht, sagte der Sender in Köln.").people
+    assert "Katrina" not in extract("New Orleans ist zehn Jahre nach Katrina nicht fertig.").places
+
+
+def test_a_name_whose_proper_form_has_a_genitive_keeps_it_across_the_archive():
+    from sitegen.entities.merging import ArticleNames, plan
+    arts = [ArticleNames((), (), (n,)) for n in ("Arbeiterpartei Kurdistans", "Arbeiterpartei Kurdistan")]
+    assert {m.target for m in plan(arts)} == {"Arbeiterpartei Kurdistans"}
