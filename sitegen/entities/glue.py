@@ -22,6 +22,16 @@ def genitive_opener(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     return () if product else toks[1:]
 
 
+def without_the_left(found: list, groups: dict[str, dict]) -> list:
+    """The article's names without 'Linke' where it is the left, not the party ('Ikone der Linken'); a name
+    the registry lists stays."""
+    forms = {f for n in LEFT_FORMS for f in groups.get(n, {}).get("forms", ())}
+    if any(f.name in LEFT_FORMS and not groups[f.name]["reg"] for f in found) \
+            and not party_left({f.name: f.cls for f in found}, forms):
+        return [f for f in found if f.name not in LEFT_FORMS]
+    return found
+
+
 def party_left(names: dict[str, str], surfaces: set[str]) -> bool:
     """'Linke' is the German party beside Germany's other parties or as 'Linkspartei', 'Die Linke'; else it is
     the political left or a direction ('Ikone der Linken', 'zur Linken')."""

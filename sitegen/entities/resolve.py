@@ -183,10 +183,6 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
     found = [Found(name, cls, g["first"]) for name, g in groups.items()
              if not registry.ignored(name) and (cls := kept_type(name, g, seen))]
-    forms = {f for n in glue.LEFT_FORMS for f in groups.get(n, {}).get("forms", ())}
-    if any(f.name in glue.LEFT_FORMS and not groups[f.name]["reg"] for f in found) \
-            and not glue.party_left({f.name: f.cls for f in found}, forms):
-        found = [f for f in found if f.name not in glue.LEFT_FORMS]  # 'Ikone der Linken', 'zur Linken'
-    return sorted(found, key=lambda f: (f.first, f.name))
+    return sorted(glue.without_the_left(found, groups), key=lambda f: (f.first, f.name))
 
 
