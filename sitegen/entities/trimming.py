@@ -158,13 +158,14 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     # an institution's head keeps its adjective: 'der Österreichischen Hagelversicherung' (not 'Belgrader
     # Zeitung Danas'), a purpose's head before a name: 'Technische Universität Wien'
     head = cls == "ORG" and b - a > 1 and words[a][:1].isupper() \
-        and (words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) and (b - a == 2 or words[a + 2].islower())
+        and (words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) and (b - a == 2 or words[a + 2].islower()
+                                                                         or _land_genitive(words[a + 2:b]))
              or words[a + 1].lower().endswith(rules.PURPOSE_HEADS) and b - a > 2)
     head = head or b - a > 2 and words[a + 1] == "Republik"  # 'Demokratische Republik Kongo'
     last = words[b - 1].lower()
     noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
-        and not last.endswith(rules.PURPOSE_HEADS) and last not in lexicon.org_words()
-    head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front'
+        and not last.endswith(rules.PURPOSE_HEADS)
+    head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front', 'Afrikanische Union'
     while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
@@ -181,6 +182,11 @@ def _has_place(words) -> bool:
     """The name, or its first word, is a known place: 'Rio de Janeiro', 'Wien Hietzing'."""
     return any(w in lexicon.places() or w in lexicon.countries() or w in lexicon.regions()
                for w in (" ".join(words), words[0]))
+
+
+def _land_genitive(words) -> bool:
+    """A country's or region's genitive closing an institution's name: 'Familienverband Österreichs'."""
+    return len(words) == 1 and words[0].endswith("s") and _has_place([words[0][:-1]])
 
 
 def _institution(word: str) -> bool:
