@@ -394,3 +394,10 @@ def test_an_organisation_keeps_the_adjective_before_its_organisation_word_or_a_c
     assert "Afrikanische Union" in ents.organisations
     assert "Union" not in ents.organisations
     assert any(o.startswith("Katholischer Familienverband") for o in ents.organisations)
+
+
+def test_a_town_right_after_an_organisation_ends_its_name():
+    ents = extract("Der Lenker wurde ins AKH Linz eingeliefert. Gift fanden Forscher der "
+                   "Veterinärmedizinischen Uni Wien.")
+    assert set(ents.organisations) == {"AKH Linz", "Veterinärmedizinische Uni Wien"}
+    assert "AKH" not in ents.organisations

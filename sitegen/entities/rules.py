@@ -136,12 +136,13 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
     before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it (so does an
     unknown word before a person's name that opens without a given name: 'Nguyen' + 'Tan Dung'), a place
-    before an English plural is a team ('Carolina Panthers', 'Portland Trail Blazers')."""
+    before an English plural is a team ('Carolina Panthers'); a town ends an organisation: 'AKH Linz'."""
     for i in range(1, len(words)):
         prev, cls = tags[i - 1][2:], tags[i][2:]
-        if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG")) \
+        town = (prev, cls) == ("ORG", "LOC") and _town_after(words, tags, i)  # 'AKH' + 'Linz'
+        if tags[i].startswith("B-") and prev and (prev == cls or (prev, cls) == ("LOC", "ORG") or town) \
                 and not _region_before(words, tags, i):
-            _join(tags, i, cls)
+            _join(tags, i, "ORG" if town else cls)
         elif tags[i] == "O" and prev == "LOC":
             pair = team_pair(words, tags, i)
             if pair or team_word(words[i]):
@@ -242,6 +243,13 @@ def _join(tags: list[str], i: int, cls: str) -> None:
     while end < len(tags) and tags[end].startswith("I-"):
         end += 1
     tags[start:end] = [f"B-{cls}"] + [f"I-{cls}"] * (end - start - 1)
+
+
+def _town_after(words: list[str], tags: list[str], i: int) -> bool:
+    """A one-word town or region at token i closes the organisation before it ('Magna' + 'Steyr')."""
+    one = (i + 1 == len(tags) or not tags[i + 1].startswith("I-")) and "-" not in words[i - 1]  # 'ORF-Radio'
+    word = words[i]
+    return one and (word in lexicon.places() or word in lexicon.regions()) and word not in lexicon.countries()
 
 
 def _region_before(words: list[str], tags: list[str], i: int) -> bool:

@@ -162,9 +162,10 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
                                                                          or _land_genitive(words[a + 2:b]))
              or words[a + 1].lower().endswith(rules.PURPOSE_HEADS) and b - a > 2)
     head = head or b - a > 2 and words[a + 1] == "Republik"  # 'Demokratische Republik Kongo'
-    last = words[b - 1].lower()
-    noun = b - a == 2 and lexicon.pos(words[b - 1]) == ("NN", True) and words[a].endswith(("e", "en", "er")) \
-        and not last.endswith(rules.PURPOSE_HEADS)
+    end = b - 1 if b - a == 3 and _land_genitive(words[b - 1:b], town=True) else b  # 'Vetmed. Uni Wien'
+    last = words[end - 1].lower()
+    noun = end - a == 2 and lexicon.pos(words[end - 1]) == ("NN", True) \
+        and words[a].endswith(("e", "en", "er")) and not last.endswith(rules.PURPOSE_HEADS)
     head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front', 'Afrikanische Union'
     while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
@@ -184,9 +185,10 @@ def _has_place(words) -> bool:
                for w in (" ".join(words), words[0]))
 
 
-def _land_genitive(words) -> bool:
-    """A country's or region's genitive closing an institution's name: 'Familienverband Österreichs'."""
-    return len(words) == 1 and words[0].endswith("s") and _has_place([words[0][:-1]])
+def _land_genitive(words, town: bool = False) -> bool:
+    """A place's genitive (with town, also a town) closing an institution's name: 'Verband Österreichs'."""
+    return len(words) == 1 and (words[0].endswith("s") and _has_place([words[0][:-1]])
+                                or town and words[0] in lexicon.places())
 
 
 def _institution(word: str) -> bool:
