@@ -206,6 +206,7 @@ def judged_rows(path: Path) -> set[str]:
 
 
 def _row(post) -> str:
+    """The article's row in the source dump ('source: ...#row=N')."""
     return str(post.get("source")).partition("#row=")[2]
 
 
