@@ -180,7 +180,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
-        g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
+        if name in glue.LEFT_FORMS:  # how the article writes it: 'Die Linke', 'zur Linken'
+            g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
     found = [Found(name, cls, g["first"]) for name, g in groups.items()
              if not registry.ignored(name) and (cls := kept_type(name, g, seen))]
     return sorted(glue.without_the_left(found, groups), key=lambda f: (f.first, f.name))
