@@ -6,11 +6,12 @@ import copyreg
 import gzip
 import io
 import json
+import operator
 import os
 import pickle
 import zlib
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, NamedTuple, Sequence
@@ -28,6 +29,7 @@ from sitegen.markup import markdown_html
 from sitegen.model import TAXONOMIES, Article, Site, outline
 from sitegen.pages import Page
 from sitegen.urls import archive_path, output_file, search_path, taxonomy_path
+from sitegen.views import Item, Pager, TermRef
 from sitegen.workers import Progress, files_below, fork_map
 
 if TYPE_CHECKING:  # the new site's folder is the write stage's: pages are written into it as they render
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # the new site's folder is the write stage's: pages are writt
 CHUNK = 200  # pages a worker renders at a time
 PARALLEL_FROM = 400  # pages; below this one process is faster than starting workers
 HTML_TABLE = "body_html"
+MACROS = "_macros.html"  # its macros are every template's globals
 RECORDS = ".sitegen-pages.json.gz"  # in the output folder, beside its files; deploy leaves it out
 
 
@@ -110,7 +113,8 @@ class Reuse:
         positions of the articles it holds (None when one is not the site's)."""
         buffer, shown = io.BytesIO(), []
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = {**copyreg.dispatch_table, Article: lambda a: self._as_digest(a, shown)}
+        pickler.dispatch_table = {**copyreg.dispatch_table, **BY_FIELDS,
+                                  Article: lambda a: self._as_digest(a, shown)}
         try:
             pickler.dump((page.path, page.template, page.context))
         except (pickle.PicklingError, TypeError, AttributeError):
@@ -123,6 +127,16 @@ class Reuse:
         position (-1: not one of the site's)."""
         shown.append(self.slots.get(article.slug, -1) if article.digest else -1)
         return (str, (f"{article.digest}:{article.slug}" if article.digest else repr(article),))
+
+
+def _by_fields(cls: type) -> Callable[[object], tuple]:
+    """Pickle a slotted dataclass as its class and field values: dataclasses' own way looks its fields up
+    again for every object, a third of the time a page's key takes."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+    return lambda obj: (cls, values(obj))
+
+
+BY_FIELDS = {cls: _by_fields(cls) for cls in (Item, Pager, TermRef)}  # the views pages hold by the hundred
 
 
 # The site's look: the project's templates/ over sitegen's default templates; a project file overrides the
@@ -159,6 +173,22 @@ def _nav_links(main_nav: tuple[tuple[str, str, str], ...]) -> Callable[[str], Ma
     return lambda page: made.get(page, made[None])
 
 
+def shared_macros(env: jinja2.Environment) -> dict[str, jinja2.runtime.Macro]:
+    """The macros of `_macros.html` as globals, made once: a page that imports them makes Jinja compare
+    every global name per page, a tenth of rendering an article."""
+    try:
+        module = env.get_template(MACROS).module
+    except jinja2.TemplateNotFound:
+        return {}
+    except jinja2.TemplateSyntaxError as exc:
+        raise SitegenError(f"Template-Fehler: {exc.message}", path=exc.filename or MACROS, line=exc.lineno,
+                           fix="das Template korrigieren") from None
+    except jinja2.TemplateError as exc:
+        raise SitegenError(f"Template-Fehler: {exc.message}", path=MACROS,
+                           fix="nur Namen verwenden, die das README nennt") from None
+    return {name: value for name, value in vars(module).items() if isinstance(value, jinja2.runtime.Macro)}
+
+
 def warm(env: jinja2.Environment) -> None:
     """Compile every template now (the dev server does it in the background, not on the first request)."""
     for name in env.list_templates(extensions=("html", "xml", "txt")):  # not the static files
@@ -182,6 +212,7 @@ class Renderer:
                     and not entry.name.startswith((".", "#")) and entry.is_file()):  # no editor's scratch
                 read_text(Path(entry.path), shown_path(Path(entry.path), config.root))
         self.env = make_environment(config)
+        self.env.globals.update(shared_macros(self.env))
         self.cache = cache or Cache(None)
         self.globals = dict(self.env.globals)  # every template's: Jinja would merge them key by key per page
 

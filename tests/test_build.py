@@ -171,6 +171,19 @@ def test_template_error_names_the_template_and_line(small_archive, capsys, monke
     assert "term.html:3: Template-Fehler" in err
 
 
+def test_an_error_in_the_shared_macros_names_their_file_and_line(small_archive, capsys, monkeypatch):
+    macros = small_archive / "templates" / "_macros.html"
+    macros.write_text("{% macro chips(refs) %}\n{{ refs(\n{% endmacro %}\n", encoding="utf-8")
+    monkeypatch.chdir(small_archive)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sitegen: Fehler: ") and err.count("\n") == 1
+    assert "_macros.html:3: Template-Fehler" in err
+    macros.write_text("{{ nowhere.x }}{% macro chips(refs) %}{% endmacro %}\n", encoding="utf-8")
+    assert main(["build"]) == 1
+    assert "_macros.html: Template-Fehler: 'nowhere' is undefined" in capsys.readouterr().err
+
+
 def test_a_template_not_in_utf8_is_named_with_its_line(small_archive, capsys, monkeypatch):
     from sitegen.config import load_config
     from sitegen.preview import Preview

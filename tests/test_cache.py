@@ -239,3 +239,29 @@ def test_the_entity_cache_key_holds_the_tagging_libraries_versions(monkeypatch):
     monkeypatch.setattr(entitycache, "package_version",
                         lambda name: "HanTa=99" if name == "HanTa" else real(name))
     assert entitycache.extractor_salt(None) != before
+
+
+def test_a_page_key_covers_every_field_of_the_views_a_context_holds(archive):
+    """Lists of term links, items and pagers are keyed by all their fields: any change re-renders."""
+    from dataclasses import fields, replace
+
+    from sitegen.loading import load_articles
+    from sitegen.model import build_site
+    from sitegen.pages import Page
+    from sitegen.render import Reuse
+    from sitegen.views import Item, Pager, TermRef
+
+    config = config_for(archive)
+    site = build_site(load_articles(config), None)
+    reuse, article = Reuse(config, site, archive / "_site"), site.articles[0]
+    views = [TermRef("people", "Anna Berg", "anna-berg", 3, "personen/anna-berg/"),
+             Item(article, "Anna Berg sprach.", (0, 9)),
+             Pager((Item(article),), 1, 2, "personen/anna-berg/", 60, "personen/anna-berg/", None, "x/")]
+    for view in views:
+        key, shows = reuse.key(Page("p/", "term.html", {"v": [view]}))
+        assert key and shows == ((0,) if isinstance(view, (Item, Pager)) else ())
+        assert reuse.key(Page("p/", "term.html", {"v": [replace(view)]}))[0] == key
+        for f in fields(view):
+            other = {str: "anders", int: 99, tuple: (), type(None): "y/"}.get(type(getattr(view, f.name)))
+            other = site.articles[1] if f.name == "article" else other
+            assert reuse.key(Page("p/", "term.html", {"v": [replace(view, **{f.name: other})]}))[0] != key, f
