@@ -74,7 +74,7 @@ class BuildRecord:
 
     def write(self, folder: Path) -> None:
         """Save the record into the output folder."""
-        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(vars(self)).encode(), 6, mtime=0))
+        (folder / RECORDS).write_bytes(gzip.compress(json.dumps(vars(self)).encode(), 1, mtime=0))
 
 
 class Reuse:

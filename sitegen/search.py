@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +33,7 @@ KEEP_CACHED = 16
 UNUSED = frozenset({"pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
                     "pagefind-modular-ui.css", "pagefind-modular-ui.js", "wasm.unknown.pagefind",
                     "pagefind-ui.js", "pagefind-ui.css"})  # the search page has a UI of its own
+LOADERS = frozenset({"pagefind.js", "pagefind-worker.js"})  # the search page loads the first bundle's only
 SCRATCH_ROOM = 512 * 2**20  # free bytes in /dev/shm to write a shard's documents there (a shard is ~15 MB)
 _PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 WORK_PREFIX = ".sitegen-search-"  # a build's own folder, in the cache (bundles) and in /dev/shm (documents)
@@ -92,13 +94,14 @@ def search_filters(article: Article) -> list[tuple[str, str]]:
     return [("Jahr", year), *terms]
 
 
-def install(shard_list: list[Shard], cache: Path, output: OutputFolder) -> None:
-    """Link every shard's cached bundle into the new site's pagefind/<name>/ but the files no page loads."""
-    for n, shard in enumerate(shard_list):  # the first bundle's script and worker load the others' indexes
+def install(shard_list: list[Shard], cache: Path, output: OutputFolder, first: str) -> None:
+    """Link every shard's cached bundle into the new site's pagefind/<name>/ but the files no page loads; only
+    the `first` bundle's script and worker are loaded (they load the others' indexes)."""
+    for shard in shard_list:
         cached = cache / shard.key
         os.utime(cached)  # recently used: kept by prune
         for rel, entry in files_below(cached):
-            if rel not in UNUSED and not (n and rel in ("pagefind.js", "pagefind-worker.js")):
+            if rel not in UNUSED and (shard.name == first or rel not in LOADERS):
                 output.link(entry.path, shard.path + rel)
 
 
@@ -137,11 +140,16 @@ def indexing(wanted: list[Shard], caches: Path, output: OutputFolder, jobs: int,
     # body HTML in the cache for most articles instead of converting every body twice
     work = [(shard, bundles, *folders, cache, i if len(todo) > 1 else None)
             for i, shard in enumerate(reversed(todo))]
-    try:
-        with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results:
+    first, made = wanted[0].name if wanted else "", {shard.key for shard in todo}
+    try:  # the cached bundles are linked in a thread of their own while the pages are planned and rendered
+        with fork_map(index_shard, work, jobs, parallel_from=1, ordered=False) as results, \
+                ThreadPoolExecutor(1) as linker:
+            cached = linker.submit(install, [s for s in wanted if s.key not in made], bundles, output, first)
+
             def finish() -> None:
                 list(results)  # every shard indexed, or its error raised
-                install(wanted, bundles, output)
+                install(todo, bundles, output, first)
+                cached.result()
                 prune(bundles, KEEP_CACHED, frozenset(shard.key for shard in wanted))
             yield finish
     finally:

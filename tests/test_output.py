@@ -3,6 +3,7 @@ leaves the live site as it was, and `<out>.failed` says when a build ran and fai
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from conftest import config_for, write_article
 from sitegen import output, render, search
 from sitegen.build import build
 from sitegen.errors import SitegenError
+from sitegen.loading import load_articles
 from sitegen.workers import fork_map
 
 QUIET = {"log": lambda line: None}
@@ -235,3 +237,27 @@ def test_a_build_record_whose_rows_hold_wrong_values_costs_speed_not_the_build(s
     record.write_bytes(gzip.compress(json.dumps(data).encode()))
     assert render.BuildRecord.read(small_archive / "_site") == render.BuildRecord()
     assert build(config, **QUIET).reused == 0
+
+
+def test_a_rebuild_links_the_cached_bundles_and_the_new_one_with_one_script(small_archive, monkeypatch):
+    """Cached bundles are linked while the pages render, the re-indexed one after: every bundle is whole,
+    and only the newest holds the script and worker the search page loads."""
+    monkeypatch.setattr(search, "SHARD_SIZE", (1, 1, 20))  # a bundle per year
+    for year in (2015, 2016, 2017):
+        write_article(small_archive, f"j{year}.md", f"title: Jahr {year}\ndate: {year}-05-01", f"Text {year}")
+    config = config_for(small_archive)
+    build(config, log=lambda _: None)
+    site = small_archive / "_site"
+    names = sorted(p.name for p in (site / "pagefind").iterdir())
+    write_article(small_archive, "j2016.md", "title: Jahr 2016\ndate: 2016-05-01", "Neuer Text 2016.")
+    build(config, log=lambda _: None)
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == names and len(names) >= 4
+    newest = search.shards(sorted(load_articles(config), key=lambda a: a.sort_key, reverse=True))[0].name
+    assert [p.parent.name for p in site.glob("pagefind/*/pagefind.js")] == [newest]
+    assert [p.parent.name for p in site.glob("pagefind/*/pagefind-worker.js")] == [newest]
+    for name in names:
+        entry = json.loads((site / "pagefind" / name / "pagefind-entry.json").read_text("utf-8"))
+        index = entry["languages"]["de"]["hash"]
+        assert (site / "pagefind" / name / f"pagefind.{index}.pf_meta").is_file()
+    fragments = len(list(site.glob("pagefind/*/fragment/*.pf_fragment")))
+    assert fragments == len(load_articles(config))
