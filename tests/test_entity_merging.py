@@ -126,3 +126,19 @@ def test_first_words_of_a_name_merge_into_the_only_longer_name_they_open():
                     names(["Kim Jong Il", "Kim Jong"])])
     assert moves == {"Recep Tayyip": "Recep Tayyip Erdoğan"}
     assert {m.reason for m in plan([names(["Recep Tayyip Erdoğan"]), names(["Recep Tayyip"])])} == {"prefix"}
+
+
+def test_a_town_typed_as_a_club_goes_to_the_archives_only_club_holding_it():
+    sport = "Augsburg gewann 2:0 gegen Darmstadt, der Trainer war zufrieden."
+    arts = [names(organisations=["Augsburg", "Darmstadt", "Linz"], text=sport),
+            names(places=["Augsburg", "Darmstadt", "Linz"], organisations=["Landgericht Augsburg"],
+                  text="Das Landgericht Augsburg urteilte."),
+            names(organisations=["FC Augsburg", "LASK Linz", "Black Wings Linz", "Dallas Mavericks"],
+                  text="Der FC Augsburg siegte 1:0."),
+            names(organisations=["Dallas"], text="Dallas verlor 2:3."),
+            names(organisations=["Wolfsberg"], text="Das Unternehmen in Wolfsberg baut 3:1 um.")]
+    moves = merged(arts)
+    assert moves == {"Augsburg": "FC Augsburg", "Darmstadt": "", "Linz": ""}  # Dallas: one of its teams
+    out = apply(arts[0], plan(arts))
+    assert out.organisations == ("FC Augsburg",) and out.places == ()
+    assert apply(arts[1], plan(arts)).places == ("Augsburg", "Darmstadt", "Linz")  # the towns as places

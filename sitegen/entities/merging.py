@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
+from .clubtowns import club_towns
 from .normalize import folded, initials, key
 from .registry import Registry
 from .resolve import canonical
@@ -19,7 +20,8 @@ from .resolve import canonical
 KINDS = ("people", "places", "organisations")
 CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
-           "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung"}
+           "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung",
+           "club": "Stadt für ihren Verein"}
 _LINK = r"(?:(?:der|des|für|und|von|of|the|for|de)\s)?"
 ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
@@ -56,7 +58,7 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
         if new != (cls, name):
             target[(cls, name)] = (new, "alias")
     live = _live(counts, target)
-    for rule in (_inflections, _accents, _abbreviations(articles), _surnames):
+    for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles), _surnames):
         for old, (new, reason) in rule(live, registry).items():
             if old not in target and _free(old, registry):
                 target[old] = (new, reason)
@@ -66,11 +68,14 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
 
 
 def _final(target, name) -> tuple[str, str, str]:
-    """Where a chain of merges ends: (target name, its class, the first merge's reason)."""
+    """Where a chain of merges ends: (target name, its class, the first merge's reason); the name is '' for
+    a name that goes without a target (a town for an unnamed club)."""
     reason = target[name][1]
     seen = {name}
     while name in target and target[name][0] not in seen:
         name = target[name][0]
+        if name is None:
+            return "", next(iter(seen))[0], reason
         seen.add(name)
     return name[1], name[0], reason
 
@@ -80,6 +85,8 @@ def _live(counts: Counter, target) -> Counter:
     live: Counter = Counter()
     for name, n in counts.items():
         live[_final(target, name)[1::-1] if name in target else name] += n
+    for cls in CLASS_OF.values():
+        live.pop((cls, ""), None)
     return live
 
 
@@ -189,6 +196,7 @@ def apply(names: ArticleNames, merges: list[Merge], registry: Registry | None = 
     for kind in KINDS:
         for name in getattr(names, kind):
             cls, new = move.get((CLASS_OF[kind], name), (CLASS_OF[kind], name))
-            if not registry.ignored(name) and not registry.ignored(new) and new not in lists[kind_of[cls]]:
+            if new and not registry.ignored(name) and not registry.ignored(new) \
+                    and new not in lists[kind_of[cls]]:
                 lists[kind_of[cls]].append(new)
     return ArticleNames(*(tuple(lists[k]) for k in KINDS), names.text)
