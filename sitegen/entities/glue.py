@@ -1,7 +1,11 @@
-"""Forms the sentence glues to a name: a club's or company's genitive before it; the left for the party."""
+"""Forms the sentence glues to a name: a club's or company's genitive before it, a person after it; the left
+for the party."""
 from __future__ import annotations
 
-from . import lexicon
+import re
+from dataclasses import replace
+
+from . import lexicon, sports
 from .mentions import Mention
 
 GERMAN_PARTIES = frozenset({"CDU", "CSU", "SPD", "FDP", "AfD", "NPD", "Bundestag", "Deutscher Bundestag"})
@@ -36,3 +40,31 @@ def party_left(names: dict[str, str], surfaces: set[str]) -> bool:
     """'Linke' is the German party beside Germany's other parties or as 'Linkspartei', 'Die Linke'; else it is
     the political left or a direction ('Ikone der Linken', 'zur Linken')."""
     return bool(surfaces & {"Linkspartei", "Die Linke"}) or any(n in GERMAN_PARTIES for n in names)
+
+
+def person_tails(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention, tuple[str, ...]]]:
+    """An acronym's or a town's span running into a person the article names is cut before the person
+    ('Nachrichtenagentur TASR Fico' after 'Robert Fico'; 'in Melbourne Ai Weiweis Arbeiten': the town)."""
+    people = [p for m, p in surfaces if m.cls == "PER" and len(p) > 1]
+    ends = {p[-n:] for p in people for n in range(1, len(p) + 1)
+            if n == len(p) or p[0] in lexicon.first_names()}  # not a line-up's 'Ouedraogo Mattersburg'
+
+    out = []
+    for m, s in surfaces:
+        cut = next((k for k in range(1, len(s)) if m.cls == "ORG" and not m.name and _opens(s[:k])
+                    and (s[k:] in ends or s[k:-1] + (s[-1].removesuffix("s"),) in ends)), 0)
+        if cut:
+            town = " ".join(s[:cut]) in lexicon.places() and s[0] not in lexicon.companies()
+            m, s = replace(m, cls="LOC" if town else "ORG"), s[:cut]
+        out.append((m, s))
+    return out
+
+
+def _opens(head: tuple[str, ...]) -> bool:
+    """An acronym or a town's name that a person's name cannot continue: 'TASR', 'Melbourne' (not a club's
+    'SV')."""
+    name = " ".join(head)
+    if name in sports.CLUB_WORDS or name.lower() in lexicon.org_words():
+        return False
+    return re.fullmatch(r"[A-ZÄÖÜ]{2,6}", name) is not None or name in lexicon.places() \
+        and name not in lexicon.first_names()

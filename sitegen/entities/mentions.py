@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import lexicon, rules, sports, tagger
+from . import appositions, lexicon, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -171,13 +171,12 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
     given, probs, tags = tagging
     words = [t.text for t in sent]
     sporty, out = sports.is_result(words), []
-    for a, b, cls in spans:
-        conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a:b], tags[a:b], given[a:b]))
-        a, b, cls = trim(words, a, b, cls)
-        if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b):
-            continue  # a hashtag or handle ('#Greece'), a country code in a result list
-        cls = sports.town_or_club(words, a, b, cls, sporty, sport)
-        if a < b:
+    for a0, b0, cls0 in spans:
+        conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a0:b0], tags[a0:b0], given[a0:b0]))
+        for a, b, cls in appositions.split(words, *trim(words, a0, b0, cls0), start=a0):
+            if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b) or a >= b:
+                continue  # a hashtag or handle ('#Greece'), a country code in a result list
+            cls = sports.town_or_club(words, a, b, cls, sporty, sport)
             quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
             after = words[b] if b < len(words) else ""
             out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,

@@ -81,6 +81,8 @@ def _noun_lemma(word: str) -> str:
 
 
 def _known_base(base: str, word: str, genitive: bool = False) -> bool:
+    if lexicon.pos(word) == ("NE", True) and lexicon.lemma(word) == word:
+        return False  # a name the dictionary knows in -s: 'Hamas' (not the town Hama)
     if base in lexicon.countries() or base in lexicon.places():
         return word not in lexicon.countries() and word not in lexicon.places()
     if word in lexicon.known() or word in lexicon.orgs() or word in lexicon.people():

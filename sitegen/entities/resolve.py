@@ -39,8 +39,10 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
     word also when the base is a listed surname ('Himmlers Stellvertreter'; not 'Holmes', 'Gudenus')."""
     last = toks[-1]
     alone = m.cls == "PER" and len(toks) == 1
-    if registry.lookup(" ".join(toks)) is not None:
-        return toks
+    town = " ".join(toks[:-1])
+    team = m.cls == "ORG" and (town in lexicon.multiword_places() or town in lexicon.places())
+    if registry.lookup(" ".join(toks)) is not None or team:
+        return toks  # a town and a plural: a team ('St. Louis Blues' beside 'Columbus Blue Jackets')
     for end in ("’s", "'s", "s", "'", "’"):
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
@@ -147,7 +149,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
-    surfaces = _surnames_as_people(surfaces)
+    surfaces = glue.person_tails(_surnames_as_people(surfaces))  # 'TASR Fico'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])

@@ -1,0 +1,67 @@
+"""sitegen.entities: organisation rules found by auditing the archive's organisation index (glued
+descriptions, cut companies, people and nouns glued after a name, names in -s)."""
+from __future__ import annotations
+
+from sitegen.entities import extract
+from sitegen.entities.appositions import split
+
+
+def test_a_description_before_a_name_is_cut_and_a_place_or_institution_stays():
+    ents = extract("Die US-Raumfahrtbehörde Nasa will in einer Raumkapsel einen Brand legen. Die Nasa will"
+                   " wissen, wie sich Feuer ausbreitet.")
+    assert "Nasa" in ents.organisations and "US-Raumfahrtbehörde Nasa" not in ents.organisations
+    words = "von der Europäischen Raumfahrtagentur ESA sagte".split()
+    assert split(words, 2, 5, "ORG") == [(4, 5, "ORG")]
+    assert split("die Wirtschaftskammer Burgenland".split(), 1, 3, "ORG") == [(1, 3, "ORG")]  # a place
+    assert split("der Raiffeisen Landesbank OÖ".split(), 1, 4, "ORG") == [(1, 4, "ORG")]
+    assert split("das Team Stronach".split(), 1, 3, "ORG") == [(1, 3, "ORG")]  # no kind of organisation
+
+
+def test_a_description_tagged_alone_before_a_name_is_none():
+    ents = extract("Der Weltfußballverband Fifa dürfte am 16. Dezember entscheiden. Die Fifa schweigt.")
+    assert ents.organisations == ("Fifa",)
+    assert split("Der Weltfußballverband tagte".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no name after
+
+
+def test_an_institution_ends_before_its_abbreviation_in_parentheses():
+    words = "An der Aufklärung arbeitet das Landeskriminalamt ( LKA ) mit".split()
+    assert split(words, 5, 8, "ORG") == [(5, 6, "ORG")]
+
+
+def test_a_common_noun_glued_after_a_body_is_cut():
+    assert split("während die Polizei Marihuana suchte".split(), 2, 4, "ORG") == [(2, 3, "ORG")]
+    assert split("stellt das Innenressort Genehmigungen aus".split(), 2, 4, "ORG") == [(2, 3, "ORG")]
+    assert split("die Polizei Wien meldet".split(), 1, 3, "ORG") == [(1, 3, "ORG")]  # a place
+    assert split("die Kronen Zeitung meldet".split(), 1, 3, "ORG") == [(1, 3, "ORG")]  # an organisation word
+
+
+def test_a_role_and_a_person_after_an_organisation_are_a_person():
+    words = "zitiert der Kurier Villeneigentümer Herinrich Schuster zum".split()
+    assert split(words, 2, 6, "ORG") == [(2, 3, "ORG"), (4, 6, "PER")]
+    words = "der Daily Mail & General Trust".split()
+    assert split(words, 1, 6, "ORG") == [(1, 6, "ORG")]  # 'General' opens the company's last words
+
+
+def test_a_company_before_its_legal_form_keeps_the_words_trimming_cut():
+    words = "an der Casinos Austria AG von".split()
+    assert split(words, 3, 5, "ORG", start=2) == [(2, 5, "ORG")]
+    words = "das Nobel Education Network gegründet".split()
+    assert split(words, 2, 4, "ORG", start=1) == [(1, 4, "ORG")]
+    words = "beim Konzern Siemens AG".split()
+    assert split(words, 2, 4, "ORG", start=1) == [(2, 4, "ORG")]  # a description stays cut
+
+
+def test_an_acronym_running_into_a_person_the_article_names_is_cut():
+    ents = extract("Die Nachrichtenagentur TASR Fico meldete es. Zuvor hatte Robert Fico gesprochen, TASR"
+                   " bestätigte.")
+    assert ents.organisations == ("TASR",) and ents.people == ("Robert Fico",)
+    ents = extract("Die Kärntner gewannen gegen den SV Mattersburg mit 2:1. Mattersburg: Kuster – Farkas,"
+                   " Malic, Mahrer – Jano – Onisiwo, Ouedraogo Mattersburg: Kuster.")
+    assert "SV Mattersburg" in ents.organisations  # a line-up's glued 'Ouedraogo Mattersburg' is no person
+
+
+def test_a_name_the_dictionary_knows_in_s_keeps_its_s():
+    ents = extract("Ein Sprecher der radikalislamischen Hamas sagte, der Kampf gehe weiter. Israel macht die"
+                   " Führung der radikalislamischen Hamas verantwortlich.")
+    assert ents.organisations == ("Hamas",)
+    assert "Russland" in extract("Die Politik Russlands sei klar, sagte er in Wien.").places
