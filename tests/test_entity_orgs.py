@@ -65,3 +65,20 @@ def test_a_name_the_dictionary_knows_in_s_keeps_its_s():
                    " Führung der radikalislamischen Hamas verantwortlich.")
     assert ents.organisations == ("Hamas",)
     assert "Russland" in extract("Die Politik Russlands sei klar, sagte er in Wien.").places
+
+
+def test_an_ordinal_before_a_relative_clause_is_no_organisation():
+    ents = extract("Varoufakis ist nicht der Erste, der solche Überlegungen hat. Die Erste Group meldet"
+                   " Gewinne.")
+    assert ents.organisations == ("Erste Group",)
+    ents = extract("Der Sozialminister sollte nicht der Erste sein, dem die Frage gestellt wird. Er kam aus"
+                   " Linz.")
+    assert "Erste" not in ents.organisations
+
+
+def test_a_clubs_number_after_its_name_belongs_to_it():
+    ents = extract("Dortmund hat das Auswärtsspiel gegen Schalke 04 mit 3:2 gewonnen. Trainer Klopp war"
+                   " zufrieden.")
+    assert "Schalke 04" in ents.organisations and "Schalke" not in ents.organisations
+    assert split("die SPÖ 35 von 100".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no club, no leading zero
+    assert split("die ÖVP 05 Prozent".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # a noun after the figure

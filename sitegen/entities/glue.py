@@ -68,3 +68,12 @@ def _opens(head: tuple[str, ...]) -> bool:
         return False
     return re.fullmatch(r"[A-ZÄÖÜ]{2,6}", name) is not None or name in lexicon.places() \
         and name not in lexicon.first_names()
+
+
+def nominalised_adjective(m: Mention) -> bool:
+    """A capitalised adjective after 'der' that a relative clause or 'sein' follows: 'nicht der Erste, der
+    ...', 'der Erste sein, dem ...' (an ordinal, no company; not 'die Erste' of the bank)."""
+    word = m.tokens[0] if len(m.tokens) == 1 else ""
+    tag, known = lexicon.pos(word.lower())
+    return known and tag.startswith("ADJ") and word.endswith("e") and m.before[-1:] == ("der",) \
+        and m.after in (",", "sein") and not m.name
