@@ -82,3 +82,10 @@ def test_a_clubs_number_after_its_name_belongs_to_it():
     assert "Schalke 04" in ents.organisations and "Schalke" not in ents.organisations
     assert split("die SPÖ 35 von 100".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no club, no leading zero
     assert split("die ÖVP 05 Prozent".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # a noun after the figure
+
+
+def test_a_name_in_s_after_a_preposition_without_genitive_keeps_its_s():
+    ents = extract("Der Wäscheriese Palmers macht Gewinn. Das hat der Textilriese Palmers gemeldet, sagte die"
+                   " Logistikchefin bei Palmers.")
+    assert ents.organisations == ("Palmers",)
+    assert extract("Das Geld kam von Obamas Regierung. Obama sagte das.").people == ("Obama",)

@@ -77,3 +77,17 @@ def nominalised_adjective(m: Mention) -> bool:
     tag, known = lexicon.pos(word.lower())
     return known and tag.startswith("ADJ") and word.endswith("e") and m.before[-1:] == ("der",) \
         and m.after in (",", "sein") and not m.name
+
+
+CASE_PREPOSITIONS = frozenset("bei mit von nach zu aus für gegen ohne um durch seit".split())
+
+
+def own_s(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention, tuple[str, ...]]]:
+    """A one-word name in -s the article writes after a preposition that takes no genitive ('bei Palmers'),
+    never without the -s, keeps its -s everywhere ('Textilriese Palmers' is no genitive of 'Palmer')."""
+    written = {m.tokens[0] for m, _ in surfaces if len(m.tokens) == 1}
+    own = {m.tokens[0] for m, s in surfaces if len(m.tokens) == 1 and m.tokens[0].endswith("s")
+           and m.before[-1:] and m.before[-1].lower() in CASE_PREPOSITIONS and not m.after[:1].isupper()
+           and m.tokens[0][:-1] not in written}  # not 'von Obamas Regierung'
+    return [(m, (m.tokens[0],) if len(s) == 1 and m.tokens[0] in own and s[0] + "s" == m.tokens[0] else s)
+            for m, s in surfaces]

@@ -146,7 +146,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
                 and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
-    surfaces = [(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces]
+    surfaces = glue.own_s([(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces])
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
