@@ -24,7 +24,7 @@ def club_towns(articles):
             if len(clubs) == 1 and club_name(clubs[0]):  # not a team of one of a US town's leagues
                 out[("ORG", name)] = (("ORG", clubs[0]), "club")
             elif place and sporty.get(name, False):
-                out[("ORG", name)] = (None, "club")
+                out[("ORG", name)] = (None, "unnamed")
         return out
     return rule
 
