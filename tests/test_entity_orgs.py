@@ -49,6 +49,10 @@ def test_a_company_before_its_legal_form_keeps_the_words_trimming_cut():
     assert split(words, 2, 4, "ORG", start=1) == [(1, 4, "ORG")]
     words = "beim Konzern Siemens AG".split()
     assert split(words, 2, 4, "ORG", start=1) == [(2, 4, "ORG")]  # a description stays cut
+    ents = extract("Die Energie Steiermark AG investiert rund 58 Mio. Euro in den Windpark.")
+    assert ents.organisations == ("Energie Steiermark AG",)  # the word the tagger left out after the article
+    words = "die Firma Siemens AG".split()
+    assert split(words, 2, 4, "ORG", start=2) == [(2, 4, "ORG")]
 
 
 def test_an_acronym_running_into_a_person_the_article_names_is_cut():

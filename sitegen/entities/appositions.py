@@ -45,10 +45,18 @@ def _firm_start(words: list[str], a: int, b: int, start: int) -> int:
     'Energie Steiermark AG', 'Casinos Austria AG', 'Nobel Education Network' (not an article or a role)."""
     if not (set(words[a:b]) & HEADS):
         return a
-    while a > start and words[a - 1][:1].isupper() and words[a - 1].lower() not in ARTICLES \
-            and not _role(words[a - 1], words[a]) and not _describer(words[a - 1]):
+    while a > start and _firm_word(words[a - 1], words[a]):
         a -= 1
+    if a == start and a > 1 and words[a - 2].lower() in ARTICLES and _firm_word(words[a - 1], words[a]):
+        a -= 1  # the word the tagger left out right after the article: 'der Casinos' + 'Austria AG'
     return a
+
+
+def _firm_word(word: str, nxt: str) -> bool:
+    """A capitalised word that may open a company's name: no article, role or describing noun ('Firma')."""
+    kind = word.lower().endswith(DESCRIBED + lexicon.ORG_SUFFIXES + ("firma", "tochter"))
+    return word[:1].isupper() and word.lower() not in ARTICLES and not _role(word, nxt) \
+        and not _describer(word) and not kind
 
 
 HEADS = rules.LEGAL_FORMS | rules.ENGLISH_HEADS | {"OG", "Network"}
