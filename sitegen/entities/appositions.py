@@ -47,7 +47,8 @@ def _firm_start(words: list[str], a: int, b: int, start: int) -> int:
         return a
     while a > start and _firm_word(words[a - 1], words[a]):
         a -= 1
-    if a == start and a > 1 and words[a - 2].lower() in ARTICLES and _firm_word(words[a - 1], words[a]):
+    if a == start and a > 1 and words[a - 2].lower() in ARTICLES and _firm_word(words[a - 1], words[a]) \
+            and len(words[a - 1]) <= 8:  # no compound describing it: 'die Betreuungsorganisation ORS ...'
         a -= 1  # the word the tagger left out right after the article: 'der Casinos' + 'Austria AG'
     return a
 

@@ -91,3 +91,23 @@ def own_s(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention
            and m.tokens[0][:-1] not in written}  # not 'von Obamas Regierung'
     return [(m, (m.tokens[0],) if len(s) == 1 and m.tokens[0] in own and s[0] + "s" == m.tokens[0] else s)
             for m, s in surfaces]
+
+
+Surfaces = list[tuple[Mention, tuple[str, ...]]]
+
+
+def institution_towns(surfaces: Surfaces) -> Surfaces:
+    """An institution's name goes on with the town after its abbreviation in parentheses: 'Das
+    Oberlandesgericht (OLG) Wien' is Oberlandesgericht Wien (the town is no mention of its own there)."""
+    ordered = sorted(surfaces, key=lambda pair: pair[0].start)
+    out, skip = [], set()
+    for (m, s), (nxt, t) in zip(ordered, [*ordered[1:], (None, ())]):
+        if id(m) in skip:
+            continue
+        town = nxt is not None and nxt.cls == "LOC" and len(t) == 1 and len(nxt.before) == 2 \
+            and nxt.before[1] == ")" and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", nxt.before[0]) is not None
+        if town and m.cls == "ORG" and m.after == "(" and s[-1].lower().endswith(lexicon.ORG_SUFFIXES):
+            s = s + t
+            skip.add(id(nxt))
+        out.append((m, s))
+    return out

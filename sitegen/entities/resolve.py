@@ -150,7 +150,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
-    surfaces = glue.person_tails(_surnames_as_people(surfaces))  # 'TASR Fico'
+    surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
