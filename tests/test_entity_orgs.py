@@ -51,6 +51,9 @@ def test_a_company_before_its_legal_form_keeps_the_words_trimming_cut():
     assert split(words, 2, 4, "ORG", start=1) == [(2, 4, "ORG")]  # a description stays cut
     ents = extract("Die Energie Steiermark AG investiert rund 58 Mio. Euro in den Windpark.")
     assert ents.organisations == ("Energie Steiermark AG",)  # the word the tagger left out after the article
+    ents = extract("Novomatic will seine Beteiligung an den Casinos Austria gleich ausbauen. Novomatic hält"
+                   " elf Prozent an der Casinos Austria AG von Wien aus.")
+    assert ents.organisations == ("Novomatic", "Casinos Austria AG")  # its name before the legal form
     words = "die Firma Siemens AG".split()
     assert split(words, 2, 4, "ORG", start=2) == [(2, 4, "ORG")]
 

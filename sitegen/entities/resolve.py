@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, glue, lexicon
+from . import cues, glue, lexicon, rules
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -93,11 +93,13 @@ def _surnames_as_people(surfaces):
 
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
-    'LASK Linz', 'Ried' -> 'SV Ried') or whose initials it is ('CCB' -> 'Corporative Commercial Bank')."""
+    'LASK Linz', 'Ried' -> 'SV Ried'), ends before its legal form ('Casinos Austria AG') or whose initials it
+    is ('CCB' -> 'Corporative Commercial Bank')."""
     longer = {n for n in names if len(n) > 1}
     links = {}
     for n in {n for n in names if len(n) == 1}:
-        full = [f for f in longer if n[0] in (f[0], f[-1]) or n[0] == initials(f)]
+        full = [f for f in longer if n[0] in (f[0], f[-1]) or n[0] == initials(f)
+                or f[-1] in rules.LEGAL_FORMS and f[-2] == n[0]]  # 'Austria' of 'Casinos Austria AG'
         if len(full) == 1:
             links[n] = full[0]
     return links
