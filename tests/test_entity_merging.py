@@ -142,3 +142,16 @@ def test_a_town_typed_as_a_club_goes_to_the_archives_only_club_holding_it():
     out = apply(arts[0], plan(arts))
     assert out.organisations == ("FC Augsburg",) and out.places == ()
     assert apply(arts[1], plan(arts)).places == ("Augsburg", "Darmstadt", "Linz")  # the towns as places
+
+
+def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_it():
+    from sitegen.ingest.entity_pass import describe
+
+    sport = "Augsburg gewann 2:0 gegen Darmstadt, der Trainer war zufrieden."
+    arts = [names(organisations=["Augsburg", "Darmstadt"], text=sport),
+            names(places=["Augsburg", "Darmstadt"], text="In Darmstadt und Augsburg regnete es."),
+            names(organisations=["FC Augsburg"], text="Der FC Augsburg siegte 1:0.")]
+    lines = describe(plan(arts))
+    assert "  Augsburg -> FC Augsburg (Organisation; Stadt für ihren Verein; 1 Artikel)" in lines
+    assert "  Darmstadt entfällt (Organisation; Stadt für einen ungenannten Verein; 1 Artikel)" in lines
+    assert "  - name: FC Augsburg" in lines and not any(line.strip() == "- name:" for line in lines)

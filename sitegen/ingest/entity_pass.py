@@ -52,12 +52,15 @@ def describe(merges: list[Merge], registry_file: str = "content/entities.yaml") 
     lines = [f"{len(merges)} Zusammenführungen (Name -> wird zu; Grund; betroffene Artikel):"]
     for m in sorted(merges, key=lambda m: (m.target, m.source)):
         moved = "" if m.cls == m.target_cls else f", wechselt zu {TYPE_NAMES[m.target_cls][1]}"
-        lines.append(f"  {m.source} -> {m.target} ({TYPE_NAMES[m.cls][1]}; {REASONS[m.reason]}; "
+        goes = f"-> {m.target}" if m.target else "entfällt"  # a town for a club the article does not name
+        lines.append(f"  {m.source} {goes} ({TYPE_NAMES[m.cls][1]}; {REASONS[m.reason]}; "
                      f"{m.articles} Artikel{moved})")
-    lines += ["", f"Als Einträge für {registry_file} (übernehmen, ändern oder trennen; das Register gilt):"]
+    lines += ["", f"Als Einträge für {registry_file} (übernehmen, ändern oder trennen; das Register gilt; "
+                  "ein Name im Register entfällt nie):"]
     targets: dict[tuple[str, str], list[str]] = {}
     for m in merges:
-        targets.setdefault((m.target, m.target_cls), []).append(m.source)
+        if m.target:
+            targets.setdefault((m.target, m.target_cls), []).append(m.source)
     for (name, cls), sources in sorted(targets.items()):
         lines += [f"  - name: {name}", f"    type: {TYPE_NAMES[cls][0]}",
                   f"    aliases: [{', '.join(sorted(sources))}]"]
