@@ -764,3 +764,16 @@ def test_the_registry_type_wins_over_the_shipped_lists(tmp_path):
     assert "Forstall Street" in found.organisations and "Forstall Street" not in found.places
     plain = extract(text)  # without the registry the lists decide
     assert "Forstall Street" not in plain.organisations
+
+
+def test_the_archive_report_scores_an_index_against_a_whole_index_audit(tmp_path):
+    from collections import Counter
+
+    from tools.entities.archive_report import audited
+
+    audit = tmp_path / "audit.tsv"
+    audit.write_text("name\tverdict\tkind\tright_form\tcontext\nNasa\tok\t\t\t\nUS-Behörde Nasa\tjunk\tGLUED"
+                     "\tNasa\tx\nFifa\tok\t\t\t\nDer Erste\tjunk\tDESCRIPTION\t\ty\n", encoding="utf-8")
+    line = audited(Counter({"Nasa": 2, "Der Erste": 1, "Hamas": 1}), audit)
+    assert line.startswith("audit.tsv: 3 names, 1 judged junk (33.3%) of the audit's 2; 1 judged ok gone "
+                           "['Fifa']; 1 not judged ['Hamas']")

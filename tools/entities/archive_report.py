@@ -1,6 +1,6 @@
 """Archive-wide checks of an ingested content folder: split pairs, particle endings, short names, a sample.
 
-Run: python -m tools.entities.archive_report FOLDER [--sample] [--seed 14]
+Run: python -m tools.entities.archive_report FOLDER [--sample] [--seed 14] [--audit FIELD TSV]
 FOLDER holds the article files `sitegen ingest` wrote. Split pairs are found independently of the resolver:
 genitive or inflected form beside its base, a surname alone beside the one full name with that surname,
 spellings equal without accents, an abbreviation equal to the initials of a full name.
@@ -65,11 +65,27 @@ def split_pairs(found: dict[str, Counter]) -> list[tuple[str, str, str]]:
     return sorted(pairs)
 
 
+def audited(index: Counter, audit: Path) -> str:
+    """How an index stands against an audit of an earlier index (name, verdict ok/junk, kind, ...): the junk
+    names it still holds, the ok names it lost, the names it has that the audit did not judge."""
+    rows = [line.split("\t") for line in audit.read_text("utf-8").splitlines()[1:] if line.strip()]
+    verdict = {row[0]: row[1] for row in rows}
+    junk = sorted(n for n in index if verdict.get(n) == "junk")
+    lost = sorted(n for n, v in verdict.items() if v == "ok" and n not in index)
+    new = sorted(n for n in index if n not in verdict)
+    share = len(junk) / max(len(index), 1)
+    return (f"{audit.name}: {len(index)} names, {len(junk)} judged junk ({share:.1%}) "
+            f"of the audit's {sum(v == 'junk' for v in verdict.values())}; {len(lost)} judged ok gone "
+            f"{lost[:12]}; {len(new)} not judged {new[:12]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder")
     ap.add_argument("--sample", action="store_true", help="print the random sample to judge by hand")
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--audit", nargs=2, action="append", default=[], metavar=("FIELD", "TSV"),
+                    help="score the index against a whole-index audit (gold/archive_audit_*.tsv)")
     args = ap.parse_args(argv)
     found = names(Path(args.folder))
     for f in FIELDS:
@@ -82,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     short = [n for f in FIELDS for n in found[f] if len(n.replace(".", "").strip()) <= 2]
     print(f"people ending in a particle: {len(particle)} {sorted(particle)}")
     print(f"names of one or two letters: {len(short)} {sorted(short)}")
+    for field, audit in args.audit:
+        print(audited(found[field], Path(audit)))
     if args.sample:
         rng = random.Random(args.seed)
         for f, n in SAMPLE.items():
