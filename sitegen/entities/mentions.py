@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import appositions, lexicon, rules, sports, tagger
+from . import appositions, lexicon, placespans, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -114,7 +114,7 @@ def bio(words: list[str]) -> list[str]:
     abbreviated adjective before a name is read written out ('Wr.' 'Neustadt' as 'Wiener Neustadt')."""
     words = [EXPANDED[w[:-1]] if w[:-1] in EXPANDED and w[-1] == "." and i + 1 < len(words)
              and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
-    tags = rules.repair(words, tagger.tag(words))
+    tags = placespans.repair(words, rules.repair(words, tagger.tag(words)))
     for a, b, _, cls in _phrases(words, tags, _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
@@ -147,7 +147,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         if len(words) == 2 and words[1] == "!":
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
-        tags = rules.institutions(words, rules.repair(words, list(given)))
+        tags = rules.institutions(words, placespans.repair(words, rules.repair(words, list(given))))
         phrases = list(_phrases(words, tags, table))
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
         listed = _listed(sent, tags, known)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, glue, lexicon, rules
+from . import cues, glue, lexicon, placespans, rules
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -176,7 +176,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         work = cues.work_context(m) or s in works
         g["work"] = g.get("work") or work
         g["plain"] = g.get("plain") or not work
-        g["noun"] = g.get("noun", True) and cues.noun_use(m, s)  # 'am Zug', 'im Zug'
+        g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)

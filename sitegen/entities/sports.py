@@ -75,10 +75,20 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
     text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'); a place
     typed as an organisation in a text without sport or after 'in' is the place ('in Colorado Springs')."""
     venue = a > 0 and words[a - 1].lower() in ("in", "nach")  # also opening its sentence: 'In Lyon kassierte'
-    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
+    match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS
+                       or squad_club(words, a, b))
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
     return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
+
+
+def squad_club(words: list[str], a: int, b: int) -> bool:
+    """A town naming a player's club: in a squad list's parentheses before caps and goals ('Weimann (Derby,
+    14/0)'), after a rival's noun ('Europa-League-Gegner Valencia'), 'bei X engagiert' (not 'in X')."""
+    squad = 0 < a and words[a - 1] == "(" and words[b:b + 1] == [","] and b + 1 < len(words) \
+        and re.fullmatch(r"\d+/\d+", words[b + 1]) is not None
+    rival = 0 < a and words[a - 1].endswith("Gegner")
+    return squad or rival or 0 < a and words[a - 1] == "bei" and words[b:b + 1] == ["engagiert"]
 
 
 def plain_place(words: list[str]) -> bool:

@@ -10,6 +10,7 @@ PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten t
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
+PLACE_HEADS_EN = frozenset(("City", "Basin"))  # English heads of a place's name: 'Iowa City'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
 TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
@@ -140,7 +141,8 @@ def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     'San Antonio Spurs'), a lower-case word before one ends the span ('Oscar für Mark Rylance'); no name
     ends on 'St.' or 'Dr.'."""
     given = next((i for i in range(a + 1, b - 1) if words[i] in lexicon.first_names()
-                  and f"{words[i - 1]} {words[i]}" not in lexicon.multiword_places()), None)  # 'San Antonio'
+                  and f"{words[i - 1]} {words[i]}" not in lexicon.multiword_places()
+                  and words[i - 1] not in ("St.", "Sankt")), None)  # 'San Antonio', 'St. Johann im Pongau'
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"
     inner = next((i for i in range(a + 1, b - 1)
@@ -249,8 +251,9 @@ def _noun_tail(words, a: int, b: int, cls: str) -> int:
         return b
     return next((i for i in range(a + limit, b) if common_noun(words[i], guessed=cls == "LOC")
                  and words[i - 1].lower() not in PARTICLES and not set(words[a:i]) <= lexicon.first_names()
+                 and words[i - 1] not in ("St.", "Sankt") and words[i] not in PLACE_HEADS_EN  # 'Iowa City'
                  and not (cls == "LOC" and sports.team_word(words[i]) and words[i] not in lexicon.places())),
-                b)
+                b)  # 'Paris St. Germain
 
 
 def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:

@@ -1,0 +1,126 @@
+"""A place's span in a sentence's tags: one over 'im', 'an der' ('St. Johann im Pongau'), cut at 'Ecke', a
+region or country glued to the word after it split off, a place opening another kind's name none."""
+from __future__ import annotations
+
+from . import lexicon
+from .normalize import place_adjective
+from .trimming import PLACE_HEADS_EN, common_noun
+
+CONNECTORS = ("im", "am", "bei", "ob")  # 'St. Georgen im Attergau'; 'bei' only in GeoNames' names
+PART_ENDS = ("gau", "kreis")  # a region's part after 'im': 'St. Johann im Pongau', 'Ried im Innkreis'
+SEAS = ("see", "meer", "land")  # no river after 'an der': 'Heiligendamm an der Ostsee'
+STREET_ENDS = ("gasse", "straße", "strasse", "weg", "platz", "allee", "ring", "kai", "zeile")
+
+
+def repair(words: list[str], tags: list[str]) -> list[str]:
+    """The place repairs of this module, in place; the tags returned."""
+    _corners(words, tags)
+    _glued_lands(words, tags)
+    _connected(words, tags)
+    _opened_names(words, tags)
+    _english_heads(words, tags)
+    return tags
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    from .rules import spans
+    return list(spans(tags))
+
+
+def _land(word: str) -> bool:
+    return word in lexicon.regions() or word in lexicon.countries()
+
+
+def _street(name: str) -> bool:
+    from .keep import street  # keep imports cues, which imports mentions, which imports this
+    return street(name)
+
+
+def _connected(words: list[str], tags: list[str]) -> None:
+    """A place, 'im', 'am', 'bei', 'ob', and a second place no list knows as a town or region, or a Gau, are
+    one, so is one with 'an der' and a river: 'St. Johann im Pongau', 'Spittal an der Drau' (not 'Zwettl im
+    Waldviertel')."""
+    for a, b, cls in reversed(_spans(tags)):
+        gap = 1 if words[b:b + 1] and words[b] in CONNECTORS else 2 if words[b:b + 2] == ["an", "der"] else 0
+        k = b + gap
+        if cls != "LOC" or not gap or k >= len(words) or tags[k] != "B-LOC" or _land(" ".join(words[a:b])):
+            continue
+        e = next((i for i in range(k + 1, len(words)) if tags[i] != "I-LOC"), len(words))
+        whole, second = " ".join(words[a:e]), " ".join(words[k:e])
+        known = second in lexicon.places() or _land(second) or second in lexicon.multiword_places()
+        river = gap == 2 and not second.endswith(SEAS) and second not in lexicon.countries()
+        part = second.endswith(PART_ENDS) and second not in lexicon.countries()  # 'Pongau', 'Innkreis'
+        near = words[b] == "bei"  # 'Neufahrn bei Freising' (not 'Kaindorf bei Hartberg')
+        if whole.replace("St. ", "Sankt ") in lexicon.multiword_places() or e - k == 1 and not near \
+                and (river or part or not known):
+            tags[b:e] = ["I-LOC"] * (e - b)
+
+
+def _corners(words: list[str], tags: list[str]) -> None:
+    """Two streets joined by 'Ecke' are two places: 'Herrengasse Ecke Stempfergasse'."""
+    for a, b, cls in _spans(tags):
+        for i in range(a + 1, b - 1):
+            if words[i] == "Ecke":
+                streets = any(w.lower().endswith(STREET_ENDS) for w in words[a:b])
+                kind = "LOC" if streets else cls
+                tags[a:b] = [f"B-{kind}"] + [f"I-{kind}"] * (i - a - 1) + ["O", f"B-{kind}"] \
+                    + [f"I-{kind}"] * (b - i - 2)
+
+
+def _glued_lands(words: list[str], tags: list[str]) -> None:
+    """A place's span that opens with a region or country glued to the word after it: a region's district in
+    a list is a place of its own ('Steiermark Murau', 'im Burgenland Rust'), a country's next word is none
+    unless a town ('in Marokko Kovalik besiegt', 'im Irak Senfgas')."""
+    for a, b, cls in _spans(tags):
+        whole = " ".join(words[a:b])
+        if cls != "LOC" or b - a < 2 or not _land(words[a]) or whole in lexicon.multiword_places() \
+                or not words[a + 1][:1].isupper() or "-" in words[a + 1] or _land(whole) or _street(whole):
+            continue
+        rest = " ".join(words[a + 1:b])
+        town = rest in lexicon.places() or rest in lexicon.multiword_places()
+        district = words[a] in lexicon.regions() and not common_noun(words[a + 1], guessed=True) \
+            and lexicon.pos(words[a + 1]) != ("NN", True)
+        if words[a] in lexicon.regions() and not district:
+            continue  # a region's own name: 'Neusiedler See'
+        tags[a + 1:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 2) if town or district else ["O"] * (b - a - 1)
+
+
+def _opened_names(words: list[str], tags: list[str]) -> None:
+    """A one-word place opening untagged words that end in an event's or product's word is part of that name,
+    none of its own: 'Tokyo Motor Show', 'Tennessee Whiskey'; so is a town after a festival's compound:
+    'Ruhrfestspiele Recklinghausen'."""
+    from .cues import CLAUSE_NOUNS  # 'mit der Türkei Abkommen': cues imports mentions, which imports this
+    ends = set(lexicon.event_words().get("words", ())) | lexicon.product_words()
+    fests = tuple(lexicon.event_words().get("towns", ()))
+    for a, b, cls in _spans(tags):
+        if cls != "LOC" or b - a != 1:
+            continue
+        stop = min(b + 3, len(words))
+        tail = next((i for i in range(b, stop) if tags[i] != "O" or not words[i][:1].isupper()), stop)
+        free = a == 0 or lexicon.pos(words[a - 1].lower())[0] not in ("APPR", "APPRART")  # 'in Ried Rennen'
+        opened = tail > b and words[tail - 1] in ends - CLAUSE_NOUNS and free
+        festival = a > 0 and tags[a - 1] == "O" and fests and words[a - 1].lower().endswith(fests)
+        if opened or festival:
+            tags[a] = "O"
+
+
+def _english_heads(words: list[str], tags: list[str]) -> None:
+    """An untagged English head of a place's name after a place is part of it: 'Lake Eyre' + 'Basin'."""
+    for a, b, cls in _spans(tags):
+        if cls == "LOC" and b < len(words) and tags[b] == "O" and words[b] in PLACE_HEADS_EN \
+                and " ".join(words[a:b]) not in lexicon.countries():
+            tags[b] = "I-LOC"
+
+
+def noun_use(m, toks: tuple[str, ...]) -> bool:
+    """A place's name used as a common word: a nominalised verb after 'beim', 'zum', 'vom' ('beim Kauen'), an
+    unknown place's adjective before a common noun, a species or a product ('Krainer Greiskraut')."""
+    if m.cls != "LOC" or toks[0] in lexicon.countries() or toks[0] in lexicon.regions():
+        return False
+    before = m.before[-1].lower() if m.before else ""
+    if len(toks) == 1:
+        return before in ("beim", "zum", "vom") and toks[0][1:].islower() \
+            and lexicon.pos(toks[0].lower())[0] == "VV(INF)"
+    return len(toks) == 2 and toks[0].endswith("er") and not place_adjective(toks[0]) \
+        and toks[0] not in lexicon.places() and common_noun(toks[1], guessed=True) \
+        and not toks[1].lower().endswith(lexicon.place_endings())

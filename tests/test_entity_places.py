@@ -1,0 +1,59 @@
+"""sitegen.entities: place rules found by auditing the archive's place index (fragments of longer names,
+towns standing for their club, regions glued to the next word, common words)."""
+from __future__ import annotations
+
+from sitegen.entities import extract
+from sitegen.entities.placespans import repair
+
+
+def test_a_place_with_im_or_an_der_and_a_gau_or_river_is_one_place():
+    ents = extract("Beim Festival in St. Johann im Pongau spielten sie. Betroffen sind Hermagor und Spittal"
+                   " an der Drau.")
+    assert "St. Johann im Pongau" in ents.places and "Spittal an der Drau" in ents.places
+    assert "Pongau" not in ents.places and "Drau" not in ents.places and "St. Johann" not in ents.places
+    ents = extract("Siedler leben in Hebron im Westjordanland, Urlauber in Heiligendamm an der Ostsee.")
+    assert {"Hebron", "Westjordanland", "Heiligendamm", "Ostsee"} <= set(ents.places)  # two places each
+
+
+def test_st_before_a_name_ends_no_place():
+    assert "Paris St. Germain" in extract("Paris St. Germain will endlich den großen Wurf landen.").places
+
+
+def test_two_streets_joined_by_ecke_are_no_one_place():
+    words = "in der Herrengasse Ecke Stempfergasse".split()
+    assert repair(words, ["O", "O", "B-ORG", "I-ORG", "I-ORG"]) == ["O", "O", "B-LOC", "O", "B-LOC"]
+
+
+def test_a_region_glued_to_the_next_word_is_split():
+    words = "in der Steiermark Murau ( minus".split()
+    assert repair(words, ["O", "O", "B-LOC", "I-LOC", "O", "O"])[2:4] == ["B-LOC", "B-LOC"]
+    ents = extract("Vor vier Jahren hatte er bei einem Future in Marokko Kovalik in drei Sätzen besiegt.")
+    assert "Marokko" in ents.places and "Marokko Kovalik" not in ents.places
+    ents = extract("Sie sollen im Irak Senfgas eingesetzt haben.")
+    assert ents.places == ("Irak",)
+
+
+def test_a_place_inside_an_event_or_product_name_is_none():
+    assert extract("Einen Prototypen hat man auf der Tokyo Motor Show vorgestellt.").places == ()
+    assert extract("Ein Beispiel: Tennessee Whiskey.").places == ()
+    assert "Recklinghausen" not in extract("Eine Koproduktion mit den Ruhrfestspielen Recklinghausen.").places
+    assert "Tokio" in extract("Einen Prototypen hat man in Tokio vorgestellt.").places
+
+
+def test_an_english_head_belongs_to_the_place():
+    assert extract("Es ist ein australisches Umweltprojekt im Lake Eyre Basin").places == ("Lake Eyre Basin",)
+
+
+def test_a_town_for_a_players_club_is_no_place():
+    ents = extract("Der Kader: Andreas Weimann (Derby, 14/0), Philipp Zulechner (Austria, 1/0). Trainer ist"
+                   " Marcel Koller.")
+    assert "Derby" not in ents.places
+    ents = extract("Rapids Gegner Valencia ist am Tiefpunkt. Der Trainer muss gehen.")
+    assert "Valencia" not in ents.places
+
+
+def test_a_place_used_as_a_common_word_is_none():
+    assert extract("Viele Senioren haben Schwierigkeiten beim Kauen und Schlucken.").places == ()
+    assert extract("Das Krainer Greiskraut besteht aus vier Arten.").places == ()
+    assert "Kauen" in extract("Die Delegation reiste nach Kauen in Litauen.").places
+    assert extract("Mit dem Service ging es ins Tiebreak.").places == ()
