@@ -97,11 +97,3 @@ def test_a_name_in_s_after_a_preposition_without_genitive_keeps_its_s():
     assert ents.organisations == ("Palmers",)
     assert extract("Das Geld kam von Obamas Regierung. Obama sagte das.").people == ("Obama",)
 
-
-def test_an_institution_goes_on_with_the_town_after_its_abbreviation():
-    ents = extract("Das Oberlandesgericht (OLG) Wien hat entschieden. Die Kanzlei in Wien war zufrieden.")
-    assert ents.organisations == ("Oberlandesgericht Wien",) and ents.places == ("Wien",)
-    ents = extract("Die Funktionen gehen auf die Volksbank (VB) Wien-Baden über.")
-    assert "Volksbank Wien-Baden" in ents.organisations
-    ents = extract("Die Firma (ABC) Wien ist pleite.")  # no institution's word
-    assert "Firma Wien" not in ents.organisations
