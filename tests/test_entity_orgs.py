@@ -97,3 +97,57 @@ def test_a_name_in_s_after_a_preposition_without_genitive_keeps_its_s():
     assert ents.organisations == ("Palmers",)
     assert extract("Das Geld kam von Obamas Regierung. Obama sagte das.").people == ("Obama",)
 
+
+def test_an_institution_goes_on_with_the_town_after_its_abbreviation():
+    ents = extract("Das Oberlandesgericht (OLG) Wien hat entschieden. Die Kanzlei in Wien war zufrieden.")
+    assert ents.organisations == ("Oberlandesgericht Wien",) and ents.places == ("Wien",)
+    ents = extract("Die Funktionen gehen auf die Volksbank (VB) Wien-Baden über.")
+    assert "Volksbank Wien-Baden" in ents.organisations
+    ents = extract("Die Firma (ABC) Wien ist pleite.")  # no institution's word
+    assert "Firma Wien" not in ents.organisations
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person_the_article_names():
+    ents = extract("Auf dem Stimmzettel stehen Irmgard Griss, Norbert Hofer (FPÖ), Rudolf Hundstorfer (SPÖ)"
+                   " und Andreas Khol (ÖVP). Die Reihe der Gespräche mit Griss, Hofer, Hundstorfer und Khol"
+                   " zeigt ORF 2 am Donnerstag.")
+    assert "Norbert Hofer" in ents.people and "Hofer" not in ents.organisations  # a listed company's name
+    ents = extract("Eher dürfte es Hofer oder Lidl gelüsten, die auf den Wiener Raum spitzen.")
+    assert "Hofer" in ents.organisations  # no person of that name: the chain
+    ents = extract("Max Mustermann sagte das. Ein Tor: Nach einer Kombination mit Brett McLean fiel der"
+                   " Ausgleich. McLean verwertete dann einen Pass zum 2:1. Tore: Kozek (41.), McLean (51.)"
+                   " bzw. Kallio (32.)")
+    assert "McLean" in ents.people and "McLean" not in ents.organisations  # a scorer of the list
+
+
+def test_an_institution_goes_on_with_its_purpose_and_the_body_it_is_part_of():
+    words = "Forscher des Max-Planck-Instituts für Plasmaphysik erstmals".split()
+    assert split(words, 2, 3, "ORG") == [(2, 5, "ORG")]
+    words = "Studie des Internationalen Instituts für Angewandte Systemanalyse ( IIASA )".split()
+    assert split(words, 2, 6, "ORG") == [(2, 7, "ORG")]
+    words = "der am Zoologischen Institut der Universität Basel forscht".split()
+    assert split(words, 2, 4, "ORG") == [(2, 7, "ORG")]
+    words = "zahlte dem Institut für die Studie".split()
+    assert split(words, 2, 3, "ORG") == [(2, 3, "ORG")]  # no name after 'für'
+    assert split("am Institut der Forscherin".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no body after
+    assert split("die Ministerin für Bildung".split(), 1, 2, "ORG") == [(1, 2, "ORG")]
+
+
+def test_an_english_name_keeps_the_first_word_the_tagger_left_out():
+    words = "Die 1960 gegründete Worried Men Skiffle Group gehört".split()
+    assert split(words, 4, 7, "ORG") == [(3, 7, "ORG")]
+    words = "den Titelverteidiger New England Patriots ausgeschaltet".split()
+    assert split(words, 3, 5, "ORG") == [(2, 5, "ORG")]
+    words = "die Medien Union Ludwigshafen aus".split()
+    assert split(words, 2, 4, "ORG") == [(2, 4, "ORG")]  # a German noun before it
+
+
+def test_a_group_named_with_und_and_a_firm_of_several_names_are_whole():
+    words = "Die in Basel beheimatete Gruppe Idee und Klang versucht".split()
+    assert split(words, 4, 6, "ORG") == [(4, 8, "ORG")]
+    words = "die Gruppe Idee und Greenpeace Schweiz".split()
+    assert split(words, 1, 3, "ORG") == [(1, 3, "ORG")]  # another name after 'und'
+    words = "die Agentur Demner , Merlicek & Bergmann verantwortlich".split()
+    assert split(words, 2, 3, "ORG") == [(2, 7, "ORG")]
+    assert split(words, 4, 5, "ORG") == []
+    assert split("die SPÖ , ÖVP und FPÖ".split(), 1, 2, "ORG") == [(1, 2, "ORG")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, rules, sports
+from . import extents, lexicon, rules, sports
 from .normalize import ARTICLES
 from .trimming import _describer, _long_compound, _role, common_noun
 
@@ -14,8 +14,12 @@ Span = tuple[int, int, str]
 def split(words: list[str], a: int, b: int, cls: str, start: int | None = None) -> list[Span]:
     """The spans an organisation's span really holds (none, one or two); start is where the tagger's span
     began before trimming."""
+    whole = extents.firm(words, a, b) if cls in ("ORG", "PER") else None
+    if whole is not None:  # 'Demner, Merlicek & Bergmann'
+        return [(*whole, "ORG")] if whole[1] > whole[0] else []
     if cls != "ORG" or a >= b:
         return [(a, b, cls)]
+    a, b = extents.extend(words, a, b)
     a = _firm_start(words, a, b, a if start is None else start)
     if "(" in words[a + 1:b]:
         b = words.index("(", a + 1)  # 'Landeskriminalamt (LKA)': the name before its abbreviation

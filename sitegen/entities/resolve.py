@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, glue, lexicon, rules, surnames
+from . import cues, extents, glue, lexicon, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -21,7 +21,7 @@ def _surface(m: Mention) -> tuple[str, ...]:
     if m.name:
         return tuple(m.name.split())
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
-    toks = [t for t in toks if t]
+    toks = list(extents.comma_joined(tuple(t for t in toks if t)))  # 'Demner, Merlicek & Bergmann'
     article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
     while toks and toks[0].lower() in ARTICLES and " ".join(toks) not in lexicon.multiword_places():
         article, toks = toks[0].lower(), toks[1:]
