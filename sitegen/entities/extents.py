@@ -35,9 +35,11 @@ def _noun(word: str) -> bool:
 def _english_opener(words: list[str], a: int, b: int) -> int:
     """A foreign word the tagger left out before an organisation's name of two or more words: 'Worried' +
     'Men Skiffle Group', 'New' + 'England Patriots', 'Population' + 'Reference Bureau' (not 'Medien')."""
-    if b - a < 2 or a < 2 or not _cap(words[a - 1]) or words[a - 1].lower() in ARTICLES:
+    if b - a < 2 or a < 2 or not all(map(_cap, words[a - 1:b])) or words[a - 1].lower() in ARTICLES:
         return a
     word = words[a - 1]
+    if len(word) > 12 or word.endswith("s"):
+        return a  # a compound describing it, a genitive: 'Satellitenfernsehanbieters', 'Stögers FC Köln'
     foreign = lexicon.pos(word.lower())[0] in ("NE", "FM") and lexicon.pos(words[a])[0] in ("NE", "FM", "NN")
     if not foreign or word in lexicon.first_names() or _role(word, words[a]) or _describer(word):
         return a
@@ -88,7 +90,7 @@ def firm(words: list[str], a: int, b: int) -> Span | None:
 
 def comma_joined(toks: tuple[str, ...]) -> tuple[str, ...]:
     """A firm's tokens with its comma glued to the name before: 'Demner,' 'Merlicek' '&' 'Bergmann'."""
-    if "," not in toks[1:-1]:
+    if "," not in toks[1:-1] or "&" not in toks:
         return toks
     out: list[str] = []
     for t in toks:
