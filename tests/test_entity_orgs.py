@@ -121,8 +121,8 @@ def test_a_surname_typed_as_an_organisation_is_the_person_the_article_names():
 
 
 def test_an_institution_goes_on_with_its_purpose_and_the_body_it_is_part_of():
-    words = "Forscher des Max-Planck-Instituts für Plasmaphysik erstmals".split()
-    assert split(words, 2, 3, "ORG") == [(2, 5, "ORG")]
+    words = "Forscher des Zoologischen Instituts für Plasmaphysik erstmals".split()
+    assert split(words, 2, 4, "ORG") == [(2, 6, "ORG")]
     words = "Studie des Internationalen Instituts für Angewandte Systemanalyse ( IIASA )".split()
     assert split(words, 2, 6, "ORG") == [(2, 7, "ORG")]
     words = "der am Zoologischen Institut der Universität Basel forscht".split()
@@ -151,3 +151,33 @@ def test_a_group_named_with_und_and_a_firm_of_several_names_are_whole():
     assert split(words, 2, 3, "ORG") == [(2, 7, "ORG")]
     assert split(words, 4, 5, "ORG") == []
     assert split("die SPÖ , ÖVP und FPÖ".split(), 1, 2, "ORG") == [(1, 2, "ORG")]
+
+
+def test_a_chambers_word_as_a_members_title_is_no_organisation():
+    ents = extract("Der türkischstämmige Bundesrat Efgani Dönmez hat oft Integrationsprobleme benannt. Ist es"
+                   " angemessen, wenn ein grüner Bundesrat twittert?")
+    assert "Bundesrat" not in ents.organisations
+    ents = extract("Der Bundesrat beschloss das Gesetz am Donnerstag.")
+    assert ents.organisations == ("Bundesrat",)  # the chamber
+
+
+def test_a_bodys_common_noun_is_the_body_the_article_names():
+    ents = extract("Die Türkei soll Flüchtlinge zurücknehmen und nur mehr Syrer von dort aus in der Union"
+                   " verteilt werden, sagte der Minister. Die EU zahlt.")
+    assert "Union" not in ents.organisations and "EU" in ents.organisations
+    ents = extract("Die Nato-Außenminister treffen sich in Brüssel. Die Tagesordnung der Allianz beim"
+                   " Herbsttreffen ist lang.")
+    assert ents.organisations == ("NATO",)
+
+
+def test_a_currency_after_an_amount_and_a_programmes_abbreviation_are_none():
+    ents = extract("Er soll in dem Apartment Renovierungen in Höhe von mindestens 777.000 Real (rund"
+                   " 190.000 Euro) vorgenommen haben.")
+    assert "Real" not in ents.organisations
+    ents = extract("An einer EU-Mission im Kongo (EUSEC) zur Unterstützung nahm er teil. Stein des Anstoßes"
+                   " ist nicht der Integrale Taktfahrplan (ITF), sondern das Landeskriminalamt (LKA). Der ITF"
+                   " kommt.")
+    assert "EUSEC" not in ents.organisations and "ITF" not in ents.organisations
+    assert "Landeskriminalamt" in ents.organisations  # an institution's abbreviation
+    ents = extract("In den internationalen Schulleistungstests Pisa wurden nie Schüler aus Syrien getestet.")
+    assert "Pisa" not in ents.organisations  # a test's name after its noun

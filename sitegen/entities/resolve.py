@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, extents, glue, lexicon, rules, surnames
+from . import cues, descriptions, extents, glue, lexicon, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -154,6 +154,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
     surfaces = surnames.as_people(surfaces)  # 'Hofer (FPÖ)' after 'Norbert Hofer'
+    surfaces = descriptions.described(surfaces)  # 'Bundesrat Efgani Dönmez', 'in der Union'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
