@@ -181,3 +181,15 @@ def test_a_currency_after_an_amount_and_a_programmes_abbreviation_are_none():
     assert "Landeskriminalamt" in ents.organisations  # an institution's abbreviation
     ents = extract("In den internationalen Schulleistungstests Pisa wurden nie Schüler aus Syrien getestet.")
     assert "Pisa" not in ents.organisations  # a test's name after its noun
+
+
+def test_a_landscape_is_a_place_and_a_partys_compound_with_its_kind_is_the_party():
+    ents = extract("Die Regierung plant eine diplomatische Präsenz im Silicon Valley, sagte der Minister.")
+    assert ents.places == ("Silicon Valley",) and ents.organisations == ()
+    ents = extract("Die neue polnische Regierung der nationalkonservativen PiS-Partei gab vor der Wahl nach.")
+    assert ents.organisations == ("PiS",)
+    ents = extract("Man kann nun die internationale Raumstation (ISS) in einer virtuellen Panoramatour"
+                   " erforschen. Die ISS wurde umgebaut.")
+    assert ents.organisations == ()  # a device's abbreviation after its noun
+    ents = extract("Das Welternährungsprogramm (WFP) hilft den Flüchtlingen im Libanon.")
+    assert ents.organisations == ("WFP",)  # a UN programme is an organisation

@@ -4,6 +4,7 @@ zum Lamborghini'), a currency after an amount, a programme's abbreviation ('EU-M
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicon
@@ -12,7 +13,7 @@ from .mentions import Mention
 Surfaces = list[tuple[Mention, tuple[str, ...]]]
 INDEFINITE = frozenset("ein eine einen einem einer".split())
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+|Millionen|Milliarden|Mio\.|Mrd\.")
-PROGRAMMES = ("mission", "programm", "fahrplan", "plan", "projekt", "studie", "verfahren", "system")
+PROGRAMMES = ("mission", "fahrplan", "plan", "projekt", "studie", "verfahren", "system")  # no UN "-programm"
 
 
 def described(surfaces: Surfaces) -> Surfaces:
@@ -83,4 +84,24 @@ def _programme(m: Mention, word: str, before: Mention | None) -> bool:
         return False
     words = [m.before[0]] + (list(before.before) if before is not None and before.after == "(" else [])
     heads = [w.lower().rsplit("-", 1)[-1] for w in words if w[:1].isupper()]
-    return any(h.endswith(PROGRAMMES) and h not in lexicon.org_words() for h in heads)
+    return any((h.endswith(PROGRAMMES) or h.endswith(lexicon.event_words()["cues"])) and h not in
+               lexicon.org_words() for h in heads)  # 'Raumstation (ISS)'
+
+
+def retyped(surfaces: Surfaces) -> Surfaces:
+    """A name ending in a landscape's English word is a place ('Silicon Valley'); a listed organisation's
+    compound with its kind is the organisation ('PiS-Partei' -> 'PiS')."""
+    out = []
+    for m, s in surfaces:
+        head, _, kind = s[0].rpartition("-") if len(s) == 1 else ("", "", "")
+        if m.cls == "ORG" and len(s) > 1 and s[-1] in LANDSCAPES:
+            m = replace(m, cls="LOC")
+        elif m.cls == "ORG" and kind in KINDS and (head in lexicon.orgs()
+                                                    or head.casefold() in lexicon.aliases()):
+            s = (head,)
+        out.append((m, s))
+    return out
+
+
+LANDSCAPES = frozenset("Valley Bay Beach Island Islands Mountains County Canyon Coast Peninsula".split())
+KINDS = frozenset("Partei Konzern Bewegung Miliz".split())

@@ -154,7 +154,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
     surfaces = surnames.as_people(surfaces)  # 'Hofer (FPÖ)' after 'Norbert Hofer'
-    surfaces = descriptions.described(surfaces)  # 'Bundesrat Efgani Dönmez', 'in der Union'
+    surfaces = descriptions.retyped(descriptions.described(surfaces))  # 'Bundesrat Efgani Dönmez'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
