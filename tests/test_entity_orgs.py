@@ -193,3 +193,19 @@ def test_a_landscape_is_a_place_and_a_partys_compound_with_its_kind_is_the_party
     assert ents.organisations == ()  # a device's abbreviation after its noun
     ents = extract("Das Welternährungsprogramm (WFP) hilft den Flüchtlingen im Libanon.")
     assert ents.organisations == ("WFP",)  # a UN programme is an organisation
+
+
+def test_a_description_before_a_foreign_name_of_several_words_and_a_companys_division_are_cut():
+    words = "an die Schweizer Werbeagentur Saatchi & Saatchi Geneva unter".split()
+    assert split(words, 2, 8, "ORG") == [(4, 8, "ORG")]
+    words = "die Landesbank Baden-Württemberg meldet".split()
+    assert split(words, 1, 3, "ORG") == [(1, 3, "ORG")]  # a region after it
+    words = "von dem Ubisoft Studio Nadeo .".split()
+    assert split(words, 2, 5, "ORG") == [(4, 5, "ORG")]
+    ents = extract("Der Preis geht an die Schweizer Werbeagentur Saatchi & Saatchi Geneva für ihre Kampagne.")
+    assert ents.organisations == ("Saatchi & Saatchi Geneva",)  # its first word again after '&'
+
+
+def test_a_given_name_and_a_word_after_a_noun_for_a_person_are_a_person():
+    ents = extract("Die Sammlung des Wiener Zuckerfabrikanten Oscar Bondy gehörte zu den größten der Stadt.")
+    assert ents.people == ("Oscar Bondy",) and ents.organisations == ()

@@ -19,7 +19,7 @@ def as_people(surfaces: Surfaces) -> Surfaces:
     tails = {p[-n:] for p in full for n in (1, 2) if len(p) > n} | players
     out = []
     for m, s in surfaces:
-        if m.cls == "ORG" and not m.name and s in tails and _surname(s, m):
+        if m.cls == "ORG" and not m.name and (s in tails and _surname(s, m) or _after_person_noun(m, s)):
             m = replace(m, cls="PER")
         out.append((m, s))
     return out
@@ -37,3 +37,15 @@ def _surname(s: tuple[str, ...], m: Mention) -> bool:
     if name in lexicon.countries() or name in lexicon.regions() or name.casefold() in lexicon.aliases():
         return False
     return m.after not in ("AG", "GmbH", "SE", "Holding", "Inc.") and s[0][:1].isupper()
+
+
+PERSON_ENDS = ("ant", "anten", "ent", "enten", "ist", "isten", "eur", "euren", "or", "oren")
+
+
+def _after_person_noun(m: Mention, s: tuple[str, ...]) -> bool:
+    """A given name and one more word after a noun for a person: 'des Wiener Zuckerfabrikanten Oscar Bondy'
+    (not 'Förderer Putin International')."""
+    word = m.before[-1] if m.before else ""
+    given = _given(s[0]) or "PER" in lexicon.known().get(s[0], "")  # "Oscar", a person's word in GermEval
+    return len(s) == 2 and given and word[:1].isupper() and word.endswith(PERSON_ENDS) \
+        and s[1].lower() not in lexicon.org_words() and " ".join(s) not in lexicon.orgs()
