@@ -105,3 +105,107 @@ def test_an_institution_goes_on_with_the_town_after_its_abbreviation():
     assert "Volksbank Wien-Baden" in ents.organisations
     ents = extract("Die Firma (ABC) Wien ist pleite.")  # no institution's word
     assert "Firma Wien" not in ents.organisations
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person_the_article_names():
+    ents = extract("Auf dem Stimmzettel stehen Irmgard Griss, Norbert Hofer (FPÖ), Rudolf Hundstorfer (SPÖ)"
+                   " und Andreas Khol (ÖVP). Die Reihe der Gespräche mit Griss, Hofer, Hundstorfer und Khol"
+                   " zeigt ORF 2 am Donnerstag.")
+    assert "Norbert Hofer" in ents.people and "Hofer" not in ents.organisations  # a listed company's name
+    ents = extract("Eher dürfte es Hofer oder Lidl gelüsten, die auf den Wiener Raum spitzen.")
+    assert "Hofer" in ents.organisations  # no person of that name: the chain
+    ents = extract("Max Mustermann sagte das. Ein Tor: Nach einer Kombination mit Brett McLean fiel der"
+                   " Ausgleich. McLean verwertete dann einen Pass zum 2:1. Tore: Kozek (41.), McLean (51.)"
+                   " bzw. Kallio (32.)")
+    assert "McLean" in ents.people and "McLean" not in ents.organisations  # a scorer of the list
+
+
+def test_an_institution_goes_on_with_its_purpose_and_the_body_it_is_part_of():
+    words = "Forscher des Zoologischen Instituts für Plasmaphysik erstmals".split()
+    assert split(words, 2, 4, "ORG") == [(2, 6, "ORG")]
+    words = "Studie des Internationalen Instituts für Angewandte Systemanalyse ( IIASA )".split()
+    assert split(words, 2, 6, "ORG") == [(2, 7, "ORG")]
+    words = "der am Zoologischen Institut der Universität Basel forscht".split()
+    assert split(words, 2, 4, "ORG") == [(2, 7, "ORG")]
+    words = "zahlte dem Institut für die Studie".split()
+    assert split(words, 2, 3, "ORG") == [(2, 3, "ORG")]  # no name after 'für'
+    assert split("am Institut der Forscherin".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no body after
+    assert split("die Ministerin für Bildung".split(), 1, 2, "ORG") == [(1, 2, "ORG")]
+
+
+def test_an_english_name_keeps_the_first_word_the_tagger_left_out():
+    words = "Die 1960 gegründete Worried Men Skiffle Group gehört".split()
+    assert split(words, 4, 7, "ORG") == [(3, 7, "ORG")]
+    words = "den Titelverteidiger New England Patriots ausgeschaltet".split()
+    assert split(words, 3, 5, "ORG") == [(2, 5, "ORG")]
+    words = "die Medien Union Ludwigshafen aus".split()
+    assert split(words, 2, 4, "ORG") == [(2, 4, "ORG")]  # a German noun before it
+
+
+def test_a_group_named_with_und_and_a_firm_of_several_names_are_whole():
+    words = "Die in Basel beheimatete Gruppe Idee und Klang versucht".split()
+    assert split(words, 4, 6, "ORG") == [(4, 8, "ORG")]
+    words = "die Gruppe Idee und Greenpeace Schweiz".split()
+    assert split(words, 1, 3, "ORG") == [(1, 3, "ORG")]  # another name after 'und'
+    words = "die Agentur Demner , Merlicek & Bergmann verantwortlich".split()
+    assert split(words, 2, 3, "ORG") == [(2, 7, "ORG")]
+    assert split(words, 4, 5, "ORG") == []
+    assert split("die SPÖ , ÖVP und FPÖ".split(), 1, 2, "ORG") == [(1, 2, "ORG")]
+
+
+def test_a_chambers_word_as_a_members_title_is_no_organisation():
+    ents = extract("Der türkischstämmige Bundesrat Efgani Dönmez hat oft Integrationsprobleme benannt. Ist es"
+                   " angemessen, wenn ein grüner Bundesrat twittert?")
+    assert "Bundesrat" not in ents.organisations
+    ents = extract("Der Bundesrat beschloss das Gesetz am Donnerstag.")
+    assert ents.organisations == ("Bundesrat",)  # the chamber
+
+
+def test_a_bodys_common_noun_is_the_body_the_article_names():
+    ents = extract("Die Türkei soll Flüchtlinge zurücknehmen und nur mehr Syrer von dort aus in der Union"
+                   " verteilt werden, sagte der Minister. Die EU zahlt.")
+    assert "Union" not in ents.organisations and "EU" in ents.organisations
+    ents = extract("Die Nato-Außenminister treffen sich in Brüssel. Die Tagesordnung der Allianz beim"
+                   " Herbsttreffen ist lang.")
+    assert ents.organisations == ("NATO",)
+
+
+def test_a_currency_after_an_amount_and_a_programmes_abbreviation_are_none():
+    ents = extract("Er soll in dem Apartment Renovierungen in Höhe von mindestens 777.000 Real (rund"
+                   " 190.000 Euro) vorgenommen haben.")
+    assert "Real" not in ents.organisations
+    ents = extract("An einer EU-Mission im Kongo (EUSEC) zur Unterstützung nahm er teil. Stein des Anstoßes"
+                   " ist nicht der Integrale Taktfahrplan (ITF), sondern das Landeskriminalamt (LKA). Der ITF"
+                   " kommt.")
+    assert "EUSEC" not in ents.organisations and "ITF" not in ents.organisations
+    assert "Landeskriminalamt" in ents.organisations  # an institution's abbreviation
+    ents = extract("In den internationalen Schulleistungstests Pisa wurden nie Schüler aus Syrien getestet.")
+    assert "Pisa" not in ents.organisations  # a test's name after its noun
+
+
+def test_a_landscape_is_a_place_and_a_partys_compound_with_its_kind_is_the_party():
+    ents = extract("Die Regierung plant eine diplomatische Präsenz im Silicon Valley, sagte der Minister.")
+    assert ents.places == ("Silicon Valley",) and ents.organisations == ()
+    ents = extract("Die neue polnische Regierung der nationalkonservativen PiS-Partei gab vor der Wahl nach.")
+    assert ents.organisations == ("PiS",)
+    ents = extract("Man kann nun die internationale Raumstation (ISS) in einer virtuellen Panoramatour"
+                   " erforschen. Die ISS wurde umgebaut.")
+    assert ents.organisations == ()  # a device's abbreviation after its noun
+    ents = extract("Das Welternährungsprogramm (WFP) hilft den Flüchtlingen im Libanon.")
+    assert ents.organisations == ("WFP",)  # a UN programme is an organisation
+
+
+def test_a_description_before_a_foreign_name_of_several_words_and_a_companys_division_are_cut():
+    words = "an die Schweizer Werbeagentur Saatchi & Saatchi Geneva unter".split()
+    assert split(words, 2, 8, "ORG") == [(4, 8, "ORG")]
+    words = "die Landesbank Baden-Württemberg meldet".split()
+    assert split(words, 1, 3, "ORG") == [(1, 3, "ORG")]  # a region after it
+    words = "von dem Ubisoft Studio Nadeo .".split()
+    assert split(words, 2, 5, "ORG") == [(4, 5, "ORG")]
+    ents = extract("Der Preis geht an die Schweizer Werbeagentur Saatchi & Saatchi Geneva für ihre Kampagne.")
+    assert ents.organisations == ("Saatchi & Saatchi Geneva",)  # its first word again after '&'
+
+
+def test_a_given_name_and_a_word_after_a_noun_for_a_person_are_a_person():
+    ents = extract("Die Sammlung des Wiener Zuckerfabrikanten Oscar Bondy gehörte zu den größten der Stadt.")
+    assert ents.people == ("Oscar Bondy",) and ents.organisations == ()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, rules, sports
-from .normalize import ARTICLES
+from . import extents, lexicon, rules, sports
+from .normalize import ARTICLES, place_adjective
 from .trimming import _describer, _long_compound, _role, common_noun
 
 Span = tuple[int, int, str]
@@ -14,8 +14,12 @@ Span = tuple[int, int, str]
 def split(words: list[str], a: int, b: int, cls: str, start: int | None = None) -> list[Span]:
     """The spans an organisation's span really holds (none, one or two); start is where the tagger's span
     began before trimming."""
+    whole = extents.firm(words, a, b) if cls in ("ORG", "PER") else None
+    if whole is not None:  # 'Demner, Merlicek & Bergmann'
+        return [(*whole, "ORG")] if whole[1] > whole[0] else []
     if cls != "ORG" or a >= b:
         return [(a, b, cls)]
+    a, b = extents.extend(words, a, b)
     a = _firm_start(words, a, b, a if start is None else start)
     if "(" in words[a + 1:b]:
         b = words.index("(", a + 1)  # 'Landeskriminalamt (LKA)': the name before its abbreviation
@@ -72,10 +76,28 @@ def _person(words: list[str]) -> bool:
 def _description(words: list[str], a: int, b: int) -> int:
     """How many words of a description open the span before a name: 'US-Raumfahrtbehörde Nasa',
     'Europäische Raumfahrtagentur ESA' (not 'Wirtschaftskammer Burgenland', 'Team Stronach')."""
-    n = 1 if adjective(words[a]) else 0
+    n = 1 if adjective(words[a]) or place_adjective(words[a]) else 0
     if b - a == n + 2 and describes(words[a + n]) and name_word(words[a + n + 1]):
         return n + 1
+    name = words[a + n + 1:b]  # a name of several words: 'Schweizer Werbeagentur Saatchi & Saatchi Geneva'
+    if b - a > n + 2 and describes(words[a + n]) and _foreign_name(name):
+        return n + 1
+    if b - a == 3 and words[a] in lexicon.companies() | lexicon.orgs() and words[a + 1] in DIVISIONS \
+            and name_word(words[a + 2]):
+        return 2  # a company's division: 'Ubisoft Studio Nadeo'
     return 0
+
+
+DIVISIONS = frozenset("Studio Studios Label Tochter Division Sparte".split())
+
+
+def _foreign_name(words: list[str]) -> bool:
+    """Words of a name no dictionary knows as German, no place: 'Saatchi & Saatchi Geneva'."""
+    first = words[0]
+    if first in lexicon.places() or first in lexicon.countries() or first in lexicon.regions() \
+            or first.lower() in lexicon.org_words() or common_noun(first, guessed=True):
+        return False
+    return all(w == "&" or w[:1].isupper() and lexicon.pos(w)[0] in ("NE", "FM") for w in words)
 
 
 def adjective(word: str) -> bool:

@@ -152,7 +152,8 @@ def phrase_inside(name: str) -> bool:
                 and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
     head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
     purpose = head and not (head in lexicon.org_words() or head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS))
-    return inner or bool(purpose) or len(toks) > 2 and toks[0] in toks[2:] and toks[0].isalpha()
+    again = len(toks) > 2 and toks[0] in toks[2:] and toks[toks.index(toks[0], 1) - 1] != "&"  # 'A & A'
+    return inner or bool(purpose) or again and toks[0].isalpha()
 
 
 def open_end(name: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, glue, lexicon, placespans, rules
+from . import cues, descriptions, extents, glue, lexicon, placespans, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -21,7 +21,7 @@ def _surface(m: Mention) -> tuple[str, ...]:
     if m.name:
         return tuple(m.name.split())
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
-    toks = [t for t in toks if t]
+    toks = list(extents.comma_joined(tuple(t for t in toks if t)))  # 'Demner, Merlicek & Bergmann'
     article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
     while toks and toks[0].lower() in ARTICLES and " ".join(toks) not in lexicon.multiword_places():
         article, toks = toks[0].lower(), toks[1:]
@@ -153,6 +153,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
+    surfaces = surnames.as_people(surfaces)  # 'Hofer (FPÖ)' after 'Norbert Hofer'
+    surfaces = descriptions.retyped(descriptions.described(surfaces))  # 'Bundesrat Efgani Dönmez'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
