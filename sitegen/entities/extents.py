@@ -47,12 +47,12 @@ def _english_opener(words: list[str], a: int, b: int) -> int:
 
 
 def _purpose(words: list[str], a: int, b: int) -> int:
-    """'Zoologisches Institut' + 'für Evolution'; 'Instituts für Angewandte' + 'Systemanalyse' (a name of one
-    word stays: tests/test_entity_spans.py pins 'Max-Planck-Institut' before 'für Plasmaphysik')."""
+    """'Zoologisches Institut' + 'für Evolution'; 'Instituts für Angewandte' + 'Systemanalyse';
+    'Max-Planck-Instituts' + 'für Plasmaphysik'."""
     n = len(words)
     if b < n and "für" in words[a:b] and _adjective(words[b - 1]) and _noun(words[b]):
         return b + 1
-    if b + 1 < n and b - a > 1 and words[b] == "für" and words[b - 1].lower().endswith(UNITS):
+    if b + 1 < n and words[b] == "für" and words[b - 1].lower().endswith(UNITS):
         end = b + 1
         while end < n - 1 and _adjective(words[end]) and _cap(words[end + 1]):
             end += 1
