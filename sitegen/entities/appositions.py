@@ -6,7 +6,7 @@ import re
 
 from . import extents, lexicon, rules, sports
 from .normalize import ARTICLES, place_adjective
-from .trimming import _describer, _long_compound, _role, common_noun
+from .trimming import common_noun, describer, long_compound, role_noun
 
 Span = tuple[int, int, str]
 
@@ -27,7 +27,7 @@ def split(words: list[str], a: int, b: int, cls: str, start: int | None = None) 
         return []  # 'Der Weltfußballverband' + 'Fifa': the description before a name tagged alone
     a += _description(words, a, b)
     for i in range(a + 1, b - 2):
-        role = _role(words[i], words[i + 1]) or _long_compound(words[i])  # 'Villeneigentümer'
+        role = role_noun(words[i], words[i + 1]) or long_compound(words[i])  # 'Villeneigentümer'
         if len(words[i]) > 7 and role and not body(words[i]) and _person(words[i + 1:b]):
             return [(a, i, cls), (i + 1, b, "PER")]  # 'Kurier' + 'Villeneigentümer' + 'Herinrich Schuster'
     if b - a == 2 and body(words[a]) and glued_noun(words[a + 1]):
@@ -60,8 +60,8 @@ def _firm_start(words: list[str], a: int, b: int, start: int) -> int:
 def _firm_word(word: str, nxt: str) -> bool:
     """A capitalised word that may open a company's name: no article, role or describing noun ('Firma')."""
     kind = word.lower().endswith(DESCRIBED + lexicon.ORG_SUFFIXES + ("firma", "tochter"))
-    return word[:1].isupper() and word.lower() not in ARTICLES and not _role(word, nxt) \
-        and not _describer(word) and not kind
+    return word[:1].isupper() and word.lower() not in ARTICLES and not role_noun(word, nxt) \
+        and not describer(word) and not kind
 
 
 HEADS = rules.LEGAL_FORMS | rules.ENGLISH_HEADS | {"OG", "Network"}

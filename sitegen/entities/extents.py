@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import lexicon
 from .normalize import ARTICLES
-from .trimming import _describer, _role
+from .trimming import describer, role_noun
 
 UNITS = ("institut", "instituts", "fakultät", "klinik", "lehrstuhl", "abteilung")
 GROUPS = frozenset("Gruppe Band Duo Trio Kollektiv Ensemble Initiative".split())
@@ -41,7 +41,7 @@ def _english_opener(words: list[str], a: int, b: int) -> int:
     if len(word) > 12 or word.endswith("s"):
         return a  # a compound describing it, a genitive: 'Satellitenfernsehanbieters', 'Stögers FC Köln'
     foreign = lexicon.pos(word.lower())[0] in ("NE", "FM") and lexicon.pos(words[a])[0] in ("NE", "FM", "NN")
-    if not foreign or word in lexicon.first_names() or _role(word, words[a]) or _describer(word):
+    if not foreign or word in lexicon.first_names() or role_noun(word, words[a]) or describer(word):
         return a
     return a - 1
 

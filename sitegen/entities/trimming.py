@@ -39,7 +39,7 @@ def work_compound(word: str) -> bool:
     return word[:1].isupper() and (listed or tail)
 
 
-def _long_compound(word: str) -> bool:
+def long_compound(word: str) -> bool:
     """A long compound ending in a common noun, glued before a place: 'Jihadistenhochburg Raqqa'."""
     if len(word) < 10 or word in lexicon.places() or word in lexicon.regions():
         return False
@@ -47,7 +47,7 @@ def _long_compound(word: str) -> bool:
     return any(lexicon.pos(tail[-k:].capitalize()) == ("NN", True) for k in range(5, len(tail) + 1))
 
 
-def _role(word: str, nxt: str) -> bool:
+def role_noun(word: str, nxt: str) -> bool:
     """A role noun glued before a name: 'Landtagsklubobmann Walter', 'Jagdethiker Winkelmayer'."""
     low = word.lower()
     if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
@@ -98,21 +98,21 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     a, b, cls = _given_inside(words, a, b, cls)
     opened = a
     a = _opening_words(words, a, b, cls)
-    if cls == "ORG" and a > opened and _role(words[a - 1], words[a]) and 1 < b - a < 4 \
+    if cls == "ORG" and a > opened and role_noun(words[a - 1], words[a]) and 1 < b - a < 4 \
             and not {w.lower() for w in words[a:b]} & lexicon.org_words() \
             and " ".join(words[a:b]) not in lexicon.multiword_places():
         cls = "PER"  # a role noun cut off an organisation-typed name: 'Pop-Diva Whitney Houston'
     genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
         and a + 1 < len(words) and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
-                                                            or _long_compound(words[a + 1])):
+                                                            or long_compound(words[a + 1])):
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
-    if b - a > 2 and words[a].lower() in ARTICLES and _describer(words[a + 1]):
+    if b - a > 2 and words[a].lower() in ARTICLES and describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
-    while b - a > 1 and words[a + 1][:1].isupper() and (_describer(words[a]) or _front_noun(words[a], cls)):
+    while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)):
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
@@ -172,9 +172,9 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         if not (_other_word(words[a], opening=a == 0) and not adjective
-                or not firm and _role(words[a], words[a + 1])
-                or not head and cls == "LOC" and _long_compound(words[a])
-                or not head and cls == "ORG" and b - a == 2 and _long_compound(words[a])
+                or not firm and role_noun(words[a], words[a + 1])
+                or not head and cls == "LOC" and long_compound(words[a])
+                or not head and cls == "ORG" and b - a == 2 and long_compound(words[a])
                 and words[b - 1] in lexicon.orgs()):
             return a
         a += 1
@@ -198,7 +198,7 @@ def _institution(word: str) -> bool:
     return word.lower().endswith(lexicon.ORG_SUFFIXES)
 
 
-def _describer(word: str) -> bool:
+def describer(word: str) -> bool:
     """A noun that describes the name after it: 'Zeitung Tuttosport', 'Tageszeitung Kurier'."""
     return word.lower().endswith(MEDIA_WORDS) and lexicon.pos(word)[0] == "NN"
 
