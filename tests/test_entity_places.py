@@ -60,3 +60,23 @@ def test_a_place_used_as_a_common_word_is_none():
     assert extract("Das Krainer Greiskraut besteht aus vier Arten.").places == ()
     assert "Kauen" in extract("Die Delegation reiste nach Kauen in Litauen.").places
     assert extract("Mit dem Service ging es ins Tiebreak.").places == ()
+
+
+def test_a_town_in_its_clubs_full_name_is_the_club_elsewhere_in_a_sports_text():
+    text = ("Bayer Leverkusen verlor am Samstag 1:2. Das angeschlagene Leverkusen muss nun gegen Mainz ran. "
+            "In Leverkusen ist man enttäuscht.")
+    ents = extract(text)
+    assert "Bayer Leverkusen" in ents.organisations and "Leverkusen" in ents.places  # a venue: the town
+    ents = extract(text.replace("In Leverkusen ist man", "Der Trainer ist"))
+    assert "Leverkusen" not in ents.places
+    ents = extract("Die Stadtwerke Leverkusen planen ein Bad. Leverkusen hat 160.000 Einwohner.")
+    assert "Leverkusen" in ents.places  # no sport, no club
+
+
+def test_a_player_of_a_line_up_is_a_person_all_through_the_report():
+    text = ("Wien – Salzburg gewann 2:0. Kurz vor Schluss ein Tackling von Miranda an Djurdic. Minute 88: ein"
+            " Foul am abhebenden Nielsen. Salzburg: C. Stankovic – Schmitz, Miranda, Hinteregger, Ulmer –"
+            " Atanga, Keita, Ch. Leitgeb, Berisha – Oberlin (63. Pires), Djuricin (76. Nielsen)")
+    ents = extract(text)
+    assert "Miranda" not in ents.places and "Nielsen" not in ents.places
+    assert {"Miranda", "Nielsen", "Ch. Leitgeb"} <= set(ents.people)

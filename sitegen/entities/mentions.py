@@ -19,6 +19,7 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+VENUE = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -49,7 +50,8 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
                 words = place.split()
-                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()):
+                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()) \
+                        and place.strip() not in lexicon.multiword_places():  # 'Iowa City / Wien –'
                     places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0],
                                           dateline=True))
                     lead, words = lead + len(words[0]) + 1, words[1:]  # 'Niederösterreich Zwettl – '
@@ -185,13 +187,18 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
 
 
 def _clubs(out: list[Mention]) -> list[Mention]:
-    """In a text with sport, a town that names its club once ('2:0 gegen Malmö') is the club wherever it is
-    not the venue or the dateline ('wie Malmö', 'Malmös'; not 'in Malmö')."""
+    """In a text with sport, a town that names its club once ('2:0 gegen Malmö') or in its club's full name
+    ('Bayer Leverkusen') is the club wherever it is not the venue or the dateline (not 'in Malmö')."""
     clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
              and sports.club_town(list(m.tokens))}
-    return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
-            and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
-            and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
+    venues = {m.tokens[0] for m in out if m.dateline or m.before[-1:] and m.before[-1].lower() in VENUE}
+    held = sports.held_towns([m.tokens for m in out if m.cls == "ORG" and m.tokens[1:]]) - venues
+    out = [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
+           and ({m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
+                and m.before[-1:] not in (("in",), ("nach",), ("bei",)) or m.tokens[0] in held) else m
+           for m in out]
+    clubs |= held
+    return sports.players_first(out, clubs)
 
 
 def _listed(sent, tags, known: set[int]) -> set[int]:
