@@ -80,3 +80,27 @@ def test_a_player_of_a_line_up_is_a_person_all_through_the_report():
     ents = extract(text)
     assert "Miranda" not in ents.places and "Nielsen" not in ents.places
     assert {"Miranda", "Nielsen", "Ch. Leitgeb"} <= set(ents.people)
+
+
+def test_a_place_inside_a_longer_name_or_dateline_is_no_place_of_its_own():
+    ents = extract("Das sagte der Generaldirektor der Welt-Antidoping-Agentur (WADA), Olivier Niggli.")
+    assert ents.places == () and ents.organisations == ("WADA",)
+    assert "Deutschland" in extract("Der Chef der Deutschland-Tochter kündigte.").places  # a country stays
+    ents = extract("Iowa City / Wien – In der Biologie gibt es Neues.")
+    assert ents.places == ("Iowa City", "Wien")
+    ents = extract("Niederösterreich Zwettl – Der Bürgermeister sagte das.")
+    assert ents.places == ("Niederösterreich", "Zwettl")
+
+
+def test_towns_after_a_plural_institutions_noun_are_its_institutions():
+    ents = extract("Mit Forschern der Universitäten Marburg, Gießen und Ulm untersuchten sie das.")
+    assert ents.places == ()
+    assert ents.organisations == ("Universität Marburg", "Universität Gießen", "Universität Ulm")
+    assert extract("Die Forscher kamen aus Marburg, Gießen und Ulm.").places == ("Marburg", "Gießen", "Ulm")
+
+
+def test_a_journal_after_studie_in_is_no_place_and_a_prison_is_no_organisation():
+    ents = extract("Laut einer Studie in Nature Microbiology wurde sie daher bislang unterschätzt.")
+    assert ents.places == () and ents.organisations == ("Nature Microbiology",)
+    assert extract("Laut einer Studie in Wien wurde sie daher bislang unterschätzt.").places == ("Wien",)
+    assert extract("Er will auch die Haftanstalt Palmasola besuchen.").organisations == ()

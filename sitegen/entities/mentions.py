@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import appositions, lexicon, placespans, rules, sports, tagger
+from . import appositions, innernames, lexicon, placespans, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -150,6 +150,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, placespans.repair(words, rules.repair(words, list(given))))
+        inner = innernames.institution_towns(words, innernames.journals(words, tags))
+        out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
         phrases = list(_phrases(words, tags, table))
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
         listed = _listed(sent, tags, known)
