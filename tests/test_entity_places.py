@@ -104,3 +104,9 @@ def test_a_journal_after_studie_in_is_no_place_and_a_prison_is_no_organisation()
     assert ents.places == () and ents.organisations == ("Nature Microbiology",)
     assert extract("Laut einer Studie in Wien wurde sie daher bislang unterschätzt.").places == ("Wien",)
     assert extract("Er will auch die Haftanstalt Palmasola besuchen.").organisations == ()
+
+
+def test_a_place_inside_an_abbreviations_expansion_is_part_of_the_organisation():
+    ents = extract("Sie hieß zuerst Aqi (Al-Qaida in Iraq) und war im Irak aktiv.")
+    assert "Iraq" not in ents.places and "Al-Qaida in Iraq" in ents.organisations and "Irak" in ents.places
+    assert extract("Die Gruppe Aqi (Irak) war klein.").places == ("Irak",)  # no expansion

@@ -38,3 +38,19 @@ def journals(words: list[str], tags: list[str]) -> list[str]:
         if cls == "LOC" and (cue and not place or words[a] in JOURNAL_WORDS and b - a > 1):
             tags[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
     return tags
+
+
+def expansions(words: list[str], tags: list[str]) -> list[str]:
+    """An abbreviation's expansion in parentheses after it, its capitals matching the letters, is one
+    organisation (in place): 'Aqi (Al-Qaida in Iraq)', not a place 'Iraq'; 'EU (Brüssel)' is untouched."""
+    for i in range(1, len(words) - 2):
+        short = words[i - 1]
+        if words[i] != "(" or not (2 <= len(short) <= 6 and short.isalpha() and short[:1].isupper()):
+            continue
+        j = next((k for k in range(i + 2, min(i + 10, len(words))) if words[k] == ")"), None)
+        inner = words[i + 1:j] if j else []
+        capitals = "".join(p[0] for w in inner for p in w.split("-") if p[:1].isupper())
+        place = any(t.endswith("LOC") for t in tags[i + 1:j] if j)
+        if len(inner) > 1 and capitals.lower() == short.lower() and place:
+            tags[i + 1:j] = ["B-ORG"] + ["I-ORG"] * (len(inner) - 1)
+    return tags

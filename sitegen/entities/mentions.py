@@ -150,7 +150,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, placespans.repair(words, rules.repair(words, list(given))))
-        inner = innernames.institution_towns(words, innernames.journals(words, tags))
+        tags = innernames.journals(words, innernames.expansions(words, tags))
+        inner = innernames.institution_towns(words, tags)
         out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
         phrases = list(_phrases(words, tags, table))
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
