@@ -157,7 +157,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
         listed = _listed(sent, tags, known)
         out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
-        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text) for i in listed]
+        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
+                        before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
         spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not inside a known name, nor a listed one
                  if a not in known and (b - a > 1 or a not in listed)]
         out += _tagged(sent, spans, (given, probs, tags), sport)
