@@ -110,3 +110,10 @@ def test_a_place_inside_an_abbreviations_expansion_is_part_of_the_organisation()
     ents = extract("Sie hieß zuerst Aqi (Al-Qaida in Iraq) und war im Irak aktiv.")
     assert "Iraq" not in ents.places and "Al-Qaida in Iraq" in ents.organisations and "Irak" in ents.places
     assert extract("Die Gruppe Aqi (Irak) war klein.").places == ("Irak",)  # no expansion
+
+
+def test_a_town_and_an_english_word_in_a_sports_text_is_a_team():
+    ents = extract("Game seven: Tampa Bay Lightning – New York Islanders 2:1. Der Trainer jubelt.")
+    assert ents.places == () and "Tampa Bay Lightning" in ents.organisations
+    ents = extract("Der Trainer landete in Salt Lake City. Er flog nach Berlin Tegel und Wien Schwechat.")
+    assert {"Salt Lake City", "Berlin Tegel"} <= set(ents.places) and ents.organisations == ()

@@ -81,6 +81,8 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
                        or squad_club(words, a, b))
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
+    if sport and cls in ("LOC", "PER") and singular_team(words[a:b]) and not venue:
+        return "ORG"
     return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
 
 
@@ -152,3 +154,13 @@ def players_first(out: list, clubs: set[str]) -> list:
     return [replace(m, cls="PER") if m.cls in ("LOC", "ORG") and m.tokens in players and not m.name
             and m.before[-1:] not in (("in",), ("nach",), ("aus",)) and m.tokens[0] not in clubs
             else m for m in out]
+
+
+def singular_team(words: list[str]) -> bool:
+    """A town of one or two words and an English word the dictionary does not know: a team ('Tampa Bay
+    Lightning', 'Oklahoma City Thunder'; not 'Salt Lake City', 'Berlin Tegel')."""
+    town, last = " ".join(words[:-1]), words[-1]
+    place = town in lexicon.places() or town in lexicon.multiword_places() or words[0] in lexicon.places()
+    return 1 < len(words) < 4 and place and " ".join(words) not in lexicon.multiword_places() \
+        and last not in lexicon.places() and last[:1].isupper() and not lexicon.pos(last)[1] \
+        and last.isalpha()
