@@ -117,3 +117,4 @@ def test_a_town_and_an_english_word_in_a_sports_text_is_a_team():
     assert ents.places == () and "Tampa Bay Lightning" in ents.organisations
     ents = extract("Der Trainer landete in Salt Lake City. Er flog nach Berlin Tegel und Wien Schwechat.")
     assert {"Salt Lake City", "Berlin Tegel"} <= set(ents.places) and ents.organisations == ()
+    assert extract("Im Spiel gegen Chelsea traf Wayne Rooney zum 2:1.").people == ("Wayne Rooney",)

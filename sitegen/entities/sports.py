@@ -81,7 +81,7 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
                        or squad_club(words, a, b))
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
-    if sport and cls in ("LOC", "PER") and singular_team(words[a:b]) and not venue:
+    if sport and cls == "LOC" and singular_team(words[a:b]) and not venue:
         return "ORG"
     return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
 
@@ -163,4 +163,4 @@ def singular_team(words: list[str]) -> bool:
     place = town in lexicon.places() or town in lexicon.multiword_places() or words[0] in lexicon.places()
     return 1 < len(words) < 4 and place and " ".join(words) not in lexicon.multiword_places() \
         and last not in lexicon.places() and last[:1].isupper() and not lexicon.pos(last)[1] \
-        and last.isalpha()
+        and last.isalpha() and words[0] not in lexicon.first_names()  # 'Wayne Rooney'
