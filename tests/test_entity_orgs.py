@@ -209,3 +209,11 @@ def test_a_description_before_a_foreign_name_of_several_words_and_a_companys_div
 def test_a_given_name_and_a_word_after_a_noun_for_a_person_are_a_person():
     ents = extract("Die Sammlung des Wiener Zuckerfabrikanten Oscar Bondy gehörte zu den größten der Stadt.")
     assert ents.people == ("Oscar Bondy",) and ents.organisations == ()
+
+
+def test_a_listed_companys_name_in_a_range_or_for_a_body_the_article_names_is_no_organisation():
+    assert extract("Die 50 Fahrzeuge vom Subaru bis zum Lamborghini fahren selbst.").organisations == ()
+    assert extract("Subaru und Lamborghini melden Rekorde.").organisations == ("Subaru", "Lamborghini")
+    ents = extract("Die Nato tagt. Auf der Tagesordnung der Allianz steht Russland.")
+    assert ents.organisations == ("NATO",)
+    assert extract("Die Allianz meldet Gewinne.").organisations == ("Allianz",)

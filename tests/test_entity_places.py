@@ -60,3 +60,61 @@ def test_a_place_used_as_a_common_word_is_none():
     assert extract("Das Krainer Greiskraut besteht aus vier Arten.").places == ()
     assert "Kauen" in extract("Die Delegation reiste nach Kauen in Litauen.").places
     assert extract("Mit dem Service ging es ins Tiebreak.").places == ()
+
+
+def test_a_town_in_its_clubs_full_name_is_the_club_elsewhere_in_a_sports_text():
+    text = ("Bayer Leverkusen verlor am Samstag 1:2. Das angeschlagene Leverkusen muss nun gegen Mainz ran. "
+            "In Leverkusen ist man enttäuscht.")
+    ents = extract(text)
+    assert "Bayer Leverkusen" in ents.organisations and "Leverkusen" in ents.places  # a venue: the town
+    ents = extract(text.replace("In Leverkusen ist man", "Der Trainer ist"))
+    assert "Leverkusen" not in ents.places
+    ents = extract("Die Stadtwerke Leverkusen planen ein Bad. Leverkusen hat 160.000 Einwohner.")
+    assert "Leverkusen" in ents.places  # no sport, no club
+
+
+def test_a_player_of_a_line_up_is_a_person_all_through_the_report():
+    text = ("Wien – Salzburg gewann 2:0. Kurz vor Schluss ein Tackling von Miranda an Djurdic. Minute 88: ein"
+            " Foul am abhebenden Nielsen. Salzburg: C. Stankovic – Schmitz, Miranda, Hinteregger, Ulmer –"
+            " Atanga, Keita, Ch. Leitgeb, Berisha – Oberlin (63. Pires), Djuricin (76. Nielsen)")
+    ents = extract(text)
+    assert "Miranda" not in ents.places and "Nielsen" not in ents.places
+    assert {"Miranda", "Nielsen", "Ch. Leitgeb"} <= set(ents.people)
+
+
+def test_a_place_inside_a_longer_name_or_dateline_is_no_place_of_its_own():
+    ents = extract("Das sagte der Generaldirektor der Welt-Antidoping-Agentur (WADA), Olivier Niggli.")
+    assert ents.places == () and ents.organisations == ("WADA",)
+    assert "Deutschland" in extract("Der Chef der Deutschland-Tochter kündigte.").places  # a country stays
+    ents = extract("Iowa City / Wien – In der Biologie gibt es Neues.")
+    assert ents.places == ("Iowa City", "Wien")
+    ents = extract("Niederösterreich Zwettl – Der Bürgermeister sagte das.")
+    assert ents.places == ("Niederösterreich", "Zwettl")
+
+
+def test_towns_after_a_plural_institutions_noun_are_its_institutions():
+    ents = extract("Mit Forschern der Universitäten Marburg, Gießen und Ulm untersuchten sie das.")
+    assert ents.places == ()
+    assert ents.organisations == ("Universität Marburg", "Universität Gießen", "Universität Ulm")
+    assert extract("Die Forscher kamen aus Marburg, Gießen und Ulm.").places == ("Marburg", "Gießen", "Ulm")
+
+
+def test_a_journal_after_studie_in_is_no_place_and_a_prison_is_no_organisation():
+    ents = extract("Laut einer Studie in Nature Microbiology wurde sie daher bislang unterschätzt.")
+    assert ents.places == () and ents.organisations == ("Nature Microbiology",)
+    assert extract("Laut einer Studie in Wien wurde sie daher bislang unterschätzt.").places == ("Wien",)
+    assert extract("Er will auch die Haftanstalt Palmasola besuchen.").organisations == ()
+
+
+def test_a_place_inside_an_abbreviations_expansion_is_part_of_the_organisation():
+    ents = extract("Sie hieß zuerst Aqi (Al-Qaida in Iraq) und war im Irak aktiv.")
+    assert "Iraq" not in ents.places and "Al-Qaida in Iraq" in ents.organisations and "Irak" in ents.places
+    assert extract("Die Gruppe Aqi (Irak) war klein.").places == ("Irak",)  # no expansion
+
+
+def test_a_town_and_an_english_word_in_a_sports_text_is_a_team():
+    ents = extract("Game seven: Tampa Bay Lightning – New York Islanders 2:1. Der Trainer jubelt.")
+    assert ents.places == () and "Tampa Bay Lightning" in ents.organisations
+    ents = extract("Der Trainer landete in Salt Lake City. Er flog nach Berlin Tegel und Wien Schwechat.")
+    assert {"Salt Lake City", "Berlin Tegel"} <= set(ents.places) and ents.organisations == ()
+    assert extract("Im Spiel gegen Chelsea traf Wayne Rooney zum 2:1.").people == ("Wayne Rooney",)

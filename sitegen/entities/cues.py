@@ -18,7 +18,8 @@ OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
-               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole")  # 'Hafenstadt'
+               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
+               "haftanstalt", "gefängnis")  # 'Hafenstadt', 'Haftanstalt Palmasola'
 TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger", "team",
               "rennstall")  # 'Zweitligisten', 'Schwesterteam'
 RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",

@@ -31,6 +31,10 @@ def described(surfaces: Surfaces) -> Surfaces:
             if _title(m, s[0], nxt.get(id(m))) or _in_range(m, before) or _amount(m) or s in programmes:
                 continue  # a programme's abbreviation is none in the whole article: 'der ITF'
             s = bodies.get(s[0], s)
+        elif m.cls == "ORG" and m.name == s[0] and len(s) == 1:  # a listed name: 'Subaru', 'Allianz'
+            if _in_range(m, prev.get(id(m))):
+                continue
+            s = bodies.get(s[0], s)
         out.append((m, s))
     return out
 

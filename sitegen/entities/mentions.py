@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import appositions, lexicon, placespans, rules, sports, tagger
+from . import appositions, innernames, lexicon, placespans, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -19,6 +19,7 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+VENUE = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -49,7 +50,8 @@ def blank_metadata(text: str) -> tuple[str, list[Mention]]:
             for place in m.group(1).split("/"):
                 lead = len(place) - len(place.lstrip())
                 words = place.split()
-                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()):
+                if len(words) == 2 and (words[0] in lexicon.regions() or words[0] in lexicon.countries()) \
+                        and place.strip() not in lexicon.multiword_places():  # 'Iowa City / Wien –'
                     places.append(Mention(tuple(words[:1]), "LOC", 0.99, offset + lead, words[0],
                                           dateline=True))
                     lead, words = lead + len(words[0]) + 1, words[1:]  # 'Niederösterreich Zwettl – '
@@ -148,11 +150,15 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
         tags = rules.institutions(words, placespans.repair(words, rules.repair(words, list(given))))
+        tags = innernames.journals(words, innernames.expansions(words, tags))
+        inner = innernames.institution_towns(words, tags)
+        out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
         phrases = list(_phrases(words, tags, table))
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
         listed = _listed(sent, tags, known)
         out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
-        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text) for i in listed]
+        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
+                        before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
         spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not inside a known name, nor a listed one
                  if a not in known and (b - a > 1 or a not in listed)]
         out += _tagged(sent, spans, (given, probs, tags), sport)
@@ -185,13 +191,18 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
 
 
 def _clubs(out: list[Mention]) -> list[Mention]:
-    """In a text with sport, a town that names its club once ('2:0 gegen Malmö') is the club wherever it is
-    not the venue or the dateline ('wie Malmö', 'Malmös'; not 'in Malmö')."""
+    """In a text with sport, a town that names its club once ('2:0 gegen Malmö') or in its club's full name
+    ('Bayer Leverkusen') is the club wherever it is not the venue or the dateline (not 'in Malmö')."""
     clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
              and sports.club_town(list(m.tokens))}
-    return [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
-            and {m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
-            and m.before[-1:] not in (("in",), ("nach",), ("bei",)) else m for m in out]
+    venues = {m.tokens[0] for m in out if m.dateline or m.before[-1:] and m.before[-1].lower() in VENUE}
+    held = sports.held_towns([m.tokens for m in out if m.cls == "ORG" and m.tokens[1:]]) - venues
+    out = [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
+           and ({m.tokens[0], m.tokens[0].removesuffix("s")} & clubs
+                and m.before[-1:] not in (("in",), ("nach",), ("bei",)) or m.tokens[0] in held) else m
+           for m in out]
+    clubs |= held
+    return sports.players_first(out, clubs)
 
 
 def _listed(sent, tags, known: set[int]) -> set[int]:

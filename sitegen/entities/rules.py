@@ -15,7 +15,8 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
-NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet".split())
+NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
+                               "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
 
 
 def self_names(text: str) -> list[tuple[int, str]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 
@@ -10,7 +11,7 @@ Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racin
 Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
 
 
-_PLAYER = r"(?:[A-ZÄÖÜ]\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?\))?"
+_PLAYER = r"(?:[A-ZÄÖÜ][a-z]?\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?\))?"
 _SEP = r"(?:\s?[,–/]\s?| bzw\. )"
 LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
 _CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
@@ -26,7 +27,8 @@ def sports_people(text: str) -> list[tuple[int, str]]:
         for m in pattern.finditer(text):
             if pattern is LINEUP and not sporty:
                 continue  # a TV listing has commas only
-            for item in re.finditer(_PLAYER, m.group(1)):
+            subs = re.finditer(r"(?<=\(\d\d\. )[A-ZÄÖÜ][\w'-]+(?=\))", m.group(1))  # '(76. Nielsen)'
+            for item in [*re.finditer(_PLAYER, m.group(1)), *subs]:
                 name = re.sub(r" \(.*", "", item.group())
                 if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
                     out.append((m.start(1) + item.start(), name))
@@ -79,6 +81,8 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
                        or squad_club(words, a, b))
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
         return "ORG"
+    if sport and cls == "LOC" and singular_team(words[a:b]) and not venue:
+        return "ORG"
     return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
 
 
@@ -125,3 +129,38 @@ def split_clubs(words: list[str], tags: list[str]) -> None:
         if inside and code and town and tags[i - 1] == "B-ORG" and club_town([words[i - 1]]) \
                 and (i + 2 == len(tags) or not tags[i + 2].startswith("I-")):
             tags[i + 1] = "B-ORG"
+
+
+def held_towns(names: list[tuple[str, ...]]) -> set[str]:
+    """Towns inside a club's or team's name of several words ('Bayer Leverkusen', 'Atlanta Hawks', 'HV71
+    Jönköping'); not an institution's ('Universität Salzburg')."""
+    out = set()
+    for words in names:
+        towns = [w for w in words if club_town([w])]
+        rest = [w for w in words if w not in towns]
+        clubby = any(w in CLUB_WORDS or re.fullmatch(r"[A-Z]{2,3}\d*|[A-Z]*\d{2,4}", w) for w in rest) \
+            or team_word(words[-1]) or " ".join(rest) in lexicon.companies() \
+            or len(rest) == 1 and lexicon.pos(rest[0])[0] == "NE"  # 'Bayer', not 'Stadtwerke', 'Universität'
+        if len(towns) == 1 and rest and clubby:
+            out.add(towns[0])
+    return out
+
+
+def players_first(out: list, clubs: set[str]) -> list:
+    """A one-word name a line-up or scorer list gives as a player is that person all through the text
+    ('Schmitz, Miranda, Hinteregger' and 'ein Tackling von Miranda'); not after 'in', 'nach', 'aus'."""
+    players = {m.tokens for m in out if m.cls == "PER" and m.confidence == 0.99 and m.name and not m.dateline
+               and m.tokens[1:] == ()}
+    return [replace(m, cls="PER") if m.cls in ("LOC", "ORG") and m.tokens in players and not m.name
+            and m.before[-1:] not in (("in",), ("nach",), ("aus",)) and m.tokens[0] not in clubs
+            else m for m in out]
+
+
+def singular_team(words: list[str]) -> bool:
+    """A town of one or two words and an English word the dictionary does not know: a team ('Tampa Bay
+    Lightning', 'Oklahoma City Thunder'; not 'Salt Lake City', 'Berlin Tegel')."""
+    town, last = " ".join(words[:-1]), words[-1]
+    place = town in lexicon.places() or town in lexicon.multiword_places() or words[0] in lexicon.places()
+    return 1 < len(words) < 4 and place and " ".join(words) not in lexicon.multiword_places() \
+        and last not in lexicon.places() and last[:1].isupper() and not lexicon.pos(last)[1] \
+        and last.isalpha() and words[0] not in lexicon.first_names()  # 'Wayne Rooney'

@@ -1,0 +1,56 @@
+"""Place-typed names that belong to another name: towns after a plural institution's noun, journals."""
+from __future__ import annotations
+
+from . import lexicon, rules
+
+PLURAL_HEADS = {"Universitäten": "Universität", "Unis": "Uni", "Hochschulen": "Hochschule",
+                "Kliniken": "Klinik", "Spitäler": "Spital", "Krankenhäuser": "Krankenhaus"}
+LIST_LINKS = frozenset(", und sowie".split())
+JOURNAL_CUES = frozenset("Studie Studien Untersuchung Arbeit Artikel Beitrag Aufsatz Paper veröffentlicht "
+                         "erschienen publiziert Fachjournal Fachzeitschrift Fachblatt Journal".split())
+JOURNAL_WORDS = frozenset("Nature Science Cell Lancet Journal Proceedings Annals PLOS PLoS".split())
+
+
+def institution_towns(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
+    """Towns listed after a plural institution's noun name its institutions ('der Universitäten Marburg,
+    Gießen und Ulm' -> Universität Marburg, ...): (start, end, name); their place tags cleared in place."""
+    out = []
+    for i, word in enumerate(words):
+        head, j = PLURAL_HEADS.get(word), i + 1
+        while head and j < len(tags) and tags[j] == "B-LOC":
+            b = j + 1
+            while b < len(tags) and tags[b] == "I-LOC":
+                b += 1
+            out.append((j, b, f"{head} {' '.join(words[j:b])}"))
+            tags[j:b] = ["O"] * (b - j)
+            j = b + 1 if b < len(words) and words[b] in LIST_LINKS else len(tags)
+    return out
+
+
+def journals(words: list[str], tags: list[str]) -> list[str]:
+    """A place-typed name no list knows as a place after 'Studie in' ('Studie in Nature Microbiology'), or
+    one of several words opening with a journal's word, is the journal (in place); 'Studie in Wien' stays."""
+    for a, b, cls in rules.spans(tags):
+        name = " ".join(words[a:b])
+        cue = a > 1 and words[a - 1] in ("in", "im") and words[a - 2] in JOURNAL_CUES
+        place = name in lexicon.places() or name in lexicon.countries() or name in lexicon.regions() \
+            or name in lexicon.multiword_places()
+        if cls == "LOC" and (cue and not place or words[a] in JOURNAL_WORDS and b - a > 1):
+            tags[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+    return tags
+
+
+def expansions(words: list[str], tags: list[str]) -> list[str]:
+    """An abbreviation's expansion in parentheses after it, its capitals matching the letters, is one
+    organisation (in place): 'Aqi (Al-Qaida in Iraq)', not a place 'Iraq'; 'EU (Brüssel)' is untouched."""
+    for i in range(1, len(words) - 2):
+        short = words[i - 1]
+        if words[i] != "(" or not (2 <= len(short) <= 6 and short.isalpha() and short[:1].isupper()):
+            continue
+        j = next((k for k in range(i + 2, min(i + 10, len(words))) if words[k] == ")"), None)
+        inner = words[i + 1:j] if j else []
+        capitals = "".join(p[0] for w in inner for p in w.split("-") if p[:1].isupper())
+        place = any(t.endswith("LOC") for t in tags[i + 1:j] if j)
+        if len(inner) > 1 and capitals.lower() == short.lower() and place:
+            tags[i + 1:j] = ["B-ORG"] + ["I-ORG"] * (len(inner) - 1)
+    return tags
