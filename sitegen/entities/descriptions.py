@@ -8,9 +8,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicon
-from .mentions import Mention
+from .mentions import Mention, Surfaces
 
-Surfaces = list[tuple[Mention, tuple[str, ...]]]
 INDEFINITE = frozenset("ein eine einen einem einer".split())
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+|Millionen|Milliarden|Mio\.|Mrd\.")
 PROGRAMMES = ("mission", "fahrplan", "plan", "projekt", "studie", "verfahren", "system")  # no UN "-programm"

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon, sports
-from .mentions import Mention
+from .mentions import Mention, Surfaces
 
 GERMAN_PARTIES = frozenset({"CDU", "CSU", "SPD", "FDP", "AfD", "NPD", "Bundestag", "Deutscher Bundestag"})
 LEFT_FORMS = frozenset({"Linke", "Linken"})  # as the party only beside Germany's other parties
@@ -42,7 +42,7 @@ def party_left(names: dict[str, str], surfaces: set[str]) -> bool:
     return bool(surfaces & {"Linkspartei", "Die Linke"}) or any(n in GERMAN_PARTIES for n in names)
 
 
-def person_tails(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention, tuple[str, ...]]]:
+def person_tails(surfaces: Surfaces) -> Surfaces:
     """An acronym's or a town's span running into a person the article names is cut before the person
     ('Nachrichtenagentur TASR Fico' after 'Robert Fico'; 'in Melbourne Ai Weiweis Arbeiten': the town)."""
     people = [p for m, p in surfaces if m.cls == "PER" and len(p) > 1]
@@ -82,7 +82,7 @@ def nominalised_adjective(m: Mention) -> bool:
 CASE_PREPOSITIONS = frozenset("bei mit von nach zu aus für gegen ohne um durch seit".split())
 
 
-def own_s(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention, tuple[str, ...]]]:
+def own_s(surfaces: Surfaces) -> Surfaces:
     """A one-word name in -s the article writes after a preposition that takes no genitive ('bei Palmers'),
     never without the -s, keeps its -s everywhere ('Textilriese Palmers' is no genitive of 'Palmer')."""
     written = {m.tokens[0] for m, _ in surfaces if len(m.tokens) == 1}
@@ -92,8 +92,6 @@ def own_s(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> list[tuple[Mention
     return [(m, (m.tokens[0],) if len(s) == 1 and m.tokens[0] in own and s[0] + "s" == m.tokens[0] else s)
             for m, s in surfaces]
 
-
-Surfaces = list[tuple[Mention, tuple[str, ...]]]
 
 
 def institution_towns(surfaces: Surfaces) -> Surfaces:

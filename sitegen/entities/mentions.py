@@ -19,7 +19,6 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
-VENUE = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
 QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
@@ -36,6 +35,10 @@ class Mention:
     before: tuple[str, ...] = ()  # up to two words before the mention ('das Spiel')
     after: str = ""  # the word after it ('Film' in 'Ridley Scotts Film')
     dateline: bool = False  # the place a report or a photo comes from ('Wien – ', '(Sotschi, 7.12.2021)')
+    player: bool = False  # a name a line-up or scorer list gives ('Schmitz, Miranda, Hinteregger')
+
+
+Surfaces = list[tuple[Mention, tuple[str, ...]]]  # mentions with the words of the name each stands for
 
 
 def blank_metadata(text: str) -> tuple[str, list[Mention]]:
@@ -141,7 +144,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     towns: list[tuple[str, int]] = []
     out += _caption_places(text)
     out += [Mention(("STANDARD",), "ORG", 0.95, i, name) for i, name in rules.self_names(text)]
-    out += [Mention(tuple(name.split()), "PER", 0.99, i, name) for i, name in sports.sports_people(text)]
+    out += [Mention(tuple(name.split()), "PER", 0.99, i, name, player=True)
+            for i, name in sports.sports_people(text)]
     sport = sports.SPORT.search(text) is not None  # no club in a text without sport
     for sent in sentences(text):
         sent = _unquote(sent)
@@ -195,7 +199,8 @@ def _clubs(out: list[Mention]) -> list[Mention]:
     ('Bayer Leverkusen') is the club wherever it is not the venue or the dateline (not 'in Malmö')."""
     clubs = {m.tokens[0] for m in out if m.cls == "ORG" and not m.name and m.tokens[1:] == ()
              and sports.club_town(list(m.tokens))}
-    venues = {m.tokens[0] for m in out if m.dateline or m.before[-1:] and m.before[-1].lower() in VENUE}
+    venues = {m.tokens[0] for m in out
+              if m.dateline or m.before[-1:] and m.before[-1].lower() in sports.VENUES}
     held = sports.held_towns([m.tokens for m in out if m.cls == "ORG" and m.tokens[1:]]) - venues
     out = [replace(m, cls="ORG") if m.cls in ("LOC", "PER") and m.tokens[1:] == () and not m.name
            and ({m.tokens[0], m.tokens[0].removesuffix("s")} & clubs

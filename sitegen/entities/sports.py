@@ -68,6 +68,7 @@ def club_town(words: list[str]) -> bool:
     return name in lexicon.places() and name not in lexicon.countries() and name not in lexicon.regions()
 
 
+VENUES = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
 MATCH_VERBS = frozenset("gewinnt gewann siegt siegte verliert verlor unterliegt unterlag schlägt schlug "
                         "besiegt besiegte empfängt empfing trifft".split())
 
@@ -149,10 +150,9 @@ def held_towns(names: list[tuple[str, ...]]) -> set[str]:
 def players_first(out: list, clubs: set[str]) -> list:
     """A one-word name a line-up or scorer list gives as a player is that person all through the text
     ('Schmitz, Miranda, Hinteregger' and 'ein Tackling von Miranda'); not after 'in', 'nach', 'aus'."""
-    players = {m.tokens for m in out if m.cls == "PER" and m.confidence == 0.99 and m.name and not m.dateline
-               and m.tokens[1:] == ()}
+    players = {m.tokens for m in out if m.player and m.tokens[1:] == ()}
     return [replace(m, cls="PER") if m.cls in ("LOC", "ORG") and m.tokens in players and not m.name
-            and m.before[-1:] not in (("in",), ("nach",), ("aus",)) and m.tokens[0] not in clubs
+            and not (m.before[-1:] and m.before[-1].lower() in VENUES) and m.tokens[0] not in clubs
             else m for m in out]
 
 

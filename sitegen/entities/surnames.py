@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .mentions import Mention
-
-Surfaces = list[tuple[Mention, tuple[str, ...]]]
+from .mentions import Mention, Surfaces
 
 
 def as_people(surfaces: Surfaces) -> Surfaces:
