@@ -18,6 +18,7 @@ GOLD = Path(__file__).parent / "gold" / "10kgnad.yaml"
 HOLDOUT = Path(__file__).parent / "gold" / "10kgnad_holdout.yaml"
 DEV = Path(__file__).parent / "gold" / "10kgnad_dev.yaml"  # tuned on
 TEST = Path(__file__).parent / "gold" / "10kgnad_test.yaml"  # reported on, never tuned on
+FRESH = Path(__file__).parent / "gold" / "10kgnad_fresh.yaml"  # 45 more, annotated before any look at output
 REGISTRY = Path(__file__).resolve().parents[2] / "content" / "entities.yaml"
 FIELDS = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 
