@@ -52,7 +52,7 @@ def score_doc(gold: dict, ents, fields=tuple(FIELDS)) -> tuple[int, int, int, li
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", default=str(GNAD))
-    also = ", ".join(p.name for p in (HOLDOUT, DEV, TEST))
+    also = ", ".join(p.name for p in (HOLDOUT, DEV, TEST, FRESH))
     ap.add_argument("--gold", default=str(GOLD), help=f"annotations (also: {also})")
     ap.add_argument("--all", action="store_true", help="also time extract() over every article")
     ap.add_argument("-v", action="store_true", help="print each error")
