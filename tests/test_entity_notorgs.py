@@ -1,8 +1,10 @@
 """sitegen.entities: organisation-typed names that name no organisation (services, broadcasts, works, laws,
-games)."""
+games; a work after its kind's noun inside the span)."""
 from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
+from sitegen.entities.mentions import Mention
+from sitegen.entities.notorgs import work_opener
 
 
 def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
@@ -14,3 +16,18 @@ def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
     assert ents.organisations == ("United Internet",)
     ents = extract("Die Sportlerin will sich für Olympia in Rio qualifizieren. Olympiakos Piräus gewann.")
     assert "Olympia" not in ents.organisations and "Olympia" not in ents.places
+
+
+def test_a_work_after_its_kind_inside_the_span_is_none():
+    blog = Mention(("Blog", "Fortress", "Europe"), "ORG", 0.9, 0)
+    assert work_opener(blog)
+    assert work_opener(Mention(("EP", "Gretzn"), "ORG", 0.9, 0))
+    assert not work_opener(Mention(("Roman", "Kienast"), "ORG", 0.9, 0))  # a given name
+    assert not work_opener(Mention(("Blog",), "ORG", 0.9, 0))  # no name after it
+    assert not work_opener(Mention(("Blog", "Fortress", "Europe"), "PER", 0.9, 0))
+
+
+def test_a_work_after_its_kind_inside_a_longer_span_is_none():
+    assert work_opener(Mention(("Android", "Media", "Framework", "Stagefright"), "ORG", 0.9, 0))
+    assert not work_opener(Mention(("National", "Film", "Board", "of", "Canada"), "ORG", 0.9, 0))  # 'Board'
+    assert not work_opener(Mention(("Film", "Produktion", "GmbH"), "ORG", 0.9, 0))  # a legal form

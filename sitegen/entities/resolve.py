@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, descriptions, extents, glue, lexicon, placespans, rules, surnames
+from . import cues, descriptions, extents, glue, lexicon, notorgs, placespans, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
@@ -175,7 +175,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
-        work = cues.work_context(m) or s in works
+        work = cues.work_context(m) or s in works or notorgs.work_opener(m)  # 'Blog Fortress Europe'
         g["work"] = g.get("work") or work
         g["plain"] = g.get("plain") or not work
         g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'
