@@ -1,10 +1,10 @@
 """sitegen.entities: organisation-typed names that name no organisation (services, broadcasts, works, laws,
-games; a work after its kind's noun inside the span)."""
+games; a work after its kind's noun inside the span; a phrase that only opens sentences)."""
 from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.mentions import Mention
-from sitegen.entities.notorgs import work_opener
+from sitegen.entities.notorgs import sentence_phrase, work_opener
 
 
 def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
@@ -25,6 +25,16 @@ def test_a_work_after_its_kind_inside_the_span_is_none():
     assert not work_opener(Mention(("Roman", "Kienast"), "ORG", 0.9, 0))  # a given name
     assert not work_opener(Mention(("Blog",), "ORG", 0.9, 0))  # no name after it
     assert not work_opener(Mention(("Blog", "Fortress", "Europe"), "PER", 0.9, 0))
+
+
+def test_an_adjective_and_a_noun_opening_a_sentence_is_a_phrase():
+    assert sentence_phrase("Vorsätzliche Brandstiftung", {"initial": True})
+    assert not sentence_phrase("Vorsätzliche Brandstiftung", {"initial": False})  # also inside a sentence
+    assert not sentence_phrase("Europäische Kommission", {"initial": True})  # an institution's word
+    assert not sentence_phrase("Rotes Kreuz", {"initial": True})  # a listed name
+    assert not sentence_phrase("Wiener Zoo", {"initial": True})  # a place's adjective
+    ents = extract("Vorsätzliche Brandstiftung hatten die Ermittler ausgeschlossen, sagte die Caritas.")
+    assert ents.organisations == ("Caritas",)
 
 
 def test_a_work_after_its_kind_inside_a_longer_span_is_none():

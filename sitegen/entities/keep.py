@@ -1,7 +1,7 @@
 """Whether one article's entity is kept, and as which type: votes, cues, plausibility, confidence."""
 from __future__ import annotations
 
-from . import cues, lexicon, rules
+from . import cues, lexicon, notorgs, rules
 from .normalize import place_adjective
 from .sports import CLUB_WORDS, team_word
 from .trimming import PARTICLES
@@ -22,6 +22,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls  # the editors' type: the lists below decide only for names the registry does not know
+    if cls == "ORG" and notorgs.sentence_phrase(name, g):
+        return None  # 'Vorsätzliche Brandstiftung hatten ...'
     company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'

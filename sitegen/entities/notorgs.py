@@ -1,8 +1,10 @@
-"""Organisation-typed spans that name no organisation: a work after its kind's noun inside the span."""
+"""Organisation-typed spans that name no organisation: a work after its kind's noun inside the span, a phrase
+that only opens sentences."""
 from __future__ import annotations
 
 from . import lexicon, rules
 from .mentions import Mention
+from .normalize import place_adjective
 
 
 def work_opener(m: Mention) -> bool:
@@ -15,3 +17,23 @@ def work_opener(m: Mention) -> bool:
     rest = {t.lower() for t in toks[at or 0:]}
     return m.cls != "PER" and at is not None and not rest & lexicon.org_words() \
         and not set(toks) & set(rules.LEGAL_FORMS)
+
+
+def sentence_phrase(name: str, g: dict) -> bool:
+    """An adjective and a common noun that only ever open a sentence, capitalised by their place
+    ('Vorsätzliche Brandstiftung hatten die Ermittler ... ausgeschlossen'); not a name a list knows, a place's
+    adjective nor an institution ('Rotes Kreuz', 'Deutscher Bundestag', 'Wiener Zoo')."""
+    toks = name.split()
+    if not g.get("initial") or len(toks) != 2 or place_adjective(toks[0]) or _listed(name):
+        return False
+    adjective = lexicon.pos(toks[0].lower())
+    noun = toks[1].lower()  # a whole head only: 'Brandstiftung' is no 'Stiftung'
+    institution = noun in lexicon.org_words() or noun in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS
+    return adjective[1] and adjective[0].startswith("ADJ") and lexicon.pos(toks[1]) == ("NN", True) \
+        and not institution
+
+
+def _listed(name: str) -> bool:
+    """A name of the shipped lists: 'Rotes Kreuz', 'Weißes Haus'."""
+    return name in lexicon.known() or name.casefold() in lexicon.aliases() or name in lexicon.orgs() \
+        or name in lexicon.multiword_places() or name in lexicon.companies()
