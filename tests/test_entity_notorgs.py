@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.mentions import Mention
-from sitegen.entities.notorgs import sentence_phrase, work_opener
+from sitegen.entities.notorgs import event_name, sentence_phrase, work_opener
 
 
 def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
-    for name in ("WeChat", "Web.de", "Tagesschau", "Fidelio", "Sound of Music", "ASVG", "Olympia"):
+    for name in ("WeChat", "Web.de", "Tagesschau", "Fidelio", "Sound of Music", "ASVG", "LuxLeaks"):
         assert name in lexicon.not_names(), name
     for name in ("WhatsApp", "Telegram", "Tencent", "United Internet", "ARD", "Olympiakos"):
         assert name not in lexicon.not_names(), name  # companies, broadcasters, clubs
     ents = extract("Der Dienstleister United Internet betreibt auch Web.de und GMX. United Internet wächst.")
     assert ents.organisations == ("United Internet",)
-    ents = extract("Die Sportlerin will sich für Olympia in Rio qualifizieren. Olympiakos Piräus gewann.")
-    assert "Olympia" not in ents.organisations and "Olympia" not in ents.places
 
 
 def test_a_work_after_its_kind_inside_the_span_is_none():
@@ -41,3 +39,11 @@ def test_a_work_after_its_kind_inside_a_longer_span_is_none():
     assert work_opener(Mention(("Android", "Media", "Framework", "Stagefright"), "ORG", 0.9, 0))
     assert not work_opener(Mention(("National", "Film", "Board", "of", "Canada"), "ORG", 0.9, 0))  # 'Board'
     assert not work_opener(Mention(("Film", "Produktion", "GmbH"), "ORG", 0.9, 0))  # a legal form
+
+
+def test_an_event_short_name_is_none_as_an_organisation_and_stays_a_place():
+    assert event_name("Olympia") and not event_name("Olympiakos")
+    ents = extract("Die Sportlerin will sich für Olympia in Rio qualifizieren. Olympiakos Piräus gewann.")
+    assert "Olympia" not in ents.organisations and "Olympiakos Piräus" in ents.organisations
+    ents = extract("Die Fackel wurde in Olympia entzündet. In Olympia standen die Tempel des Zeus.")
+    assert "Olympia" in ents.places

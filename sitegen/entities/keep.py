@@ -22,8 +22,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls  # the editors' type: the lists below decide only for names the registry does not know
-    if cls == "ORG" and notorgs.sentence_phrase(name, g):
-        return None  # 'Vorsätzliche Brandstiftung hatten ...'
+    if cls == "ORG" and (notorgs.sentence_phrase(name, g) or notorgs.event_name(name)):
+        return None  # 'Vorsätzliche Brandstiftung hatten ...', 'für Olympia qualifiziert'
     company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'

@@ -1,5 +1,5 @@
 """Organisation-typed spans that name no organisation: a work after its kind's noun inside the span, a phrase
-that only opens sentences."""
+that only opens sentences, an event's short name."""
 from __future__ import annotations
 
 from . import lexicon, rules
@@ -37,3 +37,8 @@ def _listed(name: str) -> bool:
     """A name of the shipped lists: 'Rotes Kreuz', 'Weißes Haus'."""
     return name in lexicon.known() or name.casefold() in lexicon.aliases() or name in lexicon.orgs() \
         or name in lexicon.multiword_places() or name in lexicon.companies()
+
+
+def event_name(name: str) -> bool:
+    """An event's short name that is also a town's: 'für Olympia qualifiziert' (eventwords.txt 'names')."""
+    return name in lexicon.event_words().get("names", ())
