@@ -1,10 +1,12 @@
 """sitegen.entities: organisation-typed names that name no organisation (services, broadcasts, works, laws,
-games; a work after its kind's noun inside the span; a phrase that only opens sentences)."""
+games, examinations; a work after its kind's noun inside the span; a phrase that only opens sentences; events
+and prizes; a kind's abbreviation; places after a place's noun or preposition)."""
 from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.mentions import Mention
 from sitegen.entities.notorgs import event_name, sentence_phrase, work_opener
+from sitegen.entities.rules import compound_part
 
 
 def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
@@ -47,3 +49,8 @@ def test_an_event_short_name_is_none_as_an_organisation_and_stays_a_place():
     assert "Olympia" not in ents.organisations and "Olympiakos Piräus" in ents.organisations
     ents = extract("Die Fackel wurde in Olympia entzündet. In Olympia standen die Tempel des Zeus.")
     assert "Olympia" in ents.places
+
+
+def test_a_piece_of_a_longer_name_opening_a_compound_is_none():
+    assert compound_part("Red-Label") is None and compound_part("Goldman-Sachs-Chef") is None  # 'Red Bull'
+    assert compound_part("Siemens-Chef") == ("Siemens", "ORG")

@@ -40,7 +40,7 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if "-" in tail and not lexicon.pos(tail.split("-")[0])[1] or tail.split("-")[0] in EVENT_PARTS:
         return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team'
-    if head in lexicon.orgs():
+    if head in lexicon.org_names():  # not a piece of a longer name: 'Red' of 'Red-Bull-Akademie'
         return head, "ORG"
     if head in lexicon.regions():
         return head, "LOC"
