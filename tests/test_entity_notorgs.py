@@ -3,7 +3,7 @@ games, examinations; a work after its kind's noun inside the span; a phrase that
 and prizes; a kind's abbreviation; places after a place's noun or preposition)."""
 from __future__ import annotations
 
-from sitegen.entities import extract, lexicon
+from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.mentions import Mention
 from sitegen.entities.notorgs import event_name, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part
@@ -54,3 +54,12 @@ def test_an_event_short_name_is_none_as_an_organisation_and_stays_a_place():
 def test_a_piece_of_a_longer_name_opening_a_compound_is_none():
     assert compound_part("Red-Label") is None and compound_part("Goldman-Sachs-Chef") is None  # 'Red Bull'
     assert compound_part("Siemens-Chef") == ("Siemens", "ORG")
+
+
+def test_examinations_space_stations_ships_and_cameras_are_no_organisations():
+    ents = extract("Die Wiener Ärztekammer kritisiert lange Wartezeiten bei MRT oder CT-Untersuchungen. Die"
+                   " ISS umkreist die Erde, sagt die NASA.")
+    assert ents.organisations == ("Wiener Ärztekammer", "NASA")
+    ship = Mention(("El", "Faro"), "ORG", 0.9, 0, before=("vermissten", "Containerfrachter"))
+    assert cues.work_context(ship)  # 'Containerfrachter': a ship's noun
+    assert not cues.work_context(Mention(("El", "Faro"), "ORG", 0.9, 0, before=("der", "Reederei")))
