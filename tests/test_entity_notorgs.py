@@ -4,8 +4,9 @@ and prizes; a kind's abbreviation; places after a place's noun or preposition)."
 from __future__ import annotations
 
 from sitegen.entities import cues, extract, lexicon
+from sitegen.entities.keep import _event, _plausible
 from sitegen.entities.mentions import Mention
-from sitegen.entities.notorgs import event_name, sentence_phrase, work_opener
+from sitegen.entities.notorgs import event_name, prize, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part
 
 
@@ -63,3 +64,11 @@ def test_examinations_space_stations_ships_and_cameras_are_no_organisations():
     ship = Mention(("El", "Faro"), "ORG", 0.9, 0, before=("vermissten", "Containerfrachter"))
     assert cues.work_context(ship)  # 'Containerfrachter': a ship's noun
     assert not cues.work_context(Mention(("El", "Faro"), "ORG", 0.9, 0, before=("der", "Reederei")))
+
+
+def test_events_in_a_compound_before_a_place_and_prizes_are_none():
+    assert not _plausible("Real Life Mission-Games") and _plausible("Games-Verband Österreich")
+    assert _event("Pariser Attentaten von Belgien") and not _event("Peter Wahl von Hohenstein")
+    assert not _plausible("Black Artists Retreat")
+    assert prize("Thiess International Riverprize") and not prize("Preisträger")
+    assert not prize("Deutsche Preisbehörde")

@@ -1,5 +1,5 @@
 """Organisation-typed spans that name no organisation: a work after its kind's noun inside the span, a phrase
-that only opens sentences, an event's short name."""
+that only opens sentences, an event's short name, a prize."""
 from __future__ import annotations
 
 from . import lexicon, rules
@@ -42,3 +42,13 @@ def _listed(name: str) -> bool:
 def event_name(name: str) -> bool:
     """An event's short name that is also a town's: 'für Olympia qualifiziert' (eventwords.txt 'names')."""
     return name in lexicon.event_words().get("names", ())
+
+
+PRIZES = ("prize", "preis", "award")
+
+
+def prize(name: str) -> bool:
+    """A prize's name of several words, its last a compound of a prize's word: 'Thiess International
+    Riverprize', 'Deutscher Filmpreis'."""
+    toks = name.split()
+    return len(toks) > 1 and toks[-1].lower().endswith(PRIZES)
