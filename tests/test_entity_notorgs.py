@@ -4,6 +4,7 @@ and prizes; a kind's abbreviation; places after a place's noun or preposition)."
 from __future__ import annotations
 
 from sitegen.entities import cues, extract, lexicon
+from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _event, _plausible
 from sitegen.entities.mentions import Mention
 from sitegen.entities.notorgs import event_name, prize, sentence_phrase, work_opener
@@ -72,3 +73,10 @@ def test_events_in_a_compound_before_a_place_and_prizes_are_none():
     assert not _plausible("Black Artists Retreat")
     assert prize("Thiess International Riverprize") and not prize("Preisträger")
     assert not prize("Deutsche Preisbehörde")
+
+
+def test_an_abbreviation_of_a_kind_of_company_is_none():
+    assert _kind("eisenbahnverkehrsunternehmen", "EVU") and not _kind("ölkonzern", "OMV")
+    ents = extract("Künftig soll jenes Eisenbahnverkehrsunternehmen (EVU) Priorität haben, das die ÖBB"
+                   " beauftragen.")
+    assert ents.organisations == ("ÖBB",)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicon
+from .cues import DESCRIPTOR_HEADS
 from .mentions import Mention, Surfaces
 
 INDEFINITE = frozenset("ein eine einen einem einer".split())
@@ -87,8 +88,14 @@ def _programme(m: Mention, word: str, before: Mention | None) -> bool:
         return False
     words = [m.before[0]] + (list(before.before) if before is not None and before.after == "(" else [])
     heads = [w.lower().rsplit("-", 1)[-1] for w in words if w[:1].isupper()]
-    return any((h.endswith(PROGRAMMES) or h.endswith(lexicon.event_words()["cues"])) and h not in
-               lexicon.org_words() for h in heads)  # 'Raumstation (ISS)'
+    return any((h.endswith(PROGRAMMES) or h.endswith(lexicon.event_words()["cues"]) or _kind(h, word))
+               and h not in lexicon.org_words() for h in heads)  # 'Raumstation (ISS)'
+
+
+def _kind(head: str, word: str) -> bool:
+    """A compound for a kind of company whose abbreviation ends in its head's letter: 'jenes
+    Eisenbahnverkehrsunternehmen (EVU)' (not 'der Ölkonzern (OMV)')."""
+    return any(head.endswith(d) and len(head) > len(d) and word[-1] == d[0].upper() for d in DESCRIPTOR_HEADS)
 
 
 def retyped(surfaces: Surfaces) -> Surfaces:
