@@ -80,3 +80,12 @@ def test_an_abbreviation_of_a_kind_of_company_is_none():
     ents = extract("Künftig soll jenes Eisenbahnverkehrsunternehmen (EVU) Priorität haben, das die ÖBB"
                    " beauftragen.")
     assert ents.organisations == ("ÖBB",)
+
+
+def test_streets_genitive_towns_and_titles_cut_on_an_english_word():
+    street = Mention(("Champs-Elysees",), "ORG", 0.9, 0, before=("Pariser", "Prachtboulevard"))
+    assert cues.type_context(street, ("Champs-Elysees",)) == "LOC"
+    assert cues.type_context(Mention(("X",), "ORG", 0.9, 0, before=("Der", "Konzern")), ("X",)) is None
+    town = Mention(("Miamis",), "LOC", 0.9, 0, before=("beste", "Gesellschaft"))
+    assert not cues.org_context(town, ("Miami",)) and cues.org_context(town, ("Miamis",))
+    assert cues.open_end("Shes Mine But") and not cues.open_end("Bank of America")
