@@ -7,7 +7,7 @@ from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _event, _plausible
 from sitegen.entities.mentions import Mention
-from sitegen.entities.notorgs import event_name, prize, sentence_phrase, work_opener
+from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part
 
 
@@ -89,3 +89,10 @@ def test_streets_genitive_towns_and_titles_cut_on_an_english_word():
     town = Mention(("Miamis",), "LOC", 0.9, 0, before=("beste", "Gesellschaft"))
     assert not cues.org_context(town, ("Miami",)) and cues.org_context(town, ("Miamis",))
     assert cues.open_end("Shes Mine But") and not cues.open_end("Bank of America")
+
+
+def test_an_organisation_typed_name_after_a_preposition_of_place_is_a_place():
+    assert placed(Mention(("Weißen", "Wand"), "ORG", 0.9, 0, before=("oberhalb", "der")))
+    assert not placed(Mention(("Weißen", "Wand"), "ORG", 0.9, 0, before=("von", "der")))
+    ents = extract("Im steilen Gelände oberhalb der Weißen Wand hat der Künstler gearbeitet.")
+    assert ents.places == ("Weiße Wand",) and not ents.organisations

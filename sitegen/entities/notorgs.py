@@ -1,5 +1,6 @@
 """Organisation-typed spans that name no organisation: a work after its kind's noun inside the span, a phrase
-that only opens sentences, an event's short name, a prize."""
+that only opens sentences, an event's short name, a prize, a
+place after a preposition only places take."""
 from __future__ import annotations
 
 from . import lexicon, rules
@@ -52,3 +53,13 @@ def prize(name: str) -> bool:
     Riverprize', 'Deutscher Filmpreis'."""
     toks = name.split()
     return len(toks) > 1 and toks[-1].lower().endswith(PRIZES)
+
+
+UPHILL = frozenset("oberhalb unterhalb inmitten jenseits diesseits nördlich südlich westlich östlich".split())
+
+
+def placed(m: Mention) -> bool:
+    """An organisation-typed name after a preposition only places take: 'oberhalb der Weißen Wand'."""
+    before = [w.lower() for w in m.before]
+    genitive = len(before) == 2 and before[0] in UPHILL and before[1] in ("der", "des")
+    return m.cls == "ORG" and bool(before) and (before[-1] in UPHILL or genitive)

@@ -165,6 +165,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
         cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m, s) else m.cls  # 'Hersteller X'
+        cls = "LOC" if notorgs.placed(m) else cls  # 'oberhalb der Weißen Wand'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
