@@ -1,6 +1,5 @@
 """Organisation-typed spans that name no organisation: a work after its kind's noun inside the span, a phrase
-that only opens sentences, an event's short name, a prize, a
-place after a preposition only places take."""
+that only opens sentences, an event's short name, a prize, a place after a preposition only places take."""
 from __future__ import annotations
 
 from . import lexicon, rules
