@@ -7,6 +7,7 @@ from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _event, _plausible
 from sitegen.entities.mentions import Mention
+from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part
 
@@ -96,3 +97,11 @@ def test_an_organisation_typed_name_after_a_preposition_of_place_is_a_place():
     assert not placed(Mention(("Weißen", "Wand"), "ORG", 0.9, 0, before=("von", "der")))
     ents = extract("Im steilen Gelände oberhalb der Weißen Wand hat der Künstler gearbeitet.")
     assert ents.places == ("Weiße Wand",) and not ents.organisations
+
+
+def test_a_place_adjective_before_a_listed_party_takes_the_list_form():
+    assert listed_party_form(("Wiener", "Grünen")) == ("Wiener", "Grüne")
+    assert listed_party_form(("Wiener", "SPÖ")) == ("Wiener", "SPÖ")  # the list's form already
+    assert listed_party_form(("Neue", "Grünen")) == ("Neue", "Grünen")  # no place's adjective
+    ents = extract("Die Wiener Grünen warnten am Freitag davor. Die Wiener SPÖ schwieg.")
+    assert "Wiener Grüne" in ents.organisations and "Wiener Grünen" not in ents.organisations

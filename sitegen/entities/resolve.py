@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from . import cues, descriptions, extents, glue, lexicon, notorgs, placespans, rules, surnames
 from .mentions import Mention
-from .normalize import ARTICLES, folded, initials, key, nominative
+from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
 
@@ -31,7 +31,7 @@ def _surface(m: Mention) -> tuple[str, ...]:
             or " ".join(toks) in lexicon.multiword_places():  # 'Den Haag'
 
         return tuple(toks)
-    return nominative(tuple(toks), article)
+    return listed_party_form(nominative(tuple(toks), article))  # 'Die Wiener Grünen'
 
 
 def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m: Mention) -> tuple[str, ...]:
