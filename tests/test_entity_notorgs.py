@@ -105,3 +105,15 @@ def test_a_place_adjective_before_a_listed_party_takes_the_list_form():
     assert listed_party_form(("Neue", "Grünen")) == ("Neue", "Grünen")  # no place's adjective
     ents = extract("Die Wiener Grünen warnten am Freitag davor. Die Wiener SPÖ schwieg.")
     assert "Wiener Grüne" in ents.organisations and "Wiener Grünen" not in ents.organisations
+
+
+def test_a_heading_abbreviation_and_a_relation_noun_are_none():
+    ents = extract("SONDERPÄDAGOGISCHER FÖRDERBEDARF (SPF): In Österreich hatten 2013/14 rund 5,3 Prozent der"
+                   " Schüler SPF.")
+    assert not ents.organisations
+    ents = extract("An der Aufklärung arbeitet das Landeskriminalamt (LKA) mit.")
+    assert "Landeskriminalamt" in ents.organisations  # an institution, no heading
+    ents = extract("Die Allianz zwischen der größten Zeitung und der Regierung ist widerwärtig, sagte"
+                   " Koller.")
+    assert not ents.organisations
+    assert extract("Die Allianz zahlte 2015 eine Dividende.").organisations == ("Allianz",)
