@@ -117,3 +117,10 @@ def test_a_heading_abbreviation_and_a_relation_noun_are_none():
                    " Koller.")
     assert not ents.organisations
     assert extract("Die Allianz zahlte 2015 eine Dividende.").organisations == ("Allianz",)
+
+
+def test_an_english_name_going_on_with_on_and_a_song_after_its_noun():
+    ents = extract("Die britische Zeitung The Independent mitsamt ihrem Sonntagsableger The Independent on"
+                   " Sunday kommt ins Netz.")
+    assert ents.organisations == ("The Independent on Sunday",)  # not the German noun before it
+    assert extract("Zwar singt er im neuen Lied Sunday, er sei ein Wrack.").organisations == ()
