@@ -124,3 +124,10 @@ def test_an_english_name_going_on_with_on_and_a_song_after_its_noun():
                    " Sunday kommt ins Netz.")
     assert ents.organisations == ("The Independent on Sunday",)  # not the German noun before it
     assert extract("Zwar singt er im neuen Lied Sunday, er sei ein Wrack.").organisations == ()
+
+
+def test_a_university_before_its_town_keeps_its_head():
+    ents = extract("Dorothy Bishop, Professorin an der Universität Oxford, sagte das.")
+    assert ents.organisations == ("Universität Oxford",)
+    ents = extract("Die Raumfahrtbehörde Nasa schweigt. Die Nasa will wissen, wie sich Feuer ausbreitet.")
+    assert ents.organisations == ("Nasa",)  # a description, no seat
