@@ -131,3 +131,11 @@ def test_a_university_before_its_town_keeps_its_head():
     assert ents.organisations == ("Universität Oxford",)
     ents = extract("Die Raumfahrtbehörde Nasa schweigt. Die Nasa will wissen, wie sich Feuer ausbreitet.")
     assert ents.organisations == ("Nasa",)  # a description, no seat
+
+
+def test_a_business_legal_form_compound_takes_its_owner_before_it():
+    ents = extract("Die Kredite gingen an die damalige Kommunalkredit Vermögensverwaltungs-GmbH & Co OG"
+                   " (KKVOG) in Wien.")
+    assert ents.organisations == ("Kommunalkredit Vermögensverwaltungs-GmbH & Co OG",)
+    ents = extract("Die Vermögensverwaltungs-GmbH & Co OG gehört dem Land. Dort arbeitet Maier.")
+    assert ents.organisations == ("Vermögensverwaltungs-GmbH & Co OG",)  # an article, no owner
