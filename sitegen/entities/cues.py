@@ -19,7 +19,8 @@ DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
-               "haftanstalt", "gefängnis")  # 'Hafenstadt', 'Haftanstalt Palmasola'
+               "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'
+               "boulevard", "allee", "straße", "promenade")  # 'Prachtboulevard Champs-Elysees'
 TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger", "team",
               "rennstall")  # 'Zweitligisten', 'Schwesterteam'
 RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzte", "rekordmeister",
@@ -67,7 +68,8 @@ def versioned(m: Mention) -> bool:
 def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
     """The mention follows a noun for a company, a medium or a band: 'Hersteller Canonical', 'Band X'; not a
     person's genitive of its surface, a leader's ('die Partei Erdoğans')."""
-    if m.cls == "PER" and surface and m.tokens[-1] != surface[-1] and m.tokens[-1].startswith(surface[-1]):
+    if m.cls in ("PER", "LOC") and surface and m.tokens[-1] != surface[-1] \
+            and m.tokens[-1].startswith(surface[-1]):  # 'die beste Gesellschaft Miamis'
         return False
     word = _word_before(m).lower().removesuffix("s")
     return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
@@ -158,9 +160,15 @@ def phrase_inside(name: str) -> bool:
 
 
 def open_end(name: str) -> bool:
-    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene')."""
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene') or an
+    English linking word ('Shes Mine But')."""
     toks = name.split()
-    return len(toks) > 1 and lexicon.pos(toks[-1])[0] == "ADJ(A)" and name.casefold() not in lexicon.aliases()
+    english = toks[-1].lower() in ENGLISH_LINKS  # a title cut on its word: 'Shes Mine But'
+    return len(toks) > 1 and (lexicon.pos(toks[-1])[0] == "ADJ(A)" or english) \
+        and name.casefold() not in lexicon.aliases()
+
+
+ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
 
 
 def company_product(name: str, person: bool = False) -> bool:

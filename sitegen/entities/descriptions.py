@@ -1,6 +1,7 @@
 """Organisation-typed words that describe rather than name: a member's title ('Bundesrat Efgani Dönmez'), a
 body's common noun for one the article names ('in der Union' for the EU), a kind in a range ('vom Subaru bis
-zum Lamborghini'), a currency after an amount, a programme's abbreviation ('EU-Mission im Kongo (EUSEC)')."""
+zum Lamborghini'), a currency after an amount, a programme's abbreviation ('EU-Mission im Kongo (EUSEC)'), a
+relation's noun ('die Allianz zwischen ...')."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import lexicon
+from .cues import DESCRIPTOR_HEADS
 from .mentions import Mention, Surfaces
 
 INDEFINITE = frozenset("ein eine einen einem einer".split())
@@ -27,11 +29,12 @@ def described(surfaces: Surfaces) -> Surfaces:
     for m, s in surfaces:
         if m.cls == "ORG" and not m.name and len(s) == 1:
             before = prev.get(id(m))
-            if _title(m, s[0], nxt.get(id(m))) or _in_range(m, before) or _amount(m) or s in programmes:
+            if _title(m, s[0], nxt.get(id(m))) or _in_range(m, before) or _amount(m) or s in programmes \
+                    or _relation(m, s[0]):
                 continue  # a programme's abbreviation is none in the whole article: 'der ITF'
             s = bodies.get(s[0], s)
         elif m.cls == "ORG" and m.name == s[0] and len(s) == 1:  # a listed name: 'Subaru', 'Allianz'
-            if _in_range(m, prev.get(id(m))):
+            if _in_range(m, prev.get(id(m))) or _relation(m, s[0]):
                 continue
             s = bodies.get(s[0], s)
         out.append((m, s))
@@ -75,20 +78,34 @@ def _in_range(m: Mention, before: Mention | None) -> bool:
         and before.before[-1:] in (("vom",), ("von",))
 
 
+def _relation(m: Mention, word: str) -> bool:
+    """A common noun for a relation before 'zwischen', also a listed company's word: 'Die Allianz zwischen der
+    größten Zeitung und ...' (not 'Die Allianz zahlte')."""
+    return m.after == "zwischen" and lexicon.pos(word) == ("NN", True)
+
+
 def _amount(m: Mention) -> bool:
     """A currency after an amount: '777.000 Real (rund 190.000 Euro)', '5 Millionen Yuan'."""
     return bool(m.before) and AMOUNT.fullmatch(m.before[-1]) is not None and not m.after[:1].isupper()
 
 
 def _programme(m: Mention, word: str, before: Mention | None) -> bool:
-    """An abbreviation in parentheses after a programme's or mission's noun: 'EU-Mission im Kongo (EUSEC)',
-    'der Integrale Taktfahrplan (ITF)' (not 'das Landeskriminalamt (LKA)')."""
+    """An abbreviation in parentheses after a programme's or mission's noun or a heading in capitals:
+    'EU-Mission im Kongo (EUSEC)', 'der Integrale Taktfahrplan (ITF)' (not 'das Landeskriminalamt (LKA)')."""
     if m.before[-1:] != ("(",) or m.after != ")" or not word.isupper() or len(m.before) < 2:
         return False
+    if m.before[0].isalpha() and m.before[0].isupper() and len(m.before[0]) > 5:
+        return True  # a heading's term: 'SONDERPÄDAGOGISCHER FÖRDERBEDARF (SPF)'
     words = [m.before[0]] + (list(before.before) if before is not None and before.after == "(" else [])
     heads = [w.lower().rsplit("-", 1)[-1] for w in words if w[:1].isupper()]
-    return any((h.endswith(PROGRAMMES) or h.endswith(lexicon.event_words()["cues"])) and h not in
-               lexicon.org_words() for h in heads)  # 'Raumstation (ISS)'
+    return any((h.endswith(PROGRAMMES) or h.endswith(lexicon.event_words()["cues"]) or _kind(h, word))
+               and h not in lexicon.org_words() for h in heads)  # 'Raumstation (ISS)'
+
+
+def _kind(head: str, word: str) -> bool:
+    """A compound for a kind of company whose abbreviation ends in its head's letter: 'jenes
+    Eisenbahnverkehrsunternehmen (EVU)' (not 'der Ölkonzern (OMV)')."""
+    return any(head.endswith(d) and len(head) > len(d) and word[-1] == d[0].upper() for d in DESCRIPTOR_HEADS)
 
 
 def retyped(surfaces: Surfaces) -> Surfaces:

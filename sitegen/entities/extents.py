@@ -1,10 +1,11 @@
 """An organisation's name going on beyond the tagger's span: its purpose ('Max-Planck-Institut für
 Plasmaphysik'), the body it is part of ('Zoologisches Institut der Universität Basel'), an English opener
-('Worried' + 'Men Skiffle Group'), a second noun after 'und' ('Gruppe Idee und Klang'), a firm of several
-names ('Demner, Merlicek & Bergmann')."""
+('Worried' + 'Men Skiffle Group'), its owner before a business's legal form ('Kommunalkredit' +
+'Vermögensverwaltungs-GmbH'), a second noun after 'und' ('Gruppe Idee und Klang'), a firm of several names
+('Demner, Merlicek & Bergmann')."""
 from __future__ import annotations
 
-from . import lexicon
+from . import lexicon, rules
 from .normalize import ARTICLES
 from .trimming import describer, role_noun
 
@@ -15,7 +16,7 @@ Span = tuple[int, int]
 
 def extend(words: list[str], a: int, b: int) -> Span:
     """The span (a, b) of an organisation widened to the words of its name the tagger left out."""
-    a = _english_opener(words, a, b)
+    a = _owner(words, _english_opener(words, a, b))
     b = _purpose(words, a, b)
     b = _parent_body(words, a, b)
     if b - a == 2 and words[a] in GROUPS and b + 2 <= len(words) and words[b] == "und" \
@@ -30,6 +31,16 @@ def _cap(word: str) -> bool:
 
 def _noun(word: str) -> bool:
     return _cap(word) and lexicon.pos(word)[0] == "NN"
+
+
+def _owner(words: list[str], a: int) -> int:
+    """The owner's name the tagger left out before a business's compound with its legal form: 'die damalige
+    Kommunalkredit' + 'Vermögensverwaltungs-GmbH & Co OG' (not 'Die' + 'Vermögensverwaltungs-GmbH')."""
+    legal = words[a].rsplit("-", 1)[-1] in rules.LEGAL_FORMS and "-" in words[a]
+    before = words[a - 1] if a > 0 else ""
+    name = _cap(before) and before.lower() not in ARTICLES and lexicon.pos(before)[0] in ("NN", "NE") \
+        and not lexicon.pos(before.lower())[0].startswith(("ART", "P", "ADJ"))
+    return a - 1 if legal and name else a
 
 
 def _english_opener(words: list[str], a: int, b: int) -> int:

@@ -1,7 +1,7 @@
 """Whether one article's entity is kept, and as which type: votes, cues, plausibility, confidence."""
 from __future__ import annotations
 
-from . import cues, lexicon, rules
+from . import cues, lexicon, notorgs, rules
 from .normalize import place_adjective
 from .sports import CLUB_WORDS, team_word
 from .trimming import PARTICLES
@@ -22,6 +22,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls  # the editors' type: the lists below decide only for names the registry does not know
+    if cls == "ORG" and (notorgs.sentence_phrase(name, g) or notorgs.event_name(name) or notorgs.prize(name)):
+        return None  # 'Vorsätzliche Brandstiftung hatten ...', 'für Olympia qualifiziert'
     company = name in lexicon.companies() and g["cue"] not in ("PER", "LOC")  # 'Konami', 'Fenerbahce'
     cls = "ORG" if cls in ("PER", "LOC") and company else cls
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
@@ -132,7 +134,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
     several = " " in name and cls != "LOC" and (not institution or _event_head(name))
-    if several and set(lexicon.event_words()["words"]) & set(name.split()) or _event(name):
+    words = set(name.split()) | {name.rsplit("-", 1)[-1]}  # a compound's head: 'Real Life Mission-Games'
+    if several and set(lexicon.event_words()["words"]) & words or _event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.phrase_inside(name) or cues.descriptor(name) \
             or cues.open_end(name):
@@ -184,7 +187,7 @@ def _event_head(name: str) -> bool:
 
 def _event(name: str) -> bool:
     """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
-    *before, last = name.split()
+    *before, last = name.split(" von ")[0].split()  # 'Pariser Attentaten von Belgien aus'
     heads = lexicon.event_words()["heads"]
     return bool(before) and last.lower().endswith(heads) and before[0] not in lexicon.first_names() \
         and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)

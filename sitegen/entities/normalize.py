@@ -150,3 +150,13 @@ def folded(name: str) -> str:
     'Jaroslaw'."""
     text = unicodedata.normalize("NFKD", name.translate(LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def listed_party_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's adjective before an inflected form of a one-word listed name takes the list's form: 'Die
+    Wiener Grünen' -> 'Wiener Grüne' (not 'Wiener SPÖ', which is the list's form already)."""
+    if len(tokens) != 2 or not place_adjective(tokens[0]):
+        return tokens
+    listed = lexicon.aliases().get(tokens[1].casefold(), ("",))[0]
+    same = " " not in listed and listed != tokens[1] and word_key(listed) == word_key(tokens[1])
+    return (tokens[0], listed) if same else tokens

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, descriptions, extents, glue, lexicon, placespans, rules, surnames
+from . import cues, descriptions, extents, glue, lexicon, notorgs, placespans, rules, surnames
 from .mentions import Mention
-from .normalize import ARTICLES, folded, initials, key, nominative
+from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
 from .keep import common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
 
@@ -31,7 +31,7 @@ def _surface(m: Mention) -> tuple[str, ...]:
             or " ".join(toks) in lexicon.multiword_places():  # 'Den Haag'
 
         return tuple(toks)
-    return nominative(tuple(toks), article)
+    return listed_party_form(nominative(tuple(toks), article))  # 'Die Wiener Grünen'
 
 
 def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m: Mention) -> tuple[str, ...]:
@@ -165,6 +165,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
         cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m, s) else m.cls  # 'Hersteller X'
+        cls = "LOC" if notorgs.placed(m) else cls  # 'oberhalb der Weißen Wand'
         name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
         if registry.lookup(name) is None:
             name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
@@ -175,7 +176,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["quoted"] = g.get("quoted", True) and m.quoted
-        work = cues.work_context(m) or s in works
+        work = cues.work_context(m) or s in works or notorgs.work_opener(m)  # 'Blog Fortress Europe'
         g["work"] = g.get("work") or work
         g["plain"] = g.get("plain") or not work
         g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'

@@ -40,7 +40,7 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if "-" in tail and not lexicon.pos(tail.split("-")[0])[1] or tail.split("-")[0] in EVENT_PARTS:
         return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team'
-    if head in lexicon.orgs():
+    if head in lexicon.org_names():  # not a piece of a longer name: 'Red' of 'Red-Bull-Akademie'
         return head, "ORG"
     if head in lexicon.regions():
         return head, "LOC"
@@ -110,8 +110,9 @@ ENGLISH_HEADS = frozenset("Institution Institute Foundation University College C
 def _longer_institutions(words: list[str], tags: list[str]) -> None:
     """Institutions the tagger cut short (in place): a name before an English head ('Brookings' +
     'Institution'), an English name with 'of' going on after 'and' ('Institute of Science' + 'and Technology
-    Austria'), a purpose's head before the genitive of a plural ('Universität' + 'der Künste'), a lone head
-    before a place ('Universität' + 'Kalifornien')."""
+    Austria'), an English name going on with 'on' ('The Independent on' + 'Sunday'), a purpose's head before
+    the genitive of a plural ('Universität' + 'der Künste'), a lone head before a place ('Universität' +
+    'Kalifornien')."""
     for a, b, cls in list(spans(tags)):
         head = words[b - 1].lower()
         if b < len(words) and tags[b] == "O" and words[b] in ENGLISH_HEADS:
@@ -123,9 +124,19 @@ def _longer_institutions(words: list[str], tags: list[str]) -> None:
         elif cls == "ORG" and head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS) and words[b:b + 1] == ["der"] \
                 and b + 1 < len(words) and tags[b + 1] == "O" and plural_noun(words[b + 1]):
             _set(tags, a, b + 2)
+        elif cls == "ORG" and b - a == 1 and a > 1 and words[a - 1] == "on" and _english(words[a - 2]):
+            start = a - 2  # 'The Independent on' + 'Sunday'
+            while start > 0 and start > a - 5 and _english(words[start - 1]) and tags[start - 1] == "O":
+                start -= 1
+            _set(tags, start, b)
         elif cls == "ORG" and b - a == 1 and head.endswith(PURPOSE_HEADS) and b < len(words) \
                 and tags[b] == "B-LOC" and (b + 1 == len(tags) or not tags[b + 1].startswith("I-")):
             _set(tags, a, b + 1)
+
+
+def _english(word: str) -> bool:
+    """A capitalised word HanTa takes for a name, as it does English words: 'The', 'Independent'."""
+    return word[:1].isupper() and lexicon.pos(word)[0] in ("NE", "FM")
 
 
 def plural_noun(word: str) -> bool:

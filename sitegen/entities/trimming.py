@@ -175,7 +175,7 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
                 or not firm and role_noun(words[a], words[a + 1])
                 or not head and cls == "LOC" and long_compound(words[a])
                 or not head and cls == "ORG" and b - a == 2 and long_compound(words[a])
-                and words[b - 1] in lexicon.orgs()):
+                and words[b - 1] in lexicon.orgs() and not _seat(words[a], words[b - 1])):
             return a
         a += 1
     return a
@@ -191,6 +191,11 @@ def _land_genitive(words, town: bool = False) -> bool:
     """A place's genitive (with town, also a town) closing an institution's name: 'Verband Österreichs'."""
     return len(words) == 1 and (words[0].endswith("s") and _has_place([words[0][:-1]])
                                 or town and words[0] in lexicon.places())
+
+
+def _seat(head: str, town: str) -> bool:
+    """A purpose's head before its town: 'Universität Oxford' (not 'Raumfahrtbehörde Nasa')."""
+    return head.lower().endswith(rules.PURPOSE_HEADS) and town in lexicon.places()
 
 
 def _institution(word: str) -> bool:

@@ -1,0 +1,141 @@
+"""sitegen.entities: organisation-typed names that name no organisation (services, broadcasts, works, laws,
+games, examinations; a work after its kind's noun inside the span; a phrase that only opens sentences; events
+and prizes; a kind's abbreviation; places after a place's noun or preposition)."""
+from __future__ import annotations
+
+from sitegen.entities import cues, extract, lexicon
+from sitegen.entities.descriptions import _kind
+from sitegen.entities.keep import _event, _plausible
+from sitegen.entities.mentions import Mention
+from sitegen.entities.normalize import listed_party_form
+from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
+from sitegen.entities.rules import compound_part
+
+
+def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
+    for name in ("WeChat", "Web.de", "Tagesschau", "Fidelio", "Sound of Music", "ASVG", "LuxLeaks"):
+        assert name in lexicon.not_names(), name
+    for name in ("WhatsApp", "Telegram", "Tencent", "United Internet", "ARD", "Olympiakos"):
+        assert name not in lexicon.not_names(), name  # companies, broadcasters, clubs
+    ents = extract("Der Dienstleister United Internet betreibt auch Web.de und GMX. United Internet wächst.")
+    assert ents.organisations == ("United Internet",)
+
+
+def test_a_work_after_its_kind_inside_the_span_is_none():
+    blog = Mention(("Blog", "Fortress", "Europe"), "ORG", 0.9, 0)
+    assert work_opener(blog)
+    assert work_opener(Mention(("EP", "Gretzn"), "ORG", 0.9, 0))
+    assert not work_opener(Mention(("Roman", "Kienast"), "ORG", 0.9, 0))  # a given name
+    assert not work_opener(Mention(("Blog",), "ORG", 0.9, 0))  # no name after it
+    assert not work_opener(Mention(("Blog", "Fortress", "Europe"), "PER", 0.9, 0))
+
+
+def test_an_adjective_and_a_noun_opening_a_sentence_is_a_phrase():
+    assert sentence_phrase("Vorsätzliche Brandstiftung", {"initial": True})
+    assert not sentence_phrase("Vorsätzliche Brandstiftung", {"initial": False})  # also inside a sentence
+    assert not sentence_phrase("Europäische Kommission", {"initial": True})  # an institution's word
+    assert not sentence_phrase("Rotes Kreuz", {"initial": True})  # a listed name
+    assert not sentence_phrase("Wiener Zoo", {"initial": True})  # a place's adjective
+    ents = extract("Vorsätzliche Brandstiftung hatten die Ermittler ausgeschlossen, sagte die Caritas.")
+    assert ents.organisations == ("Caritas",)
+
+
+def test_a_work_after_its_kind_inside_a_longer_span_is_none():
+    assert work_opener(Mention(("Android", "Media", "Framework", "Stagefright"), "ORG", 0.9, 0))
+    assert not work_opener(Mention(("National", "Film", "Board", "of", "Canada"), "ORG", 0.9, 0))  # 'Board'
+    assert not work_opener(Mention(("Film", "Produktion", "GmbH"), "ORG", 0.9, 0))  # a legal form
+
+
+def test_an_event_short_name_is_none_as_an_organisation_and_stays_a_place():
+    assert event_name("Olympia") and not event_name("Olympiakos")
+    ents = extract("Die Sportlerin will sich für Olympia in Rio qualifizieren. Olympiakos Piräus gewann.")
+    assert "Olympia" not in ents.organisations and "Olympiakos Piräus" in ents.organisations
+    ents = extract("Die Fackel wurde in Olympia entzündet. In Olympia standen die Tempel des Zeus.")
+    assert "Olympia" in ents.places
+
+
+def test_a_piece_of_a_longer_name_opening_a_compound_is_none():
+    assert compound_part("Red-Label") is None and compound_part("Goldman-Sachs-Chef") is None  # 'Red Bull'
+    assert compound_part("Siemens-Chef") == ("Siemens", "ORG")
+
+
+def test_examinations_space_stations_ships_and_cameras_are_no_organisations():
+    ents = extract("Die Wiener Ärztekammer kritisiert lange Wartezeiten bei MRT oder CT-Untersuchungen. Die"
+                   " ISS umkreist die Erde, sagt die NASA.")
+    assert ents.organisations == ("Wiener Ärztekammer", "NASA")
+    ship = Mention(("El", "Faro"), "ORG", 0.9, 0, before=("vermissten", "Containerfrachter"))
+    assert cues.work_context(ship)  # 'Containerfrachter': a ship's noun
+    assert not cues.work_context(Mention(("El", "Faro"), "ORG", 0.9, 0, before=("der", "Reederei")))
+
+
+def test_events_in_a_compound_before_a_place_and_prizes_are_none():
+    assert not _plausible("Real Life Mission-Games") and _plausible("Games-Verband Österreich")
+    assert _event("Pariser Attentaten von Belgien") and not _event("Peter Wahl von Hohenstein")
+    assert not _plausible("Black Artists Retreat")
+    assert prize("Thiess International Riverprize") and not prize("Preisträger")
+    assert not prize("Deutsche Preisbehörde")
+
+
+def test_an_abbreviation_of_a_kind_of_company_is_none():
+    assert _kind("eisenbahnverkehrsunternehmen", "EVU") and not _kind("ölkonzern", "OMV")
+    ents = extract("Künftig soll jenes Eisenbahnverkehrsunternehmen (EVU) Priorität haben, das die ÖBB"
+                   " beauftragen.")
+    assert ents.organisations == ("ÖBB",)
+
+
+def test_streets_genitive_towns_and_titles_cut_on_an_english_word():
+    street = Mention(("Champs-Elysees",), "ORG", 0.9, 0, before=("Pariser", "Prachtboulevard"))
+    assert cues.type_context(street, ("Champs-Elysees",)) == "LOC"
+    assert cues.type_context(Mention(("X",), "ORG", 0.9, 0, before=("Der", "Konzern")), ("X",)) is None
+    town = Mention(("Miamis",), "LOC", 0.9, 0, before=("beste", "Gesellschaft"))
+    assert not cues.org_context(town, ("Miami",)) and cues.org_context(town, ("Miamis",))
+    assert cues.open_end("Shes Mine But") and not cues.open_end("Bank of America")
+
+
+def test_an_organisation_typed_name_after_a_preposition_of_place_is_a_place():
+    assert placed(Mention(("Weißen", "Wand"), "ORG", 0.9, 0, before=("oberhalb", "der")))
+    assert not placed(Mention(("Weißen", "Wand"), "ORG", 0.9, 0, before=("von", "der")))
+    ents = extract("Im steilen Gelände oberhalb der Weißen Wand hat der Künstler gearbeitet.")
+    assert ents.places == ("Weiße Wand",) and not ents.organisations
+
+
+def test_a_place_adjective_before_a_listed_party_takes_the_list_form():
+    assert listed_party_form(("Wiener", "Grünen")) == ("Wiener", "Grüne")
+    assert listed_party_form(("Wiener", "SPÖ")) == ("Wiener", "SPÖ")  # the list's form already
+    assert listed_party_form(("Neue", "Grünen")) == ("Neue", "Grünen")  # no place's adjective
+    ents = extract("Die Wiener Grünen warnten am Freitag davor. Die Wiener SPÖ schwieg.")
+    assert "Wiener Grüne" in ents.organisations and "Wiener Grünen" not in ents.organisations
+
+
+def test_a_heading_abbreviation_and_a_relation_noun_are_none():
+    ents = extract("SONDERPÄDAGOGISCHER FÖRDERBEDARF (SPF): In Österreich hatten 2013/14 rund 5,3 Prozent der"
+                   " Schüler SPF.")
+    assert not ents.organisations
+    ents = extract("An der Aufklärung arbeitet das Landeskriminalamt (LKA) mit.")
+    assert "Landeskriminalamt" in ents.organisations  # an institution, no heading
+    ents = extract("Die Allianz zwischen der größten Zeitung und der Regierung ist widerwärtig, sagte"
+                   " Koller.")
+    assert not ents.organisations
+    assert extract("Die Allianz zahlte 2015 eine Dividende.").organisations == ("Allianz",)
+
+
+def test_an_english_name_going_on_with_on_and_a_song_after_its_noun():
+    ents = extract("Die britische Zeitung The Independent mitsamt ihrem Sonntagsableger The Independent on"
+                   " Sunday kommt ins Netz.")
+    assert ents.organisations == ("The Independent on Sunday",)  # not the German noun before it
+    assert extract("Zwar singt er im neuen Lied Sunday, er sei ein Wrack.").organisations == ()
+
+
+def test_a_university_before_its_town_keeps_its_head():
+    ents = extract("Dorothy Bishop, Professorin an der Universität Oxford, sagte das.")
+    assert ents.organisations == ("Universität Oxford",)
+    ents = extract("Die Raumfahrtbehörde Nasa schweigt. Die Nasa will wissen, wie sich Feuer ausbreitet.")
+    assert ents.organisations == ("Nasa",)  # a description, no seat
+
+
+def test_a_business_legal_form_compound_takes_its_owner_before_it():
+    ents = extract("Die Kredite gingen an die damalige Kommunalkredit Vermögensverwaltungs-GmbH & Co OG"
+                   " (KKVOG) in Wien.")
+    assert ents.organisations == ("Kommunalkredit Vermögensverwaltungs-GmbH & Co OG",)
+    ents = extract("Die Vermögensverwaltungs-GmbH & Co OG gehört dem Land. Dort arbeitet Maier.")
+    assert ents.organisations == ("Vermögensverwaltungs-GmbH & Co OG",)  # an article, no owner
