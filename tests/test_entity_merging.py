@@ -155,3 +155,11 @@ def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_
     assert "  Augsburg -> FC Augsburg (Organisation; Stadt für ihren Verein; 1 Artikel)" in lines
     assert "  Darmstadt entfällt (Organisation; Stadt für einen ungenannten Verein; 1 Artikel)" in lines
     assert "  - name: FC Augsburg" in lines and not any(line.strip() == "- name:" for line in lines)
+
+
+def test_a_listed_clubs_short_name_goes_to_its_full_name_and_is_never_dropped():
+    sport = "Porto gewann 2:0 gegen Chelsea, Sunderland verlor."
+    arts = [names(organisations=["Porto", "Chelsea"], text=sport),
+            names(organisations=["FC Porto"], text="Der FC Porto siegte 1:0.")]
+    assert merged(arts) == {"Porto": "FC Porto"}  # no place here; Chelsea: a listed club with no fuller name
+    assert apply(arts[0], plan(arts)).organisations == ("FC Porto", "Chelsea")

@@ -8,22 +8,23 @@ from . import lexicon, sports
 
 def club_towns(articles):
     """A rule for merging.plan(): a town typed as an organisation goes to the archive's only club holding it
-    ('Augsburg' -> 'FC Augsburg'); with none or several, a town the archive names as a place is none in
-    sports texts (the club is unnamed). A town used as a place is not touched."""
+    ('Augsburg' -> 'FC Augsburg', also a listed club's short name: 'Porto' -> 'FC Porto'); with none or
+    several, a town the archive names as a place is none in sports texts (the club is unnamed). A town used as
+    a place is not touched."""
     def rule(live, registry) -> dict:
         places = {n for cls, n in live if cls == "LOC"}
         orgs = {n for cls, n in live if cls == "ORG"}
         sporty = _sporty_names(articles)
         out = {}
         for name in orgs:
+            if not town(name, places):
+                continue
             place = name in places or "LOC" in (lexicon.known().get(name) or "")
-            if not town(name, places) or not (place or name not in lexicon.orgs()):
-                continue  # 'Austria', 'Chelsea': listed clubs, never a place here
             clubs = _outermost([o for o in orgs if o != name and holds(o, name)
                                 and (club_name(o) or team(o) or sporty.get(o, False))])
             if len(clubs) == 1 and club_name(clubs[0]):  # not a team of one of a US town's leagues
-                out[("ORG", name)] = (("ORG", clubs[0]), "club")
-            elif place and sporty.get(name, False):
+                out[("ORG", name)] = (("ORG", clubs[0]), "club")  # also a listed club's short name: 'Porto'
+            elif place and sporty.get(name, False):  # never a listed club not named as a place: 'Chelsea'
                 out[("ORG", name)] = (None, "unnamed")
         return out
     return rule
