@@ -203,3 +203,12 @@ def test_a_name_whose_proper_form_has_a_genitive_keeps_it_across_the_archive():
     from sitegen.entities.merging import ArticleNames, plan
     arts = [ArticleNames((), (), (n,)) for n in ("Arbeiterpartei Kurdistans", "Arbeiterpartei Kurdistan")]
     assert {m.target for m in plan(arts)} == {"Arbeiterpartei Kurdistans"}
+
+
+def test_a_full_name_in_s_loses_it_only_where_a_genitive_stands():
+    doubles = "Im Finale siegten Jamie Murray/John Peers (GBR/AUS). Im Doppel siegten Murray und Peers klar."
+    assert extract(doubles).people == ("Jamie Murray", "John Peers")
+    for text in ("Joe Biden sprach. Die Rede Joe Bidens war kurz.",
+                 "Joe Biden sprach. Joe Bidens Rede war kurz.",
+                 "Jürg Christandl bestätigt es. Die Privatklage Jürg Christandls bleibt."):
+        assert len(extract(text).people) == 1 and not extract(text).people[0].endswith("s"), text

@@ -7,7 +7,7 @@ from . import lexicon
 from .mentions import QUOTES, Mention
 from .normalize import ARTICLES, place_adjective
 from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
-from .trimming import PARTICLES, work_compound
+from .trimming import PARTICLES, role_noun, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
@@ -232,9 +232,23 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
             or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, ""):
         return toks[len(given) > 0:]  # 'Serena Williams'
 
+    return toks[:-1] + (last[:-1],) if _noun_after(m) else toks[len(given) > 0:]
+
+
+def _noun_after(m: Mention) -> bool:
+    """A noun or an inflected adjective after a name: 'Max Kruses Tor', 'Lew Wallaces gleichnamigem Roman'."""
     tag, _ = lexicon.pos(m.after)
-    noun_after = m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
-    return toks[:-1] + (last[:-1],) if noun_after else toks[len(given) > 0:]
+    return m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
+
+
+def genitive_context(m: Mention) -> bool:
+    """Where a name seen without its -s can stand in the genitive: a capitalised word or an inflected
+    adjective after it, or a common noun right before it ('die Privatklage Jürg Christandls'; no role)."""
+    after = m.after[:1].isupper() or _noun_after(m)  # also a name: 'Keith Jarretts Köln Concert'
+    prev = m.before[-1] if m.before else ""
+    before = prev[:1].isupper() and lexicon.pos(prev)[0] == "NN" and not role_noun(prev, "") \
+        and prev not in lexicon.first_names()
+    return after or before
 
 
 SENTENCE_OPENERS = (".", "!", "?", "–", "-", '"', "«", "»", "„", "“")

@@ -35,8 +35,9 @@ def _surface(m: Mention) -> tuple[str, ...]:
 
 
 def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m: Mention) -> tuple[str, ...]:
-    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry; a person's one
-    word also when the base is a listed surname ('Himmlers Stellvertreter'; not 'Holmes', 'Gudenus')."""
+    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry (a person's
+    name of several words only where a genitive stands); a person's one word also when the base is a listed
+    surname ('Himmlers Stellvertreter'; not 'Holmes', 'Gudenus')."""
     last = toks[-1]
     alone = m.cls == "PER" and len(toks) == 1
     town = " ".join(toks[:-1])
@@ -50,8 +51,9 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
             person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1] \
                 and m.cls != "ORG"  # a team's plural: 'St. Louis Blues'
             surname = alone and end == "s" and base in lexicon.people()
-            if base in seen or person or surname or registry.lookup(" ".join(stripped)) is not None \
-                    or end != "s" and base[:1].isupper():
+            genitive = m.cls != "PER" or alone or cues.genitive_context(m)  # not 'Murray/John Peers (GBR)'
+            listed = registry.lookup(" ".join(stripped)) is not None or end != "s" and base[:1].isupper()
+            if (base in seen or person) and genitive or surname or listed:
                 return stripped
     return toks
 
