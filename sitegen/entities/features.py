@@ -72,7 +72,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ..
     ctx = [f"w={low}", f"ss={short_shape(word)}", f"pos={tag}"] + [f"g={g}" for g in gaz]
     cl = lexicon.clusters().get(word)
     if cl:
-        own += [f"c1={cl[0]}", f"c2={cl[1]}"]
+        own += [f"c{i}={c}" for i, c in enumerate(cl, 1)]
         ctx += [f"c1={cl[0]}"]
     return tuple(own), tuple(tuple(f"{off}{f}" for f in ctx) for off in OFFSETS)
 

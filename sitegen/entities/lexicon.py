@@ -174,12 +174,12 @@ def cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def clusters() -> dict[str, tuple[str, str]]:
-    """Word -> (coarse, fine) distributional cluster ids built by build_clusters."""
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Word -> its distributional cluster ids built by build_clusters, coarse to fine."""
     out = {}
     for line in (DATA / "clusters.tsv").read_text(encoding="utf-8").splitlines():
-        word, coarse, fine = line.split("\t")
-        out[word] = (coarse, fine)
+        word, *ids = line.split("\t")
+        out[word] = tuple(ids)
     return out
 
 

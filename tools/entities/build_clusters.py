@@ -3,8 +3,8 @@ of test), with --smartdata also from the text of the SmartData documents (the sh
 
 Only text is used (labels ignored); the news half of NER-de-test.tsv and any other corpus (10kGNAD in
 particular) are never read. Distributional vectors (left/right neighbour counts, PPMI, SVD) grouped by
-k-means at two granularities.
-Run: python -m tools.entities.build_clusters [--data DIR] [--smartdata DIR] [--out FILE]
+k-means at the granularities --sizes gives (64 and 320 clusters).
+Run: python -m tools.entities.build_clusters [--data DIR] [--smartdata DIR] [--sizes 64,320] [--out FILE]
 """
 from __future__ import annotations
 
@@ -52,8 +52,10 @@ def vectors(sents, min_count=2, n_ctx=1500, dims=80):
     total = mat.sum()
     pmi = np.log((mat * total + 1e-9) / (mat.sum(1, keepdims=True) * mat.sum(0, keepdims=True) + 1e-9))
     pmi = np.maximum(pmi, 0) * (mat > 0)
-    u, s, _ = np.linalg.svd(pmi, full_matrices=False)
-    vec = u[:, :dims] * s[:dims]
+    # the leading left singular vectors times their values, through the (contexts x contexts) Gram matrix
+    pmi = pmi.astype(np.float64)
+    _, right = np.linalg.eigh(pmi.T @ pmi)
+    vec = pmi @ right[:, ::-1][:, :dims]
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
     return vocab, vec
 
@@ -75,11 +77,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])  # the first paragraph: one sentence
     ap.add_argument("--data", default=str(germeval.DEFAULT_DIR))
     ap.add_argument("--smartdata", default="", help="a SmartData folder: its documents' text too")
+    ap.add_argument("--sizes", default="64,320", help="cluster counts, coarse to fine (one column each)")
+    ap.add_argument("--min-count", type=int, default=2, help="words seen at least this often")
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args(argv)
-    vocab, vec = vectors(corpus(Path(args.data), Path(args.smartdata) if args.smartdata else None))
-    coarse, fine = kmeans(vec, 64), kmeans(vec, 320, seed=1)
-    lines = [f"{w}\t{a}\t{b}" for w, a, b in sorted(zip(vocab, coarse, fine))]
+    sents = corpus(Path(args.data), Path(args.smartdata) if args.smartdata else None)
+    vocab, vec = vectors(sents, min_count=args.min_count)
+    cols = [kmeans(vec, int(k), seed=i) for i, k in enumerate(args.sizes.split(","))]
+    order = sorted(range(len(vocab)), key=vocab.__getitem__)
+    lines = ["\t".join([vocab[i], *(str(c[i]) for c in cols)]) for i in order]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(vocab)} words")
     return 0
