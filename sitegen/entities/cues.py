@@ -159,6 +159,9 @@ def phrase_inside(name: str) -> bool:
     return inner or bool(purpose) or again and toks[0].isalpha()
 
 
+ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
+
+
 def open_end(name: str) -> bool:
     """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene') or an
     English linking word ('Shes Mine But')."""
@@ -166,9 +169,6 @@ def open_end(name: str) -> bool:
     english = toks[-1].lower() in ENGLISH_LINKS  # a title cut on its word: 'Shes Mine But'
     return len(toks) > 1 and (lexicon.pos(toks[-1])[0] == "ADJ(A)" or english) \
         and name.casefold() not in lexicon.aliases()
-
-
-ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
 
 
 def company_product(name: str, person: bool = False) -> bool:
@@ -236,7 +236,7 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _noun_after(m: Mention) -> bool:
-    """A noun or an inflected adjective after a name: 'Max Kruses Tor', 'Lew Wallaces gleichnamigem Roman'."""
+    """A noun or an inflected adjective after a name: 'Max Kruses Tor', 'Ridley Scotts neuer Film'."""
     tag, _ = lexicon.pos(m.after)
     return m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
 
