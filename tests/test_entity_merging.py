@@ -163,3 +163,15 @@ def test_a_listed_clubs_short_name_goes_to_its_full_name_and_is_never_dropped():
             names(organisations=["FC Porto"], text="Der FC Porto siegte 1:0.")]
     assert merged(arts) == {"Porto": "FC Porto"}  # no place here; Chelsea: a listed club with no fuller name
     assert apply(arts[0], plan(arts)).organisations == ("FC Porto", "Chelsea")
+
+
+def test_short_brand_names_go_to_their_full_names_unless_the_registry_keeps_them(tmp_path):
+    arts = [names(organisations=["Ö1", "A1", "HP", "LG", "O2", "Ö3", "EU"]), names(organisations=["Ö1"])]
+    moves = merged(arts)
+    assert moves == {"Ö1": "Österreich 1", "Ö3": "Hitradio Ö3", "A1": "A1 Telekom Austria",
+                     "HP": "Hewlett-Packard", "LG": "LG Electronics", "O2": "Telefónica O2",
+                     "EU": "Europäische Union"}
+    assert all(len(name) > 2 for name in moves.values())
+    path = tmp_path / "entities.yaml"
+    path.write_text("entities:\n  - name: Ö1\n    type: organisation\n", encoding="utf-8")
+    assert "Ö1" not in merged(arts, load_registry(path))  # the editors' own short name stays
