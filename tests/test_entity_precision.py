@@ -212,3 +212,16 @@ def test_a_full_name_in_s_loses_it_only_where_a_genitive_stands():
                  "Joe Biden sprach. Joe Bidens Rede war kurz.",
                  "Jürg Christandl bestätigt es. Die Privatklage Jürg Christandls bleibt."):
         assert len(extract(text).people) == 1 and not extract(text).people[0].endswith("s"), text
+
+
+def test_a_work_named_like_a_person_after_its_kinds_noun_is_no_person():
+    texts = {"Ein neues Videospiel namens Agony lässt Spieler in die Hölle reisen.": "Agony",
+             "Jets überflogen den US-Lenkwaffenzerstörer Donald Cook in geringer Höhe.": "Donald Cook",
+             "Er arbeitet mit Schnipseln aus den Filmen Blade Runner und Apocalypse Now.": "Blade Runner",
+             "Ubisoft zeigt eine Edition des Videospiels Assassin Creed für die Konsole.": "Assassin Creed"}
+    for text, name in texts.items():
+        assert name not in extract(text).people, text
+    # near misses: a person after a role or a model's noun, and a person introduced by 'namens'
+    assert extract("Das Fotomodell Heidi Klum zeigte sich in Berlin.").people == ("Heidi Klum",)
+    assert extract("Der Spielmacher Max Kruse traf zum 3:0 für Wolfsburg.").people == ("Max Kruse",)
+    assert extract("Ein Mann namens Peter Pilz meldete sich bei der Polizei.").people == ("Peter Pilz",)

@@ -45,9 +45,17 @@ def work_context(m: Mention) -> bool:
     """The mention follows a noun that introduces a work, product or event: 'das Spiel Mario Maker',
     'Entwicklerkonferenz WWDC', 'das Freihandelsabkommen Nafta', 'unter dem Motto Nobody Left Outside'."""
     word = _word_before(m)
-    return word in lexicon.work_cues() or word.rsplit("-", 1)[-1] in lexicon.work_cues() \
+    cues = lexicon.work_cues()
+    return _cue_form(word) in cues or _cue_form(word.rsplit("-", 1)[-1]) in cues \
         or word[:1].isupper() and word.lower().endswith(lexicon.event_words()["cues"]) \
-        or m.cls != "PER" and work_compound(word) or versioned(m) or _work_kind(word)  # 'TV-Serie'
+        or work_compound(word) or versioned(m) or _work_kind(word)  # 'TV-Serie', 'Videospiels'
+
+
+def _cue_form(word: str) -> str:
+    """A work noun in the nominative singular where the list has it: 'Videospiels', 'Filmen' -> the list's."""
+    cues = lexicon.work_cues()
+    return next((w for w in (word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("n"))
+                 if w in cues), word)
 
 
 def _work_kind(word: str) -> bool:
@@ -123,7 +131,10 @@ def part_of_other_name(m: Mention) -> bool:
 
 
 def _word_before(m: Mention) -> str:
+    """The word before a mention, past quotes and 'namens' ('ein Videospiel namens Agony')."""
     words = [w for w in m.before if w not in QUOTES]
+    if words[-1:] == ["namens"]:
+        words.pop()
     return words[-1] if words else ""
 
 
