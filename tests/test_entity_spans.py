@@ -402,3 +402,16 @@ def test_a_town_right_after_an_organisation_ends_its_name():
                    "Veterinärmedizinischen Uni Wien.")
     assert set(ents.organisations) == {"AKH Linz", "Veterinärmedizinische Uni Wien"}
     assert "AKH" not in ents.organisations
+
+
+def test_a_given_name_in_s_or_before_a_particle_keeps_its_surname():
+    cases = {"Der französische Präsident Francois Hollande schrieb einen Beitrag.": ("Francois Hollande",),
+             "Jury: Defne Ayas (Rotterdam), Bart De Baere (Museum, Antwerpen) und Nicolaus Schafhausen.":
+                 ("Defne Ayas", "Bart De Baere", "Nicolaus Schafhausen"),
+             "Er drehte mit Freunden wie Emile de Antonio oder Mary Lampson.": ("Emile de Antonio",)}
+    for text, people in cases.items():
+        assert set(people) <= set(extract(text).people), text
+    # near misses: a genitive before a noun or a description is still cut off
+    assert extract("Nach Frodenos Triumph in Hawaii jubelte das Team.").people == ()
+    assert "Luke Kuechly" in extract("Immerhin hat Carolinas Topverteidiger Luke Kuechly getroffen.").people
+    assert "Oscar für Mark Rylance" not in extract("Es gab den Oscar für Mark Rylance.").people

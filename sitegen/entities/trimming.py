@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon, rules, sports
 from .normalize import ARTICLES, folded, place_adjective
@@ -102,23 +103,36 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
             and not {w.lower() for w in words[a:b]} & lexicon.org_words() \
             and " ".join(words[a:b]) not in lexicon.multiword_places():
         cls = "PER"  # a role noun cut off an organisation-typed name: 'Pop-Diva Whitney Houston'
-    genitive = words[a].endswith("s") and words[a] not in lexicon.first_names() \
+    genitive = words[a].endswith("s") and not _given_name(words[a]) \
         and a + 1 < len(words) and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
-    if cls in ("PER", "ORG") and b - a > 1 and genitive and (common_noun(words[a + 1])
-                                                            or long_compound(words[a + 1])):
+    person = cls == "PER" and b - a > 1 and words[a + 1] in lexicon.people()  # 'Francois Hollande'
+    owner = cls == "ORG" or b - a > 2 or words[a][:-1] in lexicon.people() | lexicon.places()
+    if cls in ("PER", "ORG") and b - a > 1 and genitive and not person and (
+            common_noun(words[a + 1]) or owner and long_compound(words[a + 1])):  # not 'Nicolaus Schafhausen'
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
     if b - a > 2 and words[a].lower() in ARTICLES and describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
-    while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)):
+    while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)) \
+            and not (cls == "PER" and b - a > 2 and words[a + 1].lower() in PARTICLES):  # 'Bart De Baere'
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
     if cls == "LOC" and a > start and b - a > 1 and not _has_place(words[a:b]):
         cls = "PER"  # a role noun cut off a place-typed name: 'Neurochirurg Ben Carson'
     return a, b, cls
+
+
+def _given_name(word: str) -> bool:
+    """A listed given name, also written without its accents: 'Francois' for 'François'."""
+    return word in lexicon.first_names() or folded(word) in _folded_given_names()
+
+
+@lru_cache(maxsize=1)
+def _folded_given_names() -> frozenset[str]:
+    return frozenset(folded(name) for name in lexicon.first_names())
 
 
 def _front_noun(word: str, cls: str) -> bool:
@@ -145,8 +159,8 @@ def _given_inside(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
                   and words[i - 1] not in ("St.", "Sankt")), None)  # 'San Antonio', 'St. Johann im Pongau'
     if cls != "PER" and given is not None and not words[given - 1].islower():
         a, cls = given, "PER"
-    inner = next((i for i in range(a + 1, b - 1)
-                  if words[i].islower() and words[i + 1] in lexicon.first_names()), None)
+    inner = next((i for i in range(a + 1, b - 1) if words[i].islower() and words[i] not in PARTICLES
+                  and words[i + 1] in lexicon.first_names()), None)  # not 'Emile de Antonio'
     b = b if inner is None else inner
     while b - a > 1 and words[b - 1] in ("St.", "Dr."):
         b -= 1  # 'Paris St.'
