@@ -225,3 +225,14 @@ def test_a_work_named_like_a_person_after_its_kinds_noun_is_no_person():
     assert extract("Das Fotomodell Heidi Klum zeigte sich in Berlin.").people == ("Heidi Klum",)
     assert extract("Der Spielmacher Max Kruse traf zum 3:0 für Wolfsburg.").people == ("Max Kruse",)
     assert extract("Ein Mann namens Peter Pilz meldete sich bei der Polizei.").people == ("Peter Pilz",)
+
+
+def test_a_company_or_medium_noun_types_the_name_after_it_and_a_novel_is_no_person():
+    ents = extract("Dort war Marco De Luca, Anwalt der Reederei Costa Crociere, anwesend.")
+    assert ents.people == ("Marco De Luca",) and ents.organisations == ("Costa Crociere",)
+    ents = extract("Die Polizei stürmte das Gelände der kritischen Mediengruppe Koza Ipek in Istanbul.")
+    assert ents.people == () and ents.organisations == ("Koza Ipek",)
+    assert extract("Als sein bedeutendstes Werk gilt der Roman Conversazione in Sicilia.").people == ()
+    # near misses: a footballer named Roman, a person after a group's word that is no company's
+    assert extract("Das Tor schoss Roman Kienast nach der Pause.").people == ("Roman Kienast",)
+    assert extract("Der Gruppe Sebastian Kurz fehlt noch ein Name.").organisations == ()

@@ -17,6 +17,10 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag", "gesellschaft", "partei",
+             "burschenschaft", "bewegung", "reederei", "brauerei", "fonds", "website", "webseite", "miliz",
+             "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
+             "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe")  # "Reederei X"
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
                "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'
@@ -80,8 +84,7 @@ def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
             and m.tokens[-1].startswith(surface[-1]):  # 'die beste Gesellschaft Miamis'
         return False
     word = _word_before(m).lower().removesuffix("s")
-    return word.endswith(DESCRIPTOR_HEADS + ("zeitung", "magazin", "sender", "agentur", "verlag",
-                                           "gesellschaft", "burschenschaft", "partei", "bewegung")) \
+    return word.endswith(DESCRIPTOR_HEADS + ORG_HEADS) \
         or word in ("band", "rockband", "popband")  # 'Burschenschaft Vandalia', 'Regierungspartei NCD'
 
 

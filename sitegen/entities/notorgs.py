@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import lexicon, rules
 from .mentions import Mention
-from .normalize import place_adjective
+from .normalize import ARTICLES, place_adjective
 
 
 def work_opener(m: Mention) -> bool:
@@ -15,7 +15,9 @@ def work_opener(m: Mention) -> bool:
     at = next((i for i, t in enumerate(toks[:-1]) if t in lexicon.work_cues() and toks[i + 1][:1].isupper()
                and t not in lexicon.first_names()), None)
     rest = {t.lower() for t in toks[at or 0:]}
-    return m.cls != "PER" and at is not None and not rest & lexicon.org_words() \
+    named = len(toks) > 1 and toks[0] in lexicon.work_cues() and m.before[-1:] != () \
+        and m.before[-1].lower() in ARTICLES  # 'der Roman Conversazione' (not 'Roman Kienast')
+    return named or m.cls != "PER" and at is not None and not rest & lexicon.org_words() \
         and not set(toks) & set(rules.LEGAL_FORMS)
 
 
