@@ -246,3 +246,13 @@ def test_a_company_or_medium_noun_types_the_name_after_it_and_a_novel_is_no_pers
     # near misses: a footballer named Roman, a person after a group's word that is no company's
     assert extract("Das Tor schoss Roman Kienast nach der Pause.").people == ("Roman Kienast",)
     assert extract("Der Gruppe Sebastian Kurz fehlt noch ein Name.").organisations == ()
+
+
+def test_a_name_after_a_work_noun_and_wie_or_a_film_classic_is_no_person():
+    assert extract("Es entstanden Filme wie Roman Holiday mit Gregory Peck.").people == ("Gregory Peck",)
+    assert extract("Der Filmklassiker Ben Hur (1959) ist nicht der erste seiner Art.").people == ()
+    assert extract("Bands wie Napalm Death und Godflesh lassen grüßen.").organisations == ("Napalm Death",)
+    # near misses: a listed company after 'Apps wie', people and places after a plural noun and 'wie'
+    assert "Netflix" in extract("Im Test waren Apps wie Netflix oder Instagram konfiguriert.").organisations
+    ents = extract("Städte wie Wien wachsen. Experten wie Hans Müller warnen.")
+    assert ents.places == ("Wien",) and ents.people == ("Hans Müller",)

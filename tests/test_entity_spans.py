@@ -415,3 +415,18 @@ def test_a_given_name_in_s_or_before_a_particle_keeps_its_surname():
     assert extract("Nach Frodenos Triumph in Hawaii jubelte das Team.").people == ()
     assert "Luke Kuechly" in extract("Immerhin hat Carolinas Topverteidiger Luke Kuechly getroffen.").people
     assert "Oscar für Mark Rylance" not in extract("Es gab den Oscar für Mark Rylance.").people
+
+
+def test_role_compounds_the_role_list_lacks_and_an_employer_after_von_are_cut_off_a_person():
+    assert extract("Altstar Jaromir Jagr hat als sechster Spieler getroffen.").people == ("Jaromir Jagr",)
+    from sitegen.entities.trimming import role_noun
+    assert role_noun("Jagdethiker", "Winkelmayer") and role_noun("Radprofi", "Matt")
+    assert not role_noun("Gustav", "Mahler") and not role_noun("Prost", "Alain")
+    text = ("Die Greifvögel werden als Konkurrenz gesehen, erklärt Gabor Wichmann, Geschäftsführer. "
+            "Das sei neu, sagt Gabor Wichmann von Birdlife.")
+    assert extract(text).people == ("Gabor Wichmann",)
+    # near misses: 'von' as a name's particle, with and without a shorter mention of the person
+    text = "Das sagte Mathias Müller von Blumencron der Zeitung. Müller von Blumencron lachte."
+    assert "Mathias Müller von Blumencron" in extract(text).people
+    text = "Johann Wolfgang von Goethe schrieb. Goethe starb 1832."
+    assert "Johann Wolfgang von Goethe" in extract(text).people

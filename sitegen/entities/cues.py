@@ -134,9 +134,12 @@ def part_of_other_name(m: Mention) -> bool:
 
 
 def _word_before(m: Mention) -> str:
-    """The word before a mention, past quotes and 'namens' ('ein Videospiel namens Agony')."""
+    """The word before a mention, past quotes, 'namens' ('ein Videospiel namens Agony') and 'wie' after a noun
+    ('Filme wie Roman Holiday', 'Bands wie Napalm Death'; not before a listed company: 'Apps wie Netflix')."""
     words = [w for w in m.before if w not in QUOTES]
-    if words[-1:] == ["namens"]:
+    like = words[-1:] == ["wie"] and words[-2:-1] and words[-2][:1].isupper() \
+        and " ".join(m.tokens) not in lexicon.orgs()
+    if words[-1:] == ["namens"] or like:
         words.pop()
     return words[-1] if words else ""
 

@@ -60,6 +60,22 @@ def person_tails(surfaces: Surfaces) -> Surfaces:
     return out
 
 
+def employer_tails(surfaces: Surfaces) -> Surfaces:
+    """A person's name of two words or more going on with 'von' is cut before 'von' where the article also
+    names the person so, or by the surname and the body after 'von' ('Gabor Wichmann von Birdlife' beside
+    'Gabor Wichmann'; not 'Mathias Müller von Blumencron', 'Johann Wolfgang von Goethe')."""
+    bodies = {s for m, s in surfaces if m.cls == "ORG"}
+    others = {s for m, s in surfaces if m.cls == "PER" and "von" not in s}
+    surnames = {s[-1] for s in others}
+    out = []
+    for m, s in surfaces:
+        at = s.index("von") if m.cls == "PER" and "von" in s[2:] else 0
+        if at and (s[:at] in others or s[at + 1:] in bodies and s[at - 1] in surnames):
+            s = s[:at]
+        out.append((m, s))
+    return out
+
+
 def _opens(head: tuple[str, ...]) -> bool:
     """An acronym or a town's name that a person's name cannot continue: 'TASR', 'Melbourne' (not a club's
     'SV')."""

@@ -155,6 +155,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
+    surfaces = glue.employer_tails(surfaces)  # 'Gabor Wichmann von Birdlife'
     surfaces = surnames.as_people(surfaces)  # 'Hofer (FPÖ)' after 'Norbert Hofer'
     surfaces = descriptions.retyped(descriptions.described(surfaces))  # 'Bundesrat Efgani Dönmez'
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])

@@ -12,6 +12,7 @@ NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may c
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 PLACE_HEADS_EN = frozenset(("City", "Basin"))  # English heads of a place's name: 'Iowa City'
+ROLE_TAILS = ("star", "profi", "ethiker")  # roles the role list lacks: 'Altstar', 'Radprofi' (no feature)
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
 TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
@@ -53,8 +54,8 @@ def role_noun(word: str, nxt: str) -> bool:
     low = word.lower()
     if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
         return False
-    return any(low.endswith(cue) for cue in lexicon.cues() if len(cue) > 3) or nxt in lexicon.first_names() \
-        and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
+    return any(low.endswith(cue) for cue in (*lexicon.cues(), *ROLE_TAILS) if len(cue) > 3) \
+        or nxt in lexicon.first_names() and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
 
 
 def _other_word(word: str, opening: bool) -> bool:
