@@ -256,3 +256,16 @@ def test_a_name_after_a_work_noun_and_wie_or_a_film_classic_is_no_person():
     assert "Netflix" in extract("Im Test waren Apps wie Netflix oder Instagram konfiguriert.").organisations
     ents = extract("Städte wie Wien wachsen. Experten wie Hans Müller warnen.")
     assert ents.places == ("Wien",) and ents.people == ("Hans Müller",)
+
+
+def test_a_name_after_a_noun_for_a_place_also_before_von_or_in_the_genitive_is_a_place():
+    ents = extract("In der Nähe des Dorfes Beit Anon südlich von Hebron wurde ein Mann erschossen.")
+    assert ents.people == () and "Beit Anon" in ents.places
+    assert extract("Das Kloster liegt in der Oase von Marib mit ihren Palästen.").people == ()
+    assert extract("Er wurde auf dem Flughafen Mariscal Sucre empfangen.").people == ()
+    assert extract("Die Funde stammen aus dem ersten Jahrtausend v. Chr. und früher.").people == ()
+    # near misses: a person after 'von' and a noun that names no place, and after 'Richtung'
+    text = "Die Heimatstadt von Donald Trump ist New York. Das Interview von Angela Merkel lief."
+    assert extract(text).people == ("Donald Trump", "Angela Merkel")
+    text = "Lewis Hamilton siegte. Vettel sendet ein Signal Richtung Hamilton."
+    assert "Lewis Hamilton" in extract(text).people

@@ -33,7 +33,7 @@ RANK_HEADS = ("tabellenführer", "schlusslicht", "spitzenreiter", "tabellenletzt
 # Bellevue'; the name alone is then no mention of the person or the place
 NAMED_AFTER = frozenset("Stadion Arena Halle Preis Award Medaille Trophy Straße Gasse Platz Allee Brücke "
                         "Schule Gymnasium Saal Spital Kaserne Museum".split())
-BUILDINGS = frozenset("Schloss Villa Palais Hotel".split())
+BUILDINGS = frozenset("Schloss Villa Palais Hotel Flughafen".split())
 GROUPS = frozenset("Gruppe Pool".split())  # a tournament's group named after a player: 'Gruppe Ilie Nastase'
 COLOURS = frozenset("Rot Schwarz Grün Blau Türkis Pink Gelb Orange Weiß Lila".split())  # 'Rot und Schwarz'
 CLAUSE_NOUNS = frozenset("Vertrag Verträge Abkommen Rennen".split())  # 'hat bei Schalke Vertrag bis 2018'
@@ -94,14 +94,24 @@ def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
     organisation- or place-typed name of words no list knows after a role noun, else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
-    if not word[:1].isupper():
+    if not word[:1].isupper() and word != "von":
         return None
     if m.cls in ("ORG", "LOC") and _person_after_role(word, toks):
         return "PER"  # 'des japanischen Experten Hirokatsu Watanabe', 'Mittelfeldspieler Holzhauser'
-    if word.lower().endswith(PLACE_HEADS):
+    if _place_noun(word, m.before):
         person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
         return None if person else "LOC"
     return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
+
+
+def _place_noun(word: str, before: tuple[str, ...]) -> bool:
+    """A noun for a place right before a name, also in the genitive or before 'von' ('des Dorfes Beit Anon',
+    'im Hafen von Mytilini'; not 'Richtung': 'ein Signal Richtung Hamilton')."""
+    if word == "von" and len(before) > 1:
+        word = before[-2]
+    low = word.lower()
+    return word[:1].isupper() and any(form.endswith(PLACE_HEADS + ("hafen", "oase"))
+                                      for form in (low, low.removesuffix("es")))
 
 
 def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
