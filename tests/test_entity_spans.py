@@ -430,3 +430,16 @@ def test_role_compounds_the_role_list_lacks_and_an_employer_after_von_are_cut_of
     assert "Mathias Müller von Blumencron" in extract(text).people
     text = "Johann Wolfgang von Goethe schrieb. Goethe starb 1832."
     assert "Johann Wolfgang von Goethe" in extract(text).people
+
+
+def test_a_person_cut_at_a_particle_is_joined_and_an_unknown_given_name_opening_a_sentence_stays():
+    text = "Die Schanzer gingen nach einem Querpass von Danny da Costa aus fünf Metern in Führung."
+    assert extract(text).people == ("Danny da Costa",)
+    text = "Ein Moderator schlug ein Bein über das andere wie vor ihm Walther von der Vogelweide."
+    assert extract(text).people == ("Walther von der Vogelweide",)
+    text = "Besart Abdurahimi hatte in der 85. Minute einen Elfer vergeben. Abdurahimi ärgerte sich."
+    assert extract(text).people == ("Besart Abdurahimi",)
+    # near misses: a party, a company and a body after 'von' are no part of the name
+    ents = extract("Das sagte Peter von Siemens. Martin Schulz von der SPD widersprach.")
+    assert "Martin Schulz" in ents.people and {"Siemens", "SPD"} <= set(ents.organisations)
+    assert not any("von" in p for p in ents.people)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import appositions, innernames, lexicon, placespans, rules, sports, tagger
+from . import appositions, innernames, lexicon, particles, placespans, rules, sports, tagger
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -119,7 +119,7 @@ def bio(words: list[str]) -> list[str]:
     abbreviated adjective before a name is read written out ('Wr.' 'Neustadt' as 'Wiener Neustadt')."""
     words = [EXPANDED[w[:-1]] if w[:-1] in EXPANDED and w[-1] == "." and i + 1 < len(words)
              and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
-    tags = placespans.repair(words, rules.repair(words, tagger.tag(words)))
+    tags = particles.join(words, placespans.repair(words, rules.repair(words, tagger.tag(words))))
     for a, b, _, cls in _phrases(words, tags, _shipped()):
         tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
     return tags
@@ -153,7 +153,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         if len(words) == 2 and words[1] == "!":
             continue  # a one-word exclamation: 'Bam!'
         given, probs = tagger.tag_marginals(words)
-        tags = rules.institutions(words, placespans.repair(words, rules.repair(words, list(given))))
+        tags = particles.join(words, placespans.repair(words, rules.repair(words, list(given))))
+        tags = rules.institutions(words, tags)
         tags = innernames.journals(words, innernames.expansions(words, tags))
         inner = innernames.institution_towns(words, tags)
         out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]

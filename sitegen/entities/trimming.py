@@ -68,7 +68,7 @@ def _other_word(word: str, opening: bool) -> bool:
         and word not in lexicon.places() and word not in lexicon.first_names()
 
 
-def _surname_like(word: str) -> bool:
+def surname_like(word: str) -> bool:
     """A word after 'von'/'de' that continues a person's name rather than naming a place or body."""
     if word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs():
         return False
@@ -186,7 +186,8 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front', 'Afrikanische Union'
     while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
-        if not (_other_word(words[a], opening=a == 0) and not adjective
+        verb_first = a == 0 and (cls != "PER" or words[a + 1] in lexicon.first_names())  # 'Besart Abdurahimi'
+        if not (_other_word(words[a], opening=verb_first) and not adjective
                 or not firm and role_noun(words[a], words[a + 1])
                 or not head and cls == "LOC" and long_compound(words[a])
                 or not head and cls == "ORG" and b - a == 2 and long_compound(words[a])
@@ -234,7 +235,7 @@ def _particles(words, a: int, b: int, cls: str) -> int:
         and not words[j].isupper()  # 'Müller von Blumencron', not 'Maričić von ADRA', '... von der Uni'
     firm = j + 1 < len(words) and words[j + 1][:1].isupper()  # 'Richard Cassidy von Alert Logic'
     nobiliary = nobiliary and not firm
-    if named and (ends_on_particle or nobiliary and _surname_like(words[j])):
+    if named and (ends_on_particle or nobiliary and surname_like(words[j])):
         b = j + 1  # 'Alexander Van' + 'der Bellen', 'Mathias Müller' + 'von Blumencron'
     return b
 
