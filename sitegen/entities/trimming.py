@@ -12,6 +12,7 @@ NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may c
 COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum Beispiel', 'Grundstück'
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 PLACE_HEADS_EN = frozenset(("City", "Basin"))  # English heads of a place's name: 'Iowa City'
+STATE_HEADS = frozenset(("Republik", "Volksrepublik"))  # before a country's name: a state
 ROLE_TAILS = ("star", "profi", "ethiker")  # roles the role list lacks: 'Altstar', 'Radprofi' (no feature)
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
@@ -86,7 +87,9 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b, cls = b - 1, "PER"  # a scorer glued to the next line-up's team: 'Edomwonyi' + 'Salzburg: Walke'
         # (a word the dictionary knows opens a name: 'Polizei Wien:')
     b = _particles(words, a, b, cls)
-    return _trim_back(words, a, b, cls)
+    a, b, cls = _trim_back(words, a, b, cls)
+    state = b - a > 1 and words[b - 2] in STATE_HEADS and words[b - 1][:1].isupper()
+    return a, b, "LOC" if state else cls  # 'Demokratische Volksrepublik Korea' is a country
 
 
 def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
@@ -178,7 +181,7 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
         and (words[a + 1].lower().endswith(rules.INSTITUTION_HEADS) and (b - a == 2 or words[a + 2].islower()
                                                                          or _land_genitive(words[a + 2:b]))
              or words[a + 1].lower().endswith(rules.PURPOSE_HEADS) and b - a > 2)
-    head = head or b - a > 2 and words[a + 1] == "Republik"  # 'Demokratische Republik Kongo'
+    head = head or b - a > 2 and words[a + 1] in STATE_HEADS  # 'Demokratische Republik Kongo'
     end = b - 1 if b - a == 3 and _land_genitive(words[b - 1:b], town=True) else b  # 'Vetmed. Uni Wien'
     last = words[end - 1].lower()
     noun = end - a == 2 and lexicon.pos(words[end - 1]) == ("NN", True) \
