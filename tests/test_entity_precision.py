@@ -264,6 +264,8 @@ def test_a_name_after_a_noun_for_a_place_also_before_von_or_in_the_genitive_is_a
     assert extract("Das Kloster liegt in der Oase von Marib mit ihren Palästen.").people == ()
     assert extract("Er wurde auf dem Flughafen Mariscal Sucre empfangen.").people == ()
     assert extract("Die Funde stammen aus dem ersten Jahrtausend v. Chr. und früher.").people == ()
+    assert extract("Es geht um Kredite in Schweizer Franken im Wert von 34 Mrd. Euro.").places == ()
+    assert extract("Die Schwaben feiern in Franken.").places == ("Franken",)  # the region
     # near misses: a person after 'von' and a noun that names no place, and after 'Richtung'
     text = "Die Heimatstadt von Donald Trump ist New York. Das Interview von Angela Merkel lief."
     assert extract(text).people == ("Donald Trump", "Angela Merkel")
