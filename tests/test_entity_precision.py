@@ -210,7 +210,8 @@ def test_a_full_name_in_s_loses_it_only_where_a_genitive_stands():
     assert extract(doubles).people == ("Jamie Murray", "John Peers")
     for text in ("Joe Biden sprach. Die Rede Joe Bidens war kurz.",
                  "Joe Biden sprach. Joe Bidens Rede war kurz.",
-                 "Jürg Christandl bestätigt es. Die Privatklage Jürg Christandls bleibt."):
+                 "Jürg Christandl bestätigt es. Die Privatklage Jürg Christandls bleibt.",
+                 "Die Politik läuft nach Angela Merkels einzigem Kompass."):  # 'Merkels' known as a name
         assert len(extract(text).people) == 1 and not extract(text).people[0].endswith("s"), text
 
 

@@ -256,7 +256,8 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
     if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
             or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
-            or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, ""):
+            or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, "") \
+            and last[:-1] not in lexicon.people():  # 'Merkels' is known only as the genitive of 'Merkel'
         return toks[len(given) > 0:]  # 'Serena Williams'
 
     return toks[:-1] + (last[:-1],) if _noun_after(m) else toks[len(given) > 0:]
