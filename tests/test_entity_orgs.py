@@ -217,3 +217,20 @@ def test_a_listed_companys_name_in_a_range_or_for_a_body_the_article_names_is_no
     ents = extract("Die Nato tagt. Auf der Tagesordnung der Allianz steht Russland.")
     assert ents.organisations == ("NATO",)
     assert extract("Die Allianz meldet Gewinne.").organisations == ("Allianz",)
+
+
+def test_a_name_once_after_a_noun_for_a_company_or_medium_is_kept_as_an_organisation():
+    text = "Der Prozess gegen den Gründer der Drogeriemarktkette Schlecker dürfte langwierig werden."
+    assert extract(text).organisations == ("Schlecker",)
+    text = "Dazu wollte er sich nicht äußern. Die Zeitung Express zitierte am Donnerstag einen Beamten."
+    assert extract(text).organisations == ("Express",)
+    # near miss: a common noun after a noun for no organisation stays none
+    assert extract("Der Gründer der Kette Schlecker wurde angeklagt.").organisations == ()
+
+
+def test_a_listed_organisations_own_name_in_s_is_no_genitive_of_another_name():
+    from sitegen.entities.merging import ArticleNames, plan
+    arts = [ArticleNames((), (), (n,)) for n in ("Times", "Time", "Times")]
+    assert all(m.source != "Times" for m in plan(arts))
+    arts = [ArticleNames((), (), (n,)) for n in ("Tinders", "Tinder")]  # not listed: the genitive goes
+    assert {m.target for m in plan(arts)} == {"Tinder"}

@@ -20,7 +20,8 @@ DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter",
 ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag", "gesellschaft", "partei",
              "burschenschaft", "bewegung", "reederei", "brauerei", "fonds", "website", "webseite", "miliz",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
-             "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe")  # "Reederei X"
+             "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
+             "handelskette", "hotelkette", "modekette", "restaurantkette")  # "Reederei X"
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
                "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'

@@ -273,6 +273,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
+    if cls == "ORG" and g["org"] and g["conf"] >= MIN_MULTI:
+        return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'
     low = name.lower()
     institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
     if g["common"] and not institution and not _listed(name):

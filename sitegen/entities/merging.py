@@ -102,14 +102,16 @@ def _best(names, live: Counter, registry: Registry) -> tuple[str, str]:
 
 
 def _inflections(live: Counter, registry: Registry) -> dict:
-    """'Angela Merkels', 'Grünen', 'Niederlanden' -> the form without the ending, when the archive has it."""
+    """'Angela Merkels', 'Grünen', 'Niederlanden' -> the form without the ending, when the archive has it
+    (not a listed organisation's own name in -s: 'Times')."""
     out = {}
     names = set(live)
     for cls, name in live:
         for end in GENITIVE + ("n", "en"):
             base = (cls, name[: -len(end)])
             if name.endswith(end) and len(base[1]) >= 3 and base in names and key(base[1].split()) == \
-                    key(name.split()) and not (end in ("n", "en") and (cls == "PER" or _place_name(name))):
+                    key(name.split()) and not (end in ("n", "en") and (cls == "PER" or _place_name(name))) \
+                    and not (end in ("s", "es") and name in lexicon.orgs()):  # 'Times' (not 'Time')
                 out[(cls, name)] = (base, "inflection")
                 break
     return out
