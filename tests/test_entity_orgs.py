@@ -220,7 +220,7 @@ def test_a_listed_companys_name_in_a_range_or_for_a_body_the_article_names_is_no
 
 
 def test_a_name_once_after_a_noun_for_a_company_or_medium_is_kept_as_an_organisation():
-    text = "Der Prozess gegen den Gründer der Drogeriemarktkette Schlecker dürfte langwierig werden."
+    text = "Der Prozess gegen den Gründer der deutschen Drogeriemarktkette Schlecker dauert."
     assert extract(text).organisations == ("Schlecker",)
     text = "Dazu wollte er sich nicht äußern. Die Zeitung Express zitierte am Donnerstag einen Beamten."
     assert extract(text).organisations == ("Express",)
