@@ -148,6 +148,12 @@ def org_names() -> frozenset[str]:
     return orgs() - _words("orgpieces.txt")
 
 
+@lru_cache(maxsize=1)
+def folded_org_names() -> frozenset[str]:
+    """org_names() in lower case ('unicredit' for 'UniCredit')."""
+    return frozenset(name.casefold() for name in org_names())
+
+
 ORG_SUFFIXES = ("partei", "bank", "konzern", "verband", "verein", "ministerium", "gericht", "kommission",
                 "agentur", "stiftung", "kammer", "gewerkschaft", "zeitung", "verlag", "institut", "amt")
 

@@ -36,12 +36,12 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return head, "LOC"
     tag, known = lexicon.pos(head)
     low, low_known = lexicon.pos(head.lower())
-    if known and tag == "NN" or low.startswith("ADJ") or low == "CARD" and low_known:
+    if known and tag == "NN" or low_known and (low.startswith("ADJ") or low == "CARD"):
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
     if "-" in tail and not lexicon.pos(tail.split("-")[0])[1] or tail.split("-")[0] in EVENT_PARTS:
         return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team'
-    if head in lexicon.org_names():  # not a piece of a longer name: 'Red' of 'Red-Bull-Akademie'
-        return head, "ORG"
+    if head.casefold() in lexicon.folded_org_names():  # also 'Unicredit-Tochter'; not a piece of a longer
+        return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
         return head, "LOC"
     return None
