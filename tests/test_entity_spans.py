@@ -453,3 +453,12 @@ def test_a_republic_before_a_countrys_name_is_a_state_with_its_adjective():
     assert lexicon.aliases()["demokratische volksrepublik korea"] == ("Nordkorea", "LOC")
     # near miss: a republic's name of its own stays whole and a place
     assert extract("Die Demokratische Republik Kongo wählt.").places == ("Demokratische Republik Kongo",)
+
+
+def test_every_name_of_a_dashed_line_up_is_a_player_even_a_word_the_dictionary_knows():
+    text = ("SV Ried – SK Rapid Wien (Sonntag, SR Harkam). Ried: Gebauer – Streker, Reifeltshammer – "
+            "Hart/Möschl, Trauner/Schubert – Walch Ersatz: Durakovic – Schubert, Bergmann, Gavilan")
+    assert {"Trauner", "Hart", "Bergmann", "Gebauer"} <= set(extract(text).people)  # not Traun's adjective
+    # near miss: a list without a dash is no line-up of positions: its known nouns stay out
+    text = "Zum Spiel (2:1) kamen: Gebauer – Walch, Elsneg, Honsak. Es fehlen: Brauer, Trainer, Ziegl"
+    assert not {"Brauer", "Trainer"} & set(extract(text).people) and "Ziegl" in extract(text).people

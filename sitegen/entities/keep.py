@@ -263,6 +263,8 @@ def _ambiguous(name: str) -> bool:
 def _confident(g: dict, name: str, cls: str) -> bool:
     """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer;
     titles in quotes are no people or places; a word that opens its sentences must be a sure name."""
+    if cls == "PER" and g.get("player"):
+        return True  # a line-up's or scorer list's player: 'Trauner', 'Hart'
     if g["quoted"] and cls in ("PER", "LOC") or (place_adjective(name) if g["multi"] else _adjective(name)):
         return False
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):

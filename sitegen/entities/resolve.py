@@ -178,6 +178,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["n"] += 1
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
+        g["player"] = g.get("player") or m.player  # a line-up's: 'Trauner' is no adjective of Traun
         g["quoted"] = g.get("quoted", True) and m.quoted
         work = cues.work_context(m) or s in works or notorgs.work_opener(m)  # 'Blog Fortress Europe'
         g["work"] = g.get("work") or work

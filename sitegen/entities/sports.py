@@ -28,9 +28,10 @@ def sports_people(text: str) -> list[tuple[int, str]]:
             if pattern is LINEUP and not sporty:
                 continue  # a TV listing has commas only
             subs = re.finditer(r"(?<=\(\d\d\. )[A-ZÄÖÜ][\w'-]+(?=\))", m.group(1))  # '(76. Nielsen)'
+            dashed = pattern is LINEUP and "–" in m.group(1)  # keeper – defence: every name a player
             for item in [*re.finditer(_PLAYER, m.group(1)), *subs]:
                 name = re.sub(r" \(.*", "", item.group())
-                if lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:
+                if dashed or lexicon.pos(name)[0] != "NN" or not lexicon.pos(name)[1]:  # 'Bergmann', 'Auer'
                     out.append((m.start(1) + item.start(), name))
     return out
 
