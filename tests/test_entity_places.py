@@ -118,3 +118,10 @@ def test_a_town_and_an_english_word_in_a_sports_text_is_a_team():
     ents = extract("Der Trainer landete in Salt Lake City. Er flog nach Berlin Tegel und Wien Schwechat.")
     assert {"Salt Lake City", "Berlin Tegel"} <= set(ents.places) and ents.organisations == ()
     assert extract("Im Spiel gegen Chelsea traf Wayne Rooney zum 2:1.").people == ("Wayne Rooney",)
+
+
+def test_a_shipped_multi_word_region_is_a_place_not_an_organisation():
+    ents = extract("Das Projekt erforscht die artenreiche Tierwelt von British Columbia in Kanada.")
+    assert ents.places == ("British Columbia", "Kanada") and ents.organisations == ()
+    # near miss: a university named after the region stays an organisation
+    assert "University of British Columbia" in extract("Die University of British Columbia forscht.").organisations
