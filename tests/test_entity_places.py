@@ -124,4 +124,5 @@ def test_a_shipped_multi_word_region_is_a_place_not_an_organisation():
     ents = extract("Das Projekt erforscht die artenreiche Tierwelt von British Columbia in Kanada.")
     assert ents.places == ("British Columbia", "Kanada") and ents.organisations == ()
     # near miss: a university named after the region stays an organisation
-    assert "University of British Columbia" in extract("Die University of British Columbia forscht.").organisations
+    ents = extract("Die University of British Columbia forscht.")
+    assert "University of British Columbia" in ents.organisations
