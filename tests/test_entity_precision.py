@@ -252,6 +252,10 @@ def test_a_company_or_medium_noun_types_the_name_after_it_and_a_novel_is_no_pers
 def test_a_name_after_a_work_noun_and_wie_or_a_film_classic_is_no_person():
     assert extract("Es entstanden Filme wie Roman Holiday mit Gregory Peck.").people == ("Gregory Peck",)
     assert extract("Der Filmklassiker Ben Hur (1959) ist nicht der erste seiner Art.").people == ()
+    from sitegen.entities import cues
+    from sitegen.entities.mentions import Mention
+    assert cues.work_context(Mention(("Midazolam",), "PER", 0.9, 0, before=("das", "Beruhigungsmittel")))
+    assert not cues.work_context(Mention(("Pfizer",), "ORG", 0.9, 0, before=("der", "Pharmakonzern")))
     assert extract("Bands wie Napalm Death und Godflesh lassen grüßen.").organisations == ("Napalm Death",)
     # near misses: a listed company after 'Apps wie', people and places after a plural noun and 'wie'
     assert "Netflix" in extract("Im Test waren Apps wie Netflix oder Instagram konfiguriert.").organisations
