@@ -245,3 +245,13 @@ def test_a_listed_organisation_in_another_case_opens_a_hyphen_compound_and_acron
     assert compound_part("Red-Bull-Akademie") is None
     ents = extract("Die Cern-Forscher hoffen auf Hinweise. Die Nasa staunte.")
     assert set(ents.organisations) == {"CERN", "NASA"}
+
+
+def test_a_court_or_hospital_before_its_town_is_one_organisation_though_the_tagger_is_unsure():
+    text = "Das Verfahren wurde am Landesgericht St. Pölten aufgrund eines Eigenantrages eröffnet."
+    assert extract(text).organisations == ("Landesgericht St. Pölten",)
+    text = "Der Lenker starb im Unfallkrankenhaus Linz an seinen schweren Verletzungen."
+    assert extract(text).organisations == ("Unfallkrankenhaus Linz",)
+    # near miss: a hospital the text names apart from the town stays none, and the town a place
+    ents = extract("Er wurde in ein Krankenhaus nach Linz gebracht.")
+    assert ents.organisations == () and ents.places == ("Linz",)

@@ -93,9 +93,10 @@ DIVISIONS = frozenset("Studio Studios Label Tochter Division Sparte".split())
 
 def _foreign_name(words: list[str]) -> bool:
     """Words of a name no dictionary knows as German, no place: 'Saatchi & Saatchi Geneva'."""
-    first = words[0]
+    first, town = words[0], " ".join(words).replace("St. ", "Sankt ")
     if first in lexicon.places() or first in lexicon.countries() or first in lexicon.regions() \
-            or first.lower() in lexicon.org_words() or common_noun(first, guessed=True):
+            or first.lower() in lexicon.org_words() or common_noun(first, guessed=True) \
+            or first in ("St.", "Sankt") or town in lexicon.multiword_places():  # 'Landesgericht St. Pölten'
         return False
     return all(w == "&" or w[:1].isupper() and lexicon.pos(w)[0] in ("NE", "FM") for w in words)
 

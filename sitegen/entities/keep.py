@@ -246,6 +246,14 @@ def _adjective(name: str) -> bool:
     return place_adjective(name) or demonym or lexicon.pos(name)[0].startswith(("ADJ", "NNA"))
 
 
+def _seated(name: str) -> bool:
+    """An institution's head and the town it sits in, which the tagger is unsure of: 'Landesgericht St.
+    Pölten', 'Unfallkrankenhaus Linz'."""
+    head, _, town = name.partition(" ")
+    place = town in lexicon.places() or town.replace("St. ", "Sankt ") in lexicon.multiword_places()
+    return place and head.lower().endswith(rules.INSTITUTION_HEADS + rules.TOWN_HEADS)
+
+
 def _function_word(name: str) -> bool:
     """A capitalised word that is, in lower case, a closed-class word: 'Oder', 'Du', 'Trotzdem'."""
     tag, known = lexicon.pos(name.lower())
@@ -270,7 +278,7 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False
     if g["multi"]:
-        return g["conf"] >= MIN_MULTI
+        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name)
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():

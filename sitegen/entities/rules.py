@@ -15,6 +15,7 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
+TOWN_HEADS = ("krankenhaus", "klinikum", "spital")  # before their town: 'Unfallkrankenhaus Linz'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
                                "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
 
@@ -91,13 +92,16 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
     for i in range(1, len(words)):
-        head = words[i - 1]
-        if tags[i] == "B-LOC" and head.lower().endswith(INSTITUTION_HEADS) and head[:1].isupper() \
-                and (i + 1 == len(tags) or not tags[i + 1].startswith("I-")):
+        head, end = words[i - 1], i + 1
+        while end < len(tags) and tags[end] == "I-LOC":
+            end += 1  # 'Landesgericht St. Pölten'
+        town = head.lower().endswith(INSTITUTION_HEADS + TOWN_HEADS) and head[:1].isupper()
+        if tags[i] == "B-LOC" and town \
+                and (end == len(tags) or not tags[end].startswith("I-")):
             if tags[i - 1] == "O" and i > 1:
                 tags[i - 1] = "B-ORG"
             if tags[i - 1].endswith("-ORG"):
-                tags[i] = "I-ORG"  # 'Landwirtschaftskammer Steiermark'
+                tags[i:end] = ["I-ORG"] * (end - i)  # 'Landwirtschaftskammer Steiermark'
     _longer_institutions(words, tags)
     return tags
 
