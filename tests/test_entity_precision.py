@@ -276,3 +276,19 @@ def test_a_name_after_a_noun_for_a_place_also_before_von_or_in_the_genitive_is_a
     assert extract(text).people == ("Donald Trump", "Angela Merkel")
     text = "Lewis Hamilton siegte. Vettel sendet ein Signal Richtung Hamilton."
     assert "Lewis Hamilton" in extract(text).people
+
+
+def test_an_unsure_full_name_after_a_role_noun_or_in_a_list_of_people_is_kept():
+    from sitegen.entities.mentions import Mention
+    from sitegen.entities.resolve import _cued_people
+
+    def m(toks, before, conf=0.5, start=0):
+        return Mention(tuple(toks.split()), "PER", conf, start, before=before)
+    surfaces = [(x, x.tokens) for x in (
+        m("Mikola Statkewitsch", ("einstige", "Präsidentschaftskandidat"), start=1),
+        m("Jewgeni Waskowitsch", ("Olinewitsch", ","), conf=0.9, start=2),
+        m("Artjom Prokopenko", ("Waskowitsch", "und"), conf=0.3, start=3),
+        m("Blade Runner", ("den", "Filmen"), conf=0.9, start=4),
+        m("Full Metal Jacket", ("Runner", ","), start=5),
+        m("Christandls Rechtsanwältin", ("Waskowitsch", ","), start=6))]
+    assert _cued_people(surfaces) == {1, 3}  # not after a work's name, not an owner's genitive and a noun

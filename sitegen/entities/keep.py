@@ -8,6 +8,7 @@ from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
+MIN_CUED = 0.3  # a person's name of several words after a role noun or beside a surer person's name
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
 MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
@@ -278,7 +279,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False
     if g["multi"]:
-        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name)
+        cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
+        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from . import cues, descriptions, extents, glue, lexicon, notorgs, placespans, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
-from .keep import common_noun_name, in_gazetteer, kept_type
+from .keep import MIN_MULTI, common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
+from .trimming import common_noun, role_noun
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,24 @@ def _work_abbreviations(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[
                 w in lexicon.work_cues() or cues.work_compound(w) for w in prev.tokens[:-1]))}
 
 
+def _cued_people(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[int]:
+    """Where (by start) a person's name of two or more words follows a role noun ('Präsidentschaftskandidat
+    Mikola Statkewitsch') or a surer person's name and a comma or 'und' ('Waskowitsch und Artjom
+    Prokopenko')."""
+    works = {s for m, s in surfaces if cues.work_context(m)}  # 'den Filmen Blade Runner, Full Metal Jacket'
+    sure = {m.tokens[-1] for m, s in surfaces
+            if m.cls == "PER" and m.confidence >= MIN_MULTI and s not in works}
+    out = set()
+    for m, s in surfaces:
+        prev = m.before[-1] if m.before else ""
+        role = prev[:1].isupper() and role_noun(prev, s[0])
+        listed = prev in (",", "und", "sowie") and len(m.before) > 1 and m.before[-2] in sure
+        owner = s[0].endswith("s") and s[0] not in lexicon.first_names() or common_noun(s[-1])
+        if m.cls == "PER" and len(s) > 1 and (role or listed) and not owner:
+            out.add(m.start)  # not a description: 'Margot Rest, Christandls Rechtsanwältin'
+    return out
+
+
 def _longest_forms(forms: list[str]) -> dict[str, str]:
     """Shipped alias group -> the longest of its forms this article uses ('EU' and 'Europäische Union')."""
     out: dict[str, str] = {}
@@ -161,7 +180,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
-    works = _work_abbreviations(surfaces)
+    works, cued = _work_abbreviations(surfaces), _cued_people(surfaces)
     groups: dict[str, dict] = {}
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
@@ -179,6 +198,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
         g["initial"] = g.get("initial", True) and m.initial
         g["player"] = g.get("player") or m.player  # a line-up's: 'Trauner' is no adjective of Traun
+        g["cued"] = g.get("cued") or m.start in cued  # 'Präsidentschaftskandidat Mikola Statkewitsch'
         g["quoted"] = g.get("quoted", True) and m.quoted
         work = cues.work_context(m) or s in works or notorgs.work_opener(m)  # 'Blog Fortress Europe'
         g["work"] = g.get("work") or work
