@@ -22,6 +22,7 @@ ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
              "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
              "handelskette", "hotelkette", "modekette", "restaurantkette")  # "Reederei X"
+ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
                "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'
@@ -84,9 +85,8 @@ def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
     if m.cls in ("PER", "LOC") and surface and m.tokens[-1] != surface[-1] \
             and m.tokens[-1].startswith(surface[-1]):  # 'die beste Gesellschaft Miamis'
         return False
-    word = _word_before(m).lower().removesuffix("s")
-    return word.endswith(DESCRIPTOR_HEADS + ORG_HEADS) \
-        or word in ("band", "rockband", "popband")  # 'Burschenschaft Vandalia', 'Regierungspartei NCD'
+    word = _word_before(m).lower().removesuffix("s")  # 'Burschenschaft Vandalia', 'die Seite Eurogamer'
+    return word.endswith(DESCRIPTOR_HEADS + ORG_HEADS) or word in ORG_NOUNS
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
