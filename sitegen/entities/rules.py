@@ -95,9 +95,8 @@ def institutions(words: list[str], tags: list[str]) -> list[str]:
         head, end = words[i - 1], i + 1
         while end < len(tags) and tags[end] == "I-LOC":
             end += 1  # 'Landesgericht St. Pölten'
-        town = head.lower().endswith(INSTITUTION_HEADS + TOWN_HEADS) and head[:1].isupper()
-        if tags[i] == "B-LOC" and town \
-                and (end == len(tags) or not tags[end].startswith("I-")):
+        institution = head.lower().endswith(INSTITUTION_HEADS + TOWN_HEADS) and head[:1].isupper()
+        if tags[i] == "B-LOC" and institution and (end == len(tags) or not tags[end].startswith("I-")):
             if tags[i - 1] == "O" and i > 1:
                 tags[i - 1] = "B-ORG"
             if tags[i - 1].endswith("-ORG"):
