@@ -55,8 +55,14 @@ def role_noun(word: str, nxt: str) -> bool:
     low = word.lower()
     if word in lexicon.first_names() or word in lexicon.known() and low not in lexicon.cues():
         return False
-    return any(low.endswith(cue) for cue in (*lexicon.cues(), *ROLE_TAILS) if len(cue) > 3) \
-        or nxt in lexicon.first_names() and low.endswith(("mann", "frau", "ethiker", "ist", "or", "ent"))
+    return low.endswith(_role_endings()) \
+        or nxt in lexicon.first_names() and low.endswith(("mann", "frau", "ist", "or", "ent"))
+
+
+@lru_cache(maxsize=1)
+def _role_endings() -> tuple[str, ...]:
+    """The role list's nouns of four letters or more and ROLE_TAILS, as endings of a role compound."""
+    return tuple(cue for cue in (*sorted(lexicon.cues()), *ROLE_TAILS) if len(cue) > 3)
 
 
 def _other_word(word: str, opening: bool) -> bool:
