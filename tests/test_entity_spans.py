@@ -33,6 +33,16 @@ def test_short_unknown_word_opens_a_persons_name_that_lacks_a_given_name():
     assert ents.people == ("Nguyen Tan Dung",)
 
 
+def test_an_unknown_word_before_a_surname_in_a_list_of_people_opens_that_persons_name():
+    text = "Zu sehen sind Susan Philipsz, Theaster Gates, Wael Shawky und Lawrence Weiner."
+    assert extract(text).people == ("Susan Philipsz", "Theaster Gates", "Wael Shawky", "Lawrence Weiner")
+    assert extract("Gezeigt werden Susan Philipsz und Theaster Gates.").people[-1] == "Theaster Gates"
+    # near misses: a role noun before the surname, and the same word outside a list of people
+    text = "Es spielten Thomas Müller, Akkordeonist Schmid und Peter Berger."
+    assert extract(text).people == ("Thomas Müller", "Schmid", "Peter Berger")
+    assert "Theaster Gates" not in extract("Die Ausstellung Theaster Gates zeigt Bilder.").people
+
+
 def test_one_word_organisation_that_is_the_surname_of_the_articles_person_is_that_person():
     ents = extract("Der ebenfalls anwesende Landesparteivorsitzende Ingo Mayr meinte, dies sei eine "
                    "Entscheidung der Stadtpartei. Laut Mayr hätten bereits einige Kandidaten ihr Interesse "
@@ -443,6 +453,15 @@ def test_a_person_cut_at_a_particle_is_joined_and_an_unknown_given_name_opening_
     ents = extract("Das sagte Peter von Siemens. Martin Schulz von der SPD widersprach.")
     assert "Martin Schulz" in ents.people and {"Siemens", "SPD"} <= set(ents.organisations)
     assert not any("von" in p for p in ents.people)
+
+
+def test_an_arabic_name_goes_on_over_bin_and_the_name_after_it():
+    text = "Ein Sprecher der Moscheen, Ahmed bin Mohammed al-Mansuri, sagte, es gebe Tote."
+    assert extract(text).people == ("Ahmed bin Mohammed al-Mansuri",)
+    assert extract("Osama bin Laden wurde getötet.").people == ("Osama bin Laden",)
+    assert extract("Kronprinz Mohammed bin Salman reiste ab.").people == ("Mohammed bin Salman",)
+    # near miss: the verb after a name that is no person's
+    assert extract("Ich bin Pablo Emilio, sagte er.").people == ("Pablo Emilio",)
 
 
 def test_a_republic_before_a_countrys_name_is_a_state_with_its_adjective():

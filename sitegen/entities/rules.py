@@ -142,6 +142,9 @@ def _english(word: str) -> bool:
     return word[:1].isupper() and lexicon.pos(word)[0] in ("NE", "FM")
 
 
+ROLE_ENDS = ("ist", "istin", "or", "orin", "eur", "eurin", "ent", "entin", "ant", "antin", "loge", "login")
+
+
 def plural_noun(word: str) -> bool:
     """A capitalised noun HanTa knows whose form is a plural's genitive: 'Künste', 'Wissenschaften'."""
     return word[:1].isupper() and lexicon.pos(word) == ("NN", True) and word.endswith(("e", "en", "er", "n"))
@@ -178,8 +181,10 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \
             and words[i + 1] not in lexicon.countries()
-        cut = tags[i + 1] == "B-PER" and words[i + 1] not in lexicon.first_names() and len(words[i]) <= 6 \
-            and _unknown_name(words[i])  # short: no role noun ('Akkordeonist')
+        listed = i > 1 and words[i - 1] in (",", "und", "sowie") and tags[i - 2][2:] == "PER" \
+            and not words[i].endswith(ROLE_ENDS)  # in a list of people: 'Theaster' Gates
+        cut = tags[i + 1] == "B-PER" and words[i + 1] not in lexicon.first_names() \
+            and (len(words[i]) <= 6 or listed) and _unknown_name(words[i], not listed)  # short: no role noun
         if alone and tags[i] == "O" and tags[i + 1].startswith("B-") and (given or cut):  # 'Nguyen' Tan
             tags[i] = "B-PER"
             _join(tags, i + 1, "PER")
@@ -227,13 +232,14 @@ def _unknown_neighbours(words: list[str], tags: list[str]) -> None:
                 tags[i:i + 2] = [f"B-{cls}", f"I-{cls}"]
 
 
-def _unknown_name(word: str) -> bool:
-    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and no compound of a
-    known noun ('Unfallkrankenhaus', 'Walfang')."""
+def _unknown_name(word: str, compounds: bool = True) -> bool:
+    """A capitalised word (not in capitals) that neither HanTa nor a list of names knows, and (unless not
+    `compounds`) no compound of a known noun ('Unfallkrankenhaus', 'Walfang')."""
     if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()) \
             or lexicon.pos(word)[1] or lexicon.pos(word.lower())[1]:
         return False
-    compound = any(lexicon.pos(word[-k:].capitalize()) == ("NN", True) for k in range(4, len(word) - 1))
+    compound = compounds and any(lexicon.pos(word[-k:].capitalize()) == ("NN", True)
+                                 for k in range(4, len(word) - 1))
     return not compound and word not in lexicon.places() and word not in lexicon.orgs() \
         and word not in lexicon.known()
 
