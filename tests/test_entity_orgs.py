@@ -232,6 +232,23 @@ def test_a_name_once_after_a_noun_for_a_company_or_medium_is_kept_as_an_organisa
     assert extract("Der Gründer der Kette Schlecker wurde angeklagt.").organisations == ()
 
 
+def test_a_journal_after_its_noun_is_kept_unless_the_name_may_go_on():
+    assert extract("Im Fachjournal Nature erschien die Studie.").organisations == ("Nature",)
+    assert extract("Laut dem Fachblatt Lancet ist das so.").organisations == ("Lancet",)
+    # near misses: a capitalised word after the name, or a name's word before the noun: pieces of longer names
+    assert extract("Die Maschine gehörte der Privatfirma Walan ICC aus Moldau.").organisations == ()
+    text = "Nur drei Tage, nachdem Böhmermanns TV-Show Neo Magazin Royal bei ZDFneo wieder lief."
+    assert "Royal" not in extract(text).organisations
+
+
+def test_a_listed_name_going_on_after_a_noun_the_tagger_took_in_is_the_listed_name():
+    text = "Das sagte der SPD-Politiker der Zeitung Welt am Sonntag. Man werde informieren."
+    assert extract(text).organisations == ("SPD", "Welt am Sonntag")
+    # near miss: a club's abbreviation before a listed name is no common noun to leave out
+    text = "Die Geräte wurden zu den Smartphones des FC Bayern München."
+    assert extract(text).organisations == ("FC Bayern München",)
+
+
 def test_a_listed_organisations_own_name_in_s_is_no_genitive_of_another_name():
     from sitegen.entities.merging import ArticleNames, plan
     arts = [ArticleNames((), (), (n,)) for n in ("Times", "Time", "Times")]

@@ -21,7 +21,7 @@ ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag",
              "burschenschaft", "bewegung", "reederei", "brauerei", "fonds", "website", "webseite", "miliz",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
              "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
-             "handelskette", "hotelkette", "modekette", "restaurantkette")  # "Reederei X"
+             "handelskette", "hotelkette", "modekette", "restaurantkette", "journal", "blatt")  # "Reederei X"
 ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",

@@ -104,7 +104,8 @@ def _phrases(words, tags, table):
     lengths = sorted({n for _, _, n in table.values()}, reverse=True)
     i = 0
     while i < len(words):
-        if words[i][:1].isupper() and not tags[i].startswith("I-") and word_key(words[i]) in firsts:
+        if words[i][:1].isupper() and (not tags[i].startswith("I-") or _noun_lead(words, tags, i)) \
+                and word_key(words[i]) in firsts:
             for n in lengths:
                 hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
                 if hit and not (i + n < len(words) and tags[i + n].startswith("I-")):
@@ -114,6 +115,18 @@ def _phrases(words, tags, table):
         i += 1
 
 
+def _span_start(tags: list[str], i: int) -> int:
+    """Where the tagged span holding word i starts."""
+    while i > 0 and tags[i].startswith("I-"):
+        i -= 1
+    return i
+
+
+def _noun_lead(words: list[str], tags: list[str], i: int) -> bool:
+    """Word i goes on a tagged span of common nouns only: 'Zeitung' of 'Zeitung Welt' + 'am Sonntag'."""
+    return all(w[1:].islower() and lexicon.pos(w) == ("NN", True) for w in words[_span_start(tags, i):i])
+
+
 def bio(words: list[str]) -> list[str]:
     """BIO tags of one tokenised sentence: the tagger's, plus shipped multi-word names it missed; an
     abbreviated adjective before a name is read written out ('Wr.' 'Neustadt' as 'Wiener Neustadt')."""
@@ -121,7 +134,8 @@ def bio(words: list[str]) -> list[str]:
              and words[i + 1][:1].isupper() else w for i, w in enumerate(words)]
     tags = particles.join(words, placespans.repair(words, rules.repair(words, tagger.tag(words))))
     for a, b, _, cls in _phrases(words, tags, _shipped()):
-        tags[a:b] = [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)
+        lead = _span_start(tags, a)
+        tags[lead:b] = ["O"] * (a - lead) + [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)  # no 'Zeitung'
     return tags
 
 
@@ -164,8 +178,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
         out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
                         before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
-        spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not inside a known name, nor a listed one
-                 if a not in known and (b - a > 1 or a not in listed)]
+        spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not over a known name, nor a listed one
+                 if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
         out += _tagged(sent, spans, (given, probs, tags), sport)
         out += _compound_parts(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)

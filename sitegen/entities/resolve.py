@@ -18,6 +18,13 @@ class Found:
     first: int  # character offset of the first mention
 
 
+def _open(m: Mention) -> bool:
+    """The mention may be a piece of a longer name: a capitalised word follows it, or a name's word stands
+    before the noun before it ('Neo Magazin Royal')."""
+    head = m.before[-2] if len(m.before) > 1 else ""
+    return m.after[:1].isupper() or head[:1].isupper() and lexicon.pos(head)[0] in ("NN", "NE")
+
+
 def _surface(m: Mention) -> tuple[str, ...]:
     if m.name:
         return tuple(m.name.split())
@@ -206,6 +213,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
+        g["open"] = g.get("open", True) and _open(m)  # 'Walan' + 'ICC', 'Neo Magazin' + 'Royal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
         g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
