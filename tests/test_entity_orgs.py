@@ -249,6 +249,16 @@ def test_a_listed_name_going_on_after_a_noun_the_tagger_took_in_is_the_listed_na
     assert extract(text).organisations == ("FC Bayern München",)
 
 
+def test_a_states_adjective_before_its_parliament_or_government_names_that_body():
+    text = "Die Lage ist im niederösterreichischen Landtag oft schwierig. Der Antrag fiel im Wiener Landtag."
+    assert extract(text).organisations == ("Niederösterreichischer Landtag", "Wiener Landtag")
+    text = "Die steirische Landesregierung beschloss das. Es gab eine Sitzung des Tiroler Landtages."
+    assert extract(text).organisations == ("Steirische Landesregierung", "Tiroler Landtag")
+    # near misses: the body's noun alone, a compound of it, the adjective before another noun
+    text = "Der Landtag tagte. Die Wiener Landtagswahl kommt. Das steirische Kürbiskernöl schmeckt."
+    assert extract(text).organisations == ()
+
+
 def test_a_listed_organisations_own_name_in_s_is_no_genitive_of_another_name():
     from sitegen.entities.merging import ArticleNames, plan
     arts = [ArticleNames((), (), (n,)) for n in ("Times", "Time", "Times")]

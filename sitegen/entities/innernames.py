@@ -27,6 +27,35 @@ def institution_towns(words: list[str], tags: list[str]) -> list[tuple[int, int,
     return out
 
 
+STATE_ADJECTIVES = ("niederösterreichisch", "oberösterreichisch", "steirisch", "burgenländisch", "bayerisch",
+                    "hessisch", "sächsisch", "niedersächsisch", "thüringisch", "brandenburgisch",
+                    "saarländisch")
+STATE_DEMONYMS = frozenset("Wiener Kärntner Tiroler Salzburger Vorarlberger Südtiroler".split())
+STATE_BODIES = {"Landtag": "er", "Landtags": "er", "Landtages": "er", "Landesregierung": "e"}  # their gender
+
+
+def state_bodies(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
+    """A state's parliament or government named by the state's adjective ('im niederösterreichischen
+    Landtag' -> Niederösterreichischer Landtag, 'der Tiroler Landesregierung'): (start, end, name); their
+    tags cleared in place."""
+    out = []
+    for i in range(1, len(words)):
+        ending, before = STATE_BODIES.get(words[i]), words[i - 1]
+        stem = before.lower().rstrip("enrsm")  # 'niederösterreichischen' -> 'niederösterreichisch'
+        inside = tags[i - 1].startswith("I-") or i + 1 < len(tags) and tags[i + 1].startswith("I-")
+        if ending is None or inside:  # a longer name's words
+            continue
+        if before in STATE_DEMONYMS:
+            adjective = before
+        elif stem in STATE_ADJECTIVES and before[len(stem):] in ("e", "en", "er", "es", "em"):
+            adjective = stem[:1].upper() + stem[1:] + ending
+        else:
+            continue
+        out.append((i - 1, i + 1, f"{adjective} {words[i].removesuffix('es').removesuffix('s')}"))
+        tags[i - 1:i + 1] = ["O", "O"]
+    return out
+
+
 def journals(words: list[str], tags: list[str]) -> list[str]:
     """A place-typed name no list knows as a place after 'Studie in' ('Studie in Nature Microbiology'), or
     one of several words opening with a journal's word, is the journal (in place); 'Studie in Wien' stays."""
