@@ -259,6 +259,21 @@ def test_a_states_adjective_before_its_parliament_or_government_names_that_body(
     assert extract(text).organisations == ()
 
 
+def test_a_persons_name_after_a_noun_only_a_company_is_names_the_firm_all_through_the_article():
+    text = ("Weil Thomas Cook nicht zahlte, kam der Gerichtsvollzieher. Der Tourismuskonzern Thomas Cook, zu "
+            "dem Condor gehört, zahlte nicht.")
+    ents = extract(text)
+    assert ents.people == () and ents.organisations == ("Thomas Cook", "Condor")
+    assert extract("Der Verlag Axel Springer meldete Gewinne.").organisations == ("Axel Springer",)
+    # near misses: an owner's genitive, a surname after the noun, a role compound, a person's noun
+    ents = extract("Er bewies das im Magna-Konzern Frank Stronachs. Frank Stronach lachte.")
+    assert ents.people == ("Frank Stronach",) and ents.organisations == ("Magna",)
+    ents = extract("John McAfee floh. Er sei froh, dass er mit der Firma McAfee nichts mehr zu tun habe.")
+    assert "John McAfee" in ents.people
+    assert extract("Der Konzernchef Peter Müller trat zurück.").people == ("Peter Müller",)
+    assert extract("Der Filmproduzent Harvey Weinstein schwieg.").organisations == ()
+
+
 def test_a_listed_organisations_own_name_in_s_is_no_genitive_of_another_name():
     from sitegen.entities.merging import ArticleNames, plan
     arts = [ArticleNames((), (), (n,)) for n in ("Times", "Time", "Times")]

@@ -22,6 +22,8 @@ ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
              "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
              "handelskette", "hotelkette", "modekette", "restaurantkette", "journal", "blatt")  # "Reederei X"
+FIRM_HEADS = ("konzern", "unternehmen", "firma", "riese", "gigant", "verlag", "reederei", "brauerei",
+              "kette")  # a person-shaped name after them is the firm named after someone
 ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
@@ -87,6 +89,14 @@ def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
         return False
     word = _word_before(m).lower().removesuffix("s")  # 'Burschenschaft Vandalia', 'die Seite Eurogamer'
     return word.endswith(DESCRIPTOR_HEADS + ORG_HEADS) or word in ORG_NOUNS
+
+
+def firm_context(m: Mention, surface: tuple[str, ...]) -> bool:
+    """The mention follows a noun only a company is ('Tourismuskonzern Thomas Cook', 'Verlag Axel Springer'),
+    not one a person can be ('Spieleentwickler', 'Kunsthändler'); a whole name, no surname ('die Firma
+    McAfee' of John McAfee) nor an owner's genitive ('im Magna-Konzern Frank Stronachs')."""
+    whole = len(m.tokens) > 1 and m.tokens[-1] == surface[-1] and not m.tokens[-1].endswith("s")
+    return whole and _word_before(m).lower().removesuffix("s").endswith(FIRM_HEADS)
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:

@@ -21,6 +21,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     club = " " in name and _club_words(name.split()) and name not in lexicon.multiword_places()
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+    cls = "ORG" if g.get("firm") and cls == "PER" else cls  # the firm all through: 'Thomas Cook zahlte nicht'
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls  # the editors' type: the lists below decide only for names the registry does not know
