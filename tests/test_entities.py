@@ -481,6 +481,14 @@ def test_name_typed_as_organisation_from_a_given_name_loses_its_genitive_tail():
     assert [m.tokens for m in found] == [("Andrew", "Lloyd", "Webbers")] and found[0].cls == "PER"
 
 
+def test_a_middle_name_in_s_that_is_a_name_of_its_own_is_no_genitive():
+    text = "Animationsfilme von Charlotte Perkins Gilman sind zu sehen."
+    assert extract(text).people == ("Charlotte Perkins Gilman",)
+    # near miss: a genitive before a work's title still ends the person
+    found = [m for m in mentions("Das Kino zeigt Ridley Scotts Blade Runner.") if "Ridley" in m.tokens]
+    assert [m.tokens for m in found] == [("Ridley", "Scotts")]
+
+
 def test_place_adjectives_and_events_are_no_organisations():
     ents = extract("Heino ist Thema im ersten Fall der Dresdner Kommissarinnen Karin Gorniak und Henni "
                    "Sieland. Der Stürmer wechselt zur SV Ried. Er erhielt nach Angaben der Rieder einen "

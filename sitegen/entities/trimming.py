@@ -312,7 +312,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
         cls = "PER"  # 'Matt Jakubowski', 'Anna-Sophie Berger'
     genitive = next((i for i in range(a + 1, b - 1) if cls == "PER" and words[i].endswith("s")
-                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES), None)
+                     and words[i] not in lexicon.first_names() and words[i].lower() not in PARTICLES
+                     and "PER" not in lexicon.known().get(words[i], "")), None)  # 'Perkins' is a name
     b = b if genitive is None else genitive + 1  # 'Ridley Scotts Blade Runner', 'Andrew Lloyd Webbers Evita'
     edges = {f(words[i]) for i in (a, b - 1) for f in (str.lower, folded)} if b - a > 1 else set()
     if cls == "PER" and lexicon.org_words() & edges:  # 'Unión' as 'union' too
