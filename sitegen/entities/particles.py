@@ -16,7 +16,7 @@ def join(words: list[str], tags: list[str]) -> list[str]:
     Siemens', 'Schulz von der SPD', 'Müller von Birdlife'); a person before `bin` and a capitalised word goes
     on over them ('Osama bin Laden')."""
     for a, b, cls in list(rules.spans(tags)):
-        if tags[a] != f"B-{cls}":  # joined into the person before it
+        if a > 0 and tags[a] == tags[a - 1] == "I-PER":  # joined into the person before it
             continue
         if cls == "PER" and b + 1 < len(words) and words[b] in LINEAGE and tags[b] == "O" \
                 and tags[b + 1] in ("O", "B-PER") and words[b + 1][:1].isupper():
