@@ -56,6 +56,11 @@ def test_full_name_with_abbreviation_pairs_the_two_and_the_alias_list_merges_par
     assert after.places == ("Niederlande",)
 
 
+def test_a_clubs_short_name_goes_to_its_official_name_with_its_number():
+    moves = merged([names(organisations=["FC Köln", "FC Ingolstadt"]), names(organisations=["Mainz 05"])])
+    assert moves == {"FC Köln": "1. FC Köln", "Mainz 05": "1. FSV Mainz 05"}  # FC Ingolstadt has no number
+
+
 def test_the_registry_wins(tmp_path):
     path = tmp_path / "entities.yaml"
     path.write_text("entities:\n  - name: EU\n    type: organisation\n    aliases: [Europäische Union]\n"
