@@ -268,6 +268,8 @@ def test_a_persons_name_after_a_noun_only_a_company_is_names_the_firm_all_throug
     # near misses: an owner's genitive, a surname after the noun, a role compound, a person's noun
     ents = extract("Er bewies das im Magna-Konzern Frank Stronachs. Frank Stronach lachte.")
     assert ents.people == ("Frank Stronach",) and ents.organisations == ("Magna",)
+    text = "Er stellte sein Können auch im Magna-Konzern Frank Stronachs unter Beweis."
+    assert extract(text).organisations == ("Magna",)  # no base form in the text: the -s alone tells
     ents = extract("John McAfee floh. Er sei froh, dass er mit der Firma McAfee nichts mehr zu tun habe.")
     assert "John McAfee" in ents.people
     assert extract("Der Konzernchef Peter Müller trat zurück.").people == ("Peter Müller",)
