@@ -241,6 +241,15 @@ def test_a_journal_after_its_noun_is_kept_unless_the_name_may_go_on():
     assert "Royal" not in extract(text).organisations
 
 
+def test_an_untagged_name_after_a_noun_for_a_medium_makes_its_bare_mentions_the_medium():
+    text = ("Zwei Redakteure seien festgenommen worden, berichtete die Zeitschrift Nokta auf ihrer "
+            "Internetseite. Bereits im September war Nokta Ziel einer Razzia.")
+    ents = extract(text)
+    assert ents.organisations == ("Nokta",) and ents.people == ()
+    # near miss: a common word after the noun is none ('as the paper reported on Friday')
+    assert extract("Wie die Zeitung Freitag berichtete, kam er frei.").organisations == ()
+
+
 def test_a_listed_name_going_on_after_a_noun_the_tagger_took_in_is_the_listed_name():
     text = "Das sagte der SPD-Politiker der Zeitung Welt am Sonntag. Man werde informieren."
     assert extract(text).organisations == ("SPD", "Welt am Sonntag")

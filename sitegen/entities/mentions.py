@@ -181,7 +181,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not over a known name, nor a listed one
                  if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
         out += _tagged(sent, spans, (given, probs, tags), sport)
-        out += _compound_parts(sent, tags)
+        out += _compound_parts(sent, tags) + _media_names(sent, tags, known | listed)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
     named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
@@ -232,6 +232,26 @@ def _listed(sent, tags, known: set[int]) -> set[int]:
     alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
     return {i for i, (tok, one) in enumerate(zip(sent, alone)) if one and i not in known and tok.text in names
             and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
+
+
+MEDIA_HEADS = ("zeitung", "zeitschrift", "magazin", "journal", "blatt", "nachrichtenagentur", "sender")
+
+
+def _media_names(sent, tags, known: set[int]) -> list[Mention]:
+    """An untagged name no dictionary knows as a common word right after a noun for a medium is the medium's
+    name ('berichtete die Zeitschrift Nokta'); not a word a longer name goes on from."""
+    words, out = [t.text for t in sent], []
+    for i in range(1, len(words)):
+        word, after = words[i], (words + [""])[i + 1]
+        media = words[i - 1][:1].isupper() and words[i - 1].lower().removesuffix("s").endswith(MEDIA_HEADS)
+        if not media or tags[i] != "O" or i in known or not word[:1].isupper() or not word.isalpha() \
+                or after[:1].isupper():
+            continue
+        tag, known_word = lexicon.pos(word)
+        if tag in ("NE", "FM") or not known_word:
+            out.append(Mention((word,), "ORG", 0.5, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
+                               after=after))
+    return out
 
 
 def _compound_parts(sent, tags) -> list[Mention]:
