@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .mentions import QUOTES, Mention
+from .mentions import MEDIA_HEADS, QUOTES, Mention
 from .normalize import ARTICLES, place_adjective
 from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
 from .trimming import PARTICLES, role_noun, work_compound
@@ -17,11 +17,11 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
-ORG_HEADS = ("zeitung", "zeitschrift", "magazin", "sender", "agentur", "verlag", "gesellschaft", "partei",
+ORG_HEADS = (*MEDIA_HEADS, "agentur", "verlag", "gesellschaft", "partei",
              "burschenschaft", "bewegung", "reederei", "brauerei", "fonds", "website", "webseite", "miliz",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",
              "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
-             "handelskette", "hotelkette", "modekette", "restaurantkette", "journal", "blatt")  # "Reederei X"
+             "handelskette", "hotelkette", "modekette", "restaurantkette")  # "Reederei X"
 FIRM_HEADS = ("konzern", "unternehmen", "firma", "riese", "gigant", "verlag", "reederei", "brauerei",
               "kette")  # a person-shaped name after them is the firm named after someone
 ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words

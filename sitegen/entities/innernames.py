@@ -41,10 +41,10 @@ def state_bodies(words: list[str], tags: list[str]) -> list[tuple[int, int, str]
     out = []
     for i in range(1, len(words)):
         ending, before = STATE_BODIES.get(words[i]), words[i - 1]
-        stem = before.lower().rstrip("enrsm")  # 'niederösterreichischen' -> 'niederösterreichisch'
         inside = tags[i - 1].startswith("I-") or i + 1 < len(tags) and tags[i + 1].startswith("I-")
-        if ending is None or inside:  # a longer name's words
+        if ending is None or inside:  # no body's noun, or a longer name's words
             continue
+        stem = before.lower().rstrip("enrsm")  # 'niederösterreichischen' -> 'niederösterreichisch'
         if before in STATE_DEMONYMS:
             adjective = before
         elif stem in STATE_ADJECTIVES and before[len(stem):] in ("e", "en", "er", "es", "em"):

@@ -241,8 +241,9 @@ def _media_names(sent, tags, known: set[int]) -> list[Mention]:
     """An untagged name no dictionary knows as a common word right after a noun for a medium is the medium's
     name ('berichtete die Zeitschrift Nokta'); not a word a longer name goes on from."""
     words, out = [t.text for t in sent], []
+    padded = words + [""]
     for i in range(1, len(words)):
-        word, after = words[i], (words + [""])[i + 1]
+        word, after = words[i], padded[i + 1]
         media = words[i - 1][:1].isupper() and words[i - 1].lower().removesuffix("s").endswith(MEDIA_HEADS)
         if not media or tags[i] != "O" or i in known or not word[:1].isupper() or not word.isalpha() \
                 or after[:1].isupper():
