@@ -126,3 +126,27 @@ def test_a_shipped_multi_word_region_is_a_place_not_an_organisation():
     # near miss: a university named after the region stays an organisation
     ents = extract("Die University of British Columbia forscht.")
     assert "University of British Columbia" in ents.organisations
+
+
+def test_a_small_austrian_town_is_a_place_and_a_common_noun_is_no_town():
+    """data/places_local.txt: towns of 500 people or more in AT, DE, CH and LI that the tagger's gazetteer
+    (15,000 or more) lacks; common words are left out of it."""
+    from sitegen.entities import lexicon
+
+    assert {"Eisenstadt", "Pasching", "Mistelbach", "Bad Radkersburg"} <= lexicon.local_places()
+    assert not {"Tal", "Ahorn", "Spielfeld", "Alle", "Bogen"} & lexicon.local_places()
+    ents = extract("Hackerangriff. Eisenstadt – Im Burgenland warnt die Wirtschaftskammer vor Mails.")
+    assert ents.places[:1] == ("Eisenstadt",)  # a dateline
+    ents = extract("Auch im niederösterreichischen Zistersdorf fanden sich Bürger zu einer Gruppe zusammen.")
+    assert ents.places == ("Zistersdorf",)  # tagged, but too unsure for a town no list knew
+    ents = extract("Andrang an der Grenze. Spielfeld/Šentilj/Bad Radkersburg – Ein durchschnittlicher Andrang"
+                   " herrschte am Dienstag.")
+    assert {"Šentilj", "Bad Radkersburg"} <= set(ents.places)  # a capital letter with a caron opens a place
+
+
+def test_a_small_town_after_gegen_in_a_sports_text_is_its_club():
+    ents = extract("Die Wiener setzten sich im Heimspiel gegen Mattersburg problemlos 3:0 durch.")
+    assert ents.places == () and "Mattersburg" in ents.organisations
+    # near miss: the same town without sport is the town
+    ents = extract("Die Polizei kontrolliert in den Bezirken Eisenstadt und Mattersburg.")
+    assert "Mattersburg" in ents.places and ents.organisations == ()

@@ -65,10 +65,12 @@ def _unsure_place(name: str, g: dict) -> bool:
     if len(toks) == 1 and verbal_noun(name):
         return not g.get("at") or g.get("det", False)  # 'das Essen', 'Essen und Getränke' (not 'in Essen')
     if len(toks) == 1:  # GermEval's places ('London', 'Kongo') need no cue: they stand for governments too
-        known = "LOC" in lexicon.known().get(name, "") or name.endswith(lexicon.place_endings())
+        known = "LOC" in lexicon.known().get(name, "") or name.endswith(lexicon.place_endings()) \
+            or name in lexicon.local_places()  # 'Eisenstadt', 'Pasching': a town of the archive's home
         return not g.get("at") and not g.get("initial") and not known  # 'Gori, die Heimatstadt Stalins'
     placey = any(w in lexicon.places() or lexicon.known().get(w) == "LOC" or place_adjective(w) for w in toks)
-    return not placey and not street(name) and name not in lexicon.multiword_places() and g["conf"] < 0.8
+    listed = name in lexicon.multiword_places() or name in lexicon.local_places()  # 'Bad Radkersburg'
+    return not placey and not street(name) and not listed and g["conf"] < 0.8
 
 
 def verbal_noun(name: str) -> bool:
@@ -227,7 +229,8 @@ def common_noun_name(name: str) -> bool:
 def _listed(name: str) -> bool:
     """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
     return name in lexicon.org_names() or name in lexicon.places() or name in lexicon.countries() \
-        or name in lexicon.regions() or name.casefold() in lexicon.aliases()
+        or name in lexicon.regions() or name.casefold() in lexicon.aliases() \
+        or name in lexicon.local_places()
 
 
 def in_gazetteer(name: str, cls: str) -> bool:
@@ -235,7 +238,8 @@ def in_gazetteer(name: str, cls: str) -> bool:
         return True
     if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
         return True
-    if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()):
+    if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()
+                         or name in lexicon.local_places()):
         return True
     return cls in lexicon.known().get(name, "").split("|")
 

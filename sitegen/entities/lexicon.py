@@ -38,6 +38,13 @@ def multiword_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def local_places() -> frozenset[str]:
+    """Towns of 500 people or more in Austria, Germany, Switzerland and Liechtenstein that places.txt lacks
+    ('Eisenstadt', 'Bad Radkersburg'): they confirm a place, the tagger's features never read them."""
+    return _lines("places_local.txt")
+
+
+@lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """The hand-made list of regions, states and landscapes (places_extra.txt)."""
     return _words("places_extra.txt")

@@ -15,7 +15,7 @@ AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|B
             r"|bau|ars|dape)")
 AGENCY_TAG = re.compile(
     rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*[,;]\s*[\d.\s/–-]*)?\s*\)")
-_WORD = r"(?:St\.\s?)?[A-ZÄÖÜ][\w'-]*"
+_WORD = r"(?:St\.\s?)?[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][\w'-]*"  # also 'Šentilj'
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
@@ -142,7 +142,8 @@ def bio(words: list[str]) -> list[str]:
 def _place_like(words: list[str]) -> bool:
     """Whether a dateline's words can name a place: no common noun or function word ('Gegen Slowaken')."""
     return not any(common_noun(w) or lexicon.pos(w.lower())[0] in ("APPR", "ART", "KON", "PPER")
-                   for w in words if w not in lexicon.places() and w[:1].isupper())
+                   for w in words if w[:1].isupper() and w not in lexicon.places()
+                   and w not in lexicon.local_places())
 
 
 def _caption_places(text: str) -> list[Mention]:

