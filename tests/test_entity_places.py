@@ -139,6 +139,8 @@ def test_a_small_austrian_town_is_a_place_and_a_common_noun_is_no_town():
     assert ents.places[:1] == ("Eisenstadt",)  # a dateline
     ents = extract("Auch im niederösterreichischen Zistersdorf fanden sich Bürger zu einer Gruppe zusammen.")
     assert ents.places == ("Zistersdorf",)  # tagged, but too unsure for a town no list knew
+    assert extract("Die Polizei in Eisenstadt ermittelt, die Bürger aus Gloggnitz helfen.").places == (
+        "Eisenstadt", "Gloggnitz")  # untagged, after a preposition of place
     ents = extract("Andrang an der Grenze. Spielfeld/Šentilj/Bad Radkersburg – Ein durchschnittlicher Andrang"
                    " herrschte am Dienstag.")
     assert {"Šentilj", "Bad Radkersburg"} <= set(ents.places)  # a capital letter with a caron opens a place

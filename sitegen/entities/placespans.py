@@ -10,6 +10,7 @@ CONNECTORS = ("im", "am", "bei", "ob")  # 'St. Georgen im Attergau'; 'bei' only 
 PART_ENDS = ("gau", "kreis")  # a region's part after 'im': 'St. Johann im Pongau', 'Ried im Innkreis'
 SEAS = ("see", "meer", "land")  # no river after 'an der': 'Heiligendamm an der Ostsee'
 STREET_ENDS = ("gasse", "straße", "strasse", "weg", "platz", "allee", "ring", "kai", "zeile")
+LOCAL_BEFORE = frozenset(("in", "nach", "aus"))  # before an untagged town of data/places_local.txt
 
 
 def repair(words: list[str], tags: list[str]) -> list[str]:
@@ -19,7 +20,17 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _connected(words, tags)
     _opened_names(words, tags)
     _english_heads(words, tags)
+    _local_towns(words, tags)
     return tags
+
+
+def _local_towns(words: list[str], tags: list[str]) -> None:
+    """An untagged town of data/places_local.txt after 'in', 'nach' or 'aus' is a place ('in Eisenstadt');
+    not before a capitalised word (a longer name)."""
+    for i in range(1, len(words)):
+        if tags[i] == "O" and words[i - 1] in LOCAL_BEFORE and words[i] in lexicon.local_places() \
+                and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+            tags[i] = "B-LOC"
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
