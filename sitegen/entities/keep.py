@@ -297,6 +297,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
     if g["common"] and not institution and not _listed(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
+    if cls == "LOC" and g.get("at") and name in lexicon.local_places():
+        return g["conf"] >= MIN_CUED  # a town of the archive's home named as a place: 'aus Gloggnitz'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
