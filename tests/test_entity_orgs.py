@@ -312,3 +312,13 @@ def test_a_court_or_hospital_before_its_town_is_one_organisation_though_the_tagg
     # near miss: a hospital the text names apart from the town stays none, and the town a place
     ents = extract("Er wurde in ein Krankenhaus nach Linz gebracht.")
     assert ents.organisations == () and ents.places == ("Linz",)
+
+
+def test_austrian_clubs_are_found_by_name_and_a_score_after_one_is_no_part_of_it():
+    ents = extract("Ergebnisse der Erste Liga, 17. Runde: LASK Linz – Kapfenberger SV 4:2 (4:1).")
+    assert ents.organisations == ("LASK Linz", "Kapfenberger SV")  # the tagger ran on into '4:2'
+    assert extract("Der SKN St. Pölten konnte das nicht nutzen.").organisations == ("SKN St. Pölten",)
+    ents = extract("Die 0:4-Heimniederlage am Samstag gegen die Admira war ein Blackout.")
+    assert ents.organisations == ("Admira",) and ents.places == ()
+    # near miss: a listed name that goes on with a word is not cut there ('Kapfenberger SV' + 'Amateure')
+    assert "Kapfenberger SV" not in extract("Die Kapfenberger SV Amateure spielten 2:2.").organisations

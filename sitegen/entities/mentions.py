@@ -108,11 +108,16 @@ def _phrases(words, tags, table):
                 and word_key(words[i]) in firsts:
             for n in lengths:
                 hit = table.get(key(words[i:i + n])) if i + n <= len(words) else None
-                if hit and not (i + n < len(words) and tags[i + n].startswith("I-")):
+                if hit and not _goes_on(words, tags, i + n):
                     yield i, i + n, hit[0], hit[1]
                     i += n - 1
                     break
         i += 1
+
+
+def _goes_on(words: list[str], tags: list[str], i: int) -> bool:
+    """Whether a tagged span goes on into word i with a word (not with a score: 'Kapfenberger SV' + '4:2')."""
+    return i < len(words) and tags[i].startswith("I-") and not words[i][:1].isdigit()
 
 
 def _span_start(tags: list[str], i: int) -> int:
@@ -136,6 +141,8 @@ def bio(words: list[str]) -> list[str]:
     for a, b, _, cls in _phrases(words, tags, _shipped()):
         lead = _span_start(tags, a)
         tags[lead:b] = ["O"] * (a - lead) + [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)  # no 'Zeitung'
+        while b < len(tags) and tags[b].startswith("I-"):  # a score the tagger took in: '4:2'
+            tags[b], b = "O", b + 1
     return tags
 
 
