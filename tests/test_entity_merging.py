@@ -143,7 +143,8 @@ def test_a_town_typed_as_a_club_goes_to_the_archives_only_club_holding_it():
             names(organisations=["Dallas"], text="Dallas verlor 2:3."),
             names(organisations=["Wolfsberg"], text="Das Unternehmen in Wolfsberg baut 3:1 um.")]
     moves = merged(arts)
-    assert moves == {"Augsburg": "FC Augsburg", "Darmstadt": "", "Linz": ""}  # Dallas: one of its teams
+    assert moves == {"Augsburg": "FC Augsburg", "Darmstadt": "", "Linz": "",  # Dallas: one of its teams
+                     "LASK Linz": "LASK"}  # the alias list's name (Linz stays apart: several clubs hold it)
     out = apply(arts[0], plan(arts))
     assert out.organisations == ("FC Augsburg",) and out.places == ()
     assert apply(arts[1], plan(arts)).places == ("Augsburg", "Darmstadt", "Linz")  # the towns as places

@@ -322,3 +322,11 @@ def test_austrian_clubs_are_found_by_name_and_a_score_after_one_is_no_part_of_it
     assert ents.organisations == ("Admira",) and ents.places == ()
     # near miss: a listed name that goes on with a word is not cut there ('Kapfenberger SV' + 'Amateure')
     assert "Kapfenberger SV" not in extract("Die Kapfenberger SV Amateure spielten 2:2.").organisations
+
+
+def test_a_body_named_by_its_organisations_acronym_and_a_hyphen_is_that_body():
+    assert extract("Der UN-Sicherheitsrat verurteilte den Angriff.").organisations == ("UN-Sicherheitsrat",)
+    assert extract("Das DFB-Sportgericht sperrte ihn.").organisations == ("DFB-Sportgericht",)
+    # near misses: a role after the acronym names the party; a bare head is a description
+    assert extract("Der SPÖ-Chef sprach.").organisations == ("SPÖ",)
+    assert "UN-Kommission" not in extract("Eine UN-Kommission prüft die Vorwürfe.").organisations

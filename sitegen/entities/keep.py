@@ -175,7 +175,7 @@ def _noun_compound(name: str) -> bool:
     head, _, tail = name.rpartition("-")
     head = head.split("-")[0]
     if " " in name or len(head) < 2 or tail.lower().endswith(rules.INSTITUTION_HEADS) \
-            or tail.lower() in lexicon.org_words():
+            or tail.lower() in lexicon.org_words() or rules.body_compound(name):  # 'UN-Sicherheitsrat'
         return False
     named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
     noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'
@@ -294,7 +294,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_NAMED):
         return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'
     low = name.lower()
-    institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
+    institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS \
+        or rules.body_compound(name)  # 'UN-Sicherheitsrat'
     if g["common"] and not institution and not _listed(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     if cls == "LOC" and g.get("at") and name in lexicon.local_places():

@@ -267,6 +267,9 @@ def _compound_parts(sent, tags) -> list[Mention]:
     """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
     out = []
     for tok, tag in zip(sent, tags):
+        if tag == "O" and rules.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
+            out.append(Mention((tok.text,), "ORG", 0.9, tok.start, tok.text))
+            continue
         part = rules.compound_part(tok.text) if tag == "O" else None
         if part:  # named as the alias list has it: 'US-Präsident' -> USA
             name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]

@@ -48,6 +48,22 @@ def compound_part(word: str) -> tuple[str, str] | None:
     return None
 
 
+BODIES = ("sicherheitsrat", "menschenrechtsrat", "parlament")  # a body's name even alone: 'EU-Parlament'
+BODY_HEADS = ("kommission", "ministerium", "behörde", "gericht", "gerichtshof", "agentur", "hilfswerk")
+
+
+def body_compound(word: str) -> bool:
+    """A body of an organisation named by its acronym, a hyphen and a compound naming the body:
+    'UN-Sicherheitsrat', 'DFB-Sportgericht', or a listed one: 'EU-Kommission' (an organisation of its own,
+    not a mention of the UN; not 'SPÖ-Chef', nor a description: 'eine EU-Behörde', 'die UN-Kommission')."""
+    head, sep, tail = word.partition("-")
+    low = tail.lower()
+    body = low.endswith(BODIES) or any(low.endswith(h) and len(low) > len(h) for h in BODY_HEADS) \
+        or word.casefold() in lexicon.aliases()
+    return bool(sep) and head.isupper() and 2 <= len(head) <= 5 and tail[:1].isupper() and "-" not in tail \
+        and body and head.casefold() in lexicon.folded_org_names()
+
+
 EVENT_PARTS = frozenset("Cup Open Trophy Masters Prix Slam Bowl Games".split())
 # English words that open a company's name before a word the tagger takes alone: 'General Electric'
 OPENERS = frozenset("General Western Eastern Northern Southern Central Royal Pacific Continental Global "
