@@ -33,17 +33,43 @@ def plain(text: str) -> str:
 
 def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
     """(the whole sentence naming the first of `names` found, as plain text; where the name starts and ends in
-    it), shortened around the name with ellipses beyond PASSAGE_CHARS; ('', 0, 0) when no name occurs."""
+    it), shortened around the name with ellipses beyond PASSAGE_CHARS; ('', 0, 0) when no name occurs. A name
+    of several words found in no form as written is looked for inflected ('im niederösterreichischen Landtag'
+    for Niederösterreichischer Landtag, 'der Europäischen Kommission')."""
     for name in names:
         pos = body.find(name) if name else -1
         if pos >= 0:
-            start, stop = _sentence(body, pos, len(name))
-            text = plain(body[start:stop])
-            at = text.find(name)
-            if at < 0:  # the name was split by markup: no mark
-                return text, 0, 0
-            return _shortened(text, at, at + len(name))
+            return _marked(body, pos, len(name), lambda text: (text.find(name), len(name)))
+    for name in names:
+        found = _inflected(name).search(body) if " " in name else None
+        if found:
+            return _marked(body, found.start(), found.end() - found.start(), lambda text: _span(name, text))
     return "", 0, 0
+
+
+def _marked(body: str, pos: int, length: int, locate) -> tuple[str, int, int]:
+    """The plain sentence around body[pos:pos+length], shortened, with the name's place in it (`locate`)."""
+    start, stop = _sentence(body, pos, length)
+    text = plain(body[start:stop])
+    at, size = locate(text)
+    if at < 0:  # the name was split by markup: no mark
+        return text, 0, 0
+    return _shortened(text, at, at + size)
+
+
+def _span(name: str, text: str) -> tuple[int, int]:
+    found = _inflected(name).search(text)
+    return (found.start(), found.end() - found.start()) if found else (-1, 0)
+
+
+@lru_cache(maxsize=4096)
+def _inflected(name: str) -> re.Pattern:
+    """A name's words with any adjective ending and either case of the first letter, the last word also in
+    the genitive: 'Rotes Kreuz' matches 'dem Roten Kreuz', 'des Roten Kreuzes'."""
+    words = name.split()
+    parts = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(re.sub(r'e[rsnm]?$', '', w)[1:])}(?:e[rsnm]?)?"
+             for w in words[:-1]]
+    return re.compile(r"\b" + r"\s+".join([*parts, re.escape(words[-1]) + "(?:e?s)?"]) + r"\b")
 
 
 def _sentence(body: str, pos: int, length: int) -> tuple[int, int]:

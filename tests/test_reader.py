@@ -62,6 +62,19 @@ def test_passage_is_the_whole_sentence_with_the_name_marked():
     assert passage("Nichts hier.", ("Merkel",)) == ("", 0, 0)
 
 
+def test_a_name_of_several_words_is_found_and_marked_inflected():
+    text, start, end = passage("Wien – Die Debatte im niederösterreichischen Landtag war lang.",
+                               ("Niederösterreichischer Landtag",))
+    assert text[start:end] == "niederösterreichischen Landtag"
+    text, start, end = passage("Helfer des Roten Kreuzes kamen. Das Rote Kreuz half.", ("Rotes Kreuz",))
+    assert text[start:end] == "Roten Kreuzes"
+    # near misses: a form as written wins over an earlier inflected one; a longer word is no form of it
+    text, start, end = passage("Die Europäischen Kommissare. Dann sprach die Europäische Kommission.",
+                               ("Europäische Kommission",))
+    assert text[start:end] == "Europäische Kommission"
+    assert passage("Die Europäischen Kommissare tagten.", ("Europäische Kommission",)) == ("", 0, 0)
+
+
 def test_a_teaser_is_cut_also_where_no_space_comes_early():
     address = "https://example.org/" + "a" * 300
     assert teaser(f"{address} und mehr Text danach.") == address[:TEASER_CHARS] + " …"
