@@ -330,3 +330,12 @@ def test_a_body_named_by_its_organisations_acronym_and_a_hyphen_is_that_body():
     # near misses: a role after the acronym names the party; a bare head is a description
     assert extract("Der SPÖ-Chef sprach.").organisations == ("SPÖ",)
     assert "UN-Kommission" not in extract("Eine UN-Kommission prüft die Vorwürfe.").organisations
+
+
+def test_a_name_with_a_word_for_an_institution_is_no_person():
+    text = ("Angesichts der Vielzahl an Exoplaneten ist eine Beobachtung wie die, von der nun das"
+            " Max-Planck-Institut für Astronomie berichtet, nur folgerichtig.")
+    ents = extract(text)
+    assert ents.people == () and ents.organisations == ("Max-Planck-Institut für Astronomie",)
+    # near miss: a person's name holding no such word stays a person
+    assert extract("Davon berichtet nun Max Planck in Berlin.").people == ("Max Planck",)

@@ -21,6 +21,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     club = " " in name and _club_words(name.split()) and name not in lexicon.multiword_places()
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
+    cls = "ORG" if cls == "PER" and institution_name(name) else cls  # 'Max-Planck-Institut für ...'
     cls = "ORG" if g.get("firm") and cls == "PER" else cls  # the firm all through: 'Thomas Cook zahlte nicht'
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
@@ -204,6 +205,19 @@ def person_form(name: str) -> bool:
     return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
         and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
 
+
+
+BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
+              "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
+              "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus")
+
+
+def institution_name(name: str) -> bool:
+    """A name of several words with a word for an institution (also ending a hyphen compound) is no person's:
+    'Max-Planck-Institut für Astronomie', 'Universität Wien'."""
+    toks = name.split()
+    bodies = [t for t in toks if t.rsplit("-", 1)[-1].lower().endswith(BODY_WORDS)]
+    return len(toks) > 1 and any(t not in lexicon.people() and t not in lexicon.first_names() for t in bodies)
 
 
 def retyped_person(name: str, cls: str) -> str:
