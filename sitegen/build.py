@@ -88,6 +88,7 @@ def _build(config: Config, log: Callable[[str], None], jobs: int) -> BuildReport
             for rel, data in extra.items():
                 output.write(rel, data)
             replace(reuse.now, pages=rendered.records).write(output.folder)
+            output.prune()
         if config.strict:
             with report.step("prüfen"):
                 strict_check(output.folder, model, config, log)

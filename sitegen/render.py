@@ -258,6 +258,7 @@ def render_pages(pages: list[Page], renderer: Renderer, reuse: Reuse, output: Ou
                  ) -> Rendered:
     """Render every page into the new site, or take it from the live site when reuse says it is unchanged."""
     chunks = [(pages[start:start + CHUNK], renderer, reuse, output) for start in range(0, len(pages), CHUNK)]
+    output.taken.update(output_file(page.path) for page in pages)  # workers' sets are their own
     renderer.cache.close()  # each worker opens its own connection
     total, bar = Rendered(), Progress(len(pages) if len(pages) > 20000 else 0, "Seiten")
     with fork_map(_render_chunk, chunks, jobs, PARALLEL_FROM // CHUNK, ordered=False) as results:

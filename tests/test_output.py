@@ -2,6 +2,7 @@
 leaves the live site as it was, and `<out>.failed` says when a build ran and failed."""
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -46,6 +47,76 @@ def test_a_rebuild_makes_a_new_folder_and_links_the_unchanged_files_from_the_liv
     assert site.stat().st_ino != folder and not (site / "von-hand.html").exists()
     assert (site / "artikel" / "ohne-datum" / "index.html").stat().st_ino == kept.st_ino  # a hard link
     assert not list(small_archive.glob("._site.new-*"))
+
+
+def test_a_build_fills_the_site_the_last_swap_retired_and_never_writes_into_a_live_file(small_archive):
+    """Double buffering: the third build takes the first one's site (kept as ._site.spare by the second),
+    keeps its files that are still the live ones, replaces the changed ones without writing into them (the
+    live site shares them by hard links) and removes what the new site lacks."""
+    config = config_for(small_archive)
+    site, spare = small_archive / "_site", small_archive / "._site.spare"
+    build(config, **QUIET)
+    first = site.stat().st_ino
+    write_article(small_archive, "d.md", "title: Bald gelöscht\ndate: 2020-02-02\npeople: [Erna Kurz]")
+    build(config, **QUIET)
+    assert spare.stat().st_ino == first and (spare / "artikel" / "ohne-datum" / "index.html").is_file()
+    (spare / "von-hand.html").write_text("nicht von sitegen", encoding="utf-8")
+    page, kept = (site / "artikel" / slug / "index.html" for slug in ("ohne-datum", "gipfel-in-genf"))
+    before, kept_inode = page.read_bytes(), kept.stat().st_ino
+    write_article(small_archive, "c.md", "title: Ohne Datum\ndate: unbekannt", "Ganz neuer Text.")
+    (small_archive / "content" / "articles" / "d.md").unlink()
+    build(config, **QUIET)
+    assert site.stat().st_ino == first  # the retired folder, filled
+    assert "Ganz neuer Text." in page.read_text(encoding="utf-8") and kept.stat().st_ino == kept_inode
+    assert (spare / "artikel" / "ohne-datum" / "index.html").read_bytes() == before  # the live file untouched
+    assert not (site / "von-hand.html").exists() and not (site / "artikel" / "bald-geloescht").exists()
+    assert not (site / "personen" / "erna-kurz").exists() and (site / ".sitegen-build").is_file()
+    made, fresh = site_files(site), site_files(_fresh_build(small_archive, config))
+    assert made.pop(render.RECORDS) and fresh.pop(render.RECORDS)  # (files' times differ)
+    assert made == fresh  # the same site as a build into a new folder
+    assert not list(small_archive.glob("._site.new-*"))
+
+
+def test_a_build_that_fails_while_it_fills_the_retired_site_leaves_the_live_one(small_archive, monkeypatch):
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    build(config, **QUIET)
+    before = site_files(small_archive / "_site")
+    write_article(small_archive, "n8.md", "title: Nachricht 8\ndate: 2020-03-09", "Kurz.")
+
+    def stopped(pages, renderer, reuse, output, jobs):
+        output.write("artikel/nachricht-8/index.html", b"halb")
+        raise SitegenError("kaputt")
+
+    monkeypatch.setattr("sitegen.build.render_pages", stopped)
+    with pytest.raises(SitegenError):
+        build(config, **QUIET)
+    assert site_files(small_archive / "_site") == before
+    assert not list(small_archive.glob("._site.new-*")) and not (small_archive / "._site.spare").exists()
+    monkeypatch.undo()
+    build(config, **QUIET)
+    assert (small_archive / "_site" / "artikel" / "nachricht-8" / "index.html").is_file()
+
+
+def test_a_retired_site_holding_a_link_is_not_filled_nor_written_through(small_archive, tmp_path):
+    config = config_for(small_archive)
+    build(config, **QUIET)
+    build(config, **QUIET)
+    spare, elsewhere = small_archive / "._site.spare", tmp_path / "anderswo"
+    elsewhere.mkdir()
+    shutil.rmtree(spare / "artikel")
+    (spare / "artikel").symlink_to(elsewhere)
+    build(config, **QUIET)
+    assert list(elsewhere.iterdir()) == []
+    assert not (small_archive / "_site" / "artikel").is_symlink()
+    assert (small_archive / "_site" / "artikel" / "ohne-datum" / "index.html").is_file()
+
+
+def _fresh_build(archive: Path, config) -> Path:
+    """The same archive built into a new output folder (and no spare)."""
+    out = archive / "frisch"
+    build(dataclasses.replace(config, out=out), **QUIET)
+    return out
 
 
 @pytest.mark.parametrize("stop", [SitegenError("kaputt"), RuntimeError("unerwartet"), SystemExit("getötet")])
