@@ -45,6 +45,7 @@ def reference(text: str) -> str:
 @example("> a\n\n> b")  # consecutive quotes are one
 @example("Die\n\n  \n=====")  # a line of spaces between blocks is a blank line, not a heading's text
 @example("*  *a *betont* * Die *[x](y)*\n\n## *betont*")  # a leaked placeholder that emphasis split
+@example("*betont*\n\n**x ** *betont* * &amp; *betont*")  # ... split inside its name: klzz</em>xh:0
 def test_fast_path_equals_python_markdown(text):
     assert leaked_as_one(convert_markdown(text)) == leaked_as_one(reference(text))
 
@@ -52,7 +53,7 @@ def test_fast_path_equals_python_markdown(text):
 def leaked_as_one(html: str) -> str:
     """`html` with the placeholders Python-Markdown leaks on tangled emphasis (its own bug: \x02klzzwxh:0\x03,
     numbered per conversion) made alike: the fast path converts a document in parts."""
-    return re.sub("\x02klzzwxh[^\x03]*\x03", "\x02\x03", html)  # also split by emphasis: klzzwxh</em>0
+    return re.sub("\x02[^\x03]*\x03", "\x02\x03", html)  # also split by emphasis: klzz</em>xh:0
 
 
 def test_leaked_placeholders_are_python_markdowns_own():
