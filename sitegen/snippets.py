@@ -39,27 +39,26 @@ def passage(body: str, names: tuple[str, ...]) -> tuple[str, int, int]:
     for name in names:
         pos = body.find(name) if name else -1
         if pos >= 0:
-            return _marked(body, pos, len(name), lambda text: (text.find(name), len(name)))
+            return _marked(body, pos, len(name), name, inflected=False)
     for name in names:
         found = _inflected(name).search(body) if " " in name else None
         if found:
-            return _marked(body, found.start(), found.end() - found.start(), lambda text: _span(name, text))
+            return _marked(body, found.start(), len(found.group()), name, inflected=True)
     return "", 0, 0
 
 
-def _marked(body: str, pos: int, length: int, locate) -> tuple[str, int, int]:
-    """The plain sentence around body[pos:pos+length], shortened, with the name's place in it (`locate`)."""
+def _marked(body: str, pos: int, length: int, name: str, inflected: bool) -> tuple[str, int, int]:
+    """The plain sentence around body[pos:pos+length], shortened, with the name's place in it."""
     start, stop = _sentence(body, pos, length)
     text = plain(body[start:stop])
-    at, size = locate(text)
+    if inflected:
+        found = _inflected(name).search(text)
+        at, size = (found.start(), len(found.group())) if found else (-1, 0)
+    else:
+        at, size = text.find(name), len(name)
     if at < 0:  # the name was split by markup: no mark
         return text, 0, 0
     return _shortened(text, at, at + size)
-
-
-def _span(name: str, text: str) -> tuple[int, int]:
-    found = _inflected(name).search(text)
-    return (found.start(), found.end() - found.start()) if found else (-1, 0)
 
 
 @lru_cache(maxsize=4096)
@@ -67,8 +66,8 @@ def _inflected(name: str) -> re.Pattern:
     """A name's words with any adjective ending and either case of the first letter, the last word also in
     the genitive: 'Rotes Kreuz' matches 'dem Roten Kreuz', 'des Roten Kreuzes'."""
     words = name.split()
-    parts = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(re.sub(r'e[rsnm]?$', '', w)[1:])}(?:e[rsnm]?)?"
-             for w in words[:-1]]
+    stems = [re.sub("e[rsnm]?$", "", word) or word for word in words[:-1]]
+    parts = [f"[{re.escape(s[0].upper() + s[0].lower())}]{re.escape(s[1:])}(?:e[rsnm]?)?" for s in stems]
     return re.compile(r"\b" + r"\s+".join([*parts, re.escape(words[-1]) + "(?:e?s)?"]) + r"\b")
 
 

@@ -206,7 +206,6 @@ def person_form(name: str) -> bool:
         and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
 
 
-
 BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
               "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
               "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus")

@@ -67,7 +67,7 @@ def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
     return (name in lexicon.places() or name in lexicon.local_places()) and name not in lexicon.countries() \
-        and name not in lexicon.regions()  # 'gegen Altach (2:0)
+        and name not in lexicon.regions()  # 'gegen Altach (2:0)'
 
 
 VENUES = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
