@@ -34,13 +34,17 @@ class OutputFolder:
         self.old = old or set()  # the files it held
         self.taken: set[str] = set()  # files written or kept in this process; the render stage adds its pages
 
-    def _target(self, rel: str) -> str:
-        """The new file's path, its folder made; a path that could land outside the folder is refused."""
+    def _path(self, rel: str) -> str:
+        """The new file's path; a path that could land outside the folder is refused."""
         parts = rel.split("/")
         if not rel or rel[0] == "/" or "\\" in rel or "\x00" in rel or ".." in parts or "" in parts[:-1]:
             raise SitegenError(f"würde außerhalb des Ausgabeverzeichnisses schreiben: {rel!r}", path=rel,
                                fix="die Entität oder den Artikel umbenennen, deren Name diesen Pfad ergibt")
-        target = self._new + rel
+        return self._new + rel
+
+    def _target(self, rel: str) -> str:
+        """The new file's path (_path), its folder made, a retired site's file there removed."""
+        target = self._path(rel)
         folder = os.path.dirname(target)
         if folder not in self._made:
             try:
@@ -70,7 +74,7 @@ class OutputFolder:
 
     def link(self, source: str | Path, rel: str) -> None:
         """The file `source` as `rel`: a hard link; a copy across file systems or where links are refused."""
-        if self.recycled and _same_file(source, self._new + rel):
+        if self.recycled and _same_file(source, self._path(rel)):
             self.taken.add(rel)
             return  # a retired site's file that is the live one still
         target = self._target(rel)

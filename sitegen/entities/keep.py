@@ -241,9 +241,8 @@ def common_noun_name(name: str) -> bool:
 
 def _listed(name: str) -> bool:
     """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
-    return name in lexicon.org_names() or name in lexicon.places() or name in lexicon.countries() \
-        or name in lexicon.regions() or name.casefold() in lexicon.aliases() \
-        or name in lexicon.local_places()
+    return name in lexicon.org_names() or lexicon.town(name) or name in lexicon.countries() \
+        or name in lexicon.regions() or name.casefold() in lexicon.aliases()
 
 
 def in_gazetteer(name: str, cls: str) -> bool:
@@ -251,8 +250,7 @@ def in_gazetteer(name: str, cls: str) -> bool:
         return True
     if lexicon.aliases().get(name.casefold(), ("", ""))[1] == cls:
         return True
-    if cls == "LOC" and (name in lexicon.places() or name in lexicon.countries()
-                         or name in lexicon.local_places()):
+    if cls == "LOC" and (lexicon.town(name) or name in lexicon.countries()):
         return True
     return cls in lexicon.known().get(name, "").split("|")
 

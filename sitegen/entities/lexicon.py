@@ -44,6 +44,11 @@ def local_places() -> frozenset[str]:
     return _lines("places_local.txt")
 
 
+def town(name: str) -> bool:
+    """A place of places.txt (its one-word names) or of places_local.txt."""
+    return name in places() or name in local_places()
+
+
 @lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """The hand-made list of regions, states and landscapes (places_extra.txt)."""

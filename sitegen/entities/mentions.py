@@ -149,8 +149,7 @@ def bio(words: list[str]) -> list[str]:
 def _place_like(words: list[str]) -> bool:
     """Whether a dateline's words can name a place: no common noun or function word ('Gegen Slowaken')."""
     return not any(common_noun(w) or lexicon.pos(w.lower())[0] in ("APPR", "ART", "KON", "PPER")
-                   for w in words if w[:1].isupper() and w not in lexicon.places()
-                   and w not in lexicon.local_places())
+                   for w in words if w[:1].isupper() and not lexicon.town(w))
 
 
 def _caption_places(text: str) -> list[Mention]:

@@ -57,11 +57,12 @@ def body_compound(word: str) -> bool:
     'UN-Sicherheitsrat', 'DFB-Sportgericht', or a listed one: 'EU-Kommission' (an organisation of its own,
     not a mention of the UN; not 'SPÖ-Chef', nor a description: 'eine EU-Behörde', 'die UN-Kommission')."""
     head, sep, tail = word.partition("-")
+    if not (sep and head.isupper() and 2 <= len(head) <= 5 and tail[:1].isupper() and "-" not in tail):
+        return False  # most words: no hyphen after an acronym
     low = tail.lower()
     body = low.endswith(BODIES) or any(low.endswith(h) and len(low) > len(h) for h in BODY_HEADS) \
         or word.casefold() in lexicon.aliases()
-    return bool(sep) and head.isupper() and 2 <= len(head) <= 5 and tail[:1].isupper() and "-" not in tail \
-        and body and head.casefold() in lexicon.folded_org_names()
+    return body and head.casefold() in lexicon.folded_org_names()
 
 
 EVENT_PARTS = frozenset("Cup Open Trophy Masters Prix Slam Bowl Games".split())

@@ -66,8 +66,7 @@ def result_code(words: list[str], a: int, b: int) -> bool:
 def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)
-    return (name in lexicon.places() or name in lexicon.local_places()) and name not in lexicon.countries() \
-        and name not in lexicon.regions()  # 'gegen Altach (2:0)'
+    return lexicon.town(name) and name not in lexicon.countries() and name not in lexicon.regions()
 
 
 VENUES = frozenset("in nach aus".split())  # 'in Malmö': the town, not its club
@@ -102,8 +101,7 @@ def plain_place(words: list[str]) -> bool:
     """A place's name that names no organisation of its own: 'Miami', 'Sankt Pölten' (not 'Mercedes')."""
     form = " ".join(words).replace("St. ", "Sankt ")
     name = form[:-1] if form.endswith("s") and form[:-1] in lexicon.places() else form  # 'Miamis'
-    place = name in lexicon.places() or name in lexicon.multiword_places() or name in lexicon.countries() \
-        or name in lexicon.local_places()
+    place = lexicon.town(name) or name in lexicon.multiword_places() or name in lexicon.countries()
     listed = any(n in lexicon.orgs() or n.casefold() in lexicon.aliases() or lexicon.known().get(n) == "ORG"
                  for n in {form, name})  # 'Times' is no genitive of 'Time'; 'Miami' is LOC|ORG
     return place and not listed and not name.isupper()  # 'VTB'

