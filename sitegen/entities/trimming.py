@@ -33,13 +33,23 @@ def common_noun(word: str, guessed: bool = False) -> bool:
 def work_compound(word: str) -> bool:
     """A compound ending in a noun for a work or product, also in the genitive: 'Krimiserie', 'Raumschiffs'
     (not 'Beispiel', 'Grundstück', 'Siegesserie': short, common or generic tails)."""
+    if not word[:1].isupper():
+        return False
     low = word.lower().removesuffix("s")
-    cues = {c.lower() for c in lexicon.work_cues()}
+    cues, tails = _work_cues()
+    if not low.endswith(cues):  # what nearly every word does: no cue ends it
+        return False
     listed = low in cues and any(low.endswith(c) and low != c for c in cues)  # 'Krimiserie', 'Raumschiff'
-    tails = COMMON_TAILS | GENERIC_TAILS
-    tail = any(low.endswith(c.lower()) and len(low) >= len(c) + 3
-               for c in lexicon.work_cues() if len(c) > 4 and c not in tails)
-    return word[:1].isupper() and (listed or tail)
+    return listed or any(low.endswith(c) and len(low) >= len(c) + 3 for c in tails)
+
+
+@lru_cache(maxsize=1)
+def _work_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The work cues in lower case, and those a compound may end in: longer than four letters, no common
+    or generic tail."""
+    cues = lexicon.work_cues()
+    return (tuple(sorted({c.lower() for c in cues})),
+            tuple(sorted(c.lower() for c in cues if len(c) > 4 and c not in COMMON_TAILS | GENERIC_TAILS)))
 
 
 def long_compound(word: str) -> bool:
@@ -116,7 +126,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     genitive = words[a].endswith("s") and not _given_name(words[a]) \
         and a + 1 < len(words) and words[a + 1] not in rules.ENGLISH_HEADS  # 'Brookings Institution'
     person = cls == "PER" and b - a > 1 and words[a + 1] in lexicon.people()  # 'Francois Hollande'
-    owner = cls == "ORG" or b - a > 2 or words[a][:-1] in lexicon.people() | lexicon.places()
+    stem = words[a][:-1]  # a genitive's owner
+    owner = cls == "ORG" or b - a > 2 or stem in lexicon.people() or stem in lexicon.places()
     if cls in ("PER", "ORG") and b - a > 1 and genitive and not person and (
             common_noun(words[a + 1]) or owner and long_compound(words[a + 1])):  # not 'Nicolaus Schafhausen'
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
