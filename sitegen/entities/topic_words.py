@@ -144,9 +144,11 @@ def never_a_tag(lemma: str) -> bool:
     if "-" in lemma and lemma.rpartition("-")[2] in stop_words():
         return True
     tails = {form.lower() for form in _singulars(low.rpartition("-")[2])}
-    if any(tail.endswith(end) and len(low) > len(end) for tail in tails for end in stop_endings()):
+    ends = stop_endings()
+    if any(tail.endswith(end) and len(low) > len(end)
+           for tail in tails if tail.endswith(ends) for end in ends):
         return True
-    if any(low.endswith(role) for role in _roles()):
+    if low.endswith(_roles()):
         return True
     return inhabitant(lemma)
 
