@@ -53,6 +53,12 @@ def test_a_town_for_a_players_club_is_no_place():
     assert "Derby" not in ents.places
     ents = extract("Rapids Gegner Valencia ist am Tiefpunkt. Der Trainer muss gehen.")
     assert "Valencia" not in ents.places
+    # a city that is also a canton or a state names the club too
+    ents = extract("Der Kader: Jakob Jantscher (Luzern, 16/1), Zlatko Junuzovic (Bremen, 40/5). Trainer ist"
+                   " Marcel Koller.")
+    assert not {"Luzern", "Bremen"} & set(ents.places) and {"Luzern", "Bremen"} <= set(ents.organisations)
+    ents = extract("Der Kader reist aus Bremen (Anreise, 16 Uhr) an. Trainer ist Marcel Koller.")
+    assert "Bremen" in ents.places  # no caps and goals after it
 
 
 def test_a_place_used_as_a_common_word_is_none():
