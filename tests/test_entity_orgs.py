@@ -339,3 +339,8 @@ def test_a_name_with_a_word_for_an_institution_is_no_person():
     assert ents.people == () and ents.organisations == ("Max-Planck-Institut für Astronomie",)
     # near miss: a person's name holding no such word stays a person
     assert extract("Davon berichtet nun Max Planck in Berlin.").people == ("Max Planck",)
+    # English heads too
+    ents = extract("Das sagte Nasa-Ingenieur Gary Ruff vom Glenn Research Center in Cleveland, Ohio.")
+    assert "Glenn Research Center" not in ents.people and "Gary Ruff" in ents.people
+    ents = extract("Diesen hat man nun in Form der Sean Daniel Company (Die Mumie) gefunden.")
+    assert ents.people == ()

@@ -208,7 +208,9 @@ def person_form(name: str) -> bool:
 
 BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
               "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
-              "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus")
+              "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus",
+              "center", "centre", "company", "institute", "foundation", "university", "college", "council",
+              "society", "association", "corporation", "laboratory", "holding")  # 'Glenn Research Center'
 
 
 def institution_name(name: str) -> bool:
