@@ -149,6 +149,10 @@ def test_organisation_typed_name_after_a_role_noun_is_a_person():
 def test_name_of_given_names_keeps_a_surname_that_is_a_noun():
     ents = extract("Generalsekretärin Anna Maria Hochhauser betont, dass rein österreichische Normen gelten.")
     assert ents.people == ("Anna Maria Hochhauser",)
+    # a shipped name too, and the given name alone later is that person ('Wurst' is a common noun)
+    ents = extract("Wenn sich Conchita Wurst je einem Kompetenzcheck stellen müsste. Conchita sagte nichts.")
+    assert ents.people == ("Conchita Wurst",)
+    assert extract("Ein Teller Wurst und Brot.").people == ()
 
 
 def test_inflected_forms_of_names_go_back_to_the_nominative():
