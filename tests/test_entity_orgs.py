@@ -248,6 +248,9 @@ def test_an_untagged_name_after_a_noun_for_a_medium_makes_its_bare_mentions_the_
     assert ents.organisations == ("Nokta",) and ents.people == ()
     # near miss: a common word after the noun is none ('as the paper reported on Friday')
     assert extract("Wie die Zeitung Freitag berichtete, kam er frei.").organisations == ()
+    # television and portals are media too
+    assert extract("Das chinesische Staatsfernsehen CCTV berichtete am Abend.").organisations == ("CCTV",)
+    assert extract("Im Staatsfernsehen Ende Juni wurde es gezeigt.").organisations == ()
 
 
 def test_a_listed_name_going_on_after_a_noun_the_tagger_took_in_is_the_listed_name():

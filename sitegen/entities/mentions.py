@@ -241,7 +241,8 @@ def _listed(sent, tags, known: set[int]) -> set[int]:
             and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
 
 
-MEDIA_HEADS = ("zeitung", "zeitschrift", "magazin", "journal", "blatt", "nachrichtenagentur", "sender")
+MEDIA_HEADS = ("zeitung", "zeitschrift", "magazin", "journal", "blatt", "nachrichtenagentur", "presseagentur",
+               "sender", "fernsehen", "portal")
 
 
 def _media_names(sent, tags, known: set[int]) -> list[Mention]:
