@@ -400,6 +400,7 @@ def test_a_one_word_organisation_of_the_alias_list_is_found_where_the_tagger_mis
     assert extract("Der König trug die Krone in den Saal.").organisations == ()  # a word of its own
     activision = extract("Das Spiel verkauft sich gut, sagte Activision am Montag.")
     assert activision.organisations == ("Activision",)
+    assert extract("Ein Sprecher des Bundespresseamtes bestätigte das.").organisations == ("Bundespresseamt",)
 
 
 def test_an_organisation_keeps_the_adjective_before_its_organisation_word_or_a_countrys_genitive():
