@@ -315,6 +315,13 @@ def test_a_court_or_hospital_before_its_town_is_one_organisation_though_the_tagg
     # near miss: a hospital the text names apart from the town stays none, and the town a place
     ents = extract("Er wurde in ein Krankenhaus nach Linz gebracht.")
     assert ents.organisations == () and ents.places == ("Linz",)
+    # a university named by a compound before its town
+    ents = extract("Die Wirtschaftsuniversität Wien bietet einen Lehrgang an.")
+    assert ents.organisations == ("Wirtschaftsuniversität Wien",) and ents.places == ()
+    ents = extract("Er studierte an der Montanuniversität Leoben.")
+    assert ents.organisations == ("Montanuniversität Leoben",)
+    ents = extract("Im Juni Wien zu besuchen ist schön.")  # near miss: 'Juni' ends in no university's 'uni'
+    assert ents.organisations == () and ents.places == ("Wien",)
 
 
 def test_austrian_clubs_are_found_by_name_and_a_score_after_one_is_no_part_of_it():

@@ -15,7 +15,9 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
-TOWN_HEADS = ("krankenhaus", "klinikum", "spital")  # before their town: 'Unfallkrankenhaus Linz'
+UNIVERSITY_HEADS = ("universität", "hochschule", "-uni", "kunstuni")  # not 'Juni'
+TOWN_HEADS = ("krankenhaus", "klinikum", "spital", *UNIVERSITY_HEADS)  # before their town: 'Unfallkrankenhaus
+# Linz', 'Wirtschaftsuniversität Wien', 'Donau-Uni Krems'
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
                                "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
 

@@ -159,7 +159,7 @@ def _folded_given_names() -> frozenset[str]:
 def _front_noun(word: str, cls: str) -> bool:
     """A common noun before a name, no institution's nor an English word opening a company's ('General')."""
     return common_noun(word) and not _institution(word) and word.lower() not in lexicon.org_words() \
-        and not (cls == "ORG" and word in rules.OPENERS)
+        and not (cls == "ORG" and (word in rules.OPENERS or word.lower().endswith(rules.UNIVERSITY_HEADS)))
 
 
 def _placed_noun(words, a: int, b: int) -> bool:
