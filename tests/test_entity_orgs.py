@@ -322,6 +322,9 @@ def test_a_court_or_hospital_before_its_town_is_one_organisation_though_the_tagg
     assert ents.organisations == ("Montanuniversität Leoben",)
     ents = extract("Im Juni Wien zu besuchen ist schön.")  # near miss: 'Juni' ends in no university's 'uni'
     assert ents.organisations == () and ents.places == ("Wien",)
+    # 'Uni' is short for 'Universität': one entity, named in full
+    text = "Das zeigt eine Studie der Uni Wien. Die Universität Wien hat 90.000 Studierende."
+    assert extract(text).organisations == ("Universität Wien",)
 
 
 def test_austrian_clubs_are_found_by_name_and_a_score_after_one_is_no_part_of_it():

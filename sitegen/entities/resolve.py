@@ -119,6 +119,9 @@ def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> 
     """The registry's name and type for a surface form, else (with shipped) the shipped alias list's name and
     type, else the form itself (with the alias list's type)."""
     entry = registry.lookup(name)
+    if entry is None and cls == "ORG" and name.startswith("Uni "):
+        name = "Universität" + name[3:]  # 'Uni Wien' is the Universität Wien
+        entry = registry.lookup(name)
     group = lexicon.aliases().get(name.casefold())
     if entry is None and group is not None:
         entries = (registry.lookup(f) for f in lexicon.alias_forms(group[0]))
