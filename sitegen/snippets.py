@@ -112,9 +112,11 @@ def _shortened(text: str, at: int, end: int) -> tuple[str, int, int]:
 
 
 def name_forms(taxonomy: str, name: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The strings to look for: the name, its registry aliases, and for a person the surname alone."""
+    """The strings to look for: the name, its registry aliases, for a person the surname alone, and for a
+    university 'Uni X' (as the extractor names 'Uni X' 'Universität X')."""
     surname = (name.rsplit(" ", 1)[1],) if taxonomy == "people" and " " in name else ()
-    return (name, *aliases, *surname)
+    uni = ("Uni " + name.removeprefix("Universität "),) if name.startswith("Universität ") else ()
+    return (name, *aliases, *surname, *uni)
 
 
 @lru_cache(maxsize=20000)  # one article's teaser shows on its page, in feeds, on term pages not naming it

@@ -61,6 +61,9 @@ def test_snippet_is_the_sentence_naming_the_entity():
     body = "Erster Satz. Am Morgen traf **Merkel** in [Paris](https://x.de) ein! Danach nichts."
     assert passage(body, name_forms("people", "Angela Merkel"))[0] == "Am Morgen traf Merkel in Paris ein!"
     assert passage(body, name_forms("places", "Wien")) == ("", 0, 0)
+    body = "Erster Satz. Eine Studie der Uni Wien zeigt das. Danach nichts."  # the short form of a university
+    forms = name_forms("organisations", "Universität Wien")
+    assert passage(body, forms)[0] == "Eine Studie der Uni Wien zeigt das."
     long = "Wort " * 100 + "Merkel sprach. Ende."
     cut = passage(long, ("Merkel",))[0]
     assert len(cut) < 330 and cut.startswith("… Wort") and cut.endswith("Merkel sprach.")

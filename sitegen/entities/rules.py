@@ -16,8 +16,8 @@ INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", 
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
                  "gesellschaft", "komitee", "hochschule", "universität", "initiative", "netzwerk")  # X für
 UNIVERSITY_HEADS = ("universität", "hochschule", "-uni", "kunstuni")  # not 'Juni'
-TOWN_HEADS = ("krankenhaus", "klinikum", "spital", *UNIVERSITY_HEADS)  # before their town: 'Unfallkrankenhaus
-# Linz', 'Wirtschaftsuniversität Wien', 'Donau-Uni Krems'
+# heads before their town: 'Unfallkrankenhaus Linz', 'Wirtschaftsuniversität Wien', 'Donau-Uni Krems'
+TOWN_HEADS = ("krankenhaus", "klinikum", "spital", *UNIVERSITY_HEADS)
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
                                "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
 

@@ -47,9 +47,9 @@ def work_compound(word: str) -> bool:
 def _work_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The work cues in lower case, and those a compound may end in: longer than four letters, no common
     or generic tail."""
-    cues = lexicon.work_cues()
+    cues, generic = lexicon.work_cues(), COMMON_TAILS | GENERIC_TAILS
     return (tuple(sorted({c.lower() for c in cues})),
-            tuple(sorted(c.lower() for c in cues if len(c) > 4 and c not in COMMON_TAILS | GENERIC_TAILS)))
+            tuple(sorted(c.lower() for c in cues if len(c) > 4 and c not in generic)))
 
 
 def long_compound(word: str) -> bool:
