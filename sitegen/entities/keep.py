@@ -209,13 +209,13 @@ def person_form(name: str) -> bool:
 BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
               "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
               "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus",
-              "center", "centre", "company", "institute", "foundation", "university", "college", "council",
-              "society", "association", "corporation", "laboratory", "holding")  # 'Glenn Research Center'
+              *sorted(head.lower() for head in rules.ENGLISH_HEADS), "center", "centre", "company", "holding")
 
 
 def institution_name(name: str) -> bool:
     """A name of several words with a word for an institution (also ending a hyphen compound) is no person's:
-    'Max-Planck-Institut für Astronomie', 'Universität Wien'."""
+    'Max-Planck-Institut für Astronomie', 'Universität Wien', also with an English head: 'Glenn Research
+    Center'."""
     toks = name.split()
     bodies = [t for t in toks if t.rsplit("-", 1)[-1].lower().endswith(BODY_WORDS)]
     return len(toks) > 1 and any(t not in lexicon.people() and t not in lexicon.first_names() for t in bodies)
