@@ -139,3 +139,22 @@ def test_a_business_legal_form_compound_takes_its_owner_before_it():
     assert ents.organisations == ("Kommunalkredit Vermögensverwaltungs-GmbH & Co OG",)
     ents = extract("Die Vermögensverwaltungs-GmbH & Co OG gehört dem Land. Dort arbeitet Maier.")
     assert ents.organisations == ("Vermögensverwaltungs-GmbH & Co OG",)  # an article, no owner
+
+
+def test_a_name_left_untagged_after_its_kind_makes_the_articles_other_mentions_that_work():
+    """'der Landeroboter Philae' (untagged) then 'Philae geht es gut' (tagged as a person): the name is the
+    robot all through the article, as 'der App Rumblr' makes 'Rumblr' the app."""
+    from sitegen.entities.mentions import mentions
+    from sitegen.entities.registry import Registry
+    from sitegen.entities.resolve import resolve
+
+    text = ("Nach Funkstille seit November hat sich der Landeroboter Philae der ESA-Mission Rosetta auf dem "
+            "Kometen gemeldet. Das suggeriert die Website der App Rumblr vor, die als Tinder für "
+            "Straßenkämpfe gilt.")
+    cued = [m for m in mentions(text) if m.confidence == 0.0]
+    assert [(m.tokens, m.before[-1]) for m in cued] == [(("Philae",), "Landeroboter"), (("Rumblr",), "App")]
+    cued = cued[:1]
+    person = Mention(("Philae",), "PER", 0.95, 300, before=(".",), after="geht")
+    other = Mention(("Paolo", "Ferri"), "PER", 0.95, 320, before=("wie",), after="mitteilte")
+    found = resolve(sorted([*cued, person, other], key=lambda m: m.start), Registry())
+    assert [f.name for f in found] == ["Paolo Ferri"]

@@ -189,6 +189,7 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
                  if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
         out += _tagged(sent, spans, (given, probs, tags), sport)
         out += _compound_parts(sent, tags) + _media_names(sent, tags, known | listed)
+        out += _cued_works(sent, tags)
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
     named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
@@ -213,6 +214,26 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
             after = words[b] if b < len(words) else ""
             out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,
                                before=tuple(words[max(a - 2, 0):a]), after=after))
+    return out
+
+
+def _cued_works(sent, tags: list[str]) -> list[Mention]:
+    """Names the tagger left untagged right after a noun for a work or product ('die App Rumblr', 'der
+    Landeroboter Philae'): mentions that weigh nothing, so that the article's other mentions of the name
+    read as that work too ('Rumblr ist eine App ...')."""
+    from .cues import work_context  # noqa: PLC0415 - cues imports this module
+
+    words, out, i = [t.text for t in sent], [], 1
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 3 and tags[j] == "O" and words[j][:1].isupper() \
+                and not common_noun(words[j]):
+            j += 1
+        m = Mention(tuple(words[i:j]), "PER", 0.0, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
+                    after=(words + [""])[j]) if j > i else None
+        work = m is not None and work_context(m)
+        out += [m] if work else []
+        i = j if work else i + 1
     return out
 
 
