@@ -158,3 +158,19 @@ def test_a_small_town_after_gegen_in_a_sports_text_is_its_club():
     # near miss: the same town without sport is the town
     ents = extract("Die Polizei kontrolliert in den Bezirken Eisenstadt und Mattersburg.")
     assert "Mattersburg" in ents.places and ents.organisations == ()
+
+
+def test_a_word_that_goes_on_over_an_der_to_a_listed_town_is_that_town():
+    """'Bruck' taken for a person before 'an der Leitha' is the town Bruck an der Leitha, whose full name the
+    gazetteer lists; a person before 'an der' and a word that makes no listed town stays a person."""
+    from sitegen.entities.placespans import repair
+
+    words = "auch Graz ( plus 2,2 Prozent ) , Bruck an der Leitha ( plus 2,1 Prozent )".split()
+    tags = ["O"] * len(words)
+    tags[1], tags[8], tags[11] = "B-LOC", "B-PER", "B-LOC"
+    assert repair(words, list(tags))[8:12] == ["B-LOC", "I-LOC", "I-LOC", "I-LOC"]
+    ents = extract("Das gelte für Bruck an der Leitha ebenso wie für Tulln, sagte Klaus Schneeberger.")
+    assert ents.places[:1] == ("Bruck an der Leitha",) and "Bruck" not in ents.people
+    words = "sagte Thomas Müller an der Seitenlinie".split()
+    tags = ["O", "B-PER", "I-PER", "O", "O", "O"]
+    assert repair(words, list(tags)) == tags

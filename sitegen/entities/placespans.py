@@ -20,8 +20,23 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _connected(words, tags)
     _opened_names(words, tags)
     _english_heads(words, tags)
+    _listed_towns(words, tags)
     _local_towns(words, tags)
     return tags
+
+
+def _listed_towns(words: list[str], tags: list[str]) -> None:
+    """A word the tagger left untagged or took for a person or place that goes on over 'an der', 'am', 'im'
+    to a town of the gazetteers is that town: 'Bruck' + 'an der Leitha', 'Neumarkt am Wallersee'."""
+    for a in range(len(words) - 2):
+        if tags[a] not in ("O", "B-PER", "B-LOC") or words[a + 1] not in (*CONNECTORS, "an"):
+            continue
+        e = next((e for e in range(min(a + 5, len(words)), a + 2, -1) if " ".join(words[a:e])
+                  in lexicon.local_places() or " ".join(words[a:e]) in lexicon.multiword_places()), 0)
+        if e:
+            tags[a:e] = ["B-LOC"] + ["I-LOC"] * (e - a - 1)
+            if e < len(tags) and tags[e].startswith("I-"):
+                tags[e] = "B-" + tags[e][2:]
 
 
 def _local_towns(words: list[str], tags: list[str]) -> None:
