@@ -174,3 +174,18 @@ def test_a_word_that_goes_on_over_an_der_to_a_listed_town_is_that_town():
     words = "sagte Thomas Müller an der Seitenlinie".split()
     tags = ["O", "B-PER", "I-PER", "O", "O", "O"]
     assert repair(words, list(tags)) == tags
+
+
+def test_a_person_like_name_after_in_that_ends_on_a_town_is_a_place():
+    """'in Maria Gugging' (Gugging a town of the gazetteer) is a place; 'in Maria Fekter' stays a person, and
+    so does a town-named person who is no place's neighbour ('sagte Maria Gugging')."""
+    from sitegen.entities.placespans import repair
+
+    words = "bei einem Vortrag am IST Austria in Maria Gugging erläuterte er".split()
+    tags = ["O"] * len(words)
+    tags[4:6], tags[7:9] = ["B-ORG", "I-ORG"], ["B-PER", "I-PER"]
+    assert repair(words, list(tags))[7:9] == ["B-LOC", "I-LOC"]
+    words, tags = "Vertrauen in Maria Fekter".split(), ["O", "O", "B-PER", "I-PER"]
+    assert repair(words, list(tags)) == tags
+    words, tags = "sagte Maria Gugging gestern".split(), ["O", "B-PER", "I-PER", "O"]
+    assert repair(words, list(tags)) == tags

@@ -21,8 +21,19 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _opened_names(words, tags)
     _english_heads(words, tags)
     _listed_towns(words, tags)
+    _placed_people(words, tags)
     _local_towns(words, tags)
     return tags
+
+
+def _placed_people(words: list[str], tags: list[str]) -> None:
+    """A name taken for a person of two or more words after 'in', 'nach' or 'aus' that ends on a town of the
+    gazetteers no annotated name has as a person's is a place: 'in Maria Gugging' (not 'in Maria Fekter')."""
+    for a, b, cls in _spans(tags):
+        last = words[b - 1]
+        if cls == "PER" and b - a > 1 and a and words[a - 1] in LOCAL_BEFORE and lexicon.town(last) \
+                and "PER" not in lexicon.known().get(last, ""):
+            tags[a:b] = ["B-LOC"] + ["I-LOC"] * (b - a - 1)
 
 
 def _listed_towns(words: list[str], tags: list[str]) -> None:
