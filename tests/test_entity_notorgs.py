@@ -158,3 +158,19 @@ def test_a_name_left_untagged_after_its_kind_makes_the_articles_other_mentions_t
     other = Mention(("Paolo", "Ferri"), "PER", 0.95, 320, before=("wie",), after="mitteilte")
     found = resolve(sorted([*cued, person, other], key=lambda m: m.start), Registry())
     assert [f.name for f in found] == ["Paolo Ferri"]
+
+
+def test_a_name_left_untagged_after_a_bands_noun_makes_the_person_typed_name_the_band():
+    """'seiner Band Motörhead' (untagged), then 'Motörhead steht für Raserei' typed as a person: the band, an
+    organisation; the zero-weight mention alone names nothing ('Partei Lider' with no other mention)."""
+    from sitegen.entities.mentions import mentions
+    from sitegen.entities.registry import Registry
+    from sitegen.entities.resolve import resolve
+
+    text = "Mit seiner Band Motörhead schrieb der gebürtige Brite Geschichte."
+    cued = [m for m in mentions(text) if m.confidence == 0.0]
+    assert [m.tokens for m in cued] == [("Motörhead",)]
+    tagged = [Mention(("Motörhead",), "PER", 0.97, 200 + i, before=(".",), after="steht") for i in (0, 50)]
+    found = resolve([*cued, *tagged], Registry())
+    assert [(f.name, f.cls) for f in found] == [("Motörhead", "ORG")]
+    assert resolve(cued, Registry()) == []

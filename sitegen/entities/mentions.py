@@ -221,7 +221,7 @@ def _cued_works(sent, tags: list[str]) -> list[Mention]:
     """Names the tagger left untagged right after a noun for a work or product ('die App Rumblr', 'der
     Landeroboter Philae'): mentions that weigh nothing, so that the article's other mentions of the name
     read as that work too ('Rumblr ist eine App ...')."""
-    from .cues import work_context  # noqa: PLC0415 - cues imports this module
+    from .cues import org_context, work_context  # noqa: PLC0415 - cues imports this module
 
     words, out, i = [t.text for t in sent], [], 1
     while i < len(words):
@@ -231,7 +231,7 @@ def _cued_works(sent, tags: list[str]) -> list[Mention]:
             j += 1
         m = Mention(tuple(words[i:j]), "PER", 0.0, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
                     after=(words + [""])[j]) if j > i else None
-        work = m is not None and work_context(m)
+        work = m is not None and (work_context(m) or org_context(m, m.tokens))
         out += [m] if work else []
         i = j if work else i + 1
     return out

@@ -172,9 +172,20 @@ def _longest_forms(forms: list[str]) -> dict[str, str]:
     return out
 
 
+def _cue_flags(groups: dict[str, dict], cued: list[Mention], registry: Registry) -> None:
+    """What an untagged name right after a noun for a work or an organisation says of the article's other
+    mentions of it (mentions._cued_works): 'die App Rumblr', 'seine Band Motörhead'."""
+    for m in cued:
+        g = groups.get(canonical(" ".join(m.tokens), m.cls, registry, shipped=False)[0])
+        if g is not None:
+            g["work"] = g["work"] or cues.work_context(m)
+            g["org"] = g["org"] or cues.org_context(m, m.tokens)
+
+
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     """Distinct entities of one article, ordered by first mention."""
-    surfaces = [(m, _surface(m)) for m in mentions]
+    cue_only = [m for m in mentions if not m.confidence]  # weigh nothing: only their cue counts
+    surfaces = [(m, _surface(m)) for m in mentions if m.confidence]
     surfaces = [(m, s) for m, s in surfaces
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
                 and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
@@ -226,6 +237,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
         if name in glue.LEFT_FORMS:  # how the article writes it: 'Die Linke', 'zur Linken'
             g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
+    _cue_flags(groups, cue_only, registry)
     found = [Found(name, cls, g["first"]) for name, g in groups.items()
              if not registry.ignored(name) and (cls := kept_type(name, g, seen))]
     return sorted(glue.without_the_left(found, groups), key=lambda f: (f.first, f.name))
