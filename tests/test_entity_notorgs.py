@@ -174,3 +174,21 @@ def test_a_name_left_untagged_after_a_bands_noun_makes_the_person_typed_name_the
     found = resolve([*cued, *tagged], Registry())
     assert [(f.name, f.cls) for f in found] == [("Motörhead", "ORG")]
     assert resolve(cued, Registry()) == []
+
+
+def test_a_one_word_name_that_reports_as_a_medium_does_is_an_organisation():
+    """'schreibt Techradar', 'wie Eurogamer berichtet': a medium, though typed as a person; a name of a person
+    who writes ('schrieb Cesare Pavese') or one the lists know ('schreibt Merkel') stays a person."""
+    from sitegen.entities.cues import report_context
+    from sitegen.entities.registry import Registry
+    from sitegen.entities.resolve import resolve
+
+    def one(tokens, before, after):
+        return Mention(tokens, "PER", 0.97, 10, before=before, after=after)
+
+    assert report_context(one(("Eurogamer",), (",", "wie"), "berichtet"))
+    assert not report_context(one(("Eurogamer",), ("sagte", "wie"), "gestern"))
+    cases = {("Techradar",): "ORG", ("Eurogamer",): "ORG", ("Cesare", "Pavese"): "PER", ("Merkel",): "PER"}
+    for tokens, cls in cases.items():
+        found = resolve([one(tokens, ("möglich", "schreibt"), ".")], Registry())
+        assert [(f.name, f.cls) for f in found] == [(" ".join(tokens), cls)]

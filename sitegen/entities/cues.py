@@ -320,6 +320,15 @@ def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
              and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
 
 
+REPORT_VERBS = frozenset("schreibt schrieb berichtet berichtete meldet meldete".split())
+
+
+def report_context(m: Mention) -> bool:
+    """The mention reports, as a medium does: 'schreibt Techradar', 'wie Eurogamer berichtet'."""
+    return m.before[-1:] != () and m.before[-1] in REPORT_VERBS \
+        or m.before[-1:] == ("wie",) and m.after in REPORT_VERBS
+
+
 def after_determiner(m: Mention) -> bool:
     """A mention right after an article or a determiner ('das Essen', 'in ihrem Essen', 'welches Essen')."""
     before = m.before[-1].lower() if m.before else ""

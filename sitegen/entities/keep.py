@@ -23,6 +23,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
     cls = "ORG" if cls == "PER" and institution_name(name) else cls  # 'Max-Planck-Institut für ...'
     cls = "ORG" if g.get("firm") and cls == "PER" else cls  # the firm all through: 'Thomas Cook zahlte nicht'
+    medium = g.get("medium") and " " not in name and not _personal(name)  # 'schreibt Eurogamer'
+    cls = "ORG" if cls == "PER" and medium else cls  # not 'schrieb Cesare Pavese'
     cls = _cued_type(name, cls, g["cue"])
     if g["reg"]:
         return cls  # the editors' type: the lists below decide only for names the registry does not know
@@ -47,6 +49,11 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     demonym = cls != "PER" and " " not in name and name.endswith("er") and name[:-2] in seen  # 'Rieder'
     plausible = _plausible(name, cls, g["org"])
     return None if work or demonym or not plausible or not _confident(g, name, cls) else cls
+
+
+def _personal(word: str) -> bool:
+    """A word that reads as a person's name: a given name, or a name annotated or listed as a person's."""
+    return word in lexicon.first_names() or word in lexicon.people() or "PER" in lexicon.known().get(word, "")
 
 
 def _club_words(toks: list[str]) -> bool:

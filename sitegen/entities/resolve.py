@@ -228,6 +228,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
         g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
         g["firm"] = g.get("firm") or cues.firm_context(m, s)  # 'der Tourismuskonzern Thomas Cook'
+        g["medium"] = g.get("medium") or cues.report_context(m)  # 'schreibt Techradar'
         g["open"] = g.get("open", True) and _open(m)  # 'Walan' + 'ICC', 'Neo Magazin' + 'Royal'
         g["cue"] = g.get("cue") or cues.type_context(m, s)
         g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
