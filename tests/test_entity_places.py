@@ -189,3 +189,10 @@ def test_a_person_like_name_after_in_that_ends_on_a_town_is_a_place():
     assert repair(words, list(tags)) == tags
     words, tags = "sagte Maria Gugging gestern".split(), ["O", "B-PER", "I-PER", "O"]
     assert repair(words, list(tags)) == tags
+
+
+def test_the_austrian_school_leaving_exam_is_no_town():
+    """'Matura', a common noun in Austria that the dictionary lacks, is a town of GeoNames: not a place."""
+    text = ("Rund 70 Prozent schätzen die diesjährige Matura als schwer ein. "
+            "Nach der Matura begann er in Wien.")
+    assert extract(text).places == ("Wien",)
