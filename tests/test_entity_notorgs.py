@@ -192,3 +192,16 @@ def test_a_one_word_name_that_reports_as_a_medium_does_is_an_organisation():
     for tokens, cls in cases.items():
         found = resolve([one(tokens, ("möglich", "schreibt"), ".")], Registry())
         assert [(f.name, f.cls) for f in found] == [(" ".join(tokens), cls)]
+
+
+def test_a_persons_genitive_before_a_common_noun_names_nobody():
+    """'Ayshas Mann' after 'Aysha': her husband, unnamed, no person 'Ayshas Mann'; 'Jonas Kaufmann' (a given
+    name in -s) is a person."""
+    from sitegen.entities.glue import owned_nouns
+
+    aysha = Mention(("Aysha",), "PER", 0.96, 0, before=("sagt",), after=".")
+    husband = Mention(("Ayshas", "Mann"), "PER", 0.9, 40, before=(".",), after="befindet")
+    jona = Mention(("Jona",), "PER", 0.96, 80, before=("sagt",), after=".")
+    tenor = Mention(("Jonas", "Kaufmann"), "PER", 0.9, 90, before=("Tenor",), after="singt")
+    surfaces = [(m, m.tokens) for m in (aysha, husband, jona, tenor)]
+    assert [s for _, s in owned_nouns(surfaces)] == [("Aysha",), ("Jona",), ("Jonas", "Kaufmann")]

@@ -98,6 +98,15 @@ def nominalised_adjective(m: Mention) -> bool:
 CASE_PREPOSITIONS = frozenset("bei mit von nach zu aus für gegen ohne um durch seit".split())
 
 
+def owned_nouns(surfaces: Surfaces) -> Surfaces:
+    """A person's genitive before a common noun ('Ayshas Mann', after the article's 'Aysha') names nobody:
+    left out; a given name in -s opens a name ('Jonas Kaufmann')."""
+    names = {t for m, s in surfaces if m.cls == "PER" for t in s}
+    return [(m, s) for m, s in surfaces
+            if not (m.cls == "PER" and len(s) == 2 and s[0].endswith("s") and s[0][:-1] in names
+                    and s[0] not in lexicon.first_names() and lexicon.pos(s[1]) == ("NN", True))]
+
+
 def own_s(surfaces: Surfaces) -> Surfaces:
     """A one-word name in -s the article writes after a preposition that takes no genitive ('bei Palmers'),
     never without the -s, keeps its -s everywhere ('Textilriese Palmers' is no genitive of 'Palmer')."""

@@ -191,6 +191,8 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
                 and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = glue.own_s([(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces])
+    surfaces = glue.owned_nouns(surfaces)  # 'Ayshas Mann'
+
     surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
