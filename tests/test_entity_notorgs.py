@@ -205,3 +205,12 @@ def test_a_persons_genitive_before_a_common_noun_names_nobody():
     tenor = Mention(("Jonas", "Kaufmann"), "PER", 0.9, 90, before=("Tenor",), after="singt")
     surfaces = [(m, m.tokens) for m in (aysha, husband, jona, tenor)]
     assert [s for _, s in owned_nouns(surfaces)] == [("Aysha",), ("Jona",), ("Jonas", "Kaufmann")]
+
+
+def test_an_organisation_of_a_land_keeps_the_lands_genitive():
+    """'Katholischer Familienverband Österreichs' keeps its -s though the article names Österreich, as the
+    genitive of a whole name would not ('Bidens' after 'Biden')."""
+    text = ("Wien – An den Gesprächen werden Theo Quendler (Katholischer Laienrat Österreichs) und Alfred "
+            "Trendl (Katholischer Familienverband Österreichs) teilnehmen. Es geht um Asylsuchende in "
+            "Österreich.")
+    assert "Katholischer Familienverband Österreichs" in extract(text).organisations

@@ -50,8 +50,9 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
     alone = m.cls == "PER" and len(toks) == 1
     town = " ".join(toks[:-1])
     team = m.cls == "ORG" and (town in lexicon.multiword_places() or town in lexicon.places())
-    if registry.lookup(" ".join(toks)) is not None or team:
-        return toks  # a town and a plural: a team ('St. Louis Blues' beside 'Columbus Blue Jackets')
+    land = last[:-1] in lexicon.countries() or last[:-1] in lexicon.regions() or lexicon.town(last[:-1])
+    if registry.lookup(" ".join(toks)) is not None or team or m.cls == "ORG" and len(toks) > 1 and land:
+        return toks  # a town and a plural: a team ('St. Louis Blues'); a land's body: 'Laienrat Österreichs'
     for end in ("’s", "'s", "s", "'", "’"):
         base = last[: -len(end)]
         if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
