@@ -196,3 +196,19 @@ def test_the_austrian_school_leaving_exam_is_no_town():
     text = ("Rund 70 Prozent schätzen die diesjährige Matura als schwer ein. "
             "Nach der Matura begann er in Wien.")
     assert extract(text).places == ("Wien",)
+
+
+def test_the_teams_of_a_result_line_are_whole_organisations():
+    """'Colorado Avalanche – Dallas Stars 3:4': a town and the words after it on either side of the dash are
+    one team, not the state Colorado and a cut 'Dallas'; a country of two words stays a country ('San
+    Marino'), a lone town is left to the club rules."""
+    from sitegen.entities.sports import result_spans
+
+    text = ("NHL-Ergebnisse vom Dienstag: Montreal Canadiens – Boston Bruins 1:4, Tampa Bay Lightning – "
+            "Edmonton Oilers 6:4, Colorado Avalanche – Dallas Stars 3:4 n.V.")
+    ents = extract(text)
+    assert {"Montreal Canadiens", "Boston Bruins", "Tampa Bay Lightning", "Edmonton Oilers",
+            "Colorado Avalanche", "Dallas Stars"} <= set(ents.organisations)
+    assert "Dallas" not in ents.organisations and "Colorado" not in ents.places
+    words = "Gruppe E : San Marino – England 0:6 , Salzburg – Sturm Graz 3:0".split()
+    assert result_spans(words) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .sports import split_clubs, team_pair, team_word
+from .sports import result_teams, split_clubs, team_pair, team_word
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
@@ -196,6 +196,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _openers(words, tags)
     _cut_places(words, tags)
     split_clubs(words, tags)
+    result_teams(words, tags)
     for i in range(len(words) - 1):
         alone = i == 0 or tags[i - 1] == "O"
         given = words[i] in lexicon.first_names() and words[i + 1] not in lexicon.places() \

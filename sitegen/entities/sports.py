@@ -137,6 +137,43 @@ def split_clubs(words: list[str], tags: list[str]) -> None:
             tags[i + 1] = "B-ORG"
 
 
+DASHES = ("–", "-", "—")
+
+
+def result_teams(words: list[str], tags: list[str]) -> None:
+    """The teams of a result line (result_spans) tagged as organisations, in place."""
+    for a, b in result_spans(words):
+        tags[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+        if b < len(tags) and tags[b].startswith("I-"):
+            tags[b] = "B-" + tags[b][2:]
+
+
+def result_spans(words: list[str]) -> list[tuple[int, int]]:
+    """In a result 'A – B 3:4', a town (of one or two words) and the capitalised words after it on either side
+    of the dash are one team: 'Colorado Avalanche – Dallas Stars 3:4', 'Montreal Canadiens – Boston Bruins
+    1:4'; a lone town is left to the club rules."""
+    out = []
+    for d in (i for i in range(1, len(words) - 2) if words[i] in DASHES):
+        end = next((j for j in range(d + 1, min(d + 6, len(words))) if not words[j][:1].isupper()), 0)
+        if not end or not SCORE.fullmatch(words[end]):
+            continue
+        start = d
+        while start > 0 and d - start < 4 and words[start - 1][:1].isupper():
+            start -= 1
+        for a, b in ((start, d), (d + 1, end)):
+            a = next((k for k in range(a, b - 1) if _town_start(words, k)), b)
+            name = " ".join(words[a:b]).replace("St. ", "Sankt ")
+            place = name in lexicon.multiword_places() or name in lexicon.countries()  # 'San Marino'
+            out += [(a, b)] if b - a > 1 and not place else []
+    return out
+
+
+def _town_start(words: list[str], k: int) -> bool:
+    """A town or a two-word place opens at k: 'Dallas', 'Los Angeles', 'St. Louis'."""
+    pair = " ".join(words[k:k + 2]).replace("St. ", "Sankt ")
+    return words[k] in lexicon.places() or pair in lexicon.multiword_places()
+
+
 def held_towns(names: list[tuple[str, ...]]) -> set[str]:
     """Towns inside a club's or team's name of several words ('Bayer Leverkusen', 'Atlanta Hawks', 'HV71
     Jönköping'); not an institution's ('Universität Salzburg')."""
