@@ -220,9 +220,9 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
 
 
 def _cued_works(sent, tags: list[str]) -> list[Mention]:
-    """Names the tagger left untagged right after a noun for a work or product ('die App Rumblr', 'der
-    Landeroboter Philae'): mentions that weigh nothing, so that the article's other mentions of the name
-    read as that work too ('Rumblr ist eine App ...')."""
+    """Names the tagger left untagged right after a noun for a work, product or organisation ('die App
+    Rumblr', 'seiner Band Motörhead'): mentions that weigh nothing, so that the article's other mentions of
+    the name read as that work or organisation too ('Rumblr ist eine App ...')."""
     from .cues import org_context, work_context  # noqa: PLC0415 - cues imports this module
 
     words, out, i = [t.text for t in sent], [], 1
