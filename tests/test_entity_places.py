@@ -212,3 +212,5 @@ def test_the_teams_of_a_result_line_are_whole_organisations():
     assert "Dallas" not in ents.organisations and "Colorado" not in ents.places
     words = "Gruppe E : San Marino – England 0:6 , Salzburg – Sturm Graz 3:0".split()
     assert result_spans(words) == []
+    words = "Der Railjet Wien Westbahnhof – Salzburg Hauptbahnhof 2:22 Stunden".split()
+    assert result_spans(words) == [] and result_spans(words[:-1]) == [(2, 4), (5, 7)]

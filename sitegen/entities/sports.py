@@ -155,8 +155,8 @@ def result_spans(words: list[str]) -> list[tuple[int, int]]:
     out = []
     for d in (i for i in range(1, len(words) - 2) if words[i] in DASHES):
         end = next((j for j in range(d + 1, min(d + 6, len(words))) if not words[j][:1].isupper()), 0)
-        if not end or not SCORE.fullmatch(words[end]):
-            continue
+        if not end or not SCORE.fullmatch(words[end]) or words[end + 1:end + 2] in (["Uhr"], ["Stunden"]):
+            continue  # not a timetable: 'Wien Westbahnhof – Salzburg Hauptbahnhof 2:22 Stunden
         start = d
         while start > 0 and d - start < 4 and words[start - 1][:1].isupper():
             start -= 1
