@@ -151,7 +151,7 @@ def test_a_name_left_untagged_after_its_kind_makes_the_articles_other_mentions_t
     text = ("Nach Funkstille seit November hat sich der Landeroboter Philae der ESA-Mission Rosetta auf dem "
             "Kometen gemeldet. Das suggeriert die Website der App Rumblr vor, die als Tinder für "
             "Straßenkämpfe gilt.")
-    cued = [m for m in mentions(text) if m.confidence == 0.0]
+    cued = [m for m in mentions(text) if m.cue]
     assert [(m.tokens, m.before[-1]) for m in cued] == [(("Philae",), "Landeroboter"), (("Rumblr",), "App")]
     cued = cued[:1]
     person = Mention(("Philae",), "PER", 0.95, 300, before=(".",), after="geht")
@@ -168,7 +168,7 @@ def test_a_name_left_untagged_after_a_bands_noun_makes_the_person_typed_name_the
     from sitegen.entities.resolve import resolve
 
     text = "Mit seiner Band Motörhead schrieb der gebürtige Brite Geschichte."
-    cued = [m for m in mentions(text) if m.confidence == 0.0]
+    cued = [m for m in mentions(text) if m.cue]
     assert [m.tokens for m in cued] == [("Motörhead",)]
     tagged = [Mention(("Motörhead",), "PER", 0.97, 200 + i, before=(".",), after="steht") for i in (0, 50)]
     found = resolve([*cued, *tagged], Registry())

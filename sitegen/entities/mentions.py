@@ -36,6 +36,7 @@ class Mention:
     after: str = ""  # the word after it ('Film' in 'Ridley Scotts Film')
     dateline: bool = False  # the place a report or a photo comes from ('Wien – ', '(Sotschi, 7.12.2021)')
     player: bool = False  # a name a line-up or scorer list gives ('Schmitz, Miranda, Hinteregger')
+    cue: bool = False  # only its cue counts: an untagged name after a kind's noun (_cued_works), no weight
 
 
 Surfaces = list[tuple[Mention, tuple[str, ...]]]  # mentions with the words of the name each stands for
@@ -232,7 +233,7 @@ def _cued_works(sent, tags: list[str]) -> list[Mention]:
                 and not common_noun(words[j]):
             j += 1
         m = Mention(tuple(words[i:j]), "PER", 0.0, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
-                    after=(words + [""])[j]) if j > i else None
+                    after=(words + [""])[j], cue=True) if j > i else None
         work = m is not None and (work_context(m) or org_context(m, m.tokens))
         out += [m] if work else []
         i = j if work else i + 1

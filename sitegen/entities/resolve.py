@@ -185,8 +185,8 @@ def _cue_flags(groups: dict[str, dict], cued: list[Mention], registry: Registry)
 
 def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     """Distinct entities of one article, ordered by first mention."""
-    cue_only = [m for m in mentions if not m.confidence]  # weigh nothing: only their cue counts
-    surfaces = [(m, _surface(m)) for m in mentions if m.confidence]
+    cue_only = [m for m in mentions if m.cue]  # weigh nothing: only their cue counts
+    surfaces = [(m, _surface(m)) for m in mentions if not m.cue]
     surfaces = [(m, s) for m, s in surfaces
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
                 and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
