@@ -214,3 +214,16 @@ def test_an_organisation_of_a_land_keeps_the_lands_genitive():
             "Trendl (Katholischer Familienverband Österreichs) teilnehmen. Es geht um Asylsuchende in "
             "Österreich.")
     assert "Katholischer Familienverband Österreichs" in extract(text).organisations
+
+
+def test_a_firm_named_after_its_founder_stays_a_firm_right_after_a_noun_only_a_firm_is():
+    """'der Drogeriemarktkette Schlecker' beside 'Anton Schlecker': the firm and the man, two entities; a
+    surname after no firm's noun is still the person ('Schlecker bestreitet')."""
+    text = ("Das Verfahren gegen den Gründer der Pleite gegangenen deutschen Drogeriemarktkette Schlecker "
+            "dürfte aufwendig werden. Die Staatsanwaltschaft Stuttgart wirft Anton Schlecker zahlreiche "
+            "Bankrottdelikte vor. Neben Anton Schlecker erhob die Behörde Anklage gegen seine Frau.")
+    ents = extract(text)
+    assert "Schlecker" in ents.organisations and ents.people == ("Anton Schlecker",)
+    ents = extract("Die Staatsanwaltschaft Stuttgart wirft Anton Schlecker zahlreiche Bankrottdelikte vor. "
+                   "Neben Anton Schlecker erhob die Behörde Anklage. Schlecker bestreitet das.")
+    assert ents.people == ("Anton Schlecker",) and "Schlecker" not in ents.organisations

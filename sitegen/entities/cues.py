@@ -91,12 +91,17 @@ def org_context(m: Mention, surface: tuple[str, ...] = ()) -> bool:
     return word.endswith(DESCRIPTOR_HEADS + ORG_HEADS) or word in ORG_NOUNS
 
 
+def firm_noun_before(m: Mention) -> bool:
+    """The mention follows a noun only a firm is: 'der Drogeriemarktkette Schlecker', 'die Firma McAfee'."""
+    return _word_before(m).lower().removesuffix("s").endswith(FIRM_HEADS)
+
+
 def firm_context(m: Mention, surface: tuple[str, ...]) -> bool:
     """The mention follows a noun only a company is ('Tourismuskonzern Thomas Cook', 'Verlag Axel Springer'),
     not one a person can be ('Spieleentwickler', 'Kunsthändler'); a whole name, no surname ('die Firma
     McAfee' of John McAfee) nor an owner's genitive ('im Magna-Konzern Frank Stronachs')."""
     whole = len(m.tokens) > 1 and m.tokens[-1] == surface[-1] and not m.tokens[-1].endswith("s")
-    return whole and _word_before(m).lower().removesuffix("s").endswith(FIRM_HEADS)
+    return whole and firm_noun_before(m)
 
 
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:

@@ -86,7 +86,8 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 def _surnames_as_people(surfaces):
     """A one-word place that is the surname, or the given name spelt otherwise, of a person the article names
     ('Newton' for 'Cam Newton', 'Jaroslaw' for 'Jarosław Kaczyński'; not 'Orlando' for 'Orlando Bloom'); a
-    one-word organisation that is such a surname ('McLean' after 'Brett McLean')."""
+    one-word organisation that is such a surname ('McLean' after 'Brett McLean'), but right after a noun
+    only a firm is ('der Drogeriemarktkette Schlecker' beside 'Anton Schlecker')."""
     people = [s for m, s in surfaces if m.cls == "PER" and len(s) > 1]
     names = {folded(s[0]): s[0] for s in people} | {folded(s[-1]): s[-1] for s in people}
     surnames = {s[-1] for s in people}
@@ -96,7 +97,9 @@ def _surnames_as_people(surfaces):
         person = names.get(folded(s[0])) if m.cls in ("LOC", "ORG") and len(s) == 1 else None
         given = person == s[0] and person not in surnames and s[0] in lexicon.places()  # 'Orlando Bloom'
         given = given or m.cls == "ORG" and person not in surnames  # 'McLean' after 'Brett McLean'
-        if person and not given and s[0] not in known and s[0].casefold() not in lexicon.aliases():
+        firm = m.cls == "ORG" and cues.firm_noun_before(m)  # 'der Drogeriemarktkette Schlecker'
+        listed = s[0] in known or s[0].casefold() in lexicon.aliases()
+        if person and not given and not firm and not listed:
             m, s = replace(m, cls="PER"), (person,)
         out.append((m, s))
     return out

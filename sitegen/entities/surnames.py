@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
+from .cues import firm_noun_before
 from .mentions import Mention, Surfaces
 
 
@@ -17,7 +18,8 @@ def as_people(surfaces: Surfaces) -> Surfaces:
     tails = {p[-n:] for p in full for n in (1, 2) if len(p) > n} | players
     out = []
     for m, s in surfaces:
-        if m.cls == "ORG" and not m.name and (s in tails and _surname(s, m) or _after_person_noun(m, s)):
+        surname = s in tails and _surname(s, m) and not firm_noun_before(m)  # not 'Handelskette Hofer'
+        if m.cls == "ORG" and not m.name and (surname or _after_person_noun(m, s)):
             m = replace(m, cls="PER")
         out.append((m, s))
     return out
