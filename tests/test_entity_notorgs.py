@@ -227,3 +227,12 @@ def test_a_firm_named_after_its_founder_stays_a_firm_right_after_a_noun_only_a_f
     ents = extract("Die Staatsanwaltschaft Stuttgart wirft Anton Schlecker zahlreiche Bankrottdelikte vor. "
                    "Neben Anton Schlecker erhob die Behörde Anklage. Schlecker bestreitet das.")
     assert ents.people == ("Anton Schlecker",) and "Schlecker" not in ents.organisations
+
+
+def test_a_person_shaped_name_after_a_portals_noun_is_the_portal():
+    """'beim Seitensprungportal Ashley Madison': the site, an organisation, all through the article; a person
+    named in the same article stays a person."""
+    text = ("Nach dem Datendiebstahl beim Seitensprungportal Ashley Madison sind viele Nutzer besorgt. Seine "
+            "damals bei Ashley Madison verwendete Kreditkarte sei längst gesperrt, sagte Bernhard Jungwirth.")
+    ents = extract(text)
+    assert ents.organisations == ("Ashley Madison",) and ents.people == ("Bernhard Jungwirth",)

@@ -23,7 +23,7 @@ ORG_HEADS = (*MEDIA_HEADS, "agentur", "verlag", "gesellschaft", "partei",
              "terrorgruppe", "rebellengruppe", "islamistengruppe", "hackergruppe", "marktkette",
              "handelskette", "hotelkette", "modekette", "restaurantkette")  # "Reederei X"
 FIRM_HEADS = ("konzern", "unternehmen", "firma", "riese", "gigant", "verlag", "reederei", "brauerei",
-              "kette")  # a person-shaped name after them is the firm named after someone
+              "kette", "portal")  # a person-shaped name after them is the firm named after someone
 ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
                "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
