@@ -181,9 +181,10 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         inner = innernames.institution_towns(words, tags) + innernames.state_bodies(words, tags)
         out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
         phrases = list(_phrases(words, tags, table))
-        phrases += [(a, b, " ".join(words[a:b]), "ORG") for a, b in sports.result_spans(words)
-                    if all(i not in range(c, d) for c, d, _, _ in phrases for i in range(a, b))]
         known = {i for a, b, _, _ in phrases for i in range(a, b)}
+        teams = [(a, b) for a, b in sports.result_spans(words) if known.isdisjoint(range(a, b))]
+        phrases += [(a, b, " ".join(words[a:b]), "ORG") for a, b in teams]
+        known |= {i for a, b in teams for i in range(a, b)}
         listed = _listed(sent, tags, known)
         out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
         out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,

@@ -50,8 +50,10 @@ def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m
     alone = m.cls == "PER" and len(toks) == 1
     town = " ".join(toks[:-1])
     team = m.cls == "ORG" and (town in lexicon.multiword_places() or town in lexicon.places())
-    land = last[:-1] in lexicon.countries() or last[:-1] in lexicon.regions() or lexicon.town(last[:-1])
-    if registry.lookup(" ".join(toks)) is not None or team or m.cls == "ORG" and len(toks) > 1 and land:
+    owner = last[:-1]  # 'Österreichs' -> 'Österreich'
+    land = m.cls == "ORG" and len(toks) > 1 and (owner in lexicon.countries() or owner in lexicon.regions()
+                                                  or lexicon.town(owner))
+    if registry.lookup(" ".join(toks)) is not None or team or land:
         return toks  # a town and a plural: a team ('St. Louis Blues'); a land's body: 'Laienrat Österreichs'
     for end in ("’s", "'s", "s", "'", "’"):
         base = last[: -len(end)]
