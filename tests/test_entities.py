@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.cli import main
-from sitegen.entities import Entities, cues, extract, lexicon, load_registry, tag_file
+from sitegen.entities import Entities, cues, extract, genitives, lexicon, load_registry, tag_file
 from sitegen.entities.keep import person_form, retyped_person
 from sitegen.entities.mentions import Mention, mentions
 from sitegen.entities.normalize import nominative
@@ -331,9 +331,9 @@ def test_person_genitive_before_a_noun_is_stripped():
 
 def test_genitive_cue_needs_no_article_before_and_a_noun_after():
     ridley = Mention(("Ridley", "Scotts"), "PER", 0.99, 0, before=("des",), after="Film")
-    assert cues.genitive_person(ridley, ridley.tokens) == ("Ridley", "Scotts")
+    assert genitives.genitive_person(ridley, ridley.tokens) == ("Ridley", "Scotts")
     verb = Mention(("Ridley", "Scotts"), "PER", 0.99, 0, after="sagte")
-    assert cues.genitive_person(verb, verb.tokens) == ("Ridley", "Scotts")
+    assert genitives.genitive_person(verb, verb.tokens) == ("Ridley", "Scotts")
 
 
 def test_works_and_products_are_no_names():

@@ -197,7 +197,7 @@ def test_a_one_word_name_that_reports_as_a_medium_does_is_an_organisation():
 def test_a_persons_genitive_before_a_common_noun_names_nobody():
     """'Ayshas Mann' after 'Aysha': her husband, unnamed, no person 'Ayshas Mann'; 'Jonas Kaufmann' (a given
     name in -s) is a person."""
-    from sitegen.entities.glue import owned_nouns
+    from sitegen.entities.genitives import owned_nouns
 
     aysha = Mention(("Aysha",), "PER", 0.96, 0, before=("sagt",), after=".")
     husband = Mention(("Ayshas", "Mann"), "PER", 0.9, 40, before=(".",), after="befindet")

@@ -1,13 +1,13 @@
-"""Cues that a name is a work, a product or a glued fragment, and that a person's name is a genitive."""
+"""Cues that a name is a work, a product or a glued fragment, or of the type its context says."""
 from __future__ import annotations
 
 import re
 
 from . import lexicon
 from .mentions import MEDIA_HEADS, QUOTES, Mention
-from .normalize import ARTICLES, place_adjective
+from .normalize import place_adjective
 from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
-from .trimming import PARTICLES, role_noun, work_compound
+from .trimming import PARTICLES, work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
@@ -262,52 +262,6 @@ def _country_adjective(word: str) -> bool:
     stem = re.sub(r"isch(e[nrs]?)?$", "", word)
     return stem != word and len(stem) >= 4 and any(c.startswith(stem) and len(c) <= len(stem) + 3
                                                 for c in lexicon.countries())
-
-
-def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
-    """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words (or one after a given name the
-    tagger left out) ending in -s, no article before, a noun or an adjective after; other names unchanged."""
-    last = toks[-1]
-    given = _given_before(m) if len(toks) == 1 else ""
-    toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
-    if len(toks) < 2 or len(last) < 4 or not last.endswith("s") \
-            or last.endswith(("ss", "us", "is", "os")) or m.before and m.before[-1].lower() in ARTICLES \
-            or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, "") \
-            and last[:-1] not in lexicon.people():  # 'Merkels' is known only as the genitive of 'Merkel'
-        return toks[len(given) > 0:]  # 'Serena Williams'
-
-    return toks[:-1] + (last[:-1],) if _noun_after(m) else toks[len(given) > 0:]
-
-
-def _noun_after(m: Mention) -> bool:
-    """A noun or an inflected adjective after a name: 'Max Kruses Tor', 'Ridley Scotts neuer Film'."""
-    tag, _ = lexicon.pos(m.after)
-    return m.after[:1].isupper() and tag == "NN" or m.after[:1].islower() and tag.startswith("ADJ(A)")
-
-
-def genitive_context(m: Mention) -> bool:
-    """Where a name seen without its -s can stand in the genitive: a capitalised word or an inflected
-    adjective after it, or a common noun right before it ('die Privatklage Jürg Christandls'; no role)."""
-    after = m.after[:1].isupper() or _noun_after(m)  # also a name: 'Keith Jarretts Köln Concert'
-    prev = m.before[-1] if m.before else ""
-    before = prev[:1].isupper() and lexicon.pos(prev)[0] == "NN" and not role_noun(prev, "") \
-        and prev not in lexicon.first_names()
-    return after or before
-
-
-SENTENCE_OPENERS = (".", "!", "?", "–", "-", '"', "«", "»", "„", "“")
-
-
-def _given_before(m: Mention) -> str:
-    """The word before a one-word person when it is a given name the tagger left out: a listed given name, or
-    a capitalised word inside the sentence that HanTa guesses or takes for a verb ('Stieg', 'Wes')."""
-    if len(m.before) < 2 or m.before[-2] in SENTENCE_OPENERS or m.tokens[-1][-1:] != "s":
-        return ""
-    word = m.before[-1]
-    tag, known = lexicon.pos(word)
-    role = word.lower().endswith(tuple(c for c in lexicon.cues() if len(c) > 3))  # 'Facebookchef'
-    guessed = word[:1].isupper() and word[1:].islower() and (not known or tag.startswith("VV")) and not role
-    return word if word in lexicon.first_names() or guessed and word not in lexicon.common_nouns() else ""
 
 
 DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")

@@ -95,30 +95,6 @@ def nominalised_adjective(m: Mention) -> bool:
         and m.after in (",", "sein") and not m.name
 
 
-CASE_PREPOSITIONS = frozenset("bei mit von nach zu aus für gegen ohne um durch seit".split())
-
-
-def owned_nouns(surfaces: Surfaces) -> Surfaces:
-    """A person's genitive before a common noun ('Ayshas Mann', after the article's 'Aysha') names nobody:
-    left out; a given name in -s opens a name ('Jonas Kaufmann')."""
-    names = {t for m, s in surfaces if m.cls == "PER" for t in s}
-    return [(m, s) for m, s in surfaces
-            if not (m.cls == "PER" and len(s) == 2 and s[0].endswith("s") and s[0][:-1] in names
-                    and s[0] not in lexicon.first_names() and lexicon.pos(s[1]) == ("NN", True))]
-
-
-def own_s(surfaces: Surfaces) -> Surfaces:
-    """A one-word name in -s the article writes after a preposition that takes no genitive ('bei Palmers'),
-    never without the -s, keeps its -s everywhere ('Textilriese Palmers' is no genitive of 'Palmer')."""
-    written = {m.tokens[0] for m, _ in surfaces if len(m.tokens) == 1}
-    own = {m.tokens[0] for m, s in surfaces if len(m.tokens) == 1 and m.tokens[0].endswith("s")
-           and m.before[-1:] and m.before[-1].lower() in CASE_PREPOSITIONS and not m.after[:1].isupper()
-           and m.tokens[0][:-1] not in written}  # not 'von Obamas Regierung'
-    return [(m, (m.tokens[0],) if len(s) == 1 and m.tokens[0] in own and s[0] + "s" == m.tokens[0] else s)
-            for m, s in surfaces]
-
-
-
 def institution_towns(surfaces: Surfaces) -> Surfaces:
     """An institution's name goes on with the town after its abbreviation in parentheses: 'Das
     Oberlandesgericht (OLG) Wien' is Oberlandesgericht Wien (the town is no mention of its own there)."""

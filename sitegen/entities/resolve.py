@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import cues, descriptions, extents, glue, lexicon, notorgs, placespans, rules, surnames
+from . import cues, descriptions, extents, genitives, glue, lexicon, notorgs, placespans, rules, surnames
 from .mentions import Mention
 from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
 from .keep import MIN_MULTI, common_noun_name, in_gazetteer, kept_type
@@ -40,33 +40,6 @@ def _surface(m: Mention) -> tuple[str, ...]:
 
         return tuple(toks)
     return listed_party_form(nominative(tuple(toks), article))  # 'Die Wiener Grünen'
-
-
-def _strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m: Mention) -> tuple[str, ...]:
-    """'Bidens' -> 'Biden' when 'Biden' is a name elsewhere in the article or in the registry (a person's
-    name of several words only where a genitive stands); a person's one word also when the base is a listed
-    surname ('Himmlers Stellvertreter'; not 'Holmes', 'Gudenus')."""
-    last = toks[-1]
-    alone = m.cls == "PER" and len(toks) == 1
-    town = " ".join(toks[:-1])
-    team = m.cls == "ORG" and (town in lexicon.multiword_places() or town in lexicon.places())
-    owner = last[:-1]  # 'Österreichs' -> 'Österreich'
-    land = m.cls == "ORG" and len(toks) > 1 and (owner in lexicon.countries() or owner in lexicon.regions()
-                                                  or lexicon.town(owner))
-    if registry.lookup(" ".join(toks)) is not None or team or land:
-        return toks  # a town and a plural: a team ('St. Louis Blues'); a land's body: 'Laienrat Österreichs'
-    for end in ("’s", "'s", "s", "'", "’"):
-        base = last[: -len(end)]
-        if last.endswith(end) and len(base) >= 2 and not base.endswith("s"):
-            stripped = toks[:-1] + (base,)
-            person = len(toks) > 1 and "PER" in lexicon.known().get(base, "") and not lexicon.pos(last)[1] \
-                and m.cls != "ORG"  # a team's plural: 'St. Louis Blues'
-            surname = alone and end == "s" and base in lexicon.people()
-            genitive = m.cls != "PER" or alone or cues.genitive_context(m)  # not 'Murray/John Peers (GBR)'
-            listed = registry.lookup(" ".join(stripped)) is not None or end != "s" and base[:1].isupper()
-            if (base in seen or person) and genitive or surname or listed:
-                return stripped
-    return toks
 
 
 def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -196,10 +169,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
                 and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
-    surfaces = glue.own_s([(m, s if m.name else _strip_genitive(s, seen, registry, m)) for m, s in surfaces])
-    surfaces = glue.owned_nouns(surfaces)  # 'Ayshas Mann'
-
-    surfaces = [(m, cues.genitive_person(m, s) if m.cls == "PER" and not m.name else s) for m, s in surfaces]
+    surfaces = genitives.nominatives(surfaces, seen, registry)
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
     surfaces = [(m, s) for m, s in surfaces if s]  # 'Googles Software'
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
