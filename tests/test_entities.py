@@ -327,6 +327,12 @@ def test_person_genitive_before_a_noun_is_stripped():
     assert extract("Ridley Scotts neuer Film kommt im Herbst in die Kinos.").people == ("Ridley Scott",)
     assert extract("In der Nachspielzeit fiel Max Kruses Tor zum 2:1.").people == ("Max Kruse",)
     assert "Serena Williams" in extract("Serena Williams Schwester gewann in Wien.").people
+    assert extract("Nach Max Kruses 3:0 (60.) schien das Spiel entschieden.").people == ("Max Kruse",)
+
+
+def test_a_score_after_a_town_and_a_plural_is_a_teams_not_a_genitive():
+    team = Mention(("Dallas", "Mavericks"), "PER", 0.9, 0, before=("–",), after="112:98")
+    assert genitives.genitive_person(team, team.tokens) == ("Dallas", "Mavericks")
 
 
 def test_genitive_cue_needs_no_article_before_and_a_noun_after():

@@ -1,11 +1,15 @@
 """A name's genitive -s: where it is one, and the name without it ('Max Kruses Tor' -> 'Max Kruse')."""
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 from .mentions import Mention, Surfaces
 from .normalize import ARTICLES
 from .registry import Registry
 from .trimming import role_noun
+
+SCORE = re.compile(r"\d{1,3}:\d{1,3}")  # a goal's score
 
 
 def nominatives(surfaces: Surfaces, seen: set[str], registry: Registry) -> Surfaces:
@@ -44,7 +48,8 @@ def strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m:
 
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words (or one after a given name the
-    tagger left out) ending in -s, no article before, a noun or an adjective after; other names unchanged."""
+    tagger left out) ending in -s, no article before, a noun, an adjective or a score after ('nach Max Kruses
+    3:0'); other names unchanged."""
     last = toks[-1]
     given = _given_before(m) if len(toks) == 1 else ""
     toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
@@ -54,7 +59,8 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
             and last[:-1] not in lexicon.people():  # 'Merkels' is known only as the genitive of 'Merkel'
         return toks[len(given) > 0:]  # 'Serena Williams'
 
-    return toks[:-1] + (last[:-1],) if _noun_after(m) else toks[len(given) > 0:]
+    owned = _noun_after(m) or SCORE.fullmatch(m.after) is not None and not lexicon.town(toks[0])  # a team
+    return toks[:-1] + (last[:-1],) if owned else toks[len(given) > 0:]
 
 
 def _noun_after(m: Mention) -> bool:
