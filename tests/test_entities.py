@@ -9,7 +9,8 @@ import pytest
 from sitegen.cli import main
 from sitegen.entities import Entities, cues, extract, genitives, lexicon, load_registry, tag_file
 from sitegen.entities.keep import person_form, retyped_person
-from sitegen.entities.mentions import Mention, mentions
+from sitegen.entities.mention import Mention
+from sitegen.entities.mentions import mentions
 from sitegen.entities.normalize import nominative
 from sitegen.errors import SitegenError
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _event, _plausible
-from sitegen.entities.mentions import Mention
+from sitegen.entities.mention import Mention
 from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part

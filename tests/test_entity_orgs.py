@@ -225,7 +225,7 @@ def test_a_name_once_after_a_noun_for_a_company_or_medium_is_kept_as_an_organisa
     text = "Dazu wollte er sich nicht äußern. Die Zeitung Express zitierte am Donnerstag einen Beamten."
     assert extract(text).organisations == ("Express",)
     from sitegen.entities import cues
-    from sitegen.entities.mentions import Mention
+    from sitegen.entities.mention import Mention
     assert cues.org_context(Mention(("Eurogamer",), "PER", 0.9, 0, before=("die", "Seite")))
     assert not cues.org_context(Mention(("Angela", "Merkel"), "PER", 0.9, 0, before=("Seite", "mit")))
     # near miss: a common noun after a noun for no organisation stays none

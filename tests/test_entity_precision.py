@@ -5,7 +5,7 @@ from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
 from sitegen.entities.keep import (_club_words, _plausible, _unsure_place, building, person_form,
                                    retyped_person)
-from sitegen.entities.mentions import Mention
+from sitegen.entities.mention import Mention
 from sitegen.entities.rules import repair
 
 
@@ -253,7 +253,7 @@ def test_a_name_after_a_work_noun_and_wie_or_a_film_classic_is_no_person():
     assert extract("Es entstanden Filme wie Roman Holiday mit Gregory Peck.").people == ("Gregory Peck",)
     assert extract("Der Filmklassiker Ben Hur (1959) ist nicht der erste seiner Art.").people == ()
     from sitegen.entities import cues
-    from sitegen.entities.mentions import Mention
+    from sitegen.entities.mention import Mention
     assert cues.work_context(Mention(("Midazolam",), "PER", 0.9, 0, before=("das", "Beruhigungsmittel")))
     assert not cues.work_context(Mention(("Pfizer",), "ORG", 0.9, 0, before=("der", "Pharmakonzern")))
     assert extract("Bands wie Napalm Death und Godflesh lassen grüßen.").organisations == ("Napalm Death",)
@@ -279,7 +279,7 @@ def test_a_name_after_a_noun_for_a_place_also_before_von_or_in_the_genitive_is_a
 
 
 def test_an_unsure_full_name_after_a_role_noun_or_in_a_list_of_people_is_kept():
-    from sitegen.entities.mentions import Mention
+    from sitegen.entities.mention import Mention
     from sitegen.entities.resolve import _cued_people
 
     def m(toks, before, conf=0.5, start=0):

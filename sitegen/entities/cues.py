@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .mentions import MEDIA_HEADS, QUOTES, Mention
+from .mention import QUOTES, Mention
 from .normalize import place_adjective
 from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
 from .trimming import PARTICLES, work_compound
@@ -17,6 +17,8 @@ INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
 OPENING_FUNCTION = ("APPR", "APPRART", "KON")
 DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
                     "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
+MEDIA_HEADS = ("zeitung", "zeitschrift", "magazin", "journal", "blatt", "nachrichtenagentur", "presseagentur",
+               "sender", "fernsehen", "portal")
 ORG_HEADS = (*MEDIA_HEADS, "agentur", "verlag", "gesellschaft", "partei",
              "burschenschaft", "bewegung", "reederei", "brauerei", "fonds", "website", "webseite", "miliz",
              "veranstalter", "versicherer", "label", "mediengruppe", "verlagsgruppe", "unternehmensgruppe",

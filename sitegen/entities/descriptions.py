@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .cues import DESCRIPTOR_HEADS
-from .mentions import Mention, Surfaces
+from .mention import Mention, Surfaces
 
 INDEFINITE = frozenset("ein eine einen einem einer".split())
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+|Millionen|Milliarden|Mio\.|Mrd\.")

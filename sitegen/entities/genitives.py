@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .mentions import Mention, Surfaces
+from .mention import Mention, Surfaces
 from .normalize import ARTICLES
 from .registry import Registry
 from .trimming import role_noun

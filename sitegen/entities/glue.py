@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon, sports
-from .mentions import Mention, Surfaces
+from .mention import Mention, Surfaces
 
 GERMAN_PARTIES = frozenset({"CDU", "CSU", "SPD", "FDP", "AfD", "NPD", "Bundestag", "Deutscher Bundestag"})
 LEFT_FORMS = frozenset({"Linke", "Linken"})  # as the party only beside Germany's other parties

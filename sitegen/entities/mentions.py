@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
-from . import appositions, innernames, lexicon, particles, placespans, rules, sports, tagger
+from . import appositions, innernames, lexicon, particles, placespans, rules, sports, tagger, untagged
+from .mention import QUOTES, Mention
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
@@ -19,27 +20,9 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][\w'-]*"  # also 'Šentilj'
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
-QUOTES = frozenset("»«„“”\"‚‘’'")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
 
-@dataclass(frozen=True)
-class Mention:
-    tokens: tuple[str, ...]
-    cls: str  # PER, LOC or ORG
-    confidence: float  # lowest marginal probability of the span's tags
-    start: int  # character offset in the text
-    name: str = ""  # canonical name when a known phrase matched
-    initial: bool = False  # the mention opens its sentence
-    quoted: bool = False  # the whole mention stands in quotes: a title ('»Mad Men«'), no person or place
-    before: tuple[str, ...] = ()  # up to two words before the mention ('das Spiel')
-    after: str = ""  # the word after it ('Film' in 'Ridley Scotts Film')
-    dateline: bool = False  # the place a report or a photo comes from ('Wien – ', '(Sotschi, 7.12.2021)')
-    player: bool = False  # a name a line-up or scorer list gives ('Schmitz, Miranda, Hinteregger')
-    cue: bool = False  # only its cue counts: an untagged name after a kind's noun (_cued_works), no weight
-
-
-Surfaces = list[tuple[Mention, tuple[str, ...]]]  # mentions with the words of the name each stands for
 
 
 def blank_metadata(text: str) -> tuple[str, list[Mention]]:
@@ -171,29 +154,10 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     sport = sports.SPORT.search(text) is not None  # no club in a text without sport
     for sent in sentences(text):
         sent = _unquote(sent)
-        words = [t.text for t in sent]
-        if len(words) == 2 and words[1] == "!":
+        if len(sent) == 2 and sent[1].text == "!":
             continue  # a one-word exclamation: 'Bam!'
-        given, probs = tagger.tag_marginals(words)
-        tags = particles.join(words, placespans.repair(words, rules.repair(words, list(given))))
-        tags = rules.institutions(words, tags)
-        tags = innernames.journals(words, innernames.expansions(words, tags))
-        inner = innernames.institution_towns(words, tags) + innernames.state_bodies(words, tags)
-        out += [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
-        phrases = list(_phrases(words, tags, table))
-        known = {i for a, b, _, _ in phrases for i in range(a, b)}
-        teams = [(a, b) for a, b in sports.result_spans(words) if known.isdisjoint(range(a, b))]
-        phrases += [(a, b, " ".join(words[a:b]), "ORG") for a, b in teams]
-        known |= {i for a, b in teams for i in range(a, b)}
-        listed = _listed(sent, tags, known)
-        out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
-        out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
-                        before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
-        spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not over a known name, nor a listed one
-                 if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
-        out += _tagged(sent, spans, (given, probs, tags), sport)
-        out += _compound_parts(sent, tags) + _media_names(sent, tags, known | listed)
-        out += _cued_works(sent, tags)
+        found, tags = _sentence_mentions(sent, table, sport)
+        out += found
         towns += [(t.text.split("-")[0], t.start) for t, tag in zip(sent, tags)
                   if tag == "O" and "-" in t.text]
     named = {m.tokens[0] for m in out if m.tokens[1:] == () and m.cls == "LOC"}  # 'Wien-Besuch' counts
@@ -201,6 +165,32 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
     return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
+
+
+def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[str]]:
+    """One sentence's mentions (shipped phrases, result-line teams, listed names, the tagger's spans) and
+    its tags after the sentence rules."""
+    words = [t.text for t in sent]
+    given, probs = tagger.tag_marginals(words)
+    tags = particles.join(words, placespans.repair(words, rules.repair(words, list(given))))
+    tags = rules.institutions(words, tags)
+    tags = innernames.journals(words, innernames.expansions(words, tags))
+    inner = innernames.institution_towns(words, tags) + innernames.state_bodies(words, tags)
+    out = [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]
+    phrases = list(_phrases(words, tags, table))
+    known = {i for a, b, _, _ in phrases for i in range(a, b)}
+    teams = [(a, b) for a, b in sports.result_spans(words) if known.isdisjoint(range(a, b))]
+    phrases += [(a, b, " ".join(words[a:b]), "ORG") for a, b in teams]
+    known |= {i for a, b in teams for i in range(a, b)}
+    listed = _listed(sent, tags, known)
+    out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
+    out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
+                    before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
+    spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not over a known name, nor a listed one
+             if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
+    out += _tagged(sent, spans, (given, probs, tags), sport)
+    out += untagged.compound_parts(sent, tags) + untagged.media_names(sent, tags, known | listed)
+    return out + untagged.cued_works(sent, tags), tags
 
 
 def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
@@ -218,26 +208,6 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
             after = words[b] if b < len(words) else ""
             out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,
                                before=tuple(words[max(a - 2, 0):a]), after=after))
-    return out
-
-
-def _cued_works(sent, tags: list[str]) -> list[Mention]:
-    """Names the tagger left untagged right after a noun for a work, product or organisation ('die App
-    Rumblr', 'seiner Band Motörhead'): mentions that weigh nothing, so that the article's other mentions of
-    the name read as that work or organisation too ('Rumblr ist eine App ...')."""
-    from .cues import org_context, work_context  # noqa: PLC0415 - cues imports this module
-
-    words, out, i = [t.text for t in sent], [], 1
-    while i < len(words):
-        j = i
-        while j < len(words) and j - i < 3 and tags[j] == "O" and words[j][:1].isupper() \
-                and not common_noun(words[j]):
-            j += 1
-        m = Mention(tuple(words[i:j]), "PER", 0.0, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
-                    after=(words + [""])[j], cue=True) if j > i else None
-        work = m is not None and (work_context(m) or org_context(m, m.tokens))
-        out += [m] if work else []
-        i = j if work else i + 1
     return out
 
 
@@ -264,40 +234,3 @@ def _listed(sent, tags, known: set[int]) -> set[int]:
     alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
     return {i for i, (tok, one) in enumerate(zip(sent, alone)) if one and i not in known and tok.text in names
             and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
-
-
-MEDIA_HEADS = ("zeitung", "zeitschrift", "magazin", "journal", "blatt", "nachrichtenagentur", "presseagentur",
-               "sender", "fernsehen", "portal")
-
-
-def _media_names(sent, tags, known: set[int]) -> list[Mention]:
-    """An untagged name no dictionary knows as a common word right after a noun for a medium is the medium's
-    name ('berichtete die Zeitschrift Nokta'); not a word a longer name goes on from."""
-    words, out = [t.text for t in sent], []
-    padded = words + [""]
-    for i in range(1, len(words)):
-        word, after = words[i], padded[i + 1]
-        media = words[i - 1][:1].isupper() and words[i - 1].lower().removesuffix("s").endswith(MEDIA_HEADS)
-        if not media or tags[i] != "O" or i in known or not word[:1].isupper() or not word.isalpha() \
-                or after[:1].isupper():
-            continue
-        tag, known_word = lexicon.pos(word)
-        if tag in ("NE", "FM") or not known_word:
-            out.append(Mention((word,), "ORG", 0.5, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
-                               after=after))
-    return out
-
-
-def _compound_parts(sent, tags) -> list[Mention]:
-    """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
-    out = []
-    for tok, tag in zip(sent, tags):
-        if tag == "O" and rules.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
-            out.append(Mention((tok.text,), "ORG", 0.9, tok.start, tok.text))
-            continue
-        part = rules.compound_part(tok.text) if tag == "O" else None
-        if part:  # named as the alias list has it: 'US-Präsident' -> USA
-            name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
-            out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
-    return out
-

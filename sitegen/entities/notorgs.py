@@ -3,7 +3,7 @@ that only opens sentences, an event's short name, a prize, a place after a prepo
 from __future__ import annotations
 
 from . import lexicon, rules
-from .mentions import Mention
+from .mention import Mention
 from .normalize import ARTICLES, place_adjective
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import cues, descriptions, extents, genitives, glue, lexicon, notorgs, placespans, rules, surnames
-from .mentions import Mention
+from .mention import Mention
 from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
 from .keep import MIN_MULTI, common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
@@ -161,9 +161,9 @@ def _cue_flags(groups: dict[str, dict], cued: list[Mention], registry: Registry)
             g["org"] = g["org"] or cues.org_context(m, m.tokens)
 
 
-def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
-    """Distinct entities of one article, ordered by first mention."""
-    cue_only = [m for m in mentions if m.cue]  # weigh nothing: only their cue counts
+def _surfaces(mentions: list[Mention], registry: Registry) -> tuple[list, set[str]]:
+    """Each mention's name as this article settles it (genitives off, surnames and tails sorted out), and
+    every word and name the article writes."""
     surfaces = [(m, _surface(m)) for m in mentions if not m.cue]
     surfaces = [(m, s) for m, s in surfaces
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
@@ -175,7 +175,47 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces = glue.person_tails(_surnames_as_people(glue.institution_towns(surfaces)))  # 'TASR Fico'
     surfaces = glue.employer_tails(surfaces)  # 'Gabor Wichmann von Birdlife'
     surfaces = surnames.as_people(surfaces)  # 'Hofer (FPÖ)' after 'Norbert Hofer'
-    surfaces = descriptions.retyped(descriptions.described(surfaces))  # 'Bundesrat Efgani Dönmez'
+    return descriptions.retyped(descriptions.described(surfaces)), seen  # 'Bundesrat Efgani Dönmez'
+
+
+def _named(m: Mention, s: tuple[str, ...], toks: tuple[str, ...], longest: dict[str, str],
+           registry: Registry) -> tuple[str, str]:
+    """(canonical name, type) of a mention written s, linked to toks: its context may make it an organisation
+    or a place."""
+    land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
+    cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m, s) else m.cls  # 'Hersteller X'
+    cls = "LOC" if notorgs.placed(m) else cls  # 'oberhalb der Weißen Wand'
+    name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
+    if registry.lookup(name) is None:
+        name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
+    return name, cls
+
+
+def _count(g: dict, m: Mention, s: tuple[str, ...], multi: bool, cls: str, work: bool) -> None:
+    """Add one mention's weight, type vote and context flags to its entity's group."""
+    g["conf"] = max(g["conf"], m.confidence)
+    g["votes"][cls] = g["votes"].get(cls, 0.0) + m.confidence
+    g["n"] += 1
+    g["multi"] |= multi
+    g["initial"] = g.get("initial", True) and m.initial
+    g["player"] = g.get("player") or m.player  # a line-up's: 'Trauner' is no adjective of Traun
+    g["quoted"] = g.get("quoted", True) and m.quoted
+    g["work"] = g.get("work") or work  # 'Blog Fortress Europe'
+    g["plain"] = g.get("plain") or not work
+    g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'
+    g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
+    g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
+    g["firm"] = g.get("firm") or cues.firm_context(m, s)  # 'der Tourismuskonzern Thomas Cook'
+    g["medium"] = g.get("medium") or cues.report_context(m)  # 'schreibt Techradar'
+    g["open"] = g.get("open", True) and _open(m)  # 'Walan' + 'ICC', 'Neo Magazin' + 'Royal'
+    g["cue"] = g.get("cue") or cues.type_context(m, s)
+    g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
+    g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
+
+
+def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
+    """Distinct entities of one article, ordered by first mention."""
+    surfaces, seen = _surfaces(mentions, registry)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
@@ -184,41 +224,17 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        land = s[0] in lexicon.countries() or s[0] in lexicon.regions()
-        cls = "ORG" if m.cls != "ORG" and not land and cues.org_context(m, s) else m.cls  # 'Hersteller X'
-        cls = "LOC" if notorgs.placed(m) else cls  # 'oberhalb der Weißen Wand'
-        name, cls = canonical(" ".join(toks), cls, registry, shipped=False)
-        if registry.lookup(name) is None:
-            name = longest.get(lexicon.aliases().get(name.casefold(), ("",))[0], name)
+        name, cls = _named(m, s, toks, longest, registry)
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
-        g["conf"] = max(g["conf"], m.confidence)
-        g["votes"][cls] = g["votes"].get(cls, 0.0) + m.confidence
-        g["n"] += 1
-        g["multi"] |= len(m.tokens) > 1 or len(toks) > 1
-        g["initial"] = g.get("initial", True) and m.initial
-        g["player"] = g.get("player") or m.player  # a line-up's: 'Trauner' is no adjective of Traun
+        work = cues.work_context(m) or s in works or notorgs.work_opener(m)
+        _count(g, m, s, len(m.tokens) > 1 or len(toks) > 1, cls, work)
         g["cued"] = g.get("cued") or m.start in cued  # 'Präsidentschaftskandidat Mikola Statkewitsch'
-        g["quoted"] = g.get("quoted", True) and m.quoted
-        work = cues.work_context(m) or s in works or notorgs.work_opener(m)  # 'Blog Fortress Europe'
-        g["work"] = g.get("work") or work
-        g["plain"] = g.get("plain") or not work
-        g["noun"] = g.get("noun", True) and (cues.noun_use(m, s) or placespans.noun_use(m, s))  # 'am Zug'
-        g["cut"] = g.get("cut") or len(s) == 1 and not m.name and m.after in ("für", "der", "des")
-        g["org"] = g.get("org") or cues.org_context(m, s)  # 'die Band Eagles of Death Metal'
-        g["firm"] = g.get("firm") or cues.firm_context(m, s)  # 'der Tourismuskonzern Thomas Cook'
-        g["medium"] = g.get("medium") or cues.report_context(m)  # 'schreibt Techradar'
-        g["open"] = g.get("open", True) and _open(m)  # 'Walan' + 'ICC', 'Neo Magazin' + 'Royal'
-        g["cue"] = g.get("cue") or cues.type_context(m, s)
-        g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
-        g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
         g["gaz"] = g.get("gaz") or in_gazetteer(name, cls)
         g["common"] = common_noun_name(name)
         g["reg"] = g.get("reg") or registry.lookup(name) is not None
         if name in glue.LEFT_FORMS:  # how the article writes it: 'Die Linke', 'zur Linken'
             g.setdefault("forms", set()).update({" ".join(m.tokens), " ".join(m.before[-1:] + m.tokens)})
-    _cue_flags(groups, cue_only, registry)
+    _cue_flags(groups, [m for m in mentions if m.cue], registry)  # cue-only mentions weigh nothing
     found = [Found(name, cls, g["first"]) for name, g in groups.items()
              if not registry.ignored(name) and (cls := kept_type(name, g, seen))]
     return sorted(glue.without_the_left(found, groups), key=lambda f: (f.first, f.name))
-
-

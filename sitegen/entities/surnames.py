@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .cues import firm_noun_before
-from .mentions import Mention, Surfaces
+from .mention import Mention, Surfaces
 
 
 def as_people(surfaces: Surfaces) -> Surfaces:

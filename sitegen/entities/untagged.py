@@ -1,0 +1,58 @@
+"""Names the tagger left untagged that their neighbours name: a medium after its noun ('die Zeitschrift
+Nokta'), a name opening a hyphen compound ('SPÖ-Chef'), a work after its noun ('die App Rumblr')."""
+from __future__ import annotations
+
+from . import lexicon, rules
+from .cues import MEDIA_HEADS, org_context, work_context
+from .mention import Mention
+from .trimming import common_noun
+
+
+def media_names(sent, tags, known: set[int]) -> list[Mention]:
+    """An untagged name no dictionary knows as a common word right after a noun for a medium is the medium's
+    name ('berichtete die Zeitschrift Nokta'); not a word a longer name goes on from."""
+    words, out = [t.text for t in sent], []
+    padded = words + [""]
+    for i in range(1, len(words)):
+        word, after = words[i], padded[i + 1]
+        media = words[i - 1][:1].isupper() and words[i - 1].lower().removesuffix("s").endswith(MEDIA_HEADS)
+        if not media or tags[i] != "O" or i in known or not word[:1].isupper() or not word.isalpha() \
+                or after[:1].isupper():
+            continue
+        tag, known_word = lexicon.pos(word)
+        if tag in ("NE", "FM") or not known_word:
+            out.append(Mention((word,), "ORG", 0.5, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
+                               after=after))
+    return out
+
+
+def compound_parts(sent, tags) -> list[Mention]:
+    """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
+    out = []
+    for tok, tag in zip(sent, tags):
+        if tag == "O" and rules.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
+            out.append(Mention((tok.text,), "ORG", 0.9, tok.start, tok.text))
+            continue
+        part = rules.compound_part(tok.text) if tag == "O" else None
+        if part:  # named as the alias list has it: 'US-Präsident' -> USA
+            name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
+            out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
+    return out
+
+
+def cued_works(sent, tags: list[str]) -> list[Mention]:
+    """Names the tagger left untagged right after a noun for a work, product or organisation ('die App
+    Rumblr', 'seiner Band Motörhead'): mentions that weigh nothing, so that the article's other mentions of
+    the name read as that work or organisation too ('Rumblr ist eine App ...')."""
+    words, out, i = [t.text for t in sent], [], 1
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < 3 and tags[j] == "O" and words[j][:1].isupper() \
+                and not common_noun(words[j]):
+            j += 1
+        m = Mention(tuple(words[i:j]), "PER", 0.0, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
+                    after=(words + [""])[j], cue=True) if j > i else None
+        work = m is not None and (work_context(m) or org_context(m, m.tokens))
+        out += [m] if work else []
+        i = j if work else i + 1
+    return out
