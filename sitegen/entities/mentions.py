@@ -5,7 +5,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from . import appositions, innernames, lexicon, particles, placespans, rules, sports, tagger, untagged
+from . import appositions, innernames, institutions, lexicon, particles, placespans, rules, sports, tagger
+from . import untagged
 from .mention import QUOTES, Mention
 from .normalize import key, word_key
 from .registry import Registry
@@ -173,7 +174,7 @@ def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[st
     words = [t.text for t in sent]
     given, probs = tagger.tag_marginals(words)
     tags = particles.join(words, placespans.repair(words, rules.repair(words, list(given))))
-    tags = rules.institutions(words, tags)
+    tags = institutions.tag(words, tags)
     tags = innernames.journals(words, innernames.expansions(words, tags))
     inner = innernames.institution_towns(words, tags) + innernames.state_bodies(words, tags)
     out = [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]

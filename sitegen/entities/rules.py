@@ -1,5 +1,5 @@
-"""Spans the tagger cut, joined, and mentions it does not give: names inside hyphen compounds, institutions,
-the paper naming itself (sport's clubs, teams and line-ups are in sports.py)."""
+"""Spans the tagger cut, joined, and mentions it does not give: names inside hyphen compounds, the paper
+naming itself (institutions are in institutions.py; sport's clubs, teams and line-ups in sports.py)."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,6 @@ from .sports import result_teams, split_clubs, team_pair, team_word
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
-# words that make a founder's name a company: 'Hubert Burda Media', 'Heinrich Böll Stiftung'
-FIRM_WORDS = frozenset("Media Group Gruppe Verlag Stiftung Foundation Records Pictures Studios".split())
 INSTITUTION_HEADS = lexicon.ORG_SUFFIXES + ("kasse", "versicherung", "landtag", "anstalt", "direktion",
                                            "kommando", "gruppe", "bund", "hilfswerk", "rundfunk")
 PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademie", "fonds", "büro", "stelle",
@@ -18,6 +16,9 @@ PURPOSE_HEADS = ("organisation", "zentrum", "forum", "behörde", "rat", "akademi
 UNIVERSITY_HEADS = ("universität", "hochschule", "-uni", "kunstuni")  # not 'Juni'
 # heads before their town: 'Unfallkrankenhaus Linz', 'Wirtschaftsuniversität Wien', 'Donau-Uni Krems'
 TOWN_HEADS = ("krankenhaus", "klinikum", "spital", *UNIVERSITY_HEADS)
+# English heads that make the name before them an institution: 'Brookings Institution'
+ENGLISH_HEADS = frozenset("Institution Institute Foundation University College Council Society Association "
+                          "Agency Trust Fund Corporation Laboratory".split())
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
                                "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
 
@@ -85,80 +86,6 @@ def _openers(words: list[str], tags: list[str]) -> None:
         elif words[i - 1] in OPENERS and tags[i][2:] in ("LOC", "ORG") \
                 and words[i] not in lexicon.countries() and words[i] not in lexicon.places():
             tags[i - 1:i + 1] = ["B-ORG", "I-ORG"]
-
-
-def institutions(words: list[str], tags: list[str]) -> list[str]:
-    """Tags with institutions the tagger missed or cut: 'Österreichische Hagelversicherung',
-    'Landwirtschaftskammer Steiermark', 'Porsche Holding'; the list is changed in place and returned."""
-    for i, word in enumerate(words):
-        if tags[i] != "O" or not word[:1].isupper():
-            continue
-        firm = word in FIRM_WORDS and tags[i - 1].endswith("-PER")  # 'Hubert Burda Media'
-        if (word in LEGAL_FORMS or firm) and i > 0 and words[i - 1][:1].isupper() \
-                and (tags[i - 1] != "O" or i > 1):
-            start = i - 1
-            while start > 0 and tags[start].startswith("I-"):
-                start -= 1
-            _set(tags, start, i + 1)
-        elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
-                and _adjective(words[i - 1]):
-            _set(tags, i - 1, i + 1)
-        elif i == 1 and words[0] in ("Der", "Die", "Das") and _named_compound(word):
-            _set(tags, i, i + 1)  # a compound opening the sentence: 'Der Raiffeisenverband ist ...'
-    for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'
-        alone = tags[i] == "B-ORG" and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
-        if alone and words[i].lower().endswith(INSTITUTION_HEADS) and tags[i - 1] == "O" \
-                and _adjective(words[i - 1]):
-            _set(tags, i - 1, i + 1)
-    for i in range(1, len(words)):
-        head, end = words[i - 1], i + 1
-        while end < len(tags) and tags[end] == "I-LOC":
-            end += 1  # 'Landesgericht St. Pölten'
-        institution = head.lower().endswith(INSTITUTION_HEADS + TOWN_HEADS) and head[:1].isupper()
-        if tags[i] == "B-LOC" and institution and (end == len(tags) or not tags[end].startswith("I-")):
-            if tags[i - 1] == "O" and i > 1:
-                tags[i - 1] = "B-ORG"
-            if tags[i - 1].endswith("-ORG"):
-                tags[i:end] = ["I-ORG"] * (end - i)  # 'Landwirtschaftskammer Steiermark'
-    _longer_institutions(words, tags)
-    return tags
-
-
-# English heads that make the name before them an institution: 'Brookings Institution'
-ENGLISH_HEADS = frozenset("Institution Institute Foundation University College Council Society Association "
-                          "Agency Trust Fund Corporation Laboratory".split())
-
-
-def _longer_institutions(words: list[str], tags: list[str]) -> None:
-    """Institutions the tagger cut short (in place): a name before an English head ('Brookings' +
-    'Institution'), an English name with 'of' going on after 'and' ('Institute of Science' + 'and Technology
-    Austria'), an English name going on with 'on' ('The Independent on' + 'Sunday'), a purpose's head before
-    the genitive of a plural ('Universität' + 'der Künste'), a lone head before a place ('Universität' +
-    'Kalifornien')."""
-    for a, b, cls in list(spans(tags)):
-        head = words[b - 1].lower()
-        if b < len(words) and tags[b] == "O" and words[b] in ENGLISH_HEADS:
-            _set(tags, a, b + 1)
-        elif cls == "ORG" and "of" in words[a:b] and words[b:b + 1] == ["and"] and b + 1 < len(words) \
-                and tags[b + 1][2:] in ("ORG", "LOC") and tags[b + 1].startswith("B-"):
-            end = next((i for i in range(b + 2, len(tags)) if not tags[i].startswith("I-")), len(tags))
-            _set(tags, a, end)
-        elif cls == "ORG" and head.endswith(INSTITUTION_HEADS + PURPOSE_HEADS) and words[b:b + 1] == ["der"] \
-                and b + 1 < len(words) and tags[b + 1] == "O" and plural_noun(words[b + 1]):
-            _set(tags, a, b + 2)
-        elif cls == "ORG" and b - a == 1 and a > 1 and words[a - 1] == "on" and _english(words[a - 2]):
-            start = a - 2  # 'The Independent on' + 'Sunday'
-            while start > 0 and start > a - 5 and _english(words[start - 1]) and tags[start - 1] == "O":
-                start -= 1
-            _set(tags, start, b)
-        elif cls == "ORG" and b - a == 1 and head.endswith(PURPOSE_HEADS) and b < len(words) \
-                and tags[b] == "B-LOC" and (b + 1 == len(tags) or not tags[b + 1].startswith("I-")):
-            _set(tags, a, b + 1)
-
-
-def _english(word: str) -> bool:
-    """A capitalised word HanTa takes for a name, as it does English words: 'The', 'Independent'."""
-    return word[:1].isupper() and lexicon.pos(word)[0] in ("NE", "FM")
 
 
 ROLE_ENDS = ("ist", "istin", "or", "orin", "eur", "eurin", "ent", "entin", "ant", "antin", "loge", "login")
@@ -301,27 +228,3 @@ def _region_before(words: list[str], tags: list[str], i: int) -> bool:
         start -= 1
     name = " ".join(words[start:i])
     return name in lexicon.countries() or name in lexicon.regions()
-
-
-def _named_compound(word: str) -> bool:
-    """An institution's head after a name, no common noun: 'Raiffeisenverband', 'EU-Kommission' (not
-    'Datenbank', 'Finanzamt')."""
-    head = next((h for h in INSTITUTION_HEADS if word.lower().endswith(h) and len(word) > len(h)), None)
-    if head is None or word in lexicon.orgs():
-        return head is not None
-    if "-" not in word and lexicon.pos(word)[1]:
-        return False  # a compound HanTa knows: 'Finanzamt'
-    modifier = word.split("-")[0] if "-" in word else word[:-len(head)].removesuffix("s").capitalize()
-    return lexicon.pos(modifier) != ("NN", True)
-
-
-def _adjective(word: str) -> bool:
-    """A capitalised adjective before an institution: 'Österreichische', 'Steirischen', 'Wiener' (not a
-    determiner: 'Jeder', 'Unser')."""
-    if not word[:1].isupper() or lexicon.pos(word.lower())[0].startswith(("P", "ART")):
-        return False
-    return bool(re.search(r"(?:isch|che|chen|ches|er)$", word)) and lexicon.pos(word)[0] != "NN"
-
-
-def _set(tags: list[str], start: int, end: int) -> None:
-    tags[start:end] = ["B-ORG"] + ["I-ORG"] * (end - start - 1)
