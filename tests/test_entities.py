@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.cli import main
 from sitegen.entities import Entities, cues, extract, genitives, lexicon, load_registry, tag_file
-from sitegen.entities.keep import person_form, retyped_person
+from sitegen.entities.nameforms import person_form, retyped_person
 from sitegen.entities.mention import Mention
 from sitegen.entities.mentions import mentions
 from sitegen.entities.normalize import nominative
@@ -608,7 +608,7 @@ def test_events_and_standards_are_no_organisations():
 
 
 def test_works_named_after_a_compound_for_their_kind_are_no_names():
-    from sitegen.entities.trimming import work_compound
+    from sitegen.entities.words import work_compound
 
     assert work_compound("Krimiserie") and work_compound("Raumschiffs")
     assert work_compound("Blackberry-Smartphone")
@@ -689,7 +689,7 @@ def test_institution_compound_opening_a_sentence_is_an_organisation():
 
 
 def test_compound_of_a_generic_work_word_keeps_the_name():
-    from sitegen.entities.trimming import work_compound
+    from sitegen.entities.words import work_compound
 
     generic = ("Siegesserie", "Geschäftsmodell", "Flaggschiff", "Olympiastaffel")
     assert not any(work_compound(w) for w in generic)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.descriptions import _kind
-from sitegen.entities.keep import _event, _plausible
+from sitegen.entities.keep import _plausible
+from sitegen.entities.nameforms import event
 from sitegen.entities.mention import Mention
 from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
@@ -70,7 +71,7 @@ def test_examinations_space_stations_ships_and_cameras_are_no_organisations():
 
 def test_events_in_a_compound_before_a_place_and_prizes_are_none():
     assert not _plausible("Real Life Mission-Games") and _plausible("Games-Verband Österreich")
-    assert _event("Pariser Attentaten von Belgien") and not _event("Peter Wahl von Hohenstein")
+    assert event("Pariser Attentaten von Belgien") and not event("Peter Wahl von Hohenstein")
     assert not _plausible("Black Artists Retreat")
     assert prize("Thiess International Riverprize") and not prize("Preisträger")
     assert not prize("Deutsche Preisbehörde")

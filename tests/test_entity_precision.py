@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from sitegen.entities import extract, lexicon
 from sitegen.entities.cues import locative
-from sitegen.entities.keep import (_club_words, _plausible, _unsure_place, building, person_form,
-                                   retyped_person)
+from sitegen.entities.keep import _club_words, _plausible, _unsure_place
+from sitegen.entities.nameforms import building, person_form, retyped_person
 from sitegen.entities.mention import Mention
 from sitegen.entities.rules import repair
 

@@ -434,7 +434,7 @@ def test_a_given_name_in_s_or_before_a_particle_keeps_its_surname():
 
 def test_role_compounds_the_role_list_lacks_and_an_employer_after_von_are_cut_off_a_person():
     assert extract("Altstar Jaromir Jagr hat als sechster Spieler getroffen.").people == ("Jaromir Jagr",)
-    from sitegen.entities.trimming import role_noun
+    from sitegen.entities.words import role_noun
     assert role_noun("Jagdethiker", "Winkelmayer") and role_noun("Radprofi", "Matt")
     assert not role_noun("Gustav", "Mahler") and not role_noun("Prost", "Alain")
     text = ("Die Greifvögel werden als Konkurrenz gesehen, erklärt Gabor Wichmann, Geschäftsführer. "

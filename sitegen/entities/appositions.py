@@ -6,7 +6,8 @@ import re
 
 from . import extents, lexicon, rules, sports
 from .normalize import ARTICLES, place_adjective
-from .trimming import common_noun, describer, long_compound, role_noun
+from .trimming import describer
+from .words import common_noun, long_compound, role_noun
 
 Span = tuple[int, int, str]
 

@@ -7,7 +7,8 @@ from . import lexicon
 from .mention import QUOTES, Mention
 from .normalize import place_adjective
 from .rules import INSTITUTION_HEADS, PURPOSE_HEADS
-from .trimming import PARTICLES, work_compound
+from .trimming import PARTICLES
+from .words import work_compound
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from . import lexicon, rules
 from .normalize import ARTICLES
-from .trimming import describer, role_noun
+from .trimming import describer
+from .words import role_noun
 
 UNITS = ("institut", "instituts", "fakultät", "klinik", "lehrstuhl", "abteilung")
 GROUPS = frozenset("Gruppe Band Duo Trio Kollektiv Ensemble Initiative".split())

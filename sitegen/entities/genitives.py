@@ -7,7 +7,7 @@ from . import lexicon
 from .mention import Mention, Surfaces
 from .normalize import ARTICLES
 from .registry import Registry
-from .trimming import role_noun
+from .words import role_noun
 
 SCORE = re.compile(r"\d{1,3}:\d{1,3}")  # a goal's score
 

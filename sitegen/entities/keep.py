@@ -1,9 +1,9 @@
 """Whether one article's entity is kept, and as which type: votes, cues, plausibility, confidence."""
 from __future__ import annotations
 
-from . import cues, lexicon, notorgs, rules
+from . import cues, lexicon, nameforms, notorgs, rules
 from .normalize import place_adjective
-from .sports import CLUB_WORDS, team_word
+from .sports import CLUB_WORDS
 from .trimming import PARTICLES
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
@@ -20,8 +20,8 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = max(g["votes"], key=g["votes"].get)
     club = " " in name and _club_words(name.split()) and name not in lexicon.multiword_places()
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
-    cls = "PER" if cls == "ORG" and person_form(name) else retyped_person(name, cls)
-    cls = "ORG" if cls == "PER" and institution_name(name) else cls  # 'Max-Planck-Institut für ...'
+    cls = "PER" if cls == "ORG" and nameforms.person_form(name) else nameforms.retyped_person(name, cls)
+    cls = "ORG" if cls == "PER" and nameforms.institution_name(name) else cls  # 'Max-Planck-Institut für ...'
     cls = "ORG" if g.get("firm") and cls == "PER" else cls  # the firm all through: 'Thomas Cook zahlte nicht'
     medium = g.get("medium") and " " not in name and not _personal(name)  # 'schreibt Eurogamer'
     cls = "ORG" if cls == "PER" and medium else cls  # not 'schrieb Cesare Pavese'
@@ -35,8 +35,9 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     cls = "ORG" if cls == "PER" and g["org"] and " " not in name else cls  # 'Zeitung Ekathimerini'
     # a street or a building typed as an organisation is a place, as GermEval tags them: 'Forstall Street',
     # 'Al-Aksa Moschee', 'Stade de France', 'Red Bull Arena'
-    cls = "LOC" if cls == "ORG" and (street(name) or building(name)) else cls
-    cls = "LOC" if cls == "PER" and " " in name and name.split()[0] in VENUE_OPENERS else cls  # 'Palazzo X'
+    cls = "LOC" if cls == "ORG" and (nameforms.street(name) or nameforms.building(name)) else cls
+    venue = " " in name and name.split()[0] in nameforms.VENUE_OPENERS
+    cls = "LOC" if cls == "PER" and venue else cls  # 'Palazzo X'
     if cls == "LOC" and (g.get("noun") or _unsure_place(name, g)):
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'; 'im Madison'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
@@ -70,7 +71,7 @@ def _unsure_place(name: str, g: dict) -> bool:
     if g["cue"] == "LOC" or name in lexicon.countries() or name in lexicon.regions():
         return False
     toks = name.replace("-", " ").split()
-    if len(toks) == 1 and verbal_noun(name):
+    if len(toks) == 1 and nameforms.verbal_noun(name):
         return not g.get("at") or g.get("det", False)  # 'das Essen', 'Essen und Getränke' (not 'in Essen')
     if len(toks) == 1:  # GermEval's places ('London', 'Kongo') need no cue: they stand for governments too
         known = "LOC" in lexicon.known().get(name, "") or name.endswith(lexicon.place_endings()) \
@@ -78,46 +79,7 @@ def _unsure_place(name: str, g: dict) -> bool:
         return not g.get("at") and not g.get("initial") and not known  # 'Gori, die Heimatstadt Stalins'
     placey = any(w in lexicon.places() or lexicon.known().get(w) == "LOC" or place_adjective(w) for w in toks)
     listed = name in lexicon.multiword_places() or name in lexicon.local_places()  # 'Bad Radkersburg'
-    return not placey and not street(name) and not listed and g["conf"] < 0.8
-
-
-def verbal_noun(name: str) -> bool:
-    """A capitalised word whose lower case HanTa knows as an infinitive: a nominalised verb before it is a
-    place ('das Essen', 'Gießen', 'Baden'), so the place needs a place's cue."""
-    return name[:1].isupper() and name[1:].islower() and lexicon.pos(name.lower()) == ("VV(INF)", True)
-
-
-STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
-                "Gasse", "Allee", "Platz")
-
-
-def street(name: str) -> bool:
-    """A name of several words ending in a street's word: 'Forstall Street', 'Mariahilfer Straße'."""
-    return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
-
-
-BUILDING_HEADS = ("moschee", "kathedrale", "synagoge", "stadion", "arena", "palais", "bahnhof", "flughafen")
-BUILDING_WORDS = ("Dom", "Park", "Schloss", "Tempel", "Stadium", "Theatre", "Moschee", "Arena")
-VENUE_OPENERS = ("Stade", "Estadio", "Stadio", "Estádio", "Palazzo", "Palais", "Schloss")
-
-
-def building(name: str) -> bool:
-    """A name of several words whose head names a building or a ground, no organisation: 'Al-Aksa Moschee',
-    'Pariser Prinzenparkstadion', 'Griffin Park', 'Dolby Theatre', 'Stade de France'."""
-    toks = name.split()
-    last = toks[-1].rsplit("-", 1)[-1]
-    return len(toks) > 1 and not lexicon.org_words() & {t.lower() for t in toks} \
-        and (last.lower().endswith(BUILDING_HEADS) or last in BUILDING_WORDS or toks[0] in VENUE_OPENERS)
-
-
-def _described_office(name: str) -> bool:
-    """A place's adjective and a compound of a name and a common noun: a description, no name ('des Wiener
-    ORF-Korrespondentenbüros'; not 'Wiener Austria-Center' of an organisation word)."""
-    toks = name.split()
-    tail = toks[-1].rsplit("-", 1)[-1]
-    return len(toks) == 2 and place_adjective(toks[0]) and "-" in toks[-1] and tail[:1].isupper() \
-        and lexicon.pos(tail)[0] == "NN" and not tail.lower().endswith(rules.INSTITUTION_HEADS) \
-        and tail.lower() not in lexicon.org_words() and toks[-1].split("-")[0].isupper()
+    return not placey and not nameforms.street(name) and not listed and g["conf"] < 0.8
 
 
 def _lone_noun(name: str) -> bool:
@@ -146,14 +108,15 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
         return False  # a tournament's group: 'Gruppe E'
     low = name.lower()
     institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
-    several = " " in name and cls != "LOC" and (not institution or _event_head(name))
+    several = " " in name and cls != "LOC" and (not institution or nameforms.event_head(name))
     words = set(name.split()) | {name.rsplit("-", 1)[-1]}  # a compound's head: 'Real Life Mission-Games'
-    if several and set(lexicon.event_words()["words"]) & words or _event(name):
+    if several and set(lexicon.event_words()["words"]) & words or nameforms.event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
     if cues.product_form(name) or cues.glued(name) or cues.phrase_inside(name) or cues.descriptor(name) \
             or cues.open_end(name):
         return False
-    if cls == "ORG" and _noun_compound(name) or _adjective_end(name) or _described_office(name):
+    if cls == "ORG" and nameforms.noun_compound(name) or nameforms.adjective_end(name) \
+            or nameforms.described_office(name):
         return False
     first = name.split()[0]
     if " " in name and first in lexicon.not_names() and (first.isupper() or first[:1].islower()):
@@ -165,81 +128,6 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     if sum(c.isalpha() for c in name) <= 2:
         return name.casefold() in lexicon.aliases() or name in lexicon.orgs() or name in lexicon.countries()
     return any(c.isalpha() for c in name) and name[:1].isupper() or name[:1].isdigit() and len(name) > 2
-
-
-def _adjective_end(name: str) -> bool:
-    """A name of several words ending in an inflected adjective: cut before its noun ('Bundesverband
-    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name nor one ending in one
-    ('Wiener Grünen')."""
-    last = name.split()[-1]
-    listed = {name.casefold(), last.casefold()} & lexicon.aliases().keys() or name in lexicon.known()
-    return " " in name and last.endswith("en") and lexicon.pos(last.lower())[0].startswith("ADJ") \
-        and lexicon.pos(last)[0] != "NN" and not listed
-
-
-def _noun_compound(name: str) -> bool:
-    """A hyphen compound that names no organisation: a common noun before the hyphen ('Fußball-EM',
-    'Mathematik-Matura') or an organisation before a common noun ('Sturm-Kicker'; not 'Bild-Zeitung')."""
-    head, _, tail = name.rpartition("-")
-    head = head.split("-")[0]
-    if " " in name or len(head) < 2 or tail.lower().endswith(rules.INSTITUTION_HEADS) \
-            or tail.lower() in lexicon.org_words() or rules.body_compound(name):  # 'UN-Sicherheitsrat'
-        return False
-    named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
-    noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'
-    return not named and lexicon.pos(head) == ("NN", True) or named and noun_tail
-
-
-def _event_head(name: str) -> bool:
-    """The name's head, last or before 'of', is an event word and no organisation word: 'BMW International
-    Open', 'Cannes Lions International Festival of Creativity' (not 'African National Congress')."""
-    head = name.split(" of ")[0].split()[-1]
-    return head in lexicon.event_words()["words"] and head.lower() not in lexicon.org_words() \
-        and head not in ("Congress", "Conference", "Convention", "Survey")  # 'United ... Geological Survey'
-
-
-def _event(name: str) -> bool:
-    """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
-    *before, last = name.split(" von ")[0].split()  # 'Pariser Attentaten von Belgien aus'
-    heads = lexicon.event_words()["heads"]
-    return bool(before) and last.lower().endswith(heads) and before[0] not in lexicon.first_names() \
-        and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)
-
-
-def person_form(name: str) -> bool:
-    """Given name and surname, no organisation word: a person typed as an organisation ('John Ford')."""
-    toks = name.split()
-    return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
-        and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
-
-
-BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
-              "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
-              "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus",
-              *sorted(head.lower() for head in rules.ENGLISH_HEADS), "center", "centre", "company", "holding")
-
-
-def institution_name(name: str) -> bool:
-    """A name of several words with a word for an institution (also ending a hyphen compound) is no person's:
-    'Max-Planck-Institut für Astronomie', 'Universität Wien', also with an English head: 'Glenn Research
-    Center'."""
-    toks = name.split()
-    bodies = [t for t in toks if t.rsplit("-", 1)[-1].lower().endswith(BODY_WORDS)]
-    return len(toks) > 1 and any(t not in lexicon.people() and t not in lexicon.first_names() for t in bodies)
-
-
-def retyped_person(name: str, cls: str) -> str:
-    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'San Jose Sharks');
-    other names, and places GeoNames has ('Colorado Springs'), keep their type."""
-    toks = name.split()
-    if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
-            or name in lexicon.multiword_places() \
-            or "PER" in lexicon.known().get(name, ""):
-        return cls
-    last = toks[-1]
-    plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
-    town = len(toks) == 2 and toks[0] in lexicon.places() or " ".join(toks[:-1]) in lexicon.multiword_places()
-    return "ORG" if town and plural and toks[0] not in lexicon.first_names() else cls  # 'San Jose Sharks'
 
 
 def common_noun_name(name: str) -> bool:

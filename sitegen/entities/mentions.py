@@ -11,7 +11,8 @@ from .mention import QUOTES, Mention
 from .normalize import key, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
-from .trimming import common_noun, trim
+from .trimming import trim
+from .words import common_noun
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
             r"|bau|ars|dape)")

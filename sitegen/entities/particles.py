@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import lexicon, rules
-from .trimming import surname_like
+from .words import surname_like
 
 RUNS = (("von", "der"), ("van", "der"), ("van", "den"), ("de", "la"), ("von",), ("van",), ("de",), ("da",),
         ("di",), ("dos",), ("del",), ("du",))  # longest first

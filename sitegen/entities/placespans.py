@@ -2,9 +2,12 @@
 region or country glued to the word after it split off, a place opening another kind's name none."""
 from __future__ import annotations
 
-from . import lexicon
+from . import cues, lexicon
+from .nameforms import street
 from .normalize import place_adjective
-from .trimming import PLACE_HEADS_EN, common_noun
+from .rules import spans
+from .trimming import PLACE_HEADS_EN
+from .words import common_noun
 
 CONNECTORS = ("im", "am", "bei", "ob")  # 'St. Georgen im Attergau'; 'bei' only in GeoNames' names
 PART_ENDS = ("gau", "kreis")  # a region's part after 'im': 'St. Johann im Pongau', 'Ried im Innkreis'
@@ -29,7 +32,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
 def _placed_people(words: list[str], tags: list[str]) -> None:
     """A name taken for a person of two or more words after 'in', 'nach' or 'aus' that ends on a town of the
     gazetteers no annotated name has as a person's is a place: 'in Maria Gugging' (not 'in Maria Fekter')."""
-    for a, b, cls in _spans(tags):
+    for a, b, cls in list(spans(tags)):
         last = words[b - 1]
         if cls == "PER" and b - a > 1 and a and words[a - 1] in LOCAL_BEFORE and lexicon.town(last) \
                 and "PER" not in lexicon.known().get(last, ""):
@@ -59,25 +62,15 @@ def _local_towns(words: list[str], tags: list[str]) -> None:
             tags[i] = "B-LOC"
 
 
-def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    from .rules import spans
-    return list(spans(tags))
-
-
 def _land(word: str) -> bool:
     return word in lexicon.regions() or word in lexicon.countries()
-
-
-def _street(name: str) -> bool:
-    from .keep import street  # keep imports cues, which imports mentions, which imports this
-    return street(name)
 
 
 def _connected(words: list[str], tags: list[str]) -> None:
     """A place, 'im', 'am', 'bei', 'ob', and a second place no list knows as a town or region, or a Gau, are
     one, so is one with 'an der' and a river: 'St. Johann im Pongau', 'Spittal an der Drau' (not 'Zwettl im
     Waldviertel')."""
-    for a, b, cls in reversed(_spans(tags)):
+    for a, b, cls in reversed(list(spans(tags))):
         gap = 1 if words[b:b + 1] and words[b] in CONNECTORS else 2 if words[b:b + 2] == ["an", "der"] else 0
         k = b + gap
         if cls != "LOC" or not gap or k >= len(words) or tags[k] != "B-LOC" or _land(" ".join(words[a:b])):
@@ -95,7 +88,7 @@ def _connected(words: list[str], tags: list[str]) -> None:
 
 def _corners(words: list[str], tags: list[str]) -> None:
     """Two streets joined by 'Ecke' are two places: 'Herrengasse Ecke Stempfergasse'."""
-    for a, b, cls in _spans(tags):
+    for a, b, cls in list(spans(tags)):
         for i in range(a + 1, b - 1):
             if words[i] == "Ecke":
                 streets = any(w.lower().endswith(STREET_ENDS) for w in words[a:b])
@@ -108,10 +101,10 @@ def _glued_lands(words: list[str], tags: list[str]) -> None:
     """A place's span that opens with a region or country glued to the word after it: a region's district in
     a list is a place of its own ('Steiermark Murau', 'im Burgenland Rust'), a country's next word is none
     unless a town ('in Marokko Kovalik besiegt', 'im Irak Senfgas')."""
-    for a, b, cls in _spans(tags):
+    for a, b, cls in list(spans(tags)):
         whole = " ".join(words[a:b])
         if cls != "LOC" or b - a < 2 or not _land(words[a]) or whole in lexicon.multiword_places() \
-                or not words[a + 1][:1].isupper() or "-" in words[a + 1] or _land(whole) or _street(whole):
+                or not words[a + 1][:1].isupper() or "-" in words[a + 1] or _land(whole) or street(whole):
             continue
         rest = " ".join(words[a + 1:b])
         town = rest in lexicon.places() or rest in lexicon.multiword_places()
@@ -126,16 +119,15 @@ def _opened_names(words: list[str], tags: list[str]) -> None:
     """A one-word place opening untagged words that end in an event's or product's word is part of that name,
     none of its own: 'Tokyo Motor Show', 'Tennessee Whiskey'; so is a town after a festival's compound:
     'Ruhrfestspiele Recklinghausen'."""
-    from .cues import CLAUSE_NOUNS  # 'mit der Türkei Abkommen': cues imports mentions, which imports this
     ends = set(lexicon.event_words().get("words", ())) | lexicon.product_words()
     fests = tuple(lexicon.event_words().get("towns", ()))
-    for a, b, cls in _spans(tags):
+    for a, b, cls in list(spans(tags)):
         if cls != "LOC" or b - a != 1:
             continue
         stop = min(b + 3, len(words))
         tail = next((i for i in range(b, stop) if tags[i] != "O" or not words[i][:1].isupper()), stop)
         free = a == 0 or lexicon.pos(words[a - 1].lower())[0] not in ("APPR", "APPRART")  # 'in Ried Rennen'
-        opened = tail > b and words[tail - 1] in ends - CLAUSE_NOUNS and free
+        opened = tail > b and words[tail - 1] in ends - cues.CLAUSE_NOUNS and free
         festival = a > 0 and tags[a - 1] == "O" and fests and words[a - 1].lower().endswith(fests)
         if opened or festival:
             tags[a] = "O"
@@ -143,7 +135,7 @@ def _opened_names(words: list[str], tags: list[str]) -> None:
 
 def _english_heads(words: list[str], tags: list[str]) -> None:
     """An untagged English head of a place's name after a place is part of it: 'Lake Eyre' + 'Basin'."""
-    for a, b, cls in _spans(tags):
+    for a, b, cls in list(spans(tags)):
         if cls == "LOC" and b < len(words) and tags[b] == "O" and words[b] in PLACE_HEADS_EN \
                 and " ".join(words[a:b]) not in lexicon.countries():
             tags[b] = "I-LOC"

@@ -8,7 +8,7 @@ from .mention import Mention
 from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
 from .keep import MIN_MULTI, common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
-from .trimming import common_noun, role_noun
+from .words import common_noun, role_noun
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import lexicon, rules
 from .cues import MEDIA_HEADS, org_context, work_context
 from .mention import Mention
-from .trimming import common_noun
+from .words import common_noun
 
 
 def media_names(sent, tags, known: set[int]) -> list[Mention]:

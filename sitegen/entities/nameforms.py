@@ -1,0 +1,121 @@
+"""What a name's form says it names: a street, a building, an event, an institution, a person's two
+names, a town's team; or nothing (a description, a cut adjective, a hyphen compound of common words)."""
+from __future__ import annotations
+
+from . import lexicon, rules
+from .normalize import place_adjective
+from .sports import team_word
+
+
+def verbal_noun(name: str) -> bool:
+    """A capitalised word whose lower case HanTa knows as an infinitive: a nominalised verb before it is a
+    place ('das Essen', 'Gießen', 'Baden'), so the place needs a place's cue."""
+    return name[:1].isupper() and name[1:].islower() and lexicon.pos(name.lower()) == ("VV(INF)", True)
+
+
+STREET_WORDS = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "straße", "Straße", "gasse",
+                "Gasse", "Allee", "Platz")
+
+
+def street(name: str) -> bool:
+    """A name of several words ending in a street's word: 'Forstall Street', 'Mariahilfer Straße'."""
+    return " " in name and name.split()[-1].endswith(STREET_WORDS) and name.split()[-1][:1].isupper()
+
+
+BUILDING_HEADS = ("moschee", "kathedrale", "synagoge", "stadion", "arena", "palais", "bahnhof", "flughafen")
+BUILDING_WORDS = ("Dom", "Park", "Schloss", "Tempel", "Stadium", "Theatre", "Moschee", "Arena")
+VENUE_OPENERS = ("Stade", "Estadio", "Stadio", "Estádio", "Palazzo", "Palais", "Schloss")
+
+
+def building(name: str) -> bool:
+    """A name of several words whose head names a building or a ground, no organisation: 'Al-Aksa Moschee',
+    'Pariser Prinzenparkstadion', 'Griffin Park', 'Dolby Theatre', 'Stade de France'."""
+    toks = name.split()
+    last = toks[-1].rsplit("-", 1)[-1]
+    return len(toks) > 1 and not lexicon.org_words() & {t.lower() for t in toks} \
+        and (last.lower().endswith(BUILDING_HEADS) or last in BUILDING_WORDS or toks[0] in VENUE_OPENERS)
+
+
+def described_office(name: str) -> bool:
+    """A place's adjective and a compound of a name and a common noun: a description, no name ('des Wiener
+    ORF-Korrespondentenbüros'; not 'Wiener Austria-Center' of an organisation word)."""
+    toks = name.split()
+    tail = toks[-1].rsplit("-", 1)[-1]
+    return len(toks) == 2 and place_adjective(toks[0]) and "-" in toks[-1] and tail[:1].isupper() \
+        and lexicon.pos(tail)[0] == "NN" and not tail.lower().endswith(rules.INSTITUTION_HEADS) \
+        and tail.lower() not in lexicon.org_words() and toks[-1].split("-")[0].isupper()
+
+
+def adjective_end(name: str) -> bool:
+    """A name of several words ending in an inflected adjective: cut before its noun ('Bundesverband
+    Deutschen' of 'Bundesverband der Deutschen Rheuma-Liga'); not a listed name nor one ending in one
+    ('Wiener Grünen')."""
+    last = name.split()[-1]
+    listed = {name.casefold(), last.casefold()} & lexicon.aliases().keys() or name in lexicon.known()
+    return " " in name and last.endswith("en") and lexicon.pos(last.lower())[0].startswith("ADJ") \
+        and lexicon.pos(last)[0] != "NN" and not listed
+
+
+def noun_compound(name: str) -> bool:
+    """A hyphen compound that names no organisation: a common noun before the hyphen ('Fußball-EM',
+    'Mathematik-Matura') or an organisation before a common noun ('Sturm-Kicker'; not 'Bild-Zeitung')."""
+    head, _, tail = name.rpartition("-")
+    head = head.split("-")[0]
+    if " " in name or len(head) < 2 or tail.lower().endswith(rules.INSTITUTION_HEADS) \
+            or tail.lower() in lexicon.org_words() or rules.body_compound(name):  # 'UN-Sicherheitsrat'
+        return False
+    named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
+    noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'
+    return not named and lexicon.pos(head) == ("NN", True) or named and noun_tail
+
+
+def event_head(name: str) -> bool:
+    """The name's head, last or before 'of', is an event word and no organisation word: 'BMW International
+    Open', 'Cannes Lions International Festival of Creativity' (not 'African National Congress')."""
+    head = name.split(" of ")[0].split()[-1]
+    return head in lexicon.event_words()["words"] and head.lower() not in lexicon.org_words() \
+        and head not in ("Congress", "Conference", "Convention", "Survey")  # 'United ... Geological Survey'
+
+
+def event(name: str) -> bool:
+    """Adjectives before an event noun: 'Pariser Anschläge', 'Zweiter Weltkrieg' (not 'Peter Wahl')."""
+    *before, last = name.split(" von ")[0].split()  # 'Pariser Attentaten von Belgien aus'
+    heads = lexicon.event_words()["heads"]
+    return bool(before) and last.lower().endswith(heads) and before[0] not in lexicon.first_names() \
+        and all(place_adjective(w) or lexicon.pos(w)[0].startswith(("ADJ", "NNA")) for w in before)
+
+
+def person_form(name: str) -> bool:
+    """Given name and surname, no organisation word: a person typed as an organisation ('John Ford')."""
+    toks = name.split()
+    return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
+        and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
+
+
+BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",
+              "verband", "verein", "kommission", "agentur", "gesellschaft", "organisation", "behörde",
+              "zentrum", "gewerkschaft", "versicherung", "partei", "konzern", "klinik", "krankenhaus",
+              *sorted(head.lower() for head in rules.ENGLISH_HEADS), "center", "centre", "company", "holding")
+
+
+def institution_name(name: str) -> bool:
+    """A name of several words with a word for an institution (also ending a hyphen compound) is no person's:
+    'Max-Planck-Institut für Astronomie', 'Universität Wien', also with an English head: 'Glenn Research
+    Center'."""
+    toks = name.split()
+    bodies = [t for t in toks if t.rsplit("-", 1)[-1].lower().endswith(BODY_WORDS)]
+    return len(toks) > 1 and any(t not in lexicon.people() and t not in lexicon.first_names() for t in bodies)
+
+
+def retyped_person(name: str, cls: str) -> str:
+    """A 'person' or 'place' named by a town and a plural is a team ('Detroit Pistons', 'San Jose Sharks');
+    other names, and places GeoNames has ('Colorado Springs'), keep their type."""
+    toks = name.split()
+    if cls not in ("PER", "LOC") or len(toks) < 2 or name in lexicon.people() \
+            or name in lexicon.multiword_places() \
+            or "PER" in lexicon.known().get(name, ""):
+        return cls
+    last = toks[-1]
+    plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
+    town = len(toks) == 2 and toks[0] in lexicon.places() or " ".join(toks[:-1]) in lexicon.multiword_places()
+    return "ORG" if town and plural and toks[0] not in lexicon.first_names() else cls  # 'San Jose Sharks'
