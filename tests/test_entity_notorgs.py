@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitegen.entities import cues, extract, lexicon
 from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _plausible
-from sitegen.entities.nameforms import event
+from sitegen.entities.nameforms import event, open_end
 from sitegen.entities.mention import Mention
 from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
@@ -90,7 +90,7 @@ def test_streets_genitive_towns_and_titles_cut_on_an_english_word():
     assert cues.type_context(Mention(("X",), "ORG", 0.9, 0, before=("Der", "Konzern")), ("X",)) is None
     town = Mention(("Miamis",), "LOC", 0.9, 0, before=("beste", "Gesellschaft"))
     assert not cues.org_context(town, ("Miami",)) and cues.org_context(town, ("Miamis",))
-    assert cues.open_end("Shes Mine But") and not cues.open_end("Bank of America")
+    assert open_end("Shes Mine But") and not open_end("Bank of America")
 
 
 def test_an_organisation_typed_name_after_a_preposition_of_place_is_a_place():

@@ -42,7 +42,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
         return None  # a place's name used as the common noun it also is: 'am Zug', 'pro Zug'; 'im Madison'
     if " " not in name and name.lower() in rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS:
         return None  # a bare head cut off its name: 'Universität' of 'Universität (TU) Wien'
-    if cues.company_product(name, cls == "PER") or cls == "ORG" and g.get("cut") and _lone_noun(name):
+    if nameforms.company_product(name, cls == "PER") or cls == "ORG" and g.get("cut") and _lone_noun(name):
         return None  # 'Google Docs'; 'Bundesamt' cut off 'Bundesamt für ...'
     land = name in lexicon.countries() or name in lexicon.regions()
     town = g["gaz"] and g["plain"]  # a place also named without a work cue: 'Erfolgsmodell Graz ... in Graz'
@@ -112,8 +112,9 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     words = set(name.split()) | {name.rsplit("-", 1)[-1]}  # a compound's head: 'Real Life Mission-Games'
     if several and set(lexicon.event_words()["words"]) & words or nameforms.event(name):
         return False  # an event or a prize: 'Copa America', 'Song Contest' (not 'Library of Congress')
-    if cues.product_form(name) or cues.glued(name) or cues.phrase_inside(name) or cues.descriptor(name) \
-            or cues.open_end(name):
+    forms = (nameforms.product_form, nameforms.glued, nameforms.phrase_inside, nameforms.descriptor,
+             nameforms.open_end)
+    if any(form(name) for form in forms):
         return False
     if cls == "ORG" and nameforms.noun_compound(name) or nameforms.adjective_end(name) \
             or nameforms.described_office(name):

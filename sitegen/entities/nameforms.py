@@ -2,9 +2,18 @@
 names, a town's team; or nothing (a description, a cut adjective, a hyphen compound of common words)."""
 from __future__ import annotations
 
+import re
+
 from . import lexicon, rules
 from .normalize import place_adjective
 from .sports import team_word
+from .trimming import PARTICLES
+
+MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
+INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
+OPENING_FUNCTION = ("APPR", "APPRART", "KON")
+DESCRIPTOR_HEADS = ("konzern", "hersteller", "riese", "unternehmen", "anbieter", "betreiber", "händler",
+                    "gigant", "firma", "produzent", "dienstleister", "entwickler")  # 'Glücksspielkonzern'
 
 
 def verbal_noun(name: str) -> bool:
@@ -119,3 +128,98 @@ def retyped_person(name: str, cls: str) -> str:
     plural = last.endswith("s") and last[-2:-1] not in ("", "s") if cls == "PER" else team_word(last)
     town = len(toks) == 2 and toks[0] in lexicon.places() or " ".join(toks[:-1]) in lexicon.multiword_places()
     return "ORG" if town and plural and toks[0] not in lexicon.first_names() else cls  # 'San Jose Sharks'
+
+
+def product_form(name: str) -> bool:
+    """A multi-word name with a product word or a model code: 'Cardboard Camera', 'Tesla Model S'."""
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
+    return code or bool(lexicon.product_words() & {t.rsplit("-", 1)[-1] for t in toks})  # 'Switch-Reihe'
+
+
+def glued(name: str) -> bool:
+    """A capitalised preposition, conjunction or article inside the name: 'Google & Co. Im Silicon Valley'."""
+    toks = name.split()
+    for i, tok in enumerate(toks):
+        if tok[:1].isupper() and tok.lower() not in PARTICLES and len(toks) > 1:
+            tag, known = lexicon.pos(tok.lower())
+            if known and tag.startswith(INNER_FUNCTION if i else OPENING_FUNCTION):
+                return True  # 'Via Livestream' too; 'Die Presse' is a name
+    return False
+
+
+def phrase_inside(name: str) -> bool:
+    """A span glued to a phrase: a lower-case content word inside ('Metropole gelegene Ortschaft Tal Rifaat'),
+    'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen')."""
+    toks = name.split()
+    inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
+                and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
+    head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
+    purpose = head and not (head in lexicon.org_words()
+                            or head.endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS))
+    again = len(toks) > 2 and toks[0] in toks[2:] and toks[toks.index(toks[0], 1) - 1] != "&"  # 'A & A'
+    return inner or bool(purpose) or again and toks[0].isalpha()
+
+
+ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
+
+
+def open_end(name: str) -> bool:
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene') or an
+    English linking word ('Shes Mine But')."""
+    toks = name.split()
+    english = toks[-1].lower() in ENGLISH_LINKS  # a title cut on its word: 'Shes Mine But'
+    return len(toks) > 1 and (lexicon.pos(toks[-1])[0] == "ADJ(A)" or english) \
+        and name.casefold() not in lexicon.aliases()
+
+
+def company_product(name: str, person: bool = False) -> bool:
+    """A company's name followed by capitalised words that name no company, place or club: 'Google Docs',
+    'Acer Jade Primo', and for a name typed as a person one of the companies' list: 'Buick Enclave' (but
+    'Google Deutschland', 'Sony Music', 'ORF 2', 'Spiegel Online')."""
+    toks = name.split()
+    listed = toks[0] in (lexicon.companies() if person else lexicon.orgs())
+    if len(toks) < 2 or not listed or name.casefold() in lexicon.aliases() \
+            or lexicon.pos(toks[0])[0].startswith(("NN", "ADJ")):
+        return False
+    return all(t.isalpha() and t[:1].isupper() and not names_other(t) for t in toks[1:])
+
+
+def names_other(word: str) -> bool:
+    """A word that names an organisation or place by itself or ends an organisation's name."""
+    return word.lower() in lexicon.org_words() or word in lexicon.orgs() or word in lexicon.places() \
+        or word in lexicon.countries() or word in lexicon.regions() or "LOC" in lexicon.known().get(word, "")
+
+
+def descriptor(name: str) -> bool:
+    """A word describing a company instead of naming it: 'Glücksspielkonzern', 'Salzburger Unternehmen'."""
+    last = name.split()[-1].lower()
+    head = next((h for h in DESCRIPTOR_HEADS if last.endswith(h)), None)
+    if name in lexicon.orgs() or name.lower() in lexicon.aliases():
+        return False
+    if head is None:
+        return _described_kind(name)
+    return " " in name or len(last) >= len(head) + 3
+
+
+def _described_kind(name: str) -> bool:
+    """A place's adjective and a kind of organisation ('Hamburger Stiftung'; a country's: 'Schweizer
+    Zeitung', 'Ugandische Gruppe', not 'Wiener Zeitung'), an agency after a code ('US-Ratingagentur')."""
+    toks = name.split()
+    code, _, tail = name.partition("-")
+    if len(toks) == 1:
+        return bool(tail) and code.isupper() and tail.lower().endswith("agentur") and "-" not in tail
+    if len(toks) != 2 or toks[1] not in ("Stiftung", "Zeitung", "Gruppe"):
+        return False
+    return toks[1] == "Stiftung" and place_adjective(toks[0]) or _country_adjective(toks[0])
+
+
+def _country_adjective(word: str) -> bool:
+    """'Schweizer', 'Ugandische', 'Deutsche': an adjective of a country ('Wiener' is a town's)."""
+    if word.endswith("er") and word[:-2] in lexicon.countries():
+        return True
+    stem = re.sub(r"isch(e[nrs]?)?$", "", word)
+    return stem != word and len(stem) >= 4 and any(c.startswith(stem) and len(c) <= len(stem) + 3
+                                                for c in lexicon.countries())
