@@ -1,4 +1,5 @@
-"""Cues that a name is a work, a product or a glued fragment, or of the type its context says."""
+"""What the words around a mention say it is: a work, an organisation, a firm, a medium, a place, no name
+(a common noun after its determiner)."""
 from __future__ import annotations
 
 import re

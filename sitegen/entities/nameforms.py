@@ -1,5 +1,5 @@
-"""What a name's form says it names: a street, a building, an event, an institution, a person's two
-names, a town's team; or nothing (a description, a cut adjective, a hyphen compound of common words)."""
+"""What a name's own words say it names: a street, a building, an event, an institution, a person's two
+names, a town's team; or nothing of its type (a product, a description, a name cut or glued to a phrase)."""
 from __future__ import annotations
 
 import re
