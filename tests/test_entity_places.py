@@ -214,3 +214,9 @@ def test_the_teams_of_a_result_line_are_whole_organisations():
     assert result_spans(words) == []
     words = "Der Railjet Wien Westbahnhof – Salzburg Hauptbahnhof 2:22 Stunden".split()
     assert result_spans(words) == [] and result_spans(words[:-1]) == [(2, 4), (5, 7)]
+
+
+def test_a_land_after_a_preposition_of_place_is_kept_though_the_tagger_is_unsure():
+    text = "Die Titelverteidigung wird es für seinen Vorgänger Michael van Gerwen aus den Niederlanden geben."
+    assert "Niederlande" in extract(text).places
+    assert "Welt" not in extract("Er ist der beste Spieler auf der Welt, sagt sein Trainer.").places

@@ -207,8 +207,9 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         or rules.body_compound(name)  # 'UN-Sicherheitsrat'
     if g["common"] and not institution and not _listed(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
-    if cls == "LOC" and g.get("at") and name in lexicon.local_places():
-        return g["conf"] >= MIN_CUED  # a town of the archive's home named as a place: 'aus Gloggnitz'
+    land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions()
+    if cls == "LOC" and g.get("at") and land and not g["common"]:  # not "auf der Welt"
+        return g["conf"] >= MIN_CUED  # a home town or a land named as a place: 'aus Gloggnitz', 'aus Tirol'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
