@@ -793,3 +793,9 @@ def test_the_archive_report_scores_an_index_against_a_whole_index_audit(tmp_path
     line = audited(Counter({"Nasa": 2, "Der Erste": 1, "Hamas": 1}), audit)
     assert line.startswith("audit.tsv: 3 names, 1 judged junk (33.3%) of the audit's 2; 1 judged ok gone "
                            "['Fifa']; 1 not judged ['Hamas']")
+
+
+def test_untagged_words_after_a_role_noun_are_a_person():
+    text = "Eurogruppen-Chef Jeroen Dijsselbloem kündigte an, dass der Vorschlag geprüft werde."
+    assert "Jeroen Dijsselbloem" in extract(text).people
+    assert extract("Der Nationalspieler Wien und Graz besuchte.").people == ()  # places, no person

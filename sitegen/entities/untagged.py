@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import lexicon, rules
 from .cues import MEDIA_HEADS, org_context, work_context
 from .mention import Mention
-from .words import common_noun
+from .words import common_noun, role_noun
 
 
 def media_names(sent, tags, known: set[int]) -> list[Mention]:
@@ -56,3 +56,29 @@ def cued_works(sent, tags: list[str]) -> list[Mention]:
         out += [m] if work else []
         i = j if work else i + 1
     return out
+
+
+def role_people(sent, tags: list[str]) -> list[Mention]:
+    """Two or three capitalised words the tagger left untagged right after a role noun, none a word the
+    dictionary or a list of places and organisations knows, are a person ('Topspieler Mensur Suljovic')."""
+    words = [t.text for t in sent]
+    out = []
+    for i in range(1, len(words) - 1):
+        if not (words[i - 1][:1].isupper() and role_noun(words[i - 1], words[i])) or tags[i - 1] != "O":
+            continue
+        j = i
+        while j < len(words) and j - i < 3 and tags[j] == "O" and _unknown_name_word(words[j]):
+            j += 1
+        if j - i >= 2 and (j == len(words) or not words[j][:1].isupper()):
+            out.append(Mention(tuple(words[i:j]), "PER", 0.5, sent[i].start,
+                               before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[j]))
+    return out
+
+
+def _unknown_name_word(word: str) -> bool:
+    """A capitalised word of letters that no dictionary knows as another word and no list as a place or an
+    organisation."""
+    tag, known = lexicon.pos(word)
+    listed = word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs()
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not listed \
+        and (not known or tag in ("NE", "FM")) and not common_noun(word)
