@@ -5,6 +5,7 @@ from . import cues, lexicon, nameforms, notorgs, rules
 from .normalize import place_adjective
 from .sports import CLUB_WORDS
 from .trimming import PARTICLES
+from .words import common_noun
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
@@ -170,6 +171,35 @@ def _seated(name: str) -> bool:
     return place and head.lower().endswith(rules.INSTITUTION_HEADS + rules.TOWN_HEADS)
 
 
+BODY_WORDS = frozenset("institute university college academy foundation school labs studios".split())
+
+
+BODY_HEADS = (*rules.INSTITUTION_HEADS, "zentrum", "universität", "hochschule")
+LINKING = frozenset("für of and und der des de von the for zur zum".split())
+
+
+def _body_word(name: str) -> bool:
+    """A name of capitalised and linking words holding a word only an organisation's name holds: a legal
+    form, a club's word, an institution's head ('Deutsches Zentrum für Luft- und Raumfahrt', 'Owlchemy Labs';
+    not 'Union', 'Games'; a club's word first, short or with a town: not 'Marjan Sturm'); not a description
+    ('Leipziger Institut'), a group named after a player ('Gruppe Stan Smith'), a noun's phrase ('Interna
+    der Bank')."""
+    toks = name.split()
+    first = toks[0]
+    if first in lexicon.first_names() or first in cues.GROUPS or any(t[:1].islower() and t not in LINKING
+                                                                     for t in toks):
+        return False
+    bare = len(toks) == 2 and place_adjective(first) and (toks[1].lower() in BODY_HEADS or toks[1].lower()
+                                                          in BODY_WORDS)
+    if bare or common_noun(first, guessed=True) and not first.lower().endswith(BODY_HEADS) \
+            and first not in CLUB_WORDS:
+        return False
+    town = any(t in lexicon.places() for t in toks)
+    club = any(t in CLUB_WORDS and (t.isupper() or town or i == 0) for i, t in enumerate(toks))  # 'SK Sturm'
+    return club or any(t in rules.LEGAL_FORMS or t.lower() in BODY_WORDS or t.lower().endswith(BODY_HEADS)
+                       for t in toks)
+
+
 def _function_word(name: str) -> bool:
     """A capitalised word that is, in lower case, a closed-class word: 'Oder', 'Du', 'Trotzdem'."""
     tag, known = lexicon.pos(name.lower())
@@ -195,7 +225,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False
     if g["multi"]:
         cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
-        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued
+        named = cls == "ORG" and g["conf"] >= MIN_NAMED and _body_word(name)  # 'AFC Bournemouth'
+        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
