@@ -350,8 +350,9 @@ def test_works_and_products_are_no_names():
     assert cues.org_context(Mention(("Canonical",), "PER", 0.9, 0, before=("des", "Herstellers")))
     products = ("Cardboard Camera", "Tesla Model S", "Samsung Galaxy S6", "Aspire Switch-Reihe", "iPad Pro")
     assert all(nameforms.product_form(n) for n in products)
-    others = ("Schalke 04", "Hannover 96", "Bank Austria", "Serie A")
+    others = ("Schalke 04", "Hannover 96", "Bank Austria", "Serie A", "Cam Newton")
     assert not any(nameforms.product_form(n) for n in others)
+    assert nameforms.product_form("Lens Blur")  # a product word first, and no name HanTa knows after it
     ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
     assert "Mario Maker" not in ents.people + ents.organisations
 

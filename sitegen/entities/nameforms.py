@@ -131,12 +131,15 @@ def retyped_person(name: str, cls: str) -> str:
 
 
 def product_form(name: str) -> bool:
-    """A multi-word name with a product word or a model code: 'Cardboard Camera', 'Tesla Model S'."""
+    """A multi-word name with a product word or a model code: 'Cardboard Camera', 'Tesla Model S', 'Lens
+    Blur'; not a product word before a name HanTa knows ('Cam Newton')."""
     toks = name.split()
     if len(toks) < 2:
         return False
     code = MODEL_CODE.fullmatch(toks[-1]) is not None or toks[-2] == "Model"
-    return code or bool(lexicon.product_words() & {t.rsplit("-", 1)[-1] for t in toks})  # 'Switch-Reihe'
+    named = lexicon.pos(toks[-1]) == ("NE", True)
+    words = {t.rsplit("-", 1)[-1] for t in (toks[1:] if named else toks)}  # 'Switch-Reihe'
+    return code or bool(lexicon.product_words() & words)
 
 
 def glued(name: str) -> bool:
