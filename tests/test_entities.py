@@ -800,3 +800,13 @@ def test_untagged_words_after_a_role_noun_are_a_person():
     text = "Eurogruppen-Chef Jeroen Dijsselbloem kündigte an, dass der Vorschlag geprüft werde."
     assert "Jeroen Dijsselbloem" in extract(text).people
     assert extract("Der Nationalspieler Wien und Graz besuchte.").people == ()  # places, no person
+
+
+def test_a_listed_surname_that_is_also_an_adjective_ends_a_persons_name():
+    text = "Der Plan stößt auf heftigen Widerstand bei Landeshauptmann Günther Platter (ÖVP)."
+    assert extract(text).people == ("Günther Platter",)
+    assert "Sebastian Kurz" in extract("Außenminister Sebastian Kurz reiste am Montag nach Brüssel.").people
+    assert "Manuel Neuer" in extract("Im Tor stand wieder Manuel Neuer, der zweimal rettete.").people
+    assert nameforms.open_end("Neonazi-Partei Goldene")  # an unlisted adjective still ends no name
+    text = "Es könne nicht sein, dass Tirol das übernehme, lehnte Platter ab. Platter betonte das."
+    assert "Platter" in extract(text).people  # a listed surname alone is no adjective either

@@ -219,8 +219,9 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     titles in quotes are no people or places; a word that opens its sentences must be a sure name."""
     if cls == "PER" and g.get("player"):
         return True  # a line-up's or scorer list's player: 'Trauner', 'Hart'
-    if g["quoted"] and cls in ("PER", "LOC") or (place_adjective(name) if g["multi"] else _adjective(name)):
-        return False
+    adjective = place_adjective(name) if g["multi"] else _adjective(name)
+    if g["quoted"] and cls in ("PER", "LOC") or adjective and not (cls == "PER" and name in lexicon.people()):
+        return False  # a listed person's surname is no adjective: 'Kurz'
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False
     if g["multi"]:

@@ -170,12 +170,12 @@ ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
 
 
 def open_end(name: str) -> bool:
-    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene') or an
-    English linking word ('Shes Mine But')."""
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene'; not a listed
+    surname: 'Günther Platter') or an English linking word ('Shes Mine But')."""
     toks = name.split()
     english = toks[-1].lower() in ENGLISH_LINKS  # a title cut on its word: 'Shes Mine But'
-    return len(toks) > 1 and (lexicon.pos(toks[-1])[0] == "ADJ(A)" or english) \
-        and name.casefold() not in lexicon.aliases()
+    adjective = lexicon.pos(toks[-1])[0] == "ADJ(A)" and toks[-1] not in lexicon.people()
+    return len(toks) > 1 and (adjective or english) and name.casefold() not in lexicon.aliases()
 
 
 def company_product(name: str, person: bool = False) -> bool:

@@ -64,7 +64,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     if cls in ("PER", "ORG") and b - a > 1 and genitive and not person and (
             common_noun(words[a + 1]) or owner and long_compound(words[a + 1])):  # not 'Nicolaus Schafhausen'
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
-    while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ"):
+    while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ") \
+            and words[b - 1] not in lexicon.people():  # a listed surname stays: 'Günther Platter'
         b -= 1  # 'Edomwonyi Gelbe (Karten)'
     if b - a > 2 and words[a].lower() in ARTICLES and describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
