@@ -808,5 +808,7 @@ def test_a_listed_surname_that_is_also_an_adjective_ends_a_persons_name():
     assert "Sebastian Kurz" in extract("Außenminister Sebastian Kurz reiste am Montag nach Brüssel.").people
     assert "Manuel Neuer" in extract("Im Tor stand wieder Manuel Neuer, der zweimal rettete.").people
     assert nameforms.open_end("Neonazi-Partei Goldene")  # an unlisted adjective still ends no name
+    assert extract("Verteidigungsminister Gerald Klug (SPÖ) will das Heer reformieren.").people == (
+        "Gerald Klug",)  # after a given name, an adjective is a surname
     text = "Es könne nicht sein, dass Tirol das übernehme, lehnte Platter ab. Platter betonte das."
     assert "Platter" in extract(text).people  # a listed surname alone is no adjective either

@@ -170,11 +170,13 @@ ENGLISH_LINKS = frozenset("but and or of the a an to for with".split())
 
 
 def open_end(name: str) -> bool:
-    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene'; not a listed
-    surname: 'Günther Platter') or an English linking word ('Shes Mine But')."""
+    """A name cut before its noun: it ends on an attributive adjective ('Neonazi-Partei Goldene'; not a
+    listed surname or one after a given name: 'Günther Platter', 'Gerald Klug') or an English linking word
+    ('Shes Mine But')."""
     toks = name.split()
     english = toks[-1].lower() in ENGLISH_LINKS  # a title cut on its word: 'Shes Mine But'
-    adjective = lexicon.pos(toks[-1])[0] == "ADJ(A)" and toks[-1] not in lexicon.people()
+    surname = toks[-1] in lexicon.people() or len(toks) == 2 and toks[0] in lexicon.first_names()
+    adjective = lexicon.pos(toks[-1])[0] == "ADJ(A)" and not surname
     return len(toks) > 1 and (adjective or english) and name.casefold() not in lexicon.aliases()
 
 

@@ -65,8 +65,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
             common_noun(words[a + 1]) or owner and long_compound(words[a + 1])):  # not 'Nicolaus Schafhausen'
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ") \
-            and words[b - 1] not in lexicon.people():  # a listed surname stays: 'Günther Platter'
-        b -= 1  # 'Edomwonyi Gelbe (Karten)'
+            and words[b - 1] not in lexicon.people() and words[b - 2] not in lexicon.first_names():
+        b -= 1  # 'Edomwonyi Gelbe (Karten)'; not a surname after a given name: 'Gerald Klug', 'Karl Schnell'
     if b - a > 2 and words[a].lower() in ARTICLES and describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
