@@ -812,3 +812,9 @@ def test_a_listed_surname_that_is_also_an_adjective_ends_a_persons_name():
         "Gerald Klug",)  # after a given name, an adjective is a surname
     text = "Es könne nicht sein, dass Tirol das übernehme, lehnte Platter ab. Platter betonte das."
     assert "Platter" in extract(text).people  # a listed surname alone is no adjective either
+
+
+def test_an_unsure_persons_name_opening_with_a_listed_given_name_is_kept():
+    text = "Wir haben die Ermittlungen übernommen, sagt Johann Baumschlager, Kontrollinspektor und " \
+        "Pressesprecher des LKA, zum STANDARD."
+    assert "Johann Baumschlager" in extract(text).people

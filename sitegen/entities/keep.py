@@ -10,6 +10,7 @@ from .words import common_noun
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
 MIN_CUED = 0.3  # a person's name of several words after a role noun or beside a surer person's name
+MIN_GIVEN = 0.5  # a person's name of several words opening with a listed given name: 'Stan Wawrinka'
 MIN_NAMED = 0.4  # one word after a noun for a company or medium, no capital after it: 'Fachjournal Nature'
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -226,8 +227,9 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False
     if g["multi"]:
         cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
+        given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names()
         named = cls == "ORG" and g["conf"] >= MIN_NAMED and _body_word(name)  # 'AFC Bournemouth'
-        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named
+        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named or given
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
