@@ -220,3 +220,8 @@ def test_a_land_after_a_preposition_of_place_is_kept_though_the_tagger_is_unsure
     text = "Die Titelverteidigung wird es für seinen Vorgänger Michael van Gerwen aus den Niederlanden geben."
     assert "Niederlande" in extract(text).places
     assert "Welt" not in extract("Er ist der beste Spieler auf der Welt, sagt sein Trainer.").places
+
+
+def test_a_name_after_a_places_noun_is_kept_though_the_tagger_is_unsure():
+    text = "Der Bundeskanzler hatte am Dienstag Hotspots auf der griechischen Insel Lesbos besucht."
+    assert "Lesbos" in extract(text).places

@@ -242,6 +242,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if g["common"] and not institution and not _listed(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions()
+    if cls == "LOC" and g["cue"] == "LOC" and not g["common"]:
+        return g["conf"] >= MIN_CUED  # after a place's noun: 'auf der Insel Lesbos', 'der Provinz Aleppo'
     if cls == "LOC" and g.get("at") and land and not g["common"]:  # not "auf der Welt"
         return g["conf"] >= MIN_CUED  # a home town or a land named as a place: 'aus Gloggnitz', 'aus Tirol'
     if g["gaz"] or cls == "ORG" and institution:
