@@ -36,6 +36,12 @@ def test_spellings_that_differ_by_a_hyphen_merge_to_the_most_frequent():
                      "Time - Verlag": "Time-Verlag"}
 
 
+def test_sankt_and_st_are_one_spelling():
+    moves = merged([names(places=["St. Pölten", "Wien"]), names(places=["St. Pölten"]),
+                    names(places=["Sankt Pölten"]), names(places=["Sankt Anton"])])
+    assert moves == {"Sankt Pölten": "St. Pölten"}
+
+
 def test_a_surname_shared_by_two_full_names_stays_apart():
     moves = merged([names(["Bilal Erdogan", "Recep Tayyip Erdogan"]), names(["Erdogan"])])
     assert "Erdogan" not in moves

@@ -225,3 +225,9 @@ def test_a_land_after_a_preposition_of_place_is_kept_though_the_tagger_is_unsure
 def test_a_name_after_a_places_noun_is_kept_though_the_tagger_is_unsure():
     text = "Der Bundeskanzler hatte am Dienstag Hotspots auf der griechischen Insel Lesbos besucht."
     assert "Lesbos" in extract(text).places
+
+
+def test_a_listed_place_of_several_words_after_a_preposition_of_place_is_kept_though_unsure():
+    text = "Der 30-Jährige will sich für die britische Olympia-Mannschaft der Bahnradsportler in Rio de " \
+        "Janeiro qualifizieren."
+    assert extract(text).places == ("Rio de Janeiro",)

@@ -116,6 +116,8 @@ def _inflections(live: Counter, registry: Registry) -> dict:
                 break
     return out
 
+SAINT = re.compile(r"\bsankt\b")  # folded
+
 
 def _place_name(name: str) -> bool:
     """A place's own name ending in -n: 'Bayern' (also FC Bayern) is no plural of 'Bayer', 'Schwaben' none of
@@ -124,11 +126,11 @@ def _place_name(name: str) -> bool:
 
 
 def _accents(live: Counter, registry: Registry) -> dict:
-    """Spellings equal once accents, hyphens and case are folded ('Ban Ki-moon', 'Ban Ki Moon'): to the
-    registry's or the most frequent form."""
+    """Spellings equal once accents, hyphens, case and 'Sankt' are folded ('Ban Ki-moon', 'Ban Ki Moon';
+    'Sankt Pölten', 'St. Pölten'): to the registry's or the most frequent form."""
     groups: dict[tuple[str, str], list] = {}
     for cls, name in live:
-        key = folded(" ".join(name.replace("-", " ").split()))
+        key = SAINT.sub("st.", folded(" ".join(name.replace("-", " ").split())))
         groups.setdefault((cls, key), []).append((cls, name))
     out = {}
     for group in groups.values():
