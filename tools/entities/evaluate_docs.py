@@ -19,6 +19,7 @@ HOLDOUT = Path(__file__).parent / "gold" / "10kgnad_holdout.yaml"
 DEV = Path(__file__).parent / "gold" / "10kgnad_dev.yaml"  # tuned on
 TEST = Path(__file__).parent / "gold" / "10kgnad_test.yaml"  # reported on, never tuned on
 FRESH = Path(__file__).parent / "gold" / "10kgnad_fresh.yaml"  # 45 more, annotated before any look at output
+FRESH2 = Path(__file__).parent / "gold" / "10kgnad_fresh2.yaml"  # 45 more again, the same way
 REGISTRY = Path(__file__).resolve().parents[2] / "content" / "entities.yaml"
 FIELDS = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 
@@ -52,7 +53,7 @@ def score_doc(gold: dict, ents, fields=tuple(FIELDS)) -> tuple[int, int, int, li
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", default=str(GNAD))
-    also = ", ".join(p.name for p in (HOLDOUT, DEV, TEST, FRESH))
+    also = ", ".join(p.name for p in (HOLDOUT, DEV, TEST, FRESH, FRESH2))
     ap.add_argument("--gold", default=str(GOLD), help=f"annotations (also: {also})")
     ap.add_argument("--all", action="store_true", help="also time extract() over every article")
     ap.add_argument("-v", action="store_true", help="print each error")
