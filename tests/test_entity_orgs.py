@@ -369,3 +369,10 @@ def test_an_unsure_organisation_of_several_words_with_a_body_word_is_kept():
     text = "Die Jäger haben zudem keine Ausbildung, kritisiert Madeleine Petrovic, Präsidentin des Wiener " \
         "Tierschutzvereins."
     assert extract(text).organisations == ("Wiener Tierschutzverein",)
+
+
+def test_a_paper_after_its_noun_keeps_its_article_and_is_kept_though_the_tagger_is_unsure():
+    text = "Größte Empfängerin von Presseförderung war 2015 die Tageszeitung Die Presse mit 957.000 Euro."
+    assert extract(text).organisations == ("Die Presse",)
+    text = "Das sagte das Stadtoberhaupt in einem Interview der deutschen Zeitung Die Welt (Dienstag)."
+    assert extract(text).organisations == ("Die Welt",)

@@ -228,7 +228,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if g["multi"]:
         cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
         given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names()
-        named = cls == "ORG" and g["conf"] >= MIN_NAMED and _body_word(name)  # 'AFC Bournemouth'
+        # 'AFC Bournemouth'; after a noun for a company or medium: 'die Tageszeitung Die Presse'
+        named = cls == "ORG" and g["conf"] >= MIN_NAMED and (_body_word(name) or g["org"])
         placed = cls == "LOC" and g.get("at") and name in lexicon.multiword_places() and g["conf"] >= MIN_CUED
         return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named or given or placed
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):

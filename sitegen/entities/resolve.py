@@ -31,7 +31,8 @@ def _surface(m: Mention) -> tuple[str, ...]:
     toks = [t.strip("»«„“”\"'‚‘’()[]") for t in m.tokens]
     toks = list(extents.comma_joined(tuple(t for t in toks if t)))  # 'Demner, Merlicek & Bergmann'
     article = m.before[-1].lower() if m.before and m.before[-1].lower() in ARTICLES else ""
-    while toks and toks[0].lower() in ARTICLES and " ".join(toks) not in lexicon.multiword_places():
+    while toks and toks[0].lower() in ARTICLES and " ".join(toks) not in lexicon.multiword_places() \
+            and " ".join(toks).casefold() not in lexicon.aliases():  # 'Den Haag', 'Die Presse'
         article, toks = toks[0].lower(), toks[1:]
     if not toks:
         return ()
