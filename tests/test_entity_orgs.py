@@ -376,3 +376,16 @@ def test_a_paper_after_its_noun_keeps_its_article_and_is_kept_though_the_tagger_
     assert extract(text).organisations == ("Die Presse",)
     text = "Das sagte das Stadtoberhaupt in einem Interview der deutschen Zeitung Die Welt (Dienstag)."
     assert extract(text).organisations == ("Die Welt",)
+
+
+def test_an_institutions_compound_is_kept_from_a_lower_confidence_than_other_single_words():
+    from sitegen.entities.keep import kept_type
+
+    def group(conf):
+        return {"first": 0, "conf": conf, "votes": {"ORG": conf}, "n": 1, "multi": False, "initial": False,
+                "quoted": False, "work": False, "plain": True, "cue": None, "org": False, "reg": False,
+                "gaz": False, "common": True, "at": False, "det": True, "noun": False}
+
+    assert kept_type("Sozialministerium", group(0.55), set()) == "ORG"
+    assert kept_type("Sozialministerium", group(0.3), set()) is None
+    assert kept_type("Wiedergutmachung", group(0.95), set()) is None  # a common noun, no institution
