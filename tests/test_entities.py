@@ -353,6 +353,7 @@ def test_works_and_products_are_no_names():
     others = ("Schalke 04", "Hannover 96", "Bank Austria", "Serie A", "Cam Newton")
     assert not any(nameforms.product_form(n) for n in others)
     assert nameforms.product_form("Lens Blur")  # a product word first, and no name HanTa knows after it
+    assert nameforms.phrase_inside("El Mundo vom Samstag") and not nameforms.phrase_inside("Welt am Sonntag")
     ents = extract("Nintendo bringt im September das Spiel Mario Maker für die Wii U heraus.")
     assert "Mario Maker" not in ents.people + ents.organisations
 

@@ -153,10 +153,16 @@ def glued(name: str) -> bool:
     return False
 
 
+WEEKDAYS = frozenset("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split())
+
+
 def phrase_inside(name: str) -> bool:
     """A span glued to a phrase: a lower-case content word inside ('Metropole gelegene Ortschaft Tal Rifaat'),
-    'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen')."""
+    'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen'), a
+    day after 'vom' ('El Mundo vom Samstag'; not 'Welt am Sonntag')."""
     toks = name.split()
+    if any(t == "vom" and nxt in WEEKDAYS for t, nxt in zip(toks, toks[1:])):
+        return True
     inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
                 and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
     head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
