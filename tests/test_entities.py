@@ -819,3 +819,8 @@ def test_an_unsure_persons_name_opening_with_a_listed_given_name_is_kept():
     text = "Wir haben die Ermittlungen übernommen, sagt Johann Baumschlager, Kontrollinspektor und " \
         "Pressesprecher des LKA, zum STANDARD."
     assert "Johann Baumschlager" in extract(text).people
+
+
+def test_the_era_of_a_date_names_nobody():
+    assert "Christus" not in extract("Sie fanden einen Damm aus dem ersten Jahrtausend vor Christus.").people
+    assert "Jesus Christus" in extract("Er predigte über Jesus Christus und die Kirche in Rom.").people

@@ -86,6 +86,11 @@ def _opens(head: tuple[str, ...]) -> bool:
         and name not in lexicon.first_names()
 
 
+def era(m: Mention) -> bool:
+    """'vor Christus', 'nach Christi Geburt': a date's era names nobody."""
+    return m.tokens[0] in ("Christus", "Christi") and m.before[-1:] in (("vor",), ("nach",))
+
+
 def nominalised_adjective(m: Mention) -> bool:
     """A capitalised adjective after 'der' that a relative clause or 'sein' follows: 'nicht der Erste, der
     ...', 'der Erste sein, dem ...' (an ordinal, no company; not 'die Erste' of the bank)."""

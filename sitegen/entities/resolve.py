@@ -168,7 +168,7 @@ def _surfaces(mentions: list[Mention], registry: Registry) -> tuple[list, set[st
     surfaces = [(m, _surface(m)) for m in mentions if not m.cue]
     surfaces = [(m, s) for m, s in surfaces
                 if s and not (not m.name and (cues.described(m) or cues.part_of_other_name(m)))
-                and not glue.nominalised_adjective(m)]  # 'der Erste, der ...'
+                and not glue.nominalised_adjective(m) and not glue.era(m)]  # 'der Erste, der ...'
     seen = {t for _, s in surfaces for t in s} | {" ".join(s) for _, s in surfaces}
     surfaces = genitives.nominatives(surfaces, seen, registry)
     surfaces = [(m, s if m.name else glue.genitive_opener(m, s)) for m, s in surfaces]  # 'Austrias Kayode'
