@@ -329,6 +329,8 @@ def test_person_genitive_before_a_noun_is_stripped():
     assert extract("In der Nachspielzeit fiel Max Kruses Tor zum 2:1.").people == ("Max Kruse",)
     assert "Serena Williams" in extract("Serena Williams Schwester gewann in Wien.").people
     assert extract("Nach Max Kruses 3:0 (60.) schien das Spiel entschieden.").people == ("Max Kruse",)
+    assert extract("Wien – Geht es um Werke Egon Schieles, bleibt vieles offen.").people == ("Egon Schiele",)
+    assert extract("Ihre Tochter Amy Adams sagte nichts dazu.").people == ("Amy Adams",)  # no work's noun
 
 
 def test_a_score_after_a_town_and_a_plural_is_a_teams_not_a_genitive():

@@ -10,6 +10,10 @@ from .registry import Registry
 from .words import role_noun
 
 SCORE = re.compile(r"\d{1,3}:\d{1,3}")  # a goal's score
+# what a person makes or leaves, before their genitive: 'Werke Egon Schieles', 'Theorien Marshall McLuhans'
+WORKS_OF = frozenset("Werk Werke Werken Text Texte Texten Theorie Theorien Buch Bücher Roman Romane Film "
+                     "Filme Bild Bilder Gedicht Gedichte Lied Lieder Stück Stücke Schriften Briefe Nachlass "
+                     "Sammlung Ideen Worte Thesen Musik Kompositionen Zeichnungen Gemälde Fotos Erbe".split())
 
 
 def nominatives(surfaces: Surfaces, seen: set[str], registry: Registry) -> Surfaces:
@@ -49,7 +53,7 @@ def strip_genitive(toks: tuple[str, ...], seen: set[str], registry: Registry, m:
 def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
     """'Max Kruses Tor' -> 'Max Kruse': a person's name of two or more words (or one after a given name the
     tagger left out) ending in -s, no article before, a noun, an adjective or a score after ('nach Max Kruses
-    3:0'); other names unchanged."""
+    3:0') or a noun for a work before ('Werke Egon Schieles'); other names unchanged."""
     last = toks[-1]
     given = _given_before(m) if len(toks) == 1 else ""
     toks = (given,) + toks if given else toks  # 'Stieg Larssons Millennium-Trilogie'
@@ -59,7 +63,8 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
             and last[:-1] not in lexicon.people():  # 'Merkels' is known only as the genitive of 'Merkel'
         return toks[len(given) > 0:]  # 'Serena Williams'
 
-    owned = _noun_after(m) or SCORE.fullmatch(m.after) is not None and not lexicon.town(toks[0])  # a team
+    owned = _noun_after(m) or SCORE.fullmatch(m.after) is not None and not lexicon.town(toks[0]) \
+        or not given and m.before[-1:] != () and m.before[-1] in WORKS_OF  # 'Werke Egon Schieles'
     return toks[:-1] + (last[:-1],) if owned else toks[len(given) > 0:]
 
 
