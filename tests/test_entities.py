@@ -826,3 +826,7 @@ def test_an_unsure_persons_name_opening_with_a_listed_given_name_is_kept():
 def test_the_era_of_a_date_names_nobody():
     assert "Christus" not in extract("Sie fanden einen Damm aus dem ersten Jahrtausend vor Christus.").people
     assert "Jesus Christus" in extract("Er predigte über Jesus Christus und die Kirche in Rom.").people
+
+
+def test_a_name_after_a_plural_works_noun_and_wie_is_a_work():
+    assert extract("Lieder wie Black Muse erinnern in ihrer Lockerheit an frühere Alben.").people == ()
