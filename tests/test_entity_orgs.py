@@ -359,12 +359,12 @@ def test_a_name_with_a_word_for_an_institution_is_no_person():
     assert ents.people == ()
 
 
-def test_an_unsure_organisation_of_several_words_with_a_body_word_is_kept():
-    from sitegen.entities.keep import _body_word
+def test_an_unsure_organisation_of_several_words_with_an_organisations_word_is_kept():
+    from sitegen.entities.keep import _organisation_word
 
-    assert all(_body_word(n) for n in ("Deutsches Zentrum für Luft- und Raumfahrt", "Owlchemy Labs",
+    assert all(_organisation_word(n) for n in ("Deutsches Zentrum für Luft- und Raumfahrt", "Owlchemy Labs",
                                        "Hamburger SV", "Dinamo Moskau", "Wiener Tierschutzverein"))
-    assert not any(_body_word(n) for n in ("Marjan Sturm", "Leipziger Institut", "Gruppe Stan Smith",
+    assert not any(_organisation_word(n) for n in ("Marjan Sturm", "Leipziger Institut", "Gruppe Stan Smith",
                                            "Interna der Bank", "Union ihre Kritik", "Champions League"))
     text = "Die Jäger haben zudem keine Ausbildung, kritisiert Madeleine Petrovic, Präsidentin des Wiener " \
         "Tierschutzvereins."

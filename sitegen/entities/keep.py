@@ -10,7 +10,7 @@ from .words import common_noun
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
 MIN_CUED = 0.3  # a person's name of several words after a role noun or beside a surer person's name
-MIN_GIVEN = 0.5  # a person's name of several words opening with a listed given name: 'Stan Wawrinka'
+MIN_GIVEN = 0.5  # a person's name of several words opening with a listed given name: 'Johann Baumschlager'
 MIN_NAMED = 0.4  # one word after a noun for a company or medium, no capital after it: 'Fachjournal Nature'
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
@@ -172,14 +172,12 @@ def _seated(name: str) -> bool:
     return place and head.lower().endswith(rules.INSTITUTION_HEADS + rules.TOWN_HEADS)
 
 
-BODY_WORDS = frozenset("institute university college academy foundation school labs studios".split())
-
-
-BODY_HEADS = (*rules.INSTITUTION_HEADS, "zentrum", "universität", "hochschule")
+ORG_ONLY_WORDS = frozenset("institute university college academy foundation school labs studios".split())
+ORG_ONLY_HEADS = (*rules.INSTITUTION_HEADS, "zentrum", "universität", "hochschule")
 LINKING = frozenset("für of and und der des de von the for zur zum".split())
 
 
-def _body_word(name: str) -> bool:
+def _organisation_word(name: str) -> bool:
     """A name of capitalised and linking words holding a word only an organisation's name holds: a legal
     form, a club's word, an institution's head ('Deutsches Zentrum für Luft- und Raumfahrt', 'Owlchemy Labs';
     not 'Union', 'Games'; a club's word first, short or with a town: not 'Marjan Sturm'); not a description
@@ -190,15 +188,15 @@ def _body_word(name: str) -> bool:
     if first in lexicon.first_names() or first in cues.GROUPS or any(t[:1].islower() and t not in LINKING
                                                                      for t in toks):
         return False
-    bare = len(toks) == 2 and place_adjective(first) and (toks[1].lower() in BODY_HEADS or toks[1].lower()
-                                                          in BODY_WORDS)
-    if bare or common_noun(first, guessed=True) and not first.lower().endswith(BODY_HEADS) \
+    bare = len(toks) == 2 and place_adjective(first) and (toks[1].lower() in ORG_ONLY_HEADS or toks[1].lower()
+                                                          in ORG_ONLY_WORDS)
+    if bare or common_noun(first, guessed=True) and not first.lower().endswith(ORG_ONLY_HEADS) \
             and first not in CLUB_WORDS:
         return False
     town = any(t in lexicon.places() for t in toks)
     club = any(t in CLUB_WORDS and (t.isupper() or town or i == 0) for i, t in enumerate(toks))  # 'SK Sturm'
-    return club or any(t in rules.LEGAL_FORMS or t.lower() in BODY_WORDS or t.lower().endswith(BODY_HEADS)
-                       for t in toks)
+    return club or any(t in rules.LEGAL_FORMS or t.lower() in ORG_ONLY_WORDS
+                       or t.lower().endswith(ORG_ONLY_HEADS) for t in toks)
 
 
 def _function_word(name: str) -> bool:
@@ -215,6 +213,17 @@ def _ambiguous(name: str) -> bool:
     return known and tag != "NE" or common_noun_name(name)
 
 
+def _sure_of_several(g: dict, name: str, cls: str) -> bool:
+    """A name of several words: sure enough, or less sure with what speaks for its type (a role or a given
+    name for a person, an organisation's word or noun, a listed place after a preposition of place)."""
+    cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
+    given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names()
+    # 'AFC Bournemouth'; after a noun for a company or medium: 'die Tageszeitung Die Presse'
+    named = cls == "ORG" and g["conf"] >= MIN_NAMED and (_organisation_word(name) or g["org"])
+    placed = cls == "LOC" and g.get("at") and name in lexicon.multiword_places() and g["conf"] >= MIN_CUED
+    return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named or given or placed
+
+
 def _confident(g: dict, name: str, cls: str) -> bool:
     """Keep multi-token names above a low bar; single tokens need confidence, repetition or a gazetteer;
     titles in quotes are no people or places; a word that opens its sentences must be a sure name."""
@@ -226,12 +235,7 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False
     if g["multi"]:
-        cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
-        given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names()
-        # 'AFC Bournemouth'; after a noun for a company or medium: 'die Tageszeitung Die Presse'
-        named = cls == "ORG" and g["conf"] >= MIN_NAMED and (_body_word(name) or g["org"])
-        placed = cls == "LOC" and g.get("at") and name in lexicon.multiword_places() and g["conf"] >= MIN_CUED
-        return g["conf"] >= MIN_MULTI or cls == "ORG" and _seated(name) or cued or named or given or placed
+        return _sure_of_several(g, name, cls)
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
@@ -249,7 +253,7 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if cls == "LOC" and g.get("at") and land and not g["common"]:  # not "auf der Welt"
         return g["conf"] >= MIN_CUED  # a home town or a land named as a place: 'aus Gloggnitz', 'aus Tirol'
     if cls == "ORG" and institution and " " not in name and "-" not in name:
-        return g["conf"] >= MIN_NAMED  # an institution's compound: 'Außenministerium', 'Rechnungshof'
+        return g["conf"] >= MIN_NAMED  # an institution's compound: 'Außenministerium', 'Eurogruppe'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
