@@ -389,3 +389,9 @@ def test_an_institutions_compound_is_kept_from_a_lower_confidence_than_other_sin
     assert kept_type("Sozialministerium", group(0.55), set()) == "ORG"
     assert kept_type("Sozialministerium", group(0.3), set()) is None
     assert kept_type("Wiedergutmachung", group(0.95), set()) is None  # a common noun, no institution
+
+
+def test_untagged_words_after_a_mediums_noun_name_the_medium():
+    text = "Das kann ein Ziel trotzdem erreichen, so die Forscher im Fachblatt Nature Communications."
+    assert extract(text).organisations == ("Nature Communications",)
+    assert extract("Das berichtete die Zeitung Freitag Abend.").organisations == ()  # a dictionary word

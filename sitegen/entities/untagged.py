@@ -9,21 +9,28 @@ from .words import common_noun, role_noun
 
 
 def media_names(sent, tags, known: set[int]) -> list[Mention]:
-    """An untagged name no dictionary knows as a common word right after a noun for a medium is the medium's
-    name ('berichtete die Zeitschrift Nokta'); not a word a longer name goes on from."""
+    """One to three untagged words no dictionary knows as common words right after a noun for a medium are the
+    medium's name ('berichtete die Zeitschrift Nokta', 'im Fachblatt Nature Communications'); not when a
+    capitalised word the dictionary knows goes on from them."""
     words, out = [t.text for t in sent], []
     padded = words + [""]
     for i in range(1, len(words)):
-        word, after = words[i], padded[i + 1]
         media = words[i - 1][:1].isupper() and words[i - 1].lower().removesuffix("s").endswith(MEDIA_HEADS)
-        if not media or tags[i] != "O" or i in known or not word[:1].isupper() or not word.isalpha() \
-                or after[:1].isupper():
+        if not media or i in known:
             continue
-        tag, known_word = lexicon.pos(word)
-        if tag in ("NE", "FM") or not known_word:
-            out.append(Mention((word,), "ORG", 0.5, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
-                               after=after))
+        j = i
+        while j < len(words) and j - i < 3 and tags[j] == "O" and j not in known and _foreign_word(words[j]):
+            j += 1
+        if j > i and not padded[j][:1].isupper():
+            out.append(Mention(tuple(words[i:j]), "ORG", 0.5, sent[i].start,
+                               before=tuple(words[max(i - 2, 0):i]), after=padded[j]))
     return out
+
+
+def _foreign_word(word: str) -> bool:
+    """A capitalised word of letters that the dictionary knows only as a name, or not at all: 'Nokta'."""
+    tag, known = lexicon.pos(word)
+    return word[:1].isupper() and word.isalpha() and (tag in ("NE", "FM") or not known)
 
 
 def compound_parts(sent, tags) -> list[Mention]:
