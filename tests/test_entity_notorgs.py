@@ -123,7 +123,8 @@ def test_a_heading_abbreviation_and_a_relation_noun_are_none():
 def test_an_english_name_going_on_with_on_and_a_song_after_its_noun():
     ents = extract("Die britische Zeitung The Independent mitsamt ihrem Sonntagsableger The Independent on"
                    " Sunday kommt ins Netz.")
-    assert ents.organisations == ("The Independent on Sunday",)  # not the German noun before it
+    # both papers, and not the German noun before the second: 'Sonntagsableger The Independent on Sunday'
+    assert ents.organisations == ("The Independent", "The Independent on Sunday")
     assert extract("Zwar singt er im neuen Lied Sunday, er sei ein Wrack.").organisations == ()
 
 
