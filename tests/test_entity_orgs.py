@@ -395,3 +395,12 @@ def test_untagged_words_after_a_mediums_noun_name_the_medium():
     text = "Das kann ein Ziel trotzdem erreichen, so die Forscher im Fachblatt Nature Communications."
     assert extract(text).organisations == ("Nature Communications",)
     assert extract("Das berichtete die Zeitung Freitag Abend.").organisations == ()  # a dictionary word
+
+
+def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisation():
+    text = "Die Kosten trägt das Kraftfahrt-Bundesamt (KBA), das mit einem privaten Partner arbeitet."
+    assert extract(text).organisations == ("KBA",)  # one organisation, by the name the archive uses
+    text = "Der Rechnungshof (RH) prüft. Häupl (SPÖ) schweigt."  # two letters, another first letter: no link
+    assert "SPÖ" in extract(text).organisations
+    text = "Ihr droht eine Sperre durch den internationalen Tennisverband (ITF) von bis zu vier Jahren."
+    assert "Tennisverband" not in extract(text).organisations  # a kind's noun the dictionary knows

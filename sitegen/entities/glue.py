@@ -100,6 +100,16 @@ def nominalised_adjective(m: Mention) -> bool:
         and m.after in (",", "sein") and not m.name
 
 
+def bracketed_abbreviations(surfaces: Surfaces) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A one-word organisation right before its abbreviation in parentheses (same first letter) is named by
+    the abbreviation all through the article: 'Kraftfahrt-Bundesamt (KBA)' -> KBA, as the archive names it
+    elsewhere (not 'Häupl (SPÖ)')."""
+    bodies = {s[0] for m, s in surfaces if m.cls == "ORG" and len(s) == 1}
+    return {(m.before[0],): s for m, s in surfaces
+            if m.cls == "ORG" and len(s) == 1 and s[0].isupper() and len(m.before) == 2 and m.before[1] == "("
+            and len(s[0]) > 2 and m.before[0] in bodies and m.before[0][:1] == s[0][:1]}
+
+
 def institution_towns(surfaces: Surfaces) -> Surfaces:
     """An institution's name goes on with the town after its abbreviation in parentheses: 'Das
     Oberlandesgericht (OLG) Wien' is Oberlandesgericht Wien (the town is no mention of its own there)."""

@@ -219,6 +219,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces, seen = _surfaces(mentions, registry)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
+    links.update(glue.bracketed_abbreviations(surfaces))  # 'Kraftfahrt-Bundesamt (KBA)'
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
     works, cued = _work_abbreviations(surfaces), _cued_people(surfaces)
     groups: dict[str, dict] = {}

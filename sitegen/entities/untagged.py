@@ -2,10 +2,14 @@
 Nokta'), a name opening a hyphen compound ('SPÖ-Chef'), a work after its noun ('die App Rumblr')."""
 from __future__ import annotations
 
+import re
+
 from . import lexicon, rules
 from .cues import MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
+
+ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,6}")
 
 
 def media_names(sent, tags, known: set[int]) -> list[Mention]:
@@ -89,3 +93,18 @@ def _unknown_name_word(word: str) -> bool:
     listed = word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs()
     return word[:1].isupper() and word.replace("-", "").isalpha() and not listed \
         and (not known or tag in ("NE", "FM")) and not common_noun(word)
+
+
+def abbreviated_bodies(sent, tags: list[str]) -> list[Mention]:
+    """An untagged compound for an institution that the dictionary does not know as a word, right before its
+    abbreviation in parentheses, is an organisation: 'im Kraftfahrt-Bundesamt (KBA)' (the archive pairs the
+    two; not a kind's noun: 'Tennisverband (ITF)', 'Volkspartei (PP)')."""
+    words, out = [t.text for t in sent], []
+    for i in range(len(words) - 3):
+        word = words[i]
+        body = word[:1].isupper() and word.lower().endswith(rules.INSTITUTION_HEADS)
+        bracketed = words[i + 1:i + 4:2] == ["(", ")"] and ABBREVIATION.fullmatch(words[i + 2]) is not None
+        if tags[i] == "O" and body and bracketed and not lexicon.pos(word)[1]:
+            out.append(Mention((word,), "ORG", 0.9, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
+                               after="("))
+    return out
