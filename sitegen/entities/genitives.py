@@ -62,7 +62,6 @@ def genitive_person(m: Mention, toks: tuple[str, ...]) -> tuple[str, ...]:
             or last in lexicon.people() or not given and "PER" in lexicon.known().get(last, "") \
             and last[:-1] not in lexicon.people():  # 'Merkels' is known only as the genitive of 'Merkel'
         return toks[len(given) > 0:]  # 'Serena Williams'
-
     owned = _noun_after(m) or SCORE.fullmatch(m.after) is not None and not lexicon.town(toks[0]) \
         or not given and m.before[-1:] != () and m.before[-1] in WORKS_OF  # 'Werke Egon Schieles'
     return toks[:-1] + (last[:-1],) if owned else toks[len(given) > 0:]

@@ -25,8 +25,6 @@ DATELINE = re.compile(
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
 
-
-
 def blank_metadata(text: str) -> tuple[str, list[Mention]]:
     """Agency tags ("(APA, 23.8.)") and datelines ("Wien – ", "Ried/Wien – ": the first near the top, any at a
     paragraph start) replaced by spaces, offsets kept; the datelines' places as mentions."""

@@ -18,6 +18,7 @@ from .registry import Registry
 from .resolve import canonical
 
 KINDS = ("people", "places", "organisations")
+SAINT = re.compile(r"\bsankt\b")  # in a folded name: 'Sankt Pölten' is 'St. Pölten'
 CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
            "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung",
@@ -115,8 +116,6 @@ def _inflections(live: Counter, registry: Registry) -> dict:
                 out[(cls, name)] = (base, "inflection")
                 break
     return out
-
-SAINT = re.compile(r"\bsankt\b")  # folded
 
 
 def _place_name(name: str) -> bool:

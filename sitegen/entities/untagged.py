@@ -1,5 +1,6 @@
 """Names the tagger left untagged that their neighbours name: a medium after its noun ('die Zeitschrift
-Nokta'), a name opening a hyphen compound ('SPÖ-Chef'), a work after its noun ('die App Rumblr')."""
+Nokta'), a name opening a hyphen compound ('SPÖ-Chef'), a work after its noun ('die App Rumblr'), a person
+after a role noun ('Eurogruppen-Chef Jeroen Dijsselbloem'), an institution before its abbreviation."""
 from __future__ import annotations
 
 import re
@@ -31,10 +32,12 @@ def media_names(sent, tags, known: set[int]) -> list[Mention]:
     return out
 
 
-def _foreign_word(word: str) -> bool:
-    """A capitalised word of letters that the dictionary knows only as a name, or not at all: 'Nokta'."""
+def _foreign_word(word: str, hyphens: bool = False) -> bool:
+    """A capitalised word of letters (with hyphens, hyphens between them) that the dictionary knows only as a
+    name, or not at all: 'Nokta'."""
     tag, known = lexicon.pos(word)
-    return word[:1].isupper() and word.isalpha() and (tag in ("NE", "FM") or not known)
+    letters = word.replace("-", "") if hyphens else word
+    return word[:1].isupper() and letters.isalpha() and (tag in ("NE", "FM") or not known)
 
 
 def compound_parts(sent, tags) -> list[Mention]:
@@ -87,18 +90,15 @@ def role_people(sent, tags: list[str]) -> list[Mention]:
 
 
 def _unknown_name_word(word: str) -> bool:
-    """A capitalised word of letters that no dictionary knows as another word and no list as a place or an
-    organisation."""
-    tag, known = lexicon.pos(word)
+    """A foreign word (hyphens allowed) no list knows as a place or an organisation, and no common noun."""
     listed = word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs()
-    return word[:1].isupper() and word.replace("-", "").isalpha() and not listed \
-        and (not known or tag in ("NE", "FM")) and not common_noun(word)
+    return _foreign_word(word, hyphens=True) and not listed and not common_noun(word)
 
 
 def abbreviated_bodies(sent, tags: list[str]) -> list[Mention]:
     """An untagged compound for an institution that the dictionary does not know as a word, right before its
-    abbreviation in parentheses, is an organisation: 'im Kraftfahrt-Bundesamt (KBA)' (the archive pairs the
-    two; not a kind's noun: 'Tennisverband (ITF)', 'Volkspartei (PP)')."""
+    abbreviation in parentheses, is an organisation: 'im Kraftfahrt-Bundesamt (KBA)' (glue names it by the
+    abbreviation; not a kind's noun: 'Tennisverband (ITF)', 'Volkspartei (PP)')."""
     words, out = [t.text for t in sent], []
     for i in range(len(words) - 3):
         word = words[i]
