@@ -47,6 +47,17 @@ def test_a_surname_shared_by_two_full_names_stays_apart():
     assert "Erdogan" not in moves
 
 
+def test_a_surname_in_sports_reports_only_is_not_a_full_name_never_in_one():
+    def art(people, section):
+        return ArticleNames(tuple(people), (), (), "", section)
+    moves = merged([art(["Jakob Auer"], "Inland"), art(["Auer", "Schaub"], "Sport"), art(["Auer"], "Sport"),
+                    art(["Angela Merkel"], "Inland"), art(["Merkel"], "Sport"), art(["Merkel"], "Inland"),
+                    art(["Louis Schaub"], "Sport"), art(["Kern"], "Inland"), art(["Christian Kern"], "")])
+    assert "Auer" not in moves  # the player of the line-ups is not the farmers' president
+    assert moves["Merkel"] == "Angela Merkel" and moves["Schaub"] == "Louis Schaub"
+    assert moves["Kern"] == "Christian Kern"  # an article without a section says nothing
+
+
 def test_full_name_with_abbreviation_pairs_the_two_and_the_alias_list_merges_parties():
     arts = [names(organisations=["Bundesamt für Fremdenwesen und Asyl", "Grünen"],
                   text="Das Bundesamt für Fremdenwesen und Asyl (BFA) prüft."),

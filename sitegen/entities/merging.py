@@ -44,6 +44,7 @@ class ArticleNames:
     places: tuple[str, ...]
     organisations: tuple[str, ...]
     text: str = ""
+    section: str = ""
 
 
 def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list[Merge]:
@@ -59,7 +60,8 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
         if new != (cls, name):
             target[(cls, name)] = (new, "alias")
     live = _live(counts, target)
-    for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles), _surnames):
+    for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles),
+                 _surnames(articles)):
         for old, (new, reason) in rule(live, registry).items():
             if old not in target and _free(old, registry):
                 target[old] = (new, reason)
@@ -138,9 +140,35 @@ def _accents(live: Counter, registry: Registry) -> dict:
     return out
 
 
-def _surnames(live: Counter, registry: Registry) -> dict:
-    """A surname alone (also in the genitive), the end of a name ('Tayyip Erdoğan') or its first two or more
-    words ('Recep Tayyip') -> the archive's only longer name ending (or starting) with it (accents folded)."""
+def _surnames(articles: list[ArticleNames]):
+    """A rule: a surname alone (also in the genitive), the end of a name ('Tayyip Erdoğan') or its first two
+    or more words ('Recep Tayyip') -> the archive's only longer name ending (or starting) with it (accents
+    folded), unless one is named in sports reports only and the other never ('Auer' of a line-up is not the
+    farmers' 'Jakob Auer')."""
+    fields = _person_fields(articles)
+
+    def rule(live: Counter, registry: Registry) -> dict:
+        ends, starts = _name_parts(live)
+        out = {}
+        for cls, name in live:
+            found = ends.get(folded(name), []) if cls == "PER" else []
+            heads = starts.get(folded(name), []) if cls == "PER" and " " in name else []
+            if not found and len(heads) == 1:  # 'Recep Tayyip' -> the only longer name it opens
+                out[(cls, name)] = (heads[0], "prefix")
+                continue
+            if not found and cls == "PER" and name.endswith(("s", "'")) \
+                    and name[:-1] not in (n for _, n in live):
+                found = ends.get(folded(name[:-1]), [])  # 'Erdogans' with no 'Erdogan' alone
+            longest = max(found, key=lambda n: len(n[1]), default=None)
+            if longest and all(folded(longest[1]).endswith(folded(f[1])) for f in found) \
+                    and _same_field(fields, name, longest[1]):
+                out[(cls, name)] = (longest, "surname")
+        return out
+    return rule
+
+
+def _name_parts(live: Counter) -> tuple[dict, dict]:
+    """(the ends of people's names of several words, their beginnings) -> the names, accents folded."""
     ends: dict[str, list] = {}
     starts: dict[str, list] = {}
     for cls, name in live:
@@ -148,18 +176,23 @@ def _surnames(live: Counter, registry: Registry) -> dict:
         for i in range(1, len(words) if cls == "PER" else 0):
             ends.setdefault(" ".join(words[i:]), []).append((cls, name))
             starts.setdefault(" ".join(words[:i]), []).append((cls, name))
-    out = {}
-    for cls, name in live:
-        found = ends.get(folded(name), []) if cls == "PER" else []
-        heads = starts.get(folded(name), []) if cls == "PER" and " " in name else []
-        if not found and len(heads) == 1:  # 'Recep Tayyip' -> the only longer name it opens
-            out[(cls, name)] = (heads[0], "prefix")
-            continue
-        if not found and cls == "PER" and name.endswith(("s", "'")) and name[:-1] not in (n for _, n in live):
-            found = ends.get(folded(name[:-1]), [])  # 'Erdogans' with no 'Erdogan' alone
-        longest = max(found, key=lambda n: len(n[1]), default=None)
-        if longest and all(folded(longest[1]).endswith(folded(f[1])) for f in found):
-            out[(cls, name)] = (longest, "surname")
+    return ends, starts
+
+
+def _same_field(fields: dict[str, set[bool]], name: str, other: str) -> bool:
+    """Whether two people's names may be one person's: not one in sports reports only, the other never."""
+    mine, theirs = fields.get(name), fields.get(other)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _person_fields(articles: list[ArticleNames]) -> dict[str, set[bool]]:
+    """Person -> whether the articles naming them are sports reports: {True}, {False} or both (articles
+    without a section say nothing)."""
+    out: dict[str, set[bool]] = {}
+    for art in articles:
+        if art.section:
+            for name in art.people:
+                out.setdefault(name, set()).add(art.section == "Sport")
     return out
 
 

@@ -13,7 +13,8 @@ TYPE_NAMES = {"PER": ("person", "Person"), "LOC": ("place", "Ort"), "ORG": ("org
 
 def names_of(article: Article, text: str) -> ArticleNames:
     """The entity lists of an article, with the text the abbreviation rule reads."""
-    return ArticleNames(tuple(article.people), tuple(article.places), tuple(article.organisations), text)
+    return ArticleNames(tuple(article.people), tuple(article.places), tuple(article.organisations), text,
+                        article.section)
 
 
 def archive_merges(articles: list[tuple[Article, str]], registry: Registry) -> list[Merge]:
