@@ -20,6 +20,13 @@ def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
         assert name not in lexicon.not_names(), name  # companies, broadcasters, clubs
     ents = extract("Der Dienstleister United Internet betreibt auch Web.de und GMX. United Internet wächst.")
     assert ents.organisations == ("United Internet",)
+    ents = extract("Das berichtete Microsoft auf seinem Webportal MSN. MSN hat viele Leser.")
+    assert ents.organisations == ("Microsoft",)  # the portal is the company's
+
+
+def test_a_strait_is_one_place_with_its_von():
+    ents = extract("Tanker passieren die Straße von Hormuz. Iran droht mit einer Sperre der Straße von Hormuz.")
+    assert ents.places == ("Straße von Hormuz", "Iran")
 
 
 def test_a_work_after_its_kind_inside_the_span_is_none():
