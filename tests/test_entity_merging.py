@@ -167,6 +167,22 @@ def test_a_town_typed_as_a_club_goes_to_the_archives_only_club_holding_it():
     assert apply(arts[1], plan(arts)).places == ("Augsburg", "Darmstadt", "Linz")  # the towns as places
 
 
+def test_a_town_for_a_club_in_sports_reports_goes_to_its_club_or_is_none():
+    def art(organisations, section, text="Das Team gewann."):
+        return ArticleNames((), (), tuple(organisations), text, section)
+    lineup = "Prödl (Watford, 50/4), Junuzovic (Bremen, 40/5)"
+    arts = [art(["Bremen", "Watford", "Napoli", "Augsburg"], "Sport", lineup),
+            art(["Werder Bremen", "Landgericht Augsburg", "FC Augsburg"], "Sport"),
+            art(["Columbia"], "Kultur", "Das Label Columbia zahlt 2:1 mehr."),
+            art(["Universität Columbia"], "Sport")]
+    moves = merged(arts)
+    assert moves["Bremen"] == "Werder Bremen"  # a city-state's club of no club word, named in sports only
+    assert moves["Watford"] == ""  # a club the report does not name: no organisation of the index
+    assert moves["Augsburg"] == "FC Augsburg"  # the court in a sports report is no club
+    assert "Napoli" not in moves  # a listed club's own name
+    assert "Columbia" not in moves  # the label outside the sports section
+
+
 def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_it():
     from sitegen.ingest.entity_pass import describe
 

@@ -29,6 +29,11 @@ def test_a_strait_is_one_place_with_its_von():
     assert ents.places == ("Straße von Hormuz", "Iran")
 
 
+def test_foreign_papers_names_are_whole():
+    ents = extract("Laut Gazzetta dello Sport ist der Transfer fix. Das schrieb auch der Corriere della Sera.")
+    assert ents.organisations == ("Gazzetta dello Sport", "Corriere della Sera")
+
+
 def test_a_work_after_its_kind_inside_the_span_is_none():
     blog = Mention(("Blog", "Fortress", "Europe"), "ORG", 0.9, 0)
     assert work_opener(blog)

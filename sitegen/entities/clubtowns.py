@@ -6,34 +6,47 @@ import re
 from . import lexicon, sports
 
 
+CITY_STATES = frozenset("Berlin Hamburg Bremen Wien Salzburg Zürich Bern Luzern Genf Zug Freiburg".split())
+
+
 def club_towns(articles):
     """A rule for merging.plan(): a town typed as an organisation goes to the archive's only club holding it
     ('Augsburg' -> 'FC Augsburg', also a listed club's short name: 'Porto' -> 'FC Porto'); with none or
-    several, a town the archive names as a place is none in sports texts (the club is unnamed). A town used as
-    a place is not touched."""
+    several, it is none in sports reports (the club is unnamed: 'Prödl (Watford, 50/4)') unless it is a listed
+    club never named as a place ('Chelsea'). A town used as a place is not touched."""
     def rule(live, registry) -> dict:
         places = {n for cls, n in live if cls == "LOC"}
         orgs = {n for cls, n in live if cls == "ORG"}
-        sporty = _sporty_names(articles)
+        sporty, reported = _sporty_names(articles), _sporty_names(articles, by_section=True)
         out = {}
-        for name in orgs:
-            if not town(name, places):
-                continue
-            place = name in places or "LOC" in (lexicon.known().get(name) or "")
-            clubs = _outermost([o for o in orgs if o != name and holds(o, name)
-                                and (club_name(o) or team(o) or sporty.get(o, False))])
+        for name in (n for n in orgs if town(n, places)):
+            clubs = _outermost([o for o in orgs if o != name and holds(o, name) and _club(o, sporty)])
             if len(clubs) == 1 and club_name(clubs[0]):  # not a team of one of a US town's leagues
-                out[("ORG", name)] = (("ORG", clubs[0]), "club")  # also a listed club's short name: 'Porto'
-            elif place and sporty.get(name, False):  # never a listed club not named as a place: 'Chelsea'
+                out[("ORG", name)] = (("ORG", clubs[0]), "club")
+            elif sporty.get(name, False) and _unnamed(name, places, reported.get(name, False)):
                 out[("ORG", name)] = (None, "unnamed")
         return out
     return rule
 
 
+def _club(name: str, sporty: dict[str, bool]) -> bool:
+    """A club by its form, or named in sports reports only and holding no institution's word."""
+    return club_name(name) or team(name) or sporty.get(name, False) and not _body(name)
+
+
+def _unnamed(name: str, places: set[str], reported: bool) -> bool:
+    """Whether a town in sports texts stands for a club they do not name: when the archive names it as a place
+    too, or when only the sports section names it and no list knows it as a club ('Chelsea', 'Napoli')."""
+    known = lexicon.known().get(name) or ""
+    listed = name in lexicon.orgs() or name in lexicon.companies() or "ORG" in known
+    return name in places or "LOC" in known or reported and not listed
+
+
 def town(name: str, places: set[str]) -> bool:
     """A town's name (GeoNames or a place of this archive); no country, region, company, alias, acronym."""
     form = name.replace("St. ", "Sankt ")
-    geo = form in lexicon.places() and form not in lexicon.regions() or form in lexicon.multiword_places()
+    geo = form in lexicon.places() and (form not in lexicon.regions() or form in CITY_STATES) \
+        or form in lexicon.multiword_places()
     listed = name in lexicon.companies() or name.casefold() in lexicon.aliases()
     return (geo or name in places and name not in lexicon.regions()) and name not in lexicon.countries() \
         and not listed and not name.isupper()
@@ -57,16 +70,24 @@ def team(name: str) -> bool:
     return sports.team_word(name.split()[-1])
 
 
+def _body(name: str) -> bool:
+    """A name with an institution's word: 'Landgericht Augsburg', 'Universität Salzburg'."""
+    heads = tuple(w for w in lexicon.org_words() if len(w) >= 4)
+    return any(w.lower().endswith(heads) for w in name.split())
+
+
 def _outermost(names: list[str]) -> list[str]:
     """The names no other name holds all words of ('FC Bayern' in 'FC Bayern München')."""
     return [n for n in names if not any(set(n.split()) < set(o.split()) for o in names)]
 
 
-def _sporty_names(articles) -> dict[str, bool]:
-    """Organisation -> whether every article naming it is a sports text (a result, a sports noun)."""
+def _sporty_names(articles, by_section: bool = False) -> dict[str, bool]:
+    """Organisation -> whether every article naming it is a sports report: by its section, or without one by
+    a result or a sports noun in its text (by_section: only by its section)."""
     out: dict[str, bool] = {}
     for art in articles:
-        sport = sports.SPORT.search(art.text) is not None
+        text = not by_section and sports.SPORT.search(art.text) is not None
+        sport = art.section == "Sport" if art.section else text
         for name in art.organisations:
             out[name] = out.get(name, True) and sport
     return out

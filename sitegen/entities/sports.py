@@ -8,7 +8,8 @@ from . import lexicon
 
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
-Sturm Wacker United Hotspur Rovers Wanderers Albion City""".split())  # 'City' unless a place: 'Mexico City'
+Sturm Wacker Werder Fortuna United Hotspur Rovers Wanderers Albion
+City""".split())  # 'City' unless a place: 'Mexico City'
 
 
 _PLAYER = r"(?:[A-ZÄÖÜ][a-z]?\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?\))?"
