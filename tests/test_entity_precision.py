@@ -292,3 +292,10 @@ def test_an_unsure_full_name_after_a_role_noun_or_in_a_list_of_people_is_kept():
         m("Full Metal Jacket", ("Runner", ","), start=5),
         m("Christandls Rechtsanwältin", ("Waskowitsch", ","), start=6))]
     assert _cued_people(surfaces) == {1, 3}  # not after a work's name, not an owner's genitive and a noun
+
+
+def test_a_listed_surname_that_names_a_firm_too_is_a_person_after_a_role_or_as_a_speaker():
+    assert extract("Das Motiv, einen Präsidenten Hofer zu verhindern, war stark.").people == ("Hofer",)
+    ents = extract("STANDARD: Werden Sie Reden halten? Hofer: Nein. STANDARD: Und dann? Hofer: Vielleicht.")
+    assert ents.people == ("Hofer",) and ents.organisations == ("Der Standard",)  # the interview's speaker
+    assert extract("Eher dürfte es Hofer oder Lidl gelüsten.").organisations == ("Hofer", "Lidl")  # grocers

@@ -104,9 +104,12 @@ def firm_context(m: Mention, surface: tuple[str, ...]) -> bool:
 def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
     """'LOC' after a place noun ('Siedlung Otniel'; not a person or genitive: 'Heimatstadt Josef Stalins'),
     'TEAM' after a word only a club is ('Zweitligisten Brentford'), 'CLUB' after a ranking word, 'PER' for an
-    organisation- or place-typed name of words no list knows after a role noun, else None."""
+    organisation- or place-typed name of words no list knows after a role noun or a listed surname opening a
+    sentence before a colon (an interview's speaker), else None."""
     word = _word_before(m)
     low = word.lower().removesuffix("en").removesuffix("n")
+    if m.cls == "ORG" and m.initial and m.after == ":" and len(toks) == 1 and toks[0] in lexicon.people():
+        return "PER"  # an interview's speaker: 'STANDARD: ... ? Hofer: Nein.'
     if not word[:1].isupper() and word != "von":
         return None
     if m.cls in ("ORG", "LOC") and _person_after_role(word, toks):
@@ -129,13 +132,15 @@ def _place_noun(word: str, before: tuple[str, ...]) -> bool:
 
 def _person_after_role(word: str, toks: tuple[str, ...]) -> bool:
     """A role noun ('Experten', 'Sprecher', 'Mittelfeldspieler') before one to three words that name no
-    organisation or place and are no organisation's word ('FC')."""
+    organisation or place and are no organisation's word ('FC'), or are a listed surname ('Präsidenten
+    Hofer', though Hofer is a grocer's too)."""
     low = word.lower().rsplit("-", 1)[-1]
     forms = {low, low.removesuffix("en"), low.removesuffix("n")}
     if any(f.endswith(k) for f in forms for k in KIN):
         return False  # 'Lufthansa-Tochter Germanwings' is a company
     role = any(f.endswith(c) for c in lexicon.cues() if len(c) > 4 for f in forms) or forms & lexicon.cues()
-    return role and len(toks) < 4 and all(t[:1].isupper() and not names_other(t) for t in toks)
+    return role and len(toks) < 4 and all(t[:1].isupper() and (not names_other(t) or t in lexicon.people())
+                                          for t in toks)
 
 
 def described(m: Mention) -> bool:
