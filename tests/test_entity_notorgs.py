@@ -25,12 +25,12 @@ def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():
 
 
 def test_a_strait_is_one_place_with_its_von():
-    ents = extract("Tanker passieren die Straße von Hormuz. Iran droht mit einer Sperre der Straße von Hormuz.")
+    ents = extract("Tanker passieren die Straße von Hormuz. Iran droht mit der Sperre der Straße von Hormuz.")
     assert ents.places == ("Straße von Hormuz", "Iran")
 
 
 def test_foreign_papers_names_are_whole():
-    ents = extract("Laut Gazzetta dello Sport ist der Transfer fix. Das schrieb auch der Corriere della Sera.")
+    ents = extract("Laut Gazzetta dello Sport ist der Transfer fix. Das schrieb der Corriere della Sera.")
     assert ents.organisations == ("Gazzetta dello Sport", "Corriere della Sera")
 
 
