@@ -486,3 +486,11 @@ def test_every_name_of_a_dashed_line_up_is_a_player_even_a_word_the_dictionary_k
     # near miss: a list without a dash is no line-up of positions: its known nouns stay out
     text = "Zum Spiel (2:1) kamen: Gebauer – Walch, Elsneg, Honsak. Es fehlen: Brauer, Trainer, Ziegl"
     assert not {"Brauer", "Trainer"} & set(extract(text).people) and "Ziegl" in extract(text).people
+
+
+def test_a_line_up_holding_a_name_with_a_particle_is_still_one():
+    text = ("Austria: Almer – De Paula, Sikov, Rotpuller, Martschinko – Vukojevic, Holzhauser – Gorgon, "
+            "Grünwald, Kayode – Zulechner")
+    ents = extract(text)
+    assert {"De Paula", "Holzhauser", "Martschinko", "Grünwald"} <= set(ents.people)  # no club, no town
+    assert ents.organisations == ("Austria",) and ents.places == ()

@@ -12,7 +12,9 @@ Sturm Wacker Werder Fortuna United Hotspur Rovers Wanderers Albion
 City""".split())  # 'City' unless a place: 'Mexico City'
 
 
-_PLAYER = r"(?:[A-ZÄÖÜ][a-z]?\. )?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?\))?"
+# a particle opening a player's name: 'De Paula', 'Van der Vaart', 'El Ghazi'
+_PARTICLE = r"(?:(?:[Dd][aeiou]s?|[Vv]an(?: [Dd]e[rn]?)?|[Vv]on|El|Al|Ter|Le|La|Mac) )"
+_PLAYER = rf"(?:[A-ZÄÖÜ][a-z]?\. )?{_PARTICLE}?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?\))?"
 _SEP = r"(?:\s?[,–/]\s?| bzw\. )"
 LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
 _CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
