@@ -8,6 +8,7 @@ from sitegen.entities.descriptions import _kind
 from sitegen.entities.keep import _plausible
 from sitegen.entities.nameforms import event, open_end
 from sitegen.entities.mention import Mention
+from sitegen.entities.merging import ArticleNames, plan
 from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
 from sitegen.entities.rules import compound_part
@@ -148,9 +149,12 @@ def test_a_university_before_its_town_keeps_its_head():
 
 
 def test_a_business_legal_form_compound_takes_its_owner_before_it():
-    ents = extract("Die Kredite gingen an die damalige Kommunalkredit Vermögensverwaltungs-GmbH & Co OG"
-                   " (KKVOG) in Wien.")
-    assert ents.organisations == ("Kommunalkredit Vermögensverwaltungs-GmbH & Co OG",)
+    text = "Die Kredite gingen an die Kommunalkredit Vermögensverwaltungs-GmbH & Co OG (KKVOG) in Wien."
+    ents = extract(text)
+    assert ents.organisations == ("Kommunalkredit Vermögensverwaltungs-GmbH & Co OG", "KKVOG")
+    arts = [ArticleNames((), (), ents.organisations, text), ArticleNames((), (), ("KKVOG",))]
+    assert {m.source: m.target for m in plan(arts)} == {  # the archive pairs the two
+        "Kommunalkredit Vermögensverwaltungs-GmbH & Co OG": "KKVOG"}
     ents = extract("Die Vermögensverwaltungs-GmbH & Co OG gehört dem Land. Dort arbeitet Maier.")
     assert ents.organisations == ("Vermögensverwaltungs-GmbH & Co OG",)  # an article, no owner
 

@@ -299,3 +299,11 @@ def test_a_listed_surname_that_names_a_firm_too_is_a_person_after_a_role_or_as_a
     ents = extract("STANDARD: Werden Sie Reden halten? Hofer: Nein. STANDARD: Und dann? Hofer: Vielleicht.")
     assert ents.people == ("Hofer",) and ents.organisations == ("Der Standard",)  # the interview's speaker
     assert extract("Eher dürfte es Hofer oder Lidl gelüsten.").organisations == ("Hofer", "Lidl")  # grocers
+
+
+def test_an_organisations_acronym_the_tagger_is_fairly_sure_of_is_kept_a_common_nouns_is_not():
+    assert extract("Nach Angaben des Weltressourceninstituts (WRI) werden Wälder gerodet.").organisations == \
+        ("WRI",)
+    assert extract("Der ORF stellt über seine Tochter ORS die Technik.").organisations == ("ORF", "ORS")
+    assert extract("Die Schüler der AHS lernen Latein.").organisations == ()  # a school type
+    assert {"AHS", "UVP", "GVO", "UZB", "MKD"} <= lexicon.not_names()

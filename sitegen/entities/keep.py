@@ -15,6 +15,7 @@ MIN_NAMED = 0.4  # one word after a noun for a company or medium, no capital aft
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
 MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
+MIN_ACRONYM = 0.8  # an organisation's acronym of three letters or more no list rules out: 'WRI', 'FWF'
 
 
 def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
@@ -258,6 +259,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return g["conf"] >= MIN_MULTI
     if g["common"]:
         return name in lexicon.known() and g["conf"] >= MIN_SINGLE
+    if cls == "ORG" and name.isupper() and len(name) >= 3 and g["conf"] >= MIN_ACRONYM and not g["piece"]:
+        return True
     if cls in ("LOC", "ORG") and name.isupper() or cls == "LOC" and "PER" in lexicon.known().get(name, "PER"):
         return g["conf"] >= MIN_UNKNOWN_PLACE or g["n"] >= 2 and g["conf"] >= MIN_MULTI
     return g["conf"] >= MIN_UNKNOWN or g["n"] >= 2 and (g["conf"] >= MIN_MULTI or g["org"])  # 'Firma X' twice

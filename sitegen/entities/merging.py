@@ -23,7 +23,7 @@ CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
            "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung",
            "club": "Stadt für ihren Verein", "unnamed": "Stadt für einen ungenannten Verein"}
-_LINK = r"(?:(?:der|des|für|und|von|of|the|for|de)\s)?"
+_LINK = r"(?:(?:der|des|für|und|von|of|the|for|de|&)\s)?"
 ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
 

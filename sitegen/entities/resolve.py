@@ -25,6 +25,13 @@ def _open(m: Mention) -> bool:
     return m.after[:1].isupper() or head[:1].isupper() and lexicon.pos(head)[0] in ("NN", "NE")
 
 
+def _in_name(m: Mention) -> bool:
+    """The mention may be a piece of a name the tagger cut: a capitalised word follows it, or a word that
+    is no common noun stands right before it ('Privatfirma Walan ICC', 'RMS Top')."""
+    prev = m.before[-1] if m.before else ""
+    return m.after[:1].isupper() or prev[:1].isupper() and lexicon.pos(prev)[0] != "NN" and not m.initial
+
+
 def _surface(m: Mention) -> tuple[str, ...]:
     if m.name:
         return tuple(m.name.split())
@@ -209,6 +216,7 @@ def _count(g: dict, m: Mention, s: tuple[str, ...], multi: bool, cls: str, work:
     g["firm"] = g.get("firm") or cues.firm_context(m, s)  # 'der Tourismuskonzern Thomas Cook'
     g["medium"] = g.get("medium") or cues.report_context(m)  # 'schreibt Techradar'
     g["open"] = g.get("open", True) and _open(m)  # 'Walan' + 'ICC', 'Neo Magazin' + 'Royal'
+    g["piece"] = g.get("piece", True) and _in_name(m)
     g["cue"] = g.get("cue") or cues.type_context(m, s)
     g["at"] = g.get("at") or cues.locative(m)  # 'in Madison', a dateline
     g["det"] = g.get("det") or cues.after_determiner(m)  # 'das Essen', 'in ihrem Essen'
