@@ -20,7 +20,8 @@ TOWN_HEADS = ("krankenhaus", "klinikum", "spital", *UNIVERSITY_HEADS)
 ENGLISH_HEADS = frozenset("Institution Institute Foundation University College Council Society Association "
                           "Agency Trust Fund Corporation Laboratory".split())
 NOT_COMPOUND_PARTS = frozenset("Ex Anti Pro Vize Mini Maxi Top Super Multi Bio Öko Online Internet "
-                               "Welt".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
+                               "Welt News Zoom".split())  # 'Welt-Anti-Doping-Agentur': the world's, no place
+FOUNDED = ("Stiftung", "Privatstiftung", "Foundation")  # 'Ford-Stiftung' is no mention of Ford
 
 
 def self_names(text: str) -> list[tuple[int, str]]:
@@ -42,8 +43,9 @@ def compound_part(word: str) -> tuple[str, str] | None:
     low, low_known = lexicon.pos(head.lower())
     if known and tag == "NN" or low_known and (low.startswith("ADJ") or low == "CARD"):
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
-    if "-" in tail and not lexicon.pos(tail.split("-")[0])[1] or tail.split("-")[0] in EVENT_PARTS:
-        return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team'
+    first = tail.split("-")[0]
+    if "-" in tail and not lexicon.pos(first)[1] or first in EVENT_PARTS or first in FOUNDED:
+        return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team', 'Ford-Stiftung'
     if head.casefold() in lexicon.folded_org_names():  # also 'Unicredit-Tochter'; not a piece of a longer
         return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
