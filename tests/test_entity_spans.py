@@ -494,3 +494,10 @@ def test_a_line_up_holding_a_name_with_a_particle_is_still_one():
     ents = extract(text)
     assert {"De Paula", "Holzhauser", "Martschinko", "Grünwald"} <= set(ents.people)  # no club, no town
     assert ents.organisations == ("Austria",) and ents.places == ()
+
+
+def test_the_kind_of_a_body_before_its_foreign_name_is_no_part_of_it():
+    assert extract("Die PSOE spricht mit der liberalen Partei Ciudadanos.").organisations == ("Ciudadanos",)
+    assert extract("sagte Amilcar Pop von der Indigena-Partei Winaq.").organisations == ("Winaq",)
+    # near miss: a German name keeps its kind's word, or the name's own words are not cut
+    assert "Recht" not in extract("Der Chef der Partei Recht und Gerechtigkeit (PiS) spricht.").organisations

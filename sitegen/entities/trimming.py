@@ -12,6 +12,7 @@ PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten t
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 PLACE_HEADS_EN = frozenset(("City", "Basin"))  # English heads of a place's name: 'Iowa City'
 STATE_HEADS = frozenset(("Republik", "Volksrepublik"))  # before a country's name: a state
+KINDS = frozenset(("Partei", "Gruppe", "Band", "Miliz", "Bewegung"))  # the kind of a body before its name
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
 TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
                    .split())  # 'Dr. Scot X', 'Mister Wenger'
@@ -69,6 +70,9 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b -= 1  # 'Edomwonyi Gelbe (Karten)'; not a surname after a given name: 'Gerald Klug', 'Karl Schnell'
     if b - a > 2 and words[a].lower() in ARTICLES and describer(words[a + 1]):
         a += 1  # 'Der Zeitung Haaretz zufolge'
+    if cls == "ORG" and b - a > 1 and words[a].rpartition("-")[2] in KINDS and words[a + 1][:1].isupper() \
+            and not lexicon.pos(words[a + 1])[1]:  # not 'Partei Recht und Gerechtigkeit'
+        a += 1  # 'der liberalen Partei Ciudadanos', 'von der Indigena-Partei Winaq'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
     while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)) \
             and not (cls == "PER" and b - a > 2 and words[a + 1].lower() in PARTICLES):  # 'Bart De Baere'
