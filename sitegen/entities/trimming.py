@@ -32,7 +32,8 @@ def trim(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Cut role nouns and descriptors off a span ('Bildungsministerin Sonja X', 'Irak Senfgas'), never end it
     on a particle ('Alexander Van' + 'der Bellen')."""
     a, b, cls = _trim_front(words, a, b, cls)
-    if b - a == 2 and b < len(words) and words[b] == ":" and _has_place(words[b - 1:b]) \
+    team = _has_place(words[b - 1:b]) or words[b - 1].isupper() and len(words[b - 1]) >= 3  # 'WAC:'
+    if b - a == 2 and b < len(words) and words[b] == ":" and team \
             and not _has_place(words[a:a + 1]) and words[a][:1].isupper() and not lexicon.pos(words[a])[1]:
         b, cls = b - 1, "PER"  # a scorer glued to the next line-up's team: 'Edomwonyi' + 'Salzburg: Walke'
         # (a word the dictionary knows opens a name: 'Polizei Wien:')
