@@ -501,3 +501,10 @@ def test_the_kind_of_a_body_before_its_foreign_name_is_no_part_of_it():
     assert extract("sagte Amilcar Pop von der Indigena-Partei Winaq.").organisations == ("Winaq",)
     # near miss: a German name keeps its kind's word, or the name's own words are not cut
     assert "Recht" not in extract("Der Chef der Partei Recht und Gerechtigkeit (PiS) spricht.").organisations
+
+
+def test_a_town_glued_after_a_persons_full_name_is_no_part_of_it():
+    ents = extract("Zwar brachte Dominik Frieser Kapfenberg in der 19. Minute in Front, doch dann kam es.")
+    assert "Dominik Frieser" in ents.people and "Dominik Frieser Kapfenberg" not in ents.people
+    # near miss: a surname that is a town elsewhere in the world stays
+    assert "Otto Pérez Molina" in extract("Der Präsident Otto Pérez Molina trat zurück.").people

@@ -236,6 +236,16 @@ def _noun_tail(words, a: int, b: int, cls: str) -> int:
                 b)  # 'Paris St. Germain
 
 
+def _town_after_person(words) -> bool:
+    """A town of the archive's home or GermEval's glued after a given name and a surname ('Dominik Frieser
+    Kapfenberg in Front'; not 'Otto Pérez Molina')."""
+    town, known = words[-1], lexicon.known().get(words[-1], "")
+    person = len(words) == 3 and words[0] in lexicon.first_names() and words[1] not in lexicon.first_names() \
+        and words[1].lower() not in PARTICLES
+    home = town in lexicon.local_places() or "LOC" in known and town in lexicon.places()
+    return person and home and "PER" not in known and town not in lexicon.people() | lexicon.first_names()
+
+
 def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     """Common nouns, particles and lower-case words after a name; the class its last word suggests."""
     b = _noun_tail(words, a, b, cls)
@@ -255,6 +265,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
     b = _glued_tail(words, a, b, cls)
+    b -= 1 if cls == "PER" and _town_after_person(words[a:b]) else 0  # 'brachte Dominik Frieser Kapfenberg'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
