@@ -310,3 +310,9 @@ def test_an_organisations_acronym_the_tagger_is_fairly_sure_of_is_kept_a_common_
     assert extract("Der ORF stellt über seine Tochter ORS die Technik.").organisations == ("ORF", "ORS")
     assert extract("Die Schüler der AHS lernen Latein.").organisations == ()  # a school type
     assert {"AHS", "UVP", "GVO", "UZB", "MKD"} <= lexicon.not_names()
+
+
+def test_a_home_town_after_a_districts_noun_is_a_place_all_through_the_article():
+    ents = extract("Die Stadt kommt in den Bezirk Tulln. Die Autohalter in Klosterneuburg murren, obwohl "
+                   "Tulln kleiner ist als ihre Heimatstadt.")
+    assert ents.places == ("Tulln", "Klosterneuburg") and ents.people == ()

@@ -23,8 +23,8 @@ FIRM_HEADS = ("konzern", "unternehmen", "firma", "riese", "gigant", "verlag", "r
               "kette", "portal")  # a person-shaped name after them is the firm named after someone
 ORG_NOUNS = ("band", "rockband", "popband", "seite", "nachrichtenseite", "internetseite")  # whole words
 PLACE_HEADS = ("stadt", "dorf", "insel", "siedlung", "gemeinde", "ortschaft", "provinz", "bundesstaat",
-               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole",
-               "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'
+               "stadtteil", "stadtviertel", "vorort", "landkreis", "kanton", "metropole", "bezirk",
+               "bundesland", "haftanstalt", "gefängnis",  # 'Hafenstadt', 'Haftanstalt Palmasola'
                "boulevard", "allee", "straße", "promenade")  # 'Prachtboulevard Champs-Elysees'
 TEAM_HEADS = ("ligist", "klub", "club", "verein", "aufsteiger", "absteiger", "team",
               "rennstall")  # 'Zweitligisten', 'Schwesterteam'
@@ -114,13 +114,13 @@ def type_context(m: Mention, toks: tuple[str, ...]) -> str | None:
         return None
     if m.cls in ("ORG", "LOC") and _person_after_role(word, toks):
         return "PER"  # 'des japanischen Experten Hirokatsu Watanabe', 'Mittelfeldspieler Holzhauser'
-    if _place_noun(word, m.before):
+    if place_noun(word, m.before):
         person = len(toks) > 1 and toks[0] in lexicon.first_names() or m.tokens[-1] == toks[-1] + "s"
         return None if person else "LOC"
     return "TEAM" if low.endswith(TEAM_HEADS) else "CLUB" if low.endswith(RANK_HEADS) else None
 
 
-def _place_noun(word: str, before: tuple[str, ...]) -> bool:
+def place_noun(word: str, before: tuple[str, ...]) -> bool:
     """A noun for a place right before a name, also in the genitive or before 'von' ('des Dorfes Beit Anon',
     'im Hafen von Mytilini'; not 'Richtung': 'ein Signal Richtung Hamilton')."""
     if word == "von" and len(before) > 1:

@@ -54,10 +54,11 @@ def _listed_towns(words: list[str], tags: list[str]) -> None:
 
 
 def _local_towns(words: list[str], tags: list[str]) -> None:
-    """An untagged town of data/places_local.txt after 'in', 'nach' or 'aus' is a place ('in Eisenstadt');
-    not before a capitalised word (a longer name)."""
+    """An untagged town of data/places_local.txt after 'in', 'nach', 'aus' or a place's noun is a place ('in
+    Eisenstadt', 'in den Bezirk Tulln'); not before a capitalised word (a longer name)."""
     for i in range(1, len(words)):
-        if tags[i] == "O" and words[i - 1] in LOCAL_BEFORE and words[i] in lexicon.local_places() \
+        cued = words[i - 1] in LOCAL_BEFORE or cues.place_noun(words[i - 1], tuple(words[:i - 1]))
+        if tags[i] == "O" and cued and words[i] in lexicon.local_places() \
                 and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
             tags[i] = "B-LOC"
 
