@@ -508,3 +508,11 @@ def test_a_town_glued_after_a_persons_full_name_is_no_part_of_it():
     assert "Dominik Frieser" in ents.people and "Dominik Frieser Kapfenberg" not in ents.people
     # near miss: a surname that is a town elsewhere in the world stays
     assert "Otto Pérez Molina" in extract("Der Präsident Otto Pérez Molina trat zurück.").people
+
+
+def test_a_name_cut_at_its_front_before_its_abbreviation_is_named_by_the_abbreviation():
+    ents = extract("Laut der Rundfunk und Telekom Regulierungs-GmbH (RTR) stieg der Umsatz.")
+    assert ents.organisations == ("RTR",)  # not the piece 'Telekom Regulierungs-GmbH'
+    # near miss: a whole name keeps its own name beside the abbreviation the archive pairs it with
+    ents = extract("Das Bundesamt für Fremdenwesen und Asyl (BFA) prüft.")
+    assert "Bundesamt für Fremdenwesen und Asyl" in ents.organisations

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from . import lexicon, sports
 from .mention import Mention, Surfaces
+from .normalize import initials
 
 GERMAN_PARTIES = frozenset({"CDU", "CSU", "SPD", "FDP", "AfD", "NPD", "Bundestag", "Deutscher Bundestag"})
 LEFT_FORMS = frozenset({"Linke", "Linken"})  # as the party only beside Germany's other parties
@@ -103,11 +104,23 @@ def nominalised_adjective(m: Mention) -> bool:
 def bracketed_abbreviations(surfaces: Surfaces) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation right before its abbreviation in parentheses (same first letter) is named by
     the abbreviation all through the article: 'Kraftfahrt-Bundesamt (KBA)' -> KBA, as the archive names it
-    elsewhere (not 'Häupl (SPÖ)')."""
+    elsewhere (not 'Häupl (SPÖ)'); so is a name the tagger cut at its front (_cut_before)."""
     bodies = {s[0] for m, s in surfaces if m.cls == "ORG" and len(s) == 1}
-    return {(m.before[0],): s for m, s in surfaces
-            if m.cls == "ORG" and len(s) == 1 and s[0].isupper() and len(m.before) == 2 and m.before[1] == "("
-            and len(s[0]) > 2 and m.before[0] in bodies and m.before[0][:1] == s[0][:1]}
+    out = {(m.before[0],): s for m, s in surfaces
+           if m.cls == "ORG" and len(s) == 1 and s[0].isupper() and len(m.before) == 2 and m.before[1] == "("
+           and len(s[0]) > 2 and m.before[0] in bodies and m.before[0][:1] == s[0][:1]}
+    ordered = sorted(surfaces, key=lambda pair: pair[0].start)
+    out.update({s: t for (m, s), (n, t) in zip(ordered, ordered[1:]) if _cut_before(m, s, n, t)})
+    return out
+
+
+def _cut_before(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) -> bool:
+    """An organisation's name the tagger cut at its front, right before its abbreviation, which ends with
+    the cut name's initials ('Rundfunk und Telekom Regulierungs-GmbH (RTR)' found as 'Telekom
+    Regulierungs-GmbH')."""
+    short = initials(s)
+    return m.cls == n.cls == "ORG" and len(s) > 1 and m.after == "(" and len(t) == 1 and t[0].isupper() \
+        and n.before == (m.tokens[-1], "(") and len(t[0]) > len(short) >= 2 and t[0].endswith(short)
 
 
 def institution_towns(surfaces: Surfaces) -> Surfaces:
