@@ -114,6 +114,10 @@ def test_name_inside_a_hyphen_compound_counts():
     # near misses: a foundation named after a firm is no mention of it, a common word opens no name
     ents = extract("Die Ford-Stiftung zahlt. Microsoft verbessert die Zoom-Funktion und die News-App.")
     assert ents.organisations == ("Ford-Stiftung", "Microsoft")
+    # a compound the tagger took whole: the listed name before a common noun is the mention
+    ents = extract("Das sagte Leitl am Wochenende im ORF-Radio Oberösterreich. Die Mercedes-Benz AG wächst.")
+    assert ents.organisations == ("ORF", "Mercedes-Benz AG")
+    assert "US-Justizministerium" in extract("Das US-Justizministerium ermittelt.").organisations
 
 
 def test_empty_text_gives_empty_entities():

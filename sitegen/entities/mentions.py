@@ -173,7 +173,7 @@ def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[st
     words = [t.text for t in sent]
     given, probs = tagger.tag_marginals(words)
     tags = particles.join(words, placespans.repair(words, rules.repair(words, list(given))))
-    tags = institutions.tag(words, tags)
+    tags = untagged.compound_tags(words, institutions.tag(words, tags))
     tags = innernames.journals(words, innernames.expansions(words, tags))
     inner = innernames.institution_towns(words, tags) + innernames.state_bodies(words, tags)
     out = [Mention(tuple(words[a:b]), "ORG", 0.9, sent[a].start, name) for a, b, name in inner]

@@ -11,6 +11,7 @@ from .mention import Mention
 from .words import common_noun, role_noun
 
 ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,6}")
+MEDIUM_TAILS = frozenset(("Radio", "Fernsehen", "Gruppe"))  # nouns a listed name also opens: 'ORF-Radio'
 
 
 def media_names(sent, tags, known: set[int]) -> list[Mention]:
@@ -52,6 +53,23 @@ def compound_parts(sent, tags) -> list[Mention]:
             name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
             out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
     return out
+
+
+def compound_tags(words: list[str], tags: list[str]) -> list[str]:
+    """The tags with a one-word organisation span untagged where a listed name and a common noun make it, so
+    that the name is the mention ('im ORF-Radio' names the ORF; not 'Mercedes-Benz', 'Daimler-Benz')."""
+    return [_part_only(w, tag, nxt) for w, tag, nxt in zip(words, tags, [*tags[1:], "O"])]
+
+
+def _part_only(word: str, tag: str, nxt: str) -> str:
+    tail = word.rpartition("-")[2]
+    whole = word in lexicon.orgs() or word.casefold() in lexicon.aliases() or word in lexicon.companies() \
+        or word in lexicon.known()
+    heads = rules.INSTITUTION_HEADS + tuple(w for w in lexicon.org_words() if len(w) > 3)
+    body = tail.lower().endswith(heads)
+    noun = tail in MEDIUM_TAILS or common_noun(tail) and not body  # not 'ÖVP-Wirtschaftsbund'
+    part = tag == "B-ORG" and not nxt.startswith("I-") and noun and not whole and rules.compound_part(word)
+    return "O" if part else tag
 
 
 def cued_works(sent, tags: list[str]) -> list[Mention]:
