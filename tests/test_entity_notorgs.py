@@ -30,6 +30,11 @@ def test_a_strait_is_one_place_with_its_von():
     assert ents.places == ("Straße von Hormuz", "Iran")
 
 
+def test_a_north_american_team_whose_name_ends_in_no_plural_is_a_team():
+    ents = extract("Thomas Vanek traf für die Minnesota Wild zum 3:2. Die Miami Heat verloren.")
+    assert ents.organisations == ("Minnesota Wild", "Miami Heat") and ents.people == ("Thomas Vanek",)
+
+
 def test_foreign_papers_names_are_whole():
     ents = extract("Laut Gazzetta dello Sport ist der Transfer fix. Das schrieb der Corriere della Sera.")
     assert ents.organisations == ("Gazzetta dello Sport", "Corriere della Sera")
