@@ -38,6 +38,8 @@ def test_a_north_american_team_whose_name_ends_in_no_plural_is_a_team():
 def test_foreign_papers_names_are_whole():
     ents = extract("Laut Gazzetta dello Sport ist der Transfer fix. Das schrieb der Corriere della Sera.")
     assert ents.organisations == ("Gazzetta dello Sport", "Corriere della Sera")
+    ents = extract("Das Pariser Blatt Le Canard enchaîné fragt sich, warum. Laut Le Monde ist es so.")
+    assert ents.organisations == ("Le Canard enchaîné", "Le Monde")  # after the tagged 'Pariser Blatt'
 
 
 def test_a_work_after_its_kind_inside_the_span_is_none():

@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import appositions, innernames, institutions, lexicon, particles, placespans, rules, sports, tagger
 from . import untagged
 from .mention import QUOTES, Mention
-from .normalize import key, word_key
+from .normalize import key, place_adjective, word_key
 from .registry import Registry
 from .tokenize import EXPANDED, sentences
 from .trimming import trim
@@ -112,8 +112,10 @@ def _span_start(tags: list[str], i: int) -> int:
 
 
 def _noun_lead(words: list[str], tags: list[str], i: int) -> bool:
-    """Word i goes on a tagged span of common nouns only: 'Zeitung' of 'Zeitung Welt' + 'am Sonntag'."""
-    return all(w[1:].islower() and lexicon.pos(w) == ("NN", True) for w in words[_span_start(tags, i):i])
+    """Word i goes on a tagged span of common nouns (and a place's adjective) only: 'Zeitung' of 'Zeitung
+    Welt' + 'am Sonntag', 'Pariser Blatt' + 'Le Canard enchaîné'."""
+    return all(w[1:].islower() and (lexicon.pos(w) == ("NN", True) or place_adjective(w))
+               for w in words[_span_start(tags, i):i])
 
 
 def bio(words: list[str]) -> list[str]:
