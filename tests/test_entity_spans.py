@@ -516,3 +516,9 @@ def test_a_name_cut_at_its_front_before_its_abbreviation_is_named_by_the_abbrevi
     # near miss: a whole name keeps its own name beside the abbreviation the archive pairs it with
     ents = extract("Das Bundesamt für Fremdenwesen und Asyl (BFA) prüft.")
     assert "Bundesamt für Fremdenwesen und Asyl" in ents.organisations
+
+
+def test_the_missing_players_with_their_reasons_are_players():
+    text = ("Rapid: Strebinger – Auer, Sonnleitner, Dibon, Stangl – Petsos, Grahovac – Schaub – Jelic. "
+            "Es fehlen: Murg (Innenband-Teilriss), Novota (im Aufbautraining), Pavelic (gesperrt)")
+    assert {"Murg", "Novota", "Pavelic"} <= set(extract(text).people)

@@ -14,7 +14,8 @@ City""".split())  # 'City' unless a place: 'Mexico City'
 
 # a particle opening a player's name: 'De Paula', 'Van der Vaart', 'El Ghazi'
 _PARTICLE = r"(?:(?:[Dd][aeiou]s?|[Vv]an(?: [Dd]e[rn]?)?|[Vv]on|El|Al|Ter|Le|La|Mac) )"
-_PLAYER = rf"(?:[A-ZÄÖÜ][a-z]?\. )?{_PARTICLE}?[A-ZÄÖÜ][\w'-]+(?: \(\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?\))?"
+_PLAYER = (rf"(?:[A-ZÄÖÜ][a-z]?\. )?{_PARTICLE}?[A-ZÄÖÜ][\w'-]+"
+           r"(?: \((?:\d+\.?(?: [A-ZÄÖÜ][\w'-]+)?|[^()\d][^()]{0,40})\))?")  # '(46. Gruber)', '(Knie)'
 _SEP = r"(?:\s?[,–/]\s?| bzw\. )"
 LINEUP = re.compile(rf"(?<=: )({_PLAYER}(?:{_SEP}{_PLAYER}){{2,}})")
 _CARDS = r"(?:Tore|Gelbe Karten?|Gelb-Rote Karten?|Rote Karten?)"
