@@ -522,3 +522,10 @@ def test_the_missing_players_with_their_reasons_are_players():
     text = ("Rapid: Strebinger – Auer, Sonnleitner, Dibon, Stangl – Petsos, Grahovac – Schaub – Jelic. "
             "Es fehlen: Murg (Innenband-Teilriss), Novota (im Aufbautraining), Pavelic (gesperrt)")
     assert {"Murg", "Novota", "Pavelic"} <= set(extract(text).people)
+
+
+def test_a_persons_name_with_a_particle_or_an_elided_de_is_a_person_whole():
+    ents = extract("Neben Weltmeister Gary Anderson und Weltranglistenleader Michael van Gerwen spielt er.")
+    assert ents.people == ("Gary Anderson", "Michael van Gerwen") and ents.places == ()
+    ents = extract("Davor warnt auch Susan le Jeune dAllegeershecque, britische Botschafterin in Wien.")
+    assert ents.people == ("Susan le Jeune dAllegeershecque",)

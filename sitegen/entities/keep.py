@@ -24,6 +24,7 @@ def kept_type(name: str, g: dict, seen: set[str]) -> str | None:
     club = " " in name and _club_words(name.split()) and name not in lexicon.multiword_places()
     cls = "ORG" if club else cls  # 'Atlético Madrid', 'Leicester City' (not 'Mexico City')
     cls = "PER" if cls == "ORG" and nameforms.person_form(name) else nameforms.retyped_person(name, cls)
+    cls = "PER" if nameforms.particle_person(name) else cls  # 'Michael van Gerwen' typed as a place
     cls = "ORG" if cls == "PER" and nameforms.institution_name(name) else cls  # 'Max-Planck-Institut für ...'
     cls = "ORG" if g.get("firm") and cls == "PER" else cls  # the firm all through: 'Thomas Cook zahlte nicht'
     medium = g.get("medium") and " " not in name and not _personal(name)  # 'schreibt Eurogamer'
@@ -218,7 +219,8 @@ def _sure_of_several(g: dict, name: str, cls: str) -> bool:
     """A name of several words: sure enough, or less sure with what speaks for its type (a role or a given
     name for a person, an organisation's word or noun, a listed place after a preposition of place)."""
     cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
-    given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names()
+    given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names() \
+        or cls == "PER" and g["conf"] >= MIN_CUED and nameforms.particle_person(name)  # 'Michael van Gerwen'
     # 'AFC Bournemouth'; after a noun for a company or medium: 'die Tageszeitung Die Presse'
     named = cls == "ORG" and g["conf"] >= MIN_NAMED and (_organisation_word(name) or g["org"])
     placed = cls == "LOC" and g.get("at") and name in lexicon.multiword_places() and g["conf"] >= MIN_CUED

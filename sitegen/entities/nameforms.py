@@ -7,7 +7,7 @@ import re
 from . import lexicon, rules
 from .normalize import place_adjective
 from .sports import team_word
-from .trimming import PARTICLES
+from .trimming import ELIDED, PARTICLES
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
@@ -99,6 +99,15 @@ def person_form(name: str) -> bool:
     toks = name.split()
     return len(toks) == 2 and toks[0] in lexicon.first_names() and not lexicon.org_words() & set(toks) \
         and "ORG" not in lexicon.known().get(name, "")  # 'Henry Ford' too: the company is 'Ford'
+
+
+def particle_person(name: str) -> bool:
+    """A given name, a name's particle and a surname, no place's word: a person typed as a place or an
+    organisation ('Michael van Gerwen', 'Rafael van der Vaart')."""
+    toks = name.split()
+    placed = any(t in lexicon.places() or t in lexicon.regions() for t in toks[1:])
+    return len(toks) >= 3 and toks[0] in lexicon.first_names() and toks[1] in PARTICLES \
+        and (toks[-1][:1].isupper() or ELIDED.fullmatch(toks[-1]) is not None) and not placed
 
 
 BODY_WORDS = ("institut", "universität", "hochschule", "akademie", "ministerium", "gericht", "stiftung",

@@ -12,6 +12,7 @@ PARTICLES = frozenset("van von de der den da di del du la le al el bin ibn ten t
 NOBILIARY = frozenset("van von de di da du zu del dos ten ter".split())  # may continue a full name
 PLACE_HEADS_EN = frozenset(("City", "Basin"))  # English heads of a place's name: 'Iowa City'
 STATE_HEADS = frozenset(("Republik", "Volksrepublik"))  # before a country's name: a state
+ELIDED = re.compile(r"d['’]?[A-ZÄÖÜ][\w-]+")  # a name's elided 'de': 'd'Estaing', 'dAllegeershecque'
 KINDS = frozenset(("Partei", "Gruppe", "Band", "Miliz", "Bewegung"))  # the kind of a body before its name
 MEDIA_WORDS = ("zeitung", "konzern", "magazin", "sender", "blatt", "gesellschaft", "agentur", "plattform")
 TITLES = frozenset("Dr. Prof. Mag. Ing. DI DDr. Dipl.-Ing. Univ.-Prof. MMag. Dkfm. Mister Mr. Mrs. Ms."
@@ -204,7 +205,8 @@ def _glued_tail(words, a: int, b: int, cls: str) -> int:
     parteifreier Mandatar'), a country after a town ('in Budapest Ungarns Innenminister'), a common noun after
     a party's acronym ('in der SVP Getränke bezahlt')."""
     b = next((i for i in range(a + 1, b) if cls == "PER" and words[i][:1].islower()
-              and words[i].lower() not in PARTICLES and "-" not in words[i]), b)
+              and words[i].lower() not in PARTICLES and "-" not in words[i]
+              and not ELIDED.fullmatch(words[i])), b)  # 'Susan le Jeune dAllegeershecque'
     if cls == "LOC" and b - a == 2 and words[a] in lexicon.places() and words[a] not in lexicon.countries() \
             and {words[a + 1], words[a + 1].removesuffix("s")} & lexicon.countries():
         b -= 1
@@ -267,7 +269,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     b = _glued_tail(words, a, b, cls)
     b -= 1 if cls == "PER" and _town_after_person(words[a:b]) else 0  # 'brachte Dominik Frieser Kapfenberg'
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
-                         or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()):
+                         or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()
+                         and not ELIDED.fullmatch(words[b - 1])):
         b -= 1  # 'Psaki von »...«', 'TPS Turku 2:3': no name ends in a particle, lower-case word or score
     first = set(words[a].split("-")) & lexicon.first_names()
     if cls == "ORG" and first and b - a > 1 and not set(words[a + 1:b]) & lexicon.orgs():
