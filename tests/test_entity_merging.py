@@ -183,6 +183,17 @@ def test_a_town_for_a_club_in_sports_reports_goes_to_its_club_or_is_none():
     assert "Columbia" not in moves  # the label outside the sports section
 
 
+def test_a_clubs_short_name_in_sports_reports_goes_to_the_one_full_name_it_opens():
+    def art(organisations, section):
+        return ArticleNames((), (), tuple(organisations), "", section)
+    arts = [art(["Juventus", "VfL", "Sky"], "Sport"), art(["Juventus Turin", "VfL Wolfsburg"], "Sport"),
+            art(["Sky Deutschland", "Google Pictures"], "Sport"), art(["Google"], "Web")]
+    moves = merged(arts)
+    assert moves["Juventus"] == "Juventus Turin" and moves["VfL"] == "VfL Wolfsburg"
+    assert "Sky" not in moves  # a country after it: a branch, no club's town
+    assert "Google" not in moves  # outside the sports reports
+
+
 def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_it():
     from sitegen.ingest.entity_pass import describe
 

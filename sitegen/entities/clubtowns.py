@@ -1,4 +1,5 @@
-"""Archive level: a town typed as an organisation stands for its club ('gegen Augsburg' -> FC Augsburg)."""
+"""Archive level: a town typed as an organisation stands for its club ('gegen Augsburg' -> FC Augsburg), a
+club's short name for its full name ('Juventus' -> Juventus Turin)."""
 from __future__ import annotations
 
 import re
@@ -27,6 +28,29 @@ def club_towns(articles):
                 out[("ORG", name)] = (None, "unnamed")
         return out
     return rule
+
+
+def club_short_names(articles):
+    """A rule for merging.plan(): a club's one-word short name in sports reports goes to the archive's only
+    longer organisation it opens that a town or a club's word ends ('Juventus' -> 'Juventus Turin', 'VfL' ->
+    'VfL Wolfsburg'; not 'Sky' -> 'Sky Deutschland', nor 'Google' outside sports reports)."""
+    def rule(live, registry) -> dict:
+        places = {n for cls, n in live if cls == "LOC"}
+        orgs = {n for cls, n in live if cls == "ORG"}
+        sporty = _sporty_names(articles)
+        out = {}
+        for name in (n for n in orgs if " " not in n and sporty.get(n, False)):
+            longer = [o for o in orgs if o.split()[0] == name and " " in o]
+            if len(longer) == 1 and _club_tail(longer[0].split()[1:], places):
+                out[("ORG", name)] = (("ORG", longer[0]), "short")
+        return out
+    return rule
+
+
+def _club_tail(words: list[str], places: set[str]) -> bool:
+    """A town ('Turin', 'Wolfsburg') or a club's word ('FC') after a club's short name."""
+    tail = " ".join(words)
+    return club_name(tail) or town(tail, places) or lexicon.town(tail) and tail not in lexicon.countries()
 
 
 def _club(name: str, sporty: dict[str, bool]) -> bool:

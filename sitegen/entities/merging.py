@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
-from .clubtowns import club_towns
+from .clubtowns import club_short_names, club_towns
 from .normalize import folded, initials, key
 from .registry import Registry
 from .resolve import canonical
@@ -22,7 +22,8 @@ SAINT = re.compile(r"\bsankt\b")  # in a folded name: 'Sankt Pölten' is 'St. P�
 CLASS_OF = {"people": "PER", "places": "LOC", "organisations": "ORG"}
 REASONS = {"alias": "Register oder Aliasliste", "accent": "Schreibvariante", "inflection": "gebeugte Form",
            "surname": "Nachname allein", "prefix": "Anfang eines Namens", "abbreviation": "Abkürzung",
-           "club": "Stadt für ihren Verein", "unnamed": "Stadt für einen ungenannten Verein"}
+           "club": "Stadt für ihren Verein", "short": "Kurzname des Vereins",
+           "unnamed": "Stadt für einen ungenannten Verein"}
 _LINK = r"(?:(?:der|des|für|und|von|of|the|for|de|&)\s)?"
 ABBR_PAIR = re.compile(rf"((?:[A-ZÄÖÜ][\w.'-]*\s{_LINK}){{1,7}})\(([A-ZÄÖÜ][\w-]{{1,9}})\)")  # 'Name (ABBR)'
 GENITIVE = ("’s", "'s", "es", "s", "'", "’")
@@ -61,7 +62,7 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
             target[(cls, name)] = (new, "alias")
     live = _live(counts, target)
     for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles),
-                 _surnames(articles)):
+                 club_short_names(articles), _surnames(articles)):
         for old, (new, reason) in rule(live, registry).items():
             if old not in target and _free(old, registry):
                 target[old] = (new, reason)
