@@ -192,6 +192,7 @@ def test_a_clubs_short_name_in_sports_reports_goes_to_the_one_full_name_it_opens
     assert moves["Juventus"] == "Juventus Turin" and moves["VfL"] == "VfL Wolfsburg"
     assert "Sky" not in moves  # a country after it: a branch, no club's town
     assert "Google" not in moves  # outside the sports reports
+    assert merged([names(["Juve"]), names(organisations=["Juventus Turin"])]) == {"Juve": "Juventus Turin"}
 
 
 def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_it():
