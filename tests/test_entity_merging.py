@@ -36,6 +36,14 @@ def test_spellings_that_differ_by_a_hyphen_merge_to_the_most_frequent():
                      "Time - Verlag": "Time-Verlag"}
 
 
+def test_an_umlaut_written_out_is_the_same_spelling():
+    moves = merged([names(organisations=["ÖRAK"]), names(organisations=["ÖRAK"]),
+                    names(organisations=["OERAK"]), names(["Müller"]), names(["Mueller"]), names(["Müller"])])
+    assert moves == {"OERAK": "ÖRAK", "Mueller": "Müller"}  # one page, not two that clash on one slug
+    moves = merged([names(places=["Piräus"]), names(places=["Piräus"]), names(places=["Piräeus"])])
+    assert moves == {"Piräeus": "Piräus"}  # 'ä' folded in one, written out in the other
+
+
 def test_sankt_and_st_are_one_spelling():
     moves = merged([names(places=["St. Pölten", "Wien"]), names(places=["St. Pölten"]),
                     names(places=["Sankt Pölten"]), names(places=["Sankt Anton"])])

@@ -316,3 +316,10 @@ def test_a_home_town_after_a_districts_noun_is_a_place_all_through_the_article()
     ents = extract("Die Stadt kommt in den Bezirk Tulln. Die Autohalter in Klosterneuburg murren, obwohl "
                    "Tulln kleiner ist als ihre Heimatstadt.")
     assert ents.places == ("Tulln", "Klosterneuburg") and ents.people == ()
+
+
+def test_an_owner_after_von_is_no_part_of_an_organisations_name():
+    words = "Auch die MTB Privatstiftung von Theresia Babler hält 16,8 Prozent .".split()
+    assert trim(words, 2, 7, "ORG") == (2, 4, "ORG")
+    words = "Der Vertrag von Lissabon und die Bank von England .".split()
+    assert trim(words, 6, 9, "ORG")[:2] == (6, 9)  # a place after 'von' belongs to the name

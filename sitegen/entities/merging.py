@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .clubtowns import club_short_names, club_towns
-from .normalize import folded, initials, key
+from .normalize import folded, initials, key, transliterated
 from .registry import Registry
 from .resolve import canonical
 
@@ -128,14 +128,23 @@ def _place_name(name: str) -> bool:
 
 
 def _accents(live: Counter, registry: Registry) -> dict:
-    """Spellings equal once accents, hyphens, case and 'Sankt' are folded ('Ban Ki-moon', 'Ban Ki Moon';
-    'Sankt Pölten', 'St. Pölten'): to the registry's or the most frequent form."""
-    groups: dict[tuple[str, str], list] = {}
-    for cls, name in live:
-        key = SAINT.sub("st.", folded(" ".join(name.replace("-", " ").split())))
-        groups.setdefault((cls, key), []).append((cls, name))
+    """Spellings equal once accents, hyphens, case and 'Sankt' are folded, with umlauts written out or not
+    ('Ban Ki-moon', 'Ban Ki Moon'; 'Sankt Pölten', 'St. Pölten'; 'ÖRAK', 'OERAK'; 'Piräeus', 'Piräus'): to the
+    registry's or the most frequent form."""
+    group_of: dict[tuple[str, str], list] = {}
+    for cls, name in sorted(live):
+        spaced = " ".join(name.replace("-", " ").split())
+        keys = [(cls, SAINT.sub("st.", fold(spaced))) for fold in (folded, transliterated)]
+        joined = [group_of[k] for k in keys if k in group_of]
+        group = joined[0] if joined else []
+        for other in joined[1:]:
+            if other is not group:  # the name links two spellings' groups: one group
+                group.extend(n for n in other if n not in group)
+                group_of.update({k: group for k, g in group_of.items() if g is other})
+        group.append((cls, name))
+        group_of.update({k: group for k in keys})
     out = {}
-    for group in groups.values():
+    for group in {id(g): g for g in group_of.values()}.values():
         best = _best(group, live, registry)
         out.update({n: (best, "accent") for n in group if n != best})
     return out

@@ -145,6 +145,14 @@ def word_key(tok: str) -> str:
     return low
 
 
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def transliterated(name: str) -> str:
+    """folded() after the umlauts are written out: 'ÖRAK' and 'OERAK' share one, 'Müller' and 'Mueller'."""
+    return folded(name.translate(UMLAUTS))
+
+
 def folded(name: str) -> str:
     """Accents, ß, letters like ł and case folded away: 'Erdoğan' and 'Erdogan' share one, 'Jarosław' and
     'Jaroslaw'."""

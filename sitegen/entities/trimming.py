@@ -238,6 +238,14 @@ def _noun_tail(words, a: int, b: int, cls: str) -> int:
                 b)  # 'Paris St. Germain
 
 
+def _person_pair(first: str, last: str) -> bool:
+    """Two words that read as a given name and a surname: a listed given name, or two names no dictionary,
+    list of places or annotated name knows ('Theresia Babler')."""
+    unknown = all(w[:1].isupper() and lexicon.pos(w) == ("NE", False) and w not in lexicon.places()
+                  and w not in lexicon.known() for w in (first, last))
+    return first in lexicon.first_names() and last[:1].isupper() or unknown
+
+
 def _town_after_person(words) -> bool:
     """A town of the archive's home or GermEval's glued after a given name and a surname ('Dominik Frieser
     Kapfenberg in Front'; not 'Otto Pérez Molina')."""
@@ -268,6 +276,8 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         b -= 1  # 'SV Ried Wiedergutmachung', 'Nobelpreis für Medizin'
     b = _glued_tail(words, a, b, cls)
     b -= 1 if cls == "PER" and _town_after_person(words[a:b]) else 0  # 'brachte Dominik Frieser Kapfenberg'
+    owner = cls == "ORG" and b - a > 3 and words[b - 3] == "von" and _person_pair(words[b - 2], words[b - 1])
+    b -= 3 if owner else 0  # 'die MTB Privatstiftung von Theresia Babler': the owner is no part of the name
     while b - a > 1 and (words[b - 1].lower() in PARTICLES or sports.SCORE.fullmatch(words[b - 1])
                          or not words[b - 1][:1].isupper() and not words[b - 1][:1].isdigit()
                          and not ELIDED.fullmatch(words[b - 1])):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import frontmatter
 
-from sitegen.entities.normalize import folded, initials, key
+from sitegen.entities.normalize import folded, initials, key, transliterated
 from sitegen.entities.trimming import PARTICLES
 
 FIELDS = ("people", "places", "organisations")
@@ -40,6 +40,7 @@ def split_pairs(found: dict[str, Counter]) -> list[tuple[str, str, str]]:
     for n in every:
         by_key.setdefault(key(n.split()), []).append(n)
         by_key.setdefault("fold " + folded(n), []).append(n)
+        by_key.setdefault("fold " + transliterated(n), []).append(n)  # 'ÖRAK', 'OERAK'
     for k, group in by_key.items():
         for a in group:
             for b in group:
