@@ -529,3 +529,12 @@ def test_a_persons_name_with_a_particle_or_an_elided_de_is_a_person_whole():
     assert ents.people == ("Gary Anderson", "Michael van Gerwen") and ents.places == ()
     ents = extract("Davor warnt auch Susan le Jeune dAllegeershecque, britische Botschafterin in Wien.")
     assert ents.people == ("Susan le Jeune dAllegeershecque",)
+
+
+def test_a_capitalised_adjective_and_a_pairs_first_half_open_an_organisations_name():
+    text = "Beteiligt sind die Steiermärkische Sparkasse und der Hotel- und Gaststättenverband Köln."
+    assert extract(text).organisations == ("Steiermärkische Sparkasse", "Hotel- und Gaststättenverband Köln")
+    text = "Die Studie entstand mit der Technischen Universität (TU) Wien."
+    assert extract(text).organisations == ("Technische Universität Wien",)  # the town after the abbreviation
+    # near miss: an adjective in lower case describes: the paper's name stays its own
+    assert extract("Das berichtete die britische Zeitung The Guardian.").organisations == ("The Guardian",)

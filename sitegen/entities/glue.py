@@ -123,17 +123,23 @@ def _cut_before(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) 
         and n.before == (m.tokens[-1], "(") and len(t[0]) > len(short) >= 2 and t[0].endswith(short)
 
 
+SEATED = lexicon.ORG_SUFFIXES + ("universität", "hochschule")  # heads whose name may end in a town
+
+
 def institution_towns(surfaces: Surfaces) -> Surfaces:
     """An institution's name goes on with the town after its abbreviation in parentheses: 'Das
-    Oberlandesgericht (OLG) Wien' is Oberlandesgericht Wien (the town is no mention of its own there)."""
+    Oberlandesgericht (OLG) Wien' is Oberlandesgericht Wien, 'der Technischen Universität (TU) Wien'
+    Technische Universität Wien (the town is no mention of its own there)."""
     ordered = sorted(surfaces, key=lambda pair: pair[0].start)
     out, skip = [], set()
-    for (m, s), (nxt, t) in zip(ordered, [*ordered[1:], (None, ())]):
+    for i, (m, s) in enumerate(ordered):
         if id(m) in skip:
             continue
-        town = nxt is not None and nxt.cls == "LOC" and len(t) == 1 and len(nxt.before) == 2 \
-            and nxt.before[1] == ")" and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", nxt.before[0]) is not None
-        if town and m.cls == "ORG" and m.after == "(" and s[-1].lower().endswith(lexicon.ORG_SUFFIXES):
+        after = [(n, t) for n, t in ordered[i + 1:i + 3] if n.cls == "LOC" and len(t) == 1]  # past '(TU)'
+        nxt, t = after[0] if after else (None, ())
+        town = nxt is not None and len(nxt.before) == 2 and nxt.before[1] == ")" \
+            and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", nxt.before[0]) is not None
+        if town and m.cls == "ORG" and m.after == "(" and s[-1].lower().endswith(SEATED):
             s = s + t
             skip.add(id(nxt))
         out.append((m, s))

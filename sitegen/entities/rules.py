@@ -70,6 +70,7 @@ def body_compound(word: str) -> bool:
     return body and head.casefold() in lexicon.folded_org_names()
 
 
+ISCH = ("ische", "ischer", "isches", "ischen")  # an adjective of a land or a kind: 'Steiermärkische'
 EVENT_PARTS = frozenset("Cup Open Trophy Masters Prix Slam Bowl Games".split())
 # English words that open a company's name before a word the tagger takes alone: 'General Electric'
 OPENERS = frozenset("General Western Eastern Northern Southern Central Royal Pacific Continental Global "
@@ -98,6 +99,21 @@ def plural_noun(word: str) -> bool:
     return word[:1].isupper() and lexicon.pos(word) == ("NN", True) and word.endswith(("e", "en", "er", "n"))
 
 
+def _organisation_openers(words: list[str], tags: list[str]) -> None:
+    """An organisation's span opens (in place) with a capitalised adjective in '-isch' inside a sentence,
+    which only a name writes so ('die Steiermärkische Sparkasse'), and with the first half of a pair written
+    with a hyphen ('Hotel- und' + 'Gaststättenverband Köln')."""
+    for a, _, cls in list(spans(tags)):
+        if cls != "ORG" or a < 2 or tags[a - 1] != "O":
+            continue
+        word = words[a - 1]
+        named = word[:1].isupper() and word[1:].islower() and word.lower().endswith(ISCH)
+        if named and words[a - 2][:1].islower():
+            tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
+        elif word == "und" and words[a - 2][:1].isupper() and words[a - 2][-1:] == "-" and tags[a - 2] == "O":
+            tags[a - 2:a + 1] = ["B-ORG", "I-ORG", "I-ORG"]
+
+
 def repair(words: list[str], tags: list[str]) -> list[str]:
     """Spans the tagger cut, joined (in place): two names side by side are one ('Salt' + 'Lake City'), a place
     before a club is the club ('Hertha' + 'BSC'), an untagged given name opens the name after it (so does an
@@ -124,6 +140,7 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _place_openers(words, tags)
     _openers(words, tags)
     _cut_places(words, tags)
+    _organisation_openers(words, tags)
     split_clubs(words, tags)
     result_teams(words, tags)
     for i in range(len(words) - 1):

@@ -77,7 +77,8 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
         a += 1  # 'der liberalen Partei Ciudadanos', 'von der Indigena-Partei Winaq'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
     while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)) \
-            and not (cls == "PER" and b - a > 2 and words[a + 1].lower() in PARTICLES):  # 'Bart De Baere'
+            and not (cls == "PER" and b - a > 2 and words[a + 1].lower() in PARTICLES) \
+            and not (cls == "ORG" and _opener(words, a)):  # 'Bart De Baere', 'die Steiermärkische Sparkasse'
         a += 1
         if words[a] in lexicon.first_names():
             cls = "PER"
@@ -144,7 +145,7 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
     noun = end - a == 2 and lexicon.pos(words[end - 1]) == ("NN", True) \
         and words[a].endswith(("e", "en", "er")) and not last.endswith(rules.PURPOSE_HEADS)
     head = head or cls == "ORG" and noun  # never cut to a lone noun: 'Nationale Front', 'Afrikanische Union'
-    while b - a > 1 and not (cls == "ORG" and words[a] in rules.OPENERS):  # 'General Electric'
+    while b - a > 1 and not (cls == "ORG" and _opener(words, a)):
         adjective = head and lexicon.pos(words[a].lower())[0].startswith("ADJ")
         verb_first = a == 0 and (cls != "PER" or words[a + 1] in lexicon.first_names())  # 'Besart Abdurahimi'
         if not (_other_word(words[a], opening=verb_first) and not adjective
@@ -155,6 +156,14 @@ def _opening_words(words, a: int, b: int, cls: str) -> int:
             return a
         a += 1
     return a
+
+
+def _opener(words, a: int) -> bool:
+    """A word that opens an organisation's name: an English one ('General Electric'), a capitalised adjective
+    in '-isch' inside a sentence ('die Steiermärkische Sparkasse') or a pair's first half ('Hotel- und')."""
+    word = words[a]
+    isch = a > 0 and word[:1].isupper() and word[1:].islower() and word.lower().endswith(rules.ISCH)
+    return word in rules.OPENERS or isch or word[-1:] == "-" and words[a + 1] == "und"
 
 
 def _has_place(words) -> bool:
