@@ -3,6 +3,7 @@ club's short name for its full name ('Juventus' -> Juventus Turin)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon, sports
 
@@ -96,8 +97,12 @@ def team(name: str) -> bool:
 
 def _body(name: str) -> bool:
     """A name with an institution's word: 'Landgericht Augsburg', 'Universität Salzburg'."""
-    heads = tuple(w for w in lexicon.org_words() if len(w) >= 4)
-    return any(w.lower().endswith(heads) for w in name.split())
+    return any(w.lower().endswith(_org_heads()) for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[str, ...]:
+    return tuple(w for w in lexicon.org_words() if len(w) >= 4)
 
 
 def _outermost(names: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ after a role noun ('Eurogruppen-Chef Jeroen Dijsselbloem'), an institution befor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon, rules
 from .cues import MEDIA_HEADS, org_context, work_context
@@ -62,14 +63,20 @@ def compound_tags(words: list[str], tags: list[str]) -> list[str]:
 
 
 def _part_only(word: str, tag: str, nxt: str) -> str:
+    """'O' for a one-word organisation span of a listed name and a common noun, else the tag."""
+    if tag != "B-ORG" or nxt.startswith("I-") or "-" not in word:
+        return tag
     tail = word.rpartition("-")[2]
     whole = word in lexicon.orgs() or word.casefold() in lexicon.aliases() or word in lexicon.companies() \
         or word in lexicon.known()
-    heads = rules.INSTITUTION_HEADS + tuple(w for w in lexicon.org_words() if len(w) > 3)
-    body = tail.lower().endswith(heads)
-    noun = tail in MEDIUM_TAILS or common_noun(tail) and not body  # not 'ÖVP-Wirtschaftsbund'
-    part = tag == "B-ORG" and not nxt.startswith("I-") and noun and not whole and rules.compound_part(word)
-    return "O" if part else tag
+    noun = tail in MEDIUM_TAILS or common_noun(tail) and not tail.lower().endswith(_body_heads())
+    return "O" if noun and not whole and rules.compound_part(word) else tag  # not 'ÖVP-Wirtschaftsbund'
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> tuple[str, ...]:
+    """The endings of a body's noun: an institution's head or an organisation's word."""
+    return rules.INSTITUTION_HEADS + tuple(w for w in lexicon.org_words() if len(w) > 3)
 
 
 def cued_works(sent, tags: list[str]) -> list[Mention]:
