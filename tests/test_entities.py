@@ -446,6 +446,9 @@ def test_line_up_lists_count_in_a_sports_report_only():
     text = ("Ried: Gebauer – Streker, Reifeltshammer, Filipovic – Hart, Trauner – Walch Es fehlen: Ziegl, "
             "Antonitsch, Janeczek (alle verletzt)")
     assert {"Ziegl", "Antonitsch", "Janeczek"} <= set(extract(text).people)
+    text = ("Rapid: Strebinger – Auer, Sonnleitner, Dibon, Stangl – Petsos, Grahovac – Schaub – Jelic. "
+            "Es fehlen: Murg (Innenband-Teilriss), Novota (im Aufbautraining), Pavelic (gesperrt)")
+    assert {"Murg", "Novota", "Pavelic"} <= set(extract(text).people)  # each with the reason in parentheses
 
 
 def test_place_typed_as_person_and_person_typed_as_place():
