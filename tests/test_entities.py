@@ -273,6 +273,19 @@ def test_germeval_news_half_strict_f1():
     assert result["ALL"][2] >= 0.75
 
 
+def test_document_scorer_reads_alternatives_of_optional_names():
+    from types import SimpleNamespace
+
+    from tools.entities import evaluate_docs as ed
+
+    gold = {"organisations": ["ÖFB|Österreichischer Fußball-Bund"], "optional": ["Außenministerium|Außenamt"]}
+    got = SimpleNamespace(people=[], places=[], organisations=["Österreichischer Fußball-Bund", "Außenamt"])
+    assert ed.score_doc(gold, got)[:3] == (1, 1, 1)
+    got = SimpleNamespace(people=[], places=[], organisations=["Außenministerium", "Auswärtiges Amt"])
+    notes = ["FP ORG Auswärtiges Amt", "FN ORG ÖFB|Österreichischer Fußball-Bund"]
+    assert ed.score_doc(gold, got) == (0, 1, 1, notes)
+
+
 @pytest.mark.skipif(not (SHARED / "10kgnad" / "articles.csv").exists(), reason="10kGNAD data absent")
 def test_document_level_on_annotated_articles():
     import yaml
