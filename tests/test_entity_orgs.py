@@ -404,3 +404,21 @@ def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisa
     assert "SPÖ" in extract(text).organisations
     text = "Ihr droht eine Sperre durch den internationalen Tennisverband (ITF) von bis zu vier Jahren."
     assert "Tennisverband" not in extract(text).organisations  # a kind's noun the dictionary knows
+
+
+def test_shipped_bodies_parties_and_teams_are_named_in_any_inflection():
+    ents = extract("Krisentreffen der Arabischen Liga in Kairo. Sirte – Die Arabische Liga kündigte ein"
+                   " Treffen an. Die Wahren Finnen, Partner der Nationalen Sammlungspartei, stimmten zu.")
+    assert {"Arabische Liga", "Wahre Finnen", "Nationale Sammlungspartei"} <= set(ents.organisations)
+    text = "Im Parterre fand der Neujahrsempfang des Österreichischen Gewerkschaftsbunds statt."
+    assert "Österreichischer Gewerkschaftsbund" in extract(text).organisations
+    text = "Die Denver Broncos schlugen die Carolina Panthers, zuvor hatten sie Indianapolis Colts besiegt."
+    assert {"Denver Broncos", "Carolina Panthers", "Indianapolis Colts"} <= set(extract(text).organisations)
+
+
+def test_a_medium_after_its_noun_is_kept_when_the_tagger_is_unsure():
+    text = ("Aus den im Fachjournal Nature präsentierten Ergebnissen konnten die Wissenschafter viel lernen."
+            " Wie Forscher um David Martill im Fachblatt Science berichten, war es anders.")
+    assert {"Nature", "Science"} <= set(extract(text).organisations)
+    text = "erklärte Vučić in einem Gastbeitrag im Boulevardblatt Alo. Die Lage sei ernst."
+    assert "Alo" in extract(text).organisations

@@ -532,3 +532,16 @@ def test_a_capitalised_adjective_and_a_pairs_first_half_open_an_organisations_na
     assert extract(text).organisations == ("Technische Universität Wien",)  # the town after the abbreviation
     # near miss: an adjective in lower case describes: the paper's name stays its own
     assert extract("Das berichtete die britische Zeitung The Guardian.").organisations == ("The Guardian",)
+
+
+def test_a_genitive_after_a_nominalised_verb_goes_to_the_articles_name():
+    text = ("Die Anhebung von Gehältern kurz vor dem Ausscheiden Rudolf Kemlers wird untersucht. Wien –"
+            " Damals wurde der letzte ÖIAG-Chef, Rudolf Kemler, Geschäftsführer.")
+    people = extract(text).people
+    assert "Rudolf Kemler" in people and "Rudolf Kemlers" not in people
+
+
+def test_a_name_whose_head_a_pairs_first_half_hides_keeps_its_adjective():
+    assert nominative(("Österreichische", "Bundes-", "und", "Industriebeteiligungen", "GmbH")) == \
+        ("Österreichische", "Bundes-", "und", "Industriebeteiligungen", "GmbH")
+    assert nominative(("Österreichischen", "Nationalbank")) == ("Österreichische", "Nationalbank")

@@ -75,10 +75,11 @@ def _noun_after(m: Mention) -> bool:
 
 def genitive_context(m: Mention) -> bool:
     """Where a name seen without its -s can stand in the genitive: a capitalised word or an inflected
-    adjective after it, or a common noun right before it ('die Privatklage Jürg Christandls'; no role)."""
+    adjective after it, or a common noun right before it ('die Privatklage Jürg Christandls'; no role), also
+    a verb's ('vor dem Ausscheiden Rudolf Kemlers')."""
     after = m.after[:1].isupper() or _noun_after(m)  # also a name: 'Keith Jarretts Köln Concert'
     prev = m.before[-1] if m.before else ""
-    before = prev[:1].isupper() and lexicon.pos(prev)[0] == "NN" and not role_noun(prev, "") \
+    before = prev[:1].isupper() and lexicon.pos(prev)[0] in ("NN", "NNI") and not role_noun(prev, "") \
         and prev not in lexicon.first_names()
     return after or before
 

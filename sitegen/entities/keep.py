@@ -11,7 +11,8 @@ MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence
 MIN_MULTI = 0.7
 MIN_CUED = 0.3  # a person's name of several words after a role noun or beside a surer person's name
 MIN_GIVEN = 0.5  # a person's name of several words opening with a listed given name: 'Johann Baumschlager'
-MIN_NAMED = 0.4  # one word after a noun for a company or medium, no capital after it: 'Fachjournal Nature'
+MIN_NAMED = 0.4  # an organisation's word or an institution's compound: 'Außenministerium'
+MIN_MEDIUM = 0.3  # one word after a noun for a company or medium, no capital after it: 'Fachjournal Nature'
 MIN_INITIAL = 0.95  # a sentence-initial word that is also a common word
 MIN_UNKNOWN_PLACE = 0.97  # ... a place no gazetteer knows, an unknown acronym
 MIN_UNKNOWN = 0.9  # a single word no list knows, seen once
@@ -243,7 +244,7 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False
     if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
-    if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_NAMED):
+    if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_MEDIUM):
         return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'
     low = name.lower()
     institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS \

@@ -113,6 +113,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
             break
         stems.append(stem)
     k = len(stems)  # the head noun follows the adjectives: 'Demokratischen Republik Kongo'
+    if toks[k].endswith("-"):
+        return tuple(toks)  # a pair's first half hides the head: 'Österreichische Bundes- und ... GmbH'
     ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE or toks[k + 1] == "der"  # 'Forschungszentrums für'
     head = _noun_lemma(toks[k]) if ends else toks[k]
     inflected = [t for s, t in zip(stems, toks) if s is not None]  # 'der Passauer Neuen Presse'
