@@ -422,3 +422,14 @@ def test_a_medium_after_its_noun_is_kept_when_the_tagger_is_unsure():
     assert {"Nature", "Science"} <= set(extract(text).organisations)
     text = "erklärte Vučić in einem Gastbeitrag im Boulevardblatt Alo. Die Lage sei ernst."
     assert "Alo" in extract(text).organisations
+
+
+def test_a_listed_name_holding_a_hyphen_opens_a_compound_and_english_abbreviations_are_aliases():
+    from sitegen.entities.rules import compound_part
+
+    assert compound_part("Al-Kaida-Terroristen") == ("Al-Kaida", "ORG")
+    assert extract("Er führte Prozesse gegen Al-Kaida-Terroristen. Die Lage ist ernst.").organisations == \
+        ("Al-Kaida",)
+    text = "Er war Mitglied des Internationalen Olympischen Komitees (IOC). Das IOC tagt in Lausanne."
+    assert extract(text).organisations == ("Internationales Olympisches Komitee",)
+

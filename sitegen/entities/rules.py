@@ -31,6 +31,11 @@ def self_names(text: str) -> list[tuple[int, str]]:
 
 def compound_part(word: str) -> tuple[str, str] | None:
     """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None without one."""
+    parts = word.split("-")
+    for k in range(len(parts) - 1, 1, -1):  # a listed name holding a hyphen: 'Al-Kaida-Terroristen'
+        listed = lexicon.aliases().get("-".join(parts[:k]).casefold())
+        if listed and parts[k][:1].isupper():
+            return "-".join(parts[:k]), listed[1]
     head, sep, tail = word.partition("-")
     if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 or head in NOT_COMPOUND_PARTS:
         return None
