@@ -433,3 +433,11 @@ def test_a_listed_name_holding_a_hyphen_opens_a_compound_and_english_abbreviatio
     text = "Er war Mitglied des Internationalen Olympischen Komitees (IOC). Das IOC tagt in Lausanne."
     assert extract(text).organisations == ("Internationales Olympisches Komitee",)
 
+
+
+def test_an_english_museum_or_gallery_of_a_place_is_an_organisation_and_no_title():
+    text = "Er schrieb über die Mitglieder des Museum of Modern Art (MoMA) in New York. Sie lehnten ab."
+    assert extract(text).organisations == ("Museum of Modern Art",)
+    text = "Ende des Jahres stellt die National Gallery of Victoria in Melbourne Ai Weiweis Arbeiten aus."
+    assert extract(text).organisations == ("National Gallery of Victoria",)  # no team 'Melbourne Ai Weiweis'
+    assert extract("Der Film Sound of Music lief. Son of Saul gewann.").organisations == ()

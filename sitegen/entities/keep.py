@@ -112,7 +112,8 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
     if len(name.split()) == 2 and name.split()[0] in cues.GROUPS and len(name.split()[1]) == 1:
         return False  # a tournament's group: 'Gruppe E'
     low = name.lower()
-    institution = lexicon.org_words() & set(low.split()) or low.endswith(rules.INSTITUTION_HEADS)
+    institution = (lexicon.org_words() | ORG_ONLY_WORDS) & set(low.split()) \
+        or low.endswith(rules.INSTITUTION_HEADS) or low.startswith("museum ")  # 'Museum of Modern Art'
     several = " " in name and cls != "LOC" and (not institution or nameforms.event_head(name))
     words = set(name.split()) | {name.rsplit("-", 1)[-1]}  # a compound's head: 'Real Life Mission-Games'
     if several and set(lexicon.event_words()["words"]) & words or nameforms.event(name):
@@ -175,8 +176,9 @@ def _seated(name: str) -> bool:
     return place and head.lower().endswith(rules.INSTITUTION_HEADS + rules.TOWN_HEADS)
 
 
-ORG_ONLY_WORDS = frozenset("institute university college academy foundation school labs studios".split())
-ORG_ONLY_HEADS = (*rules.INSTITUTION_HEADS, "zentrum", "universität", "hochschule")
+ORG_ONLY_WORDS = frozenset("institute university college academy foundation school labs studios gallery "
+                           "library".split())
+ORG_ONLY_HEADS = (*rules.INSTITUTION_HEADS, "zentrum", "universität", "hochschule", "museum")
 LINKING = frozenset("für of and und der des de von the for zur zum".split())
 
 

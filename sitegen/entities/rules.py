@@ -132,7 +132,9 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
             _join(tags, i, "ORG" if town else cls)
         elif tags[i] == "O" and prev == "LOC":
             pair = team_pair(words, tags, i)
-            if pair or team_word(words[i]):
+            end = i + 1 + pair  # a genitive before a noun names its owner: 'Ai Weiweis Arbeiten'
+            owned = end < len(words) and words[end][:1].isupper() and lexicon.pos(words[end]) == ("NN", True)
+            if (pair or team_word(words[i])) and not owned:
                 tags[i:i + 1 + pair] = ["I-LOC"] * (1 + pair)
                 _join(tags, i, "ORG")
     for a, b, cls in spans(tags):

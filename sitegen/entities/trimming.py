@@ -278,7 +278,7 @@ def _trim_back(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
             and common_noun(words[b + 1], guessed=True):
         b += 2  # the purpose goes on: 'Bundesamt für Migration und Flüchtlinge'
     if cls == "ORG" and b - a > 2 and common_noun(words[b - 1]) and last not in lexicon.org_words() \
-            and not purpose and not last.endswith(rules.INSTITUTION_HEADS) \
+            and not purpose and not last.endswith(rules.INSTITUTION_HEADS) and "of" not in words[a:b] \
             and not sports.team_word(words[b - 1]):
         if words[b - 1] in lexicon.work_cues():
             return a, a, cls  # a work: 'Rocky Horror Picture Show'
