@@ -315,6 +315,17 @@ def test_tokeniser_keeps_abbreviations_and_compounds():
     assert "10." in words[0] and len(words) == 3
 
 
+def test_tokeniser_keeps_a_number_and_its_letters_as_one_word():
+    from sitegen.entities.tokenize import sentences
+
+    words = [t.text for s in sentences("die San Francisco 49ers, auf 3sat, in den 20er-Jahren, 5G, 12.3.2016")
+             for t in s]
+    assert words == ["die", "San", "Francisco", "49ers", ",", "auf", "3sat", ",", "in", "den", "20er-Jahren",
+                     ",", "5", "G", ",", "12.3.2016"]
+    text = "Die Seattle Seahawks verloren gegen die San Francisco 49ers deutlich."
+    assert extract(text).organisations == ("Seattle Seahawks", "San Francisco 49ers")
+
+
 def test_tags_are_content_nouns_not_names():
     ents = extract("Die Regierung plant eine Reform der Pensionen. Die Reform soll die Pensionen sichern. "
                    "Kritiker der Reform warnen vor höheren Kosten bei den Pensionen. Angela Merkel schwieg.")

@@ -12,6 +12,7 @@ BEFORE_NAME = re.compile(r"\.[ \t]*[A-ZÄÖÜ]")  # the abbreviation's stop, the
 TOKEN = re.compile(
     r"https?://\S+[\w/]|www\.\S+\w"          # URLs
     r"|(?:[A-Za-zÄÖÜäöü]\.){2,}"              # z.B., u.a., U.S.
+    r"|\d+[a-zäöüß]{2,}(?:-[^\W\d_]\w*)*"   # a number and letters: '49ers', '3sat', '20er-Jahre'
     r"|\d+(?:[.,:/]\d+)*(?:\.(?=\s+[a-zäöüA-ZÄÖÜ]))?"  # numbers, dates, ordinals
     r"|[^\W\d_](?:[\w&]|[-'’.](?=\w))*-?"     # words, hyphenated compounds, Nord-
     r"|\w+"
