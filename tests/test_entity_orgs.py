@@ -434,6 +434,15 @@ def test_a_listed_name_holding_a_hyphen_opens_a_compound_and_english_abbreviatio
     assert extract(text).organisations == ("Internationales Olympisches Komitee",)
 
 
+def test_an_acronym_before_an_officers_noun_names_the_organisation_but_a_common_abbreviation_none():
+    from sitegen.entities.rules import compound_part
+
+    assert compound_part("EKD-Ratsvorsitzender") == ("EKD", "ORG")
+    assert compound_part("SVR-Trainer") == ("SVR", "ORG")
+    assert compound_part("EDV-Leiter") is None and compound_part("PKW-Fahrer") is None
+    text = "Das sagte der frühere ZTE-Chef am Montag in Wien. Die Lage ist ernst."
+    assert extract(text).organisations == ("ZTE",)
+
 
 def test_an_english_museum_or_gallery_of_a_place_is_an_organisation_and_no_title():
     text = "Er schrieb über die Mitglieder des Museum of Modern Art (MoMA) in New York. Sie lehnten ab."

@@ -6,6 +6,7 @@ import re
 
 from . import lexicon
 from .sports import result_teams, split_clubs, team_pair, team_word
+from .words import role_noun
 
 SELF_NAME = re.compile(r"\bDER STANDARD\b|\b(?:STANDARD)(?=\W|$)|\bderStandard(?:\.at)?\b")
 LEGAL_FORMS = frozenset("AG GmbH SE KG Holding Inc. Ltd. Corp. plc SpA S.A.".split())
@@ -55,7 +56,14 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
         return head, "LOC"
+    if ACRONYM.fullmatch(head) and head not in COMMON_ACRONYMS and head not in lexicon.not_names() \
+            and "-" not in tail and role_noun(tail, ""):
+        return head, "ORG"  # an officer of an organisation: 'EKD-Ratsvorsitzender', 'HDP-Chef'
     return None
+
+
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,5}")
+COMMON_ACRONYMS = frozenset("EDV CEO CFO VIP DJs PKW LKW SMS GPS DVD NGO".split())  # 'EDV-Leiter'
 
 
 BODIES = ("sicherheitsrat", "menschenrechtsrat", "parlament")  # a body's name even alone: 'EU-Parlament'
