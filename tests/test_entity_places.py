@@ -231,3 +231,16 @@ def test_a_listed_place_of_several_words_after_a_preposition_of_place_is_kept_th
     text = "Der 30-Jährige will sich für die britische Olympia-Mannschaft der Bahnradsportler in Rio de " \
         "Janeiro qualifizieren."
     assert extract(text).places == ("Rio de Janeiro",)
+
+
+def test_a_compass_word_and_a_country_or_region_is_a_place_though_the_tagger_misses_it():
+    from sitegen.entities.nameforms import compass_place
+
+    assert compass_place("Nordsyriens") == "Nordsyrien"
+    assert compass_place("Obersteiermark") == "Obersteiermark"
+    assert compass_place("Ostern") is None and compass_place("Oberhaus") is None
+    assert compass_place("Mittelmeer") is None and compass_place("Westen") is None
+    text = "Erdäpfel werden aus Ägypten nach Mitteleuropa eingeführt. Funde gibt es in der Obersteiermark."
+    assert extract(text).places == ("Ägypten", "Mitteleuropa", "Obersteiermark")
+    assert extract("Wachsreste auf Scherben aus der Westtürkei und dem Balkan.").places[:1] == ("Westtürkei",)
+    assert extract("Das Oberhaus und die Unterhaltung im Westen sind gut.").places == ()

@@ -6,7 +6,7 @@ import re
 
 from . import lexicon
 from .mention import QUOTES, Mention
-from .nameforms import DESCRIPTOR_HEADS, names_other
+from .nameforms import DESCRIPTOR_HEADS, compass_place, names_other
 from .words import work_compound
 
 VERSION = re.compile(r"[1-9][.]?(?:-[A-Z])?|\d{1,3}-[A-Z]{1,2}")  # after a device's name: '7-X', 'ZiB 2'
@@ -177,12 +177,13 @@ DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
 
 def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
     """A one-word place that is a common noun, after an article or a determiner: 'am Zug', 'im Zug', 'pro
-    Zug', 'der Franken', 'Zug um Zug' (not 'in Zug', 'die Türkei'; a region only when a frequent noun)."""
+    Zug', 'der Franken', 'Zug um Zug' (not 'in Zug', 'die Türkei', 'der Obersteiermark'; a region only when a
+    frequent noun)."""
     before = m.before[-1].lower() if m.before else ""
     determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS or m.after == "um"
     determiner = determiner or m.before[-2:] == (toks[0], "um")  # the second 'Zug' of 'Zug um Zug'
     return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
-        and toks[0] not in lexicon.countries() \
+        and toks[0] not in lexicon.countries() and compass_place(toks[0]) != toks[0] \
         and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'
              and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
 

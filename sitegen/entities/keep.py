@@ -73,7 +73,8 @@ def _unsure_place(name: str, g: dict) -> bool:
     place's ending, never after a preposition of place or a place's noun, in a dateline or opening a sentence
     ('im Madison belegt': GeoNames has towns called 'Madison', 'Holiday'); several words of no place's word,
     not sure ('Ubuntu Store', 'Monty Python')."""
-    if g["cue"] == "LOC" or name in lexicon.countries() or name in lexicon.regions():
+    if g["cue"] == "LOC" or name in lexicon.countries() or name in lexicon.regions() \
+            or nameforms.compass_place(name) == name:
         return False
     toks = name.replace("-", " ").split()
     if len(toks) == 1 and nameforms.verbal_noun(name):
@@ -138,9 +139,9 @@ def _plausible(name: str, cls: str = "ORG", described: bool = False) -> bool:
 
 
 def common_noun_name(name: str) -> bool:
-    """A single word HanTa knows as a common noun ('Mann')."""
+    """A single word HanTa knows as a common noun ('Mann'; not a compass place: 'Obersteiermark')."""
     tag, known = lexicon.pos(name)
-    return " " not in name and known and tag == "NN"
+    return " " not in name and known and tag == "NN" and nameforms.compass_place(name) != name
 
 
 def _listed(name: str) -> bool:
@@ -253,7 +254,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         or rules.body_compound(name)  # 'UN-Sicherheitsrat'
     if g["common"] and not institution and not _listed(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
-    land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions()
+    land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions() \
+        or nameforms.compass_place(name) == name  # 'aus der Westtürkei', 'nach Mitteleuropa'
     if cls == "LOC" and g["cue"] == "LOC" and not g["common"]:
         return g["conf"] >= MIN_CUED  # after a place's noun: 'auf der Insel Lesbos', 'der Provinz Aleppo'
     if cls == "LOC" and g.get("at") and land and not g["common"]:  # not "auf der Welt"

@@ -243,3 +243,20 @@ def _country_adjective(word: str) -> bool:
     stem = re.sub(r"isch(e[nrs]?)?$", "", word)
     return stem != word and len(stem) >= 4 and any(c.startswith(stem) and len(c) <= len(stem) + 3
                                                 for c in lexicon.countries())
+
+
+COMPASS = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel", "Zentral",
+           "Ober", "Unter", "Inner")
+
+
+def compass_place(word: str) -> str | None:
+    """The place a compass word and a country or region make ('Westtürkei'; 'Nordsyriens' -> Nordsyrien)."""
+    for prefix in COMPASS:
+        rest = word[len(prefix):]
+        if not word.startswith(prefix) or len(rest) < 3 or not rest.isalpha() or not rest.islower():
+            continue
+        base = rest[0].upper() + rest[1:]
+        for form, name in ((base, word), (base[:-1], word[:-1]) if base.endswith("s") else (base, word)):
+            if form in lexicon.countries() or form in lexicon.regions():
+                return name
+    return None

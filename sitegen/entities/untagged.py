@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon, rules
+from . import lexicon, nameforms, rules
 from .cues import MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
@@ -53,6 +53,18 @@ def compound_parts(sent, tags) -> list[Mention]:
         if part:  # named as the alias list has it: 'US-Präsident' -> USA
             name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
             out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
+    return out
+
+
+def compass_places(sent, tags) -> list[Mention]:
+    """An untagged word of a compass point (or 'Mittel', 'Ober') and a country, continent or region is a place
+    ('aus der Westtürkei', 'nach Mitteleuropa'; a genitive as its base: 'Nordsyriens')."""
+    words, out = [t.text for t in sent], []
+    for i, (tok, tag) in enumerate(zip(sent, tags)):
+        name = nameforms.compass_place(tok.text) if tag == "O" else None
+        if name:
+            out.append(Mention((tok.text,), "LOC", 0.9, tok.start, name, initial=i == 0,
+                               before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]))
     return out
 
 
