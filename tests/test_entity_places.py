@@ -244,3 +244,8 @@ def test_a_compass_word_and_a_country_or_region_is_a_place_though_the_tagger_mis
     assert extract(text).places == ("Ägypten", "Mitteleuropa", "Obersteiermark")
     assert extract("Wachsreste auf Scherben aus der Westtürkei und dem Balkan.").places[:1] == ("Westtürkei",)
     assert extract("Das Oberhaus und die Unterhaltung im Westen sind gut.").places == ()
+
+
+def test_a_listed_place_of_several_words_the_tagger_missed_after_a_preposition_of_place_is_a_place():
+    assert extract("Er flog nach Abu Dhabi und dann weiter nach Hause.").places == ("Abu Dhabi",)
+    assert extract("Er las es in New York Times gestern.").places == ()

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon, nameforms, rules
-from .cues import MEDIA_HEADS, org_context, work_context
+from .cues import LOCATIVE, MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
 
@@ -65,6 +65,24 @@ def compass_places(sent, tags) -> list[Mention]:
         if name:
             out.append(Mention((tok.text,), "LOC", 0.9, tok.start, name, initial=i == 0,
                                before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]))
+    return out
+
+
+def listed_places(sent, tags) -> list[Mention]:
+    """Two to four untagged words a gazetteer lists as one place, after a preposition of place or 'Richtung',
+    with no capitalised word going on from them: 'nach Abu Dhabi' (not 'in New York Times')."""
+    words, out = [t.text for t in sent], []
+    padded = words + [""]
+    for i in range(1, len(words)):
+        if words[i - 1].lower() not in LOCATIVE and words[i - 1] != "Richtung":
+            continue
+        for n in (4, 3, 2):
+            name = " ".join(words[i:i + n])
+            if i + n <= len(words) and name in lexicon.multiword_places() and set(tags[i:i + n]) == {"O"} \
+                    and not padded[i + n][:1].isupper() and not padded[i + n][:1].isdigit():
+                out.append(Mention(tuple(words[i:i + n]), "LOC", 0.9, sent[i].start, name,
+                                   before=tuple(words[max(i - 2, 0):i]), after=padded[i + n]))
+                break
     return out
 
 
