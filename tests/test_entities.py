@@ -103,6 +103,16 @@ def test_sentence_initial_function_word_is_no_name():
     assert "Oder" not in ents.places + ents.organisations + ents.people
 
 
+def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_function_word():
+    from sitegen.entities.mentions import bio
+
+    words = "Washington ( dpa ) - Sarah Palin braucht gar nicht viel zu sagen .".split()
+    assert bio(words)[:7] == ["B-LOC", "O", "B-ORG", "O", "O", "B-PER", "I-PER"]
+    assert bio("Oder muss ich mir den Weg freikämpfen ?".split())[0] == "O"
+    text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
+    assert "dpa" not in extract(text).organisations
+
+
 def test_result_codes_and_short_names_are_no_entities():
     ents = extract("Im Riesentorlauf gewann Marcel Hirscher (AUT) vor Felix Neureuther (GER) in Adelboden.")
     assert not {"AUT", "GER"} & set(ents.places + ents.organisations + ents.people)

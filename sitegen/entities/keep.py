@@ -205,7 +205,7 @@ def _organisation_word(name: str) -> bool:
                        or t.lower().endswith(ORG_ONLY_HEADS) for t in toks)
 
 
-def _function_word(name: str) -> bool:
+def function_word(name: str) -> bool:
     """A capitalised word that is, in lower case, a closed-class word: 'Oder', 'Du', 'Trotzdem'."""
     tag, known = lexicon.pos(name.lower())
     return " " not in name and known and not tag.startswith(("N", "ADJ", "V", "CARD", "FM", "XY"))
@@ -239,7 +239,7 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     adjective = place_adjective(name) if g["multi"] else _adjective(name)
     if g["quoted"] and cls in ("PER", "LOC") or adjective and not (cls == "PER" and name in lexicon.people()):
         return False  # a listed person's surname is no adjective: 'Kurz'
-    if g["initial"] and (_function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
+    if g["initial"] and (function_word(name) or _ambiguous(name) and g["conf"] < MIN_INITIAL):
         return False
     if g["multi"]:
         return _sure_of_several(g, name, cls)

@@ -5,7 +5,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from . import appositions, innernames, institutions, lexicon, particles, placespans, rules, sports, tagger
+from . import appositions, innernames, institutions, keep, lexicon, particles, placespans, rules, sports
+from . import tagger
 from . import untagged
 from .mention import QUOTES, Mention
 from .normalize import key, place_adjective, word_key
@@ -22,6 +23,7 @@ _WORD = r"(?:St\.\s?)?[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][\w'-]*"  # also 'Šentilj'
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
+CREDIT = re.compile(r"dpa(?:/\w+)?|ots|APA(?:-OTS)?|AFP|AP|Reuters|ddp|dapd|sid|SDA|sda|KNA|kna|epd|AFX")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
 
@@ -129,6 +131,19 @@ def bio(words: list[str]) -> list[str]:
         tags[lead:b] = ["O"] * (a - lead) + [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)  # no 'Zeitung'
         while b < len(tags) and tags[b].startswith("I-"):  # a score the tagger took in: '4:2'
             tags[b], b = "O", b + 1
+    return _credits_and_openers(words, tags)
+
+
+def _credits_and_openers(words: list[str], tags: list[str]) -> list[str]:
+    """An agency's credit is its name, as GermEval tags it ('( dpa )'; an article's entities leave it out);
+    a sentence's first word that is a function word in lower case is no name of one word ('Oder muss ...')."""
+    for i, word in enumerate(words):
+        credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
+        if tags[i] == "O" and credit and CREDIT.fullmatch(word):
+            tags[i] = "B-ORG"
+        one = tags[i].startswith("B-") and not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
+        if one and (i == 0 or words[i - 1] in QUOTES) and keep.function_word(word):
+            tags[i] = "O"
     return tags
 
 
