@@ -109,6 +109,8 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     words = "Washington ( dpa ) - Sarah Palin braucht gar nicht viel zu sagen .".split()
     assert bio(words)[:7] == ["B-LOC", "O", "B-ORG", "O", "O", "B-PER", "I-PER"]
     assert bio("Oder muss ich mir den Weg freikämpfen ?".split())[0] == "O"
+    assert bio("Er kritisierte die Uno scharf .".split())[3] == "B-ORG"  # a listed organisation
+    assert bio("Die Welt ist groß .".split())[1] == "O"  # a common noun the country list holds
     text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
     assert "dpa" not in extract(text).organisations
 
