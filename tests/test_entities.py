@@ -111,6 +111,8 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     assert bio("Oder muss ich mir den Weg freikämpfen ?".split())[0] == "O"
     assert bio("Er kritisierte die Uno scharf .".split())[3] == "B-ORG"  # a listed organisation
     assert bio("Die Welt ist groß .".split())[1] == "O"  # a common noun the country list holds
+    words = "bis die Polizei eintrifft , er hätte aber keine Schlägerei angefangen .".split()
+    assert bio(words)[2] == "O"  # a common noun alone, which the model types as an organisation
     text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
     assert "dpa" not in extract(text).organisations
 

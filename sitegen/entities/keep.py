@@ -144,6 +144,19 @@ def common_noun_name(name: str) -> bool:
     return " " not in name and known and tag == "NN" and nameforms.compass_place(name) != name
 
 
+def _institution(name: str) -> bool:
+    """An institution's compound ('Außenministerium') or a body's ('UN-Sicherheitsrat'), not its bare head."""
+    low = name.lower()
+    head = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
+    return head or rules.body_compound(name)
+
+
+def lone_common_noun(name: str) -> bool:
+    """A word HanTa knows as a common noun that is no institution's compound and that no list knows as a name
+    ('Polizei', 'Gruppe')."""
+    return common_noun_name(name) and not _institution(name) and not _listed(name)
+
+
 def _listed(name: str) -> bool:
     """In a hand-made or shipped list of names (organisations, places, countries, regions, aliases)."""
     return name in lexicon.org_names() or lexicon.town(name) or name in lexicon.countries() \
@@ -249,10 +262,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return False  # a bare given name that matched no full name
     if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_MEDIUM):
         return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'
-    low = name.lower()
-    institution = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS \
-        or rules.body_compound(name)  # 'UN-Sicherheitsrat'
-    if g["common"] and not institution and not _listed(name):
+    institution = _institution(name)
+    if g["common"] and lone_common_noun(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions() \
         or nameforms.compass_place(name) == name  # 'aus der Westtürkei', 'nach Mitteleuropa'

@@ -137,7 +137,8 @@ def bio(words: list[str]) -> list[str]:
 def _credits_and_openers(words: list[str], tags: list[str]) -> list[str]:
     """An agency's credit is its name, as GermEval tags it ('( dpa )'; an article's entities leave it out),
     so is a listed organisation or country the tagger left untagged (GermEval's training sentences tag 42 of
-    45 and 307 of 317 so); a sentence's first word that is a function word is no name alone ('Oder ...')."""
+    45 and 307 of 317 so); a sentence's first word that is a function word is no name alone ('Oder ...'), nor
+    is a common noun typed as an organisation alone, as in an article's entities ('die Polizei')."""
     for i, word in enumerate(words):
         alone = not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
         credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
@@ -146,7 +147,8 @@ def _credits_and_openers(words: list[str], tags: list[str]) -> list[str]:
         elif tags[i] == "O" and alone:
             tags[i] = _listed_tag(word)
         opener = i == 0 or words[i - 1] in QUOTES
-        if tags[i].startswith("B-") and alone and opener and keep.function_word(word):
+        if tags[i].startswith("B-") and alone and opener and keep.function_word(word) \
+                or tags[i] == "B-ORG" and alone and keep.lone_common_noun(word):
             tags[i] = "O"
     return tags
 
