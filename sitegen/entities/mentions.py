@@ -5,25 +5,22 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from . import appositions, innernames, institutions, keep, lexicon, particles, placespans, rules, sports
-from . import tagger
-from . import untagged
+from . import appositions, innernames, institutions, lexicon, particles, placespans, rules, sports, tagger
+from . import tokentags, untagged
 from .mention import QUOTES, Mention
 from .normalize import key, place_adjective, word_key
 from .registry import Registry
+from .tokentags import AGENCIES
 from .tokenize import EXPANDED, sentences
 from .trimming import trim
 from .words import common_noun
 
-AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
-            r"|bau|ars|dape)")
 AGENCY_TAG = re.compile(
     rf"\(\s*{AGENCIES}(?:\s*[/,]\s*(?:{AGENCIES}|[A-Za-z]{{2,5}}))*(?:\s*[,;]\s*[\d.\s/–-]*)?\s*\)")
 _WORD = r"(?:St\.\s?)?[A-ZÄÖÜÀ-ÖØ-ÞĀ-Ž][\w'-]*"  # also 'Šentilj'
 _PLACE = rf"{_WORD}(?:\s(?:am|im|an der|bei|de|del|do|ob|upon)\s{_WORD})?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?«\"]\s)|(?<=\n))((?:{_PLACE})(?:(?:\s?/\s?|\s)(?:{_PLACE})){{0,3}})\s+[–—-]\s+(?=[A-ZÄÖÜ»„\"])")
-CREDIT = re.compile(r"dpa(?:/\w+)?|ots|APA(?:-OTS)?|AFP|AP|Reuters|ddp|dapd|sid|SDA|sda|KNA|kna|epd|AFX")
 CAPTION_PLACE = re.compile(r"\(([A-ZÄÖÜ][\w-]+), \d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\)")
 
 
@@ -131,35 +128,7 @@ def bio(words: list[str]) -> list[str]:
         tags[lead:b] = ["O"] * (a - lead) + [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)  # no 'Zeitung'
         while b < len(tags) and tags[b].startswith("I-"):  # a score the tagger took in: '4:2'
             tags[b], b = "O", b + 1
-    return _credits_and_openers(words, tags)
-
-
-def _credits_and_openers(words: list[str], tags: list[str]) -> list[str]:
-    """An agency's credit is its name, as GermEval tags it ('( dpa )'; an article's entities leave it out),
-    so is a listed organisation or country the tagger left untagged (GermEval's training sentences tag 42 of
-    45 and 307 of 317 so); a sentence's first word that is a function word is no name alone ('Oder ...'), nor
-    is a common noun typed as an organisation alone, as in an article's entities ('die Polizei')."""
-    for i, word in enumerate(words):
-        alone = not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
-        credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
-        if tags[i] == "O" and credit and CREDIT.fullmatch(word):
-            tags[i] = "B-ORG"
-        elif tags[i] == "O" and alone:
-            tags[i] = _listed_tag(word)
-        opener = i == 0 or words[i - 1] in QUOTES
-        if tags[i].startswith("B-") and alone and opener and keep.function_word(word) \
-                or tags[i] == "B-ORG" and alone and keep.lone_common_noun(word):
-            tags[i] = "O"
-    return tags
-
-
-def _listed_tag(word: str) -> str:
-    """B-ORG for a listed organisation of one word (not an agency), B-LOC for a country, or its genitive,
-    that is no common noun ('Welt'); else O."""
-    if word in lexicon.listed_organisations() and not re.fullmatch(AGENCIES, word):
-        return "B-ORG"
-    country = word in lexicon.countries() or word.endswith("s") and word[:-1] in lexicon.countries()
-    return "B-LOC" if country and not keep.common_noun_name(word) else "O"
+    return tokentags.fixed(words, tags)
 
 
 def _place_like(words: list[str]) -> bool:
