@@ -115,6 +115,7 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     assert bio(words)[2] == "O"  # a common noun alone, which the model types as an organisation
     assert bio("Haribo macht Kinder froh .".split())[0] == "B-ORG"  # a listed company, typed a person
     assert bio("Der 1. FC Kaiserslautern gewann .".split())[1:4] == ["B-ORG", "I-ORG", "I-ORG"]
+    assert bio("Schlussmann Fabien Barthez hielt den Ball .".split())[:3] == ["O", "B-PER", "I-PER"]
     text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
     assert "dpa" not in extract(text).organisations
 

@@ -7,6 +7,7 @@ import re
 from . import keep, lexicon
 from .mention import QUOTES
 from .sports import CLUB_WORDS
+from .words import role_noun
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
             r"|bau|ars|dape)")  # credits and editors' marks an article's entities leave out: '(APA, 23.8.)'
@@ -19,7 +20,8 @@ def fixed(words: list[str], tags: list[str]) -> list[str]:
     entities leave it out), and so a listed organisation or country left untagged (the training sentences
     tag 42 of 45 and 307 of 317 so); a listed company typed otherwise alone is an organisation ('Haribo');
     a club's or league's ordinal opens its name ('1. FC Kaiserslautern'); a sentence's first word that is
-    a function word is no name alone ('Oder ...'), nor a common noun typed as an organisation ('Polizei')."""
+    a function word is no name alone ('Oder ...'), nor a common noun typed as an organisation ('Polizei');
+    a role noun opens no person's name ('Schlussmann Fabien Barthez')."""
     for i, word in enumerate(words):
         alone = not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
         credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
@@ -36,6 +38,8 @@ def fixed(words: list[str], tags: list[str]) -> list[str]:
         if tags[i] == "B-ORG" and i and tags[i - 1] == "O" and ORDINAL.fullmatch(words[i - 1]) \
                 and (word in CLUB_WORDS or word.endswith("Bundesliga")):
             tags[i - 1:i + 1] = ["B-ORG", "I-ORG"]
+        if tags[i] == "B-PER" and tags[i + 1:i + 2] == ["I-PER"] and role_noun(word, words[i + 1]):
+            tags[i:i + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
     return tags
 
 
