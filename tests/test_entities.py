@@ -116,6 +116,9 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     assert bio("Haribo macht Kinder froh .".split())[0] == "B-ORG"  # a listed company, typed a person
     assert bio("Der 1. FC Kaiserslautern gewann .".split())[1:4] == ["B-ORG", "I-ORG", "I-ORG"]
     assert bio("Schlussmann Fabien Barthez hielt den Ball .".split())[:3] == ["O", "B-PER", "I-PER"]
+    words = "Die Evangelische Kirche in Deutschland tagt .".split()  # split as GermEval's training tags it
+    assert bio(words)[:5] == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
+    assert extract(" ".join(words)).organisations == ("Evangelische Kirche in Deutschland",)
     text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
     assert "dpa" not in extract(text).organisations
 

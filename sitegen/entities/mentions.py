@@ -128,6 +128,9 @@ def bio(words: list[str]) -> list[str]:
         tags[lead:b] = ["O"] * (a - lead) + [f"B-{cls}"] + [f"I-{cls}"] * (b - a - 1)  # no 'Zeitung'
         while b < len(tags) and tags[b].startswith("I-"):  # a score the tagger took in: '4:2'
             tags[b], b = "O", b + 1
+        if "in" in words[a + 1:b - 1]:  # GermEval's 'Evangelische Kirche' 'in' 'Deutschland', as it trains
+            i = words.index("in", a + 1)
+            tags[i:b] = ["O", "B-LOC"] + ["I-LOC"] * (b - i - 2)
     return tokentags.fixed(words, tags)
 
 
