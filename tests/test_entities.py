@@ -114,13 +114,23 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     words = "bis die Polizei eintrifft , er hätte aber keine Schlägerei angefangen .".split()
     assert bio(words)[2] == "O"  # a common noun alone, which the model types as an organisation
     assert bio("Haribo macht Kinder froh .".split())[0] == "B-ORG"  # a listed company, typed a person
+    assert bio("Die Ausstellung im Lehmbruck-Museum beginnt .".split())[3] == "B-ORG"  # a named body
+    assert bio("Die Ausstellung im Kunst-Museum beginnt .".split())[3] == "O"
+    text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
+    assert "dpa" not in extract(text).organisations
+
+
+def test_the_token_taggers_span_rules_follow_germevals_training_sentences():
+    from sitegen.entities.mentions import bio
+
     assert bio("Der 1. FC Kaiserslautern gewann .".split())[1:4] == ["B-ORG", "I-ORG", "I-ORG"]
     assert bio("Schlussmann Fabien Barthez hielt den Ball .".split())[:3] == ["O", "B-PER", "I-PER"]
+    words = "Die 1:2-Schlappe gegen den TSV München 1860 schmerzt .".split()
+    assert bio(words)[4:7] == ["B-ORG", "I-ORG", "I-ORG"]
+    assert bio("Chemnitz Chemnitz ( ots ) - Am Wochenende .".split())[:2] == ["B-ORG", "B-ORG"]  # two names
     words = "Die Evangelische Kirche in Deutschland tagt .".split()  # split as GermEval's training tags it
     assert bio(words)[:5] == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
     assert extract(" ".join(words)).organisations == ("Evangelische Kirche in Deutschland",)
-    text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
-    assert "dpa" not in extract(text).organisations
 
 
 def test_result_codes_and_short_names_are_no_entities():

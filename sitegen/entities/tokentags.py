@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import keep, lexicon
+from . import keep, lexicon, rules
 from .mention import QUOTES
 from .sports import CLUB_WORDS
-from .words import role_noun
+from .words import common_noun, role_noun
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
             r"|bau|ars|dape)")  # credits and editors' marks an article's entities leave out: '(APA, 23.8.)'
@@ -16,37 +16,68 @@ ORDINAL = re.compile(r"[12]\.")
 
 
 def fixed(words: list[str], tags: list[str]) -> list[str]:
-    """The tags with an agency's credit an organisation, as GermEval tags it ('( dpa )'; an article's
-    entities leave it out), and so a listed organisation or country left untagged (the training sentences
-    tag 42 of 45 and 307 of 317 so); a listed company typed otherwise alone is an organisation ('Haribo');
-    a club's or league's ordinal opens its name ('1. FC Kaiserslautern'); a sentence's first word that is
-    a function word is no name alone ('Oder ...'), nor a common noun typed as an organisation ('Polizei');
-    a role noun opens no person's name ('Schlussmann Fabien Barthez')."""
-    for i, word in enumerate(words):
-        alone = not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
-        credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
-        if tags[i] == "O" and credit and CREDIT.fullmatch(word):
-            tags[i] = "B-ORG"
-        elif tags[i] == "O" and alone:
-            tags[i] = _listed_tag(word)
-        elif tags[i] in ("B-PER", "B-LOC") and alone and word in lexicon.companies():
-            tags[i] = "B-ORG"
-        opener = i == 0 or words[i - 1] in QUOTES
-        if tags[i].startswith("B-") and alone and opener and keep.function_word(word) \
-                or tags[i] == "B-ORG" and alone and keep.lone_common_noun(word):
-            tags[i] = "O"
-        if tags[i] == "B-ORG" and i and tags[i - 1] == "O" and ORDINAL.fullmatch(words[i - 1]) \
-                and (word in CLUB_WORDS or word.endswith("Bundesliga")):
-            tags[i - 1:i + 1] = ["B-ORG", "I-ORG"]
-        if tags[i] == "B-PER" and tags[i + 1:i + 2] == ["I-PER"] and role_noun(word, words[i + 1]):
-            tags[i:i + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
+    """The tags with the word rules (`_word_tag`) and then the span rules (`_mend_span`) applied."""
+    for i in range(len(words)):
+        tags[i] = _word_tag(words, tags, i)
+    for a, b, cls in list(rules.spans(tags)):
+        _mend_span(words, tags, a, b, cls)
     return tags
 
 
+def _word_tag(words: list[str], tags: list[str], i: int) -> str:
+    """An agency's credit is an organisation, as GermEval tags it ('( dpa )'; an article's entities leave it
+    out), and so a listed organisation or country left untagged (the training sentences tag 42 of 45 and 307
+    of 317 so); a listed company typed otherwise alone is an organisation ('Haribo'); a sentence's first word
+    that is a function word is no name alone ('Oder ...'), nor a common noun typed as an organisation
+    ('Polizei')."""
+    word, tag = words[i], tags[i]
+    alone = not (tags[i + 1:i + 2] or ["O"])[0].startswith("I-")
+    credit = 0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] in (")", "/", ",")
+    if tag == "O" and credit and CREDIT.fullmatch(word):
+        return "B-ORG"
+    if tag == "O" and alone:
+        return _listed_tag(word)
+    if tag in ("B-PER", "B-LOC") and alone and word in lexicon.companies():
+        return "B-ORG"
+    opener = i == 0 or words[i - 1] in QUOTES
+    if tag.startswith("B-") and alone and opener and keep.function_word(word) \
+            or tag == "B-ORG" and alone and keep.lone_common_noun(word):
+        return "O"
+    return tag
+
+
+def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> None:
+    """A club's or league's ordinal opens its name ('1. FC Kaiserslautern'), its number ends it ('TSV
+    München 1860', 'Hamborn 07'); a role noun opens no person's name ('Schlussmann Fabien Barthez'); a town
+    twice is two ('in Chemnitz Chemnitz ( ots )': a headline and a dateline)."""
+    club = any(w in CLUB_WORDS for w in words[a:b]) or words[a].endswith("Bundesliga")
+    if cls == "ORG" and a and tags[a - 1] == "O" and ORDINAL.fullmatch(words[a - 1]) and club:
+        tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
+    number = b < len(words) and tags[b] == "O" and re.fullmatch(r"\d\d|1[89]\d\d", words[b])
+    town = number and words[b].startswith("0") and words[a] in lexicon.places()  # 'Hamborn 07'
+    if number and (cls == "ORG" and club or town) and not (words[b + 1:b + 2] or [""])[0][:1].isupper():
+        tags[a:b + 1] = ["B-ORG"] + ["I-ORG"] * (b - a)
+    if cls == "PER" and b - a > 1 and role_noun(words[a], words[a + 1]):
+        tags[a:a + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
+    if b - a == 2 and words[a] == words[a + 1] and words[a] in lexicon.places():
+        tags[a + 1] = f"B-{cls}"
+
+
 def _listed_tag(word: str) -> str:
-    """B-ORG for a listed organisation of one word (not an agency), B-LOC for a country, or its genitive,
-    that is no common noun ('Welt'); else O."""
-    if word in lexicon.listed_organisations() and not re.fullmatch(AGENCIES, word):
+    """B-ORG for a listed organisation of one word (not an agency) or a named body's compound, B-LOC for a
+    country, or its genitive, that is no common noun ('Welt'); else O."""
+    if word in lexicon.listed_organisations() and not re.fullmatch(AGENCIES, word) or _named_body(word):
         return "B-ORG"
     country = word in lexicon.countries() or word.endswith("s") and word[:-1] in lexicon.countries()
     return "B-LOC" if country and not keep.common_noun_name(word) else "O"
+
+
+NAMED_HEADS = frozenset("Zeitung Museum Bundesliga Verlag Stiftung Institut Universität Hochschule Akademie"
+                        .split())
+
+
+def _named_body(word: str) -> bool:
+    """A hyphen compound of a name and a body's head, which the training sentences tag as an organisation
+    every time ('Insel-Verlag', 'Ostsee-Zeitung', 'Lehmbruck-Museum'; not a common noun's: 'Kunst-Museum')."""
+    first, _, head = word.rpartition("-")
+    return head in NAMED_HEADS and first[:1].isupper() and not common_noun(first.split("-")[0])

@@ -8,21 +8,24 @@ Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--a
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from sitegen.entities import lexicon, rules
+from sitegen.entities import lexicon, rules, tagger, tokentags
 from sitegen.entities.features import sentence_features, word_features
 
 from . import germeval, smartdata, train
 from .evaluate import score
 
 
-def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict) -> list[list[str]]:
-    """Predictions for fold k of the dev news sentences, by a model fitted on all other training sentences."""
+def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict,
+          bio: bool = False) -> list[list[str]] | tuple[list[list[str]], list[list[str]]]:
+    """Predictions for fold k of the dev news sentences, by a model fitted on all other training sentences;
+    with bio, those of the whole `bio()` with and without the word-level rules of `tokentags.py`."""
     train.PARAMS.update(params)
     dev_news = [s for s in germeval.read(data / "NER-de-dev.tsv") if not s.is_wiki]
     held = {s.tokens for s in dev_news[k::folds]}
@@ -32,8 +35,22 @@ def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict)
         tagger = train.fit(sents, Path(tmp) / "model.crfsuite", copies)
         lexicon.set_known(train.known_table(sents))
         word_features.cache_clear()
+        if bio:
+            return _bio_runs(tagger, dev_news[k::folds])
         return [rules.repair(list(s.tokens), list(tagger.tag(sentence_features(list(s.tokens)))))
                 for s in dev_news[k::folds]]
+
+
+def _bio_runs(fold_tagger, sents) -> tuple[list[list[str]], list[list[str]]]:
+    """`bio()` of each sentence with this fold's model, with and without the word-level rules."""
+    mentions = importlib.import_module("sitegen.entities.mentions")
+    tagger.tag = lambda toks: list(fold_tagger.tag(sentence_features(list(toks))))
+    full = [mentions.bio(list(s.tokens)) for s in sents]
+    fixed, tokentags.fixed = tokentags.fixed, lambda words, tags: tags
+    try:
+        return full, [mentions.bio(list(s.tokens)) for s in sents]
+    finally:
+        tokentags.fixed = fixed
 
 
 def _f1(rows) -> float:
@@ -90,15 +107,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--param", action="append", default=[], help="a CRF parameter, NAME=VALUE")
     ap.add_argument("--save", help="write the predictions here (JSON)")
     ap.add_argument("--against", help="predictions saved by an earlier run to compare with")
+    ap.add_argument("--bio", action="store_true", help="score bio() with and without tokentags' rules")
     args = ap.parse_args(argv)
     data = Path(args.data)
     dev_news = [s for s in germeval.read(data / "NER-de-dev.tsv") if not s.is_wiki]
     params = parse_params(args.param)
     theirs = load_run(args.against, args.folds) if args.against else None
     with ProcessPoolExecutor(args.jobs) as pool:
-        parts = list(pool.map(_fold, *zip(*[(data, args.smartdata, args.copies, args.folds, k, params)
-                                             for k in range(args.folds)])))
+        jobs = [(data, args.smartdata, args.copies, args.folds, k, params, args.bio)
+                for k in range(args.folds)]
+        parts = list(pool.map(_fold, *zip(*jobs)))
     gold = [s for k in range(args.folds) for s in dev_news[k::args.folds]]
+    if args.bio:
+        return _report_bio(gold, parts)
     predicted = [p for part in parts for p in part]
     for cls, (p, r, f) in score(gold, predicted).items():
         print(f"{cls:4} P={p:.3f} R={r:.3f} F1={f:.3f}")
@@ -109,6 +130,20 @@ def main(argv: list[str] | None = None) -> int:
         for cls in ("ALL", "ORG"):
             diff, share = compare(gold, predicted, theirs, cls)
             print(f"{cls:4} against {args.against}: F1 {diff:+.4f}, better in {share:.0%} of resamples")
+    return 0
+
+
+def _report_bio(gold, parts) -> int:
+    """Scores of bio() with and without the word-level rules, and how often a resample favours them."""
+    full = [p for part in parts for p in part[0]]
+    bare = [p for part in parts for p in part[1]]
+    for name, predicted in (("bio() without tokentags", bare), ("bio()", full)):
+        print(name)
+        for cls, (p, r, f) in score(gold, predicted).items():
+            print(f"  {cls:4} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    for cls in ("ALL", "ORG"):
+        diff, share = compare(gold, full, bare, cls)
+        print(f"{cls:4} tokentags' rules: F1 {diff:+.4f}, better in {share:.0%} of resamples")
     return 0
 
 
