@@ -450,3 +450,9 @@ def test_an_english_museum_or_gallery_of_a_place_is_an_organisation_and_no_title
     text = "Ende des Jahres stellt die National Gallery of Victoria in Melbourne Ai Weiweis Arbeiten aus."
     assert extract(text).organisations == ("National Gallery of Victoria",)  # no team 'Melbourne Ai Weiweis'
     assert extract("Der Film Sound of Music lief. Son of Saul gewann.").organisations == ()
+
+
+def test_a_named_bodys_hyphen_compound_is_an_organisation_but_a_common_nouns_is_none():
+    text = "Die Schau im Leopold-Museum ist gut. Er forscht am Bernhard-Nocht-Institut in Hamburg."
+    assert extract(text).organisations == ("Leopold-Museum", "Bernhard-Nocht-Institut")
+    assert extract("Die Schau im Kunst-Museum ist gut. Die Lage ist ernst.").organisations == ()

@@ -271,8 +271,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return g["conf"] >= MIN_CUED  # after a place's noun: 'auf der Insel Lesbos', 'der Provinz Aleppo'
     if cls == "LOC" and g.get("at") and land and not g["common"]:  # not "auf der Welt"
         return g["conf"] >= MIN_CUED  # a home town or a land named as a place: 'aus Gloggnitz', 'aus Tirol'
-    if cls == "ORG" and institution and " " not in name and "-" not in name:
-        return g["conf"] >= MIN_NAMED  # an institution's compound: 'Außenministerium', 'Eurogruppe'
+    if cls == "ORG" and (institution and " " not in name and "-" not in name or nameforms.named_body(name)):
+        return g["conf"] >= MIN_NAMED  # an institution's compound: 'Außenministerium', 'Leopold-Museum'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
     if g["common"]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import keep, lexicon, rules
+from . import keep, lexicon, nameforms, rules
 from .mention import QUOTES
 from .sports import CLUB_WORDS
-from .words import common_noun, role_noun
+from .words import role_noun
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
             r"|bau|ars|dape)")  # credits and editors' marks an article's entities leave out: '(APA, 23.8.)'
@@ -66,18 +66,9 @@ def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> N
 def _listed_tag(word: str) -> str:
     """B-ORG for a listed organisation of one word (not an agency) or a named body's compound, B-LOC for a
     country, or its genitive, that is no common noun ('Welt'); else O."""
-    if word in lexicon.listed_organisations() and not re.fullmatch(AGENCIES, word) or _named_body(word):
+    listed = word in lexicon.listed_organisations() and not re.fullmatch(AGENCIES, word)
+    if listed or nameforms.named_body(word):
         return "B-ORG"
     country = word in lexicon.countries() or word.endswith("s") and word[:-1] in lexicon.countries()
     return "B-LOC" if country and not keep.common_noun_name(word) else "O"
 
-
-NAMED_HEADS = frozenset("Zeitung Museum Bundesliga Verlag Stiftung Institut Universität Hochschule Akademie"
-                        .split())
-
-
-def _named_body(word: str) -> bool:
-    """A hyphen compound of a name and a body's head, which the training sentences tag as an organisation
-    every time ('Insel-Verlag', 'Ostsee-Zeitung', 'Lehmbruck-Museum'; not a common noun's: 'Kunst-Museum')."""
-    first, _, head = word.rpartition("-")
-    return head in NAMED_HEADS and first[:1].isupper() and not common_noun(first.split("-")[0])

@@ -68,6 +68,12 @@ def compass_places(sent, tags) -> list[Mention]:
     return out
 
 
+def named_bodies(sent, tags) -> list[Mention]:
+    """An untagged hyphen compound of a name and a body's head is that body ('im Leopold-Museum')."""
+    return [Mention((tok.text,), "ORG", 0.9, tok.start, tok.text) for tok, tag in zip(sent, tags)
+            if tag == "O" and nameforms.named_body(tok.text)]
+
+
 def listed_places(sent, tags) -> list[Mention]:
     """Two to four untagged words a gazetteer lists as one place, after a preposition of place or 'Richtung',
     with no capitalised word going on from them: 'nach Abu Dhabi' (not 'in New York Times')."""
