@@ -128,6 +128,7 @@ def test_the_token_taggers_span_rules_follow_germevals_training_sentences():
     words = "Die 1:2-Schlappe gegen den TSV München 1860 schmerzt .".split()
     assert bio(words)[4:7] == ["B-ORG", "I-ORG", "I-ORG"]
     assert bio("Chemnitz Chemnitz ( ots ) - Am Wochenende .".split())[:2] == ["B-ORG", "B-ORG"]  # two names
+    assert bio("Nach dem Essen fuhren wir nach Essen .".split()) == ["O"] * 6 + ["B-LOC", "O"]
     words = "Die Evangelische Kirche in Deutschland tagt .".split()  # split as GermEval's training tags it
     assert bio(words)[:5] == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
     assert extract(" ".join(words)).organisations == ("Evangelische Kirche in Deutschland",)

@@ -456,3 +456,5 @@ def test_a_named_bodys_hyphen_compound_is_an_organisation_but_a_common_nouns_is_
     text = "Die Schau im Leopold-Museum ist gut. Er forscht am Bernhard-Nocht-Institut in Hamburg."
     assert extract(text).organisations == ("Leopold-Museum", "Bernhard-Nocht-Institut")
     assert extract("Die Schau im Kunst-Museum ist gut. Die Lage ist ernst.").organisations == ()
+    text = "Laut Tourismusanalyse der BAT-Stiftung für Zukunftsfragen reisen sie gern."  # with its purpose
+    assert extract(text).organisations == ("BAT-Stiftung für Zukunftsfragen",)

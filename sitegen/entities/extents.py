@@ -10,7 +10,7 @@ from .normalize import ARTICLES
 from .trimming import describer
 from .words import role_noun
 
-UNITS = ("institut", "instituts", "fakultät", "klinik", "lehrstuhl", "abteilung")
+UNITS = ("institut", "instituts", "fakultät", "klinik", "lehrstuhl", "abteilung", "stiftung")
 GROUPS = frozenset("Gruppe Band Duo Trio Kollektiv Ensemble Initiative".split())
 Span = tuple[int, int]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from . import keep, lexicon, nameforms, rules
-from .mention import QUOTES
+from . import cues, keep, lexicon, nameforms, rules
+from .mention import QUOTES, Mention
 from .sports import CLUB_WORDS
 from .words import role_noun
 
@@ -49,7 +49,8 @@ def _word_tag(words: list[str], tags: list[str], i: int) -> str:
 def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> None:
     """A club's or league's ordinal opens its name ('1. FC Kaiserslautern'), its number ends it ('TSV
     München 1860', 'Hamborn 07'); a role noun opens no person's name ('Schlussmann Fabien Barthez'); a town
-    twice is two ('in Chemnitz Chemnitz ( ots )': a headline and a dateline)."""
+    twice is two ('in Chemnitz Chemnitz ( ots )': a headline and a dateline); a place spelled as a
+    nominalised verb needs a place's cue and no determiner, as in an article's entities ('zum Essen')."""
     club = any(w in CLUB_WORDS for w in words[a:b]) or words[a].endswith("Bundesliga")
     if cls == "ORG" and a and tags[a - 1] == "O" and ORDINAL.fullmatch(words[a - 1]) and club:
         tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
@@ -61,6 +62,10 @@ def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> N
         tags[a:a + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
     if b - a == 2 and words[a] == words[a + 1] and words[a] in lexicon.places():
         tags[a + 1] = f"B-{cls}"
+    if cls == "LOC" and b - a == 1 and nameforms.verbal_noun(words[a]):
+        m = Mention((words[a],), cls, 1.0, 0, before=tuple(words[max(a - 2, 0):a]))
+        if cues.after_determiner(m) or not cues.locative(m):  # 'zum Essen' (not 'in Essen')
+            tags[a] = "O"
 
 
 def _listed_tag(word: str) -> str:

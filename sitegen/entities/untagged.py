@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon, nameforms, rules
+from . import extents, lexicon, nameforms, rules
 from .cues import LOCATIVE, MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
@@ -69,9 +69,14 @@ def compass_places(sent, tags) -> list[Mention]:
 
 
 def named_bodies(sent, tags) -> list[Mention]:
-    """An untagged hyphen compound of a name and a body's head is that body ('im Leopold-Museum')."""
-    return [Mention((tok.text,), "ORG", 0.9, tok.start, tok.text) for tok, tag in zip(sent, tags)
-            if tag == "O" and nameforms.named_body(tok.text)]
+    """An untagged hyphen compound of a name and a body's head is that body ('im Leopold-Museum'), with its
+    purpose ('Bernhard-Nocht-Institut für Tropenmedizin')."""
+    words, out = [t.text for t in sent], []
+    for i, (tok, tag) in enumerate(zip(sent, tags)):
+        if tag == "O" and nameforms.named_body(tok.text):
+            end = extents.extend(words, i, i + 1)[1]
+            out.append(Mention(tuple(words[i:end]), "ORG", 0.9, tok.start, " ".join(words[i:end])))
+    return out
 
 
 def listed_places(sent, tags) -> list[Mention]:
