@@ -114,6 +114,7 @@ def test_the_token_tagger_tags_an_agency_credit_as_germeval_does_and_no_opening_
     words = "bis die Polizei eintrifft , er hätte aber keine Schlägerei angefangen .".split()
     assert bio(words)[2] == "O"  # a common noun alone, which the model types as an organisation
     assert bio("Haribo macht Kinder froh .".split())[0] == "B-ORG"  # a listed company, typed a person
+    assert bio("Sie hoffen auf Hilfen von Land und EU .".split())[7] == "B-ORG"  # the alias list's type
     assert bio("Die Ausstellung im Lehmbruck-Museum beginnt .".split())[3] == "B-ORG"  # a named body
     assert bio("Die Ausstellung im Kunst-Museum beginnt .".split())[3] == "O"
     text = "Washington (dpa) - Sarah Palin braucht gar nicht viel zu sagen."
