@@ -3,7 +3,8 @@ sentences of NER-de-dev.tsv, each fold scored by a model fitted on every other t
 
 --save keeps the per-sentence predictions and the fold count; --against compares with a saved run of as many
 folds (paired bootstrap: how often a resample of the sentences favours this run).
-Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--against RUN.json]
+--bio scores the whole `bio()` of each fold with and without the word-level rules of `tokentags.py`.
+Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--against RUN.json] [--bio]
 """
 from __future__ import annotations
 
@@ -32,18 +33,18 @@ def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict,
     sents = [s for s in germeval.splits(data)[0] if s.tokens not in held]
     sents += smartdata.read(Path(smart)) if smart else []
     with tempfile.TemporaryDirectory() as tmp:
-        tagger = train.fit(sents, Path(tmp) / "model.crfsuite", copies)
+        model = train.fit(sents, Path(tmp) / "model.crfsuite", copies)
         lexicon.set_known(train.known_table(sents))
         word_features.cache_clear()
         if bio:
-            return _bio_runs(tagger, dev_news[k::folds])
-        return [rules.repair(list(s.tokens), list(tagger.tag(sentence_features(list(s.tokens)))))
+            return _bio_runs(model, dev_news[k::folds])
+        return [rules.repair(list(s.tokens), list(model.tag(sentence_features(list(s.tokens)))))
                 for s in dev_news[k::folds]]
 
 
 def _bio_runs(fold_tagger, sents) -> tuple[list[list[str]], list[list[str]]]:
     """`bio()` of each sentence with this fold's model, with and without the word-level rules."""
-    mentions = importlib.import_module("sitegen.entities.mentions")
+    mentions = importlib.import_module("sitegen.entities.mentions")  # the package's name is a function
     tagger.tag = lambda toks: list(fold_tagger.tag(sentence_features(list(toks))))
     full = [mentions.bio(list(s.tokens)) for s in sents]
     fixed, tokentags.fixed = tokentags.fixed, lambda words, tags: tags
