@@ -135,6 +135,17 @@ def test_the_token_taggers_span_rules_follow_germevals_training_sentences():
     assert extract(" ".join(words)).organisations == ("Evangelische Kirche in Deutschland",)
 
 
+def test_the_token_tagger_names_a_lone_speaker_and_a_dateline_in_capitals():
+    from sitegen.entities.mentions import bio
+
+    assert bio('" Das war knapp " , so Kramberger .'.split())[7] == "B-PER"
+    assert bio("Die Lage sei ernst , sagte Lindemann-Hof .".split())[6] == "B-PER"
+    assert bio('" Das war knapp " , so Greenpeace .'.split())[7] != "B-PER"  # a listed organisation
+    assert bio("Die Lage sei ernst , sagte Berlin .".split())[6] != "B-PER"
+    assert bio("BREMEN - Die Bürgerschaft tagt .".split())[0] == "B-LOC"
+    assert bio("UNMIT : Die Mission endet .".split())[0] != "B-LOC"  # no town
+
+
 def test_result_codes_and_short_names_are_no_entities():
     ents = extract("Im Riesentorlauf gewann Marcel Hirscher (AUT) vor Felix Neureuther (GER) in Adelboden.")
     assert not {"AUT", "GER"} & set(ents.places + ents.organisations + ents.people)

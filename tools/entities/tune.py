@@ -4,7 +4,9 @@ sentences of NER-de-dev.tsv, each fold scored by a model fitted on every other t
 --save keeps the per-sentence predictions and the fold count; --against compares with a saved run of as many
 folds (paired bootstrap: how often a resample of the sentences favours this run).
 --bio scores the whole `bio()` of each fold with and without the word-level rules of `tokentags.py`.
+--models DIR keeps the fold models for the next run; --errors FILE (with --bio) lists bio()'s wrong sentences.
 Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--against RUN.json] [--bio]
+     [--models DIR] [--errors FILE]
 """
 from __future__ import annotations
 
@@ -24,22 +26,33 @@ from .evaluate import score
 
 
 def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict,
-          bio: bool = False) -> list[list[str]] | tuple[list[list[str]], list[list[str]]]:
-    """Predictions for fold k of the dev news sentences, by a model fitted on all other training sentences;
-    with bio, those of the whole `bio()` with and without the word-level rules of `tokentags.py`."""
+          bio: bool = False, models: str = "") -> list[list[str]] | tuple[list[list[str]], list[list[str]]]:
+    """Predictions for fold k of the dev news sentences, by a model fitted on all other training sentences
+    (or kept from an earlier run in `models`); with bio, those of the whole `bio()` with and without the
+    word-level rules of `tokentags.py`."""
     train.PARAMS.update(params)
     dev_news = [s for s in germeval.read(data / "NER-de-dev.tsv") if not s.is_wiki]
     held = {s.tokens for s in dev_news[k::folds]}
     sents = [s for s in germeval.splits(data)[0] if s.tokens not in held]
     sents += smartdata.read(Path(smart)) if smart else []
     with tempfile.TemporaryDirectory() as tmp:
-        model = train.fit(sents, Path(tmp) / "model.crfsuite", copies)
+        path = Path(models or tmp) / f"fold{k + 1}of{folds}.crfsuite"
+        model = _kept(path) if models and path.exists() else train.fit(sents, path, copies)
         lexicon.set_known(train.known_table(sents))
         word_features.cache_clear()
         if bio:
             return _bio_runs(model, dev_news[k::folds])
         return [rules.repair(list(s.tokens), list(model.tag(sentence_features(list(s.tokens)))))
                 for s in dev_news[k::folds]]
+
+
+def _kept(path: Path):
+    """A fold's model kept by an earlier run."""
+    import pycrfsuite  # noqa: PLC0415
+
+    model = pycrfsuite.Tagger()
+    model.open(str(path))
+    return model
 
 
 def _bio_runs(fold_tagger, sents) -> tuple[list[list[str]], list[list[str]]]:
@@ -109,17 +122,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", help="write the predictions here (JSON)")
     ap.add_argument("--against", help="predictions saved by an earlier run to compare with")
     ap.add_argument("--bio", action="store_true", help="score bio() with and without tokentags' rules")
+    ap.add_argument("--models", default="", help="keep the fold models in this folder and reuse them "
+                    "(delete it after a change to the features or the training)")
+    ap.add_argument("--errors", help="with --bio: write bio()'s wrong sentences here")
     args = ap.parse_args(argv)
     data = Path(args.data)
     dev_news = [s for s in germeval.read(data / "NER-de-dev.tsv") if not s.is_wiki]
     params = parse_params(args.param)
     theirs = load_run(args.against, args.folds) if args.against else None
     with ProcessPoolExecutor(args.jobs) as pool:
-        jobs = [(data, args.smartdata, args.copies, args.folds, k, params, args.bio)
+        if args.models:
+            Path(args.models).mkdir(parents=True, exist_ok=True)
+        jobs = [(data, args.smartdata, args.copies, args.folds, k, params, args.bio, args.models)
                 for k in range(args.folds)]
         parts = list(pool.map(_fold, *zip(*jobs)))
     gold = [s for k in range(args.folds) for s in dev_news[k::args.folds]]
     if args.bio:
+        if args.errors:
+            _write_errors(Path(args.errors), gold, [p for part in parts for p in part[0]])
         return _report_bio(gold, parts)
     predicted = [p for part in parts for p in part]
     for cls, (p, r, f) in score(gold, predicted).items():
@@ -132,6 +152,18 @@ def main(argv: list[str] | None = None) -> int:
             diff, share = compare(gold, predicted, theirs, cls)
             print(f"{cls:4} against {args.against}: F1 {diff:+.4f}, better in {share:.0%} of resamples")
     return 0
+
+
+def _write_errors(path: Path, gold, predicted) -> None:
+    """Each sentence whose names differ from the gold ones: the sentence, then '-' missed, '+' wrong."""
+    out = []
+    for s, pred in zip(gold, predicted):
+        want, got = set(germeval.spans(s.tags)), set(germeval.spans(pred))
+        if want != got:
+            out.append(" ".join(s.tokens))
+            out += [f"  - {c} {' '.join(s.tokens[a:b])}" for a, b, c in sorted(want - got)]
+            out += [f"  + {c} {' '.join(s.tokens[a:b])}" for a, b, c in sorted(got - want)]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def _report_bio(gold, parts) -> int:
