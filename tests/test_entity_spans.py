@@ -6,7 +6,7 @@ from sitegen.entities.keep import _plausible
 from sitegen.entities.mentions import bio
 from sitegen.entities.normalize import nominative
 from sitegen.entities.sports import plain_place
-from sitegen.entities.tokenize import sentences
+from sitegen.entities.tokenize import sentences, tokens
 
 
 def test_name_of_a_thing_named_after_a_person_or_a_buildings_place_is_no_mention():
@@ -114,6 +114,17 @@ def test_wr_at_a_sentences_end_keeps_its_stop_and_the_tag_command_writes_it_out(
     assert len(sentences("Die Firma sitzt in Wr. \nAngela Merkel kam.")) == 2
     words = "Mit Kreissl verliert Wr. Neustadt aber nicht nur seinen Trainer .".split()
     assert bio(words)[3:5] == ["B-LOC", "I-LOC"]  # read as 'Wiener Neustadt', not a person
+
+
+def test_a_town_or_heading_glued_to_the_next_lines_first_word_is_split_and_brands_are_not():
+    text = "SK Rapid Wien – SV MattersburgErnst-Happel-Stadion, 18.30 Uhr. AbstractNature Energy: Fast"
+    toks = [t.text for t in tokens(text)]
+    assert toks[4:7] == ["SV", "Mattersburg", "Ernst-Happel-Stadion"]
+    assert toks[-5:-2] == ["Abstract", "Nature", "Energy"]
+    assert [t.text for t in tokens("YouTube, WhatsApp und PricewaterhouseCoopers")][::2] == [
+        "YouTube", "WhatsApp", "PricewaterhouseCoopers"]
+    ents = extract("Das Spiel: SK Rapid Wien – SV MattersburgErnst-Happel-Stadion, 18.30 Uhr.")
+    assert "SV Mattersburg" in ents.organisations
 
 
 def test_agreement_leak_and_event_head_words_make_no_organisation():

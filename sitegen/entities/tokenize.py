@@ -19,6 +19,8 @@ TOKEN = re.compile(
     r"|\.{3}|\S"
 )
 INNER_STOP = re.compile(r"([^\W\d_]{2,})\.([A-ZÄÖÜ][a-zäöüß]{2,})")  # 'Ende.Der'
+GLUED = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})([A-ZÄÖÜ][a-zäöüß]{2,}\S*)")  # 'GrazGoldberg-Stadion'
+HEADINGS = frozenset(("Abstract", "Link", "Links", "Quelle", "Foto"))  # glued to its line's first word
 MONTHS = frozenset(("Januar Jänner Februar März April Mai Juni Juli August September Oktober November"
                     " Dezember").split())
 
@@ -44,20 +46,33 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
             word, end = EXPANDED[word], end + 1
         out.append(Token(word, start + offset, end + offset))
         pos = end
-    return _split_inner_dots(out)
+    return _split_glued(out)
 
 
-def _split_inner_dots(toks: list[Token]) -> list[Token]:
-    """'Ende.Der' (missing space) becomes three tokens; 'allinrechner.at' stays one."""
+def _split_glued(toks: list[Token]) -> list[Token]:
+    """'Ende.Der' (missing space) becomes three tokens, and a town, given name or heading glued to the next
+    line's first word two ('MattersburgErnst-Happel-Stadion', 'AbstractNature'); 'allinrechner.at',
+    'YouTube', 'PricewaterhouseCoopers' stay one."""
     out = []
     for t in toks:
         m = INNER_STOP.fullmatch(t.text) if "." in t.text else None
+        glued = None if m else GLUED.fullmatch(t.text)
         if m:
             a = t.start + len(m.group(1))
             out += [Token(m.group(1), t.start, a), Token(".", a, a + 1), Token(m.group(2), a + 1, t.end)]
+        elif glued and _line_end(glued.group(1)):
+            a = t.start + len(glued.group(1))
+            out += [Token(glued.group(1), t.start, a), Token(glued.group(2), a, t.end)]
         else:
             out.append(t)
     return out
+
+
+def _line_end(word: str) -> bool:
+    """A word that ends a heading or a line of a results box: a heading's word, a town, a given name."""
+    from . import lexicon  # noqa: PLC0415 - the lists load only when a glued word turns up
+
+    return word in HEADINGS or lexicon.town(word) or word in lexicon.first_names()
 
 
 def _ends(toks: list[Token], i: int) -> bool:
