@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitegen.entities import extract
 from sitegen.entities.appositions import split
+from sitegen.entities.normalize import abbreviates
 
 
 def test_a_description_before_a_name_is_cut_and_a_place_or_institution_stays():
@@ -404,6 +405,17 @@ def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisa
     assert "SPÖ" in extract(text).organisations
     text = "Ihr droht eine Sperre durch den internationalen Tennisverband (ITF) von bis zu vier Jahren."
     assert "Tennisverband" not in extract(text).organisations  # a kind's noun the dictionary knows
+    text = "Das geht aus einer Erhebung des Bundeskriminalamts (BKA) hervor. Das BKA warnt."
+    assert extract(text).organisations == ("BKA",)  # in the genitive too
+
+
+def test_an_abbreviation_keeping_a_names_capitals_whole_is_that_name():
+    text = ("Der Wolfsberger AC gewann gegen den SV Mattersburg 2:1. WAC: Dobnik – Standfest, Rnic. "
+            "Trainer Dietmar Kühbauer lobte den WAC.")
+    assert extract(text).organisations == ("Wolfsberger AC", "SV Mattersburg")
+    assert abbreviates("WAC", ("Wolfsberger", "AC"))
+    assert abbreviates("CCB", ("Corporative", "Commercial", "Bank"))
+    assert not abbreviates("WAC", ("WAC",)) and not abbreviates("SR", ("SV", "Mattersburg"))
 
 
 def test_shipped_bodies_parties_and_teams_are_named_in_any_inflection():

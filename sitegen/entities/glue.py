@@ -103,15 +103,20 @@ def nominalised_adjective(m: Mention) -> bool:
 
 def bracketed_abbreviations(surfaces: Surfaces) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation right before its abbreviation in parentheses (same first letter) is named by
-    the abbreviation all through the article: 'Kraftfahrt-Bundesamt (KBA)' -> KBA, as the archive names it
-    elsewhere (not 'Häupl (SPÖ)'); so is a name the tagger cut at its front (_cut_before)."""
-    bodies = {s[0] for m, s in surfaces if m.cls == "ORG" and len(s) == 1}
-    out = {(m.before[0],): s for m, s in surfaces
-           if m.cls == "ORG" and len(s) == 1 and s[0].isupper() and len(m.before) == 2 and m.before[1] == "("
-           and len(s[0]) > 2 and m.before[0] in bodies and m.before[0][:1] == s[0][:1]}
+    the abbreviation all through the article: 'Kraftfahrt-Bundesamt (KBA)', 'des Bundeskriminalamts (BKA)'
+    -> KBA, BKA, as the archive names them elsewhere (not 'Häupl (SPÖ)'); so is a name the tagger cut at its
+    front (_cut_before)."""
     ordered = sorted(surfaces, key=lambda pair: pair[0].start)
-    out.update({s: t for (m, s), (n, t) in zip(ordered, ordered[1:]) if _cut_before(m, s, n, t)})
+    pairs = list(zip(ordered, ordered[1:]))
+    out = {s: t for (m, s), (n, t) in pairs if _bracketed(m, s, n, t)}
+    out.update({s: t for (m, s), (n, t) in pairs if _cut_before(m, s, n, t)})
     return out
+
+
+def _bracketed(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) -> bool:
+    """A one-word organisation, then its abbreviation of three capitals or more in parentheses."""
+    return m.cls == n.cls == "ORG" and len(s) == len(t) == 1 and t[0].isupper() and len(t[0]) > 2 \
+        and n.before == (m.tokens[-1], "(") and s[0][:1] == t[0][:1]
 
 
 def _cut_before(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) -> bool:

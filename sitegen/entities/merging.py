@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .clubtowns import club_short_names, club_towns
-from .normalize import folded, initials, key, transliterated
+from .normalize import abbreviates, folded, key, transliterated
 from .registry import Registry
 from .resolve import canonical
 
@@ -214,7 +214,7 @@ def _abbreviations(articles: list[ArticleNames]):
         out = {}
         for art in articles:
             for short in (n for n in art.organisations if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", n)):
-                full = [n for n in art.organisations if " " in n and initials(n.split()) == short]
+                full = [n for n in art.organisations if " " in n and abbreviates(short, n.split())]
                 if len(full) == 1 and ("ORG", short) in live and ("ORG", full[0]) in live:
                     best = _best([("ORG", short), ("ORG", full[0])], live, registry)
                     other = ("ORG", short) if best[1] == full[0] else ("ORG", full[0])

@@ -129,6 +129,13 @@ def initials(tokens) -> str:
     return "".join(t[0] for t in tokens if t[:1].isupper())
 
 
+def abbreviates(short: str, tokens) -> bool:
+    """Whether `short` is the name's initials, an abbreviation in it kept whole or not ('CCB', 'WAC' of
+    'Wolfsberger AC')."""
+    whole = "".join(t if t.isupper() and t.isalpha() else t[0] for t in tokens if t[:1].isupper())
+    return len(tokens) > 1 and short in (initials(tokens), whole)
+
+
 def key(tokens) -> str:
     """A case- and inflection-blind key: 'Weißen Hauses' and 'Weißes Haus' share one."""
     return " ".join(map(word_key, tokens))

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from . import cues, descriptions, extents, genitives, glue, lexicon, notorgs, placespans, rules, surnames
 from .mention import Mention
-from .normalize import ARTICLES, folded, initials, key, listed_party_form, nominative
+from .normalize import ARTICLES, abbreviates, folded, key, listed_party_form, nominative
 from .keep import MIN_MULTI, common_noun_name, in_gazetteer, kept_type
 from .registry import Registry
 from .words import common_noun, role_noun
@@ -91,11 +91,11 @@ def _surnames_as_people(surfaces):
 def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """A one-word organisation to the article's only longer one that starts or ends with it ('LASK' ->
     'LASK Linz', 'Ried' -> 'SV Ried'), ends before its legal form ('Casinos Austria AG') or whose initials it
-    is ('CCB' -> 'Corporative Commercial Bank')."""
+    is ('CCB' -> 'Corporative Commercial Bank', 'WAC' -> 'Wolfsberger AC')."""
     longer = {n for n in names if len(n) > 1}
     links = {}
     for n in {n for n in names if len(n) == 1}:
-        full = [f for f in longer if n[0] in (f[0], f[-1]) or n[0] == initials(f)
+        full = [f for f in longer if n[0] in (f[0], f[-1]) or abbreviates(n[0], f)
                 or f[-1] in rules.LEGAL_FORMS and f[-2] == n[0]]  # 'Austria' of 'Casinos Austria AG'
         if len(full) == 1:
             links[n] = full[0]
