@@ -409,6 +409,15 @@ def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisa
     assert extract(text).organisations == ("BKA",)  # in the genitive too
 
 
+def test_a_persons_affiliation_in_parentheses_is_an_organisation():
+    text = ("In der Jury: Sandra Kegel (FAZ), Brigitte Schwens-Harrant (Die Furche) und Kurt Reissnegger von "
+            "Ö1. Es fehlen: Michael Novota (Rückenbeschwerden). Sebastian Kurz (Außenminister) kam mit Anna "
+            "Netrebko (Russland). Im Ziel: Marcel Hirscher (AUT) 1:42,3.")
+    ents = extract(text)
+    assert set(ents.organisations) == {"FAZ", "Die Furche", "Ö1"}  # no injury, role, country or result code
+    assert "Russland" in ents.places
+
+
 def test_an_abbreviation_keeping_a_names_capitals_whole_is_that_name():
     text = ("Der Wolfsberger AC gewann gegen den SV Mattersburg 2:1. WAC: Dobnik – Standfest, Rnic. "
             "Trainer Dietmar Kühbauer lobte den WAC.")

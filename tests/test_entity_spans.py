@@ -123,6 +123,11 @@ def test_a_town_or_heading_glued_to_the_next_lines_first_word_is_split_and_brand
     assert toks[-5:-2] == ["Abstract", "Nature", "Energy"]
     assert [t.text for t in tokens("YouTube, WhatsApp und PricewaterhouseCoopers")][::2] == [
         "YouTube", "WhatsApp", "PricewaterhouseCoopers"]
+    toks = [t.text for t in tokens("Tore: 1:0 (45.) Ouedraogo2:0 (51.) Ibser. Das Formel1: Neu")]
+    assert toks[7:10] == ["Ouedraogo", "2", ":"] and "Formel1" in toks  # a scorer before the score only
+    text = ("Hauptverantwortlich war Issiaka Ouedraogo. WAC: Dobnik – Standfest, Rnic – Jacobo – Silvio, "
+            "Ouedraogo Mattersburg: Kuster – Farkas, Malic")  # a line-up's last player, the next team's name
+    assert "Ouedraogo" not in extract(text).people and "Issiaka Ouedraogo" in extract(text).people
     ents = extract("Das Spiel: SK Rapid Wien – SV MattersburgErnst-Happel-Stadion, 18.30 Uhr.")
     assert "SV Mattersburg" in ents.organisations
 

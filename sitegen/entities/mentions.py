@@ -168,6 +168,8 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     # when the article names the place Wien on its own ('Zagreb-Spieler' after 'Dinamo Zagreb' does not)
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
+    players = {m.start: len(m.tokens) for m in out if m.player}  # the next team's name is no part of the
+    out = [m for m in out if m.player or len(m.tokens) <= players.get(m.start, 99)]  # last one: 'Ouedraogo'
     return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
 
 
@@ -195,7 +197,7 @@ def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[st
     out += _tagged(sent, spans, (given, probs, tags), sport)
     out += untagged.compound_parts(sent, tags) + untagged.media_names(sent, tags, known | listed)
     out += untagged.compass_places(sent, tags) + untagged.listed_places(sent, tags)
-    out += untagged.named_bodies(sent, tags)
+    out += untagged.named_bodies(sent, tags) + untagged.affiliations(sent, tags)
     out += untagged.role_people(sent, tags) + untagged.abbreviated_bodies(sent, tags)
     return out + untagged.cued_works(sent, tags), tags
 

@@ -20,6 +20,7 @@ TOKEN = re.compile(
 )
 INNER_STOP = re.compile(r"([^\W\d_]{2,})\.([A-ZÄÖÜ][a-zäöüß]{2,})")  # 'Ende.Der'
 GLUED = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})([A-ZÄÖÜ][a-zäöüß]{2,}\S*)")  # 'GrazGoldberg-Stadion'
+SCORER = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,})(\d{1,2})")  # 'Ouedraogo2' of 'Ouedraogo2:0 (51.)'
 HEADINGS = frozenset(("Abstract", "Link", "Links", "Quelle", "Foto"))  # glued to its line's first word
 MONTHS = frozenset(("Januar Jänner Februar März April Mai Juni Juli August September Oktober November"
                     " Dezember").split())
@@ -51,16 +52,19 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 
 def _split_glued(toks: list[Token]) -> list[Token]:
     """'Ende.Der' (missing space) becomes three tokens, and a town, given name or heading glued to the next
-    line's first word two ('MattersburgErnst-Happel-Stadion', 'AbstractNature'); 'allinrechner.at',
-    'YouTube', 'PricewaterhouseCoopers' stay one."""
+    line's first word two ('MattersburgErnst-Happel-Stadion', 'AbstractNature'), and so is a scorer glued
+    to the score after him ('Ouedraogo2:0'); 'allinrechner.at', 'YouTube', 'PricewaterhouseCoopers' stay
+    one."""
     out = []
-    for t in toks:
+    for i, t in enumerate(toks):
         m = INNER_STOP.fullmatch(t.text) if "." in t.text else None
         glued = None if m else GLUED.fullmatch(t.text)
+        if not (m or glued) and [x.text[:1] for x in toks[i + 1:i + 3]] in ([":", d] for d in "0123456789"):
+            glued = SCORER.fullmatch(t.text)
         if m:
             a = t.start + len(m.group(1))
             out += [Token(m.group(1), t.start, a), Token(".", a, a + 1), Token(m.group(2), a + 1, t.end)]
-        elif glued and _line_end(glued.group(1)):
+        elif glued and (glued.re is SCORER or _line_end(glued.group(1))):
             a = t.start + len(glued.group(1))
             out += [Token(glued.group(1), t.start, a), Token(glued.group(2), a, t.end)]
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import extents, lexicon, nameforms, rules
+from . import extents, lexicon, nameforms, rules, sports
 from .cues import LOCATIVE, MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
@@ -174,3 +174,39 @@ def abbreviated_bodies(sent, tags: list[str]) -> list[Mention]:
             out.append(Mention((word,), "ORG", 0.9, sent[i].start, before=tuple(words[max(i - 2, 0):i]),
                                after="("))
     return out
+
+
+AFFILIATION_WORD = re.compile(r"[A-ZÄÖÜ][\w&.'-]*|[a-zäöü]{2,}")
+
+
+def affiliations(sent, tags) -> list[Mention]:
+    """A name in parentheses right after a person's is where the person works: 'Sandra Kegel (FAZ)',
+    'Brigitte Schwens-Harrant (Die Furche)', 'Bart De Baere (Museum moderner Kunst, Antwerpen)'; not a
+    role, a common noun, a place or a result's code ('(Vorsitzender)', '(Österreich)', '(AUT) 1:42')."""
+    words, out = [t.text for t in sent], []
+    for i in range(2, len(words) - 2):
+        if words[i] != "(" or tags[i - 1] not in ("B-PER", "I-PER"):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 8 and AFFILIATION_WORD.fullmatch(words[j]):
+            j += 1
+        name = words[i + 1:j]
+        if j < len(words) and words[j] in (")", ",") and name and name[-1][:1].isupper() \
+                and _affiliation(words, i + 1, j):
+            out.append(Mention(tuple(name), "ORG", 0.9, sent[i + 1].start, " ".join(name),
+                               before=tuple(words[i - 1:i + 1]), after=words[j]))
+    return out
+
+
+def _affiliation(words: list[str], a: int, b: int) -> bool:
+    """Whether words[a:b] name an organisation: a title with its article ('Die Furche'), an acronym, a listed
+    organisation, or a name holding an organisation's word ('Kunsthalle Wien'); no place, no result's code."""
+    name = " ".join(words[a:b])
+    if name in lexicon.countries() or lexicon.town(name) or name in lexicon.multiword_places() \
+            or sports.result_code(words, a, b):
+        return False
+    titled = b - a > 1 and words[a] in ("Der", "Die", "Das")
+    acronym = b - a == 1 and ABBREVIATION.fullmatch(name) is not None
+    heads = rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS + tuple(lexicon.org_words())
+    held = any(w.lower().endswith(heads) for w in words[a:b] if w[:1].isupper())
+    return titled or acronym or held or name in lexicon.org_names()
