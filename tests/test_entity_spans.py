@@ -561,3 +561,12 @@ def test_a_name_whose_head_a_pairs_first_half_hides_keeps_its_adjective():
     assert nominative(("Österreichische", "Bundes-", "und", "Industriebeteiligungen", "GmbH")) == \
         ("Österreichische", "Bundes-", "und", "Industriebeteiligungen", "GmbH")
     assert nominative(("Österreichischen", "Nationalbank")) == ("Österreichische", "Nationalbank")
+
+
+def test_a_persons_name_goes_on_with_a_proper_noun_and_a_particle_opening_a_sentence_links_it():
+    assert extract("Die Rede von Martin Luther King war berühmt.").people == ("Martin Luther King",)
+    assert extract("Die Rede von Martin Luther war berühmt.").people == ("Martin Luther",)
+    text = ("Es war ein Treffen, sagte der Chefunterhändler der Regierung, Humberto de la Calle, in Havanna. "
+            "De la Calle erklärte nach dem Gespräch, ein Thema seien Garantien.")
+    assert extract(text).people == ("Humberto de la Calle",)
+    assert extract("Er traf Angela Merkel Berlin zuliebe.").people == ("Angela Merkel",)  # a listed place

@@ -56,7 +56,9 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
     given = [f for f in longer if f[0] in lexicon.first_names()]
     links = {}
     for n in set(names):
-        full = [f for f in longer if len(f) > len(n) and (f[-len(n):] == n or (len(n) == 1 and f[0] == n[0]))]
+        tail = _folded(n)  # a particle opening the sentence: 'De la Calle' of 'Humberto de la Calle'
+        full = [f for f in longer if len(f) > len(n) and (_folded(f[-len(n):]) == tail
+                                                          or (len(n) == 1 and f[0] == n[0]))]
         if n[0] not in lexicon.first_names():
             full = full or [f for f in given if f[-1] == n[-1] and f != n]
         if len(full) > 1 and any(f[0] in lexicon.first_names() for f in full):
@@ -64,6 +66,10 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
         if full and all(f == full[0][-len(f):] for f in full):
             links[n] = full[0]
     return links
+
+
+def _folded(name: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in name)
 
 
 def _surnames_as_people(surfaces):
