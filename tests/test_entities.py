@@ -163,6 +163,17 @@ def test_name_inside_a_hyphen_compound_counts():
     assert "US-Justizministerium" in extract("Das US-Justizministerium ermittelt.").organisations
 
 
+def test_a_listed_or_unknown_name_in_a_compound_with_a_prefix_a_phrase_or_a_firms_noun_counts():
+    ents = extract("Der Ex-ÖFB-Teamspieler sucht eine Chance. Sie spielte bei Amnesty-International-Abenden.")
+    assert set(ents.organisations) == {"Österreichischer Fußball-Bund", "Amnesty International"}
+    ents = extract("Er nutzte seine Mediaset-Fernsehsender. Der Vorschlag des McLaren-Rennstalls gilt.")
+    assert set(ents.organisations) == {"Mediaset", "McLaren"}
+    ents = extract("Der Mustermann-Verlag und die Online-Bank wachsen. Der Chef des Europaparlamentes kam.")
+    assert ents.organisations == ("Europaparlament",)  # a listed name in the genitive; no surname, no word
+    ents = extract("Drei Al-Jazeera-Journalisten sind angeklagt. Der Sender Al-Jazeera protestiert.")
+    assert ents.organisations == ("Al-Jazeera",)  # one spelling for the phrase and the word
+
+
 def test_empty_text_gives_empty_entities():
     assert extract("") == Entities((), (), (), ())
 

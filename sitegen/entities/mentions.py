@@ -190,12 +190,12 @@ def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[st
     known |= {i for a, b in teams for i in range(a, b)}
     listed = _listed(sent, tags, known)
     out += [Mention(tuple(words[a:b]), cls, 0.99, sent[a].start, name) for a, b, name, cls in phrases]
-    out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, sent[i].text,
-                    before=tuple(words[max(i - 2, 0):i]), after=(words + [""])[i + 1]) for i in listed]
+    out += [Mention((sent[i].text,), "ORG", 0.9, sent[i].start, name, before=tuple(words[max(i - 2, 0):i]),
+                    after=(words + [""])[i + 1]) for i, name in listed.items()]
     spans = [(a, b, cls) for a, b, cls in rules.spans(tags)  # not over a known name, nor a listed one
              if known.isdisjoint(range(a, b)) and (b - a > 1 or a not in listed)]
     out += _tagged(sent, spans, (given, probs, tags), sport)
-    out += untagged.compound_parts(sent, tags) + untagged.media_names(sent, tags, known | listed)
+    out += untagged.compound_parts(sent, tags) + untagged.media_names(sent, tags, known | set(listed))
     out += untagged.compass_places(sent, tags) + untagged.listed_places(sent, tags)
     out += untagged.named_bodies(sent, tags) + untagged.affiliations(sent, tags)
     out += untagged.role_people(sent, tags) + untagged.abbreviated_bodies(sent, tags)
@@ -236,10 +236,18 @@ def _clubs(out: list[Mention]) -> list[Mention]:
     return sports.players_first(out, clubs)
 
 
-def _listed(sent, tags, known: set[int]) -> set[int]:
+def _listed(sent, tags, known: set[int]) -> dict[int, str]:
     """Where a one-word organisation of the alias list or a well-known company stands untagged or tagged alone
-    ('die Neos', 'sagte Activision') outside a known name, but agency credits and the paper's own name."""
-    names = lexicon.listed_organisations()
+    ('die Neos', 'sagte Activision', 'des Europaparlamentes') outside a known name, but agency credits and the
+    paper's own name: its position and its listed form."""
     alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
-    return {i for i, (tok, one) in enumerate(zip(sent, alone)) if one and i not in known and tok.text in names
-            and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
+    found = {i: _listed_form(tok.text) for i, (tok, one) in enumerate(zip(sent, alone))
+             if one and i not in known and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
+    return {i: name for i, name in found.items() if name}
+
+
+def _listed_form(word: str) -> str:
+    """The listed organisation the word is, in the nominative ('Europaparlamentes' -> 'Europaparlament')."""
+    names = lexicon.listed_organisations()
+    bases = (word, word[:-2] if word.endswith("es") else "", word[:-1] if word.endswith("s") else "")
+    return next((b for b in bases if b in names), "")

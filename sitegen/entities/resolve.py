@@ -152,6 +152,20 @@ def _cued_people(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[int]:
     return out
 
 
+def _spellings(names: list[str]) -> dict[str, str]:
+    """Each name to the one spelling of the names alike but for hyphens and spaces: the one written most
+    often, on a tie the hyphenated one, which the article wrote ('Al-Jazeera' beside the name its compound
+    'Al-Jazeera-Journalisten' gives, 'Al Jazeera')."""
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(name.replace("-", " ").casefold(), []).append(name)
+    out = {}
+    for forms in by_key.values():
+        best = max(forms, key=lambda f: (forms.count(f), "-" in f, -forms.index(f)))
+        out.update(dict.fromkeys(forms, best))
+    return out
+
+
 def _longest_forms(forms: list[str]) -> dict[str, str]:
     """Shipped alias group -> the longest of its forms this article uses ('EU' and 'Europäische Union')."""
     out: dict[str, str] = {}
@@ -237,10 +251,14 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
     works, cued = _work_abbreviations(surfaces), _cued_people(surfaces)
     groups: dict[str, dict] = {}
+    named = []
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
-        name, cls = _named(m, s, toks, longest, registry)
+        named.append((m, s, toks, *_named(m, s, toks, longest, registry)))
+    spelled = _spellings([name for *_, name, _ in named])
+    for m, s, toks, name, cls in named:
+        name = spelled[name]
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})
         work = cues.work_context(m) or s in works or notorgs.work_opener(m)
         _count(g, m, s, len(m.tokens) > 1 or len(toks) > 1, cls, work)

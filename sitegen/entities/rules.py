@@ -33,10 +33,15 @@ def self_names(text: str) -> list[tuple[int, str]]:
 def compound_part(word: str) -> tuple[str, str] | None:
     """The name opening a hyphen compound and its class: 'SPÖ-Chef' -> ('SPÖ', 'ORG'); None without one."""
     parts = word.split("-")
+    if parts[0] == "Ex" and len(parts) > 2:
+        return compound_part(word[3:])  # 'Ex-ÖFB-Teamspieler'
     for k in range(len(parts) - 1, 1, -1):  # a listed name holding a hyphen: 'Al-Kaida-Terroristen'
         listed = lexicon.aliases().get("-".join(parts[:k]).casefold())
         if listed and parts[k][:1].isupper():
             return "-".join(parts[:k]), listed[1]
+        phrase = lexicon.phrases().get(tuple(parts[:k]))  # 'Amnesty-International-Veranstaltungen'
+        if phrase and parts[k][:1].isupper():
+            return phrase
     head, sep, tail = word.partition("-")
     if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 or head in NOT_COMPOUND_PARTS:
         return None
@@ -56,6 +61,9 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
         return head, "LOC"
+    if tail.lower().endswith(FIRM_TAILS) and "-" not in tail and head not in lexicon.people() \
+            and "PER" not in lexicon.known().get(head, ""):
+        return head, "ORG"  # a name before a firm's noun: 'Mediaset-Fernsehsender', 'McLaren-Rennstalls'
     if ACRONYM.fullmatch(head) and head not in COMMON_ACRONYMS and head not in lexicon.not_names() \
             and "-" not in tail and role_noun(tail, ""):
         return head, "ORG"  # an officer of an organisation: 'EKD-Ratsvorsitzender', 'HDP-Chef'
@@ -63,6 +71,8 @@ def compound_part(word: str) -> tuple[str, str] | None:
 
 
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,5}")
+FIRM_TAILS = ("konzern", "fernsehsender", "radiosender", "rennstall", "rennstalls", "kette", "verlag",
+              "verlags", "brauerei", "reederei", "airline", "bank")
 COMMON_ACRONYMS = frozenset("EDV CEO CFO VIP DJs PKW LKW SMS GPS DVD NGO".split())  # 'EDV-Leiter'
 
 

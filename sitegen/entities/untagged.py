@@ -110,7 +110,8 @@ def _part_only(word: str, tag: str, nxt: str) -> str:
     tail = word.rpartition("-")[2]
     whole = word in lexicon.orgs() or word.casefold() in lexicon.aliases() or word in lexicon.companies() \
         or word in lexicon.known()
-    noun = tail in MEDIUM_TAILS or common_noun(tail) and not tail.lower().endswith(_body_heads())
+    noun = tail in MEDIUM_TAILS or tail.lower().endswith(rules.FIRM_TAILS) \
+        or common_noun(tail) and not tail.lower().endswith(_body_heads())
     return "O" if noun and not whole and rules.compound_part(word) else tag  # not 'ÖVP-Wirtschaftsbund'
 
 
