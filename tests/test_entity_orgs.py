@@ -407,6 +407,9 @@ def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisa
     assert "Tennisverband" not in extract(text).organisations  # a kind's noun the dictionary knows
     text = "Das geht aus einer Erhebung des Bundeskriminalamts (BKA) hervor. Das BKA warnt."
     assert extract(text).organisations == ("BKA",)  # in the genitive too
+    text = ("Am Wochenende hatte das Deutsche Zentrum für Luft- und Raumfahrt (DLR) ein Kommando geschickt, "
+            "wie der Projektleiter vom DLR mitteilte.")
+    assert extract(text).organisations == ("Deutsches Zentrum für Luft- und Raumfahrt",)
 
 
 def test_a_persons_affiliation_in_parentheses_is_an_organisation():

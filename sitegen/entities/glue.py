@@ -110,13 +110,15 @@ def bracketed_abbreviations(surfaces: Surfaces) -> dict[tuple[str, ...], tuple[s
     pairs = list(zip(ordered, ordered[1:]))
     out = {s: t for (m, s), (n, t) in pairs if _bracketed(m, s, n, t)}
     out.update({s: t for (m, s), (n, t) in pairs if _cut_before(m, s, n, t)})
+    out.update({t: s for (m, s), (n, t) in pairs if _bracketed(m, s, n, t, several=True)})  # 'DLR'
     return out
 
 
-def _bracketed(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) -> bool:
-    """A one-word organisation, then its abbreviation of three capitals or more in parentheses."""
-    return m.cls == n.cls == "ORG" and len(s) == len(t) == 1 and t[0].isupper() and len(t[0]) > 2 \
-        and n.before == (m.tokens[-1], "(") and s[0][:1] == t[0][:1]
+def _bracketed(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...], several: bool = False) -> bool:
+    """A one-word organisation (or, with several, one of several words), then its abbreviation of three
+    capitals or more in parentheses: 'Deutsches Zentrum für Luft- und Raumfahrt (DLR)'."""
+    return m.cls == n.cls == "ORG" and (len(s) > 1 if several else len(s) == 1) and len(t) == 1 \
+        and t[0].isupper() and len(t[0]) > 2 and n.before == (m.tokens[-1], "(") and s[0][:1] == t[0][:1]
 
 
 def _cut_before(m: Mention, s: tuple[str, ...], n: Mention, t: tuple[str, ...]) -> bool:

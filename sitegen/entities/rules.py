@@ -43,8 +43,9 @@ def compound_part(word: str) -> tuple[str, str] | None:
         if phrase and parts[k][:1].isupper():
             return phrase
     head, sep, tail = word.partition("-")
-    if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 or head in NOT_COMPOUND_PARTS:
-        return None
+    if not (sep and tail[:1].isupper() and head[:1].isupper()) or len(head) < 2 \
+            or head in NOT_COMPOUND_PARTS or tail in ("Dollar", "Cent"):
+        return None  # 'US-Dollar' is a currency, no mention of the USA
     shipped = lexicon.aliases().get(head.casefold())
     if shipped:
         return head, shipped[1]
@@ -61,6 +62,8 @@ def compound_part(word: str) -> tuple[str, str] | None:
         return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
         return head, "LOC"
+    if head in lexicon.people() and head not in lexicon.first_names() and _about(tail):
+        return head, "PER"  # 'Merkel-Wunderland', 'Putin-Kritiker'
     if tail.lower().endswith(FIRM_TAILS) and "-" not in tail and head not in lexicon.people() \
             and "PER" not in lexicon.known().get(head, ""):
         return head, "ORG"  # a name before a firm's noun: 'Mediaset-Fernsehsender', 'McLaren-Rennstalls'
@@ -70,6 +73,16 @@ def compound_part(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _about(tail: str) -> bool:
+    """A common noun about someone, not a thing named after them ('-Kritiker', not '-Preis', '-Platz')."""
+    first = tail.split("-")[0]
+    return lexicon.pos(first) == ("NN", True) and not first.lower().endswith(NAMED_AFTER)
+
+
+NAMED_AFTER = ("preis", "stiftung", "institut", "gymnasium", "schule", "straße", "platz", "gasse", "hof",
+               "haus", "museum", "saal", "halle", "denkmal", "ring", "allee", "brücke", "park", "zentrum",
+               "kaserne", "festival", "festspiele", "jahr", "medaille", "kugel", "gesellschaft", "verlag",
+               "orden", "statue")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,5}")
 FIRM_TAILS = ("konzern", "fernsehsender", "radiosender", "rennstall", "rennstalls", "kette", "verlag",
               "verlags", "brauerei", "reederei", "airline", "bank")
