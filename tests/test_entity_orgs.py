@@ -413,11 +413,11 @@ def test_an_unknown_institutions_compound_before_its_abbreviation_is_an_organisa
 
 
 def test_a_persons_affiliation_in_parentheses_is_an_organisation():
-    text = ("In der Jury: Sandra Kegel (FAZ), Brigitte Schwens-Harrant (Die Furche) und Kurt Reissnegger von "
+    text = ("In der Jury: Sandra Kegel (FAZ), Maria Huber (Kunstverein Hamburg) und Kurt Reissnegger von "
             "Ö1. Es fehlen: Michael Novota (Rückenbeschwerden). Sebastian Kurz (Außenminister) kam mit Anna "
-            "Netrebko (Russland). Im Ziel: Marcel Hirscher (AUT) 1:42,3.")
+            "Netrebko (Russland). Regie: Tomek Baginski (Die Kathedrale). Im Ziel: Marcel Hirscher (AUT).")
     ents = extract(text)
-    assert set(ents.organisations) == {"FAZ", "Die Furche", "Ö1"}  # no injury, role, country or result code
+    assert set(ents.organisations) == {"FAZ", "Kunstverein Hamburg", "Ö1"}  # no injury, role, country, work
     assert "Russland" in ents.places
 
 

@@ -168,8 +168,9 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     # when the article names the place Wien on its own ('Zagreb-Spieler' after 'Dinamo Zagreb' does not)
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
-    players = {m.start: len(m.tokens) for m in out if m.player}  # the next team's name is no part of the
-    out = [m for m in out if m.player or len(m.tokens) <= players.get(m.start, 99)]  # last one: 'Ouedraogo'
+    players = {m.start: len(m.tokens) for m in out if m.player}  # a line-up's last player and the next
+    out = [m for m in out if m.player or m.after != ":" or len(m.tokens) <= players.get(m.start, 99)]
+    # team's name are no one name: 'Ouedraogo' + 'Mattersburg:'
     return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
 
 

@@ -152,16 +152,17 @@ def _cued_people(surfaces: list[tuple[Mention, tuple[str, ...]]]) -> set[int]:
     return out
 
 
-def _spellings(names: list[str]) -> dict[str, str]:
+def _spellings(names: list[tuple[str, bool]]) -> dict[str, str]:
     """Each name to the one spelling of the names alike but for hyphens and spaces: the one written most
-    often, on a tie the hyphenated one, which the article wrote ('Al-Jazeera' beside the name its compound
-    'Al-Jazeera-Journalisten' gives, 'Al Jazeera')."""
+    often, on a tie the one the article wrote as a word ('Al-Jazeera' beside 'Al Jazeera', the shipped name
+    its compound 'Al-Jazeera-Journalisten' gives), else the first."""
     by_key: dict[str, list[str]] = {}
-    for name in names:
+    written = {name for name, as_word in names if as_word}
+    for name, _ in names:
         by_key.setdefault(name.replace("-", " ").casefold(), []).append(name)
     out = {}
     for forms in by_key.values():
-        best = max(forms, key=lambda f: (forms.count(f), "-" in f, -forms.index(f)))
+        best = max(forms, key=lambda f: (forms.count(f), f in written, -forms.index(f)))
         out.update(dict.fromkeys(forms, best))
     return out
 
@@ -256,7 +257,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
         known = registry.lookup(" ".join(s)) is not None
         toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
         named.append((m, s, toks, *_named(m, s, toks, longest, registry)))
-    spelled = _spellings([name for *_, name, _ in named])
+    spelled = _spellings([(name, not m.name) for m, *_, name, _ in named])
     for m, s, toks, name, cls in named:
         name = spelled[name]
         g = groups.setdefault(name, {"first": m.start, "conf": 0.0, "votes": {}, "n": 0, "multi": False})

@@ -76,7 +76,8 @@ def _line_end(word: str) -> bool:
     """A word that ends a heading or a line of a results box: a heading's word, a town, a given name."""
     from . import lexicon  # noqa: PLC0415 - the lists load only when a glued word turns up
 
-    return word in HEADINGS or lexicon.town(word) or word in lexicon.first_names()
+    town = lexicon.town(word) and lexicon.pos(word)[0] == "NE"  # not 'Mobile', 'Magenta'
+    return word in HEADINGS or town or word in lexicon.first_names()
 
 
 def _ends(toks: list[Token], i: int) -> bool:

@@ -182,7 +182,7 @@ AFFILIATION_WORD = re.compile(r"[A-ZÄÖÜ][\w&.'-]*|[a-zäöü]{2,}")
 
 def affiliations(sent, tags) -> list[Mention]:
     """A name in parentheses right after a person's is where the person works: 'Sandra Kegel (FAZ)',
-    'Brigitte Schwens-Harrant (Die Furche)', 'Bart De Baere (Museum moderner Kunst, Antwerpen)'; not a
+    'Maria Huber (Kunstverein Hamburg)', 'Stephan Ulamec (DLR)'; not a
     role, a common noun, a place or a result's code ('(Vorsitzender)', '(Österreich)', '(AUT) 1:42')."""
     words, out = [t.text for t in sent], []
     for i in range(2, len(words) - 2):
@@ -200,14 +200,14 @@ def affiliations(sent, tags) -> list[Mention]:
 
 
 def _affiliation(words: list[str], a: int, b: int) -> bool:
-    """Whether words[a:b] name an organisation: a title with its article ('Die Furche'), an acronym, a listed
-    organisation, or a name holding an organisation's word ('Kunsthalle Wien'); no place, no result's code."""
+    """Whether words[a:b] name an organisation: an acronym, a listed organisation, or a name holding an
+    organisation's word ('Kunsthalle Wien'); no place, no result's code, no work ('Tomek Baginski (Die
+    Kathedrale)')."""
     name = " ".join(words[a:b])
     if name in lexicon.countries() or lexicon.town(name) or name in lexicon.multiword_places() \
             or sports.result_code(words, a, b):
         return False
-    titled = b - a > 1 and words[a] in ("Der", "Die", "Das")
     acronym = b - a == 1 and ABBREVIATION.fullmatch(name) is not None
     heads = rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS + tuple(lexicon.org_words())
     held = any(w.lower().endswith(heads) for w in words[a:b] if w[:1].isupper())
-    return titled or acronym or held or name in lexicon.org_names()
+    return acronym or held or name in lexicon.org_names()
