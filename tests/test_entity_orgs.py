@@ -90,6 +90,10 @@ def test_a_clubs_number_after_its_name_belongs_to_it():
     assert "Schalke 04" in ents.organisations and "Schalke" not in ents.organisations
     assert split("die SPÖ 35 von 100".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # no club, no leading zero
     assert split("die ÖVP 05 Prozent".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # a noun after the figure
+    # one rule for articles and the token tagger: a founding year after a club's word, two digits after a town
+    assert split("gegen den TSV München 1860 verloren".split(), 2, 4, "ORG") == [(2, 5, "ORG")]
+    assert split("Hannover 96 verlor".split(), 0, 1, "ORG") == [(0, 2, "ORG")]
+    assert split("in München 1972 gebaut".split(), 1, 2, "ORG") == [(1, 2, "ORG")]  # a year after a town
 
 
 def test_a_name_in_s_after_a_preposition_without_genitive_keeps_its_s():

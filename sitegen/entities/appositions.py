@@ -33,16 +33,7 @@ def split(words: list[str], a: int, b: int, cls: str, start: int | None = None) 
             return [(a, i, cls), (i + 1, b, "PER")]  # 'Kurier' + 'Villeneigentümer' + 'Herinrich Schuster'
     if b - a == 2 and body(words[a]) and glued_noun(words[a + 1]):
         b -= 1  # 'Polizei Marihuana (suchte)', 'Innenressort Genehmigungen (erst)'
-    return [(a, b + _club_number(words, a, b), cls)]
-
-
-def _club_number(words: list[str], a: int, b: int) -> int:
-    """1 when a club's two-digit number the tagger left out follows its name, a town's or one with a leading
-    zero: 'gegen Schalke 04 mit', 'Hannover 96 verlor' (not 'die ÖVP 25 Prozent', 'die SPÖ 35 von')."""
-    number = b < len(words) and re.fullmatch(r"\d\d", words[b]) is not None
-    club = words[a] in lexicon.places() or any(w in sports.CLUB_WORDS for w in words[a:b]) \
-        or number and words[b].startswith("0")
-    return int(club and number and b - a < 3 and (b + 1 == len(words) or not words[b + 1][:1].isupper()))
+    return [(a, b + sports.club_number(words, a, b), cls)]  # 'Hannover 96 verlor'
 
 
 def _firm_start(words: list[str], a: int, b: int, start: int) -> int:

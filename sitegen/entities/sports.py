@@ -67,6 +67,18 @@ def result_code(words: list[str], a: int, b: int) -> bool:
     return figure and re.fullmatch(r"[A-Z]{3}", words[a]) is not None and words[a] not in lexicon.orgs()
 
 
+def club_number(words: list[str], a: int, b: int) -> bool:
+    """Whether the number after the name words[a:b] is a club's: two digits after a club's word or a town
+    ('gegen Schalke 04 mit', 'Hannover 96 verlor'), a founding year after a club's word ('TSV München
+    1860'); not before a capitalised word, nor after a party ('die ÖVP 25 Prozent', 'die SPÖ 35 von')."""
+    number = words[b] if b < len(words) else ""
+    if (words[b + 1:b + 2] or [""])[0][:1].isupper() or not number.isdigit():
+        return False
+    club = any(w in CLUB_WORDS for w in words[a:b]) or words[a].endswith("Bundesliga")
+    town = b - a < 3 and (words[a] in lexicon.places() or number.startswith("0"))
+    return len(number) == 2 and (club or town) or re.fullmatch(r"1[89]\d\d", number) is not None and club
+
+
 def club_town(words: list[str]) -> bool:
     """A town naming its club in a result ('Ried – Rapid 1:0'); not a country (a national team is a place)."""
     name = " ".join(words)

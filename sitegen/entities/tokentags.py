@@ -6,7 +6,7 @@ import re
 
 from . import cues, keep, lexicon, nameforms, rules
 from .mention import QUOTES, Mention
-from .sports import CLUB_WORDS
+from .sports import CLUB_WORDS, club_number
 from .words import role_noun
 
 AGENCIES = (r"(?:APA|dpa|AFP|AP|Reuters|sda|SDA|red|Red|ag|APA-OTS|KNA|epd|AFX|Bloomberg|ORF|DER STANDARD"
@@ -64,9 +64,7 @@ def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> N
     club = any(w in CLUB_WORDS for w in words[a:b]) or words[a].endswith("Bundesliga")
     if cls == "ORG" and a and tags[a - 1] == "O" and ORDINAL.fullmatch(words[a - 1]) and club:
         tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
-    number = b < len(words) and tags[b] == "O" and re.fullmatch(r"\d\d|1[89]\d\d", words[b])
-    town = number and words[b].startswith("0") and words[a] in lexicon.places()  # 'Hamborn 07'
-    if number and (cls == "ORG" and club or town) and not (words[b + 1:b + 2] or [""])[0][:1].isupper():
+    if tags[b:b + 1] == ["O"] and club_number(words, a, b):
         tags[a:b + 1] = ["B-ORG"] + ["I-ORG"] * (b - a)
     if cls == "PER" and b - a > 1 and role_noun(words[a], words[a + 1]):
         tags[a:a + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
