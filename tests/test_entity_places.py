@@ -249,3 +249,10 @@ def test_a_compass_word_and_a_country_or_region_is_a_place_though_the_tagger_mis
 def test_a_listed_place_of_several_words_the_tagger_missed_after_a_preposition_of_place_is_a_place():
     assert extract("Er flog nach Abu Dhabi und dann weiter nach Hause.").places == ("Abu Dhabi",)
     assert extract("Er las es in New York Times gestern.").places == ()
+
+
+def test_a_hyphenated_stadium_is_a_place_under_the_spelling_the_article_wrote_as_a_word():
+    text = ("In 20 Duellen in der Red-Bull-Arena gab es 13 Heimsiege. Mögliche Aufstellungen: FC Red Bull "
+            "Salzburg – FK Austria Wien (Red Bull Arena, 16.30 Uhr).")
+    ents = extract(text)
+    assert "Red-Bull-Arena" in ents.places and "Red-Bull-Arena" not in ents.organisations

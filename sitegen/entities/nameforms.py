@@ -39,10 +39,11 @@ VENUE_OPENERS = ("Stade", "Estadio", "Stadio", "Estádio", "Palazzo", "Palais", 
 
 def building(name: str) -> bool:
     """A name of several words whose head names a building or a ground, no organisation: 'Al-Aksa Moschee',
-    'Pariser Prinzenparkstadion', 'Griffin Park', 'Dolby Theatre', 'Stade de France'."""
+    'Pariser Prinzenparkstadion', 'Griffin Park', 'Dolby Theatre', 'Stade de France', 'Red-Bull-Arena'."""
     toks = name.split()
     last = toks[-1].rsplit("-", 1)[-1]
-    return len(toks) > 1 and not lexicon.org_words() & {t.lower() for t in toks} \
+    several = len(toks) > 1 or name.count("-") > 1  # 'Red-Bull-Arena', 'Ernst-Happel-Stadion'
+    return several and not lexicon.org_words() & {t.lower() for t in toks} \
         and (last.lower().endswith(BUILDING_HEADS) or last in BUILDING_WORDS or toks[0] in VENUE_OPENERS)
 
 
