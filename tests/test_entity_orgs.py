@@ -486,3 +486,9 @@ def test_a_named_bodys_hyphen_compound_is_an_organisation_but_a_common_nouns_is_
     assert extract("Die Schau im Kunst-Museum ist gut. Die Lage ist ernst.").organisations == ()
     text = "Laut Tourismusanalyse der BAT-Stiftung für Zukunftsfragen reisen sie gern."  # with its purpose
     assert extract(text).organisations == ("BAT-Stiftung für Zukunftsfragen",)
+
+
+def test_a_journals_english_title_after_its_noun_is_whole():
+    ents = extract("Die Studie erschien im Fachjournal Advances in Parasitology. Die Autoren leben in Wien.")
+    assert ents.organisations == ("Advances in Parasitology",) and ents.places == ("Wien",)
+    assert extract("Er publizierte im Fachjournal Cell in London.").places == ("London",)  # a town: no title

@@ -8,6 +8,7 @@ PLURAL_HEADS = {"Universitäten": "Universität", "Unis": "Uni", "Hochschulen": 
 LIST_LINKS = frozenset(", und sowie".split())
 JOURNAL_CUES = frozenset("Studie Studien Untersuchung Arbeit Artikel Beitrag Aufsatz Paper veröffentlicht "
                          "erschienen publiziert Fachjournal Fachzeitschrift Fachblatt Journal".split())
+ENGLISH_LINKS = frozenset(("of", "in", "for", "on", "and", "&"))  # inside a journal's title
 JOURNAL_WORDS = frozenset("Nature Science Cell Lancet Journal Proceedings Annals PLOS PLoS".split())
 
 
@@ -58,7 +59,8 @@ def state_bodies(words: list[str], tags: list[str]) -> list[tuple[int, int, str]
 
 def journals(words: list[str], tags: list[str]) -> list[str]:
     """A place-typed name no list knows as a place after 'Studie in' ('Studie in Nature Microbiology'), or
-    one of several words opening with a journal's word, is the journal (in place); 'Studie in Wien' stays."""
+    one of several words opening with a journal's word, is the journal (in place); 'Studie in Wien' stays;
+    a title after a journal's noun goes on in English ('Fachjournal Advances in Parasitology')."""
     for a, b, cls in rules.spans(tags):
         name = " ".join(words[a:b])
         cue = a > 1 and words[a - 1] in ("in", "im") and words[a - 2] in JOURNAL_CUES
@@ -66,7 +68,22 @@ def journals(words: list[str], tags: list[str]) -> list[str]:
             or name in lexicon.multiword_places()
         if cls == "LOC" and (cue and not place or words[a] in JOURNAL_WORDS and b - a > 1):
             tags[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+        end = _title_end(words, tags, a, b)
+        if end > b:  # 'im Fachjournal Advances in Parasitology'
+            tags[a:end] = ["B-ORG"] + ["I-ORG"] * (end - a - 1)
     return tags
+
+
+def _title_end(words: list[str], tags: list[str], a: int, b: int) -> int:
+    """Where a journal's English title ends that goes on after the name words[a:b] with a linking word and a
+    capitalised word no list knows as a place, the name right after a journal's noun."""
+    titled = a > 0 and words[a - 1] in JOURNAL_CUES and words[a - 1][:1].isupper()
+    if not titled or b + 1 >= len(words) or words[b] not in ENGLISH_LINKS or not words[b + 1][:1].isupper():
+        return b
+    end = b + 2
+    while end < len(tags) and tags[end].startswith("I-"):
+        end += 1
+    return b if lexicon.town(words[b + 1]) or words[b + 1] in lexicon.countries() else end
 
 
 def expansions(words: list[str], tags: list[str]) -> list[str]:
