@@ -70,6 +70,11 @@ def test_nominative_leaves_foreign_words_and_knows_feminine_endings():
     assert nominative(("Corporative", "Commercial", "Bank"), "der") == ("Corporative", "Commercial", "Bank")
     assert nominative(("Neuen", "Burg"), "der") == ("Neue", "Burg")
     assert nominative(("Süddeutschen", "Zeitung"), "der") == ("Süddeutsche", "Zeitung")
+    # a feminine nominative after 'die' or alone stays, whatever the head's noun: 'Volksbanken AG'
+    name = ("Österreichische", "Volksbanken", "AG")
+    assert nominative(name, "die") == name
+    assert nominative(("Österreichische", "Webanalyse"), "") == ("Österreichische", "Webanalyse")
+    assert nominative(("Deutsche", "Zentrum", "für"), "das") == ("Deutsches", "Zentrum", "für")  # rebuilt
 
 
 def test_hyphen_compound_of_a_common_noun_is_no_organisation():

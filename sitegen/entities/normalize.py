@@ -118,6 +118,8 @@ def nominative(tokens: tuple[str, ...], article: str = "") -> tuple[str, ...]:
     ends = k == len(toks) - 1 or toks[k + 1] in PURPOSE or toks[k + 1] == "der"  # 'Forschungszentrums für'
     head = _noun_lemma(toks[k]) if ends else toks[k]
     inflected = [t for s, t in zip(stems, toks) if s is not None]  # 'der Passauer Neuen Presse'
+    if article in ("die", "") and inflected and all(t.endswith("e") for t in inflected):
+        return (*toks[:k], head, *toks[k + 1:])  # feminine already: '(Die) Österreichische Webanalyse'
     feminine = article == "der" and inflected[:1] and inflected[0].endswith("en") and not head.endswith("s")
     ending = {"f": "e", "n": "es", "m": "er"}["f" if feminine else _gender(head)]
     adjectives = tuple(t if s is None else s + ending for s, t in zip(stems, toks))
