@@ -172,6 +172,8 @@ def test_a_listed_or_unknown_name_in_a_compound_with_a_prefix_a_phrase_or_a_firm
     assert ents.organisations == ("Europaparlament",)  # a listed name in the genitive; no surname, no word
     ents = extract("Die Reise ins Merkel-Wunderland endet. Mozart-Kugel und Sacher-Preis kosten 3 US-Dollar.")
     assert ents.people == ("Merkel",) and ents.places == ()  # named after: no mention; a currency: no USA
+    ents = extract("Das ergab eine Team Stronach-Anfrage. Bashar al-Assad schweigt zur Assad-Kritik.")
+    assert ents.people == ("Bashar al-Assad",) and ents.organisations == ("Team Stronach",)  # no 'Stronach'
     ents = extract("Drei Al-Jazeera-Journalisten sind angeklagt. Der Sender Al-Jazeera protestiert.")
     assert ents.organisations == ("Al-Jazeera",)  # one spelling for the phrase and the word
 

@@ -69,7 +69,10 @@ def _link_surnames(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[
 
 
 def _folded(name: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in name)
+    """The name in lower case, an Arabic article off its last word ('al-Assad' -> 'assad')."""
+    *first, last = (w.casefold() for w in name)
+    head, _, rest = last.partition("-")
+    return (*first, rest if rest and head in ("al", "el", "as", "ad", "ar", "an", "at") else last)
 
 
 def _surnames_as_people(surfaces):

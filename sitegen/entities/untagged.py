@@ -45,11 +45,14 @@ def _foreign_word(word: str, hyphens: bool = False) -> bool:
 def compound_parts(sent, tags) -> list[Mention]:
     """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
     out = []
-    for tok, tag in zip(sent, tags):
+    for i, (tok, tag) in enumerate(zip(sent, tags)):
         if tag == "O" and rules.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
             out.append(Mention((tok.text,), "ORG", 0.9, tok.start, tok.text))
             continue
         part = rules.compound_part(tok.text) if tag == "O" else None
+        whole = f"{sent[i - 1].text} {tok.text.split('-')[0]}" if i and part else ""
+        if whole.casefold() in lexicon.aliases():  # 'Team Stronach-Anfrage' names the party, not the man
+            part = (whole, lexicon.aliases()[whole.casefold()][1])
         if part:  # named as the alias list has it: 'US-Präsident' -> USA
             name = lexicon.aliases().get(part[0].casefold(), (part[0],))[0]
             out.append(Mention((part[0],), part[1], 0.9, tok.start, name))
