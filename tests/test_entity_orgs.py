@@ -492,3 +492,10 @@ def test_a_journals_english_title_after_its_noun_is_whole():
     ents = extract("Die Studie erschien im Fachjournal Advances in Parasitology. Die Autoren leben in Wien.")
     assert ents.organisations == ("Advances in Parasitology",) and ents.places == ("Wien",)
     assert extract("Er publizierte im Fachjournal Cell in London.").places == ("London",)  # a town: no title
+
+
+def test_a_ministrys_purposes_listed_with_commas_are_its_name():
+    text = "Den Preis des Bundesministeriums für Wissenschaft, Forschung und Wirtschaft bekam Peter Weibel."
+    assert extract(text).organisations == ("Bundesministerium für Wissenschaft, Forschung und Wirtschaft",)
+    text = "Das Institut für Physik, das in Graz liegt, forscht."
+    assert extract(text).organisations == ("Institut für Physik",)

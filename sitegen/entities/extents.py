@@ -68,8 +68,23 @@ def _purpose(words: list[str], a: int, b: int) -> int:
         end = b + 1
         while end < n - 1 and _adjective(words[end]) and _cap(words[end + 1]):
             end += 1
-        return end + 1 if _noun(words[end]) or _cap(words[end]) and not lexicon.pos(words[end])[1] else b
-    return b
+        if not (_noun(words[end]) or _cap(words[end]) and not lexicon.pos(words[end])[1]):
+            return b
+        return _listed_purposes(words, end + 1)
+    return _listed_purposes(words, b) if "für" in words[a:b] else b
+
+
+def _listed_purposes(words: list[str], end: int) -> int:
+    """A purpose goes on with the nouns listed after it: 'Bundesministerium für Wissenschaft' + ', Forschung
+    und Wirtschaft' (the list ends with 'und' and a noun)."""
+    n, k = len(words), end
+    while k + 2 < n and words[k] == "," and _noun(words[k + 1]) and words[k + 2] in (",", "und"):
+        k += 2
+    last = words[k + 2] if k + 2 < n else ""
+    listed = k > end or words[k - 2] == ","  # after a comma it ends here: '..., Forschung und Wirtschaft'
+    if k + 1 < n and words[k] == "und" and _noun(words[k + 1]) and (listed or not last[:1].isupper()):
+        return k + 2
+    return end
 
 
 def _parent_body(words: list[str], a: int, b: int) -> int:
@@ -102,8 +117,9 @@ def firm(words: list[str], a: int, b: int) -> Span | None:
 
 
 def comma_joined(toks: tuple[str, ...]) -> tuple[str, ...]:
-    """A firm's tokens with its comma glued to the name before: 'Demner,' 'Merlicek' '&' 'Bergmann'."""
-    if "," not in toks[1:-1] or "&" not in toks:
+    """A firm's or a purpose list's tokens with their commas glued to the word before: 'Demner,' 'Merlicek'
+    '&' 'Bergmann'; 'für' 'Wissenschaft,' 'Forschung' 'und' 'Wirtschaft'."""
+    if "," not in toks[1:-1] or not ("&" in toks or "für" in toks and "und" in toks):
         return toks
     out: list[str] = []
     for t in toks:
