@@ -78,6 +78,7 @@ def test_an_event_short_name_is_none_as_an_organisation_and_stays_a_place():
 def test_a_piece_of_a_longer_name_opening_a_compound_is_none():
     assert compound_part("Red-Label") is None and compound_part("Goldman-Salz-Chef") is None  # 'Red Bull'
     assert compound_part("Goldman-Sachs-Chef") == ("Goldman Sachs", "ORG")  # the whole shipped name
+    assert compound_part("Europa-League-Platz") is None  # a competition's piece, not the continent
     assert compound_part("Siemens-Chef") == ("Siemens", "ORG")
 
 

@@ -49,15 +49,17 @@ def compound_part(word: str) -> tuple[str, str] | None:
     shipped = lexicon.aliases().get(head.casefold())
     if shipped:
         return head, shipped[1]
+    first = tail.split("-")[0]
+    if first in EVENT_PARTS or first == "League":
+        return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Europa-League-Platz'
     if head in lexicon.countries():
         return head, "LOC"
     tag, known = lexicon.pos(head)
     low, low_known = lexicon.pos(head.lower())
     if known and tag == "NN" or low_known and (low.startswith("ADJ") or low == "CARD"):
         return None  # 'Erste-Liga-Club': an adjective; 'Drei-K-Strategie': a numeral
-    first = tail.split("-")[0]
-    if "-" in tail and not lexicon.pos(first)[1] or first in EVENT_PARTS or first in FOUNDED:
-        return None  # part of a longer name: 'Stanley-Cup-Sieger', 'Davis-Cup-Team', 'Ford-Stiftung'
+    if "-" in tail and not lexicon.pos(first)[1] or first in FOUNDED:
+        return None  # part of a longer name: 'Davis-Cup-Team', 'Ford-Stiftung'
     if head.casefold() in lexicon.folded_org_names():  # also 'Unicredit-Tochter'; not a piece of a longer
         return head, "ORG"  # name: 'Red' of 'Red-Bull-Akademie'
     if head in lexicon.regions():
