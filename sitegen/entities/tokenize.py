@@ -57,9 +57,13 @@ def _split_glued(toks: list[Token]) -> list[Token]:
     one."""
     out = []
     for i, t in enumerate(toks):
+        plain = t.text[1:].islower() or not t.text[:1].isupper()  # most words: no capital after the first
+        if plain and "." not in t.text and not t.text[-1].isdigit():
+            out.append(t)
+            continue
         m = INNER_STOP.fullmatch(t.text) if "." in t.text else None
         glued = None if m else GLUED.fullmatch(t.text)
-        if not (m or glued) and [x.text[:1] for x in toks[i + 1:i + 3]] in ([":", d] for d in "0123456789"):
+        if not (m or glued) and t.text[-1].isdigit() and _score_follows(toks, i):
             glued = SCORER.fullmatch(t.text)
         if m:
             a = t.start + len(m.group(1))
@@ -70,6 +74,10 @@ def _split_glued(toks: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+def _score_follows(toks: list[Token], i: int) -> bool:
+    return i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text[:1].isdigit()
 
 
 def _line_end(word: str) -> bool:
