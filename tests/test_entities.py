@@ -735,7 +735,7 @@ def test_noun_for_a_company_before_a_place_makes_it_a_company():
 
 
 def test_numeral_opening_a_compound_names_nothing():
-    from sitegen.entities.rules import compound_part
+    from sitegen.entities.compounds import compound_part
 
     assert compound_part("Drei-K-Strategie") is None and compound_part("SPÖ-Chef") == ("SPÖ", "ORG")
 

@@ -11,7 +11,7 @@ from sitegen.entities.mention import Mention
 from sitegen.entities.merging import ArticleNames, plan
 from sitegen.entities.normalize import listed_party_form
 from sitegen.entities.notorgs import event_name, placed, prize, sentence_phrase, work_opener
-from sitegen.entities.rules import compound_part
+from sitegen.entities.compounds import compound_part
 
 
 def test_services_broadcasts_works_laws_and_games_are_listed_as_no_names():

@@ -302,7 +302,7 @@ def test_a_listed_organisations_own_name_in_s_is_no_genitive_of_another_name():
 
 
 def test_a_listed_organisation_in_another_case_opens_a_hyphen_compound_and_acronyms_have_one_form():
-    from sitegen.entities.rules import compound_part
+    from sitegen.entities.compounds import compound_part
     assert compound_part("Unicredit-Tochter") == ("Unicredit", "ORG")  # listed as 'UniCredit'
     assert compound_part("Paypal-Konto") == ("Paypal", "ORG")
     # near misses: an adjective, a numeral and a piece of a longer name open no organisation
@@ -453,7 +453,7 @@ def test_a_medium_after_its_noun_is_kept_when_the_tagger_is_unsure():
 
 
 def test_a_listed_name_holding_a_hyphen_opens_a_compound_and_english_abbreviations_are_aliases():
-    from sitegen.entities.rules import compound_part
+    from sitegen.entities.compounds import compound_part
 
     assert compound_part("Al-Kaida-Terroristen") == ("Al-Kaida", "ORG")
     assert extract("Er führte Prozesse gegen Al-Kaida-Terroristen. Die Lage ist ernst.").organisations == \
@@ -463,7 +463,7 @@ def test_a_listed_name_holding_a_hyphen_opens_a_compound_and_english_abbreviatio
 
 
 def test_an_acronym_before_an_officers_noun_names_the_organisation_but_a_common_abbreviation_none():
-    from sitegen.entities.rules import compound_part
+    from sitegen.entities.compounds import compound_part
 
     assert compound_part("EKD-Ratsvorsitzender") == ("EKD", "ORG")
     assert compound_part("SVR-Trainer") == ("SVR", "ORG")

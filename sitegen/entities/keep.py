@@ -1,7 +1,7 @@
 """Whether one article's entity is kept, and as which type: votes, cues, plausibility, confidence."""
 from __future__ import annotations
 
-from . import cues, lexicon, nameforms, notorgs, rules
+from . import compounds, cues, lexicon, nameforms, notorgs, rules
 from .normalize import place_adjective
 from .sports import CLUB_WORDS
 from .trimming import PARTICLES
@@ -148,7 +148,7 @@ def _institution(name: str) -> bool:
     """An institution's compound ('Außenministerium') or a body's ('UN-Sicherheitsrat'), not its bare head."""
     low = name.lower()
     head = low.endswith(rules.INSTITUTION_HEADS) and low not in rules.INSTITUTION_HEADS
-    return head or rules.body_compound(name)
+    return head or compounds.body_compound(name)
 
 
 def lone_common_noun(name: str) -> bool:

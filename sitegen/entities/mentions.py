@@ -168,10 +168,15 @@ def mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     # when the article names the place Wien on its own ('Zagreb-Spieler' after 'Dinamo Zagreb' does not)
     out += [Mention((town,), "LOC", 0.9, i) for town, i in towns
             if town in named and town in lexicon.places()]
-    players = {m.start: len(m.tokens) for m in out if m.player}  # a line-up's last player and the next
-    out = [m for m in out if m.player or m.after != ":" or len(m.tokens) <= players.get(m.start, 99)]
-    # team's name are no one name: 'Ouedraogo' + 'Mattersburg:'
+    out = _without_next_teams(out)
     return sorted(_clubs(out) if sport else out, key=lambda m: m.start)
+
+
+def _without_next_teams(out: list[Mention]) -> list[Mention]:
+    """Without the tagger's names that run from a line-up's last player into the next team's name before its
+    colon ('Ouedraogo' + 'Mattersburg:'); the player stays."""
+    players = {m.start: len(m.tokens) for m in out if m.player}
+    return [m for m in out if m.player or m.after != ":" or len(m.tokens) <= players.get(m.start, 99)]
 
 
 def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, rules
+from . import compounds, lexicon, rules
 from .normalize import place_adjective
 from .sports import team_word
 from .trimming import ELIDED, PARTICLES
@@ -73,7 +73,7 @@ def noun_compound(name: str) -> bool:
     head, _, tail = name.rpartition("-")
     head = head.split("-")[0]
     if " " in name or len(head) < 2 or tail.lower().endswith(rules.INSTITUTION_HEADS) \
-            or tail.lower() in lexicon.org_words() or rules.body_compound(name):  # 'UN-Sicherheitsrat'
+            or tail.lower() in lexicon.org_words() or compounds.body_compound(name):  # 'UN-Sicherheitsrat'
         return False
     named = head in lexicon.orgs() or head.casefold() in lexicon.aliases()
     noun_tail = lexicon.pos(tail) == ("NN", True) and tail not in lexicon.known()  # not 'Mercedes-Benz'

@@ -86,7 +86,6 @@ def _listed_tag(word: str) -> str:
     return "B-LOC" if country and not keep.common_noun_name(word) else "O"
 
 
-
 def _speaker(words: list[str], i: int) -> bool:
     """One capitalised word no list knows after a quote's or clause's verb of saying, before punctuation, is
     the person who said it ('" , so Barth .', ', sagte Alt .'; 14 of 15 in the training sentences)."""
@@ -95,8 +94,9 @@ def _speaker(words: list[str], i: int) -> bool:
         return False
     if words[i - 2] not in (",", *QUOTES) or not SURNAME.fullmatch(word):
         return False
-    other = lexicon.places() | lexicon.countries() | lexicon.orgs() | lexicon.companies()
-    return word not in other and not keep.function_word(word) and not keep.common_noun_name(word)
+    other = word in lexicon.places() or word in lexicon.countries() or word in lexicon.orgs() \
+        or word in lexicon.companies()
+    return not other and not keep.function_word(word) and not keep.common_noun_name(word)
 
 
 def _dateline(words: list[str], i: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import extents, lexicon, nameforms, rules, sports
+from . import compounds, extents, lexicon, nameforms, rules, sports
 from .cues import LOCATIVE, MEDIA_HEADS, org_context, work_context
 from .mention import Mention
 from .words import common_noun, role_noun
@@ -46,10 +46,10 @@ def compound_parts(sent, tags) -> list[Mention]:
     """Names opening hyphen compounds outside tagged names: 'SPÖ-Chef' -> SPÖ."""
     out = []
     for i, (tok, tag) in enumerate(zip(sent, tags)):
-        if tag == "O" and rules.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
+        if tag == "O" and compounds.body_compound(tok.text):  # 'UN-Sicherheitsrat': the body, not the UN
             out.append(Mention((tok.text,), "ORG", 0.9, tok.start, tok.text))
             continue
-        part = rules.compound_part(tok.text) if tag == "O" else None
+        part = compounds.compound_part(tok.text) if tag == "O" else None
         whole = f"{sent[i - 1].text} {tok.text.split('-')[0]}" if i and part else ""
         if whole.casefold() in lexicon.aliases():  # 'Team Stronach-Anfrage' names the party, not the man
             part = (whole, lexicon.aliases()[whole.casefold()][1])
@@ -113,9 +113,9 @@ def _part_only(word: str, tag: str, nxt: str) -> str:
     tail = word.rpartition("-")[2]
     whole = word in lexicon.orgs() or word.casefold() in lexicon.aliases() or word in lexicon.companies() \
         or word in lexicon.known()
-    noun = tail in MEDIUM_TAILS or tail.lower().endswith(rules.FIRM_TAILS) \
+    noun = tail in MEDIUM_TAILS or tail.lower().endswith(compounds.FIRM_TAILS) \
         or common_noun(tail) and not tail.lower().endswith(_body_heads())
-    return "O" if noun and not whole and rules.compound_part(word) else tag  # not 'ÖVP-Wirtschaftsbund'
+    return "O" if noun and not whole and compounds.compound_part(word) else tag  # not 'ÖVP-Wirtschaftsbund'
 
 
 @lru_cache(maxsize=1)
@@ -185,8 +185,8 @@ AFFILIATION_WORD = re.compile(r"[A-ZÄÖÜ][\w&.'-]*|[a-zäöü]{2,}")
 
 def affiliations(sent, tags) -> list[Mention]:
     """A name in parentheses right after a person's is where the person works: 'Sandra Kegel (FAZ)',
-    'Maria Huber (Kunstverein Hamburg)', 'Stephan Ulamec (DLR)'; not a
-    role, a common noun, a place or a result's code ('(Vorsitzender)', '(Österreich)', '(AUT) 1:42')."""
+    'Maria Huber (Kunstverein Hamburg)'; not a role, an injury, a place, a result's code or a work
+    ('(Vorsitzender)', '(Rückenbeschwerden)', '(Österreich)', '(AUT) 1:42', '(Die Kathedrale)')."""
     words, out = [t.text for t in sent], []
     for i in range(2, len(words) - 2):
         if words[i] != "(" or tags[i - 1] not in ("B-PER", "I-PER"):
@@ -204,8 +204,7 @@ def affiliations(sent, tags) -> list[Mention]:
 
 def _affiliation(words: list[str], a: int, b: int) -> bool:
     """Whether words[a:b] name an organisation: an acronym, a listed organisation, or a name holding an
-    organisation's word ('Kunsthalle Wien'); no place, no result's code, no work ('Tomek Baginski (Die
-    Kathedrale)')."""
+    organisation's word ('Kunstverein Hamburg'); no place, no result's code."""
     name = " ".join(words[a:b])
     if name in lexicon.countries() or lexicon.town(name) or name in lexicon.multiword_places() \
             or sports.result_code(words, a, b):
