@@ -130,6 +130,11 @@ def test_the_token_taggers_span_rules_follow_germevals_training_sentences():
     assert bio(words)[4:7] == ["B-ORG", "I-ORG", "I-ORG"]
     assert bio("Chemnitz Chemnitz ( ots ) - Am Wochenende .".split())[:2] == ["B-ORG", "B-ORG"]  # two names
     assert bio("Nach dem Essen fuhren wir nach Essen .".split()) == ["O"] * 6 + ["B-LOC", "O"]
+    from sitegen.entities.tokentags import fixed  # an acronym after an organisation, which a model left out
+
+    words, tags = "so das Fraunhofer FIT .".split(), ["O", "O", "B-ORG", "O", "O"]
+    assert fixed(words, tags)[2:4] == ["B-ORG", "I-ORG"]
+    assert fixed("so das Fraunhofer FIT Institut".split(), ["O", "O", "B-ORG", "O", "O"])[3] == "O"
     words = "Die Evangelische Kirche in Deutschland tagt .".split()  # split as GermEval's training tags it
     assert bio(words)[:5] == ["O", "B-ORG", "I-ORG", "O", "B-LOC"]
     assert extract(" ".join(words)).organisations == ("Evangelische Kirche in Deutschland",)

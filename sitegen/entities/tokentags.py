@@ -58,7 +58,8 @@ def _word_tag(words: list[str], tags: list[str], i: int) -> str:
 
 def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> None:
     """A club's or league's ordinal opens its name ('1. FC Kaiserslautern'), its number ends it ('TSV
-    München 1860', 'Hamborn 07'); a role noun opens no person's name ('Schlussmann Fabien Barthez'); a town
+    München 1860', 'Hamborn 07'), and so does an acronym after it ('Fraunhofer FIT'); a role noun opens no
+    person's name ('Schlussmann Fabien Barthez'); a town
     twice is two ('in Chemnitz Chemnitz ( ots )': a headline and a dateline); a place spelled as a
     nominalised verb needs a place's cue and no determiner, as in an article's entities ('zum Essen')."""
     club = any(w in CLUB_WORDS for w in words[a:b]) or words[a].endswith("Bundesliga")
@@ -66,6 +67,8 @@ def _mend_span(words: list[str], tags: list[str], a: int, b: int, cls: str) -> N
         tags[a - 1:a + 1] = ["B-ORG", "I-ORG"]
     if tags[b:b + 1] == ["O"] and club_number(words, a, b):
         tags[a:b + 1] = ["B-ORG"] + ["I-ORG"] * (b - a)
+    elif cls == "ORG" and tags[b:b + 1] == ["O"] and _acronym_after(words, b):
+        tags[b] = "I-ORG"  # 'Mitsubishi UFJ', 'Fraunhofer FIT': 16 of 17 in the training sentences
     if cls == "PER" and b - a > 1 and role_noun(words[a], words[a + 1]):
         tags[a:a + 2] = ["O", "B-PER"]  # no name of the training sentences opens with one
     if b - a == 2 and words[a] == words[a + 1] and words[a] in lexicon.places():
@@ -107,3 +110,11 @@ def _dateline(words: list[str], i: int) -> bool:
         return False
     name = word[0] + word[1:].lower()
     return lexicon.town(name) or name in lexicon.countries() or name in lexicon.regions()
+
+
+def _acronym_after(words: list[str], b: int) -> bool:
+    """An acronym of two to four capitals right after a name not in capitals, before no capitalised word."""
+    nxt = words[b + 1] if b + 1 < len(words) else ""
+    return re.fullmatch(r"[A-ZÄÖÜ]{2,4}", words[b]) is not None and not words[b - 1].isupper() \
+        and not nxt[:1].isupper()
+
