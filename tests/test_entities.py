@@ -850,6 +850,22 @@ def test_tuning_reads_float_parameters_and_refuses_a_run_of_other_folds(tmp_path
         tune.load_run(str(saved), 3)
 
 
+def test_a_kept_fold_model_is_reused_only_for_the_same_training_files_and_parameters(tmp_path, monkeypatch):
+    from tools.entities import train, tune
+
+    data = tmp_path / "germeval"
+    data.mkdir()
+    (data / "NER-de-dev.tsv").write_text("# a\nWien\tB-LOC\tO\n", encoding="utf-8")
+    first = tune._model_key(data, "", 2)
+    assert tune._model_key(data, "", 2) == first
+    assert tune._model_key(data, "", 1) != first  # fewer augmented copies
+    monkeypatch.setitem(train.PARAMS, "c1", 0.5)
+    assert tune._model_key(data, "", 2) != first  # another CRF parameter
+    monkeypatch.undo()
+    (data / "NER-de-dev.tsv").write_text("# a\nWien\tB-ORG\tO\n", encoding="utf-8")
+    assert tune._model_key(data, "", 2) != first  # other training sentences
+
+
 # --- CRF features --------------------------------------------------------------------------------
 
 def test_each_token_sees_its_neighbours_context_features_under_their_offset():

@@ -210,6 +210,5 @@ def _affiliation(words: list[str], a: int, b: int) -> bool:
             or sports.result_code(words, a, b):
         return False
     acronym = b - a == 1 and ABBREVIATION.fullmatch(name) is not None
-    heads = rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS + tuple(lexicon.org_words())
-    held = any(w.lower().endswith(heads) for w in words[a:b] if w[:1].isupper())
+    held = any(w.lower().endswith(_body_heads() + rules.PURPOSE_HEADS) for w in words[a:b] if w[:1].isupper())
     return acronym or held or name in lexicon.org_names()

@@ -4,7 +4,8 @@ sentences of NER-de-dev.tsv, each fold scored by a model fitted on every other t
 --save keeps the per-sentence predictions and the fold count; --against compares with a saved run of as many
 folds (paired bootstrap: how often a resample of the sentences favours this run).
 --bio scores the whole `bio()` of each fold with and without the word-level rules of `tokentags.py`.
---models DIR keeps the fold models for the next run; --errors FILE (with --bio) lists bio()'s wrong sentences.
+--models DIR keeps the fold models for the next run with the same code, data and parameters;
+--errors FILE (with --bio) lists bio()'s wrong sentences.
 Run: python -m tools.entities.tune [--folds 3] [--jobs 2] [--save RUN.json] [--against RUN.json] [--bio]
      [--models DIR] [--errors FILE]
 """
@@ -18,6 +19,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from sitegen import cache
 from sitegen.entities import lexicon, rules, tagger, tokentags
 from sitegen.entities.features import sentence_features, word_features
 
@@ -36,7 +38,8 @@ def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict,
     sents = [s for s in germeval.splits(data)[0] if s.tokens not in held]
     sents += smartdata.read(Path(smart)) if smart else []
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(models or tmp) / f"fold{k + 1}of{folds}.crfsuite"
+        name = f"fold{k + 1}of{folds}-{_model_key(data, smart, copies)}.crfsuite"
+        path = Path(models or tmp) / name
         model = _kept(path) if models and path.exists() else train.fit(sents, path, copies)
         lexicon.set_known(train.known_table(sents))
         word_features.cache_clear()
@@ -44,6 +47,16 @@ def _fold(data: Path, smart: str, copies: int, folds: int, k: int, params: dict,
             return _bio_runs(model, dev_news[k::folds])
         return [rules.repair(list(s.tokens), list(model.tag(sentence_features(list(s.tokens)))))
                 for s in dev_news[k::folds]]
+
+
+def _model_key(data: Path, smart: str, copies: int) -> str:
+    """What a fold's model depends on: sitegen's code, data and dependencies (its producer key), this
+    folder's tools, the training files, the CRF's parameters and version, the augmented copies."""
+    tools = cache.tree_bytes(Path(__file__).parent, lambda rel: rel.endswith(".py"))
+    corpora = cache.tree_bytes(data) + (cache.tree_bytes(Path(smart)) if smart else [])
+    settings = json.dumps([train.PARAMS, copies], sort_keys=True)
+    crf = [cache.package_version(name) for name in ("python-crfsuite", "HanTa")]
+    return cache.digest(cache.producer_key(), *tools, *corpora, settings, *crf)[:16]
 
 
 def _kept(path: Path):
@@ -123,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", help="predictions saved by an earlier run to compare with")
     ap.add_argument("--bio", action="store_true", help="score bio() with and without tokentags' rules")
     ap.add_argument("--models", default="", help="keep the fold models in this folder and reuse them "
-                    "(delete it after a change to the features or the training)")
+                    "while sitegen's code, the tools, the training files and the parameters are unchanged")
     ap.add_argument("--errors", help="with --bio: write bio()'s wrong sentences here")
     args = ap.parse_args(argv)
     data = Path(args.data)
