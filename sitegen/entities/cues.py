@@ -126,7 +126,7 @@ def place_noun(word: str, before: tuple[str, ...]) -> bool:
     if word == "von" and len(before) > 1:
         word = before[-2]
     low = word.lower()
-    return word[:1].isupper() and any(form.endswith(PLACE_HEADS + ("hafen", "oase"))
+    return word[:1].isupper() and any(form.endswith(PLACE_HEADS + ("hafen", "oase", "grenzübergang"))
                                       for form in (low, low.removesuffix("es")))
 
 

