@@ -138,6 +138,24 @@ def test_an_institution_goes_on_with_its_purpose_and_the_body_it_is_part_of():
     assert split("die Ministerin für Bildung".split(), 1, 2, "ORG") == [(1, 2, "ORG")]
 
 
+def test_a_purposes_head_goes_on_with_its_purpose_also_with_adjectives_in_lower_case():
+    """A purpose's head ('Beobachtungsstelle', 'Zentrum') takes its purpose as an institute does, the purpose
+    may hold an adjective in lower case, and a capitalised adjective opens the name; its nominative is
+    feminine ('der Syrischen Beobachtungsstelle' -> 'Syrische Beobachtungsstelle')."""
+    ents = extract("Nach Erkenntnissen der oppositionsnahen Syrischen Beobachtungsstelle für Menschenrechte "
+                   "starben zwei Krankenschwestern.")
+    assert ents.organisations == ("Syrische Beobachtungsstelle für Menschenrechte",)
+    ents = extract("Das sagte Christoph Engel vom Leipziger Institut für medizinische Informatik und "
+                   "Statistik.")
+    assert ents.organisations == ("Leipziger Institut für medizinische Informatik und Statistik",)
+    ents = extract("Er ist Direktor des Max-Planck-Instituts für evolutionäre Anthropologie in Leipzig.")
+    assert ents.organisations == ("Max-Planck-Institut für evolutionäre Anthropologie",)
+    # near misses: a phrase glued to a name with a lower-case word stays none, a purpose needs a noun
+    assert extract("Die Rebellen rückten auf die Metropole gelegene Ortschaft vor.").organisations == ()
+    words = "die Syrische Beobachtungsstelle für die Region".split()
+    assert split(words, 1, 3, "ORG") == [(1, 3, "ORG")]
+
+
 def test_an_english_name_keeps_the_first_word_the_tagger_left_out():
     words = "Die 1960 gegründete Worried Men Skiffle Group gehört".split()
     assert split(words, 4, 7, "ORG") == [(3, 7, "ORG")]

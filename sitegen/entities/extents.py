@@ -64,9 +64,9 @@ def _purpose(words: list[str], a: int, b: int) -> int:
     n = len(words)
     if b < n and "für" in words[a:b] and _adjective(words[b - 1]) and _noun(words[b]):
         return b + 1
-    if b + 1 < n and words[b] == "für" and words[b - 1].lower().endswith(UNITS):
-        end = b + 1
-        while end < n - 1 and _adjective(words[end]) and _cap(words[end + 1]):
+    if b + 1 < n and words[b] == "für" and words[b - 1].lower().endswith(UNITS + rules.PURPOSE_HEADS):
+        end = b + 1  # its adjectives also in lower case: 'Institut für medizinische Informatik'
+        while end < n - 1 and _adjective(words[end][:1].upper() + words[end][1:]) and _cap(words[end + 1]):
             end += 1
         if not (_noun(words[end]) or _cap(words[end]) and not lexicon.pos(words[end])[1]):
             return b

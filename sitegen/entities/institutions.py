@@ -28,6 +28,9 @@ def tag(words: list[str], tags: list[str]) -> list[str]:
         elif word.lower().endswith(INSTITUTION_HEADS) and i > 0 and tags[i - 1] == "O" \
                 and _adjective(words[i - 1]):
             _set(tags, i - 1, i + 1)
+        elif word.lower().endswith(PURPOSE_HEADS) and i > 1 and tags[i - 1] == "O" \
+                and _adjective(words[i - 1]) and words[i + 1:i + 2] == ["für"]:
+            _set(tags, i - 1, i + 1)  # 'Syrische Beobachtungsstelle' + 'für Menschenrechte'
         elif i == 1 and words[0] in ("Der", "Die", "Das") and _named_compound(word):
             _set(tags, i, i + 1)  # a compound opening the sentence: 'Der Raiffeisenverband ist ...'
     for i in range(1, len(words)):  # the tagger found the head alone: 'Österreichischen' 'Hagelversicherung'

@@ -203,9 +203,10 @@ def _organisation_word(name: str) -> bool:
     ('Leipziger Institut'), a group named after a player ('Gruppe Stan Smith'), a noun's phrase ('Interna
     der Bank')."""
     toks = name.split()
-    first = toks[0]
-    if first in lexicon.first_names() or first in cues.GROUPS or any(t[:1].islower() and t not in LINKING
-                                                                     for t in toks):
+    first, at = toks[0], toks.index("für") if "für" in toks else len(toks)
+    lower = any(t[:1].islower() and t not in LINKING and not (i > at and lexicon.pos(t)[0].startswith("ADJ"))
+                for i, t in enumerate(toks))  # 'Institut für medizinische Informatik'
+    if first in lexicon.first_names() or first in cues.GROUPS or lower:
         return False
     bare = len(toks) == 2 and place_adjective(first) and (toks[1].lower() in ORG_ONLY_HEADS or toks[1].lower()
                                                           in ORG_ONLY_WORDS)

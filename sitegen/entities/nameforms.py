@@ -170,15 +170,19 @@ WEEKDAYS = frozenset("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnta
 def phrase_inside(name: str) -> bool:
     """A span glued to a phrase: a lower-case content word inside ('Metropole gelegene Ortschaft Tal Rifaat'),
     'für' after no institution ('Puppe für Mattel'), its first word again ('Leverkusen Bayer Leverkusen'), a
-    day after 'vom' ('El Mundo vom Samstag'; not 'Welt am Sonntag')."""
+    day after 'vom' ('El Mundo vom Samstag'; not 'Welt am Sonntag'); an institution's purpose may hold an
+    adjective in lower case ('Institut für medizinische Informatik')."""
     toks = name.split()
     if any(t == "vom" and nxt in WEEKDAYS for t, nxt in zip(toks, toks[1:])):
         return True
-    inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
-                and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN")) for t in toks[1:-1])
-    head = toks[toks.index("für") - 1].lower() if "für" in toks[1:] else ""
+    at = toks.index("für") if "für" in toks[1:] else 0
+    head = toks[at - 1].lower() if at else ""
     purpose = head and not (head in lexicon.org_words()
                             or head.endswith(rules.INSTITUTION_HEADS + rules.PURPOSE_HEADS))
+    inner = any(t[:1].islower() and t not in PARTICLES and lexicon.pos(t)[1]
+                and lexicon.pos(t)[0].startswith(("ADJ", "VV", "ADV", "NN"))
+                and not (at and i > at and not purpose and lexicon.pos(t)[0].startswith("ADJ"))
+                for i, t in enumerate(toks[1:-1], 1))
     again = len(toks) > 2 and toks[0] in toks[2:] and toks[toks.index(toks[0], 1) - 1] != "&"  # 'A & A'
     return inner or bool(purpose) or again and toks[0].isalpha()
 

@@ -17,7 +17,8 @@ FEM = ("ung", "ion", "heit", "keit", "schaft", "ei", "tät", "ie", "ik", "ur", "
        "post", "bahn", "front", "schau", "kasse", "group", "holding", "company", "corporation",
        "allianz", "armee", "polizei", "regierung", "versammlung", "akademie",
        "hochschule", "universität", "gewerkschaft", "organisation", "behörde", "botschaft", "stadt", "zeit",
-       "burg", "wand", "presse", "woche")  # 'der Neuen Burg' -> 'Neue Burg'
+       "burg", "wand", "presse", "woche", "stelle", "anstalt", "initiative", "kirche", "schule",
+       "börse")  # 'der Neuen Burg' -> 'Neue Burg'
 NEUT = ("haus", "kreuz",
         "amt", "ministerium", "institut", "gericht", "parlament", "komitee", "zentrum", "museum",
         "theater", "büro", "werk", "land", "reich", "kollegium", "gremium", "netzwerk", "forum", "tribunal",
