@@ -378,6 +378,16 @@ def test_tokeniser_keeps_abbreviations_and_compounds():
     assert "10." in words[0] and len(words) == 3
 
 
+def test_an_ordinal_after_an_article_or_a_preposition_ends_no_sentence():
+    from sitegen.entities.tokenize import sentences
+
+    text = "Vidal traf in der 20. Minute. Zum 100. Geburtstag kamen alle. Er wurde am Ende 20. Dann ging."
+    words = [[t.text for t in s] for s in sentences(text)]
+    assert words[0] == ["Vidal", "traf", "in", "der", "20.", "Minute", "."]
+    assert words[1][:3] == ["Zum", "100.", "Geburtstag"]
+    assert words[2][-1] == "20." and words[3][0] == "Dann"  # near miss: a number after a noun ends one
+
+
 def test_tokeniser_keeps_a_number_and_its_letters_as_one_word():
     from sitegen.entities.tokenize import sentences
 

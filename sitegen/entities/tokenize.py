@@ -88,6 +88,12 @@ def _line_end(word: str) -> bool:
     return word in HEADINGS or town or word in lexicon.first_names()
 
 
+# words before a number that make it an ordinal, not a sentence's end
+ORDINAL_BEFORE = frozenset("der die das dem den des am im zum zur vom beim ins ihr ihre ihrem ihren ihrer "
+                           "ihres sein seine seinem seinen seiner seines eine einem einen einer jeder jede "
+                           "jedem".split())
+
+
 def _ends(toks: list[Token], i: int) -> bool:
     """Whether a sentence ends after token i."""
     t = toks[i]
@@ -96,7 +102,8 @@ def _ends(toks: list[Token], i: int) -> bool:
     if i + 1 >= len(toks):
         return True
     nxt = toks[i + 1].text
-    if t.text[-1] == "." and t.text[:-1].isdigit() and (nxt in MONTHS or not nxt[0].isupper()):
+    ordinal = i > 0 and toks[i - 1].text.lower() in ORDINAL_BEFORE  # 'in der 20. Minute', 'zum 100. Tag'
+    if t.text[-1] == "." and t.text[:-1].isdigit() and (nxt in MONTHS or not nxt[0].isupper() or ordinal):
         return False
     return nxt[0].isupper() or nxt[0] in "»«\"„“'(" or nxt[0].isdigit()
 
