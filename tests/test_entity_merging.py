@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from sitegen.cli import main
 from sitegen.content import load_article
-from sitegen.entities import load_registry
+from sitegen.entities import extract, load_registry
 from sitegen.entities.merging import ArticleNames, apply, plan
 from sitegen.ingest import ingest
 
@@ -201,6 +201,31 @@ def test_a_clubs_short_name_in_sports_reports_goes_to_the_one_full_name_it_opens
     assert "Sky" not in moves  # a country after it: a branch, no club's town
     assert "Google" not in moves  # outside the sports reports
     assert merged([names(["Juve"]), names(organisations=["Juventus Turin"])]) == {"Juve": "Juventus Turin"}
+
+
+def test_a_club_with_and_without_its_legal_prefix_is_one_club_and_its_short_name_goes_to_it():
+    """'FC Bayern München' and 'Bayern München' are one club under the form more articles use; 'FC Bayern'
+    and 'Bayern' in sports reports (most articles naming them) go to it; a listed abbreviation too."""
+    def art(organisations, section):
+        return ArticleNames((), (), tuple(organisations), "", section)
+    arts = [art(["Bayern München", "Bayern", "BVB"], "Sport"), art(["Bayern München", "FC Bayern"], "Sport"),
+            art(["FC Bayern München", "Borussia Dortmund"], "Web"), art(["Bayern"], "Sport"),
+            art(["Bayern"], "Wirtschaft"), art(["SK Sturm Graz"], "Sport"), art(["Sturm Graz"], "Sport"),
+            art(["Sturm Graz", "SV Ried"], "Sport")]
+    moves = merged(arts)
+    assert moves["FC Bayern München"] == moves["FC Bayern"] == moves["Bayern"] == "Bayern München"
+    assert moves["SK Sturm Graz"] == "Sturm Graz" and moves["BVB"] == "Borussia Dortmund"
+    # near misses: a short name outside sports reports in most of its articles, a prefix alone
+    arts = [art(["Bayern"], "Wirtschaft"), art(["Bayern"], "Inland"), art(["Bayern München"], "Sport"),
+            art(["SV Ried"], "Sport"), art(["Ried"], "Panorama")]
+    moves = merged(arts)
+    assert "Bayern" not in moves and "SV Ried" not in moves
+
+
+def test_a_region_typed_as_an_organisation_in_a_text_without_sport_is_the_region():
+    ents = extract("Die Urlauber meiden die Türkei. Auch Bayern ist zum direkten Konkurrenten für Tirol "
+                   "geworden, sagte der Experte.")
+    assert "Bayern" in ents.places and "Bayern" not in ents.organisations
 
 
 def test_the_merge_list_names_a_dropped_town_and_suggests_no_registry_entry_for_it():

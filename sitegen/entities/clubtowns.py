@@ -1,5 +1,6 @@
 """Archive level: a town typed as an organisation stands for its club ('gegen Augsburg' -> FC Augsburg), a
-club's short name for its full name ('Juventus' -> Juventus Turin)."""
+club's short name for its full name ('Juventus' -> Juventus Turin), a club named with or without its legal
+prefix is one club ('FC Bayern München' -> Bayern München)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from . import lexicon, sports
 
 
 CITY_STATES = frozenset("Berlin Hamburg Bremen Wien Salzburg Zürich Bern Luzern Genf Zug Freiburg".split())
+PREFIXES = frozenset("FC SC SK SV FK AC AS TSV SKN 1.".split())  # a club's legal prefix, no part of its name
 
 
 def club_towns(articles):
@@ -31,19 +33,48 @@ def club_towns(articles):
     return rule
 
 
-def club_short_names(articles):
-    """A rule for merging.plan(): a club's one-word short name in sports reports goes to the archive's only
-    longer organisation it opens that a town or a club's word ends ('Juventus' -> 'Juventus Turin', 'VfL' ->
-    'VfL Wolfsburg'; not 'Sky' -> 'Sky Deutschland', nor 'Google' outside sports reports)."""
+def club_forms(articles):
+    """A rule for merging.plan(): a club named with and without its legal prefix is one club, under the form
+    more articles use ('FC Bayern München' -> 'Bayern München', 'Sturm Graz' -> 'SK Sturm Graz'); the bare
+    name must be a club's by its form or named in sports reports only ('SV Kapfenberg', 'Kapfenberg')."""
     def rule(live, registry) -> dict:
-        places = {n for cls, n in live if cls == "LOC"}
         orgs = {n for cls, n in live if cls == "ORG"}
         sporty = _sporty_names(articles)
         out = {}
-        for name in (n for n in orgs if " " not in n and sporty.get(n, False)):
-            longer = [o for o in orgs if o.split()[0] == name and " " in o]
-            if len(longer) == 1 and _club_tail(longer[0].split()[1:], places):
-                out[("ORG", name)] = (("ORG", longer[0]), "short")
+        for name in orgs:
+            bare = unprefixed(name)
+            if bare == name or bare not in orgs or not (club_name(bare) or " " in bare or sporty.get(bare)):
+                continue
+            keep, go = sorted((name, bare), key=lambda n: (live[("ORG", n)], len(n)), reverse=True)
+            out[("ORG", go)] = (("ORG", keep), "short")
+        return out
+    return rule
+
+
+def unprefixed(name: str) -> str:
+    """A club's name without its legal prefix ('FC Bayern München' -> 'Bayern München')."""
+    words = name.split()
+    while len(words) > 1 and words[0] in PREFIXES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def club_short_names(articles):
+    """A rule for merging.plan(): a club's one-word short name, also after its legal prefix, in sports reports
+    (of most articles naming it) goes to the archive's only longer organisation it opens that a town or a
+    club's word ends ('Juventus' -> 'Juventus Turin', 'FC Bayern' -> 'Bayern München', 'VfL' -> 'VfL
+    Wolfsburg'; not 'Sky' -> 'Sky Deutschland', nor 'Google' outside sports reports)."""
+    def rule(live, registry) -> dict:
+        places = {n for cls, n in live if cls == "LOC"}
+        orgs = {n for cls, n in live if cls == "ORG"}
+        sporty = _sporty_names(articles, share=True)
+        out = {}
+        for name in (n for n in orgs if " " not in unprefixed(n) and sporty.get(n, 0) > 0.5):
+            bare = {o: unprefixed(o) for o in orgs}
+            longer = {b for b in bare.values() if b.split()[0] == unprefixed(name) and " " in b}
+            if len(longer) == 1 and _club_tail(min(longer).split()[1:], places):
+                forms = [o for o, b in bare.items() if b == min(longer)]
+                out[("ORG", name)] = (("ORG", max(forms, key=lambda o: live[("ORG", o)])), "short")
         return out
     return rule
 
@@ -110,13 +141,13 @@ def _outermost(names: list[str]) -> list[str]:
     return [n for n in names if not any(set(n.split()) < set(o.split()) for o in names)]
 
 
-def _sporty_names(articles, by_section: bool = False) -> dict[str, bool]:
-    """Organisation -> whether every article naming it is a sports report: by its section, or without one by
-    a result or a sports noun in its text (by_section: only by its section)."""
-    out: dict[str, bool] = {}
+def _sporty_names(articles, by_section: bool = False, share: bool = False) -> dict:
+    """Organisation -> whether every article naming it is a sports report (share: which share of them is): by
+    its section, or without one by a result or a sports noun in its text (by_section: only by its section)."""
+    seen: dict[str, list[bool]] = {}
     for art in articles:
         text = not by_section and sports.SPORT.search(art.text) is not None
         sport = art.section == "Sport" if art.section else text
         for name in art.organisations:
-            out[name] = out.get(name, True) and sport
-    return out
+            seen.setdefault(name, []).append(sport)
+    return {name: sum(v) / len(v) if share else all(v) for name, v in seen.items()}

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
-from .clubtowns import club_short_names, club_towns
+from .clubtowns import club_forms, club_short_names, club_towns
 from .normalize import abbreviates, folded, key, transliterated
 from .registry import Registry
 from .resolve import canonical
@@ -61,7 +61,7 @@ def plan(articles: list[ArticleNames], registry: Registry | None = None) -> list
         if new != (cls, name):
             target[(cls, name)] = (new, "alias")
     live = _live(counts, target)
-    for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles),
+    for rule in (_inflections, _accents, _abbreviations(articles), club_towns(articles), club_forms(articles),
                  club_short_names(articles), _surnames(articles)):
         for old, (new, reason) in rule(live, registry).items():
             if old not in target and _free(old, registry):

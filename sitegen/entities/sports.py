@@ -94,7 +94,8 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
     """A town in a result sentence is its club ('Ried – Rapid 1:0'; not '2:0 in Wolfsburg'), so is a town in a
     text with sport after 'gegen' or before a match verb ('Toronto gewinnt gegen Philadelphia'), and a town or
     region naming a player's club ('Alaba (Bayern, 37/9)'); a place typed as an organisation in a text
-    without sport or after 'in' is the place ('in Colorado Springs')."""
+    without sport or after 'in' is the place ('in Colorado Springs'), so is a region in a text without sport
+    even when a club is named after it ('Auch Bayern ist zum Konkurrenten geworden')."""
     venue = a > 0 and words[a - 1].lower() in ("in", "nach")  # also opening its sentence: 'In Lyon kassierte'
     match = sport and (a > 0 and words[a - 1] == "gegen" or b < len(words) and words[b] in MATCH_VERBS)
     if (result or match) and cls == "LOC" and club_town(words[a:b]) and not venue:
@@ -105,7 +106,8 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
         return "ORG"  # a player's club, also by a region's name: 'Alaba (Bayern, 37/9)', '(Luzern, 16/1)'
     if sport and cls == "LOC" and singular_team(words[a:b]) and not venue:
         return "ORG"
-    return "LOC" if cls == "ORG" and (not sport or venue) and plain_place(words[a:b]) else cls
+    region = not sport and name in lexicon.regions()
+    return "LOC" if cls == "ORG" and ((not sport or venue) and plain_place(words[a:b]) or region) else cls
 
 
 def squad_club(words: list[str], a: int, b: int) -> bool:
