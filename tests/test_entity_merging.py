@@ -222,6 +222,18 @@ def test_a_club_with_and_without_its_legal_prefix_is_one_club_and_its_short_name
     assert "Bayern" not in moves and "SV Ried" not in moves
 
 
+def test_a_listed_organisation_before_a_word_of_an_unknown_name_is_no_mention_of_it():
+    """The alias list's names stand alone: 'Guardian' opening 'Guardian Angels' untagged is none; before a
+    common noun in the plural it is one ('Canonical Versionen')."""
+    from sitegen.entities.mentions import _listed
+    from sitegen.entities.tokenize import sentences
+
+    for text, found in (("Die roten Guardian Angels patrouillieren.", []), ("Der Guardian berichtet.", [1]),
+                        ("Dann bietet Canonical Versionen an.", [2])):
+        sent = sentences(text)[0]
+        assert list(_listed(sent, ["O"] * len(sent), set())) == found, text
+
+
 def test_a_region_typed_as_an_organisation_in_a_text_without_sport_is_the_region():
     ents = extract("Die Urlauber meiden die Türkei. Auch Bayern ist zum direkten Konkurrenten für Tirol "
                    "geworden, sagte der Experte.")

@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 
 from . import lexicon, sports
+from .sports import CITY_STATES
 
 
-CITY_STATES = frozenset("Berlin Hamburg Bremen Wien Salzburg Zürich Bern Luzern Genf Zug Freiburg".split())
 PREFIXES = frozenset("FC SC SK SV FK AC AS TSV SKN 1.".split())  # a club's legal prefix, no part of its name
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from . import lexicon
 
+CITY_STATES = frozenset("Berlin Hamburg Bremen Wien Salzburg Zürich Bern Luzern Genf Zug Freiburg".split())
 CLUB_WORDS = frozenset("""FC SC SK SV AC AS SS VfB VfL TSV BSC FK SKN SCR LASK Atlético Atletico Athletic
 Real Sporting Dynamo Dinamo Olympique Olympiakos Borussia Eintracht Hertha Racing Deportivo Celta Rapid Admira
 Sturm Wacker Werder Fortuna United Hotspur Rovers Wanderers Albion
@@ -106,7 +107,7 @@ def town_or_club(words: list[str], a: int, b: int, cls: str, result: bool, sport
         return "ORG"  # a player's club, also by a region's name: 'Alaba (Bayern, 37/9)', '(Luzern, 16/1)'
     if sport and cls == "LOC" and singular_team(words[a:b]) and not venue:
         return "ORG"
-    region = not sport and name in lexicon.regions()
+    region = not sport and name in lexicon.regions() and name not in CITY_STATES  # 'Salzburg' names a club
     return "LOC" if cls == "ORG" and ((not sport or venue) and plain_place(words[a:b]) or region) else cls
 
 
