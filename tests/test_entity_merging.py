@@ -27,6 +27,14 @@ def test_genitive_surname_and_accent_variants_merge_across_articles():
                      "Tayyip Erdoğan": "Recep Tayyip Erdoğan"}
 
 
+def test_a_persons_name_in_german_and_english_spelling_is_one_person():
+    moves = merged([names(["Bashar al-Assad", "Benjamin Netanjahu"]), names(["Bashar al-Assad"]),
+                    names(["Baschar al-Assad", "Benjamin Netanjahu", "Martina Schenk"]),
+                    names(["Benjamin Netanyahu", "Martin Schenk", "Schaller", "Shaller"])])
+    # and nothing else: another given name is another person, one word alone is not folded so
+    assert moves == {"Baschar al-Assad": "Bashar al-Assad", "Benjamin Netanyahu": "Benjamin Netanjahu"}
+
+
 def test_spellings_that_differ_by_a_hyphen_merge_to_the_most_frequent():
     moves = merged([names(["Heinz-Christian Strache", "Ban Ki-moon"]), names(["Heinz-Christian Strache"]),
                     names(["Heinz Christian Strache", "Ban Ki Moon"]),

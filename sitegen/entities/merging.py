@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .clubtowns import club_forms, club_short_names, club_towns
-from .normalize import abbreviates, folded, key, transliterated
+from .normalize import abbreviates, folded, key, spelled, transliterated
 from .registry import Registry
 from .resolve import canonical
 
@@ -129,12 +129,14 @@ def _place_name(name: str) -> bool:
 
 def _accents(live: Counter, registry: Registry) -> dict:
     """Spellings equal once accents, hyphens, case and 'Sankt' are folded, with umlauts written out or not
-    ('Ban Ki-moon', 'Ban Ki Moon'; 'Sankt Pölten', 'St. Pölten'; 'ÖRAK', 'OERAK'; 'Piräeus', 'Piräus'): to the
+    ('Ban Ki-moon', 'Ban Ki Moon'; 'Sankt Pölten', 'St. Pölten'; 'ÖRAK', 'OERAK'; 'Piräeus', 'Piräus'), a
+    person's full name also in German or English spelling ('Baschar al-Assad', 'Bashar al-Assad'): to the
     registry's or the most frequent form."""
     group_of: dict[tuple[str, str], list] = {}
     for cls, name in sorted(live):
         spaced = " ".join(name.replace("-", " ").split())
-        keys = [(cls, SAINT.sub("st.", fold(spaced))) for fold in (folded, transliterated)]
+        folds = (folded, transliterated) + ((spelled,) if cls == "PER" and " " in spaced else ())
+        keys = [(cls, SAINT.sub("st.", fold(spaced))) for fold in folds]
         joined = [group_of[k] for k in keys if k in group_of]
         group = joined[0] if joined else []
         for other in joined[1:]:

@@ -165,6 +165,19 @@ def transliterated(name: str) -> str:
     return folded(name.translate(UMLAUTS))
 
 
+SPELLINGS = (("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("j", "y"), ("ou", "u"), ("th", "t"), ("ph", "f"),
+             ("w", "v"), ("ck", "k"))  # German and English ways of writing a foreign name
+
+
+def spelled(name: str) -> str:
+    """transliterated() with German and English spellings of a foreign name made one, doubled letters single:
+    'Baschar' and 'Bashar', 'Netanjahu' and 'Netanyahu', 'Kathrin' and 'Katrin'."""
+    text = transliterated(name)
+    for german, english in SPELLINGS:
+        text = text.replace(german, english)
+    return re.sub(r"(.)\1", r"\1", text)
+
+
 def folded(name: str) -> str:
     """Accents, ß, letters like ł and case folded away: 'Erdoğan' and 'Erdogan' share one, 'Jarosław' and
     'Jaroslaw'."""
