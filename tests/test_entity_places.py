@@ -61,6 +61,16 @@ def test_a_town_for_a_players_club_is_no_place():
     assert "Bremen" in ents.places  # no caps and goals after it
 
 
+def test_a_country_named_like_its_people_after_an_article_and_a_unit_after_a_figure_are_no_places():
+    ents = extract("Das zitiert MCV UK den Schweden, der mit bürgerlichem Namen Felix Kjellberg heißt.")
+    assert ents.places == () and ents.people == ("Felix Kjellberg",)
+    ents = extract("Die Stapel summieren sich auf je 512 GB. Der Cache ist mit 16 GB DRAM dimensioniert.")
+    assert ents.places == ()
+    # near misses: the country after a preposition, the code without a figure
+    assert extract("Die Polen wählen. Das Parlament von Polen streitet.").places == ("Polen",)
+    assert extract("Die Wahl in GB war knapp.").places == ("GB",)
+
+
 def test_a_place_used_as_a_common_word_is_none():
     assert extract("Viele Senioren haben Schwierigkeiten beim Kauen und Schlucken.").places == ()
     assert extract("Das Krainer Greiskraut besteht aus vier Arten.").places == ()

@@ -178,16 +178,19 @@ DETERMINERS = ("ART", "APPRART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
 def noun_use(m: Mention, toks: tuple[str, ...]) -> bool:
     """A one-word place that is a common noun, after an article or a determiner: 'am Zug', 'im Zug', 'pro
     Zug', 'der Franken', 'Zug um Zug' (not 'in Zug', 'die Türkei', 'der Obersteiermark'; a region only when a
-    frequent noun)."""
+    frequent noun); a country named like its people, so: 'zitiert den Schweden', 'die Polen'."""
     before = m.before[-1].lower() if m.before else ""
     determiner = before == "pro" or before and lexicon.pos(before)[0] in DETERMINERS or m.after == "um"
     determiner = determiner or m.before[-2:] == (toks[0], "um")  # the second 'Zug' of 'Zug um Zug'
+    if m.cls == "LOC" and toks in PEOPLES_LANDS and determiner and before not in ("im", "am", "ins"):
+        return True
     return m.cls == "LOC" and len(toks) == 1 and determiner and lexicon.pos(toks[0]) == ("NN", True) \
         and toks[0] not in lexicon.countries() and compass_place(toks[0]) != toks[0] \
         and (toks[0] not in lexicon.regions() or toks[0] in lexicon.common_nouns()  # 'ins Waldviertel'
              and lexicon.pos(toks[0].lower())[0] == "NN")  # 'der Franken', not 'in den Alpen' (a name only)
 
 
+PEOPLES_LANDS = frozenset((land,) for land in "Schweden Polen Ungarn".split())  # 'den Schweden': a Swede
 REPORT_VERBS = frozenset("schreibt schrieb berichtet berichtete meldet meldete".split())
 
 

@@ -216,14 +216,23 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
     for a0, b0, cls0 in spans:
         conf = min(p if t == g else 0.9 for p, t, g in zip(probs[a0:b0], tags[a0:b0], given[a0:b0]))
         for a, b, cls in appositions.split(words, *trim(words, a0, b0, cls0), start=a0):
-            if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b) or a >= b:
-                continue  # a hashtag or handle ('#Greece'), a country code in a result list
+            if a > 0 and words[a - 1] in ("#", "@") or sports.result_code(words, a, b) or a >= b \
+                    or _unit(words, a, b):
+                continue  # a hashtag or handle ('#Greece'), a country code in a result list, '512 GB'
             cls = sports.town_or_club(words, a, b, cls, sporty, sport)
             quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
             after = words[b] if b < len(words) else ""
             out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,
                                before=tuple(words[max(a - 2, 0):a]), after=after))
     return out
+
+
+UNITS = frozenset("GB MB TB KB PS".split())  # units written like a place's or a body's code
+
+
+def _unit(words: list[str], a: int, b: int) -> bool:
+    """A unit after a figure: '512 GB', '90 PS'."""
+    return b == a + 1 and a > 0 and words[a] in UNITS and re.fullmatch(r"\d[\d.,]*", words[a - 1]) is not None
 
 
 def _clubs(out: list[Mention]) -> list[Mention]:
