@@ -71,6 +71,13 @@ def test_a_country_named_like_its_people_after_an_article_and_a_unit_after_a_fig
     assert extract("Die Wahl in GB war knapp.").places == ("GB",)
 
 
+def test_a_places_first_word_alone_is_the_articles_longer_place_it_opens_before_a_linking_word():
+    ents = extract("Santiago de Chile – Er wurde gesperrt. Beim Sieg in Santiago traf er.")
+    assert ents.places == ("Santiago de Chile",)
+    # near miss: a station named after its town is no longer name of the town
+    assert "Wien" in extract("Wien – Die Züge fahren ab Wien Mitte. In Wien regnet es.").places
+
+
 def test_a_place_used_as_a_common_word_is_none():
     assert extract("Viele Senioren haben Schwierigkeiten beim Kauen und Schlucken.").places == ()
     assert extract("Das Krainer Greiskraut besteht aus vier Arten.").places == ()

@@ -111,6 +111,21 @@ def _link_short_orgs(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tupl
     return links
 
 
+PLACE_LINKS = frozenset("de del da do di am an im ob upon".split())  # 'Rio de Janeiro', 'Frankfurt am Main'
+
+
+def _link_short_places(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A one-word place to the article's only longer one it opens before a linking word ('Santiago' ->
+    'Santiago de Chile', 'Frankfurt' -> 'Frankfurt am Main'; not 'Wien' -> 'Wien Mitte')."""
+    longer = {n for n in names if len(n) > 2 and n[1] in PLACE_LINKS}
+    links = {}
+    for n in {n for n in names if len(n) == 1}:
+        full = [f for f in longer if f[0] == n[0]]
+        if len(full) == 1:
+            links[n] = full[0]
+    return links
+
+
 def canonical(name: str, cls: str, registry: Registry, shipped: bool = True) -> tuple[str, str]:
     """The registry's name and type for a surface form, else (with shipped) the shipped alias list's name and
     type, else the form itself (with the alias list's type)."""
@@ -251,6 +266,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     surfaces, seen = _surfaces(mentions, registry)
     links = _link_surnames([s for m, s in surfaces if m.cls == "PER"])
     links.update(_link_short_orgs([s for m, s in surfaces if m.cls == "ORG"]))
+    places = _link_short_places([s for m, s in surfaces if m.cls == "LOC"])
     links.update(glue.bracketed_abbreviations(surfaces))  # 'Kraftfahrt-Bundesamt (KBA)'
     longest = _longest_forms([" ".join(s) for _, s in surfaces])
     works, cued = _work_abbreviations(surfaces), _cued_people(surfaces)
@@ -258,7 +274,7 @@ def resolve(mentions: list[Mention], registry: Registry) -> list[Found]:
     named = []
     for m, s in surfaces:
         known = registry.lookup(" ".join(s)) is not None
-        toks = links.get(s, s) if m.cls in ("PER", "ORG") and not known else s
+        toks = s if known else links.get(s, s) if m.cls in ("PER", "ORG") else places.get(s, s)
         named.append((m, s, toks, *_named(m, s, toks, longest, registry)))
     spelled = _spellings([(name, not m.name) for m, *_, name, _ in named])
     for m, s, toks, name, cls in named:
