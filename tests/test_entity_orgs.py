@@ -517,3 +517,11 @@ def test_a_ministrys_purposes_listed_with_commas_are_its_name():
     assert extract(text).organisations == ("Bundesministerium für Wissenschaft, Forschung und Wirtschaft",)
     text = "Das Institut für Physik, das in Graz liegt, forscht."
     assert extract(text).organisations == ("Institut für Physik",)
+
+
+def test_a_us_party_named_by_its_members_plural_after_an_article_is_the_party():
+    ents = extract("Trump will für die Republikaner kandidieren. Die Chancen, Kandidat der Republikaner zu "
+                   "werden, sind gering. Die Demokraten setzen auf Clinton.")
+    assert ents.organisations == ("Republikaner", "Demokraten")
+    # near miss: one member is no party
+    assert extract("Ein Republikaner aus Texas widersprach.").organisations == ()

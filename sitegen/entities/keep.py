@@ -278,8 +278,9 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return g["conf"] >= MIN_NAMED  # an institution's compound: 'Außenministerium', 'Leopold-Museum'
     if g["gaz"] or cls == "ORG" and institution:
         return g["conf"] >= MIN_MULTI
-    if g["common"]:
-        return name in lexicon.known() and g["conf"] >= MIN_SINGLE
+    if g["common"]:  # a listed party named by its members' plural: 'für die Republikaner'
+        listed = cls == "ORG" and name in lexicon.org_names()
+        return (name in lexicon.known() or listed) and g["conf"] >= MIN_SINGLE
     if cls == "ORG" and name.isupper() and len(name) >= 3 and g["conf"] >= MIN_ACRONYM and not g["piece"]:
         return True
     if cls in ("LOC", "ORG") and name.isupper() or cls == "LOC" and "PER" in lexicon.known().get(name, "PER"):

@@ -203,6 +203,7 @@ def _sentence_mentions(sent, table, sport: bool) -> tuple[list[Mention], list[st
     out += _tagged(sent, spans, (given, probs, tags), sport)
     out += untagged.compound_parts(sent, tags) + untagged.media_names(sent, tags, known | set(listed))
     out += untagged.compass_places(sent, tags) + untagged.listed_places(sent, tags)
+    out += untagged.plural_parties(sent, tags)
     out += untagged.named_bodies(sent, tags) + untagged.affiliations(sent, tags)
     out += untagged.role_people(sent, tags) + untagged.abbreviated_bodies(sent, tags)
     return out + untagged.cued_works(sent, tags), tags

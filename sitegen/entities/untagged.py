@@ -15,6 +15,19 @@ ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,6}")
 MEDIUM_TAILS = frozenset(("Radio", "Fernsehen", "Gruppe"))  # nouns a listed name also opens: 'ORF-Radio'
 
 
+# parties named by their members' plural: 'für die Republikaner kandidieren', 'Kandidat der Demokraten'
+PLURAL_PARTIES = {"Republikaner": "Republikaner", "Republikanern": "Republikaner", "Demokraten": "Demokraten"}
+
+
+def plural_parties(sent, tags) -> list[Mention]:
+    """The US parties by their members' plural after a definite article, untagged: 'die Republikaner'."""
+    words = [t.text for t in sent]
+    return [Mention((words[i],), "ORG", 0.9, sent[i].start, PLURAL_PARTIES[words[i]],
+                    before=tuple(words[max(i - 2, 0):i]))
+            for i in range(1, len(words)) if words[i] in PLURAL_PARTIES and tags[i] == "O"
+            and words[i - 1].lower() in ("die", "der", "den")]
+
+
 def media_names(sent, tags, known: set[int]) -> list[Mention]:
     """One to three untagged words no dictionary knows as common words right after a noun for a medium are the
     medium's name ('berichtete die Zeitschrift Nokta', 'im Fachblatt Nature Communications'); not when a
