@@ -525,3 +525,10 @@ def test_a_us_party_named_by_its_members_plural_after_an_article_is_the_party():
     assert ents.organisations == ("Republikaner", "Demokraten")
     # near miss: one member is no party
     assert extract("Ein Republikaner aus Texas widersprach.").organisations == ()
+
+
+def test_shipped_media_names_are_organisations_but_a_broadcasters_channel_is_the_broadcaster():
+    ents = extract("Das berichtet Wired. Laut Spiegel Online und dem Kölner Stadt-Anzeiger war es anders.")
+    assert ents.organisations == ("Wired", "Spiegel Online", "Kölner Stadt-Anzeiger")
+    # near miss: ORF eins stays the ORF, whose channel it is
+    assert extract("Der ORF zeigt das Spiel live auf ORF eins.").organisations == ("ORF",)
