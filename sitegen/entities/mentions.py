@@ -221,6 +221,8 @@ def _tagged(sent, spans, tagging, sport: bool) -> list[Mention]:
                     or _unit(words, a, b):
                 continue  # a hashtag or handle ('#Greece'), a country code in a result list, '512 GB'
             cls = sports.town_or_club(words, a, b, cls, sporty, sport)
+            match = sport and a > 0 and words[a - 1] == "gegen" and lexicon.town(" ".join(words[a:b]))
+            conf = max(conf, 0.9) if cls == "ORG" and match else conf  # 'beim 3:2 gegen Grödig'
             quoted = 0 < a and b < len(words) and words[a - 1] in QUOTES and words[b] in QUOTES
             after = words[b] if b < len(words) else ""
             out.append(Mention(tuple(words[a:b]), cls, conf, sent[a].start, initial=a == 0, quoted=quoted,
