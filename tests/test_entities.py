@@ -953,3 +953,24 @@ def test_the_era_of_a_date_names_nobody():
 
 def test_a_name_after_a_plural_works_noun_and_wie_is_a_work():
     assert extract("Lieder wie Black Muse erinnern in ihrer Lockerheit an frühere Alben.").people == ()
+
+
+def test_the_census_given_names_are_a_feature_of_the_tagger_but_no_word_or_common_surname():
+    """data/firstnames_census.txt: US census given names that are no German word, place, organisation or
+    common surname; the tagger reads them ('Arturo Vidal' opening a sentence), a bare one is no person."""
+    from sitegen.entities import lexicon
+
+    census = lexicon.census_first_names()
+    assert "Arturo" in census and not {"Cameron", "Scott", "Santa", "Royal", "Arturo"} & lexicon.first_names()
+    assert not {"Cameron", "Scott", "Santa", "Royal"} & census  # surnames, places, an adjective
+    ents = extract("Bayern München übernahm die Tabellenführung. Arturo Vidal schoss die Gäste in Darmstadt "
+                   "in der 20. Minute in Führung.")
+    assert ents.people == ("Arturo Vidal",)
+    assert extract("Im Spiel taucht eine Figur namens Lily auf, die den Spieler verfolgt.").people == ()
+
+
+def test_a_line_ups_names_the_tagger_read_as_one_are_several():
+    from sitegen.entities.appositions import split
+
+    words = "Salzburg : Walke – Bernardo – Lazaro , Laimer , Keita".split()
+    assert split(words, 6, 11, "PER") == [(6, 7, "PER"), (8, 9, "PER"), (10, 11, "PER")]

@@ -575,3 +575,13 @@ def test_a_persons_name_goes_on_with_a_proper_noun_and_a_particle_opening_a_sent
             "De la Calle erklärte nach dem Gespräch, ein Thema seien Garantien.")
     assert extract(text).people == ("Humberto de la Calle",)
     assert extract("Er traf Angela Merkel Berlin zuliebe.").people == ("Angela Merkel",)  # a listed place
+
+
+def test_after_a_role_noun_a_persons_two_words_stay_and_an_owners_genitive_goes():
+    from sitegen.entities.trimming import trim
+
+    words = "Düsseldorf – Henkel-Chef Kasper Rorsted kehrt dem Konzern den Rücken .".split()
+    assert trim(words, 2, 5, "PER") == (3, 5, "PER")  # 'Kasper' is also a noun
+    words = "Bei Gladbachs Lucien Favre lief es gut .".split()
+    assert trim(words, 1, 4, "PER") == (2, 4, "PER")
+    assert trim("Nicolaus Schafhausen sagte .".split(), 0, 2, "PER") == (0, 2, "PER")  # no genitive

@@ -18,6 +18,9 @@ def split(words: list[str], a: int, b: int, cls: str, start: int | None = None) 
     whole = extents.firm(words, a, b) if cls in ("ORG", "PER") else None
     if whole is not None:  # 'Demner, Merlicek & Bergmann'
         return [(*whole, "ORG")] if whole[1] > whole[0] else []
+    if cls == "PER" and "," in words[a:b]:  # a list the tagger read as one name: 'Lazaro , Laimer'
+        cuts = [a - 1, *(i for i in range(a, b) if words[i] == ","), b]
+        return [(x + 1, y, cls) for x, y in zip(cuts, cuts[1:]) if y > x + 1]
     if cls != "ORG" or a >= b:
         return [(a, b, cls)]
     a, b = extents.extend(words, a, b)

@@ -35,7 +35,7 @@ def _gaz(word: str) -> list[str]:
         out.append("place")
     if word in lexicon.countries() or base in lexicon.countries():
         out.append("country")
-    if word in lexicon.first_names():
+    if word in lexicon.first_names() or word in lexicon.census_first_names():
         out.append("first")
     if word in lexicon.people() or base in lexicon.people():
         out.append("person")

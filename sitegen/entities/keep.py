@@ -237,7 +237,9 @@ def _sure_of_several(g: dict, name: str, cls: str) -> bool:
     """A name of several words: sure enough, or less sure with what speaks for its type (a role or a given
     name for a person, an organisation's word or noun, a listed place after a preposition of place)."""
     cued = cls == "PER" and g.get("cued") and g["conf"] >= MIN_CUED  # after a role, in a list of people
-    given = cls == "PER" and g["conf"] >= MIN_GIVEN and name.split()[0] in lexicon.first_names() \
+    first = name.split()[0]
+    given = cls == "PER" and g["conf"] >= MIN_GIVEN and (first in lexicon.first_names()
+                                                          or first in lexicon.census_first_names()) \
         or cls == "PER" and g["conf"] >= MIN_CUED and nameforms.particle_person(name)  # 'Michael van Gerwen'
     # 'AFC Bournemouth'; after a noun for a company or medium: 'die Tageszeitung Die Presse'
     named = cls == "ORG" and g["conf"] >= MIN_NAMED and (_organisation_word(name) or g["org"])
@@ -259,7 +261,8 @@ def _confident(g: dict, name: str, cls: str) -> bool:
         return _sure_of_several(g, name, cls)
     if g["n"] == 1 and g["initial"] and (g["common"] or not g["gaz"]):
         return False
-    if name in lexicon.first_names() and name not in lexicon.countries() and name not in lexicon.regions():
+    given = name in lexicon.first_names() or cls == "PER" and name in lexicon.census_first_names()
+    if given and name not in lexicon.countries() and name not in lexicon.regions():
         return False  # a bare given name that matched no full name
     if cls == "ORG" and g["org"] and g["conf"] >= (MIN_MULTI if g.get("open") else MIN_MEDIUM):
         return True  # after a noun for a company or medium: 'Drogeriemarktkette Schlecker'

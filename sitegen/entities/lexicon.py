@@ -78,6 +78,12 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def census_first_names() -> frozenset[str]:
+    """Given names of the US census that are no German word (firstnames_census.txt): a tagger's feature."""
+    return _words("firstnames_census.txt")
+
+
+@lru_cache(maxsize=1)
 def phrases() -> dict[tuple[str, ...], tuple[str, str]]:
     """Shipped multi-word names: token tuple -> (canonical, class); match them by normalize.key."""
     out = {}

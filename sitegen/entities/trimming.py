@@ -64,7 +64,10 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
     person = cls == "PER" and b - a > 1 and words[a + 1] in lexicon.people()  # 'Francois Hollande'
     stem = words[a][:-1]  # a genitive's owner
     owner = cls == "ORG" or b - a > 2 or stem in lexicon.people() or stem in lexicon.places()
-    if cls in ("PER", "ORG") and b - a > 1 and genitive and not person and (
+    given = _given_name(words[a + 1]) or words[a + 1] in lexicon.census_first_names() if b - a > 1 else False
+    if cls == "PER" and b - a > 2 and genitive and given:
+        a += 1  # an owner's genitive before a given name: 'Gladbachs Lucien Favre'
+    elif cls in ("PER", "ORG") and b - a > 1 and genitive and not person and (
             common_noun(words[a + 1]) or owner and long_compound(words[a + 1])):  # not 'Nicolaus Schafhausen'
         a, b = (a + 2, b) if b - a > 2 else (a, a + 1)  # 'Benficas Erzrivalen FC Porto', 'Frodenos Triumph'
     while cls == "PER" and b - a > 1 and lexicon.pos(words[b - 1])[0].startswith("ADJ") \
@@ -76,7 +79,9 @@ def _trim_front(words, a: int, b: int, cls: str) -> tuple[int, int, str]:
             and not lexicon.pos(words[a + 1])[1]:  # not 'Partei Recht und Gerechtigkeit'
         a += 1  # 'der liberalen Partei Ciudadanos', 'von der Indigena-Partei Winaq'
     a += 2 if b - a > 2 and _placed_noun(words, a, b) else 0  # 'Pariser Prachtboulevard Champs-Elysees'
-    while b - a > 1 and words[a + 1][:1].isupper() and (describer(words[a]) or _front_noun(words[a], cls)) \
+    named = cls == "PER" and a > opened and b - a == 2  # after a role noun: 'Henkel-Chef Kasper X'
+    while not named and b - a > 1 and words[a + 1][:1].isupper() \
+            and (describer(words[a]) or _front_noun(words[a], cls)) \
             and not (cls == "PER" and b - a > 2 and words[a + 1].lower() in PARTICLES) \
             and not (cls == "ORG" and _opener(words, a)):  # 'Bart De Baere', 'die Steiermärkische Sparkasse'
         a += 1
