@@ -191,6 +191,27 @@ def test_a_span_glued_to_a_phrase_keeps_the_name_after_its_places_noun():
     assert "Tal Rifaat" in ents.places and not ents.organisations
 
 
+def test_a_small_austrian_town_the_dictionary_does_not_know_is_a_place_for_the_tagger():
+    """The towns of places_local.txt that the dictionary does not know are the tagger's place feature
+    (local_towns); towns named like an English word or a person are places only after a place's noun."""
+    from sitegen.entities import lexicon
+
+    assert {"Traiskirchen", "Mürzzuschlag"} <= lexicon.local_towns()
+    assert not {"Neuland", "Gaming", "Zuckerberg"} & lexicon.local_towns()
+    assert {"Gaming", "Zuckerberg"} <= lexicon.wordlike_towns()
+    ents = extract("Die Flüchtlinge wurden nach Mürzzuschlag und Traiskirchen gebracht, hieß es.")
+    assert ents.places == ("Mürzzuschlag", "Traiskirchen")
+    assert extract("Mark Zuckerberg kündigte neue Gaming-Funktionen an. Gaming boomt.").places == ()
+
+
+def test_a_time_glued_to_a_name_is_cut_off_but_a_papers_sunday_stays():
+    from sitegen.entities.trimming import trim
+
+    assert trim("die Polizeiinspektion Freyung Montagfrüh mit .".split(), 1, 4, "ORG") == (1, 3, "ORG")
+    assert trim("die Frankfurter Allgemeine Sonntagszeitung mit .".split(), 1, 4, "ORG") == (1, 4, "ORG")
+    assert trim("laut Welt am Sonntag .".split(), 1, 4, "ORG") == (1, 4, "ORG")
+
+
 def test_a_small_town_after_gegen_in_a_sports_text_is_its_club():
     ents = extract("Die Wiener setzten sich im Heimspiel gegen Mattersburg problemlos 3:0 durch.")
     assert ents.places == () and "Mattersburg" in ents.organisations

@@ -31,7 +31,7 @@ def short_shape(word: str) -> str:
 def _gaz(word: str) -> list[str]:
     out = []
     base = word[:-1] if word.endswith("s") and len(word) > 3 else word
-    if word in lexicon.places() or base in lexicon.places():
+    if word in lexicon.places() or base in lexicon.places() or word in lexicon.local_towns():
         out.append("place")
     if word in lexicon.countries() or base in lexicon.countries():
         out.append("country")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import compounds, cues, lexicon, nameforms, notorgs, rules
 from .normalize import place_adjective
 from .sports import CLUB_WORDS
-from .trimming import PARTICLES
+from .tails import PARTICLES
 from .words import common_noun
 
 MIN_SINGLE = 0.9  # a single-token name seen once needs at least this confidence

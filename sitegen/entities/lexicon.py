@@ -51,6 +51,13 @@ def wordlike_towns() -> frozenset[str]:
     return _lines("places_wordlike.txt")
 
 
+@lru_cache(maxsize=1)
+def local_towns() -> frozenset[str]:
+    """The one-word towns of places_local.txt that the dictionary knows as no word ('Traiskirchen', not
+    'Neuland', 'Industriegebiet'): a feature of the tagger."""
+    return frozenset(n for n in local_places() if " " not in n and not pos(n)[1] and not pos(n.lower())[1])
+
+
 def town(name: str) -> bool:
     """A place of places.txt (its one-word names) or of places_local.txt."""
     return name in places() or name in local_places()

@@ -7,8 +7,8 @@ import re
 from . import compounds, lexicon, rules
 from .normalize import place_adjective
 from .sports import team_word
-from .trimming import ELIDED, PARTICLES
-from .words import common_noun
+from .tails import ELIDED, PARTICLES
+from .words import WEEKDAYS, common_noun
 
 MODEL_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[a-z]?|\d+(?:\.\d+)+")  # 'Galaxy S6', 'Model S', 'Version 2.1'
 INNER_FUNCTION = ("APPR", "APPRART", "KON", "ART")
@@ -164,7 +164,6 @@ def glued(name: str) -> bool:
     return False
 
 
-WEEKDAYS = frozenset("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split())
 
 
 def phrase_inside(name: str) -> bool:

@@ -6,7 +6,7 @@ from . import cues, lexicon
 from .nameforms import street
 from .normalize import place_adjective
 from .rules import spans
-from .trimming import PLACE_HEADS_EN
+from .tails import PLACE_HEADS_EN
 from .words import common_noun
 
 CONNECTORS = ("im", "am", "bei", "ob")  # 'St. Georgen im Attergau'; 'bei' only in GeoNames' names

@@ -10,6 +10,7 @@ COMMON_TAILS = frozenset("Spiel Spiele Stück Titel Klassiker".split())  # 'zum 
 ROLE_TAILS = ("star", "profi", "ethiker")  # roles the role list lacks: 'Altstar', 'Radprofi' (no feature)
 # heads whose compounds are mostly no work: 'Siegesserie', 'Geschäftsmodell', 'Flaggschiff', 'Frauenstaffel'
 GENERIC_TAILS = frozenset("Serie Serien Modell Schiff Staffel Sendung".split())
+WEEKDAYS = frozenset("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split())
 
 
 def common_noun(word: str, guessed: bool = False) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import frontmatter
 
 from sitegen.entities.normalize import folded, initials, key, transliterated
-from sitegen.entities.trimming import PARTICLES
+from sitegen.entities.tails import PARTICLES
 
 FIELDS = ("people", "places", "organisations")
 SAMPLE = {"people": 100, "places": 60, "organisations": 60}

