@@ -974,3 +974,11 @@ def test_a_line_ups_names_the_tagger_read_as_one_are_several():
 
     words = "Salzburg : Walke – Bernardo – Lazaro , Laimer , Keita".split()
     assert split(words, 6, 11, "PER") == [(6, 7, "PER"), (8, 9, "PER"), (10, 11, "PER")]
+
+
+def test_the_taggers_gazetteer_features_read_the_shipped_companies_and_the_small_towns():
+    from sitegen.entities.features import _gaz
+
+    assert "org" in _gaz("Weibo") and "org" not in _gaz("Montag")  # a listed company, not a word
+    assert "place" in _gaz("Traiskirchen") and "place" not in _gaz("Neuland")  # a town the dictionary lacks
+    assert "first" in _gaz("Arturo") and "first" not in _gaz("Cameron")  # a census given name, no surname

@@ -43,7 +43,7 @@ def _gaz(word: str) -> list[str]:
     low = word.lower()
     if low in lexicon.cues():
         out.append("cue")
-    if word in lexicon.orgs() or base in lexicon.orgs():
+    if word in lexicon.orgs() or base in lexicon.orgs() or word in lexicon.companies():
         out.append("org")
     if low in lexicon.org_words() or (word[:1].isupper() and low.endswith(lexicon.ORG_SUFFIXES)):
         out.append("orgw")
