@@ -35,7 +35,7 @@ def club_towns(articles):
 
 def club_forms(articles):
     """A rule for merging.plan(): a club named with and without its legal prefix is one club, under the form
-    more articles use ('FC Bayern München' -> 'Bayern München', 'Sturm Graz' -> 'SK Sturm Graz'); the bare
+    more articles use ('FC Bayern München' -> 'Bayern München', 'SK Sturm Graz' -> 'Sturm Graz'); the bare
     name must be a club's by its form or named in sports reports only ('SV Kapfenberg', 'Kapfenberg')."""
     def rule(live, registry) -> dict:
         orgs = {n for cls, n in live if cls == "ORG"}
@@ -68,10 +68,10 @@ def club_short_names(articles):
         places = {n for cls, n in live if cls == "LOC"}
         orgs = {n for cls, n in live if cls == "ORG"}
         sporty = _sporty_names(articles, share=True)
+        bare = {o: unprefixed(o) for o in orgs}
         out = {}
-        for name in (n for n in orgs if " " not in unprefixed(n) and sporty.get(n, 0) > 0.5):
-            bare = {o: unprefixed(o) for o in orgs}
-            longer = {b for b in bare.values() if b.split()[0] == unprefixed(name) and " " in b}
+        for name in (n for n in orgs if " " not in bare[n] and sporty.get(n, 0) > 0.5):
+            longer = {b for b in bare.values() if b.split()[0] == bare[name] and " " in b}
             if len(longer) == 1 and _club_tail(min(longer).split()[1:], places):
                 forms = [o for o, b in bare.items() if b == min(longer)]
                 out[("ORG", name)] = (("ORG", max(forms, key=lambda o: live[("ORG", o)])), "short")

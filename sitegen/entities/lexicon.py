@@ -53,8 +53,8 @@ def wordlike_towns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def local_towns() -> frozenset[str]:
-    """The one-word towns of places_local.txt that the dictionary knows as no word ('Traiskirchen', not
-    'Neuland', 'Industriegebiet'): a feature of the tagger."""
+    """The one-word towns of places_local.txt the dictionary does not know ('Traiskirchen'; not 'Neuland',
+    'Industriegebiet'): a feature of the tagger."""
     return frozenset(n for n in local_places() if " " not in n and not pos(n)[1] and not pos(n.lower())[1])
 
 
