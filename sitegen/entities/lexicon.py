@@ -54,8 +54,8 @@ def wordlike_towns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def local_towns() -> frozenset[str]:
     """The one-word towns of places_local.txt the dictionary does not know ('Traiskirchen'; not 'Neuland',
-    'Industriegebiet'): a feature of the tagger."""
-    return frozenset(n for n in local_places() if " " not in n and not pos(n)[1] and not pos(n.lower())[1])
+    'Industriegebiet'): a feature of the tagger, sorted out at build time (data/places_local_unknown.txt)."""
+    return _lines("places_local_unknown.txt")
 
 
 def town(name: str) -> bool:

