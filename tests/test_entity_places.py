@@ -199,6 +199,9 @@ def test_a_small_austrian_town_the_dictionary_does_not_know_is_a_place_for_the_t
     assert {"Traiskirchen", "Mürzzuschlag"} <= lexicon.local_towns()
     assert not {"Neuland", "Gaming", "Zuckerberg"} & lexicon.local_towns()
     assert {"Gaming", "Zuckerberg"} <= lexicon.wordlike_towns()
+    unknown = {n for n in lexicon.local_places() if " " not in n and not lexicon.pos(n)[1]
+               and not lexicon.pos(n.lower())[1]}
+    assert lexicon.local_towns() == unknown  # the build-time file still matches this HanTa
     ents = extract("Die Flüchtlinge wurden nach Mürzzuschlag und Traiskirchen gebracht, hieß es.")
     assert ents.places == ("Mürzzuschlag", "Traiskirchen")
     assert extract("Mark Zuckerberg kündigte neue Gaming-Funktionen an. Gaming boomt.").places == ()
